@@ -1,0 +1,89 @@
+"""mkdocs-macros entry point: load and validate the data, register macros.
+
+Nothing here renders: each macro looks its record up and hands it to a pure
+function in ``macros/render/``. Unknown ids raise ``UnknownId`` naming the page
+and line, which hooks/macro_errors.py turns into a failed build.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from .downloads import collect_downloads
+from .errors import GuideError
+from .links import human_size, relative
+from .render.changelog import render_changelog
+from .render.checklist import render_checklist, render_checklist_index
+from .sitedata import load_site_data
+from .download_providers import checklist_path
+
+CHECKLISTS_PAGE = "checklists/index.md"
+
+
+def _built_sizes(downloads) -> dict[str, int]:
+    return {path: len(d.build()) for path, d in downloads.items()}
+
+
+def define_env(env) -> None:
+    """Register the guide's variables and macros with mkdocs-macros."""
+    root = Path(env.conf.config_file_path).parent
+    try:
+        site = load_site_data(root)
+    except GuideError as exc:  # a clean message instead of a traceback
+        raise PluginError(exc.message) from None
+    downloads = collect_downloads(site)
+    sizes: dict[str, int] = {}
+
+    def here() -> str:
+        return env.page.file.src_uri
+
+    def referrer(needle: str) -> tuple[str, int | None]:
+        """The current page and the line where ``needle`` appears in it."""
+        src = env.page.file.src_uri
+        try:
+            text = Path(env.page.file.abs_src_path).read_text(encoding="utf-8")
+            line = next((n for n, l in enumerate(text.splitlines(), 1) if needle in l), None)
+        except OSError:
+            line = None
+        return f"{Path(env.conf['docs_dir']).relative_to(root).as_posix()}/{src}", line
+
+    @env.macro
+    def checklist(checklist_id: str, point: str | None = None) -> str:
+        """A shared checklist (or its items for one work point) as a task list."""
+        record = site.get("checklists", checklist_id, referrer(checklist_id))
+        link = None if here() == CHECKLISTS_PAGE else relative(f"{CHECKLISTS_PAGE}#{record.id}", here())
+        try:
+            return render_checklist(record, point, link)
+        except ValueError as exc:
+            path, line = referrer(checklist_id)
+            raise GuideError(path, line, str(exc), "tag the items with this point in the checklist's data file") from None
+
+    @env.macro
+    def checklist_index() -> str:
+        """Every checklist in full, with its download."""
+        return render_checklist_index(site.all("checklists"),
+                                      lambda r: download_link(checklist_path(r.id), "下载 Excel 自查表"))
+
+    @env.macro
+    def download_link(path: str, label: str | None = None) -> str:
+        """A Markdown link to a generated file, with its save-as name and size."""
+        if path not in downloads:
+            where, line = referrer(path)
+            raise GuideError(where, line, f"no generated file '{path}'",
+                             "use a path listed by `python scripts/guide.py downloads`")
+        download = downloads[path]
+        if path not in sizes:
+            sizes[path] = len(download.build())
+        text = label or download.filename
+        return (f'[:material-download: {text}]({relative(path, here())})'
+                f'{{ download="{download.filename}" .guide-download }}'
+                f'（{download.kind.upper()}，{human_size(sizes[path])}）')
+
+    @env.macro
+    def changelog() -> str:
+        """All releases, newest first."""
+        return render_changelog(site.all("changelog"), here())
+
+    env.variables["site_data"] = site

@@ -1,0 +1,24 @@
+"""Cross-record checks that a single file's schema cannot express."""
+
+from __future__ import annotations
+
+from .sitedata import SiteData, check_unique, register_check
+
+
+@register_check
+def checklist_item_ids_unique(site: SiteData) -> None:
+    for record in site.all("checklists"):
+        check_unique(record.source, record["items"], "id", ("items",))
+
+
+@register_check
+def changelog_pages_exist(site: SiteData) -> None:
+    for record in site.all("changelog"):
+        if record["date"] != record.id:
+            raise record.error(("date",), f"date {record['date']} differs from the file name",
+                               f"set 'date: {record.id}'")
+        for c, change in enumerate(record["changes"]):
+            for p, page in enumerate(change.get("pages", [])):
+                if not (site.root / "docs" / page).is_file():
+                    raise record.error(("changes", c, "pages", p), f"page '{page}' does not exist under docs/",
+                                       "correct the path (relative to docs/) or remove it")

@@ -1,0 +1,51 @@
+"""Every file generated at build time, with the function that makes its bytes.
+
+``hooks/downloads.py`` adds each one to the site (so strict link validation
+sees it), pages link to them with ``{{ download_link(path) }}``, and
+``scripts/guide.py export`` writes them to a folder. Nothing generated is
+committed. A kind of record contributes files by a provider function.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from .sitedata import SiteData
+
+DOWNLOAD_DIR = "downloads"
+
+
+@dataclass(frozen=True)
+class Download:
+    """A generated file: where it goes in the site, its save-as name, its maker."""
+
+    path: str  # site path, e.g. "downloads/checklist-responsibility.xlsx"
+    filename: str  # the Chinese name a browser saves it under
+    build: Callable[[], bytes]
+
+    @property
+    def kind(self) -> str:
+        return self.path.rsplit(".", 1)[-1]
+
+
+_PROVIDERS: list[Callable[[SiteData], Iterable[Download]]] = []
+
+
+def provider(func: Callable[[SiteData], Iterable[Download]]):
+    """Decorator: ``func(site)`` yields the downloads of one kind of record."""
+    _PROVIDERS.append(func)
+    return func
+
+
+def collect_downloads(site: SiteData) -> dict[str, Download]:
+    """All downloads by site path; two providers claiming one path is an error."""
+    from . import download_providers  # noqa: F401  (registers the providers)
+
+    found: dict[str, Download] = {}
+    for func in _PROVIDERS:
+        for download in func(site):
+            if download.path in found:
+                raise ValueError(f"two generated files share the path {download.path}")
+            found[download.path] = download
+    return found

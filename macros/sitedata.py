@@ -1,0 +1,190 @@
+"""Load every record under data/, validate it, and hold it for the build.
+
+Each record kind is a folder of YAML files, one record per file, whose ``id``
+equals the file name; each kind has a JSON Schema in ``data/schemas/``.
+``load_site_data`` is called by the macros and by the hooks; it is cached, so
+a build reads and validates the data once.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+import jsonschema
+
+from .errors import GuideError, UnknownId
+from .yamlsource import Source, read_yaml
+
+# data/<folder>/ -> data/schemas/<schema>.schema.json
+KINDS: dict[str, str] = {
+    "checklists": "checklist",
+    "changelog": "changelog",
+}
+
+WORK_POINTS: dict[str, str] = {
+    "theory": "理论武装",
+    "opinion": "舆论引导",
+    "civilization": "新时代文明实践",
+    "credit": "诚信建设",
+    "culture": "文化事业",
+    "responsibility": "意识形态工作责任制",
+}
+
+
+@dataclass(frozen=True)
+class Record:
+    """One data file: its kind, its id and its parsed, validated content."""
+
+    kind: str
+    id: str
+    source: Source
+
+    @property
+    def data(self) -> dict:
+        return self.source.data
+
+    def __getitem__(self, key: str) -> Any:
+        return self.source.data[key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.source.data.get(key, default)
+
+    def error(self, where: tuple, problem: str, fix: str) -> GuideError:
+        return self.source.error(where, problem, fix)
+
+
+@dataclass(frozen=True)
+class SiteData:
+    """All records, by kind and id."""
+
+    root: Path
+    records: dict[str, dict[str, Record]]
+
+    def all(self, kind: str) -> list[Record]:
+        """Records of a kind, in id order."""
+        return [self.records[kind][k] for k in sorted(self.records[kind])]
+
+    def get(self, kind: str, record_id: str, referrer: tuple[str, int | None] | None = None) -> Record:
+        """The record ``record_id`` of ``kind``; ``UnknownId`` names the referrer."""
+        try:
+            return self.records[kind][record_id]
+        except KeyError:
+            path, line = referrer or (f"data/{kind}/", None)
+            known = ", ".join(sorted(self.records.get(kind, {}))) or "none yet"
+            raise UnknownId(
+                path, line, f"unknown {KINDS.get(kind, kind)} id '{record_id}'",
+                f"use one of: {known}; or add data/{kind}/{record_id}.yml",
+            ) from None
+
+
+# Cross-record checks run after every file has validated on its own; each
+# raises GuideError. Kinds append to this list (see register_check).
+_CHECKS: list[Callable[[SiteData], None]] = []
+
+
+def register_check(check: Callable[[SiteData], None]) -> Callable[[SiteData], None]:
+    """Decorator: run ``check(site_data)`` whenever data is loaded."""
+    _CHECKS.append(check)
+    return check
+
+
+def _schema(root: Path, name: str) -> dict:
+    path = root / "data" / "schemas" / f"{name}.schema.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise GuideError(path.relative_to(root).as_posix(), None, f"unreadable schema: {exc}",
+                         "restore the schema file from git") from exc
+
+
+def _describe(error: jsonschema.ValidationError) -> str:
+    where = "/".join(str(p) for p in error.absolute_path) or "the top level"
+    if error.validator == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        return f"missing required field '{missing}' in {where}"
+    if error.validator == "additionalProperties":
+        return f"unknown field in {where}: {error.message}"
+    return f"{where}: {error.message}"
+
+
+def validate_source(source: Source, schema: dict, schema_name: str) -> None:
+    """Raise GuideError for the first schema violation, at its line."""
+    validator = jsonschema.Draft202012Validator(schema)
+    errors = sorted(validator.iter_errors(source.data), key=lambda e: list(map(str, e.absolute_path)))
+    if errors:
+        first = errors[0]
+        more = f" (and {len(errors) - 1} more problem(s) in this file)" if len(errors) > 1 else ""
+        hint = first.schema.get("description") if isinstance(first.schema, dict) else None
+        raise source.error(
+            tuple(first.absolute_path), _describe(first) + more,
+            (hint + "; " if hint else "") + f"see data/schemas/{schema_name}.schema.json for the allowed fields",
+        )
+
+
+def check_unique(source: Source, items: list[dict], key: str, where: tuple) -> None:
+    """Raise GuideError when two items of a list share the same ``key``."""
+    seen: dict[str, int] = {}
+    for i, item in enumerate(items):
+        value = item.get(key)
+        if value in seen:
+            raise source.error(where + (i, key), f"duplicate {key} '{value}' (also item {seen[value] + 1})",
+                               f"give each item its own {key}")
+        seen[value] = i
+
+
+def _load_kind(root: Path, folder: str, schema_name: str) -> dict[str, Record]:
+    schema = _schema(root, schema_name)
+    records: dict[str, Record] = {}
+    directory = root / "data" / folder
+    for path in sorted(directory.glob("*")):
+        rel = path.relative_to(root).as_posix()
+        if path.suffix == ".yaml":
+            raise GuideError(rel, None, "data files end in .yml", f"rename it to {path.stem}.yml")
+        if path.suffix != ".yml":
+            continue
+        source = read_yaml(path, root)
+        if not isinstance(source.data, dict):
+            raise GuideError(rel, 1, "a record must be a mapping of fields", "start the file with 'id: ...'")
+        validate_source(source, schema, schema_name)
+        if source.data["id"] != path.stem:
+            raise source.error(("id",), f"id '{source.data['id']}' differs from the file name '{path.stem}'",
+                               f"set 'id: {path.stem}' or rename the file")
+        records[path.stem] = Record(folder, path.stem, source)
+    return records
+
+
+def _signature(root: Path) -> tuple:
+    files = sorted((root / "data").rglob("*"))
+    return tuple((p.as_posix(), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.is_file())
+
+
+_cache: dict[Path, tuple[tuple, SiteData]] = {}
+
+
+def load_site_data(root: Path | str) -> SiteData:
+    """Load and validate all data under ``root/data``; cached until a file changes."""
+    root = Path(root).resolve()
+    signature = _signature(root)
+    cached = _cache.get(root)
+    if cached and cached[0] == signature:
+        return cached[1]
+    _import_kinds()
+    site = SiteData(root, {folder: _load_kind(root, folder, schema) for folder, schema in KINDS.items()})
+    for check in _CHECKS:
+        check(site)
+    _cache[root] = (signature, site)
+    return site
+
+
+def _import_kinds() -> None:
+    """Import the modules that register cross-record checks."""
+    from . import checks  # noqa: F401
+
+
+def iter_sources(site: SiteData) -> Iterator[Source]:
+    for kind in site.records.values():
+        for record in kind.values():
+            yield record.source
