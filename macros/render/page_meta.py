@@ -22,10 +22,10 @@ def render_policy_header(basis_as_of: str | None, updated: str | None, reason: s
 
 
 def render_basis_footer(basis: list[str], basis_as_of: str) -> str:
-    """An admonition at the end of the page listing the documents followed."""
-    lines = [f'!!! quote "本页依据（截至 {as_of_label(basis_as_of)}）"', ""]
-    lines += [f"    - {doc}" for doc in basis]
-    lines += ["", "    政策文件如有更新，以最新文件为准；发现过时内容请告知维护人员。", ""]
+    """The closing '## 依据' section listing the documents the page follows."""
+    lines = ["## 依据", "", f"本页内容依据以下文件，依据截至 {as_of_label(basis_as_of)}：", ""]
+    lines += [f"- {doc}" for doc in basis]
+    lines += ["", "政策文件如有更新，以最新文件为准；发现过时内容请告知维护人员。", ""]
     return "\n".join(lines)
 
 
