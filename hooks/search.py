@@ -1,0 +1,138 @@
+"""Chinese search that finds what staff type (see macros/search/).
+
+* on_config: writes the jieba user dictionary (glossary terms and aliases from
+  data/terms/, the guide's vocabulary from data/search/) to a temp file and
+  points the search plugin's ``jieba_dict_user`` at it, before the plugin
+  loads it; the path is absolute because the plugin resolves it against the cwd.
+* on_files: replaces Material's search worker by a copy whose query
+  segmentation searches a whole indexed term as itself (under a new hashed
+  name); on_post_page/on_post_template point every page at it.
+* on_post_build: adds the hidden ``keywords`` field (synonyms, parts of long
+  terms) to search/search_index.json, before the offline plugin inlines it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import tempfile
+from pathlib import Path
+
+import jieba
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+from _project import ROOT
+from macros.errors import GuideError
+from macros.search.expand import expand_index
+from macros.search.vocabulary import dictionary_words, groups_from, userdict_text
+from macros.search.worker_patch import WORKER_NAME, WorkerPatchError, patch_worker, patched_name
+from macros.sitedata import load_site_data
+
+log = logging.getLogger("mkdocs.plugins.guide.search")
+
+WORKER_DIR = "assets/javascripts/workers/"
+_state: dict = {}
+
+
+def _search_plugin(config):
+    for name in ("material/search", "search"):
+        if name in config.plugins:
+            return config.plugins[name]
+    raise PluginError("hooks/search.py needs Material's search plugin: add '- search' under plugins in mkdocs.yml")
+
+
+@event_priority(50)  # before the search plugin's on_config, which loads the dictionary
+def on_config(config):
+    try:
+        site = load_site_data(ROOT)
+    except GuideError as exc:
+        raise PluginError(exc.message) from None
+    terms = site.all("terms") if "terms" in site.records else []
+    groups = groups_from(terms, site.all("search"))
+    words = dictionary_words(groups)
+    text = userdict_text(words)
+    folder = Path(tempfile.gettempdir()) / "guide-search"
+    folder.mkdir(exist_ok=True)
+    path = folder / f"userdict-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:12]}.txt"
+    if not path.exists():
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+    plugin = _search_plugin(config)
+    if plugin.config.jieba_dict_user and plugin.config.jieba_dict_user != str(path):
+        raise PluginError("search: jieba_dict_user is generated from data/terms/ and data/search/; "
+                          "remove it from mkdocs.yml and add the words to data/search/vocabulary.yml")
+    plugin.config.jieba_dict_user = str(path)
+    _state.update(groups=groups, words=words, userdict=path)
+    log.info("search dictionary: %d words in %d synonym groups (%d glossary terms) -> %s",
+             len(words), len(groups), len(terms), path)
+    return config
+
+
+def on_files(files: Files, config, **kwargs) -> Files:
+    workers = [f for f in files if f.src_uri.startswith(WORKER_DIR) and WORKER_NAME.match(f.src_uri[len(WORKER_DIR):])]
+    if len(workers) != 1:
+        raise PluginError(f"expected one search worker under {WORKER_DIR}, found {[f.src_uri for f in workers]}")
+    original = workers[0]
+    try:
+        code = patch_worker(original.content_string)
+    except WorkerPatchError as exc:
+        raise PluginError(f"{original.abs_src_path}: {exc}") from None
+    name = patched_name(code)
+    files.remove(original)
+    source_map = files.get_file_from_path(original.src_uri + ".map")
+    if source_map is not None:
+        files.remove(source_map)
+    files.append(File.generated(config, WORKER_DIR + name, content=code))
+    _state["worker"] = (original.src_uri, WORKER_DIR + name)
+    return files
+
+
+def _retarget(output: str) -> str:
+    old, new = _state["worker"]
+    if old not in output:
+        return output
+    return output.replace(old, new)
+
+
+def on_post_page(output: str, page, config, **kwargs) -> str:
+    return _retarget(output)
+
+
+def on_post_template(output: str, template_name: str, config, **kwargs) -> str:
+    return _retarget(output)
+
+
+def _parts(word: str) -> list[str]:
+    """How jieba would cut ``word`` if it were not a word itself (precise mode)."""
+    dt = jieba.dt
+    dt.check_initialized()
+    dag = dt.get_DAG(word)
+    dag[0] = [end for end in dag[0] if end != len(word) - 1] or [0]
+    route: dict = {}
+    dt.calc(word, dag, route)
+    parts, i = [], 0
+    while i < len(word):
+        end = route[i][1] + 1
+        parts.append(word[i:end])
+        i = end
+    return parts
+
+
+@event_priority(-50)  # after the search plugin writes the index, before offline inlines it (-100)
+def on_post_build(config, **kwargs) -> None:
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    expanded, touched = expand_index(path.read_text(encoding="utf-8"), _state["groups"], _state["words"], _parts)
+    path.write_text(expanded, encoding="utf-8")
+    log.info("search index: keywords added to %d sections", touched)
+    _check_no_unpatched_worker(Path(config.site_dir))
+
+
+def _check_no_unpatched_worker(site: Path) -> None:
+    old = _state["worker"][0]
+    for html in site.rglob("*.html"):
+        if old in html.read_text(encoding="utf-8"):
+            raise PluginError(f"{html}: still loads the unpatched search worker {old}")

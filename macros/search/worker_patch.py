@@ -1,0 +1,55 @@
+"""Correct the query segmentation of Material's search worker.
+
+Material's worker rewrites a Chinese query into the index terms it contains
+(``segment()`` in ``integrations/search/query/segment``). Its inner loop only
+tries substrings *shorter* than the query::
+
+    for (let j = i + 1; j < query.length; j++)
+
+so a query that is itself an index term is cut down to its longest indexed
+prefix: 中心组 becomes 中心*, 学习强国 becomes 学习*, and pages that merely
+mention 中心 or 学习 rank first. Letting ``j`` reach ``query.length`` makes a
+whole indexed term win, and changes nothing for queries that are not.
+
+The shipped worker is minified, so the loop is matched by its shape, whatever
+its variable names. ``patch_worker`` fails loudly when the shape is not found
+exactly once (a Material upgrade changed it): the patch must then be checked
+against the new source, never silently skipped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+# for(let o=s+1;o<t.length;o++)t.slice(s,o)in e&&(n[s]=o-s)
+SEGMENT_LOOP = re.compile(
+    r"for\(let (?P<j>\w+)=(?P<i>\w+)\+1;(?P=j)<(?P<q>\w+)\.length;(?P=j)\+\+\)"
+    r"(?P=q)\.slice\((?P=i),(?P=j)\)in \w+&&"
+)
+SOURCE_MAP = re.compile(r"\n?//# sourceMappingURL=\S+\s*$")
+WORKER_NAME = re.compile(r"^search\.[0-9a-f]{8}\.min\.js$")
+
+
+class WorkerPatchError(RuntimeError):
+    """The shipped worker does not contain the loop this patch corrects."""
+
+
+def patch_worker(code: str) -> str:
+    """The worker with whole-query segmentation and without its source-map link."""
+    matches = list(SEGMENT_LOOP.finditer(code))
+    if len(matches) != 1:
+        raise WorkerPatchError(
+            f"expected the query segmentation loop of Material's search worker exactly once, found {len(matches)}; "
+            "Material was probably upgraded: compare src/.../search/query/segment/index.ts in the new version "
+            "with macros/search/worker_patch.py and update SEGMENT_LOOP (or drop the patch if it is fixed upstream)")
+    m = matches[0]
+    fixed = m.group(0).replace(f"{m['j']}<{m['q']}.length", f"{m['j']}<={m['q']}.length", 1)
+    code = code[:m.start()] + fixed + code[m.end():]
+    # The map describes the original file; a wrong map is worse than none.
+    return SOURCE_MAP.sub("", code)
+
+
+def patched_name(code: str) -> str:
+    """A content-hashed file name, so caches never serve the unpatched worker."""
+    return f"search.{hashlib.sha256(code.encode('utf-8')).hexdigest()[:8]}.min.js"
