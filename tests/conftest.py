@@ -25,6 +25,8 @@ from urllib.parse import urlparse
 import pytest
 from bs4 import BeautifulSoup
 
+from nginx_fixture import nginx_site  # noqa: F401  (nginx with deploy/nginx.conf, under /guide/)
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
