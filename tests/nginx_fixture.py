@@ -11,6 +11,7 @@ scripts/bench_search.py.
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
@@ -39,8 +40,11 @@ def site_config(port: int, docroot: Path) -> str:
 def main_config(prefix: Path, site_conf: Path) -> str:
     temp = "\n".join(f"    {name}_temp_path {prefix / ('tmp-' + name)};"
                      for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    # Started as root (CI containers), nginx would run its worker as nobody,
+    # which cannot read pytest's private temp folders.
+    user = "user root;\n" if os.geteuid() == 0 else ""
     return f"""daemon off;
-worker_processes 1;
+{user}worker_processes 1;
 pid {prefix / 'nginx.pid'};
 error_log {prefix / 'error.log'} warn;
 events {{ worker_connections 64; }}

@@ -1,0 +1,66 @@
+"""Drive Material's own search box and result list in Chromium.
+
+Shared by tests/test_search_browser.py and scripts/bench_search.py. Queries
+are typed into the real input (``fill`` plus a key press, which is what
+Material listens to) and the result list is read as a staff member sees it.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+QUERIES = ROOT / "tests" / "data" / "search-queries.yml"
+INPUT = "input.md-search__input"
+ITEM = "li.md-search-result__item"
+ITEM_LINK = "li.md-search-result__item a.md-search-result__link"
+META = ".md-search-result__meta"
+
+
+def load_queries() -> list[dict]:
+    return yaml.safe_load(QUERIES.read_text(encoding="utf-8"))["queries"]
+
+
+def open_search(page) -> None:
+    """Activate the search box (under file:// this is what loads the index)."""
+    page.locator(INPUT).click()
+
+
+def wait_ready(page, timeout: float = 15000) -> None:
+    """Wait until the worker has the index (the meta line leaves its loading text)."""
+    page.wait_for_function(
+        """sel => { const m = document.querySelector(sel); return m && m.textContent.trim() !== '' &&
+                   !/正在初始化|Initializing/.test(m.textContent); }""", arg=META, timeout=timeout)
+
+
+def search(page, query: str, timeout: float = 10000) -> tuple[list[str], float]:
+    """Type ``query``; return the result pages (site-relative, in order) and ms until they showed."""
+    box = page.locator(INPUT)
+    box.fill("")
+    box.press("End")
+    page.wait_for_function("sel => document.querySelectorAll(sel).length === 0", arg=ITEM_LINK, timeout=timeout)
+    started = time.perf_counter()
+    box.fill(query)
+    box.press("End")
+    page.wait_for_function(
+        """([sel, meta]) => document.querySelectorAll(sel).length > 0 ||
+              /没有找到|No matching/.test(document.querySelector(meta).textContent)""",
+        arg=[ITEM_LINK, META], timeout=timeout)
+    elapsed = (time.perf_counter() - started) * 1000
+    # One item per page: its first link is the page, the others its sections.
+    hrefs = page.eval_on_selector_all(ITEM, "els => els.map(e => e.querySelector('a.md-search-result__link').href)")
+    return [site_path(page.url, h) for h in hrefs], elapsed
+
+
+def site_path(page_url: str, href: str) -> str:
+    """'…/guide/work-points/theory.html?h=x#y' -> 'work-points/theory.html' (relative to the site root)."""
+    absolute = urlparse(urljoin(page_url, href))
+    path = absolute.path
+    base = urlparse(page_url).path
+    # The site root is the folder of index.html: the tests open pages from the root.
+    root = base[: base.rfind("/") + 1]
+    return path[len(root):] if path.startswith(root) else path
