@@ -1,0 +1,127 @@
+"""Hosting building blocks: external-fetch guard, checksums, print view, package, deploy files."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import xml.etree.ElementTree as ET
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from hooks_loader import intranet
+from macros.render.print_view import PrintedPage, render_print_view, rewrite
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_external_fetches_are_found_and_links_are_not():
+    html = ('<link rel="preconnect" href="https://fonts.gstatic.com"><script src="//cdn.x/y.js"></script>'
+            '<img src="assets/a.png"><a href="https://example.org">x</a><script src="assets/b.js"></script>')
+    assert intranet.external_fetches(html) == ["https://fonts.gstatic.com", "//cdn.x/y.js"]
+    assert intranet.external_fetches("a{background:url('https://x/y.png')} @import 'http://z/c.css';", css=True) == \
+        ["https://x/y.png", "http://z/c.css"]
+
+
+def test_sha256sums_lists_every_file_but_itself(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "模板.docx").write_bytes(b"x")
+    (tmp_path / "index.html").write_text("<p>", encoding="utf-8")
+    (tmp_path / "SHA256SUMS.txt").write_text("old", encoding="utf-8")
+    text = intranet.sha256sums(tmp_path)
+    assert text == (f"{hashlib.sha256(b'x').hexdigest()}  a/模板.docx\n"
+                    f"{hashlib.sha256(b'<p>').hexdigest()}  index.html\n")
+
+
+def test_sha256sum_tool_accepts_the_list(built_site):
+    result = subprocess.run(["sha256sum", "--quiet", "-c", "SHA256SUMS.txt"], cwd=built_site.path,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_print_view_rewrites_ids_and_links():
+    pages = [PrintedPage("index.html", "首页", '<h1 id="t">首页</h1><a href="work-points/theory.html#x">理论</a>'),
+             PrintedPage("work-points/theory.html", "理论武装",
+                         '<h2 id="x">X</h2><a href="#x">本页</a><a href="../downloads/a.xlsx">下载</a>'
+                         '<a href="https://example.org">外</a><img src="../assets/i.png">')]
+    out = render_print_view(pages, "print.html")
+    assert 'id="p1-t"' in out and 'href="#p2-x"' in out and 'id="p2-x"' in out
+    assert 'href="downloads/a.xlsx"' in out and 'src="assets/i.png"' in out
+    assert 'href="https://example.org"' in out
+    assert out.index('id="p1"') < out.index('id="p2"')
+    assert rewrite(1, pages[0], {}, "sub/print.html").count('href="../work-points/theory.html#x"') == 1
+
+
+def test_package_is_dated_deterministic_and_checked(built_site, tmp_path):
+    import package_site  # scripts/ is on the path via hooks_loader
+
+    first = package_site.package(built_site.path, tmp_path / "a", package_site.dt.date(2026, 11, 22))
+    second = package_site.package(built_site.path, tmp_path / "b", package_site.dt.date(2026, 11, 22))
+    assert first.name == "guide-site-2026-11-22.zip"
+    assert first.read_bytes() == second.read_bytes()
+    with zipfile.ZipFile(first) as archive:
+        names = archive.namelist()
+        assert "guide/index.html" in names and "guide/SHA256SUMS.txt" in names
+        assert all(n.startswith("guide/") for n in names)
+        assert archive.read("guide/index.html") == (built_site.path / "index.html").read_bytes()
+    digest = (first.parent / (first.name + ".sha256")).read_text().split()[0]
+    assert digest == hashlib.sha256(first.read_bytes()).hexdigest()
+
+
+def test_package_refuses_a_site_that_differs_from_its_checksums(built_site, tmp_path):
+    import shutil
+
+    import package_site
+
+    copy = tmp_path / "site"
+    shutil.copytree(built_site.path, copy)
+    (copy / "index.html").write_text("changed", encoding="utf-8")
+    with pytest.raises(SystemExit, match="index.html differs"):
+        package_site.package(copy, tmp_path / "out", package_site.dt.date(2026, 11, 22))
+
+
+def test_deploy_page_includes_the_tested_files(built_site):
+    text = built_site.article("deploy/index.html").get_text()
+    for name in ("nginx.conf", "web.config", "apache.conf"):
+        first_directive = next(line for line in (ROOT / "deploy" / name).read_text(encoding="utf-8").splitlines()
+                               if line.strip() and not line.lstrip().startswith(("#", "<!--", "<?xml")))
+        assert first_directive.strip() in text, f"deploy/{name} is not shown on the deploy page"
+
+
+def test_iis_config_is_valid_xml_with_the_file_types():
+    root = ET.parse(ROOT / "deploy" / "web.config").getroot()
+    maps = {m.get("fileExtension"): m.get("mimeType") for m in root.iter("mimeMap")}
+    removed = {m.get("fileExtension") for m in root.iter("remove") if m.get("fileExtension")}
+    assert maps[".docx"].endswith("wordprocessingml.document")
+    assert maps[".xlsx"].endswith("spreadsheetml.sheet")
+    assert maps[".ics"].startswith("text/calendar")
+    assert set(maps) <= removed, "every mimeMap needs a <remove> first, or IIS rejects a duplicate"
+    assert root.find(".//urlCompression").get("doStaticCompression") == "true"
+
+
+def test_apache_config_declares_types_compression_and_caching():
+    text = (ROOT / "deploy" / "apache.conf").read_text(encoding="utf-8")
+    for needle in ("AddType application/vnd.openxmlformats-officedocument.wordprocessingml.document .docx",
+                   "AddType application/vnd.openxmlformats-officedocument.spreadsheetml.sheet .xlsx",
+                   "AddType text/calendar .ics", "AddOutputFilterByType DEFLATE", "max-age=31536000, immutable",
+                   "AddDefaultCharset utf-8", "Alias /guide "):
+        assert needle in text
+
+
+def test_vendored_shim_is_the_pinned_npm_package():
+    vendored = ROOT / "docs/assets/javascripts/vendor/iframe-worker-shim.js"
+    npm = ROOT / "node_modules/iframe-worker/shim/index.js"
+    if not npm.is_file():
+        pytest.fail("node_modules/iframe-worker missing: run npm ci (scripts/dev.sh test does)")
+    assert vendored.read_bytes() == npm.read_bytes()
+    lock = (ROOT / "package-lock.json").read_text(encoding="utf-8")
+    assert '"node_modules/iframe-worker"' in lock and '"version": "1.0.4"' in lock
+    assert (ROOT / "docs/assets/javascripts/vendor/iframe-worker-LICENSE.txt").is_file()
+
+
+def test_offline_build_uses_the_local_shim_only(built_site):
+    html = built_site.html("work-points/theory.html")
+    assert 'src="../assets/javascripts/vendor/iframe-worker-shim.js"' in html
+    assert "unpkg" not in html and "googleapis" not in html
+    assert (built_site.path / "search/search_index.js").read_text(encoding="utf-8").startswith("var __index = ")

@@ -1,0 +1,99 @@
+"""Search building blocks without MkDocs: vocabulary, dictionary, index expansion, worker patch."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jieba
+import pytest
+
+from macros.search.expand import FIELD, expand_index, section_keywords
+from macros.search.vocabulary import Group, dictionary_words, groups_from, userdict_text
+from macros.search.worker_patch import SEGMENT_LOOP, WorkerPatchError, patch_worker, patched_name
+from macros.sitedata import load_site_data
+
+ROOT = Path(__file__).resolve().parents[1]
+SHIPPED = next((Path(__import__("material").__file__).parent / "templates/assets/javascripts/workers").glob("search.*.min.js"))
+
+
+class FakeRecord(dict):
+    def __init__(self, id, **data):
+        super().__init__(data)
+        self.id = id
+
+
+def test_groups_come_from_glossary_terms_and_the_vocabulary():
+    terms = [FakeRecord("wpy", term="网评员", aliases=["网络评论员"])]
+    vocab = [FakeRecord("vocabulary", groups=[{"words": ["文明实践站", "新时代文明实践站"]}, {"words": ["一岗双责"]}])]
+    groups = groups_from(terms, vocab)
+    assert [g.words for g in groups] == [("网评员", "网络评论员"), ("文明实践站", "新时代文明实践站"), ("一岗双责",)]
+    assert groups[0].origin == "data/terms/wpy.yml"
+
+
+def test_dictionary_keeps_han_runs_of_two_or_more():
+    groups = [Group(("12345热线", "网评员", "x"), "t")]
+    assert dictionary_words(groups) == ["热线", "网评员"]
+    assert userdict_text(["网评员", "台账"]) == "网评员\n台账\n"
+
+
+def test_project_vocabulary_loads_and_covers_the_brief():
+    site = load_site_data(ROOT)
+    groups = groups_from(site.all("terms") if "terms" in site.records else [], site.all("search"))
+    together = {w: set(g.words) for g in groups for w in g.words}
+    assert "网络评论员" in together["网评员"]
+    assert "理论学习中心组" in together["中心组"]
+    assert "新时代文明实践站" in together["文明实践站"]
+    assert {"一岗双责", "台账", "半年总结"} <= set(together)
+
+
+def test_user_dictionary_keeps_terms_whole():
+    words = ["网评员", "一岗双责", "文明实践站"]
+    tokenizer = jieba.Tokenizer()
+    before = list(tokenizer.cut("社区网评员落实一岗双责"))
+    assert "网评员" not in before  # jieba's own dictionary cuts it (网/评员)
+    for word in words:
+        tokenizer.add_word(word)
+    after = list(tokenizer.cut("社区网评员落实一岗双责，建好文明实践站"))
+    assert {"网评员", "一岗双责", "文明实践站"} <= set(after)
+
+
+def test_section_keywords_add_synonyms_and_parts_of_long_words():
+    groups = [Group(("网评员", "网络评论员"), "t"), Group(("台账",), "t")]
+    kws = section_keywords("队伍", "各社区\u200b网络评论员\u200b和\u200b意识形态工作责任制", groups,
+                           ["意识形态工作责任制"], lambda w: ["意识形态", "工作", "责任制"])
+    assert kws == ["网评员", "意识形态", "工作", "责任制"]
+    assert section_keywords("无关", "内容", groups, [], lambda w: []) == []
+
+
+def test_expand_index_adds_a_hidden_lower_boosted_field():
+    index = json.dumps({"config": {"fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}},
+                        "docs": [{"location": "a.html", "title": "网评员", "text": ""},
+                                 {"location": "b.html", "title": "别的", "text": "内容"}]})
+    out, touched = expand_index(index, [Group(("网评员", "网络评论员"), "t")], [], lambda w: [])
+    data = json.loads(out)
+    assert touched == 1
+    assert data["docs"][0][FIELD] == "网络评论员" and FIELD not in data["docs"][1]
+    assert data["config"]["fields"][FIELD]["boost"] < data["config"]["fields"]["text"]["boost"]
+    assert "网评员" in out  # raw UTF-8, not \\u escapes
+
+
+def test_patch_applies_to_the_shipped_worker_exactly_once():
+    code = SHIPPED.read_text(encoding="utf-8")
+    assert len(SEGMENT_LOOP.findall(code)) == 1
+    patched = patch_worker(code)
+    assert "for(let o=s+1;o<=t.length;o++)" in patched
+    assert "for(let o=s+1;o<t.length;o++)" not in patched
+    assert "sourceMappingURL" not in patched
+    assert len(patched) < len(code)
+    assert patched_name(patched) != SHIPPED.name
+
+
+def test_patch_fails_loudly_when_the_loop_is_not_found():
+    with pytest.raises(WorkerPatchError, match="exactly once"):
+        patch_worker("for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e&&(n[s]=o-s)")
+
+
+def test_patch_matches_other_variable_names():
+    patched = patch_worker("x;for(let j=i+1;j<q.length;j++)q.slice(i,j)in idx&&(w[i]=j-i);y")
+    assert "j<=q.length" in patched
