@@ -45,7 +45,7 @@ def render_checklist(checklist: Record, point: str | None = None, source_link: s
     lines += [_item_line(checklist.id, item) for item in items]
     if source_link:
         lines.append(f'以上{len(items)}项摘自[《{checklist["title"]}》]({source_link})，'
-                     f'全文共{len(checklist["items"])}项。{{ .ck-source }}')
+                     f'全文共{len(checklist["items"])}项。\n{{: .ck-source }}')
         lines.append("")
     lines.append("</div>")
     return "\n".join(lines) + "\n"
