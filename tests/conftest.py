@@ -149,7 +149,8 @@ def page(browser, built_site):
     page = context.new_page()
     recorded = RecordedPage(page)
     page.on("request", lambda r: recorded.requests.append(r.url))
-    page.on("requestfailed", lambda r: recorded.failed.append(r.url))
+    # A navigation aborts the previous page's pending requests: not a failure.
+    page.on("requestfailed", lambda r: "ERR_ABORTED" not in (r.failure or "") and recorded.failed.append(r.url))
     page.on("response", lambda r: r.status >= 400 and recorded.failed.append(f"{r.status} {r.url}"))
     yield recorded
     outside = recorded.outside(built_site.path)
