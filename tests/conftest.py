@@ -35,7 +35,7 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
-SERVER_PORT = 8011
+SERVER_PORT = 0  # any free port: parallel runs never collide
 
 
 def build_env() -> dict:
@@ -105,7 +105,7 @@ def site_server(built_site):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", SERVER_PORT), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{SERVER_PORT}/"
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()
 

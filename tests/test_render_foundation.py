@@ -57,7 +57,7 @@ def test_checklist_renders_task_items_with_anchors_and_evidence():
 def test_checklist_filtered_by_point_links_to_full_list():
     md = render_checklist(make_checklist(ITEMS), point="theory", source_link="../checklists/index.md#demo")
     assert "制定年度学习计划" in md and "每季度研判" not in md
-    assert "以上1项摘自[《演示清单》](../checklists/index.md#demo)，全文共2项" in md
+    assert "以上1项摘自[《演示清单》](../checklists/index.md#demo)，全文共2项。\n{: .ck-source }" in md
 
 
 def test_checklist_unknown_point_or_empty_selection_is_an_error():
