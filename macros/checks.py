@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .sitedata import SiteData, check_unique, register_check
+from . import glossary_checks  # noqa: F401  (terms and events)
 
 
 @register_check
