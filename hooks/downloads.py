@@ -9,10 +9,12 @@ from __future__ import annotations
 import logging
 import time
 
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from _project import ROOT
 from macros.downloads import collect_downloads
+from macros.errors import GuideError
 from macros.sitedata import load_site_data
 
 log = logging.getLogger("mkdocs.plugins.guide.downloads")
@@ -20,12 +22,15 @@ log = logging.getLogger("mkdocs.plugins.guide.downloads")
 
 def on_files(files: Files, config, **kwargs) -> Files:
     started = time.perf_counter()
-    site = load_site_data(ROOT)
+    try:
+        site = load_site_data(ROOT)
+    except GuideError as exc:
+        raise PluginError(exc.message) from None
     downloads = collect_downloads(site)
     total = 0
     for path, download in downloads.items():
         if files.get_file_from_path(path) is not None:
-            raise ValueError(f"docs/{path} exists, but {path} is generated at build time: delete docs/{path}")
+            raise PluginError(f"docs/{path}: this file is generated at build time.\n  What to do: delete docs/{path}")
         content = download.build()
         total += len(content)
         files.append(File.generated(config, path, content=content))

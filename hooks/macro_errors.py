@@ -23,12 +23,16 @@ OUR_ERROR = re.compile(r"_(?:GuideError|UnknownId)_: (.*?)\n\s*What to do: (.*?)
 
 
 def front_matter_lines(path: Path) -> int:
-    """How many lines the front matter (with its '---' lines) takes."""
+    """Lines MkDocs removes before the template: front matter and the blank lines after it."""
     text = path.read_text(encoding="utf-8")
     if not text.startswith("---\n"):
         return 0
     end = text.find("\n---", 4)
-    return text[: end + 4].count("\n") + 1 if end >= 0 else 0
+    if end < 0:
+        return 0
+    head = text[: text.index("\n", end + 1) + 1]  # through the closing '---' line
+    rest = text[len(head):]
+    return head.count("\n") + (len(rest) - len(rest.lstrip("\n")))
 
 
 def explain(error_text: str, rel: str, offset: int) -> str:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
+
 from _project import ROOT
 from macros.errors import GuideError
 from macros.render.page_meta import insert_after_title, render_basis_footer, render_policy_header
@@ -43,6 +45,14 @@ def last_change(src_uri: str) -> tuple[str, str] | None:
 
 
 def on_page_markdown(markdown: str, page, config, files, **kwargs) -> str:
+    try:
+        return stamp_page(markdown, page)
+    except GuideError as exc:
+        raise PluginError(exc.message) from None
+
+
+def stamp_page(markdown: str, page) -> str:
+    """Validate the page's front matter and add its basis stamp and section."""
     rel = f"docs/{page.file.src_uri}"
     source = front_matter(Path(page.file.abs_src_path), rel)
     meta = source.data if source else {}

@@ -119,8 +119,12 @@ def validate_source(source: Source, schema: dict, schema_name: str) -> None:
         first = errors[0]
         more = f" (and {len(errors) - 1} more problem(s) in this file)" if len(errors) > 1 else ""
         hint = first.schema.get("description") if isinstance(first.schema, dict) else None
+        where = tuple(first.absolute_path)
+        if first.validator == "additionalProperties" and isinstance(first.instance, dict):
+            unexpected = [k for k in first.instance if k not in first.schema.get("properties", {})]
+            where += tuple(unexpected[:1])  # point at the unexpected key itself
         raise source.error(
-            tuple(first.absolute_path), _describe(first) + more,
+            where, _describe(first) + more,
             (hint + "; " if hint else "") + f"see data/schemas/{schema_name}.schema.json for the allowed fields",
         )
 

@@ -1,0 +1,166 @@
+"""Shared fixtures: one strict build per session, a local server, Chromium.
+
+- ``built_site``: the site built once with ``mkdocs build --strict``; read its
+  pages with ``built_site.soup("work-points/theory.html")``.
+- ``site_server``: that build served over HTTP on 127.0.0.1.
+- ``browser``: Debian's Chromium driven by Playwright. Missing Chromium is a
+  failure, never a skip.
+- ``page``: a fresh browser page whose requests are recorded; the test fails
+  if any request leaves 127.0.0.1 (or goes to file:// outside the site).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+SERVER_PORT = 8011
+
+
+def build_env() -> dict:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    return env
+
+
+def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """Run a strict MkDocs build of ``project`` into ``site_dir``."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site_dir)],
+        cwd=project, env=build_env(), capture_output=True, text=True, timeout=600,
+    )
+
+
+@dataclass
+class BuiltSite:
+    """A built site on disk and the build's log."""
+
+    path: Path
+    log: str
+    _soups: dict = field(default_factory=dict, repr=False)
+
+    def file(self, rel: str) -> Path:
+        path = self.path / rel
+        assert path.is_file(), f"{rel} is not in the built site"
+        return path
+
+    def html(self, rel: str) -> str:
+        return self.file(rel).read_text(encoding="utf-8")
+
+    def soup(self, rel: str) -> BeautifulSoup:
+        if rel not in self._soups:
+            self._soups[rel] = BeautifulSoup(self.html(rel), "html.parser")
+        return self._soups[rel]
+
+    def article(self, rel: str):
+        """The page's main content (without nav, header and footer)."""
+        return self.soup(rel).select_one("article.md-content__inner")
+
+    def pages(self) -> list[str]:
+        """Every HTML page, relative to the site root (assets and 404 excluded)."""
+        return sorted(
+            p.relative_to(self.path).as_posix() for p in self.path.rglob("*.html")
+            if "assets" not in p.parts and p.name != "404.html"
+        )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> BuiltSite:
+    site_dir = tmp_path_factory.mktemp("site")
+    result = run_build(ROOT, site_dir)
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, f"strict build failed:\n{log[-4000:]}"
+    return BuiltSite(site_dir, log)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site):
+    """Serve the built site at http://127.0.0.1:<port>/."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site.path))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", SERVER_PORT), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{SERVER_PORT}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium)")
+    from playwright.sync_api import sync_playwright
+
+    playwright = sync_playwright().start()
+    chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield chromium
+    chromium.close()
+    playwright.stop()
+
+
+def is_local(url: str, site_root: Path | None = None) -> bool:
+    """True for requests that stay on this machine (and inside the site for file://)."""
+    parsed = urlparse(url)
+    if parsed.scheme in ("data", "blob", "about"):
+        return True
+    if parsed.scheme == "file":
+        return site_root is None or Path(parsed.path).resolve().is_relative_to(site_root.resolve())
+    return parsed.hostname in ("127.0.0.1", "localhost")
+
+
+@dataclass
+class RecordedPage:
+    """A Playwright page plus every request it made."""
+
+    page: object
+    requests: list = field(default_factory=list)
+    failed: list = field(default_factory=list)
+
+    def outside(self, site_root: Path | None = None) -> list[str]:
+        return [url for url in self.requests if not is_local(url, site_root)]
+
+
+@pytest.fixture
+def page(browser, built_site):
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    recorded = RecordedPage(page)
+    page.on("request", lambda r: recorded.requests.append(r.url))
+    page.on("requestfailed", lambda r: recorded.failed.append(r.url))
+    page.on("response", lambda r: r.status >= 400 and recorded.failed.append(f"{r.status} {r.url}"))
+    yield recorded
+    outside = recorded.outside(built_site.path)
+    context.close()
+    assert not outside, f"requests left the machine: {outside}"
+
+
+@pytest.fixture
+def project_copy(tmp_path) -> Path:
+    """A throw-away copy of the project's sources, for tests that break it."""
+    dest = tmp_path / "project"
+    shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(
+        ".git", "site", "dist", "node_modules", "__pycache__", ".pytest_cache", "tests"))
+    return dest

@@ -1,0 +1,133 @@
+"""Bad input stops the build with a message naming the file, the line and the fix.
+
+Each case breaks a throw-away copy of the project in one way and builds it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import run_build
+
+
+def insert_line(path: Path, after: int, text: str) -> int:
+    """Insert ``text`` as a new line after line ``after``; return its line number."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines.insert(after, text)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return after + 1
+
+
+def replace(path: Path, old: str, new: str) -> int:
+    """Replace the first ``old`` by ``new``; return the line where it was."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    line = text[: text.index(old)].count("\n") + 1
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return line
+
+
+def page_after_front_matter(path: Path) -> int:
+    """Line number of the last front-matter delimiter of a page."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    return lines.index("---", 1) + 1
+
+
+CHECKLIST = "data/checklists/before-submission.yml"
+PAGE = "docs/guide/how-to-use.md"
+
+
+def malformed_yaml(root: Path):
+    line = replace(root / CHECKLIST, "  - id: own-unit-and-year", "  - id: own-unit-and-year\n   text: [unclosed")
+    return CHECKLIST, line + 1, "YAML syntax error"
+
+
+def unknown_checklist_id(root: Path):
+    page = root / PAGE
+    line = insert_line(page, page_after_front_matter(page) + 3, '{{ checklist("no-such-list") }}')
+    return PAGE, line, "unknown checklist id 'no-such-list'"
+
+
+def missing_required_field(root: Path):
+    line = replace(root / CHECKLIST, "    evidence: 标题、开头、落款、日期四处逐一核对。\n", "")
+    return CHECKLIST, line - 2, "missing required field 'evidence'"
+
+
+def duplicate_item_id(root: Path):
+    line = replace(root / CHECKLIST, "  - id: heading-levels", "  - id: no-placeholder")
+    return CHECKLIST, line, "duplicate id 'no-placeholder'"
+
+
+def duplicate_record_id(root: Path):
+    copy = root / "data/checklists/before-submission-copy.yml"
+    copy.write_text((root / CHECKLIST).read_text(encoding="utf-8"), encoding="utf-8")
+    line = next(n for n, l in enumerate(copy.read_text(encoding="utf-8").splitlines(), 1) if l.startswith("id:"))
+    return "data/checklists/before-submission-copy.yml", line, "differs from the file name"
+
+
+def unknown_field(root: Path):
+    line = replace(root / CHECKLIST, "    text: 单位名称、年份", "    txet: 单位名称、年份")
+    return CHECKLIST, line, "unknown field"
+
+
+def undefined_variable(root: Path):
+    page = root / PAGE
+    line = insert_line(page, page_after_front_matter(page) + 5, "{{ unit_name }}")
+    return PAGE, line, "'unit_name' is undefined"
+
+
+def template_syntax_error(root: Path):
+    page = root / PAGE
+    line = insert_line(page, page_after_front_matter(page) + 4, "{% if page %}")
+    return PAGE, None, "template syntax error"
+
+
+def broken_link(root: Path):
+    page = root / PAGE
+    line = insert_line(page, page_after_front_matter(page) + 3, "见 [不存在的页面](../no-such-page.md)。")
+    return PAGE, line, "no-such-page.md"
+
+
+def broken_anchor(root: Path):
+    page = root / PAGE
+    line = insert_line(page, page_after_front_matter(page) + 3, "见 [清单](../checklists/index.md#没有这一节)。")
+    return PAGE, line, "does not contain an anchor"
+
+
+def bad_front_matter_key(root: Path):
+    page = root / "docs/work-points/index.md"
+    line = replace(page, "basis_as_of: 2026-11", "basis_asof: 2026-11")
+    return "docs/work-points/index.md", line, "unknown field"
+
+
+def policy_page_without_basis(root: Path):
+    page = root / "docs/work-points/index.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(re.sub(r"basis:\n(  - .*\n)+basis_as_of: .*\n", "", text), encoding="utf-8")
+    return "docs/work-points/index.md", None, "must say what it follows"
+
+
+def templates_folder(root: Path):
+    (root / "docs/templates").mkdir()
+    (root / "docs/templates/x.md").write_text("# x\n", encoding="utf-8")
+    return "docs/templates/", None, "silently leaves this folder out"
+
+
+CASES = [malformed_yaml, unknown_checklist_id, missing_required_field, duplicate_item_id, duplicate_record_id,
+         unknown_field, undefined_variable, template_syntax_error, broken_link, broken_anchor,
+         bad_front_matter_key, policy_page_without_basis, templates_folder]
+
+
+@pytest.mark.parametrize("break_it", CASES, ids=[c.__name__ for c in CASES])
+def test_bad_input_fails_with_file_line_and_fix(break_it, project_copy, tmp_path):
+    path, line, problem = break_it(project_copy)
+    result = run_build(project_copy, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, f"build passed despite {break_it.__name__}:\n{output[-2000:]}"
+    assert problem in output, output[-3000:]
+    where = f"{path}:{line}" if line else path
+    assert where in output, f"expected location {where} in:\n{output[-3000:]}"
+    assert "What to do" in output or "Aborted with" in output
