@@ -23,6 +23,8 @@ KINDS: dict[str, str] = {
     "checklists": "checklist",
     "changelog": "changelog",
     "terms": "term",
+    "events": "event",
+    "diagrams": "diagram",
 }
 
 WORK_POINTS: dict[str, str] = {
