@@ -140,7 +140,7 @@ def month_summary(events: list[dict]) -> dict[int, list[list[str]]]:
 
 
 HINT_SCRIPT = """<script>
-(function () {
+document.addEventListener("DOMContentLoaded", function () {
   var data = %s;
   var box = document.getElementById("guide-this-month");
   if (!box) return;
@@ -159,7 +159,7 @@ HINT_SCRIPT = """<script>
   var section = document.getElementById("month-" + m);
   if (section) section.classList.add("guide-month--current");
   box.hidden = false;
-})();
+});
 </script>"""
 
 

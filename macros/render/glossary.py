@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from pypinyin import lazy_pinyin
+
+DATE = re.compile(r"(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?")
 
 CATEGORIES = {
     "提法": "重要提法和表述。写进汇报时照录原文，不要自行增减字词、调换顺序。",
@@ -16,12 +20,28 @@ def term_anchor(term_id: str) -> str:
     return f"term-{term_id}"
 
 
+def first_date(term: dict) -> tuple[int, int, int]:
+    """The first 'YYYY年M月[D日]' in the source (else the definition), for ordering within a year."""
+    found = DATE.search(term["source"]) or DATE.search(term["definition"])
+    if not found:
+        return (term.get("since", 9999), 13, 32)
+    return (int(found.group(1)), int(found.group(2)), int(found.group(3) or 0))
+
+
 def sort_terms(category: str, terms: list[dict]) -> list[dict]:
-    """Chronological for 提法/会议/学习教育 (newest campaign first), by pinyin for 工作术语."""
+    """Chronological for 提法/会议/学习教育 (newest campaign first), by pinyin for 工作术语.
+
+    Terms without a year come last; within a year, by the first date in the source.
+    """
     if category == "工作术语":
         return sorted(terms, key=lambda t: ("".join(lazy_pinyin(t["term"].strip("“”"))), t["id"]))
     newest_first = category == "学习教育"
-    return sorted(terms, key=lambda t: ((-1 if newest_first else 1) * t.get("since", 0), t["id"]))
+
+    def key(t: dict):
+        year = t.get("since")
+        when = (year,) + first_date(t)[1:] if year else (9999, 13, 32)
+        return (year is None, tuple(-v for v in when) if newest_first else when, t["id"])
+    return sorted(terms, key=key)
 
 
 def render_term(term: dict) -> str:
