@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from .downloads import DOWNLOAD_DIR, Download, provider
+from .export.calendar_ics import build_calendar_ics
 from .export.checklist_xlsx import build_checklist_xlsx
 from .sitedata import SiteData
 
@@ -18,3 +19,12 @@ def checklists(site: SiteData):
     for record in site.all("checklists"):
         yield Download(checklist_path(record.id), f"{record['title']}.xlsx",
                        partial(build_checklist_xlsx, record))
+
+
+CALENDAR_PATH = f"{DOWNLOAD_DIR}/calendar.ics"
+
+
+@provider
+def calendar(site: SiteData):
+    events = [record.data for record in site.all("events")]
+    yield Download(CALENDAR_PATH, "街道社区宣传思想工作日历.ics", partial(build_calendar_ics, events))

@@ -23,6 +23,9 @@ KINDS: dict[str, str] = {
     "checklists": "checklist",
     "changelog": "changelog",
     "search": "search",
+    "terms": "term",
+    "events": "event",
+    "diagrams": "diagram",
 }
 
 WORK_POINTS: dict[str, str] = {
