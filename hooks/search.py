@@ -51,7 +51,7 @@ def on_config(config):
     except GuideError as exc:
         raise PluginError(exc.message) from None
     terms = site.all("terms") if "terms" in site.records else []
-    groups = groups_from(terms, site.all("search"))
+    groups = groups_from(terms, [r for r in site.all("search") if "groups" in r.data])
     words = dictionary_words(groups)
     text = userdict_text(words)
     folder = Path(tempfile.gettempdir()) / "guide-search"
@@ -66,7 +66,10 @@ def on_config(config):
         raise PluginError("search: jieba_dict_user is generated from data/terms/ and data/search/; "
                           "remove it from mkdocs.yml and add the words to data/search/vocabulary.yml")
     plugin.config.jieba_dict_user = str(path)
-    _state.update(groups=groups, words=words, userdict=path)
+    boosts: dict[str, float] = {}
+    for record in site.all("search"):
+        boosts.update(record.get("page_boost", {}))
+    _state.update(groups=groups, words=words, userdict=path, boosts=boosts)
     log.info("search dictionary: %d words in %d synonym groups (%d glossary terms) -> %s",
              len(words), len(groups), len(terms), path)
     return config
@@ -125,7 +128,8 @@ def _parts(word: str) -> list[str]:
 @event_priority(-50)  # after the search plugin writes the index, before offline inlines it (-100)
 def on_post_build(config, **kwargs) -> None:
     path = Path(config.site_dir) / "search" / "search_index.json"
-    expanded, touched = expand_index(path.read_text(encoding="utf-8"), _state["groups"], _state["words"], _parts)
+    expanded, touched = expand_index(path.read_text(encoding="utf-8"), _state["groups"], _state["words"], _parts,
+                                     _state["boosts"])
     path.write_text(expanded, encoding="utf-8")
     log.info("search index: keywords added to %d sections", touched)
     _check_no_unpatched_worker(Path(config.site_dir))

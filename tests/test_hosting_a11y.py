@@ -78,9 +78,11 @@ def test_keyboard_reaches_search_and_opens_a_result(page, nginx_site):
     p.wait_for_selector("li.md-search-result__item a.md-search-result__link")
     p.keyboard.press("ArrowDown")
     assert p.evaluate("document.activeElement.matches('a.md-search-result__link')")
+    target = p.evaluate("document.activeElement.href").split("?")[0].split("#")[0]
     with p.expect_navigation():
         p.keyboard.press("Enter")
-    assert p.url.split("?")[0].endswith("work-points/responsibility.html")
+    assert p.url.split("?")[0].split("#")[0] == target
+    assert p.locator("article h1").count() == 1
 
 
 def test_keyboard_reaches_a_download_and_downloads_it(page, nginx_site):

@@ -41,7 +41,8 @@ def test_sha256sum_tool_accepts_the_list(built_site):
 
 
 def test_print_view_rewrites_ids_and_links():
-    pages = [PrintedPage("index.html", "首页", '<h1 id="t">首页</h1><a href="work-points/theory.html#x">理论</a>'),
+    pages = [PrintedPage("index.html", "首页", '<h1 id="t">首页</h1><a href="work-points/theory.html#x">理论</a>'
+                                                '<abbr class="guide-term" title="定义">台账</abbr>'),
              PrintedPage("work-points/theory.html", "理论武装",
                          '<h2 id="x">X</h2><a href="#x">本页</a><a href="../downloads/a.xlsx">下载</a>'
                          '<a href="https://example.org">外</a><img src="../assets/i.png">')]
@@ -49,6 +50,7 @@ def test_print_view_rewrites_ids_and_links():
     assert 'id="p1-t"' in out and 'href="#p2-x"' in out and 'id="p2-x"' in out
     assert 'href="downloads/a.xlsx"' in out and 'src="assets/i.png"' in out
     assert 'href="https://example.org"' in out
+    assert "<abbr" not in out and "台账" in out
     assert out.index('id="p1"') < out.index('id="p2"')
     assert rewrite(1, pages[0], {}, "sub/print.html").count('href="../work-points/theory.html#x"') == 1
 

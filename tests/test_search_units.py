@@ -8,7 +8,7 @@ from pathlib import Path
 import jieba
 import pytest
 
-from macros.search.expand import FIELD, expand_index, section_keywords
+from macros.search.expand import FIELD, TITLE_FIELD, expand_index, page_boost, section_keywords
 from macros.search.vocabulary import Group, dictionary_words, groups_from, userdict_text
 from macros.search.worker_patch import SEGMENT_LOOP, WorkerPatchError, patch_worker, patched_name
 from macros.sitedata import load_site_data
@@ -60,20 +60,31 @@ def test_user_dictionary_keeps_terms_whole():
 
 def test_section_keywords_add_synonyms_and_parts_of_long_words():
     groups = [Group(("网评员", "网络评论员"), "t"), Group(("台账",), "t")]
-    kws = section_keywords("队伍", "各社区\u200b网络评论员\u200b和\u200b意识形态工作责任制", groups,
-                           ["意识形态工作责任制"], lambda w: ["意识形态", "工作", "责任制"])
-    assert kws == ["网评员", "意识形态", "工作", "责任制"]
-    assert section_keywords("无关", "内容", groups, [], lambda w: []) == []
+    title, text = section_keywords("队伍", "各社区\u200b网络评论员\u200b和\u200b意识形态工作责任制", groups,
+                                   ["意识形态工作责任制"], lambda w: ["意识形态", "工作", "责任制"])
+    assert (title, text) == ([], ["网评员", "意识形态", "工作", "责任制"])
+    title, text = section_keywords("网评员\u200b队伍", "网评员\u200b网络评论员", groups, [], lambda w: [])
+    assert (title, text) == (["网络评论员"], [])  # a synonym of the heading counts as heading
+    assert section_keywords("无关", "内容", groups, [], lambda w: []) == ([], [])
+
+
+def test_page_boost_by_docs_path_pattern():
+    boosts = {"work-points/*.md": 2, "changelog.md": 0.3, "index.md": 1.1}
+    assert page_boost("work-points/theory.html#x", boosts) == 2
+    assert page_boost("changelog.html", boosts) == 0.3
+    assert page_boost("glossary/index.html", boosts) is None
+    assert page_boost("index.html#a", boosts) == 1.1
 
 
 def test_expand_index_adds_a_hidden_lower_boosted_field():
     index = json.dumps({"config": {"fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}},
                         "docs": [{"location": "a.html", "title": "网评员", "text": ""},
                                  {"location": "b.html", "title": "别的", "text": "内容"}]})
-    out, touched = expand_index(index, [Group(("网评员", "网络评论员"), "t")], [], lambda w: [])
+    out, touched = expand_index(index, [Group(("网评员", "网络评论员"), "t")], [], lambda w: [], {"a.md": 2})
     data = json.loads(out)
     assert touched == 1
-    assert data["docs"][0][FIELD] == "网络评论员" and FIELD not in data["docs"][1]
+    assert data["docs"][0][TITLE_FIELD] == "网络评论员" and TITLE_FIELD not in data["docs"][1]
+    assert data["docs"][0]["boost"] == 2 and "boost" not in data["docs"][1]
     assert data["config"]["fields"][FIELD]["boost"] < data["config"]["fields"]["text"]["boost"]
     assert "网评员" in out  # raw UTF-8, not \\u escapes
 

@@ -1,32 +1,39 @@
 """Make synonyms and the parts of long terms findable, without changing pages.
 
-Each section of the search index gets a hidden field ``keywords`` (indexed by
-the search worker, never displayed) holding:
+Each section of the search index gets hidden fields (indexed by the search
+worker, never displayed):
 
-* the other members of every synonym group the section mentions, so that
-  网评员 finds a section that only says 网络评论员 and the other way round;
-* the shorter words inside every long dictionary word the section mentions,
-  so that 责任制 still finds 意识形态工作责任制, which the segmenter keeps whole.
+* ``keywords``: the other members of every synonym group the section's text
+  mentions, so that 网评员 finds a section that only says 网络评论员 and the
+  other way round; and the shorter words inside every long dictionary word it
+  mentions, so that 责任制 still finds 意识形态工作责任制, which the segmenter
+  keeps whole. Boosted below the text: the word itself ranks first.
+* ``title_keywords``: the same for the words of the section's heading, boosted
+  like a heading, so a section headed 网评员队伍 ranks for 网络评论员 as it
+  does for 网评员.
+
+Pages can also be weighted from data (``page_boost`` in data/search/): the
+work-point pages answer most questions, the changelog only mentions words.
 """
 
 from __future__ import annotations
 
+import fnmatch
 import json
 from typing import Callable, Iterable
 
 from .vocabulary import Group
 
 FIELD = "keywords"
-# Lower than the text (1.0): a page that says the word itself ranks above one
-# that only says a synonym.
+TITLE_FIELD = "title_keywords"
+# Text is boosted 1 and titles 1000 by Material.
 FIELD_BOOST = 0.5
+TITLE_FIELD_BOOST = 500.0
 ZWSP = "\u200b"
 
 
-def section_keywords(title: str, text: str, groups: list[Group], words: list[str],
-                     parts: Callable[[str], Iterable[str]]) -> list[str]:
-    """The hidden keywords of one index section (title and text as indexed)."""
-    plain = (title + "\n" + text).replace(ZWSP, "")
+def _related(plain: str, groups: list[Group], words: list[str],
+             parts: Callable[[str], Iterable[str]]) -> dict[str, None]:
     out: dict[str, None] = {}
     for group in groups:
         if group.found_in(plain):
@@ -38,14 +45,36 @@ def section_keywords(title: str, text: str, groups: list[Group], words: list[str
             for part in parts(word):
                 if part != word and len(part) >= 2:
                     out.setdefault(part, None)
-    return list(out)
+    return out
+
+
+def section_keywords(title: str, text: str, groups: list[Group], words: list[str],
+                     parts: Callable[[str], Iterable[str]]) -> tuple[list[str], list[str]]:
+    """(title keywords, text keywords) of one index section (title and text as indexed)."""
+    title_plain = title.replace(ZWSP, "")
+    text_plain = text.replace(ZWSP, "")
+    for_title = _related(title_plain, groups, words, parts)
+    for_text = _related(title_plain + "\n" + text_plain, groups, words, parts)
+    return list(for_title), [w for w in for_text if w not in for_title]
+
+
+def page_boost(location: str, boosts: dict[str, float]) -> float | None:
+    """The boost of the page at ``location`` ("work-points/theory.html#x") from docs-path patterns."""
+    page = location.split("#", 1)[0]
+    source = page[: -len(".html")] + ".md" if page.endswith(".html") else page
+    for pattern, boost in boosts.items():
+        if fnmatch.fnmatchcase(source, pattern):
+            return boost
+    return None
 
 
 def expand_index(index_json: str, groups: list[Group], words: list[str],
-                 parts: Callable[[str], Iterable[str]]) -> tuple[str, int]:
-    """The search index with the ``keywords`` field added; also how many sections got one."""
+                 parts: Callable[[str], Iterable[str]], boosts: dict[str, float] | None = None) -> tuple[str, int]:
+    """The search index with the hidden fields and page boosts; also how many sections got keywords."""
     data = json.loads(index_json)
-    data["config"].setdefault("fields", {})[FIELD] = {"boost": FIELD_BOOST}
+    fields = data["config"].setdefault("fields", {})
+    fields[FIELD] = {"boost": FIELD_BOOST}
+    fields[TITLE_FIELD] = {"boost": TITLE_FIELD_BOOST}
     touched = 0
     cache: dict[str, list[str]] = {}
 
@@ -55,10 +84,15 @@ def expand_index(index_json: str, groups: list[Group], words: list[str],
         return cache[word]
 
     for doc in data["docs"]:
-        keywords = section_keywords(doc.get("title", ""), doc.get("text", ""), groups, words, cached_parts)
-        if keywords:
-            doc[FIELD] = ZWSP.join(keywords)
-            touched += 1
+        for_title, for_text = section_keywords(doc.get("title", ""), doc.get("text", ""), groups, words, cached_parts)
+        if for_title:
+            doc[TITLE_FIELD] = ZWSP.join(for_title)
+        if for_text:
+            doc[FIELD] = ZWSP.join(for_text)
+        touched += bool(for_title or for_text)
+        boost = page_boost(doc["location"], boosts or {})
+        if boost is not None and "boost" not in doc:  # a page's own front matter wins
+            doc["boost"] = boost
     # Raw UTF-8 rather than \uXXXX escapes: half the size for Chinese text,
     # which matters under file://, where nothing is compressed.
     return json.dumps(data, separators=(",", ":"), ensure_ascii=False), touched

@@ -31,7 +31,7 @@ def groups_from(terms: list, vocabularies: list) -> list[Group]:
         words = [record["term"], *record.get("aliases", [])]
         groups.append(Group(_unique(words), f"data/terms/{record.id}.yml"))
     for record in vocabularies:
-        for group in record["groups"]:
+        for group in record.get("groups", []):
             groups.append(Group(_unique(group["words"]), f"data/search/{record.id}.yml"))
     return groups
 

@@ -1,0 +1,200 @@
+#!/usr/bin/env python3
+"""Measure search and intranet hosting (figures for reports, not pass/fail).
+
+    python scripts/bench_search.py                 build strictly, then measure
+    python scripts/bench_search.py --site DIR      measure an existing build
+    python scripts/bench_search.py --json out.json also write the figures as JSON
+
+Measures, in Debian's Chromium, with the site behind Debian's nginx using
+deploy/nginx.conf under /guide/ (port 8502) and opened from disk (file://):
+outside requests and 404s across all pages; the query set's hit rate
+(tests/data/search-queries.yml) in the first five results and first place;
+time from typing to results once the index is loaded; time from navigation
+to the first result; search index size; bytes transferred for a first visit
+to the home page (compressed, headers included).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from nginx_fixture import NginxSite  # noqa: E402
+from search_ui import load_queries, open_search, search  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+PORT = 8502
+
+TYPE_AND_WAIT = """async (q) => {
+  const input = document.querySelector('input.md-search__input');
+  const list = document.querySelector('.md-search-result__list');
+  const meta = document.querySelector('.md-search-result__meta');
+  const fire = () => { input.dispatchEvent(new Event('input', {bubbles: true}));
+                       input.dispatchEvent(new KeyboardEvent('keyup', {bubbles: true, key: 'End'})); };
+  input.value = ''; fire();
+  await new Promise(r => { const c = () => list.children.length === 0 ? r() : setTimeout(c, 1); c(); });
+  const t0 = performance.now();
+  input.value = q; fire();
+  return await new Promise(r => {
+    const done = () => list.children.length > 0 || /没有找到/.test(meta.textContent);
+    const obs = new MutationObserver(() => { if (done()) { obs.disconnect(); r(performance.now() - t0); } });
+    obs.observe(meta.parentElement, {childList: true, subtree: true, characterData: true});
+  });
+}"""
+
+FIRST_RESULT = """async (q) => {
+  const until = (f) => new Promise(r => { const c = () => f() ? r(f()) : setTimeout(c, 1); c(); });
+  const input = await until(() => document.querySelector('input.md-search__input'));
+  input.focus(); input.click();
+  const list = document.querySelector('.md-search-result__list');
+  const meta = document.querySelector('.md-search-result__meta');
+  await until(() => meta && /键入以开始搜索/.test(meta.textContent));
+  input.value = q;
+  input.dispatchEvent(new Event('input', {bubbles: true}));
+  input.dispatchEvent(new KeyboardEvent('keyup', {bubbles: true, key: 'End'}));
+  await until(() => list.children.length > 0);
+  return performance.now();
+}"""
+
+
+def build(site: Path) -> float:
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site)],
+                            cwd=ROOT, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", **__import__("os").environ})
+    if result.returncode:
+        sys.exit(result.stdout + result.stderr)
+    return time.perf_counter() - started
+
+
+def pages_of(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
+                  if "assets" not in p.parts and p.name != "404.html")
+
+
+def crawl(browser, base: str, pages: list[str], site: Path) -> dict:
+    context = browser.new_context()
+    page = context.new_page()
+    outside, failed = [], []
+
+    def on_request(r):
+        u = urlparse(r.url)
+        if u.scheme in ("http", "https") and u.netloc != f"127.0.0.1:{PORT}":
+            outside.append(r.url)
+        elif u.scheme == "file" and not Path(u.path).resolve().is_relative_to(site.resolve()):
+            outside.append(r.url)
+    page.on("request", on_request)
+    page.on("response", lambda r: r.status >= 400 and failed.append(f"{r.status} {r.url}"))
+    page.on("requestfailed", lambda r: "ERR_ABORTED" not in (r.failure or "") and failed.append(f"{r.failure} {r.url}"))
+    for rel in pages:
+        page.goto(base + rel)
+        page.wait_for_load_state("load")
+    context.close()
+    return {"pages": len(pages), "outside_requests": len(outside), "errors_404": len(failed),
+            "examples": (outside + failed)[:5]}
+
+
+def query_set(browser, base: str, site: Path) -> dict:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base + "index.html")
+    open_search(page)
+    cases = [q for q in load_queries() if (site / q["page"]).is_file()]
+    top5 = top1 = 0
+    misses = []
+    timings = []
+    for case in cases:
+        results, _ = search(page, case["query"])
+        top5 += case["page"] in results[:5]
+        top1 += bool(results) and results[0] == case["page"]
+        if case["page"] not in results[:5]:
+            misses.append(f"{case['query']} -> {results[:3]}")
+    for _ in range(3):
+        for case in cases:
+            timings.append(page.evaluate(TYPE_AND_WAIT, case["query"]))
+    context.close()
+    return {"queries": len(cases), "of_total": len(load_queries()), "top5": top5, "top1": top1,
+            "top5_rate": round(top5 / len(cases), 3), "top1_rate": round(top1 / len(cases), 3), "misses": misses,
+            "typing_to_results_ms": {"median": round(statistics.median(timings), 1),
+                                     "p90": round(sorted(timings)[int(len(timings) * .9)], 1),
+                                     "max": round(max(timings), 1)}}
+
+
+def first_result(browser, url: str, runs: int = 5) -> dict:
+    times = []
+    for _ in range(runs):
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(url, wait_until="commit")
+        times.append(page.evaluate(FIRST_RESULT, "台账"))
+        context.close()
+    return {"median_ms": round(statistics.median(times)), "max_ms": round(max(times))}
+
+
+def first_visit_bytes(browser, url: str) -> dict:
+    context = browser.new_context()
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    sizes, urls = {}, {}
+    cdp.on("Network.responseReceived", lambda e: urls.__setitem__(e["requestId"], e["response"]["url"]))
+    cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]))
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    context.close()
+    files = {urls.get(k, k).split("/guide/")[-1]: v for k, v in sizes.items()}
+    return {"requests": len(files), "bytes": sum(files.values()), "by_file": dict(sorted(files.items(), key=lambda x: -x[1]))}
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--site", type=Path)
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args(argv)
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp:
+        figures: dict = {}
+        site = args.site
+        if site is None:
+            site = Path(tmp) / "site"
+            figures["build_s"] = round(build(site), 2)
+        index = (site / "search/search_index.json").read_bytes()
+        figures["search_index"] = {"json_bytes": len(index), "gzip_bytes": len(gzip.compress(index, 6)),
+                                   "js_bytes": (site / "search/search_index.js").stat().st_size,
+                                   "sections": len(json.loads(index)["docs"])}
+        server = NginxSite(site, Path(tmp) / "nginx", port=PORT).start()
+        try:
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+                pages = pages_of(site)
+                figures["http_sub_path"] = crawl(browser, server.url, pages, site)
+                figures["file_url"] = crawl(browser, site.as_uri() + "/", pages, site)
+                figures["query_set_http"] = query_set(browser, server.url, site)
+                figures["navigation_to_first_result_http"] = first_result(browser, server.url + "index.html")
+                figures["navigation_to_first_result_file"] = first_result(browser, site.as_uri() + "/index.html")
+                figures["home_first_visit"] = first_visit_bytes(browser, server.url + "index.html")
+                browser.close()
+        finally:
+            server.stop()
+    print(json.dumps(figures, ensure_ascii=False, indent=2))
+    if args.json:
+        args.json.write_text(json.dumps(figures, ensure_ascii=False, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
