@@ -5,8 +5,10 @@
   points the search plugin's ``jieba_dict_user`` at it, before the plugin
   loads it; the path is absolute because the plugin resolves it against the cwd.
 * on_files: replaces Material's search worker by a copy whose query
-  segmentation searches a whole indexed term as itself (under a new hashed
-  name); on_post_page/on_post_template point every page at it.
+  segmentation searches a whole indexed term as itself, and Material's main
+  bundle by a copy that loads the search index when search is first used
+  (both under new hashed names); on_post_page/on_post_template point every
+  page at them.
 * on_post_build: adds the hidden ``keywords`` field (synonyms, parts of long
   terms) to search/search_index.json, before the offline plugin inlines it.
 """
@@ -28,12 +30,14 @@ from _project import ROOT
 from macros.errors import GuideError
 from macros.search.expand import expand_index
 from macros.search.vocabulary import dictionary_words, groups_from, userdict_text
-from macros.search.worker_patch import WORKER_NAME, WorkerPatchError, patch_worker, patched_name
+from macros.search.worker_patch import (BUNDLE_NAME, WORKER_NAME, WorkerPatchError, bundle_name, patch_bundle,
+                                        patch_worker, patched_name)
 from macros.sitedata import load_site_data
 
 log = logging.getLogger("mkdocs.plugins.guide.search")
 
 WORKER_DIR = "assets/javascripts/workers/"
+BUNDLE_DIR = "assets/javascripts/"
 _state: dict = {}
 
 
@@ -75,30 +79,36 @@ def on_config(config):
     return config
 
 
-def on_files(files: Files, config, **kwargs) -> Files:
-    workers = [f for f in files if f.src_uri.startswith(WORKER_DIR) and WORKER_NAME.match(f.src_uri[len(WORKER_DIR):])]
-    if len(workers) != 1:
-        raise PluginError(f"expected one search worker under {WORKER_DIR}, found {[f.src_uri for f in workers]}")
-    original = workers[0]
+def _replace(files: Files, config, folder: str, pattern, patch, name) -> tuple[str, str]:
+    """Swap the theme file ``folder``/<pattern> for its patched copy; return (old, new) site paths."""
+    found = [f for f in files if f.src_uri.startswith(folder) and pattern.match(f.src_uri[len(folder):])]
+    if len(found) != 1:
+        raise PluginError(f"expected one file matching {pattern.pattern} under {folder}, found {[f.src_uri for f in found]}")
+    original = found[0]
     try:
-        code = patch_worker(original.content_string)
+        code = patch(original.content_string)
     except WorkerPatchError as exc:
         raise PluginError(f"{original.abs_src_path}: {exc}") from None
-    name = patched_name(code)
     files.remove(original)
     source_map = files.get_file_from_path(original.src_uri + ".map")
     if source_map is not None:
         files.remove(source_map)
-    files.append(File.generated(config, WORKER_DIR + name, content=code))
-    _state["worker"] = (original.src_uri, WORKER_DIR + name)
+    files.append(File.generated(config, folder + name(code), content=code))
+    return original.src_uri, folder + name(code)
+
+
+def on_files(files: Files, config, **kwargs) -> Files:
+    _state["renames"] = [
+        _replace(files, config, WORKER_DIR, WORKER_NAME, patch_worker, patched_name),
+        _replace(files, config, BUNDLE_DIR, BUNDLE_NAME, patch_bundle, bundle_name),
+    ]
     return files
 
 
 def _retarget(output: str) -> str:
-    old, new = _state["worker"]
-    if old not in output:
-        return output
-    return output.replace(old, new)
+    for old, new in _state["renames"]:
+        output = output.replace(old, new)
+    return output
 
 
 def on_post_page(output: str, page, config, **kwargs) -> str:
@@ -136,7 +146,8 @@ def on_post_build(config, **kwargs) -> None:
 
 
 def _check_no_unpatched_worker(site: Path) -> None:
-    old = _state["worker"][0]
     for html in site.rglob("*.html"):
-        if old in html.read_text(encoding="utf-8"):
-            raise PluginError(f"{html}: still loads the unpatched search worker {old}")
+        text = html.read_text(encoding="utf-8")
+        for old, _ in _state["renames"]:
+            if old in text:
+                raise PluginError(f"{html}: still loads the unpatched {old}")

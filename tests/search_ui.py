@@ -53,14 +53,12 @@ def search(page, query: str, timeout: float = 10000) -> tuple[list[str], float]:
     elapsed = (time.perf_counter() - started) * 1000
     # One item per page: its first link is the page, the others its sections.
     hrefs = page.eval_on_selector_all(ITEM, "els => els.map(e => e.querySelector('a.md-search-result__link').href)")
-    return [site_path(page.url, h) for h in hrefs], elapsed
+    root = page.evaluate("new URL(JSON.parse(document.getElementById('__config').textContent).base + '/', location.href).href")
+    return [site_path(root, h) for h in hrefs], elapsed
 
 
-def site_path(page_url: str, href: str) -> str:
-    """'…/guide/work-points/theory.html?h=x#y' -> 'work-points/theory.html' (relative to the site root)."""
-    absolute = urlparse(urljoin(page_url, href))
-    path = absolute.path
-    base = urlparse(page_url).path
-    # The site root is the folder of index.html: the tests open pages from the root.
-    root = base[: base.rfind("/") + 1]
-    return path[len(root):] if path.startswith(root) else path
+def site_path(root: str, href: str) -> str:
+    """'…/guide/work-points/theory.html?h=x#y' -> 'work-points/theory.html' (relative to the site root URL)."""
+    path = urlparse(urljoin(root, href)).path
+    base = urlparse(root).path
+    return path[len(base):] if path.startswith(base) else path

@@ -155,3 +155,14 @@ def test_index_keeps_dictionary_terms_whole(built_site):
     assert fields["text"]["boost"] < fields["title_keywords"]["boost"] < fields["title"]["boost"]
     boosts = {doc["location"].split("#")[0]: doc.get("boost") for doc in index["docs"]}
     assert boosts["work-points/theory.html"] == 2 and boosts["changelog.html"] == 0.3
+
+
+def test_index_loads_when_search_is_first_used_not_on_every_page(page, nginx_site):
+    p = page.page
+    p.goto(nginx_site.url + "work-points/theory.html")
+    p.wait_for_load_state("networkidle")
+    assert not [u for u in page.requests if "search_index" in u], "the index was loaded before search was used"
+    open_search(p)
+    results, _ = search(p, "冬训")
+    assert "work-points/theory.html" in results[:5]
+    assert [u for u in page.requests if u.endswith("search/search_index.json")]

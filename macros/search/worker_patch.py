@@ -53,3 +53,53 @@ def patch_worker(code: str) -> str:
 def patched_name(code: str) -> str:
     """A content-hashed file name, so caches never serve the unpatched worker."""
     return f"search.{hashlib.sha256(code.encode('utf-8')).hexdigest()[:8]}.min.js"
+
+
+# --- Main bundle: load the search index when search is first used ----------
+#
+# Material's setupSearchWorker() sends the index to the worker at once over
+# HTTP, and only when the search box is activated under file://:
+#
+#     merge(of(location.protocol !== "file:"), watchToggle("search"))
+#
+# Without instant navigation every page view would then fetch (or revalidate)
+# the whole index and rebuild it in the worker, which costs the reader's CPU
+# a few hundred milliseconds per page and most of a first visit's bytes. The
+# patch makes HTTP behave like file://: the index is loaded when the search
+# box is focused, clicked or opened with the keyboard shortcut.
+#
+# The search.highlight feature also subscribes to the index on every page,
+# although it only needs it when the page was opened from a result (?h=…):
+#
+#     feature("search.highlight") ? mountSearchHiglight(el, { index$, location$ })
+#
+# so it is given the index only when the address has an h parameter, and an
+# empty (completing) input otherwise.
+HIGHLIGHT_INDEX = re.compile(r'(\("search\.highlight"\)\?[\w$]+\([\w$]+,\{index\$:)([\w$]+)(,location\$:[\w$]+\}\))')
+EAGER_INDEX = re.compile(r'([\w$]+\([\w$]+\()location\.protocol!=="file:"(\),[\w$]+\("search"\)\)\.pipe\()')
+BUNDLE_NAME = re.compile(r"^bundle\.[0-9a-f]{8}\.min\.js$")
+
+
+def patch_bundle(code: str) -> str:
+    """Material's main bundle with the search index loaded on first use, without its source-map link."""
+    matches = list(EAGER_INDEX.finditer(code))
+    if len(matches) != 1:
+        raise WorkerPatchError(
+            f"expected the search index set-up of Material's main bundle exactly once, found {len(matches)}; "
+            "Material was probably upgraded: compare src/.../search/worker/_/index.ts (setupSearchWorker) "
+            "with macros/search/worker_patch.py and update EAGER_INDEX")
+    m = matches[0]
+    code = code[:m.start()] + m.group(1) + "!1" + m.group(2) + code[m.end():]
+    highlights = list(HIGHLIGHT_INDEX.finditer(code))
+    if len(highlights) != 1:
+        raise WorkerPatchError(
+            f"expected the search.highlight set-up of Material's main bundle exactly once, found {len(highlights)}; "
+            "compare src/.../bundle.ts (mountSearchHiglight) with macros/search/worker_patch.py (HIGHLIGHT_INDEX)")
+    h = highlights[0]
+    lazy = f'new URL(location.href).searchParams.has("h")?{h.group(2)}:[]'
+    code = code[:h.start()] + h.group(1) + lazy + h.group(3) + code[h.end():]
+    return SOURCE_MAP.sub("", code)
+
+
+def bundle_name(code: str) -> str:
+    return f"bundle.{hashlib.sha256(code.encode('utf-8')).hexdigest()[:8]}.min.js"
