@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import re
 import statistics
 import subprocess
 import sys
@@ -45,10 +46,13 @@ TYPE_AND_WAIT = """async (q) => {
   const fire = () => { input.dispatchEvent(new Event('input', {bubbles: true}));
                        input.dispatchEvent(new KeyboardEvent('keyup', {bubbles: true, key: 'End'})); };
   input.value = ''; fire();
-  await new Promise(r => { const c = () => list.children.length === 0 ? r() : setTimeout(c, 1); c(); });
+  const s0 = performance.now();
+  await new Promise((r, j) => { const c = () => list.children.length === 0 ? r()
+      : performance.now() - s0 > 10000 ? j(new Error('list not cleared')) : setTimeout(c, 1); c(); });
   const t0 = performance.now();
   input.value = q; fire();
-  return await new Promise(r => {
+  return await new Promise((r, j) => {
+    setTimeout(() => j(new Error('no results for ' + q)), 10000);
     const done = () => list.children.length > 0 || /没有找到/.test(meta.textContent);
     const obs = new MutationObserver(() => { if (done()) { obs.disconnect(); r(performance.now() - t0); } });
     obs.observe(meta.parentElement, {childList: true, subtree: true, characterData: true});
@@ -56,17 +60,24 @@ TYPE_AND_WAIT = """async (q) => {
 }"""
 
 FIRST_RESULT = """async (q) => {
-  const until = (f) => new Promise(r => { const c = () => f() ? r(f()) : setTimeout(c, 1); c(); });
-  const input = await until(() => document.querySelector('input.md-search__input'));
+  const t0 = performance.now();
+  const until = (f, what) => new Promise((r, j) => { const c = () => f() ? r(f())
+      : performance.now() - t0 > 20000 ? j(new Error('timed out waiting for ' + what)) : setTimeout(c, 1); c(); });
+  const input = await until(() => document.querySelector('input.md-search__input'), 'input');
+  // A reader clicks into the box once the page is shown: Material binds it at DOMContentLoaded.
+  await until(() => document.readyState !== 'loading', 'DOMContentLoaded');
+  await new Promise(r => setTimeout(r, 0));
   input.focus(); input.click();
   const list = document.querySelector('.md-search-result__list');
   const meta = document.querySelector('.md-search-result__meta');
-  await until(() => meta && /键入以开始搜索/.test(meta.textContent));
+  await until(() => meta && /键入以开始搜索/.test(meta.textContent), 'index ready');
   input.value = q;
   input.dispatchEvent(new Event('input', {bubbles: true}));
   input.dispatchEvent(new KeyboardEvent('keyup', {bubbles: true, key: 'End'}));
-  await until(() => list.children.length > 0);
-  return performance.now();
+  await until(() => list.children.length > 0, 'results');
+  const index = performance.getEntriesByType('resource').find(e => /search_index\.(json|js)/.test(e.name));
+  const nav = performance.getEntriesByType('navigation')[0];
+  return [performance.now(), nav ? nav.domContentLoadedEventEnd : 0, index ? index.responseEnd : 0];
 }"""
 
 
@@ -133,30 +144,57 @@ def query_set(browser, base: str, site: Path) -> dict:
 
 
 def first_result(browser, url: str, runs: int = 5) -> dict:
-    times = []
+    """Navigation start -> first result for 台账 typed as soon as the page is interactive."""
+    times, dcl, index = [], [], []
     for _ in range(runs):
         context = browser.new_context()
         page = context.new_page()
         page.goto(url, wait_until="commit")
-        times.append(page.evaluate(FIRST_RESULT, "台账"))
+        done, ready, fetched = page.evaluate(FIRST_RESULT, "台账")
+        times.append(done)
+        dcl.append(ready)
+        index.append(fetched)
         context.close()
-    return {"median_ms": round(statistics.median(times)), "max_ms": round(max(times))}
+    return {"median_ms": round(statistics.median(times)), "max_ms": round(max(times)),
+            "dom_content_loaded_ms": round(statistics.median(dcl)), "index_received_ms": round(statistics.median(index))}
 
 
-def first_visit_bytes(browser, url: str) -> dict:
+def _log_lines(server) -> list[str]:
+    log = server.prefix / "access.log"
+    return log.read_text(encoding="utf-8").splitlines() if log.exists() else []
+
+
+def _sent(lines: list[str]) -> dict[str, int]:
+    """Body bytes nginx sent per path (combined log format: "GET /x HTTP/1.1" 200 1234)."""
+    out: dict[str, int] = {}
+    for line in lines:
+        m = re.search(r'"GET (\S+) HTTP/[\d.]+" (\d+) (\d+)', line)
+        if m:
+            out[m.group(1).split("/guide/", 1)[-1]] = out.get(m.group(1), 0) + int(m.group(3))
+    return out
+
+
+def first_visit_bytes(browser, server) -> dict:
+    """What nginx sends for a first visit to the home page (gzip accepted), then for a first search."""
     context = browser.new_context()
     page = context.new_page()
-    cdp = context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
-    sizes, urls = {}, {}
-    cdp.on("Network.responseReceived", lambda e: urls.__setitem__(e["requestId"], e["response"]["url"]))
-    cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]))
-    page.goto(url)
+    before = len(_log_lines(server))
+    page.goto(server.url + "index.html")
     page.wait_for_load_state("networkidle")
+    home = _sent(_log_lines(server)[before:])
+    before = len(_log_lines(server))
+    open_search(page)
+    search(page, "台账")
+    page.wait_for_load_state("networkidle")
+    searching = _sent(_log_lines(server)[before:])
     context.close()
-    files = {urls.get(k, k).split("/guide/")[-1]: v for k, v in sizes.items()}
-    return {"requests": len(files), "bytes": sum(files.values()), "by_file": dict(sorted(files.items(), key=lambda x: -x[1]))}
+    return {"requests": len(home), "body_bytes": sum(home.values()),
+            "by_file": dict(sorted(home.items(), key=lambda x: -x[1])),
+            "first_search_adds_bytes": sum(searching.values()), "first_search_files": searching}
+
+
+def step(name: str) -> None:
+    print(f"[bench] {name}", file=sys.stderr, flush=True)
 
 
 def main(argv=None) -> int:
@@ -181,12 +219,18 @@ def main(argv=None) -> int:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
                 pages = pages_of(site)
+                step("http_sub_path")
                 figures["http_sub_path"] = crawl(browser, server.url, pages, site)
+                step("file_url")
                 figures["file_url"] = crawl(browser, site.as_uri() + "/", pages, site)
+                step("query_set_http")
                 figures["query_set_http"] = query_set(browser, server.url, site)
+                step("navigation_to_first_result_http")
                 figures["navigation_to_first_result_http"] = first_result(browser, server.url + "index.html")
+                step("navigation_to_first_result_file")
                 figures["navigation_to_first_result_file"] = first_result(browser, site.as_uri() + "/index.html")
-                figures["home_first_visit"] = first_visit_bytes(browser, server.url + "index.html")
+                step("home_first_visit")
+                figures["home_first_visit"] = first_visit_bytes(browser, server)
                 browser.close()
         finally:
             server.stop()
