@@ -18,3 +18,19 @@ def checklists(site: SiteData):
     for record in site.all("checklists"):
         yield Download(checklist_path(record.id), f"{record['title']}.xlsx",
                        partial(build_checklist_xlsx, record))
+
+
+@provider
+def checker_data(site: SiteData):
+    """The report checker's rules and word lists for the 报告体检 page (one source with the CLI)."""
+    from checker.compile import load_compiled, to_json
+
+    def as_json() -> bytes:
+        return to_json(load_compiled(site.root)).encode("utf-8")
+
+    def as_script() -> bytes:
+        return (b"/* Generated from data/checker, data/timeline and data/terms: do not edit. */\n"
+                b"window.GUIDE_CHECKER_DATA = " + as_json() + b";\n")
+
+    yield Download(f"{DOWNLOAD_DIR}/checker-data.json", "报告体检规则数据.json", as_json)
+    yield Download(f"{DOWNLOAD_DIR}/checker-data.js", "checker-data.js", as_script)

@@ -22,6 +22,8 @@ from .yamlsource import Source, read_yaml
 KINDS: dict[str, str] = {
     "checklists": "checklist",
     "changelog": "changelog",
+    "checker": "checker",
+    "timeline": "timeline",
 }
 
 WORK_POINTS: dict[str, str] = {
