@@ -25,7 +25,7 @@ HAN = "\u4e00-\u9fff"
 CN_DIGITS = "一二三四五六七八九十"
 OPEN_CLOSE = {"“": "”", "‘": "’", "（": "）", "(": ")", "《": "》", "【": "】", "〔": "〕"}
 CLOSERS = {v: k for k, v in OPEN_CLOSE.items()}
-WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+WIDTH = {".": "。", ",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 YEAR = re.compile(r"(20[0-9][0-9])[ \u3000]*年")
 CURRENT = re.compile(r"(?:学习贯彻|贯彻落实|深入贯彻|全面贯彻|认真贯彻|学习宣传|宣传贯彻|学习领会|深入学习|传达学习)(?:党的)?$")
 FESTIVE = re.compile(r"(?:今年是|适逢|值此|时值|正值|恰逢)[^。；\n]{0,6}$")
@@ -605,12 +605,14 @@ def rule_width(ctx: Context) -> None:
         nxt = norm[k + 1] if k + 1 < n else ""
         if ch == ":" and "0" <= prev <= "9" and "0" <= nxt <= "9" and prev and nxt:
             continue
+        if ch == "." and not (_is_han(prev) and (nxt in ("", "\n", " ", "\t", "\u3000") or _is_han(nxt))):
+            continue
         if ch in "()":
             inner_han = _is_han(nxt) if ch == "(" else _is_han(prev)
             outer_han = _is_han(prev) if ch == "(" else _is_han(nxt)
             if not (inner_han or outer_han):
                 continue
-        elif not (_is_han(prev) or _is_han(nxt) or prev in "”）》" or nxt in "“（《"):
+        elif ch != "." and not (_is_han(prev) or _is_han(nxt) or prev in "”）》" or nxt in "“（《"):
             continue
         ctx.add("punct-width", k, 1, f"中文里用了半角“{ch}”，应为全角“{WIDTH[ch]}”。", WIDTH[ch])
     for m in re.finditer(r"(?<=[" + HAN + r"])[ \u3000]+(?=[0-9])|(?<=[0-9])[ \u3000]+(?=[" + HAN + r"])", norm):
@@ -729,3 +731,8 @@ def summary(findings: list[Finding]) -> dict[str, int]:
     for f in findings:
         out[f.severity] = out.get(f.severity, 0) + 1
     return out
+
+
+def detect_year_of(text: str, data: dict) -> Optional[int]:
+    """The report year the time rules use when none is given."""
+    return detect_year(Context(prepare(text), data, tables(data)))[0]

@@ -15,6 +15,7 @@ from .downloads import collect_downloads
 from .errors import GuideError
 from .links import human_size, relative
 from .render.changelog import render_changelog
+from .render.checker import render_checker_rules
 from .render.checklist import render_checklist, render_checklist_index
 from .sitedata import load_site_data
 from .download_providers import checklist_path
@@ -85,5 +86,10 @@ def define_env(env) -> None:
     def changelog() -> str:
         """All releases, newest first."""
         return render_changelog(site.all("changelog"), here())
+
+    @env.macro
+    def checker_rules() -> str:
+        """The report checker's rules (data/checker/rules.yml) as a table."""
+        return render_checker_rules(site.get("checker", "rules", referrer("checker_rules"))["rules"], here())
 
     env.variables["site_data"] = site

@@ -16,7 +16,7 @@
   var OPEN_CLOSE = { "“": "”", "‘": "’", "（": "）", "(": ")", "《": "》", "【": "】", "〔": "〕" };
   var CLOSERS = {};
   Object.keys(OPEN_CLOSE).forEach(function (k) { CLOSERS[OPEN_CLOSE[k]] = k; });
-  var WIDTH = { ",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）" };
+  var WIDTH = { ".": "。", ",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）" };
   var YEAR = /(20[0-9][0-9])[ \u3000]*年/u;
   var CURRENT = /(?:学习贯彻|贯彻落实|深入贯彻|全面贯彻|认真贯彻|学习宣传|宣传贯彻|学习领会|深入学习|传达学习)(?:党的)?$/u;
   var FESTIVE = /(?:今年是|适逢|值此|时值|正值|恰逢)[^。；\n]{0,6}$/u;
@@ -580,10 +580,11 @@
       if (!(ch in WIDTH) || skip.has(k)) continue;
       var prev = k > 0 ? norm[k - 1] : "", nxt = k + 1 < n ? norm[k + 1] : "";
       if (ch === ":" && isDigit(prev) && isDigit(nxt)) continue;
+      if (ch === "." && !(isHan(prev) && (nxt === "" || "\n \t\u3000".indexOf(nxt) >= 0 || isHan(nxt)))) continue;
       if (ch === "(" || ch === ")") {
         var inner = ch === "(" ? isHan(nxt) : isHan(prev), outer = ch === "(" ? isHan(prev) : isHan(nxt);
         if (!(inner || outer)) continue;
-      } else if (!(isHan(prev) || isHan(nxt) || (prev && "”）》".indexOf(prev) >= 0) ||
+      } else if (ch !== "." && !(isHan(prev) || isHan(nxt) || (prev && "”）》".indexOf(prev) >= 0) ||
                    (nxt && "“（《".indexOf(nxt) >= 0))) continue;
       ctx.add("punct-width", k, 1, "中文里用了半角“" + ch + "”，应为全角“" + WIDTH[ch] + "”。", WIDTH[ch]);
     }
