@@ -574,16 +574,18 @@ def is_debris_line(ctx: Context, line: str) -> bool:
 
 
 def rule_debris(ctx: Context) -> None:
-    for _, start, line in ctx.lines():
+    debris_lines = set()
+    for i, start, line in ctx.lines():
         stripped = line.lstrip(WS)
         if is_debris_line(ctx, line):
+            debris_lines.add(i)
             off = len(line) - len(stripped)
             body = stripped.rstrip(WS)
             ctx.add("web-debris", start + off, len(body),
                     f"“{ctx.text[start + off:start + off + min(len(body), 12)]}”一行是网页上的栏目信息，不是报告内容，请删除整行。", "")
     for rx, pat in ctx.tab.inline_debris:
         for m in rx.finditer(ctx.norm):
-            if m.end() > m.start():
+            if m.end() > m.start() and bisect_right(ctx.line_starts, m.start()) - 1 not in debris_lines:
                 ctx.add("web-debris", m.start(), m.end() - m.start(),
                         pat["message"].replace("{match}", ctx.text[m.start():m.end()]), None, pat.get("severity"))
 

@@ -553,9 +553,11 @@
   }
 
   function ruleDebris(ctx) {
+    var debrisLines = new Set();
     ctx.lines().forEach(function (ln) {
       var start = ln[1], line = ln[2];
       if (isDebrisLine(ctx, line)) {
+        debrisLines.add(ln[0]);
         var stripped = lstrip(line), off = line.length - stripped.length, body = rstrip(stripped);
         ctx.add("web-debris", start + off, body.length, "“" + ctx.text.slice(start + off, start + off +
           Math.min(body.length, 12)) + "”一行是网页上的栏目信息，不是报告内容，请删除整行。", "");
@@ -563,7 +565,7 @@
     });
     ctx.tab.inlineDebris.forEach(function (entry) {
       finditer(entry[0], ctx.norm).forEach(function (m) {
-        if (m[0].length) ctx.add("web-debris", m.index, m[0].length, entry[1].message.split("{match}")
+        if (m[0].length && !debrisLines.has(bisectRight(ctx.lineStarts, m.index) - 1)) ctx.add("web-debris", m.index, m[0].length, entry[1].message.split("{match}")
           .join(ctx.text.slice(m.index, m.index + m[0].length)), null, entry[1].severity);
       });
     });
