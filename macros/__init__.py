@@ -16,7 +16,10 @@ from .errors import GuideError
 from .links import human_size, relative
 from .render.changelog import render_changelog
 from .render.checker import render_checker_rules
+from .render.calendar import render_calendar, render_this_month_hint
 from .render.checklist import render_checklist, render_checklist_index
+from .render.diagram import render_diagram, render_year
+from .render.glossary import render_glossary
 from .sitedata import load_site_data
 from .download_providers import checklist_path
 
@@ -91,5 +94,30 @@ def define_env(env) -> None:
     def checker_rules() -> str:
         """The report checker's rules (data/checker/rules.yml) as a table."""
         return render_checker_rules(site.get("checker", "rules", referrer("checker_rules"))["rules"], here())
+
+    @env.macro
+    def glossary() -> str:
+        """Every term of data/terms/, grouped by category (常用表述 page)."""
+        return render_glossary([r.data for r in site.all("terms")])
+
+    @env.macro
+    def work_calendar() -> str:
+        """The month-by-month calendar of data/events/ (工作日历 page)."""
+        return render_calendar([r.data for r in site.all("events")], here())
+
+    @env.macro
+    def this_month_hint() -> str:
+        """A box the browser fills with this month's and next month's events."""
+        return render_this_month_hint([r.data for r in site.all("events")])
+
+    @env.macro
+    def diagram(diagram_id: str) -> str:
+        """A picture of data/diagrams/<id>.yml as inline SVG."""
+        return render_diagram(site.get("diagrams", diagram_id, referrer(diagram_id)).data)
+
+    @env.macro
+    def year_at_a_glance(year: int) -> str:
+        """The twelve months of ``year`` with their events, as inline SVG."""
+        return render_year([r.data for r in site.all("events")], int(year))
 
     env.variables["site_data"] = site

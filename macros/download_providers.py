@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from .downloads import DOWNLOAD_DIR, Download, provider
+from .export.calendar_ics import build_calendar_ics
 from .export.checklist_xlsx import build_checklist_xlsx
 from .sitedata import SiteData
 
@@ -34,3 +35,12 @@ def checker_data(site: SiteData):
 
     yield Download(f"{DOWNLOAD_DIR}/checker-data.json", "报告体检规则数据.json", as_json)
     yield Download(f"{DOWNLOAD_DIR}/checker-data.js", "checker-data.js", as_script)
+
+
+CALENDAR_PATH = f"{DOWNLOAD_DIR}/calendar.ics"
+
+
+@provider
+def calendar(site: SiteData):
+    events = [record.data for record in site.all("events")]
+    yield Download(CALENDAR_PATH, "街道社区宣传思想工作日历.ics", partial(build_calendar_ics, events))

@@ -24,6 +24,9 @@ KINDS: dict[str, str] = {
     "changelog": "changelog",
     "checker": "checker",
     "timeline": "timeline",
+    "terms": "term",
+    "events": "event",
+    "diagrams": "diagram",
 }
 
 WORK_POINTS: dict[str, str] = {
