@@ -14,6 +14,7 @@ character for one, so the rules cover both scripts and positions never move.
 
 from __future__ import annotations
 
+import operator
 import re
 from bisect import bisect_right
 from dataclasses import asdict, dataclass
@@ -31,6 +32,7 @@ CURRENT = re.compile(r"(?:学习贯彻|贯彻落实|深入贯彻|全面贯彻|�
 FESTIVE = re.compile(r"(?:今年是|适逢|值此|时值|正值|恰逢)[^。；\n]{0,6}$")
 TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 PINYIN_DEBRIS = re.compile(r"([" + HAN + r"A-Za-z])[(（]([a-z" + TONE_MARKS + r"ü]{1,7})[)）]")
+SPACES = re.compile(r"[ \t\u3000]")
 PINYIN_NOTE = re.compile(r"[(（][a-z" + TONE_MARKS + r"ü]{1,7}[)）]")
 HEADINGS = [  # (regex at line start, level, wrong-form fix or None)
     (re.compile(r"([一二三四五六七八九十]{1,3})、"), 1, None),
@@ -42,6 +44,8 @@ HEADINGS = [  # (regex at line start, level, wrong-form fix or None)
     (re.compile(r"[（(]([0-9]{1,2})[）)]、"), 4, "（{n}）"),
     (re.compile(r"[（(]([0-9]{1,2})[）)]"), 4, None),
 ]
+ASCII_DIGITS = re.compile("[0-9]+")
+CN_VALUES = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
 LEVEL_LABEL = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
 
 
@@ -71,10 +75,9 @@ def prepare(text: str) -> str:
 
 def cn_number(s: str) -> int:
     """一 -> 1, 十二 -> 12, 二十 -> 20, 105 -> 105, 一百零五 -> 105."""
-    if s and all("0" <= c <= "9" for c in s):
+    if ASCII_DIGITS.fullmatch(s):
         return int(s)
-    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
-    digits["〇"] = 0
+    digits = CN_VALUES
     total, cur = 0, 0
     for ch in s:
         if ch in digits:
@@ -123,16 +126,25 @@ class Tables:
         self.edge_words = {pairs[k:k + 2] for k in range(0, len(pairs), 2)}
         self.bigrams: dict[str, list] = {}
         self.skips: dict[str, list] = {}
+        self.anchor_hits: dict[str, list] = {}
+        # A term is found by its first and its last two characters: one changed
+        # character leaves at least one of them intact (for three-character
+        # terms the middle one breaks both, hence the first+last "skip" key).
         for ti, term in enumerate(self.vocab):
-            for j in range(len(term) - 1):
+            for j in sorted({0, len(term) - 2}):
                 self.bigrams.setdefault(term[j:j + 2], []).append((ti, j))
             if len(term) == 3:
                 self.skips.setdefault(term[0] + term[2], []).append(ti)
+        for key, hits in self.bigrams.items():
+            self.anchor_hits[key] = [(ti, j, self.vocab[ti], len(self.vocab[ti])) for ti, j in hits]
+        self.skip_first = {key[0] for key in self.skips}
+        self.anchor_first = {key[0] for key in self.anchor_hits}
         flags = re.M
         self.placeholders = [(re.compile(p["regex"], flags), p) for p in data["placeholders"]]
         self.usage = [(re.compile(p["regex"], flags), p) for p in data["usage"]]
         self.inline_debris = [(re.compile(p["regex"], flags), p) for p in data["debris"]["inline"]]
-        self.line_starts = [re.sub(r"[ \t\u3000]", "", s.translate(self.trans)) for s in data["debris"]["line_starts"]]
+        starts = [re.sub(r"[ \t\u3000]", "", s.translate(self.trans)) for s in data["debris"]["line_starts"]]
+        self.debris_start = re.compile("|".join(map(re.escape, starts)))
         forms = sorted(data["selfnames"], key=len, reverse=True)
         self.selfname = re.compile("我(" + "|".join(map(re.escape, forms)) + ")")
         self.anniversaries = []
@@ -265,39 +277,36 @@ def rule_near_typos(ctx: Context) -> None:
     tab, norm = ctx.tab, ctx.norm
     n = len(norm)
     vocab = tab.vocab
-    seen = set()
     exact = bytearray(n)
-    candidates = []
-
-    def consider(ti: int, s: int) -> None:
-        term = vocab[ti]
-        size = len(term)
-        if s < 0 or s + size > n or (ti, s) in seen:
-            return
-        seen.add((ti, s))
-        miss = -1
-        for k in range(size):
-            if norm[s + k] != term[k]:
-                if miss >= 0:
-                    return
-                miss = k
-        if miss < 0:
-            for k in range(s, s + size):
-                exact[k] = 1
-        else:
-            candidates.append((s, ti, miss))
-
-    bigrams, skips = tab.bigrams, tab.skips
-    for p in range(n - 1):
-        hits = bigrams.get(norm[p:p + 2])
-        if hits:
-            for ti, j in hits:
-                consider(ti, p - j)
-        if p + 2 < n:
-            more = skips.get(norm[p] + norm[p + 2])
+    found: dict[tuple, int] = {}  # (term index, start) -> position of the one differing char
+    get = tab.anchor_hits.get
+    skips = tab.skips
+    ne = operator.ne
+    anchor_first, skip_first = tab.anchor_first, tab.skip_first
+    for p, ch in enumerate(norm):
+        if ch in anchor_first:
+            hits = get(norm[p:p + 2])
+            if hits:
+                for ti, j, term, size in hits:
+                    s = p - j
+                    if s < 0 or s + size > n:
+                        continue
+                    window = norm[s:s + size]
+                    if window == term:
+                        exact[s:s + size] = b"\x01" * size
+                    elif (ti, s) not in found and sum(map(ne, window, term)) == 1:
+                        found[(ti, s)] = next(k for k in range(size) if window[k] != term[k])
+        if ch in skip_first and p + 2 < n:
+            more = skips.get(ch + norm[p + 2])
             if more:
+                window = norm[p:p + 3]
                 for ti in more:
-                    consider(ti, p)
+                    term = vocab[ti]
+                    if window == term:
+                        exact[p:p + 3] = b"\x01\x01\x01"
+                    elif (ti, p) not in found and window[1] != term[1]:
+                        found[(ti, p)] = 1
+    candidates = [(s, ti, miss) for (ti, s), miss in found.items()]
     best: dict[int, tuple] = {}
     near_ok = ctx.data["near_ok"]
     for s, ti, i in candidates:
@@ -320,10 +329,10 @@ def rule_near_typos(ctx: Context) -> None:
             continue  # the substitute belongs to the word after
         severity = "error" if ev != "fuzzy" and len(term) >= 4 else "warning"
         prev = best.get(pos)
-        if prev is None or len(term) > len(prev[1]):
-            best[pos] = (s, term, i, ev, severity)
+        if prev is None or (len(term), -ti) > (len(prev[1]), -prev[5]):
+            best[pos] = (s, term, i, ev, severity, ti)
     for pos in sorted(best):
-        s, term, i, ev, severity = best[pos]
+        s, term, i, ev, severity, _ = best[pos]
         window = ctx.text[s:s + len(term)]
         ctx.add("typo-near", s, len(term),
                 f"“{window}”疑为“{term}”之误：“{norm[pos]}”与“{term[i]}”{EVIDENCE_TEXT[ev]}。",
@@ -569,8 +578,8 @@ def rule_script(ctx: Context) -> None:
 
 
 def is_debris_line(ctx: Context, line: str) -> bool:
-    squeezed = re.sub(r"[ \t\u3000]", "", PINYIN_NOTE.sub("", line))
-    return bool(squeezed) and any(squeezed.startswith(s) for s in ctx.tab.line_starts)
+    squeezed = SPACES.sub("", PINYIN_NOTE.sub("", line))
+    return bool(squeezed) and ctx.tab.debris_start.match(squeezed) is not None
 
 
 def rule_debris(ctx: Context) -> None:

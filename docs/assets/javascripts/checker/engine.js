@@ -102,12 +102,14 @@
     for (var p = 0; p < data.edge_words.length; p += 2) this.edgeWords.add(data.edge_words.slice(p, p + 2));
     this.bigrams = new Map();
     this.skips = new Map();
+    // A term is found by its first and its last two characters (see engine.py).
     this.vocab.forEach(function (term, ti) {
-      for (var j = 0; j < term.length - 1; j++) {
+      var anchors = term.length - 2 > 0 ? [0, term.length - 2] : [0];
+      anchors.forEach(function (j) {
         var key = term.slice(j, j + 2);
         if (!self.bigrams.has(key)) self.bigrams.set(key, []);
         self.bigrams.get(key).push([ti, j]);
-      }
+      });
       if (term.length === 3) {
         var sk = term[0] + term[2];
         if (!self.skips.has(sk)) self.skips.set(sk, []);
@@ -251,9 +253,11 @@
       var key = ti * 4294967296 + s;
       if (seen.has(key)) return;
       seen.add(key);
-      var miss = -1;
-      for (var k = 0; k < size; k++) {
-        if (norm[s + k] !== term[k]) { if (miss >= 0) return; miss = k; }
+      var miss = -1, window = norm.slice(s, s + size);
+      if (window !== term) {
+        for (var k = 0; k < size; k++) {
+          if (window[k] !== term[k]) { if (miss >= 0) return; miss = k; }
+        }
       }
       if (miss < 0) { for (var q = s; q < s + size; q++) exact[q] = 1; }
       else candidates.push([s, ti, miss]);
@@ -282,7 +286,9 @@
       if (i === term.length - 1 && s + term.length < n && tab.edgeWords.has(got + norm[s + term.length])) return;
       var severity = ev !== "fuzzy" && term.length >= 4 ? "error" : "warning";
       var prev = best.get(pos);
-      if (prev === undefined || term.length > prev[1].length) best.set(pos, [s, term, i, ev, severity]);
+      if (prev === undefined || term.length > prev[1].length || (term.length === prev[1].length && c[1] < prev[5])) {
+        best.set(pos, [s, term, i, ev, severity, c[1]]);
+      }
     });
     Array.from(best.keys()).sort(function (a, b) { return a - b; }).forEach(function (pos) {
       var b = best.get(pos), s = b[0], term = b[1], i = b[2];
