@@ -623,7 +623,7 @@ def rule_width(ctx: Context) -> None:
             outer_han = _is_han(prev) if ch == "(" else _is_han(nxt)
             if not (inner_han or outer_han):
                 continue
-        elif ch != "." and not (_is_han(prev) or _is_han(nxt) or prev in "”）》" or nxt in "“（《"):
+        elif ch != "." and not (_is_han(prev) or _is_han(nxt) or (prev and prev in "”）》") or (nxt and nxt in "“（《")):
             continue
         ctx.add("punct-width", k, 1, f"中文里用了半角“{ch}”，应为全角“{WIDTH[ch]}”。", WIDTH[ch])
     for m in re.finditer(r"(?<=[" + HAN + r"])[ \u3000]+(?=[0-9])|(?<=[0-9])[ \u3000]+(?=[" + HAN + r"])", norm):
