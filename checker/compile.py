@@ -283,9 +283,15 @@ def compile_data(root: Path | str, with_language: bool = True) -> dict:
     rules = _rules(site, root)
     typos_rec = _record(site, "typos")
     typos = [{k: t[k] for k in ("wrong", "right", "source", "except") if k in t} for t in typos_rec["typos"]]
+    known = {t["wrong"] for t in typos}
     for term in terms:
         for wrong in term.get("wrong", []):
-            typos.append({"wrong": _clean(wrong), "right": _clean(term["term"]), "source": "常用表述"})
+            if _clean(wrong) in known:
+                continue
+            # a glossary 'wrong' form may be an outdated one that a history may still
+            # name (三个自信 before 2016): a warning, not an error
+            typos.append({"wrong": _clean(wrong), "right": _clean(term["term"]), "source": "常用表述",
+                          "severity": "warning"})
     seen: dict[str, str] = {}
     for i, typo in enumerate(typos):
         if typo["wrong"] in seen and seen[typo["wrong"]] != typo["right"]:

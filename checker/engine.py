@@ -27,6 +27,12 @@ CN_DIGITS = "一二三四五六七八九十"
 OPEN_CLOSE = {"“": "”", "‘": "’", "（": "）", "(": ")", "《": "》", "【": "】", "〔": "〕"}
 CLOSERS = {v: k for k, v in OPEN_CLOSE.items()}
 WIDTH = {".": "。", ",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+# A fault named in order to talk about it ("例如“布署”", "不要写成：三个自信",
+# "“惯彻”不会误报") is a mention, not a fault: no finding.
+MENTION_BEFORE = re.compile(r"(?:写成|写作|不要写成|误写为|错写为|误作|未填写的|未填的|空着的|残留的|叫作|称为)"
+                            r"[：:\s]*[“‘「]?[^“”‘’「」\n]{0,10}$"
+                            r"|(?:例如|比如|诸如|如|像|把|将|类似|留下的)[：:\s]*[“‘「][^“”‘’「」\n]{0,10}$")
+MENTION_AFTER = re.compile(r"^[^“”‘’「」\n]{0,10}[”’」](?:这类|之类|一类|等|里的|中的|写成|应为|应写作|不会|之误)")
 YEAR = re.compile(r"(20[0-9][0-9])[ \u3000]*年")
 CURRENT = re.compile(r"(?:学习贯彻|贯彻落实|深入贯彻|全面贯彻|认真贯彻|学习宣传|宣传贯彻|学习领会|深入学习|传达学习)(?:党的)?$")
 FESTIVE = re.compile(r"(?:今年是|适逢|值此|时值|正值|恰逢)[^。；\n]{0,6}$")
@@ -198,6 +204,12 @@ class Context:
 
 # Rules
 
+def is_mention(ctx: Context, start: int, end: int) -> bool:
+    line = bisect_right(ctx.line_starts, start) - 1
+    before = ctx.norm[max(ctx.line_starts[line], start - 16):start]
+    return bool(MENTION_BEFORE.search(before) or MENTION_AFTER.match(ctx.norm[end:end + 16]))
+
+
 def rule_placeholders(ctx: Context) -> None:
     found = []
     for order, (rx, pat) in enumerate(ctx.tab.placeholders):
@@ -223,7 +235,8 @@ def rule_placeholders(ctx: Context) -> None:
             continue  # a placeholder named in quotes is talked about, not left over
         if (before == "、" and (start - 1) in ends) or (after == "、" and (end + 1) in starts):
             continue  # a series of placeholders (xx、XX、××) is a list of examples
-        match = norm[start:end]
+        if is_mention(ctx, start, end) or re.fullmatch(r"【填写：[.…。·\s]*】", norm[start:end]):
+            continue
         ctx.add("placeholder", start, end - start, pat["message"].replace("{match}", ctx.text[start:end]),
                 None, pat.get("severity"))
 
@@ -246,8 +259,10 @@ def rule_typos(ctx: Context) -> None:
         while i >= 0:
             if not _covered(ctx, i, wrong, typo.get("except", [])):
                 ctx.typo_spans.append((i, i + len(wrong)))
-                ctx.add("typo-known", i, len(wrong),
-                        f"“{ctx.text[i:i + len(wrong)]}”应写作“{typo['right']}”（{typo['source']}）。", typo["right"])
+                if not is_mention(ctx, i, i + len(wrong)):
+                    ctx.add("typo-known", i, len(wrong),
+                            f"“{ctx.text[i:i + len(wrong)]}”应写作“{typo['right']}”（{typo['source']}）。", typo["right"],
+                            typo.get("severity"))
             i = norm.find(wrong, i + len(wrong))
     for rx, pat in ctx.tab.usage:
         for m in rx.finditer(norm):
@@ -255,6 +270,8 @@ def rule_typos(ctx: Context) -> None:
                 continue
             suggestion = pat.get("replace") or pat.get("replace_map", {}).get(m.group(0))
             ctx.typo_spans.append((m.start(), m.end()))
+            if is_mention(ctx, m.start(), m.end()):
+                continue
             ctx.add("usage", m.start(), m.end() - m.start(), pat["message"].replace("{match}", m.group(0)),
                     suggestion, pat.get("severity"))
 
@@ -334,6 +351,8 @@ def rule_near_typos(ctx: Context) -> None:
     for pos in sorted(best):
         s, term, i, ev, severity, _ = best[pos]
         window = ctx.text[s:s + len(term)]
+        if is_mention(ctx, s, s + len(term)):
+            continue
         ctx.add("typo-near", s, len(term),
                 f"“{window}”疑为“{term}”之误：“{norm[pos]}”与“{term[i]}”{EVIDENCE_TEXT[ev]}。",
                 term, severity)
@@ -572,6 +591,8 @@ def rule_script(ctx: Context) -> None:
     for m in PINYIN_DEBRIS.finditer(ctx.norm):
         py = m.group(2)
         if not (any(c in TONE_MARKS for c in py) or (len(py) >= 2 and py in ctx.tab.syllables)):
+            continue
+        if is_mention(ctx, m.start(), m.end()):
             continue
         ctx.add("pinyin-debris", m.start(2) - 1, m.end() - m.start(2) + 1,
                 f"“{ctx.text[m.start(1)]}”后面的“{ctx.text[m.start(2) - 1:m.end()]}”是转换工具留下的注音，请删除。", "")

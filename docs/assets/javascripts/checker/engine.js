@@ -17,6 +17,9 @@
   var CLOSERS = {};
   Object.keys(OPEN_CLOSE).forEach(function (k) { CLOSERS[OPEN_CLOSE[k]] = k; });
   var WIDTH = { ".": "。", ",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）" };
+  // A fault named in order to talk about it is a mention, not a fault (see engine.py).
+  var MENTION_BEFORE = /(?:写成|写作|不要写成|误写为|错写为|误作|未填写的|未填的|空着的|残留的|叫作|称为)[：:\s]*[“‘「]?[^“”‘’「」\n]{0,10}$|(?:例如|比如|诸如|如|像|把|将|类似|留下的)[：:\s]*[“‘「][^“”‘’「」\n]{0,10}$/u;
+  var MENTION_AFTER = /^[^“”‘’「」\n]{0,10}[”’」](?:这类|之类|一类|等|里的|中的|写成|应为|应写作|不会|之误)/u;
   var YEAR = /(20[0-9][0-9])[ \u3000]*年/u;
   var CURRENT = /(?:学习贯彻|贯彻落实|深入贯彻|全面贯彻|认真贯彻|学习宣传|宣传贯彻|学习领会|深入学习|传达学习)(?:党的)?$/u;
   var FESTIVE = /(?:今年是|适逢|值此|时值|正值|恰逢)[^。；\n]{0,6}$/u;
@@ -172,6 +175,12 @@
     });
   };
 
+  function isMention(ctx, start, end) {
+    var line = bisectRight(ctx.lineStarts, start) - 1;
+    var before = ctx.norm.slice(Math.max(ctx.lineStarts[line], start - 16), start);
+    return MENTION_BEFORE.test(before) || MENTION_AFTER.test(ctx.norm.slice(end, end + 16));
+  }
+
   function rulePlaceholders(ctx) {
     var found = [];
     ctx.tab.placeholders.forEach(function (entry, order) {
@@ -191,6 +200,7 @@
       var after = end < norm.length ? norm[end] : "";
       if (before && after && "“‘「\"".indexOf(before) >= 0 && "”’」\"".indexOf(after) >= 0) return;
       if ((before === "、" && ends.has(start - 1)) || (after === "、" && starts.has(end + 1))) return;
+      if (isMention(ctx, start, end) || /^【填写：[.…。·\s]*】$/u.test(norm.slice(start, end))) return;
       ctx.add("placeholder", start, end - start, pat.message.split("{match}").join(ctx.text.slice(start, end)),
         null, pat.severity);
     });
@@ -214,8 +224,10 @@
       while (i >= 0) {
         if (!covered(ctx, i, wrong, typo.except || [])) {
           ctx.typoSpans.push([i, i + wrong.length]);
-          ctx.add("typo-known", i, wrong.length, "“" + ctx.text.slice(i, i + wrong.length) + "”应写作“" +
-            typo.right + "”（" + typo.source + "）。", typo.right);
+          if (!isMention(ctx, i, i + wrong.length)) {
+            ctx.add("typo-known", i, wrong.length, "“" + ctx.text.slice(i, i + wrong.length) + "”应写作“" +
+              typo.right + "”（" + typo.source + "）。", typo.right, typo.severity);
+          }
         }
         i = norm.indexOf(wrong, i + wrong.length);
       }
@@ -226,6 +238,7 @@
         if (!m[0].length) return;
         var suggestion = pat.replace || (pat.replace_map || {})[m[0]] || null;
         ctx.typoSpans.push([m.index, m.index + m[0].length]);
+        if (isMention(ctx, m.index, m.index + m[0].length)) return;
         ctx.add("usage", m.index, m[0].length, pat.message.split("{match}").join(m[0]), suggestion, pat.severity);
       });
     });
@@ -292,6 +305,7 @@
     });
     Array.from(best.keys()).sort(function (a, b) { return a - b; }).forEach(function (pos) {
       var b = best.get(pos), s = b[0], term = b[1], i = b[2];
+      if (isMention(ctx, s, s + term.length)) return;
       ctx.add("typo-near", s, term.length, "“" + ctx.text.slice(s, s + term.length) + "”疑为“" + term +
         "”之误：“" + norm[pos] + "”与“" + term[i] + "”" + EVIDENCE_TEXT[b[3]] + "。", term, b[4]);
     });
@@ -552,6 +566,7 @@
       var py = m[2];
       var toned = Array.from(py).some(function (c) { return TONE_MARKS.indexOf(c) >= 0; });
       if (!(toned || (py.length >= 2 && ctx.tab.syllables.has(py)))) return;
+      if (isMention(ctx, m.index, m.index + m[0].length)) return;
       var s2 = m.index + m[1].length + 1;
       ctx.add("pinyin-debris", s2 - 1, py.length + 2, "“" + ctx.text[m.index] + "”后面的“" +
         ctx.text.slice(s2 - 1, s2 + py.length + 1) + "”是转换工具留下的注音，请删除。", "");
