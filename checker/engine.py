@@ -324,6 +324,9 @@ def rule_near_typos(ctx: Context) -> None:
                     elif (ti, p) not in found and window[1] != term[1]:
                         found[(ti, p)] = 1
     candidates = [(s, ti, miss) for (ti, s), miss in found.items()]
+    typo_mask = bytearray(n)
+    for a, b in ctx.typo_spans:
+        typo_mask[a:b] = b"\x01" * (b - a)
     best: dict[int, tuple] = {}
     near_ok = ctx.data["near_ok"]
     for s, ti, i in candidates:
@@ -334,8 +337,8 @@ def rule_near_typos(ctx: Context) -> None:
             continue
         if got in near_ok.get(term, {}).get(str(i), ""):
             continue
-        if any(a < s + len(term) and s < b for a, b in ctx.typo_spans):
-            continue
+        if typo_mask.find(1, s, s + len(term)) >= 0:
+            continue  # already reported as a known typo or usage
         ev = _evidence(tab, got, want)
         edge = i == 0 or i == len(term) - 1
         if ev is None or (ev == "fuzzy" and (edge or len(term) < 4)):
@@ -624,6 +627,25 @@ def _is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
+ITEM_START = re.compile("[一二三四五六七八九十]是")
+
+
+def rule_line_breaks(ctx: Context) -> None:
+    """A long line that stops in the middle of a sentence and goes on in the next."""
+    lines = list(ctx.lines())
+    for k in range(len(lines) - 1):
+        _, start, line = lines[k]
+        body = line.rstrip(WS)
+        nxt = lines[k + 1][2].strip(WS)
+        if len(body.strip(WS)) < 30 or not body or not _is_han(body[-1]) or not nxt or not _is_han(nxt[0]):
+            continue
+        if parse_heading(lines[k + 1][2]) or ITEM_START.match(nxt) or is_debris_line(ctx, line) \
+                or is_debris_line(ctx, lines[k + 1][2]):
+            continue
+        ctx.add("line-break", start + len(body) - 1, 1,
+                f"这一行在句子中间断开，下一行接着写“{nxt[:6]}”；请把两行合并成一段。")
+
+
 def rule_width(ctx: Context) -> None:
     norm = ctx.norm
     skip = set()
@@ -752,6 +774,7 @@ def check(text: str, data: dict, year: Optional[int] = None) -> list[Finding]:
     rule_duplicates(ctx)
     rule_script(ctx)
     rule_debris(ctx)
+    rule_line_breaks(ctx)
     rule_width(ctx)
     rule_structure(ctx)
     ctx.findings.sort(key=lambda f: (f.start, f.rule, f.length, f.message))

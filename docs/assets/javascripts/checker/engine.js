@@ -592,6 +592,20 @@
     });
   }
 
+  var ITEM_START = /^[一二三四五六七八九十]是/u;
+
+  function ruleLineBreaks(ctx) {
+    var lines = ctx.lines();
+    for (var k = 0; k < lines.length - 1; k++) {
+      var start = lines[k][1], line = lines[k][2], body = rstrip(line), nxt = strip(lines[k + 1][2]);
+      if (strip(body).length < 30 || !body || !isHan(body[body.length - 1]) || !nxt || !isHan(nxt[0])) continue;
+      if (parseHeading(lines[k + 1][2]) || ITEM_START.test(nxt) || isDebrisLine(ctx, line) ||
+          isDebrisLine(ctx, lines[k + 1][2])) continue;
+      ctx.add("line-break", start + body.length - 1, 1, "这一行在句子中间断开，下一行接着写“" + nxt.slice(0, 6) +
+        "”；请把两行合并成一段。");
+    }
+  }
+
   function ruleWidth(ctx) {
     var norm = ctx.norm, n = norm.length, skip = new Set();
     finditer(rx(PINYIN_DEBRIS_SRC), norm).forEach(function (m) {
@@ -718,6 +732,7 @@
     ruleDuplicates(ctx);
     ruleScript(ctx);
     ruleDebris(ctx);
+    ruleLineBreaks(ctx);
     ruleWidth(ctx);
     ruleStructure(ctx);
     return finish(ctx);
