@@ -128,6 +128,7 @@ class Tables:
             for ch in group:
                 self.shape[ch] = self.shape.get(ch, "") + group
         self.vocab = data["vocab"]
+        self.vocab_set = set(self.vocab)
         pairs = data["edge_words"]
         self.edge_words = {pairs[k:k + 2] for k in range(0, len(pairs), 2)}
         self.bigrams: dict[str, list] = {}
@@ -287,6 +288,7 @@ def _evidence(tab: Tables, got: str, want: str) -> Optional[str]:
     return None
 
 
+FUNCTION_CHARS = "的地得和与及或等之了在是为对把被并也又还就都而且其各"
 EVIDENCE_TEXT = {"sound": "读音相同", "shape": "字形相近", "fuzzy": "读音相近"}
 
 
@@ -296,6 +298,7 @@ def rule_near_typos(ctx: Context) -> None:
     vocab = tab.vocab
     exact = bytearray(n)
     found: dict[tuple, int] = {}  # (term index, start) -> position of the one differing char
+    gaps: dict[tuple, int] = {}  # (term index, start, +1 extra / -1 missing) -> where
     get = tab.anchor_hits.get
     skips = tab.skips
     ne = operator.ne
@@ -313,6 +316,26 @@ def rule_near_typos(ctx: Context) -> None:
                         exact[s:s + size] = b"\x01" * size
                     elif (ti, s) not in found and sum(map(ne, window, term)) == 1:
                         found[(ti, s)] = next(k for k in range(size) if window[k] != term[k])
+                    if size >= 4:  # one character too many inside the term
+                        s2 = p if j == 0 else p - j - 1
+                        key = (ti, s2, 1)
+                        if s2 >= 0 and s2 + size + 1 <= n and key not in gaps:
+                            w = norm[s2:s2 + size + 1]
+                            if w[0] == term[0] and w[-1] == term[-1]:
+                                for k in range(1, size):
+                                    if w[:k] + w[k + 1:] == term:
+                                        gaps[key] = k
+                                        break
+                    if size >= 5:  # one character missing inside the term
+                        s3 = p if j == 0 else p - j + 1
+                        key = (ti, s3, -1)
+                        if s3 >= 0 and s3 + size - 1 <= n and key not in gaps:
+                            w = norm[s3:s3 + size - 1]
+                            if w[0] == term[0] and w[-1] == term[-1]:
+                                for k in range(1, size - 1):
+                                    if term[:k] + term[k + 1:] == w:
+                                        gaps[key] = k
+                                        break
         if ch in skip_first and p + 2 < n:
             more = skips.get(ch + norm[p + 2])
             if more:
@@ -351,14 +374,32 @@ def rule_near_typos(ctx: Context) -> None:
         prev = best.get(pos)
         if prev is None or (len(term), -ti) > (len(prev[1]), -prev[5]):
             best[pos] = (s, term, i, ev, severity, ti)
+    reported = bytearray(n)
     for pos in sorted(best):
         s, term, i, ev, severity, _ = best[pos]
         window = ctx.text[s:s + len(term)]
+        reported[s:s + len(term)] = b"\x01" * len(term)
         if is_mention(ctx, s, s + len(term)):
             continue
         ctx.add("typo-near", s, len(term),
                 f"“{window}”疑为“{term}”之误：“{norm[pos]}”与“{term[i]}”{EVIDENCE_TEXT[ev]}。",
                 term, severity)
+    for (ti, s, kind), k in sorted(gaps.items(), key=lambda g: (g[0][1], -(len(vocab[g[0][0]]) + g[0][2]), g[0][0])):
+        term = vocab[ti]
+        size = len(term) + kind
+        window = norm[s:s + size]
+        if exact.find(1, s, s + size) >= 0 or reported.find(1, s, s + size) >= 0 \
+                or typo_mask.find(1, s, s + size) >= 0 or window in tab.vocab_set:
+            continue
+        if kind == 1 and (not _is_han(window[k]) or window[k] in FUNCTION_CHARS):
+            continue
+        if not all(_is_han(c) for c in window):
+            continue
+        reported[s:s + size] = b"\x01" * size
+        if is_mention(ctx, s, s + size):
+            continue
+        what = f"多了“{window[k]}”字" if kind == 1 else f"少了“{term[k]}”字"
+        ctx.add("typo-near", s, size, f"“{ctx.text[s:s + size]}”疑为“{term}”之误：{what}。", term, "warning")
 
 
 def detect_year(ctx: "Context") -> tuple[Optional[int], Optional[int]]:

@@ -37,6 +37,7 @@
     [/^[（(]([0-9]{1,2})[）)]/u, 4, null]
   ];
   var LEVEL_LABEL = { 1: "一、", 2: "（一）", 3: "1.", 4: "（1）" };
+  var FUNCTION_CHARS = "的地得和与及或等之了在是为对把被并也又还就都而且其各";
   var EVIDENCE_TEXT = { sound: "读音相同", shape: "字形相近", fuzzy: "读音相近" };
 
   function isHan(ch) { return ch >= "\u4e00" && ch <= "\u9fff" && ch.length === 1; }
@@ -47,6 +48,8 @@
     while (j > 0 && chars.indexOf(s[j - 1]) >= 0) j--; return s.slice(0, j);
   }
   function strip(s) { return rstrip(lstrip(s)); }
+  function cpLen(s) { return /[\uD800-\uDFFF]/.test(s) ? Array.from(s).length : s.length; }
+  function cpHead(s, k) { return /[\uD800-\uDFFF]/.test(s) ? Array.from(s).slice(0, k).join("") : s.slice(0, k); }
   function escapeRe(s) { return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
   function bisectRight(arr, x) {
     var lo = 0, hi = arr.length;
@@ -101,6 +104,7 @@
       for (var k = 0; k < group.length; k++) self.shape.set(group[k], (self.shape.get(group[k]) || "") + group);
     });
     this.vocab = data.vocab;
+    this.vocabSet = new Set(data.vocab);
     this.edgeWords = new Set();
     for (var p = 0; p < data.edge_words.length; p += 2) this.edgeWords.add(data.edge_words.slice(p, p + 2));
     this.bigrams = new Map();
@@ -275,9 +279,36 @@
       if (miss < 0) { for (var q = s; q < s + size; q++) exact[q] = 1; }
       else candidates.push([s, ti, miss]);
     }
+    var gaps = new Map();  // "ti,s,kind" -> where (see engine.py)
+    function considerGaps(ti, j, p) {
+      var term = vocab[ti], size = term.length, k, w, key;
+      if (size >= 4) {
+        var s2 = j === 0 ? p : p - j - 1;
+        key = ti + "," + s2 + ",1";
+        if (s2 >= 0 && s2 + size + 1 <= n && !gaps.has(key)) {
+          w = norm.slice(s2, s2 + size + 1);
+          if (w[0] === term[0] && w[w.length - 1] === term[size - 1]) {
+            for (k = 1; k < size; k++) if (w.slice(0, k) + w.slice(k + 1) === term) { gaps.set(key, [ti, s2, 1, k]); break; }
+          }
+        }
+      }
+      if (size >= 5) {
+        var s3 = j === 0 ? p : p - j + 1;
+        key = ti + "," + s3 + ",-1";
+        if (s3 >= 0 && s3 + size - 1 <= n && !gaps.has(key)) {
+          w = norm.slice(s3, s3 + size - 1);
+          if (w[0] === term[0] && w[w.length - 1] === term[size - 1]) {
+            for (k = 1; k < size - 1; k++) if (term.slice(0, k) + term.slice(k + 1) === w) { gaps.set(key, [ti, s3, -1, k]); break; }
+          }
+        }
+      }
+    }
     for (var p = 0; p < n - 1; p++) {
       var hits = tab.bigrams.get(norm.slice(p, p + 2));
-      if (hits) for (var h = 0; h < hits.length; h++) consider(hits[h][0], p - hits[h][1]);
+      if (hits) for (var h = 0; h < hits.length; h++) {
+        consider(hits[h][0], p - hits[h][1]);
+        considerGaps(hits[h][0], hits[h][1], p);
+      }
       if (p + 2 < n) {
         var more = tab.skips.get(norm[p] + norm[p + 2]);
         if (more) for (var m2 = 0; m2 < more.length; m2++) consider(more[m2], p);
@@ -303,11 +334,29 @@
         best.set(pos, [s, term, i, ev, severity, c[1]]);
       }
     });
+    var reported = new Uint8Array(n);
+    var typoMask = new Uint8Array(n);
+    ctx.typoSpans.forEach(function (sp) { for (var q = sp[0]; q < sp[1]; q++) typoMask[q] = 1; });
+    function any(arr, a, b) { for (var q = a; q < b; q++) if (arr[q]) return true; return false; }
     Array.from(best.keys()).sort(function (a, b) { return a - b; }).forEach(function (pos) {
       var b = best.get(pos), s = b[0], term = b[1], i = b[2];
+      for (var q = s; q < s + term.length; q++) reported[q] = 1;
       if (isMention(ctx, s, s + term.length)) return;
       ctx.add("typo-near", s, term.length, "“" + ctx.text.slice(s, s + term.length) + "”疑为“" + term +
         "”之误：“" + norm[pos] + "”与“" + term[i] + "”" + EVIDENCE_TEXT[b[3]] + "。", term, b[4]);
+    });
+    Array.from(gaps.values()).sort(function (a, b) {
+      return a[1] - b[1] || (vocab[b[0]].length + b[2]) - (vocab[a[0]].length + a[2]) || a[0] - b[0];
+    }).forEach(function (g) {
+      var ti = g[0], s = g[1], kind = g[2], k = g[3], term = vocab[ti], size = term.length + kind;
+      var window = norm.slice(s, s + size);
+      if (any(exact, s, s + size) || any(reported, s, s + size) || any(typoMask, s, s + size) || tab.vocabSet.has(window)) return;
+      if (kind === 1 && (!isHan(window[k]) || FUNCTION_CHARS.indexOf(window[k]) >= 0)) return;
+      for (var q = 0; q < window.length; q++) if (!isHan(window[q])) return;
+      for (q = s; q < s + size; q++) reported[q] = 1;
+      if (isMention(ctx, s, s + size)) return;
+      var what = kind === 1 ? "多了“" + window[k] + "”字" : "少了“" + term[k] + "”字";
+      ctx.add("typo-near", s, size, "“" + ctx.text.slice(s, s + size) + "”疑为“" + term + "”之误：" + what + "。", term, "warning");
     });
   }
 
@@ -326,7 +375,7 @@
       var body = strip(ln[2]);
       if (!body || isDebrisLine(ctx, ln[2])) continue;
       if (first === null) first = ln;
-      if (body.length <= 50 && words.some(function (w) { return body.indexOf(w) >= 0; })) return ln;
+      if (cpLen(body) <= 50 && words.some(function (w) { return body.indexOf(w) >= 0; })) return ln;
     }
     return first;
   }
@@ -338,7 +387,7 @@
       .slice(0, 3).map(function (l) { return strip(l[2]); });
     for (var k = 0; k < near.length; k++) {
       m = YEAR.exec(near[k]);
-      if (m && near[k].length <= 40) return [parseInt(m[1], 10), null];
+      if (m && cpLen(near[k]) <= 40) return [parseInt(m[1], 10), null];
     }
     var counts = new Map();
     finditer(/(20[0-9][0-9])年(?:上半年|以来|度|全年|1[-—～至]6月)/gu, ctx.norm).forEach(function (x) {
@@ -534,7 +583,7 @@
     finditer(/[^。！？；!?\n]+[。！？；!?]?/gu, ctx.norm).forEach(function (m) {
       var raw = m[0], body = strip(raw);
       var han = body.match(/[\u4e00-\u9fff]/gu);
-      if (body.length < 8 || !han || han.length < 6) return;
+      if (cpLen(body) < 8 || !han || han.length < 6) return;
       var key = rstrip(body, "。！？；!?");
       var start = m.index + raw.indexOf(body);
       if (seen.has(key)) {
@@ -580,8 +629,8 @@
       if (isDebrisLine(ctx, line)) {
         debrisLines.add(ln[0]);
         var stripped = lstrip(line), off = line.length - stripped.length, body = rstrip(stripped);
-        ctx.add("web-debris", start + off, body.length, "“" + ctx.text.slice(start + off, start + off +
-          Math.min(body.length, 12)) + "”一行是网页上的栏目信息，不是报告内容，请删除整行。", "");
+        ctx.add("web-debris", start + off, body.length, "“" + cpHead(ctx.text.slice(start + off, start + off +
+          body.length), 12) + "”一行是网页上的栏目信息，不是报告内容，请删除整行。", "");
       }
     });
     ctx.tab.inlineDebris.forEach(function (entry) {
@@ -598,10 +647,10 @@
     var lines = ctx.lines();
     for (var k = 0; k < lines.length - 1; k++) {
       var start = lines[k][1], line = lines[k][2], body = rstrip(line), nxt = strip(lines[k + 1][2]);
-      if (strip(body).length < 30 || !body || !isHan(body[body.length - 1]) || !nxt || !isHan(nxt[0])) continue;
+      if (cpLen(strip(body)) < 30 || !body || !isHan(body[body.length - 1]) || !nxt || !isHan(nxt[0])) continue;
       if (parseHeading(lines[k + 1][2]) || ITEM_START.test(nxt) || isDebrisLine(ctx, line) ||
           isDebrisLine(ctx, lines[k + 1][2])) continue;
-      ctx.add("line-break", start + body.length - 1, 1, "这一行在句子中间断开，下一行接着写“" + nxt.slice(0, 6) +
+      ctx.add("line-break", start + body.length - 1, 1, "这一行在句子中间断开，下一行接着写“" + cpHead(nxt, 6) +
         "”；请把两行合并成一段。");
     }
   }
@@ -639,7 +688,7 @@
     lines.slice(first[0] + 1).forEach(function (ln) {
       var h = parseHeading(ln[2]), body = strip(ln[2]);
       if (h && h[0] === 1) heads.push([ln[0], ln[1], body, 1]);
-      else if (h === null && body.length >= 2 && body.length <= 24 && !/[。；，,;]/u.test(body) &&
+      else if (h === null && cpLen(body) >= 2 && cpLen(body) <= 24 && !/[。；，,;]/u.test(body) &&
                body.slice(-1) !== "：") heads.push([ln[0], ln[1], body, 1]);
     });
     if (!heads.length) return;
