@@ -211,3 +211,17 @@ def test_this_month_hint_in_browser(built_site, page):
     month = dt.date.today().month
     assert f"#month-{month}" in box.inner_html()
     assert page.page.locator(f"#month-{month}.guide-month--current").count() == 1
+
+
+def test_ics_identical_across_processes(tmp_path):
+    """Two separate runs (different hash seeds) write the same bytes."""
+    import os
+    import subprocess
+    import sys
+    script = ("import sys; sys.path.insert(0, sys.argv[1]);"
+              "from macros.sitedata import load_site_data;"
+              "from macros.export.calendar_ics import build_calendar_ics;"
+              "sys.stdout.buffer.write(build_calendar_ics([r.data for r in load_site_data(sys.argv[1]).all('events')]))")
+    outputs = [subprocess.run([sys.executable, "-c", script, str(ROOT)], capture_output=True, check=True,
+                              env=dict(os.environ, PYTHONHASHSEED=seed)).stdout for seed in ("1", "2")]
+    assert outputs[0] == outputs[1] and outputs[0].startswith(b"BEGIN:VCALENDAR")

@@ -47,7 +47,8 @@ def sort_terms(category: str, terms: list[dict]) -> list[dict]:
 def render_term(term: dict) -> str:
     facts = []
     if "since" in term:
-        facts.append(f"**提出时间**：{term['since']}年")
+        label = {"会议": "召开时间", "学习教育": "开展时间"}.get(term["category"], "提出时间")
+        facts.append(f"**{label}**：{term['since']}年")
     facts.append(f"**出处**：{term['source']}")
     lines = [f"### {term['term']} {{#{term_anchor(term['id'])}}}", "", term["definition"], "",
              "- " + "；".join(facts)]
