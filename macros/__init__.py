@@ -16,6 +16,7 @@ from .errors import GuideError
 from .links import human_size, relative
 from .render.changelog import render_changelog
 from .render.checklist import render_checklist, render_checklist_index
+from .render.sample import render_sample, render_sample_index
 from .sitedata import load_site_data
 from .download_providers import checklist_path
 
@@ -85,5 +86,15 @@ def define_env(env) -> None:
     def changelog() -> str:
         """All releases, newest first."""
         return render_changelog(site.all("changelog"), here())
+
+    @env.macro
+    def sample(sample_id: str) -> str:
+        """An annotated sample (data/samples): 范文全文 with notes, then 改写对照."""
+        return render_sample(site.get("samples", sample_id, referrer(sample_id)))
+
+    @env.macro
+    def sample_index() -> str:
+        """A table of every sample, linked to its page docs/samples/<id>.md."""
+        return render_sample_index(site.all("samples"), lambda r: relative(f"samples/{r.id}.md", here()))
 
     env.variables["site_data"] = site

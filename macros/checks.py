@@ -22,3 +22,6 @@ def changelog_pages_exist(site: SiteData) -> None:
                 if not (site.root / "docs" / page).is_file():
                     raise record.error(("changes", c, "pages", p), f"page '{page}' does not exist under docs/",
                                        "correct the path (relative to docs/) or remove it")
+
+
+from . import sample_checks  # noqa: E402,F401  (registers the samples checks)

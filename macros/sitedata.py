@@ -22,6 +22,7 @@ from .yamlsource import Source, read_yaml
 KINDS: dict[str, str] = {
     "checklists": "checklist",
     "changelog": "changelog",
+    "samples": "sample",
 }
 
 WORK_POINTS: dict[str, str] = {
