@@ -104,6 +104,9 @@ def problems(record) -> list[tuple[tuple, str, str]]:
         except ValueError as exc:
             found.append((where, str(exc), "give each block exactly one of h1, h2, h3, h4, p or table"))
             continue
+        if kind == "table" and block.get("weak"):
+            found.append((where + ("weak",), "a table cannot have a weak version",
+                          "put the weak version on a paragraph, or explain the table's faults in its note"))
         if kind == "table":
             width = len(block["table"]["columns"])
             for r, row in enumerate(block["table"]["rows"]):
@@ -268,6 +271,8 @@ def render_sample(record, year_label: bool = True) -> str:
 
 def render_sample_index(records, link_for) -> str:
     """A table of samples: title (linked), what it fills, year, what it shows."""
+    order = list(TEMPLATE_SECTIONS)
+    records = sorted(records, key=lambda r: (order.index(r["template"]) if r["template"] in order else len(order), r.id))
     lines = ["| 范文 | 文种 | 适用年份 | 看什么 |", "|---|---|---|---|"]
     for record in records:
         lines.append(f"| [{escape_md(record['title'])}]({link_for(record)}) | {escape_md(TEMPLATE_NAMES.get(record['template'], record['template']))} | "
