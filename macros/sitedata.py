@@ -22,6 +22,8 @@ from .yamlsource import Source, read_yaml
 KINDS: dict[str, str] = {
     "checklists": "checklist",
     "changelog": "changelog",
+    "templates": "template",
+    "ledgers": "ledger",
 }
 
 WORK_POINTS: dict[str, str] = {
