@@ -11,8 +11,8 @@ FIELD_RE = re.compile(r"(【填写：[^【】]*】)")
 
 
 def mark_fields(text: str) -> str:
-    """Highlight the 【填写：…】 fields of ``text`` (pymdownx.mark)."""
-    return FIELD_RE.sub(r"==\1==", text)
+    """Highlight the 【填写：…】 fields of ``text`` as in the .docx."""
+    return FIELD_RE.sub(r'<mark class="tpl-field">\1</mark>', text)
 
 
 def _skeleton(blocks: list[dict]) -> list[str]:
@@ -79,7 +79,7 @@ def render_template_page(record: Record, *, checklists: list[str], sample_link: 
             "模板中黄色底纹的地方都要换成本单位的内容，一处也不能留：", "",
             "| 填写项 | 怎么填 | 示例 |", "|---|---|---|"]
     for field in record["fields"]:
-        out.append(f"| ==【填写：{field['label']}】== | {field['help']} | {field['example']} |")
+        out.append(f"| {mark_fields('【填写：' + field['label'] + '】')} | {field['help']} | {field['example']} |")
     out.append("")
 
     out += ["## 定稿前对照清单 { #checklists }", ""]
