@@ -33,7 +33,7 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
-SERVER_PORT = 8011
+SERVER_PORT = 0  # any free port: parallel runs never collide
 
 
 def build_env() -> dict:
@@ -103,7 +103,7 @@ def site_server(built_site):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", SERVER_PORT), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{SERVER_PORT}/"
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()
 
@@ -149,7 +149,8 @@ def page(browser, built_site):
     page = context.new_page()
     recorded = RecordedPage(page)
     page.on("request", lambda r: recorded.requests.append(r.url))
-    page.on("requestfailed", lambda r: recorded.failed.append(r.url))
+    # A navigation aborts the previous page's pending requests: not a failure.
+    page.on("requestfailed", lambda r: "ERR_ABORTED" not in (r.failure or "") and recorded.failed.append(r.url))
     page.on("response", lambda r: r.status >= 400 and recorded.failed.append(f"{r.status} {r.url}"))
     yield recorded
     outside = recorded.outside(built_site.path)

@@ -86,3 +86,9 @@ def test_changelog_page_lists_releases_with_reasons(built_site):
     article = built_site.article("changelog.html")
     assert article.select_one("h2#v2026-11-22")
     assert "原因：" in article.get_text()
+
+
+def test_checklist_source_line_is_styled_not_literal(built_site):
+    for rel in built_site.pages():
+        text = built_site.article(rel).get_text()
+        assert "{ .ck-source }" not in text and "{: .ck-source }" not in text, rel

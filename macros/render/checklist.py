@@ -11,11 +11,11 @@ def item_anchor(checklist_id: str, item_id: str) -> str:
 
 
 def _item_line(checklist_id: str, item: dict) -> str:
-    meta = [f"留存材料：{item['evidence']}"]
+    meta = [f"留存材料：{item['evidence'].rstrip('。；')}"]
     if item.get("frequency"):
-        meta.append(f"频次：{item['frequency']}")
+        meta.append(f"频次：{item['frequency'].rstrip('。；')}")
     if item.get("owner"):
-        meta.append(f"责任：{item['owner']}")
+        meta.append(f"责任：{item['owner'].rstrip('。；')}")
     anchor = item_anchor(checklist_id, item["id"])
     return (
         f'- [ ] <span class="ck-anchor" id="{anchor}"></span>{item["text"]}\n'
@@ -45,7 +45,7 @@ def render_checklist(checklist: Record, point: str | None = None, source_link: s
     lines += [_item_line(checklist.id, item) for item in items]
     if source_link:
         lines.append(f'以上{len(items)}项摘自[《{checklist["title"]}》]({source_link})，'
-                     f'全文共{len(checklist["items"])}项。{{ .ck-source }}')
+                     f'全文共{len(checklist["items"])}项。\n{{: .ck-source }}')
         lines.append("")
     lines.append("</div>")
     return "\n".join(lines) + "\n"

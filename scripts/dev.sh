@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Set up a fresh machine and serve the guide, or run its tests.
+#
+#   bash scripts/dev.sh serve   # install Python packages, serve at http://127.0.0.1:8000
+#   bash scripts/dev.sh test    # also install Chromium, nginx and npm packages, run pytest
+#
+# Everything is installed from pinned versions: Python packages into .venv,
+# npm packages into node_modules, system packages with apt-get (as root).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NO_MKDOCS_2_WARNING=1 PIP_DISABLE_PIP_VERSION_CHECK=1
+
+venv=.venv
+python=${PYTHON:-python3}
+
+setup_python() {  # $1: requirements file
+  [ -x "$venv/bin/python" ] || "$python" -m venv "$venv"
+  "$venv/bin/pip" install -q -r "$1"
+}
+
+setup_system() {  # Debian packages the tests drive: a real browser and a real web server
+  local need=()
+  [ -x /usr/bin/chromium ] || need+=(chromium)
+  command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx)
+  fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
+  [ ${#need[@]} -eq 0 ] && return 0
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "installing ${need[*]} with apt-get"
+  $sudo apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${need[@]}"
+}
+
+setup_node() {  # pinned npm packages (package-lock.json), if the project has any
+  [ -f package.json ] || return 0
+  command -v npm >/dev/null 2>&1 || { echo "npm is needed: apt-get install -y npm" >&2; exit 1; }
+  npm ci --no-audit --no-fund --loglevel=error
+}
+
+case "${1:-}" in
+  serve)
+    setup_python requirements.txt
+    exec "$venv/bin/mkdocs" serve -a 127.0.0.1:8000
+    ;;
+  test)
+    setup_python requirements-test.txt
+    setup_system
+    setup_node
+    shift
+    exec "$venv/bin/python" -m pytest "$@"
+    ;;
+  *)
+    sed -n '2,9p' "$0"
+    exit 2
+    ;;
+esac
