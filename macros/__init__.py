@@ -17,6 +17,7 @@ from .links import human_size, relative
 from .render.changelog import render_changelog
 from .render.checklist import render_checklist, render_checklist_index
 from .render.sample import render_sample, render_sample_index
+from .render.templates import render_template_index, render_template_page
 from .sitedata import load_site_data
 from .download_providers import checklist_path
 
@@ -96,5 +97,29 @@ def define_env(env) -> None:
     def sample_index() -> str:
         """A table of every sample, linked to its page docs/samples/<id>.md."""
         return render_sample_index(site.all("samples"), lambda r: relative(f"samples/{r.id}.md", here()))
+
+    @env.macro
+    def template_page(template_id: str) -> str:
+        """A template's outline, parts, fields, checklists and related material."""
+        record = site.get("templates", template_id, referrer(template_id))
+        related = record.get("related", {})
+        sample = related.get("sample")
+        sample_page = f"samples/{sample}.md" if sample else None
+        if sample_page and not (root / "docs" / sample_page).is_file():
+            sample_page = "samples/index.md"  # until the sample's page exists
+        return render_template_page(
+            record,
+            checklists=[checklist(c) for c in record["checklists"]],
+            sample_link=relative(sample_page, here()) if sample_page else None,
+            ledger_links=[download_link(f"downloads/{l}.xlsx", site.get("ledgers", l)["title"])
+                          for l in related.get("ledgers", [])],
+        )
+
+    @env.macro
+    def template_index() -> str:
+        """Every template and ledger with its download."""
+        return render_template_index(site.all("templates"), site.all("ledgers"),
+                                     lambda path: download_link(path, "下载"),
+                                     lambda r: relative(f"doc-templates/{r.id}.md", here()))
 
     env.variables["site_data"] = site

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .sitedata import SiteData, check_unique, register_check
+from . import template_checks  # noqa: F401  (templates and ledgers)
 
 
 @register_check

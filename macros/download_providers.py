@@ -6,6 +6,8 @@ from functools import partial
 
 from .downloads import DOWNLOAD_DIR, Download, provider
 from .export.checklist_xlsx import build_checklist_xlsx
+from .export.ledger_xlsx import build_ledger_xlsx
+from .export.template_docx import build_template_docx
 from .sitedata import SiteData
 
 
@@ -18,3 +20,17 @@ def checklists(site: SiteData):
     for record in site.all("checklists"):
         yield Download(checklist_path(record.id), f"{record['title']}.xlsx",
                        partial(build_checklist_xlsx, record))
+
+
+@provider
+def templates(site: SiteData):
+    for record in site.all("templates"):
+        yield Download(f"{DOWNLOAD_DIR}/{record.id}.docx", f"{record['title']}（模板）.docx",
+                       partial(build_template_docx, record))
+
+
+@provider
+def ledgers(site: SiteData):
+    for record in site.all("ledgers"):
+        yield Download(f"{DOWNLOAD_DIR}/{record.id}.xlsx", f"{record['title']}.xlsx",
+                       partial(build_ledger_xlsx, record))

@@ -23,6 +23,8 @@ KINDS: dict[str, str] = {
     "checklists": "checklist",
     "changelog": "changelog",
     "samples": "sample",
+    "templates": "template",
+    "ledgers": "ledger",
 }
 
 WORK_POINTS: dict[str, str] = {
