@@ -7,6 +7,7 @@ from functools import partial
 from .downloads import DOWNLOAD_DIR, Download, provider
 from .export.checklist_xlsx import build_checklist_xlsx
 from .export.ledger_xlsx import build_ledger_xlsx
+from .export.sample_docx import build_sample_docx
 from .export.template_docx import build_template_docx
 from .sitedata import SiteData
 
@@ -34,3 +35,14 @@ def ledgers(site: SiteData):
     for record in site.all("ledgers"):
         yield Download(f"{DOWNLOAD_DIR}/{record.id}.xlsx", f"{record['title']}.xlsx",
                        partial(build_ledger_xlsx, record))
+
+
+def sample_path(sample_id: str) -> str:
+    return f"{DOWNLOAD_DIR}/sample-{sample_id}.docx"
+
+
+@provider
+def samples(site: SiteData):
+    for record in site.all("samples"):
+        yield Download(sample_path(record.id), f"{record['title']}（范文）.docx",
+                       partial(build_sample_docx, record))
