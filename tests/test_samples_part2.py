@@ -101,8 +101,9 @@ def test_page_has_two_or_more_rewrites_and_states_the_year(built_site, sample_id
 def test_page_links_its_template_and_checklist(built_site, sample_id):
     article = built_site.article(f"samples/{sample_id}.html")
     hrefs = [a.get("href", "") for a in article.select("a")]
-    assert any(h.startswith("../doc-templates/") for h in hrefs)
+    assert f"../doc-templates/{sample_id}.html" in hrefs
     assert "../checklists/index.html#before-submission" in hrefs
+    assert "../checklists/index.html#responsibility-self-inspection" in hrefs
 
 
 def test_rectification_table_renders_complete(built_site):
