@@ -163,3 +163,20 @@ def test_each_sample_uses_its_years_references():
     for text in (plan, half):
         assert "“十五五”" in text and "105周年" in text and "政绩观" in text
         assert "党纪学习教育" not in text and "八项规定精神学习教育" not in text
+
+
+# ------------------------------------------------------------------ browser
+
+def test_annotation_opens_on_the_sample_text(page, site_server):
+    """Clicking the marker after a paragraph shows its note; 改写对照 is reachable from it."""
+    p = page.page
+    p.goto(site_server + "samples/half-year-report.html")
+    marker = p.locator("#half-year-report-opening .md-annotation").first
+    marker.scroll_into_view_if_needed()
+    box = marker.bounding_box()
+    p.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    tooltip = p.locator("#half-year-report-opening .md-tooltip--active")
+    tooltip.wait_for(state="visible", timeout=5000)
+    assert "现将有关情况报告如下" in tooltip.inner_text()
+    assert tooltip.locator('a[href="#half-year-report-compare-1"]').count() == 1
+    assert not page.failed
