@@ -25,6 +25,9 @@ KINDS: dict[str, str] = {
     "samples": "sample",
     "templates": "template",
     "ledgers": "ledger",
+    "terms": "term",
+    "events": "event",
+    "diagrams": "diagram",
 }
 
 WORK_POINTS: dict[str, str] = {

@@ -1,0 +1,32 @@
+"""Show the glossary definition when hovering a term, on every page.
+
+Built from data/terms/ (the same records as the 常用表述 page): the first
+occurrence of each term or alias on a page becomes <abbr title="…">, which
+Material's content.tooltips feature displays. See macros/render/tooltips.py
+for what is left alone (headings, links, code, pictures, checkbox labels).
+"""
+
+from __future__ import annotations
+
+from _project import ROOT
+from macros.render.tooltips import TooltipMarker, tooltips_from_terms
+from macros.sitedata import load_site_data
+
+# The glossary page defines every term in full: no tooltips there.
+SKIP_PAGES = {"glossary/index.md"}
+
+_marker: tuple[object, TooltipMarker] | None = None
+
+
+def _get_marker() -> TooltipMarker:
+    global _marker
+    site = load_site_data(ROOT)  # cached; a new object only when data changed
+    if _marker is None or _marker[0] is not site:
+        _marker = (site, TooltipMarker(tooltips_from_terms([r.data for r in site.all("terms")])))
+    return _marker[1]
+
+
+def on_page_content(html: str, page, config, files, **kwargs) -> str:
+    if page.file.src_uri in SKIP_PAGES:
+        return html
+    return _get_marker().mark(html)
