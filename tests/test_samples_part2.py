@@ -130,7 +130,7 @@ def test_rectification_table_rows_are_complete():
         assert len(row) == 6 and all(cell.strip() for cell in row), row
         number, _, measures, owner, deadline, status = row
         assert number == str(n)
-        assert re.search(r"1\..+；2\..+；3\.", measures), measures
+        assert re.fullmatch(r"①[^①②③]+；②[^①②③]+；③[^①②③]+", measures), measures
         assert not re.search(r"[A-Za-z]|某某|xx|XX|×", owner), owner  # a post, not a name or a blank
         assert DATE.match(deadline), deadline
         assert status.startswith(("已完成。", "阶段性进展。")), status
@@ -145,7 +145,7 @@ def test_rectification_counts_agree_with_the_table():
     assert figure(text, r"(\d+)个问题中已完成整改") == len(rows)
     assert figure(text, r"已完成整改(\d+)个") == done
     assert figure(text, r"其余(\d+)个取得阶段性进展") == ongoing
-    measures = sum(len(re.findall(r"(?:^|；)\d+\.", row[2])) for row in rows)
+    measures = sum(len(re.findall(r"[①②③④⑤⑥⑦⑧⑨]", row[2])) for row in rows)
     assert figure(text, r"细化整改措施(\d+)条") == measures
     # the numbered problems in the body are the rows of the table, in order
     headings = [b["h3"] for b in record("rectification-report")["blocks"] if "h3" in b]
