@@ -180,3 +180,25 @@ def test_annotation_opens_on_the_sample_text(page, site_server):
     assert "现将有关情况报告如下" in tooltip.inner_text()
     assert tooltip.locator('a[href="#half-year-report-compare-1"]').count() == 1
     assert not page.failed
+
+
+# ------------------------------------------------------------------ glossary
+
+def _terms():
+    site = load_site_data(ROOT)
+    return [r.data for r in site.all("terms")] if "terms" in site.records else []
+
+
+@pytest.mark.parametrize("sample_id", sorted(MINE))
+def test_sample_avoids_the_glossarys_wrong_forms_and_later_terms(sample_id):
+    """No form the glossary marks wrong, and no term first used after the sample's year."""
+    terms = _terms()
+    assert terms, "data/terms is missing"
+    text = body(sample_id) + data(sample_id)["title"]
+    year = MINE[sample_id]
+    for term in terms:
+        for wrong in term.get("wrong", []):
+            assert wrong not in text, f"{sample_id}: wrong form {wrong!r} (write {term['term']!r})"
+        if term.get("since", 0) > year:
+            names = [term["term"].strip("“”")] + [a for a in term.get("aliases", []) if len(a) >= 4]
+            assert not any(n in text for n in names), f"{sample_id}: {term['term']} is from {term['since']}"
