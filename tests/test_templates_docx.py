@@ -206,3 +206,11 @@ def test_built_site_docx_equal_in_process_build(built_site):
         assert data == build_template_docx(record), f"{record.id}.docx differs between builds"
         doc = open_docx(data)
         assert round(doc.sections[0].top_margin.mm) == 37
+
+
+def test_attachment_note_hangs_under_the_name():
+    doc = open_docx(build_template_docx(SITE.get("templates", "work-plan")))
+    note = next(p for p in doc.paragraphs if p.text.startswith("附件："))
+    ind = note._p.pPr.find(qn("w:ind"))
+    assert ind.get(qn("w:hangingChars")) == "300" and ind.get(qn("w:leftChars")) == "500"
+    assert ind.get(qn("w:firstLine")) is None
