@@ -25,6 +25,8 @@ KINDS: dict[str, str] = {
     "terms": "term",
     "events": "event",
     "diagrams": "diagram",
+    "templates": "template",
+    "ledgers": "ledger",
 }
 
 WORK_POINTS: dict[str, str] = {
