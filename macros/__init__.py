@@ -18,17 +18,13 @@ from .render.changelog import render_changelog
 from .render.calendar import render_calendar, render_this_month_hint
 from .render.checklist import render_checklist, render_checklist_index
 from .render.sample import render_sample, render_sample_index
-from .render.templates import render_template_index, render_template_page
 from .render.diagram import render_diagram, render_year
 from .render.glossary import render_glossary
+from .render.templates import render_template_index, render_template_page
 from .sitedata import load_site_data
 from .download_providers import checklist_path
 
 CHECKLISTS_PAGE = "checklists/index.md"
-
-
-def _built_sizes(downloads) -> dict[str, int]:
-    return {path: len(d.build()) for path, d in downloads.items()}
 
 
 def define_env(env) -> None:
@@ -39,7 +35,6 @@ def define_env(env) -> None:
     except GuideError as exc:  # a clean message instead of a traceback
         raise PluginError(exc.message) from None
     downloads = collect_downloads(site)
-    sizes: dict[str, int] = {}
 
     def here() -> str:
         return env.page.file.src_uri
@@ -79,17 +74,40 @@ def define_env(env) -> None:
             raise GuideError(where, line, f"no generated file '{path}'",
                              "use a path listed by `python scripts/guide.py downloads`")
         download = downloads[path]
-        if path not in sizes:
-            sizes[path] = len(download.build())
         text = label or download.filename
         return (f'[:material-download: {text}]({relative(path, here())})'
                 f'{{ download="{download.filename}" .guide-download }}'
-                f'（{download.kind.upper()}，{human_size(sizes[path])}）')
+                f'（{download.kind.upper()}，{human_size(len(download.build()))}）')
 
     @env.macro
     def changelog() -> str:
         """All releases, newest first."""
         return render_changelog(site.all("changelog"), here())
+
+    @env.macro
+    def glossary() -> str:
+        """Every term of data/terms/, grouped by category (常用表述 page)."""
+        return render_glossary([r.data for r in site.all("terms")])
+
+    @env.macro
+    def work_calendar() -> str:
+        """The month-by-month calendar of data/events/ (工作日历 page)."""
+        return render_calendar([r.data for r in site.all("events")], here())
+
+    @env.macro
+    def this_month_hint() -> str:
+        """A box the browser fills with this month's and next month's events."""
+        return render_this_month_hint([r.data for r in site.all("events")])
+
+    @env.macro
+    def diagram(diagram_id: str) -> str:
+        """A picture of data/diagrams/<id>.yml as inline SVG."""
+        return render_diagram(site.get("diagrams", diagram_id, referrer(diagram_id)).data)
+
+    @env.macro
+    def year_at_a_glance(year: int) -> str:
+        """The twelve months of ``year`` with their events, as inline SVG."""
+        return render_year([r.data for r in site.all("events")], int(year))
 
     @env.macro
     def sample(sample_id: str) -> str:
@@ -124,30 +142,5 @@ def define_env(env) -> None:
         return render_template_index(site.all("templates"), site.all("ledgers"),
                                      lambda path: download_link(path, "下载"),
                                      lambda r: relative(f"doc-templates/{r.id}.md", here()))
-
-    @env.macro
-    def glossary() -> str:
-        """Every term of data/terms/, grouped by category (常用表述 page)."""
-        return render_glossary([r.data for r in site.all("terms")])
-
-    @env.macro
-    def work_calendar() -> str:
-        """The month-by-month calendar of data/events/ (工作日历 page)."""
-        return render_calendar([r.data for r in site.all("events")], here())
-
-    @env.macro
-    def this_month_hint() -> str:
-        """A box the browser fills with this month's and next month's events."""
-        return render_this_month_hint([r.data for r in site.all("events")])
-
-    @env.macro
-    def diagram(diagram_id: str) -> str:
-        """A picture of data/diagrams/<id>.yml as inline SVG."""
-        return render_diagram(site.get("diagrams", diagram_id, referrer(diagram_id)).data)
-
-    @env.macro
-    def year_at_a_glance(year: int) -> str:
-        """The twelve months of ``year`` with their events, as inline SVG."""
-        return render_year([r.data for r in site.all("events")], int(year))
 
     env.variables["site_data"] = site

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from .sitedata import SiteData, check_unique, register_check
-from . import template_checks  # noqa: F401  (templates and ledgers)
 from . import reference_checks  # noqa: F401  (terms, events, diagrams)
+from . import template_checks  # noqa: F401  (templates and ledgers)
 
 
 @register_check

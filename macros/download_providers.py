@@ -7,8 +7,8 @@ from functools import partial
 from .downloads import DOWNLOAD_DIR, Download, provider
 from .export.calendar_ics import build_calendar_ics
 from .export.checklist_xlsx import build_checklist_xlsx
-from .export.ledger_xlsx import build_ledger_xlsx
 from .export.sample_docx import build_sample_docx
+from .export.ledger_xlsx import build_ledger_xlsx
 from .export.template_docx import build_template_docx
 from .sitedata import SiteData
 
@@ -24,6 +24,13 @@ def checklists(site: SiteData):
                        partial(build_checklist_xlsx, record))
 
 
+CALENDAR_PATH = f"{DOWNLOAD_DIR}/calendar.ics"
+
+
+@provider
+def calendar(site: SiteData):
+    events = [record.data for record in site.all("events")]
+    yield Download(CALENDAR_PATH, "街道社区宣传思想工作日历.ics", partial(build_calendar_ics, events))
 @provider
 def templates(site: SiteData):
     for record in site.all("templates"):
@@ -47,10 +54,3 @@ def samples(site: SiteData):
     for record in site.all("samples"):
         yield Download(sample_path(record.id), f"{record['title']}（范文）.docx",
                        partial(build_sample_docx, record))
-CALENDAR_PATH = f"{DOWNLOAD_DIR}/calendar.ics"
-
-
-@provider
-def calendar(site: SiteData):
-    events = [record.data for record in site.all("events")]
-    yield Download(CALENDAR_PATH, "街道社区宣传思想工作日历.ics", partial(build_calendar_ics, events))

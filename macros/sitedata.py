@@ -23,11 +23,11 @@ KINDS: dict[str, str] = {
     "checklists": "checklist",
     "changelog": "changelog",
     "samples": "sample",
-    "templates": "template",
-    "ledgers": "ledger",
     "terms": "term",
     "events": "event",
     "diagrams": "diagram",
+    "templates": "template",
+    "ledgers": "ledger",
 }
 
 WORK_POINTS: dict[str, str] = {

@@ -415,16 +415,21 @@ def _add_blocks(doc, blocks: Sequence[Block]) -> None:
 def _add_attachment_note(doc, names: Sequence[str]) -> None:
     """附件说明: 左空二字 "附件：", several names numbered, wrapped lines aligned."""
     doc.add_paragraph(style="Normal")
-    if len(names) == 1:
-        _paragraph(doc, f"附件：{names[0]}")
-        return
     for n, name in enumerate(names, start=1):
-        paragraph = _paragraph(doc, f"附件：{n}. {name}" if n == 1 else f"{n}. {name}")
+        if len(names) == 1:
+            text = f"附件：{name}"
+        else:
+            text = f"附件：{n}. {name}" if n == 1 else f"{n}. {name}"
+        paragraph = _paragraph(doc, text)
+        # wrapped lines align with the first character after "附件："
         ppr = paragraph._p.get_or_add_pPr()
-        # hanging indent: wrapped lines align with the first character of the name
-        _set(ppr, "w:ind", leftChars=500 if n == 1 else 500, left=5 * CHAR,
-             hangingChars=300 if n == 1 else 0, hanging=3 * CHAR if n == 1 else 0,
-             firstLineChars=0, firstLine=0)
+        old = ppr.find(qn("w:ind"))
+        if old is not None:
+            ppr.remove(old)
+        if n == 1:  # hanging and firstLine exclude each other
+            _set(ppr, "w:ind", leftChars=500, left=5 * CHAR, hangingChars=300, hanging=3 * CHAR)
+        else:
+            _set(ppr, "w:ind", leftChars=500, left=5 * CHAR, firstLineChars=0, firstLine=0)
 
 
 def _add_signature(doc, signature: str | None, date: str | None) -> None:

@@ -8,12 +8,14 @@ so that two builds give byte-identical files.
 from __future__ import annotations
 
 import io
+import zipfile
 from datetime import datetime
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.writer.excel import ExcelWriter
 
 from .deterministic import normalize_zip
 
@@ -80,5 +82,7 @@ def workbook_bytes(wb: Workbook, title: str | None = None) -> bytes:
     if title:
         wb.properties.title = title
     buffer = io.BytesIO()
-    wb.save(buffer)
+    # Not wb.save(): openpyxl's save_workbook stamps "modified" with the
+    # current time, so two builds a second apart would differ.
+    ExcelWriter(wb, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)).save()
     return normalize_zip(buffer.getvalue())
