@@ -24,9 +24,12 @@ KINDS: dict[str, str] = {
     "changelog": "changelog",
     "checker": "checker",
     "timeline": "timeline",
+    "samples": "sample",
     "terms": "term",
     "events": "event",
     "diagrams": "diagram",
+    "templates": "template",
+    "ledgers": "ledger",
 }
 
 WORK_POINTS: dict[str, str] = {
