@@ -288,6 +288,7 @@ def _evidence(tab: Tables, got: str, want: str) -> Optional[str]:
     return None
 
 
+EDGE_FUNCTION_CHARS = "中上下里内外前后间的了是在和与及等为有之"
 FUNCTION_CHARS = "的地得和与及或等之了在是为对把被并也又还就都而且其各"
 EVIDENCE_TEXT = {"sound": "读音相同", "shape": "字形相近", "fuzzy": "读音相近"}
 
@@ -366,6 +367,8 @@ def rule_near_typos(ctx: Context) -> None:
         edge = i == 0 or i == len(term) - 1
         if ev is None or (ev == "fuzzy" and (edge or len(term) < 4)):
             continue
+        if edge and got in EDGE_FUNCTION_CHARS:
+            continue  # 居民群中: a postposition after the word, not a changed character
         if i == 0 and s > 0 and (norm[s - 1] + got) in tab.edge_words:
             continue  # the substitute belongs to the word before (党委|宣讲团)
         if i == len(term) - 1 and s + len(term) < n and (got + norm[s + len(term)]) in tab.edge_words:
@@ -403,8 +406,8 @@ def rule_near_typos(ctx: Context) -> None:
 
 
 def detect_year(ctx: "Context") -> tuple[Optional[int], Optional[int]]:
-    """(report year, title year): from the title, else a short line near the top,
-    else the year most often named with 上半年/以来/度/全年 in the body."""
+    """(report year, title year): from the title, else a short line near the top;
+    None when neither names a year (the time rules then need --year)."""
     title = find_title(ctx)
     if title:
         m = YEAR.search(title[2])
@@ -415,11 +418,6 @@ def detect_year(ctx: "Context") -> tuple[Optional[int], Optional[int]]:
         m = YEAR.search(line)
         if m and len(line) <= 40:
             return int(m.group(1)), None
-    counts: dict[int, int] = {}
-    for m in re.finditer(r"(20[0-9][0-9])年(?:上半年|以来|度|全年|1[-—～至]6月)", ctx.norm):
-        counts[int(m.group(1))] = counts.get(int(m.group(1)), 0) + 1
-    if counts:
-        return max(counts, key=lambda y: (counts[y], y)), None
     return None, None
 
 
@@ -432,6 +430,14 @@ def _occurrences(norm: str, needles: list[str]):
                 seen.add(i)
                 yield i, needle
             i = norm.find(needle, i + 1)
+
+
+def next_year_context(ctx: Context, i: int, year: int) -> bool:
+    """The sentence around offset i speaks of next year (明年, 下一步, 2027年 …)."""
+    a = max(ctx.norm.rfind("。", 0, i), ctx.norm.rfind("\n", 0, i)) + 1
+    ends = [e for e in (ctx.norm.find("。", i), ctx.norm.find("\n", i)) if e >= 0]
+    sentence = ctx.norm[a:min(ends) if ends else len(ctx.norm)]
+    return any(w in sentence for w in ("明年", "下一步", "今后", "来年", f"{year + 1}年"))
 
 
 def _ym(date: str) -> str:
@@ -457,6 +463,8 @@ def rule_time(ctx: Context, year: Optional[int]) -> None:
             dated_spans.append((i, i + len(needle)))
             what = "召开" if item["kind"] == "meeting" else "开始"
             if item["start"] > last_day:
+                if int(item["start"][:4]) == year + 1 and next_year_context(ctx, i, year):
+                    continue  # next year's plans may name next year's campaign
                 ctx.add("time-future", i, len(needle),
                         f"“{item['name']}”{_ym(item['start'])}才{what}，{year}年的报告不应提到它；"
                         f"请核对是否套用了其他年份的材料。")
@@ -482,6 +490,8 @@ def rule_time(ctx: Context, year: Optional[int]) -> None:
             continue
         for i, needle in _occurrences(norm, item["match"]):
             if any(a <= i < b for a, b in dated_spans):
+                continue
+            if item["since"] == year + 1 and next_year_context(ctx, i, year):
                 continue
             ctx.add("time-future", i, len(needle),
                     f"“{item['name']}”是{item['since']}年才提出的，{year}年的报告不应出现；请核对材料年份。")

@@ -37,6 +37,7 @@
     [/^[（(]([0-9]{1,2})[）)]/u, 4, null]
   ];
   var LEVEL_LABEL = { 1: "一、", 2: "（一）", 3: "1.", 4: "（1）" };
+  var EDGE_FUNCTION_CHARS = "中上下里内外前后间的了是在和与及等为有之";
   var FUNCTION_CHARS = "的地得和与及或等之了在是为对把被并也又还就都而且其各";
   var EVIDENCE_TEXT = { sound: "读音相同", shape: "字形相近", fuzzy: "读音相近" };
 
@@ -326,6 +327,7 @@
       var ev = evidence(tab, got, want);
       var edge = i === 0 || i === term.length - 1;
       if (ev === null || (ev === "fuzzy" && (edge || term.length < 4))) return;
+      if (edge && EDGE_FUNCTION_CHARS.indexOf(got) >= 0) return;
       if (i === 0 && s > 0 && tab.edgeWords.has(norm[s - 1] + got)) return;
       if (i === term.length - 1 && s + term.length < n && tab.edgeWords.has(got + norm[s + term.length])) return;
       var severity = ev !== "fuzzy" && term.length >= 4 ? "error" : "warning";
@@ -389,17 +391,6 @@
       m = YEAR.exec(near[k]);
       if (m && cpLen(near[k]) <= 40) return [parseInt(m[1], 10), null];
     }
-    var counts = new Map();
-    finditer(/(20[0-9][0-9])年(?:上半年|以来|度|全年|1[-—～至]6月)/gu, ctx.norm).forEach(function (x) {
-      var y = parseInt(x[1], 10); counts.set(y, (counts.get(y) || 0) + 1);
-    });
-    if (counts.size) {
-      var bestY = null;
-      counts.forEach(function (c, y) {
-        if (bestY === null || c > counts.get(bestY) || (c === counts.get(bestY) && y > bestY)) bestY = y;
-      });
-      return [bestY, null];
-    }
     return [null, null];
   }
 
@@ -413,6 +404,14 @@
       }
     });
     return out;
+  }
+  function nextYearContext(ctx, i, year) {
+    var norm = ctx.norm;
+    var a = Math.max(norm.lastIndexOf("。", i - 1), norm.lastIndexOf("\n", i - 1)) + 1;
+    if (i === 0) a = 0;
+    var ends = [norm.indexOf("。", i), norm.indexOf("\n", i)].filter(function (e) { return e >= 0; });
+    var sentence = norm.slice(a, ends.length ? Math.min.apply(null, ends) : norm.length);
+    return ["明年", "下一步", "今后", "来年", (year + 1) + "年"].some(function (w) { return sentence.indexOf(w) >= 0; });
   }
   function ym(date) { return parseInt(date.slice(0, 4), 10) + "年" + parseInt(date.slice(5, 7), 10) + "月"; }
 
@@ -434,6 +433,7 @@
         datedSpans.push([i, i + needle.length]);
         var what = item.kind === "meeting" ? "召开" : "开始";
         if (item.start > lastDay) {
+          if (parseInt(item.start.slice(0, 4), 10) === year + 1 && nextYearContext(ctx, i, year)) return;
           ctx.add("time-future", i, needle.length, "“" + item.name + "”" + ym(item.start) + "才" + what + "，" +
             year + "年的报告不应提到它；请核对是否套用了其他年份的材料。");
           return;
@@ -459,6 +459,7 @@
       occurrences(norm, item.match).forEach(function (occ) {
         var i = occ[0];
         if (datedSpans.some(function (sp) { return sp[0] <= i && i < sp[1]; })) return;
+        if (item.since === year + 1 && nextYearContext(ctx, i, year)) return;
         ctx.add("time-future", i, occ[1].length, "“" + item.name + "”是" + item.since + "年才提出的，" + year +
           "年的报告不应出现；请核对材料年份。");
       });
