@@ -317,7 +317,7 @@ def rule_near_typos(ctx: Context) -> None:
                         exact[s:s + size] = b"\x01" * size
                     elif (ti, s) not in found and sum(map(ne, window, term)) == 1:
                         found[(ti, s)] = next(k for k in range(size) if window[k] != term[k])
-                    if size >= 4:  # one character too many inside the term
+                    if size >= 5:  # one character too many inside the term
                         s2 = p if j == 0 else p - j - 1
                         key = (ti, s2, 1)
                         if s2 >= 0 and s2 + size + 1 <= n and key not in gaps:
@@ -511,6 +511,8 @@ def rule_selfname(ctx: Context) -> None:
     for m in ctx.tab.selfname.finditer(ctx.norm):
         if m.start() > 0 and ctx.norm[m.start() - 1] in "自你他她它本":
             continue
+        if m.start() > 0 and ctx.norm[m.start() - 1] == "“" and ctx.norm[m.end():m.end() + 1] == "”":
+            continue  # “我镇” in quotes is talked about
         hits.append((m.start(), m.group(1), same.get(m.group(1), m.group(1))))
     counts: dict[str, int] = {}
     order: dict[str, int] = {}

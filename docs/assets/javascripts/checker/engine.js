@@ -283,7 +283,7 @@
     var gaps = new Map();  // "ti,s,kind" -> where (see engine.py)
     function considerGaps(ti, j, p) {
       var term = vocab[ti], size = term.length, k, w, key;
-      if (size >= 4) {
+      if (size >= 5) {
         var s2 = j === 0 ? p : p - j - 1;
         key = ti + "," + s2 + ",1";
         if (s2 >= 0 && s2 + size + 1 <= n && !gaps.has(key)) {
@@ -482,6 +482,7 @@
     var hits = [];
     finditer(ctx.tab.selfname, ctx.norm).forEach(function (m) {
       if (m.index > 0 && "自你他她它本".indexOf(ctx.norm[m.index - 1]) >= 0) return;
+      if (m.index > 0 && ctx.norm[m.index - 1] === "“" && ctx.norm.slice(m.index + m[0].length, m.index + m[0].length + 1) === "”") return;
       hits.push([m.index, m[1], same[m[1]] || m[1]]);
     });
     var counts = new Map(), order = new Map();
