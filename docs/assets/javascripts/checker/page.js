@@ -135,7 +135,7 @@
       totals.info + " 个提示。" : "没有发现问题。仍请对照报送前自查清单逐项核对。";
     box.appendChild(head);
     if (!findings.length) return;
-    var table = el("table", "checker-summary-table");
+    var table = el("table");  // no class: Material styles plain tables
     var tr = el("tr");
     ["问题类型", "级别", "数量"].forEach(function (h) { tr.appendChild(el("th", null, h)); });
     table.appendChild(tr);
