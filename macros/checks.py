@@ -27,3 +27,4 @@ def changelog_pages_exist(site: SiteData) -> None:
 
 
 from . import sample_checks  # noqa: E402,F401  (registers the samples checks)
+from . import checker_checks  # noqa: E402,F401  (report checker data)

@@ -252,3 +252,15 @@ def test_cli_fix_writes_a_copy(tmp_path, data):
     run_cli(src, "--fix")
     assert (tmp_path / "draft.txt.fixed-2.txt").exists()  # never overwrites
     assert apply_safe_fixes("干部著作乾坤", data)[0] == "干部著作乾坤"  # Simplified text left alone
+
+
+def test_bad_checker_data_stops_with_file_and_line(project_copy):
+    from macros.errors import GuideError
+    from macros.sitedata import load_site_data
+
+    path = project_copy / "data" / "checker" / "usage.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('regex: "其它"', 'regex: "其它("'), encoding="utf-8")
+    with pytest.raises(GuideError) as err:
+        load_site_data(project_copy)
+    assert "data/checker/usage.yml:" in err.value.message and "regular expression" in err.value.message
