@@ -70,6 +70,11 @@ def test_built_page_loads_generated_data(built_site):
                     "标点和空格", "结构"):
         assert soup.find(id=heading), heading  # the anchors the rules link to
     assert "依据截至" in soup.get_text()
+    data = load_compiled(ROOT)
+    for rule, meta in data["rules"].items():  # every rule links to an existing heading
+        page, anchor = meta["guide"].split("#")
+        target = built_site.soup(page.replace(".md", ".html"))
+        assert target.find(id=anchor), (rule, meta["guide"])
 
 
 def test_chromium_engine_matches_cases(page, site_server, data):
