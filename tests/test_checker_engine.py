@@ -60,7 +60,7 @@ def test_findings_carry_message_excerpt_and_guide(data):
     text = "今年以来，XX街道组织学习。"
     (f,) = check(text, data)
     assert f.rule == "placeholder" and "XX" in f.message and "XX街道" in f.excerpt
-    assert f.guide.startswith("checker/index.md#") and f.to_json()["line"] == 1
+    assert f.guide == "writing/common-faults.md#残留占位符" and f.to_json()["line"] == 1
 
 
 # Compiled data
