@@ -98,3 +98,19 @@ def test_fault_examples_are_found(built_site, data):
     assert len(examples) >= 2
     for example in examples:
         assert any(f.severity == "error" for f in check(example, data)), example
+
+
+def test_generated_word_files_have_no_errors(built_site, data):
+    """The .docx downloads (samples and templates) read by the checker's reader pass too."""
+    from checker.readers import read_report
+
+    found = {}
+    docs = sorted((built_site.path / "downloads").glob("*.docx"))
+    for path in docs:
+        text = read_report(path)
+        assert text.strip(), path.name
+        # templates keep their 【填写：…】 fields, samples open with a 【填写说明】 note to delete
+        problems = errors(text, data, allow_fields=True)
+        if problems:
+            found[path.name] = problems
+    assert not found, found
