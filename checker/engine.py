@@ -33,6 +33,7 @@ MENTION_BEFORE = re.compile(r"(?:写成|写作|不要写成|误写为|错写为|
                             r"[：:\s]*[“‘「]?[^“”‘’「」\n]{0,10}$"
                             r"|(?:例如|比如|诸如|如|像|把|将|类似|留下的)[：:\s]*[“‘「][^“”‘’「」\n]{0,10}$")
 MENTION_AFTER = re.compile(r"^[^“”‘’「」\n]{0,10}[”’」](?:这类|之类|一类|等|里的|中的|写成|应为|应写作|不会|之误)")
+BODY_YEAR = re.compile(r"(20[0-9][0-9])年(?:上半年|以来|1[-—～至]6月)")
 YEAR = re.compile(r"(20[0-9][0-9])[ \u3000]*年")
 CURRENT = re.compile(r"(?:学习贯彻|贯彻落实|深入贯彻|全面贯彻|认真贯彻|学习宣传|宣传贯彻|学习领会|深入学习|传达学习)(?:党的)?$")
 FESTIVE = re.compile(r"(?:今年是|适逢|值此|时值|正值|恰逢)[^。；\n]{0,6}$")
@@ -406,8 +407,9 @@ def rule_near_typos(ctx: Context) -> None:
 
 
 def detect_year(ctx: "Context") -> tuple[Optional[int], Optional[int]]:
-    """(report year, title year): from the title, else a short line near the top;
-    None when neither names a year (the time rules then need --year)."""
+    """(report year, title year): from the title, else a short line near the top,
+    else the year the body most often gives the current period (2025年上半年,
+    2025年以来); None when there is none (the time rules then need --year)."""
     title = find_title(ctx)
     if title:
         m = YEAR.search(title[2])
@@ -418,6 +420,11 @@ def detect_year(ctx: "Context") -> tuple[Optional[int], Optional[int]]:
         m = YEAR.search(line)
         if m and len(line) <= 40:
             return int(m.group(1)), None
+    counts: dict[int, int] = {}
+    for m in BODY_YEAR.finditer(ctx.norm):
+        counts[int(m.group(1))] = counts.get(int(m.group(1)), 0) + 1
+    if counts:  # the year the body calls the current period most often
+        return max(counts, key=lambda y: (counts[y], y)), None
     return None, None
 
 

@@ -105,6 +105,9 @@ def test_year_detection(data):
     assert detect_year_of("2025年示例街道意识形态工作总结\n正文", data) == 2025
     assert detect_year_of("发布时间：2020-01-02\n2023年某社区半年工作汇报\n正文", data) == 2023
     assert detect_year_of("没有年份的草稿", data) is None
+    body = "某社区意识形态工作情况汇报\n加强理论学习，推动工作落实，取得一定成效，群众普遍认可。\n" \
+           "2024年以来，组织学习12次。\n2024年上半年开展宣讲6场，2023年以来累计30场。"
+    assert detect_year_of(body, data) == 2024
 
 
 # Robustness: random, huge, binary, mixed-script input

@@ -391,6 +391,17 @@
       m = YEAR.exec(near[k]);
       if (m && cpLen(near[k]) <= 40) return [parseInt(m[1], 10), null];
     }
+    var counts = new Map();
+    finditer(/(20[0-9][0-9])年(?:上半年|以来|1[-—～至]6月)/gu, ctx.norm).forEach(function (x) {
+      var y = parseInt(x[1], 10); counts.set(y, (counts.get(y) || 0) + 1);
+    });
+    if (counts.size) {  // the year the body calls the current period most often
+      var bestY = null;
+      counts.forEach(function (c, y) {
+        if (bestY === null || c > counts.get(bestY) || (c === counts.get(bestY) && y > bestY)) bestY = y;
+      });
+      return [bestY, null];
+    }
     return [null, null];
   }
 
