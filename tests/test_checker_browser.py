@@ -154,3 +154,15 @@ def test_page_works_from_file_url(page, built_site):
     p.click("#checker-run")
     p.wait_for_selector(".checker-item")
     assert "残留占位符" in p.inner_text("#checker-summary")
+
+
+def test_page_stays_usable_with_a_huge_paste(page, site_server):
+    p = page.page
+    p.goto(site_server + PAGE)
+    p.evaluate("""() => { const box = document.getElementById('checker-input');
+      box.value = '今年组织学习xx次，意识形太工作。'.repeat(60000); }""")  # about 1 MB
+    p.click("#checker-run", timeout=60000)
+    p.wait_for_function("document.getElementById('checker-status').textContent.includes('只标出前')", timeout=60000)
+    assert p.locator(".checker-item").count() == 1500
+    p.click("#checker-clear")
+    assert p.input_value("#checker-input") == ""

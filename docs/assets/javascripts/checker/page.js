@@ -10,6 +10,7 @@
   var YEAR_KEY = "guide-checker-year-v1";
   var LABEL = { error: "错误", warning: "警告", info: "提示" };
   var RANK = { error: 0, warning: 1, info: 2 };
+  var MAX_SHOWN = 1500;
 
   function $(id) { return document.getElementById(id); }
   function el(tag, cls, text) {
@@ -109,11 +110,14 @@
       bounds.add(a); bounds.add(b);
     });
     var points = Array.from(bounds).sort(function (a, b) { return a - b; });
-    var covering = findings.map(function (f, i) { return [f.offset, f.offset + Math.max(f.units, 1), i]; });
-    var frag = document.createDocumentFragment();
+    var covering = findings.map(function (f, i) { return [f.offset, f.offset + Math.max(f.units, 1), i]; })
+      .sort(function (x, y) { return x[0] - y[0]; });
+    var frag = document.createDocumentFragment(), active = [], next = 0;
     for (var k = 0; k < points.length - 1; k++) {
       var a = points[k], b = points[k + 1], piece = text.slice(a, b);
-      var here = covering.filter(function (c) { return c[0] <= a && b <= c[1]; });
+      while (next < covering.length && covering[next][0] <= a) active.push(covering[next++]);
+      active = active.filter(function (c) { return c[1] > a; });
+      var here = active.filter(function (c) { return c[0] <= a && b <= c[1]; });
       if (!here.length) { frag.appendChild(document.createTextNode(piece)); continue; }
       here.sort(function (x, y) { return RANK[findings[x[2]].severity] - RANK[findings[y[2]].severity]; });
       var top = findings[here[0][2]];
@@ -203,11 +207,13 @@
       var ms = performance.now() - t0;
       var shown = window.GuideChecker.prepare(text);
       var used = year || window.GuideChecker.detectYear(text, data)[0];
+      var listed = findings.slice(0, MAX_SHOWN);  // a huge paste must not freeze the page
       renderSummary(summary, findings, data);
-      renderList(list, findings, data);
-      renderView(view, shown, findings);
+      renderList(list, listed, data);
+      renderView(view, shown, listed);
       status.textContent = text ? "已检查 " + Array.from(shown).length + " 字，用时 " + Math.round(ms) + " 毫秒；" +
-        (used ? "按 " + used + " 年核对会议和提法。" : "未能从标题确定年份，可在右侧填写年份。") : "";
+        (used ? "按 " + used + " 年核对会议和提法。" : "未能从标题确定年份，可在右侧填写年份。") +
+        (findings.length > MAX_SHOWN ? "问题太多，下面只标出前 " + MAX_SHOWN + " 处，改完后再检查一遍。" : "") : "";
       document.body.dataset.checkerRuns = String((parseInt(document.body.dataset.checkerRuns || "0", 10)) + 1);
     }
     function later() { save(); clearTimeout(timer); timer = setTimeout(run, 300); }
