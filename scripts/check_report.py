@@ -7,7 +7,7 @@ missing parts.
 
 FILE is a .txt, .md or .docx. Output, one finding a line:
 
-    FILE:LINE:COLUMN: SEVERITY RULE MESSAGE
+    FILE:LINE:COLUMN: SEVERITY RULE MESSAGE      (SEVERITY: error, warning or info)
         excerpt, and the suggestion when there is one
 
 LINE and COLUMN are 1-based and count Unicode characters of the text as read
@@ -45,7 +45,6 @@ from checker.fixes import apply_safe_fixes, fixed_path  # noqa: E402
 from checker.readers import UnreadableInput, read_report  # noqa: E402
 from macros.errors import GuideError  # noqa: E402
 
-LABEL = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -84,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
             findings_out.append({"file": name, **f.to_json()})
         if not args.json:
             for f in findings:
-                print(f"{name}:{f.line}:{f.column}: {LABEL[f.severity]} {f.rule} {f.message}")
+                print(f"{name}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}")
                 print(f"    {f.excerpt}")
                 if f.suggestion:
                     print(f"    建议：{f.suggestion}")

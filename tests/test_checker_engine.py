@@ -221,7 +221,7 @@ def test_cli_readable_and_exit_codes(tmp_path):
     good.write_text("某社区学习安排\n每月组织一次集中学习。\n", encoding="utf-8")
     result = run_cli(bad)
     assert result.returncode == 1
-    assert f"{bad}:2:7: 错误 placeholder" in result.stdout
+    assert f"{bad}:2:7: error placeholder" in result.stdout
     assert run_cli(good).returncode == 0
     result = run_cli(good, tmp_path / "nothing.txt")
     assert result.returncode == 2 and "找不到这个文件" in result.stderr
