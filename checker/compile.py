@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import tempfile
 from importlib import metadata
@@ -358,7 +359,7 @@ def load_compiled(root: Path | str) -> dict:
         data = json.loads(cache.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         data = compile_data(root)
-        tmp = cache.with_suffix(".tmp")
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")  # parallel builds never share a half-written file
         tmp.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
         tmp.replace(cache)
     _memo[sig] = data
