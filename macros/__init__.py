@@ -15,18 +15,17 @@ from .downloads import collect_downloads
 from .errors import GuideError
 from .links import human_size, relative
 from .render.changelog import render_changelog
+from .render.checker import render_checker_rules
 from .render.calendar import render_calendar, render_this_month_hint
 from .render.checklist import render_checklist, render_checklist_index
+from .render.sample import render_sample, render_sample_index
 from .render.diagram import render_diagram, render_year
 from .render.glossary import render_glossary
+from .render.templates import render_template_index, render_template_page
 from .sitedata import load_site_data
 from .download_providers import checklist_path
 
 CHECKLISTS_PAGE = "checklists/index.md"
-
-
-def _built_sizes(downloads) -> dict[str, int]:
-    return {path: len(d.build()) for path, d in downloads.items()}
 
 
 def define_env(env) -> None:
@@ -37,7 +36,6 @@ def define_env(env) -> None:
     except GuideError as exc:  # a clean message instead of a traceback
         raise PluginError(exc.message) from None
     downloads = collect_downloads(site)
-    sizes: dict[str, int] = {}
 
     def here() -> str:
         return env.page.file.src_uri
@@ -77,17 +75,20 @@ def define_env(env) -> None:
             raise GuideError(where, line, f"no generated file '{path}'",
                              "use a path listed by `python scripts/guide.py downloads`")
         download = downloads[path]
-        if path not in sizes:
-            sizes[path] = len(download.build())
         text = label or download.filename
         return (f'[:material-download: {text}]({relative(path, here())})'
                 f'{{ download="{download.filename}" .guide-download }}'
-                f'（{download.kind.upper()}，{human_size(sizes[path])}）')
+                f'（{download.kind.upper()}，{human_size(len(download.build()))}）')
 
     @env.macro
     def changelog() -> str:
         """All releases, newest first."""
         return render_changelog(site.all("changelog"), here())
+
+    @env.macro
+    def checker_rules() -> str:
+        """The report checker's rules (data/checker/rules.yml) as a table."""
+        return render_checker_rules(site.get("checker", "rules", referrer("checker_rules"))["rules"], here())
 
     @env.macro
     def glossary() -> str:
@@ -113,5 +114,39 @@ def define_env(env) -> None:
     def year_at_a_glance(year: int) -> str:
         """The twelve months of ``year`` with their events, as inline SVG."""
         return render_year([r.data for r in site.all("events")], int(year))
+
+    @env.macro
+    def sample(sample_id: str) -> str:
+        """An annotated sample (data/samples): 范文全文 with notes, then 改写对照."""
+        return render_sample(site.get("samples", sample_id, referrer(sample_id)))
+
+    @env.macro
+    def sample_index() -> str:
+        """A table of every sample, linked to its page docs/samples/<id>.md."""
+        return render_sample_index(site.all("samples"), lambda r: relative(f"samples/{r.id}.md", here()))
+
+    @env.macro
+    def template_page(template_id: str) -> str:
+        """A template's outline, parts, fields, checklists and related material."""
+        record = site.get("templates", template_id, referrer(template_id))
+        related = record.get("related", {})
+        sample = related.get("sample")
+        sample_page = f"samples/{sample}.md" if sample else None
+        if sample_page and not (root / "docs" / sample_page).is_file():
+            sample_page = "samples/index.md"  # until the sample's page exists
+        return render_template_page(
+            record,
+            checklists=[checklist(c) for c in record["checklists"]],
+            sample_link=relative(sample_page, here()) if sample_page else None,
+            ledger_links=[download_link(f"downloads/{l}.xlsx", site.get("ledgers", l)["title"])
+                          for l in related.get("ledgers", [])],
+        )
+
+    @env.macro
+    def template_index() -> str:
+        """Every template and ledger with its download."""
+        return render_template_index(site.all("templates"), site.all("ledgers"),
+                                     lambda path: download_link(path, "下载"),
+                                     lambda r: relative(f"doc-templates/{r.id}.md", here()))
 
     env.variables["site_data"] = site

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .sitedata import SiteData, check_unique, register_check
 from . import reference_checks  # noqa: F401  (terms, events, diagrams)
+from . import template_checks  # noqa: F401  (templates and ledgers)
 
 
 @register_check
@@ -23,3 +24,7 @@ def changelog_pages_exist(site: SiteData) -> None:
                 if not (site.root / "docs" / page).is_file():
                     raise record.error(("changes", c, "pages", p), f"page '{page}' does not exist under docs/",
                                        "correct the path (relative to docs/) or remove it")
+
+
+from . import sample_checks  # noqa: E402,F401  (registers the samples checks)
+from . import checker_checks  # noqa: E402,F401  (report checker data)

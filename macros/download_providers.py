@@ -7,6 +7,9 @@ from functools import partial
 from .downloads import DOWNLOAD_DIR, Download, provider
 from .export.calendar_ics import build_calendar_ics
 from .export.checklist_xlsx import build_checklist_xlsx
+from .export.sample_docx import build_sample_docx
+from .export.ledger_xlsx import build_ledger_xlsx
+from .export.template_docx import build_template_docx
 from .sitedata import SiteData
 
 
@@ -21,6 +24,22 @@ def checklists(site: SiteData):
                        partial(build_checklist_xlsx, record))
 
 
+@provider
+def checker_data(site: SiteData):
+    """The report checker's rules and word lists for the 报告体检 page (one source with the CLI)."""
+    from checker.compile import load_compiled, to_json
+
+    def as_json() -> bytes:
+        return to_json(load_compiled(site.root)).encode("utf-8")
+
+    def as_script() -> bytes:
+        return (b"/* Generated from data/checker, data/timeline and data/terms: do not edit. */\n"
+                b"window.GUIDE_CHECKER_DATA = " + as_json() + b";\n")
+
+    yield Download(f"{DOWNLOAD_DIR}/checker-data.json", "报告体检规则数据.json", as_json)
+    yield Download(f"{DOWNLOAD_DIR}/checker-data.js", "checker-data.js", as_script)
+
+
 CALENDAR_PATH = f"{DOWNLOAD_DIR}/calendar.ics"
 
 
@@ -28,3 +47,26 @@ CALENDAR_PATH = f"{DOWNLOAD_DIR}/calendar.ics"
 def calendar(site: SiteData):
     events = [record.data for record in site.all("events")]
     yield Download(CALENDAR_PATH, "街道社区宣传思想工作日历.ics", partial(build_calendar_ics, events))
+@provider
+def templates(site: SiteData):
+    for record in site.all("templates"):
+        yield Download(f"{DOWNLOAD_DIR}/{record.id}.docx", f"{record['title']}（模板）.docx",
+                       partial(build_template_docx, record))
+
+
+@provider
+def ledgers(site: SiteData):
+    for record in site.all("ledgers"):
+        yield Download(f"{DOWNLOAD_DIR}/{record.id}.xlsx", f"{record['title']}.xlsx",
+                       partial(build_ledger_xlsx, record))
+
+
+def sample_path(sample_id: str) -> str:
+    return f"{DOWNLOAD_DIR}/sample-{sample_id}.docx"
+
+
+@provider
+def samples(site: SiteData):
+    for record in site.all("samples"):
+        yield Download(sample_path(record.id), f"{record['title']}（范文）.docx",
+                       partial(build_sample_docx, record))

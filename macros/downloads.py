@@ -8,7 +8,8 @@ committed. A kind of record contributes files by a provider function.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import functools
+from dataclasses import dataclass, replace
 from typing import Callable, Iterable
 
 from .sitedata import SiteData
@@ -38,14 +39,27 @@ def provider(func: Callable[[SiteData], Iterable[Download]]):
     return func
 
 
+# One collection per loaded SiteData, so the hook that adds the files and the
+# macro that prints their sizes share one build of each file.
+_collected: dict[int, tuple[SiteData, dict[str, Download]]] = {}
+
+
 def collect_downloads(site: SiteData) -> dict[str, Download]:
-    """All downloads by site path; two providers claiming one path is an error."""
+    """All downloads by site path; two providers claiming one path is an error.
+
+    Each download's ``build`` is memoised: its bytes are made once per build.
+    """
     from . import download_providers  # noqa: F401  (registers the providers)
 
+    cached = _collected.get(id(site))
+    if cached and cached[0] is site:
+        return cached[1]
     found: dict[str, Download] = {}
     for func in _PROVIDERS:
         for download in func(site):
             if download.path in found:
                 raise ValueError(f"two generated files share the path {download.path}")
-            found[download.path] = download
+            found[download.path] = replace(download, build=functools.cache(download.build))
+    _collected.clear()  # keep only the current data's files (mkdocs serve reloads)
+    _collected[id(site)] = (site, found)
     return found

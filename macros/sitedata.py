@@ -23,9 +23,14 @@ KINDS: dict[str, str] = {
     "checklists": "checklist",
     "changelog": "changelog",
     "search": "search",
+    "checker": "checker",
+    "timeline": "timeline",
+    "samples": "sample",
     "terms": "term",
     "events": "event",
     "diagrams": "diagram",
+    "templates": "template",
+    "ledgers": "ledger",
 }
 
 WORK_POINTS: dict[str, str] = {

@@ -1,0 +1,88 @@
+"""Read a report from .txt, .md or .docx into the text the checker sees.
+
+A .docx becomes its paragraphs (every w:p of word/document.xml, in document
+order, tables and text boxes included) joined with newlines; inside a
+paragraph w:tab is a tab and w:br / w:cr a newline. The 报告体检 page reads a
+.docx the same way (docs/assets/javascripts/checker/page.js).
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from xml.etree import ElementTree
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MAX_BYTES = 50 * 1024 * 1024
+
+
+class UnreadableInput(Exception):
+    """The file cannot be read as a report; the message says why, in Chinese."""
+
+
+def docx_text(data: bytes) -> str:
+    """The paragraphs of a .docx, joined with newlines."""
+    try:
+        with zipfile.ZipFile(__import__("io").BytesIO(data)) as zf:
+            xml = zf.read("word/document.xml")
+    except (zipfile.BadZipFile, KeyError, OSError, RuntimeError, ValueError) as exc:
+        raise UnreadableInput(f"不是有效的 Word 文档（.docx）：{exc}") from None
+    try:
+        root = ElementTree.fromstring(xml)
+    except ElementTree.ParseError as exc:
+        raise UnreadableInput(f"Word 文档内容损坏，无法解析：{exc}") from None
+    paragraphs: list[str] = []
+
+    def walk(node, current: list[str] | None) -> None:
+        for child in node:
+            tag = child.tag
+            if tag == W + "p":
+                own: list[str] = []
+                paragraphs.append("")  # keep document order for nested paragraphs
+                index = len(paragraphs) - 1
+                walk(child, own)
+                paragraphs[index] = "".join(own)
+            elif current is not None and tag == W + "t":
+                current.append(child.text or "")
+            elif current is not None and tag == W + "tab":
+                current.append("\t")
+            elif current is not None and tag in (W + "br", W + "cr"):
+                current.append("\n")
+            else:
+                walk(child, current)
+
+    walk(root, None)
+    return "\n".join(paragraphs)
+
+
+def decode_text(data: bytes) -> str:
+    """UTF-8 (with or without BOM), else GB 18030; binary data is refused."""
+    if b"\x00" in data[:8192]:
+        raise UnreadableInput("这是二进制文件，不是文本；请另存为 .txt（UTF-8）或 .docx 后再检查")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise UnreadableInput("无法识别文字编码；请另存为 UTF-8 编码的 .txt")
+
+
+def read_report(path: Path | str) -> str:
+    """The text of a .txt, .md or .docx file; raises UnreadableInput."""
+    path = Path(path)
+    if not path.is_file():
+        raise UnreadableInput("找不到这个文件")
+    suffix = path.suffix.lower()
+    if suffix not in (".txt", ".md", ".docx", ".text", ".markdown"):
+        if suffix == ".doc":
+            raise UnreadableInput("不支持旧版 .doc 格式；请在 Word 或 WPS 中另存为 .docx")
+        raise UnreadableInput(f"不支持 {suffix or '无扩展名'} 文件；请使用 .txt、.md 或 .docx")
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise UnreadableInput("文件超过 50 MB，不像是一份报告")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableInput(f"无法读取文件：{exc.strerror or exc}") from None
+    if suffix == ".docx":
+        return docx_text(data)
+    return decode_text(data)

@@ -1,0 +1,808 @@
+/*
+ * 报告体检 engine for the browser: the same rules as checker/engine.py, over
+ * the same compiled data (downloads/checker-data.js sets GUIDE_CHECKER_DATA).
+ * Pure: text in, findings out; nothing is sent anywhere.
+ *
+ * Positions are reported in Unicode characters (code points), 1-based lines
+ * and columns, of the text with "\r\n" and "\r" turned into "\n", exactly as
+ * the command line counts them. Internally the work is done on UTF-16 code
+ * units and converted at the end.
+ */
+(function (root) {
+  "use strict";
+
+  var HAN = "\\u4e00-\\u9fff";
+  var WS = " \t\u3000\u00a0";
+  var OPEN_CLOSE = { "“": "”", "‘": "’", "（": "）", "(": ")", "《": "》", "【": "】", "〔": "〕" };
+  var CLOSERS = {};
+  Object.keys(OPEN_CLOSE).forEach(function (k) { CLOSERS[OPEN_CLOSE[k]] = k; });
+  var WIDTH = { ".": "。", ",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）" };
+  // A fault named in order to talk about it is a mention, not a fault (see engine.py).
+  var MENTION_BEFORE = /(?:写成|写作|不要写成|误写为|错写为|误作|未填写的|未填的|空着的|残留的|叫作|称为)[：:\s]*[“‘「]?[^“”‘’「」\n]{0,10}$|(?:例如|比如|诸如|如|像|把|将|类似|留下的)[：:\s]*[“‘「][^“”‘’「」\n]{0,10}$/u;
+  var MENTION_AFTER = /^[^“”‘’「」\n]{0,10}[”’」](?:这类|之类|一类|等|里的|中的|写成|应为|应写作|不会|之误)/u;
+  var YEAR = /(20[0-9][0-9])[ \u3000]*年/u;
+  var CURRENT = /(?:学习贯彻|贯彻落实|深入贯彻|全面贯彻|认真贯彻|学习宣传|宣传贯彻|学习领会|深入学习|传达学习)(?:党的)?$/u;
+  var FESTIVE = /(?:今年是|适逢|值此|时值|正值|恰逢)[^。；\n]{0,6}$/u;
+  var TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ";
+  var PINYIN_DEBRIS_SRC = "([" + HAN + "A-Za-z])[(（]([a-z" + TONE_MARKS + "ü]{1,7})[)）]";
+  var PINYIN_NOTE = new RegExp("[(（][a-z" + TONE_MARKS + "ü]{1,7}[)）]", "gu");
+  var HEADINGS = [
+    [/^([一二三四五六七八九十]{1,3})、/u, 1, null],
+    [/^([一二三四五六七八九十]{1,3})[.．，,](?![0-9一二三四五六七八九十])/u, 1, "{n}、"],
+    [/^[（(]([一二三四五六七八九十]{1,3})[）)]、/u, 2, "（{n}）"],
+    [/^[（(]([一二三四五六七八九十]{1,3})[）)]/u, 2, null],
+    [/^([0-9]{1,2})[.．](?![0-9.．])/u, 3, null],
+    [/^([0-9]{1,2})、/u, 3, "{n}."],
+    [/^[（(]([0-9]{1,2})[）)]、/u, 4, "（{n}）"],
+    [/^[（(]([0-9]{1,2})[）)]/u, 4, null]
+  ];
+  var LEVEL_LABEL = { 1: "一、", 2: "（一）", 3: "1.", 4: "（1）" };
+  var EDGE_FUNCTION_CHARS = "中上下里内外前后间的了是在和与及等为有之";
+  var FUNCTION_CHARS = "的地得和与及或等之了在是为对把被并也又还就都而且其各";
+  var EVIDENCE_TEXT = { sound: "读音相同", shape: "字形相近", fuzzy: "读音相近" };
+
+  function isHan(ch) { return ch >= "\u4e00" && ch <= "\u9fff" && ch.length === 1; }
+  function isDigit(ch) { return ch >= "0" && ch <= "9" && ch.length === 1; }
+  function lstrip(s) { var i = 0; while (i < s.length && WS.indexOf(s[i]) >= 0) i++; return s.slice(i); }
+  function rstrip(s, chars) {
+    chars = chars || WS; var j = s.length;
+    while (j > 0 && chars.indexOf(s[j - 1]) >= 0) j--; return s.slice(0, j);
+  }
+  function strip(s) { return rstrip(lstrip(s)); }
+  function cpLen(s) { return /[\uD800-\uDFFF]/.test(s) ? Array.from(s).length : s.length; }
+  function cpHead(s, k) { return /[\uD800-\uDFFF]/.test(s) ? Array.from(s).slice(0, k).join("") : s.slice(0, k); }
+  function escapeRe(s) { return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
+  function bisectRight(arr, x) {
+    var lo = 0, hi = arr.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (x < arr[mid]) hi = mid; else lo = mid + 1; }
+    return lo;
+  }
+  function prepare(text) { return text.replace(/\r\n/g, "\n").replace(/\r/g, "\n"); }
+  function rx(src) { return new RegExp(src, "gmu"); }
+  function finditer(re, s) { re.lastIndex = 0; return Array.from(s.matchAll(re)); }
+
+  function cnNumber(s) {
+    if (/^[0-9]+$/.test(s)) return parseInt(s, 10);
+    var digits = { "零": 0, "〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9 };
+    var total = 0, cur = 0;
+    for (var i = 0; i < s.length; i++) {
+      var ch = s[i];
+      if (ch in digits) cur = digits[ch];
+      else if (ch === "十") { total += (cur || 1) * 10; cur = 0; }
+      else if (ch === "百") { total += (cur || 1) * 100; cur = 0; }
+    }
+    return total + cur;
+  }
+
+  function fuzzy(syl) {
+    var pairs = [["zh", "z"], ["ch", "c"], ["sh", "s"]];
+    for (var i = 0; i < pairs.length; i++) {
+      if (syl.indexOf(pairs[i][0]) === 0) { syl = pairs[i][1] + syl.slice(2); break; }
+    }
+    if (syl[0] === "n" && syl !== "n" && syl.indexOf("ng") !== 0) syl = "l" + syl.slice(1);
+    if (syl.length > 2 && syl.slice(-2) === "ng") syl = syl.slice(0, -1);
+    return syl;
+  }
+
+  function Tables(data) {
+    var self = this;
+    this.data = data;
+    this.t2s = new Map();
+    var trad = data.t2s[0], simp = data.t2s[1];
+    for (var i = 0; i < trad.length; i++) this.t2s.set(trad[i], simp[i]);
+    this.readings = new Map();
+    Object.keys(data.pinyin).forEach(function (syl) {
+      var chars = data.pinyin[syl];
+      for (var k = 0; k < chars.length; k++) {
+        var ch = chars[k];
+        if (!self.readings.has(ch)) self.readings.set(ch, new Set());
+        self.readings.get(ch).add(syl);
+      }
+    });
+    this.syllables = new Set(Object.keys(data.pinyin));
+    this.shape = new Map();
+    data.shapes.forEach(function (group) {
+      for (var k = 0; k < group.length; k++) self.shape.set(group[k], (self.shape.get(group[k]) || "") + group);
+    });
+    this.vocab = data.vocab;
+    this.vocabSet = new Set(data.vocab);
+    this.edgeWords = new Set();
+    for (var p = 0; p < data.edge_words.length; p += 2) this.edgeWords.add(data.edge_words.slice(p, p + 2));
+    this.bigrams = new Map();
+    this.skips = new Map();
+    // A term is found by its first and its last two characters (see engine.py).
+    this.vocab.forEach(function (term, ti) {
+      var anchors = term.length - 2 > 0 ? [0, term.length - 2] : [0];
+      anchors.forEach(function (j) {
+        var key = term.slice(j, j + 2);
+        if (!self.bigrams.has(key)) self.bigrams.set(key, []);
+        self.bigrams.get(key).push([ti, j]);
+      });
+      if (term.length === 3) {
+        var sk = term[0] + term[2];
+        if (!self.skips.has(sk)) self.skips.set(sk, []);
+        self.skips.get(sk).push(ti);
+      }
+    });
+    this.placeholders = data.placeholders.map(function (p) { return [rx(p.regex), p]; });
+    this.usage = data.usage.map(function (p) { return [rx(p.regex), p]; });
+    this.inlineDebris = data.debris.inline.map(function (p) { return [rx(p.regex), p]; });
+    this.lineStarts = data.debris.line_starts.map(function (s) {
+      return self.translate(s).replace(/[ \t\u3000]/g, "");
+    });
+    var forms = data.selfnames.slice().sort(function (a, b) { return b.length - a.length; });
+    this.selfname = rx("我(" + forms.map(escapeRe).join("|") + ")");
+    this.anniversaries = [];
+    data.timeline.forEach(function (item) {
+      if (item.kind === "anniversary") {
+        self.anniversaries.push([rx("(?:" + item.match.map(escapeRe).join("|") +
+          ")([0-9]{1,3}|[一二三四五六七八九十百零〇]{1,5})周年"), item]);
+      }
+    });
+  }
+  Tables.prototype.translate = function (s) {
+    var t2s = this.t2s, out = "";
+    var parts = [];
+    for (var i = 0; i < s.length; i++) { var c = s[i]; var r = t2s.get(c); parts.push(r === undefined ? c : r); }
+    return parts.join("");
+  };
+
+  var cache = { data: null, tables: null };
+  function tables(data) {
+    if (cache.data !== data) { cache.data = data; cache.tables = new Tables(data); }
+    return cache.tables;
+  }
+
+  function Context(text, data, tab) {
+    this.text = text;
+    this.norm = tab.translate(text);
+    this.data = data;
+    this.tab = tab;
+    var starts = [0];
+    for (var i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+    this.lineStarts = starts;
+    this.findings = [];
+    this.typoSpans = [];
+  }
+  Context.prototype.lines = function () {
+    var out = [], starts = this.lineStarts;
+    for (var i = 0; i < starts.length; i++) {
+      var end = i + 1 < starts.length ? starts[i + 1] - 1 : this.norm.length;
+      out.push([i, starts[i], this.norm.slice(starts[i], end)]);
+    }
+    return out;
+  };
+  Context.prototype.add = function (rule, start, length, message, suggestion, severity) {
+    var meta = this.data.rules[rule];
+    this.findings.push({
+      rule: rule, severity: severity || meta.severity, message: message,
+      start: start, length: length, suggestion: suggestion === undefined ? null : suggestion, guide: meta.guide
+    });
+  };
+
+  function isMention(ctx, start, end) {
+    var line = bisectRight(ctx.lineStarts, start) - 1;
+    var before = ctx.norm.slice(Math.max(ctx.lineStarts[line], start - 16), start);
+    return MENTION_BEFORE.test(before) || MENTION_AFTER.test(ctx.norm.slice(end, end + 16));
+  }
+
+  function rulePlaceholders(ctx) {
+    var found = [];
+    ctx.tab.placeholders.forEach(function (entry, order) {
+      finditer(entry[0], ctx.norm).forEach(function (m) {
+        if (m[0].length > 0) found.push([m.index, -m[0].length, order, m.index + m[0].length, entry[1]]);
+      });
+    });
+    found.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || a[2] - b[2]; });
+    var kept = [], lastEnd = -1;
+    found.forEach(function (f) { if (f[0] >= lastEnd) { kept.push(f); lastEnd = f[3]; } });
+    var starts = new Set(kept.map(function (f) { return f[0]; }));
+    var ends = new Set(kept.map(function (f) { return f[3]; }));
+    var norm = ctx.norm;
+    kept.forEach(function (f) {
+      var start = f[0], end = f[3], pat = f[4];
+      var before = start > 0 ? norm[start - 1] : "";
+      var after = end < norm.length ? norm[end] : "";
+      if (before && after && "“‘「\"".indexOf(before) >= 0 && "”’」\"".indexOf(after) >= 0) return;
+      if ((before === "、" && ends.has(start - 1)) || (after === "、" && starts.has(end + 1))) return;
+      if (isMention(ctx, start, end) || /^【填写：[.…。·\s]*】$/u.test(norm.slice(start, end))) return;
+      ctx.add("placeholder", start, end - start, pat.message.split("{match}").join(ctx.text.slice(start, end)),
+        null, pat.severity);
+    });
+  }
+
+  function covered(ctx, start, wrong, excepts) {
+    for (var e = 0; e < excepts.length; e++) {
+      var ex = excepts[e], k = ex.indexOf(wrong);
+      while (k >= 0) {
+        if (start - k >= 0 && ctx.norm.slice(start - k, start - k + ex.length) === ex) return true;
+        k = ex.indexOf(wrong, k + 1);
+      }
+    }
+    return false;
+  }
+
+  function ruleTypos(ctx) {
+    var norm = ctx.norm;
+    ctx.data.typos.forEach(function (typo) {
+      var wrong = typo.wrong, i = norm.indexOf(wrong);
+      while (i >= 0) {
+        if (!covered(ctx, i, wrong, typo.except || [])) {
+          ctx.typoSpans.push([i, i + wrong.length]);
+          if (!isMention(ctx, i, i + wrong.length)) {
+            ctx.add("typo-known", i, wrong.length, "“" + ctx.text.slice(i, i + wrong.length) + "”应写作“" +
+              typo.right + "”（" + typo.source + "）。", typo.right, typo.severity);
+          }
+        }
+        i = norm.indexOf(wrong, i + wrong.length);
+      }
+    });
+    ctx.tab.usage.forEach(function (entry) {
+      var pat = entry[1];
+      finditer(entry[0], norm).forEach(function (m) {
+        if (!m[0].length) return;
+        var suggestion = pat.replace || (pat.replace_map || {})[m[0]] || null;
+        ctx.typoSpans.push([m.index, m.index + m[0].length]);
+        if (isMention(ctx, m.index, m.index + m[0].length)) return;
+        ctx.add("usage", m.index, m[0].length, pat.message.split("{match}").join(m[0]), suggestion, pat.severity);
+      });
+    });
+  }
+
+  function evidence(tab, got, want) {
+    var a = tab.readings.get(got) || new Set(), b = tab.readings.get(want) || new Set();
+    var shared = false;
+    a.forEach(function (s) { if (b.has(s)) shared = true; });
+    if (shared) return "sound";
+    if ((tab.shape.get(got) || "").indexOf(want) >= 0 || (tab.shape.get(want) || "").indexOf(got) >= 0) return "shape";
+    var fb = new Set();
+    b.forEach(function (s) { fb.add(fuzzy(s)); });
+    var fz = false;
+    a.forEach(function (s) { if (fb.has(fuzzy(s))) fz = true; });
+    return fz ? "fuzzy" : null;
+  }
+
+  function ruleNearTypos(ctx) {
+    var tab = ctx.tab, norm = ctx.norm, n = norm.length, vocab = tab.vocab;
+    var seen = new Set(), exact = new Uint8Array(n), candidates = [];
+    function consider(ti, s) {
+      var term = vocab[ti], size = term.length;
+      if (s < 0 || s + size > n) return;
+      var key = ti * 4294967296 + s;
+      if (seen.has(key)) return;
+      seen.add(key);
+      var miss = -1, window = norm.slice(s, s + size);
+      if (window !== term) {
+        for (var k = 0; k < size; k++) {
+          if (window[k] !== term[k]) { if (miss >= 0) return; miss = k; }
+        }
+      }
+      if (miss < 0) { for (var q = s; q < s + size; q++) exact[q] = 1; }
+      else candidates.push([s, ti, miss]);
+    }
+    var gaps = new Map();  // "ti,s,kind" -> where (see engine.py)
+    function considerGaps(ti, j, p) {
+      var term = vocab[ti], size = term.length, k, w, key;
+      if (size >= 5) {
+        var s2 = j === 0 ? p : p - j - 1;
+        key = ti + "," + s2 + ",1";
+        if (s2 >= 0 && s2 + size + 1 <= n && !gaps.has(key)) {
+          w = norm.slice(s2, s2 + size + 1);
+          if (w[0] === term[0] && w[w.length - 1] === term[size - 1]) {
+            for (k = 1; k < size; k++) if (w.slice(0, k) + w.slice(k + 1) === term) { gaps.set(key, [ti, s2, 1, k]); break; }
+          }
+        }
+      }
+      if (size >= 5) {
+        var s3 = j === 0 ? p : p - j + 1;
+        key = ti + "," + s3 + ",-1";
+        if (s3 >= 0 && s3 + size - 1 <= n && !gaps.has(key)) {
+          w = norm.slice(s3, s3 + size - 1);
+          if (w[0] === term[0] && w[w.length - 1] === term[size - 1]) {
+            for (k = 1; k < size - 1; k++) if (term.slice(0, k) + term.slice(k + 1) === w) { gaps.set(key, [ti, s3, -1, k]); break; }
+          }
+        }
+      }
+    }
+    for (var p = 0; p < n - 1; p++) {
+      var hits = tab.bigrams.get(norm.slice(p, p + 2));
+      if (hits) for (var h = 0; h < hits.length; h++) {
+        consider(hits[h][0], p - hits[h][1]);
+        considerGaps(hits[h][0], hits[h][1], p);
+      }
+      if (p + 2 < n) {
+        var more = tab.skips.get(norm[p] + norm[p + 2]);
+        if (more) for (var m2 = 0; m2 < more.length; m2++) consider(more[m2], p);
+      }
+    }
+    var best = new Map(), nearOk = ctx.data.near_ok;
+    candidates.forEach(function (c) {
+      var s = c[0], term = vocab[c[1]], i = c[2], pos = s + i, got = norm[pos], want = term[i];
+      if (!isHan(got) || exact[pos]) return;
+      if (((nearOk[term] || {})[String(i)] || "").indexOf(got) >= 0) return;
+      for (var t = 0; t < ctx.typoSpans.length; t++) {
+        var sp = ctx.typoSpans[t];
+        if (sp[0] < s + term.length && s < sp[1]) return;
+      }
+      var ev = evidence(tab, got, want);
+      var edge = i === 0 || i === term.length - 1;
+      if (ev === null || (ev === "fuzzy" && (edge || term.length < 4))) return;
+      if (edge && EDGE_FUNCTION_CHARS.indexOf(got) >= 0) return;
+      if (i === 0 && s > 0 && tab.edgeWords.has(norm[s - 1] + got)) return;
+      if (i === term.length - 1 && s + term.length < n && tab.edgeWords.has(got + norm[s + term.length])) return;
+      var severity = ev !== "fuzzy" && term.length >= 4 ? "error" : "warning";
+      var prev = best.get(pos);
+      if (prev === undefined || term.length > prev[1].length || (term.length === prev[1].length && c[1] < prev[5])) {
+        best.set(pos, [s, term, i, ev, severity, c[1]]);
+      }
+    });
+    var reported = new Uint8Array(n);
+    var typoMask = new Uint8Array(n);
+    ctx.typoSpans.forEach(function (sp) { for (var q = sp[0]; q < sp[1]; q++) typoMask[q] = 1; });
+    function any(arr, a, b) { for (var q = a; q < b; q++) if (arr[q]) return true; return false; }
+    Array.from(best.keys()).sort(function (a, b) { return a - b; }).forEach(function (pos) {
+      var b = best.get(pos), s = b[0], term = b[1], i = b[2];
+      for (var q = s; q < s + term.length; q++) reported[q] = 1;
+      if (isMention(ctx, s, s + term.length)) return;
+      ctx.add("typo-near", s, term.length, "“" + ctx.text.slice(s, s + term.length) + "”疑为“" + term +
+        "”之误：“" + norm[pos] + "”与“" + term[i] + "”" + EVIDENCE_TEXT[b[3]] + "。", term, b[4]);
+    });
+    Array.from(gaps.values()).sort(function (a, b) {
+      return a[1] - b[1] || (vocab[b[0]].length + b[2]) - (vocab[a[0]].length + a[2]) || a[0] - b[0];
+    }).forEach(function (g) {
+      var ti = g[0], s = g[1], kind = g[2], k = g[3], term = vocab[ti], size = term.length + kind;
+      var window = norm.slice(s, s + size);
+      if (any(exact, s, s + size) || any(reported, s, s + size) || any(typoMask, s, s + size) || tab.vocabSet.has(window)) return;
+      if (kind === 1 && (!isHan(window[k]) || FUNCTION_CHARS.indexOf(window[k]) >= 0)) return;
+      for (var q = 0; q < window.length; q++) if (!isHan(window[q])) return;
+      for (q = s; q < s + size; q++) reported[q] = 1;
+      if (isMention(ctx, s, s + size)) return;
+      var what = kind === 1 ? "多了“" + window[k] + "”字" : "少了“" + term[k] + "”字";
+      ctx.add("typo-near", s, size, "“" + ctx.text.slice(s, s + size) + "”疑为“" + term + "”之误：" + what + "。", term, "warning");
+    });
+  }
+
+  function isDebrisLine(ctx, line) {
+    var squeezed = line.replace(PINYIN_NOTE, "").replace(/[ \t\u3000]/g, "");
+    if (!squeezed) return false;
+    return ctx.tab.lineStarts.some(function (s) { return squeezed.indexOf(s) === 0; });
+  }
+
+  function findTitle(ctx) {
+    var conf = ctx.data.structure, first = null, lines = ctx.lines();
+    var words = conf.report_titles.concat(conf.plan_titles);
+    for (var k = 0; k < lines.length; k++) {
+      var ln = lines[k];
+      if (ln[0] >= 30) break;
+      var body = strip(ln[2]);
+      if (!body || isDebrisLine(ctx, ln[2])) continue;
+      if (first === null) first = ln;
+      if (cpLen(body) <= 50 && words.some(function (w) { return body.indexOf(w) >= 0; })) return ln;
+    }
+    return first;
+  }
+
+  function detectYear(ctx) {
+    var title = findTitle(ctx), m;
+    if (title) { m = YEAR.exec(title[2]); if (m) return [parseInt(m[1], 10), parseInt(m[1], 10)]; }
+    var near = ctx.lines().filter(function (l) { return l[0] < 40 && strip(l[2]); })
+      .slice(0, 3).map(function (l) { return strip(l[2]); });
+    for (var k = 0; k < near.length; k++) {
+      m = YEAR.exec(near[k]);
+      if (m && cpLen(near[k]) <= 40) return [parseInt(m[1], 10), null];
+    }
+    var counts = new Map();
+    finditer(/(20[0-9][0-9])年(?:上半年|以来|1[-—～至]6月)/gu, ctx.norm).forEach(function (x) {
+      var y = parseInt(x[1], 10); counts.set(y, (counts.get(y) || 0) + 1);
+    });
+    if (counts.size) {  // the year the body calls the current period most often
+      var bestY = null;
+      counts.forEach(function (c, y) {
+        if (bestY === null || c > counts.get(bestY) || (c === counts.get(bestY) && y > bestY)) bestY = y;
+      });
+      return [bestY, null];
+    }
+    return [null, null];
+  }
+
+  function occurrences(norm, needles) {
+    var seen = new Set(), out = [];
+    needles.forEach(function (needle) {
+      var i = norm.indexOf(needle);
+      while (i >= 0) {
+        if (!seen.has(i)) { seen.add(i); out.push([i, needle]); }
+        i = norm.indexOf(needle, i + 1);
+      }
+    });
+    return out;
+  }
+  function nextYearContext(ctx, i, year) {
+    var norm = ctx.norm;
+    var a = Math.max(norm.lastIndexOf("。", i - 1), norm.lastIndexOf("\n", i - 1)) + 1;
+    if (i === 0) a = 0;
+    var ends = [norm.indexOf("。", i), norm.indexOf("\n", i)].filter(function (e) { return e >= 0; });
+    var sentence = norm.slice(a, ends.length ? Math.min.apply(null, ends) : norm.length);
+    return ["明年", "下一步", "今后", "来年", (year + 1) + "年"].some(function (w) { return sentence.indexOf(w) >= 0; });
+  }
+  function ym(date) { return parseInt(date.slice(0, 4), 10) + "年" + parseInt(date.slice(5, 7), 10) + "月"; }
+
+  function ruleTime(ctx, year) {
+    if (!year) return;
+    var norm = ctx.norm, data = ctx.data;
+    var firstDay = year + "-01-01", lastDay = year + "-12-31";
+    var datedSpans = [], series = {};
+    data.timeline.forEach(function (item) {
+      if (item.series) (series[item.series] = series[item.series] || []).push(item);
+    });
+    Object.keys(series).forEach(function (k) {
+      series[k].sort(function (a, b) { return a.start < b.start ? -1 : a.start > b.start ? 1 : 0; });
+    });
+    data.timeline.forEach(function (item) {
+      if (item.kind === "anniversary") return;
+      occurrences(norm, item.match).forEach(function (occ) {
+        var i = occ[0], needle = occ[1];
+        datedSpans.push([i, i + needle.length]);
+        var what = item.kind === "meeting" ? "召开" : "开始";
+        if (item.start > lastDay) {
+          if (parseInt(item.start.slice(0, 4), 10) === year + 1 && nextYearContext(ctx, i, year)) return;
+          ctx.add("time-future", i, needle.length, "“" + item.name + "”" + ym(item.start) + "才" + what + "，" +
+            year + "年的报告不应提到它；请核对是否套用了其他年份的材料。");
+          return;
+        }
+        if (!item.series) return;
+        var later = series[item.series].filter(function (x) { return x.start > item.start && x.start <= lastDay; });
+        if (!later.length) return;
+        var newest = later[later.length - 1];
+        var before = norm.slice(Math.max(0, i - 12), i);
+        if (norm.slice(Math.max(0, i - 8), i).indexOf("最新") >= 0) {
+          var sev = newest.start < firstDay ? "error" : "warning";
+          ctx.add("time-outdated", i, needle.length, "“" + item.name + "”已不是最新一次会议：" + newest.name +
+            "已于" + ym(newest.start) + "召开。", newest.name, sev);
+        } else if (item.outdated_when_cited && newest.start < firstDay && CURRENT.test(before)) {
+          ctx.add("time-outdated", i, needle.length, year + "年的报告仍把“" + item.name +
+            "”作为当前学习贯彻的会议，" + newest.name + "已于" + ym(newest.start) + "召开，请改用最新的表述。",
+            newest.name);
+        }
+      });
+    });
+    data.formulations.forEach(function (item) {
+      if (item.since <= year) return;
+      occurrences(norm, item.match).forEach(function (occ) {
+        var i = occ[0];
+        if (datedSpans.some(function (sp) { return sp[0] <= i && i < sp[1]; })) return;
+        if (item.since === year + 1 && nextYearContext(ctx, i, year)) return;
+        ctx.add("time-future", i, occ[1].length, "“" + item.name + "”是" + item.since + "年才提出的，" + year +
+          "年的报告不应出现；请核对材料年份。");
+      });
+    });
+    ctx.tab.anniversaries.forEach(function (entry) {
+      var item = entry[1];
+      finditer(entry[0], norm).forEach(function (m) {
+        var n = cnNumber(m[1]), when = item.base_year + n;
+        var before = norm.slice(Math.max(0, m.index - 10), m.index);
+        if (when > year + 1 || (FESTIVE.test(before) && when !== year)) {
+          ctx.add("time-anniversary", m.index, m[0].length, item.name + "（" + item.base_year + "年）" + n +
+            "周年是" + when + "年，与报告年份" + year + "年不符，请核对。");
+        }
+      });
+    });
+  }
+
+  function ruleSelfname(ctx) {
+    var same = { "街道办": "街道", "办事处": "街道" };
+    var hits = [];
+    finditer(ctx.tab.selfname, ctx.norm).forEach(function (m) {
+      if (m.index > 0 && "自你他她它本".indexOf(ctx.norm[m.index - 1]) >= 0) return;
+      if (m.index > 0 && ctx.norm[m.index - 1] === "“" && ctx.norm.slice(m.index + m[0].length, m.index + m[0].length + 1) === "”") return;
+      hits.push([m.index, m[1], same[m[1]] || m[1]]);
+    });
+    var counts = new Map(), order = new Map();
+    hits.forEach(function (h) {
+      counts.set(h[2], (counts.get(h[2]) || 0) + 1);
+      if (!order.has(h[2])) order.set(h[2], h[0]);
+    });
+    if (counts.size < 2) return;
+    var major = null;
+    counts.forEach(function (c, f) {
+      if (major === null || c > counts.get(major) || (c === counts.get(major) && order.get(f) < order.get(major))) major = f;
+    });
+    hits.forEach(function (h) {
+      if (h[2] !== major) {
+        ctx.add("self-name", h[0], 1 + h[1].length, "前文多处自称“我" + major + "”，这里写成“我" + h[1] +
+          "”，请统一；两种自称并存多半是套用了其他单位的材料。", "我" + major);
+      }
+    });
+  }
+
+  function ruleYearMismatch(ctx, titleYear) {
+    if (!titleYear) return;
+    var title = findTitle(ctx), first = title ? title[0] : -1;
+    finditer(/(20[0-9][0-9])年(?:上半年|以来|1[-—～至]6月)/gu, ctx.norm).forEach(function (m) {
+      var line = bisectRight(ctx.lineStarts, m.index) - 1;
+      if (line === first || parseInt(m[1], 10) === titleYear) return;
+      ctx.add("year-mismatch", m.index, m[0].length, "标题是" + titleYear + "年，这里写“" + m[0] +
+        "”，请核对年份是否为本期。", null);
+    });
+  }
+
+  function parseHeading(line) {
+    var stripped = lstrip(line), off = line.length - stripped.length;
+    for (var k = 0; k < HEADINGS.length; k++) {
+      var m = HEADINGS[k][0].exec(stripped);
+      if (m) {
+        var fix = HEADINGS[k][2];
+        return [HEADINGS[k][1], cnNumber(m[1]), off, m[0].length, fix ? fix.replace("{n}", m[1]) : null];
+      }
+    }
+    return null;
+  }
+
+  function ruleHeadings(ctx) {
+    var counters = { 1: 0, 2: 0, 3: 0, 4: 0 }, seenLevels = new Set(), warnedTop = false;
+    ctx.lines().forEach(function (ln) {
+      var h = parseHeading(ln[2]);
+      if (!h) return;
+      var level = h[0], num = h[1], pos = ln[1] + h[2], length = h[3], fix = h[4];
+      var marker = ctx.text.slice(pos, pos + length);
+      if (fix) ctx.add("heading-form", pos, length, "序号“" + marker + "”写法不规范，应为“" + fix + "”。", fix);
+      if (level === 2 && !seenLevels.has(1) && !warnedTop) {
+        warnedTop = true;
+        ctx.add("heading-order", pos, length, "“" + marker +
+          "”是第二层序号，但前面没有第一层标题“一、”；请从“一、”开始编排层次。");
+      }
+      var expected = counters[level] + 1;
+      if (num !== expected) {
+        var want = LEVEL_LABEL[level].replace("一", expected <= 10 ? "一二三四五六七八九十"[expected - 1] : "一")
+          .replace("1", String(expected));
+        ctx.add("heading-order", pos, length, "序号不连续：这里是“" + marker + "”，按顺序应为“" + want + "”。", null);
+      }
+      counters[level] = num;
+      for (var d = level + 1; d < 5; d++) counters[d] = 0;
+      seenLevels.add(level);
+    });
+  }
+
+  function rulePairs(ctx) {
+    ctx.lines().forEach(function (ln) {
+      var start = ln[1], line = ln[2], stack = [];
+      var lead = /^[ \t\u3000]*[0-9一二三四五六七八九十]{1,3}[)）]/u.exec(line);
+      var skipAt = lead ? lead[0].length - 1 : -1;
+      for (var k = 0; k < line.length; k++) {
+        var ch = line[k];
+        if (ch in OPEN_CLOSE) stack.push([k, ch]);
+        else if (ch in CLOSERS) {
+          if (k === skipAt) continue;
+          var want = CLOSERS[ch];
+          if (stack.length && stack[stack.length - 1][1] === want) stack.pop();
+          else if (stack.some(function (e) { return e[1] === want; })) {
+            while (stack.length && stack[stack.length - 1][1] !== want) {
+              var e = stack.pop();
+              ctx.add("pairs", start + e[0], 1, "“" + e[1] + "”没有配对的“" + OPEN_CLOSE[e[1]] + "”。");
+            }
+            stack.pop();
+          } else {
+            ctx.add("pairs", start + k, 1, "“" + ch + "”前面没有配对的“" + want + "”。");
+          }
+        }
+      }
+      stack.forEach(function (e) {
+        ctx.add("pairs", start + e[0], 1, "“" + e[1] + "”没有配对的“" + OPEN_CLOSE[e[1]] + "”。");
+      });
+    });
+  }
+
+  function ruleDuplicates(ctx) {
+    var seen = new Map();
+    finditer(/[^。！？；!?\n]+[。！？；!?]?/gu, ctx.norm).forEach(function (m) {
+      var raw = m[0], body = strip(raw);
+      var han = body.match(/[\u4e00-\u9fff]/gu);
+      if (cpLen(body) < 8 || !han || han.length < 6) return;
+      var key = rstrip(body, "。！？；!?");
+      var start = m.index + raw.indexOf(body);
+      if (seen.has(key)) {
+        var line = bisectRight(ctx.lineStarts, seen.get(key));
+        ctx.add("duplicate", start, body.length, "这句与第" + line + "行的内容重复，请删去一处。");
+      } else seen.set(key, start);
+    });
+  }
+
+  function ruleScript(ctx) {
+    var t2s = ctx.tab.t2s, text = ctx.text, ls = ctx.lineStarts;
+    for (var i = 0; i < ls.length; i++) {
+      var end = i + 1 < ls.length ? ls[i + 1] - 1 : text.length;
+      var first = -1, last = -1, chars = [], count = 0;
+      for (var k = ls[i]; k < end; k++) {
+        if (t2s.has(text[k])) {
+          if (first < 0) first = k;
+          last = k; count++;
+          if (chars.indexOf(text[k]) < 0) chars.push(text[k]);
+        }
+      }
+      if (first >= 0) {
+        var sample = chars.slice(0, 5).join("、") + (chars.length > 5 ? "等" : "");
+        ctx.add("traditional", first, last - first + 1, "这一行有" + count + "个繁体字（" + sample +
+          "），简体文稿应改为简体。", ctx.norm.slice(first, last + 1));
+      }
+    }
+    finditer(rx(PINYIN_DEBRIS_SRC), ctx.norm).forEach(function (m) {
+      var py = m[2];
+      var toned = Array.from(py).some(function (c) { return TONE_MARKS.indexOf(c) >= 0; });
+      if (!(toned || (py.length >= 2 && ctx.tab.syllables.has(py)))) return;
+      if (isMention(ctx, m.index, m.index + m[0].length)) return;
+      var s2 = m.index + m[1].length + 1;
+      ctx.add("pinyin-debris", s2 - 1, py.length + 2, "“" + ctx.text[m.index] + "”后面的“" +
+        ctx.text.slice(s2 - 1, s2 + py.length + 1) + "”是转换工具留下的注音，请删除。", "");
+    });
+  }
+
+  function ruleDebris(ctx) {
+    var debrisLines = new Set();
+    ctx.lines().forEach(function (ln) {
+      var start = ln[1], line = ln[2];
+      if (isDebrisLine(ctx, line)) {
+        debrisLines.add(ln[0]);
+        var stripped = lstrip(line), off = line.length - stripped.length, body = rstrip(stripped);
+        ctx.add("web-debris", start + off, body.length, "“" + cpHead(ctx.text.slice(start + off, start + off +
+          body.length), 12) + "”一行是网页上的栏目信息，不是报告内容，请删除整行。", "");
+      }
+    });
+    ctx.tab.inlineDebris.forEach(function (entry) {
+      finditer(entry[0], ctx.norm).forEach(function (m) {
+        if (m[0].length && !debrisLines.has(bisectRight(ctx.lineStarts, m.index) - 1)) ctx.add("web-debris", m.index, m[0].length, entry[1].message.split("{match}")
+          .join(ctx.text.slice(m.index, m.index + m[0].length)), null, entry[1].severity);
+      });
+    });
+  }
+
+  var ITEM_START = /^[一二三四五六七八九十]是/u;
+
+  function ruleLineBreaks(ctx) {
+    var lines = ctx.lines();
+    for (var k = 0; k < lines.length - 1; k++) {
+      var start = lines[k][1], line = lines[k][2], body = rstrip(line), nxt = strip(lines[k + 1][2]);
+      if (cpLen(strip(body)) < 30 || !body || !isHan(body[body.length - 1]) || !nxt || !isHan(nxt[0])) continue;
+      if (parseHeading(lines[k + 1][2]) || ITEM_START.test(nxt) || isDebrisLine(ctx, line) ||
+          isDebrisLine(ctx, lines[k + 1][2])) continue;
+      ctx.add("line-break", start + body.length - 1, 1, "这一行在句子中间断开，下一行接着写“" + cpHead(nxt, 6) +
+        "”；请把两行合并成一段。");
+    }
+  }
+
+  function ruleWidth(ctx) {
+    var norm = ctx.norm, n = norm.length, skip = new Set();
+    finditer(rx(PINYIN_DEBRIS_SRC), norm).forEach(function (m) {
+      var s2 = m.index + m[1].length;
+      for (var q = s2; q < m.index + m[0].length; q++) skip.add(q);
+    });
+    for (var k = 0; k < n; k++) {
+      var ch = norm[k];
+      if (!(ch in WIDTH) || skip.has(k)) continue;
+      var prev = k > 0 ? norm[k - 1] : "", nxt = k + 1 < n ? norm[k + 1] : "";
+      if (ch === ":" && isDigit(prev) && isDigit(nxt)) continue;
+      if (ch === "." && !(isHan(prev) && (nxt === "" || "\n \t\u3000".indexOf(nxt) >= 0 || isHan(nxt)))) continue;
+      if (ch === "(" || ch === ")") {
+        var inner = ch === "(" ? isHan(nxt) : isHan(prev), outer = ch === "(" ? isHan(prev) : isHan(nxt);
+        if (!(inner || outer)) continue;
+      } else if (ch !== "." && !(isHan(prev) || isHan(nxt) || (prev && "”）》".indexOf(prev) >= 0) ||
+                   (nxt && "“（《".indexOf(nxt) >= 0))) continue;
+      ctx.add("punct-width", k, 1, "中文里用了半角“" + ch + "”，应为全角“" + WIDTH[ch] + "”。", WIDTH[ch]);
+    }
+    finditer(/(?<=[\u4e00-\u9fff])[ \u3000]+(?=[0-9])|(?<=[0-9])[ \u3000]+(?=[\u4e00-\u9fff])/gu, norm)
+      .forEach(function (m) { ctx.add("space-digit", m.index, m[0].length, "汉字与数字之间不留空格。", ""); });
+  }
+
+  function ruleStructure(ctx) {
+    var conf = ctx.data.structure, lines = ctx.lines(), first = findTitle(ctx);
+    if (first === null) return;
+    var title = strip(first[2]);
+    var has = function (text, words) { return words.some(function (w) { return text.indexOf(w) >= 0; }); };
+    if (!has(title, conf.report_titles) || has(title, conf.plan_titles)) return;
+    var heads = [];
+    lines.slice(first[0] + 1).forEach(function (ln) {
+      var h = parseHeading(ln[2]), body = strip(ln[2]);
+      if (h && h[0] === 1) heads.push([ln[0], ln[1], body, 1]);
+      else if (h === null && cpLen(body) >= 2 && cpLen(body) <= 24 && !/[。；，,;]/u.test(body) &&
+               body.slice(-1) !== "：") heads.push([ln[0], ln[1], body, 1]);
+    });
+    if (!heads.length) return;
+    var prob = heads.find(function (h) { return has(h[2], conf.problem_headings); }) || null;
+    var nxt = heads.find(function (h) {
+      return has(h[2], conf.next_headings) && (prob === null || h[0] > prob[0]);
+    }) || null;
+    var tstart = first[1] + first[2].length - lstrip(first[2]).length;
+    if (prob === null) ctx.add("structure-problems", tstart, title.length,
+      "这份报告没有写存在的问题和不足的部分（例如“存在的问题”），汇报和总结应当如实写出问题。");
+    if (nxt === null) ctx.add("structure-next", tstart, title.length,
+      "这份报告没有下一步打算或整改措施的部分，应写出针对问题的具体措施。");
+    if (prob === null || nxt === null) return;
+    function part(head) {
+      var later = heads.filter(function (h) { return h[0] > head[0] && h[3] === 1; });
+      var endLine = later.length ? later[0][0] : lines.length;
+      var e = endLine < lines.length ? lines[endLine][1] : ctx.norm.length;
+      return ctx.norm.slice(head[1], e);
+    }
+    var ptext = part(prob), ntext = part(nxt);
+    function items(text) {
+      var count = 0;
+      conf.item_markers.forEach(function (m) { count += text.split(m).length - 1; });
+      if (count === 0) {
+        text.split("\n").slice(1).forEach(function (l) { var h = parseHeading(l); if (h && h[0] > 1) count++; });
+      }
+      return count;
+    }
+    var pcount = items(ptext), ncount = items(ntext), headLen = prob[2].length;
+    if (pcount && ncount && ncount < pcount) ctx.add("structure-match", prob[1], headLen, "问题部分列了" + pcount +
+      "条，下一步打算只有" + ncount + "条，请检查每个问题是否都有对应措施。");
+    var missing = [];
+    conf.topics.forEach(function (group) {
+      var words = group.split("|");
+      var hit = words.find(function (w) { return ptext.indexOf(w) >= 0; });
+      if (hit && !words.some(function (w) { return ntext.indexOf(w) >= 0; })) missing.push(hit);
+    });
+    if (missing.length) ctx.add("structure-match", prob[1], headLen, "问题部分谈到" +
+      missing.map(function (w) { return "“" + w + "”"; }).join("、") + "，下一步打算中没有相应的措施，请补上或删去该问题。");
+  }
+
+  function cmp(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
+
+  function finish(ctx) {
+    var text = ctx.text, ls = ctx.lineStarts;
+    var astral = /[\uD800-\uDBFF][\uDC00-\uDFFF]/.test(text);
+    var cp = null;
+    if (astral) {  // code-unit offset -> code-point offset
+      cp = new Int32Array(text.length + 1);
+      var c = 0;
+      for (var i = 0; i < text.length; i++) {
+        cp[i] = c;
+        var code = text.charCodeAt(i);
+        if (!(code >= 0xDC00 && code <= 0xDFFF && i > 0 && text.charCodeAt(i - 1) >= 0xD800 &&
+              text.charCodeAt(i - 1) <= 0xDBFF)) c++;
+      }
+      cp[text.length] = c;
+    }
+    var conv = function (u) { return cp ? cp[u] : u; };
+    ctx.findings.sort(function (a, b) {
+      return conv(a.start) - conv(b.start) || cmp(a.rule, b.rule) || a.length - b.length || cmp(a.message, b.message);
+    });
+    return ctx.findings.map(function (f) {
+      var line = bisectRight(ls, f.start) - 1, lineStart = ls[line];
+      var lineEnd = line + 1 < ls.length ? ls[line + 1] - 1 : text.length;
+      var a = Math.max(lineStart, f.start - 10), b = Math.min(lineEnd, f.start + Math.max(f.length, 1) + 10);
+      var excerpt = (a > lineStart ? "…" : "") + text.slice(a, b) + (b < lineEnd ? "…" : "");
+      return {
+        rule: f.rule, severity: f.severity, message: f.message, line: line + 1,
+        column: conv(f.start) - conv(lineStart) + 1, length: conv(f.start + f.length) - conv(f.start),
+        excerpt: excerpt, suggestion: f.suggestion, guide: f.guide,
+        offset: f.start, units: f.length  // UTF-16 position, for highlighting in the page
+      };
+    });
+  }
+
+  function check(text, data, year) {
+    text = prepare(String(text));
+    var tab = tables(data);
+    var ctx = new Context(text, data, tab);
+    var detected = detectYear(ctx);
+    rulePlaceholders(ctx);
+    ruleTypos(ctx);
+    ruleNearTypos(ctx);
+    ruleTime(ctx, year || detected[0]);
+    ruleSelfname(ctx);
+    ruleYearMismatch(ctx, detected[1]);
+    ruleHeadings(ctx);
+    rulePairs(ctx);
+    ruleDuplicates(ctx);
+    ruleScript(ctx);
+    ruleDebris(ctx);
+    ruleLineBreaks(ctx);
+    ruleWidth(ctx);
+    ruleStructure(ctx);
+    return finish(ctx);
+  }
+
+  var api = { check: check, prepare: prepare, detectYear: function (text, data) {
+    return detectYear(new Context(prepare(text), data, tables(data)));
+  } };
+  if (typeof module !== "undefined" && module.exports) module.exports = api;
+  else root.GuideChecker = api;
+})(typeof self !== "undefined" ? self : this);

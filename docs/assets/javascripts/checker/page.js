@@ -1,0 +1,252 @@
+/*
+ * 报告体检 page: paste or open a draft, check it with GuideChecker (engine.js)
+ * against GUIDE_CHECKER_DATA (downloads/checker-data.js), show the findings in
+ * place. Nothing leaves the computer: no fetch, no XHR, no form submission.
+ * The draft is kept in localStorage until the user clicks 清空.
+ */
+(function () {
+  "use strict";
+  var KEY = "guide-checker-draft-v1";
+  var YEAR_KEY = "guide-checker-year-v1";
+  var LABEL = { error: "错误", warning: "警告", info: "提示" };
+  var RANK = { error: 0, warning: 1, info: 2 };
+  var MAX_SHOWN = 1500;
+
+  function $(id) { return document.getElementById(id); }
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+  function guideHref(guide) {
+    var parts = guide.split("#");
+    var page = parts[0].replace(/\.md$/, ".html");
+    var here = "checker/index.html";
+    var href = page === here ? "" : "../" + page;
+    return href + (parts[1] ? "#" + encodeURIComponent(parts[1]) : "");
+  }
+
+  // .docx reading: a minimal unzip (stored or deflate via DecompressionStream)
+  function u16(b, o) { return b[o] | (b[o + 1] << 8); }
+  function u32(b, o) { return (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0; }
+  function inflateRaw(bytes) {
+    if (typeof DecompressionStream === "undefined") {
+      return Promise.reject(new Error("此浏览器不支持解压 .docx，请改用较新的 Chrome、Edge 或 Firefox，或把文字粘贴进来"));
+    }
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+    return new Response(stream).arrayBuffer().then(function (buf) { return new Uint8Array(buf); });
+  }
+  function unzipEntry(bytes, wanted) {
+    var eocd = -1;
+    for (var i = bytes.length - 22; i >= Math.max(0, bytes.length - 65557); i--) {
+      if (u32(bytes, i) === 0x06054b50) { eocd = i; break; }
+    }
+    if (eocd < 0) return Promise.reject(new Error("不是有效的 Word 文档（.docx）"));
+    var count = u16(bytes, eocd + 10), pos = u32(bytes, eocd + 16);
+    var decoder = new TextDecoder("utf-8");
+    for (var n = 0; n < count; n++) {
+      if (u32(bytes, pos) !== 0x02014b50) break;
+      var method = u16(bytes, pos + 10), csize = u32(bytes, pos + 20);
+      var nameLen = u16(bytes, pos + 28), extraLen = u16(bytes, pos + 30), commentLen = u16(bytes, pos + 32);
+      var local = u32(bytes, pos + 42);
+      var name = decoder.decode(bytes.subarray(pos + 46, pos + 46 + nameLen));
+      if (name === wanted) {
+        var start = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
+        var data = bytes.subarray(start, start + csize);
+        if (method === 0) return Promise.resolve(data);
+        if (method === 8) return inflateRaw(data);
+        return Promise.reject(new Error("Word 文档使用了不支持的压缩方式"));
+      }
+      pos += 46 + nameLen + extraLen + commentLen;
+    }
+    return Promise.reject(new Error("这个文件里没有 Word 正文（word/document.xml）"));
+  }
+  var W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+  function docxText(xmlBytes) {
+    var doc = new DOMParser().parseFromString(new TextDecoder("utf-8").decode(xmlBytes), "application/xml");
+    if (doc.getElementsByTagName("parsererror").length) throw new Error("Word 文档内容损坏，无法解析");
+    var paragraphs = [];
+    function walk(node, current) {
+      for (var c = node.firstChild; c; c = c.nextSibling) {
+        if (c.nodeType !== 1) continue;
+        var local = c.localName, ns = c.namespaceURI;
+        if (ns === W && local === "p") {
+          var own = [];
+          paragraphs.push("");
+          var index = paragraphs.length - 1;
+          walk(c, own);
+          paragraphs[index] = own.join("");
+        } else if (current && ns === W && local === "t") current.push(c.textContent);
+        else if (current && ns === W && local === "tab") current.push("\t");
+        else if (current && ns === W && (local === "br" || local === "cr")) current.push("\n");
+        else walk(c, current);
+      }
+    }
+    walk(doc, null);
+    return paragraphs.join("\n");
+  }
+  function decodeText(bytes) {
+    var head = bytes.subarray(0, 8192);
+    for (var i = 0; i < head.length; i++) if (head[i] === 0) throw new Error("这是二进制文件，不是文本；请另存为 .txt 或 .docx");
+    try { return new TextDecoder("utf-8", { fatal: true }).decode(bytes); }
+    catch (e) { return new TextDecoder("gb18030").decode(bytes); }
+  }
+  function readFile(file) {
+    return file.arrayBuffer().then(function (buf) {
+      var bytes = new Uint8Array(buf), name = file.name.toLowerCase();
+      if (/\.docx$/.test(name)) return unzipEntry(bytes, "word/document.xml").then(docxText);
+      if (/\.doc$/.test(name)) throw new Error("不支持旧版 .doc 格式，请在 Word 或 WPS 中另存为 .docx");
+      return decodeText(bytes);
+    });
+  }
+
+  // Rendering
+  function renderView(view, text, findings) {
+    view.textContent = "";
+    var n = text.length, bounds = new Set([0, n]);
+    findings.forEach(function (f) {
+      var a = Math.min(f.offset, n), b = Math.min(f.offset + Math.max(f.units, 1), n);
+      bounds.add(a); bounds.add(b);
+    });
+    var points = Array.from(bounds).sort(function (a, b) { return a - b; });
+    var covering = findings.map(function (f, i) { return [f.offset, f.offset + Math.max(f.units, 1), i]; })
+      .sort(function (x, y) { return x[0] - y[0]; });
+    var frag = document.createDocumentFragment(), active = [], next = 0;
+    for (var k = 0; k < points.length - 1; k++) {
+      var a = points[k], b = points[k + 1], piece = text.slice(a, b);
+      while (next < covering.length && covering[next][0] <= a) active.push(covering[next++]);
+      active = active.filter(function (c) { return c[1] > a; });
+      var here = active.filter(function (c) { return c[0] <= a && b <= c[1]; });
+      if (!here.length) { frag.appendChild(document.createTextNode(piece)); continue; }
+      here.sort(function (x, y) { return RANK[findings[x[2]].severity] - RANK[findings[y[2]].severity]; });
+      var top = findings[here[0][2]];
+      var mark = el("mark", "checker-mark checker-" + top.severity, piece || " ");
+      mark.dataset.finding = String(here[0][2]);
+      mark.title = here.map(function (c) { return findings[c[2]].message; }).join("\n");
+      if (a === top.offset) mark.id = "checker-at-" + here[0][2];
+      frag.appendChild(mark);
+    }
+    view.appendChild(frag);
+  }
+
+  function renderSummary(box, findings, data) {
+    box.textContent = "";
+    var totals = { error: 0, warning: 0, info: 0 }, byRule = {};
+    findings.forEach(function (f) { totals[f.severity]++; byRule[f.rule] = (byRule[f.rule] || 0) + 1; });
+    var head = el("p", "checker-totals");
+    head.textContent = findings.length ? "共发现 " + totals.error + " 个错误、" + totals.warning + " 个警告、" +
+      totals.info + " 个提示。" : "没有发现问题。仍请对照报送前自查清单逐项核对。";
+    box.appendChild(head);
+    if (!findings.length) return;
+    var table = el("table");  // no class: Material styles plain tables
+    var tr = el("tr");
+    ["问题类型", "级别", "数量"].forEach(function (h) { tr.appendChild(el("th", null, h)); });
+    table.appendChild(tr);
+    Object.keys(byRule).sort(function (a, b) {
+      return RANK[data.rules[a].severity] - RANK[data.rules[b].severity] || byRule[b] - byRule[a];
+    }).forEach(function (rule) {
+      var row = el("tr"), meta = data.rules[rule], cell = el("td");
+      var link = el("a", null, meta.name);
+      link.href = guideHref(meta.guide);
+      cell.appendChild(link);
+      row.appendChild(cell);
+      row.appendChild(el("td", "checker-sev-" + meta.severity, LABEL[meta.severity]));
+      row.appendChild(el("td", null, String(byRule[rule])));
+      table.appendChild(row);
+    });
+    box.appendChild(table);
+  }
+
+  function renderList(list, findings, data) {
+    list.textContent = "";
+    findings.forEach(function (f, i) {
+      var item = el("li", "checker-item checker-" + f.severity);
+      item.id = "checker-item-" + i;
+      var where = el("a", "checker-where", "第" + f.line + "行第" + f.column + "字");
+      where.href = "#checker-at-" + i;
+      item.appendChild(el("span", "checker-sev", LABEL[f.severity]));
+      item.appendChild(where);
+      item.appendChild(el("span", "checker-rule", data.rules[f.rule].name));
+      item.appendChild(el("div", "checker-msg", f.message));
+      if (f.suggestion) item.appendChild(el("div", "checker-fix", "建议改为：" + f.suggestion));
+      else if (f.suggestion === "") item.appendChild(el("div", "checker-fix", "建议删除。"));
+      var more = el("a", "checker-guide", "说明");
+      more.href = guideHref(f.guide);
+      item.appendChild(more);
+      list.appendChild(item);
+    });
+  }
+
+  function init() {
+    var input = $("checker-input");
+    if (!input) return;
+    var data = window.GUIDE_CHECKER_DATA;
+    var status = $("checker-status");
+    if (!data || !window.GuideChecker) {
+      status.textContent = "规则数据没有加载，请确认 downloads/checker-data.js 与本页一同部署。";
+      return;
+    }
+    var yearInput = $("checker-year"), view = $("checker-view"), list = $("checker-list");
+    var summary = $("checker-summary"), timer = null;
+    try {
+      input.value = localStorage.getItem(KEY) || "";
+      yearInput.value = localStorage.getItem(YEAR_KEY) || "";
+    } catch (e) { /* storage may be disabled: the page still works */ }
+
+    function save() {
+      try {
+        localStorage.setItem(KEY, input.value);
+        localStorage.setItem(YEAR_KEY, yearInput.value);
+      } catch (e) { status.textContent = "浏览器不允许保存草稿，刷新页面后草稿不会保留。"; }
+    }
+    function run() {
+      var text = input.value, year = parseInt(yearInput.value, 10) || null;
+      var t0 = performance.now();
+      var findings = window.GuideChecker.check(text, data, year);
+      var ms = performance.now() - t0;
+      var shown = window.GuideChecker.prepare(text);
+      var used = year || window.GuideChecker.detectYear(text, data)[0];
+      var listed = findings.slice(0, MAX_SHOWN);  // a huge paste must not freeze the page
+      renderSummary(summary, findings, data);
+      renderList(list, listed, data);
+      renderView(view, shown, listed);
+      status.textContent = text ? "已检查 " + Array.from(shown).length + " 字，用时 " + Math.round(ms) + " 毫秒；" +
+        (used ? "按 " + used + " 年核对会议和提法。" : "未能从标题确定年份，可在右侧填写年份。") +
+        (findings.length > MAX_SHOWN ? "问题太多，下面只标出前 " + MAX_SHOWN + " 处，改完后再检查一遍。" : "") : "";
+      document.body.dataset.checkerRuns = String((parseInt(document.body.dataset.checkerRuns || "0", 10)) + 1);
+    }
+    function later() { save(); clearTimeout(timer); timer = setTimeout(run, 300); }
+    input.addEventListener("input", later);
+    yearInput.addEventListener("input", later);
+    $("checker-run").addEventListener("click", function () { save(); run(); });
+    $("checker-clear").addEventListener("click", function () {
+      input.value = ""; yearInput.value = "";
+      try { localStorage.removeItem(KEY); localStorage.removeItem(YEAR_KEY); } catch (e) { /* ignore */ }
+      run();
+    });
+    $("checker-file").addEventListener("change", function (ev) {
+      var file = ev.target.files && ev.target.files[0];
+      if (!file) return;
+      status.textContent = "正在读取 " + file.name + " …";
+      readFile(file).then(function (text) {
+        input.value = text; save(); run();
+      }).catch(function (err) {
+        status.textContent = "无法读取 " + file.name + "：" + err.message;
+      });
+      ev.target.value = "";
+    });
+    view.addEventListener("click", function (ev) {
+      var mark = ev.target.closest("mark[data-finding]");
+      if (!mark) return;
+      var item = $("checker-item-" + mark.dataset.finding);
+      if (item) { item.scrollIntoView({ block: "nearest" }); item.classList.add("checker-flash");
+        setTimeout(function () { item.classList.remove("checker-flash"); }, 1200); }
+    });
+    run();
+  }
+
+  window.GuideCheckerPage = { readFile: readFile, docxText: docxText, unzipEntry: unzipEntry };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

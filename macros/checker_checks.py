@@ -1,0 +1,73 @@
+"""Cross-record checks of the report checker's data (data/checker, data/timeline).
+
+They run with every data load (build and `scripts/guide.py validate`), so a
+broken pattern or a dangling guide link stops the build at its file and line
+before the checker's JSON is generated.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .sitedata import SiteData, check_unique, register_check
+
+PATTERN_LISTS = {"placeholders": "patterns", "usage": "patterns", "debris": "inline"}
+
+
+@register_check
+def checker_rules_link_to_pages(site: SiteData) -> None:
+    rules = site.records.get("checker", {}).get("rules")
+    if rules is None:
+        return
+    check_unique(rules.source, rules["rules"], "id", ("rules",))
+    for i, rule in enumerate(rules["rules"]):
+        page = rule["guide"].split("#")[0]
+        if not (site.root / "docs" / page).is_file():
+            raise rules.error(("rules", i, "guide"), f"no page docs/{page}",
+                              "link to an existing page and heading (docs-relative, e.g. checker/index.md#结构)")
+
+
+@register_check
+def checker_patterns_compile(site: SiteData) -> None:
+    for name, key in PATTERN_LISTS.items():
+        record = site.records.get("checker", {}).get(name)
+        if record is None:
+            continue
+        for i, item in enumerate(record.get(key, [])):
+            try:
+                re.compile(item["regex"])
+            except re.error as exc:
+                raise record.error((key, i, "regex"), f"invalid regular expression: {exc}",
+                                   "correct the pattern (Python re and JavaScript RegExp must both read it)") from None
+            if "(?P<" in item["regex"]:
+                raise record.error((key, i, "regex"), "named groups are not read alike by Python and JavaScript",
+                                   "use a plain group (...)")
+
+
+@register_check
+def checker_typos_consistent(site: SiteData) -> None:
+    record = site.records.get("checker", {}).get("typos")
+    if record is None:
+        return
+    seen: dict[str, int] = {}
+    for i, typo in enumerate(record["typos"]):
+        if typo["wrong"] == typo["right"]:
+            raise record.error(("typos", i), f"'{typo['wrong']}' is its own correction", "fix 'wrong' or 'right'")
+        if typo["wrong"] in seen:
+            raise record.error(("typos", i), f"'{typo['wrong']}' is listed twice (also item {seen[typo['wrong']] + 1})",
+                               "keep one entry")
+        seen[typo["wrong"]] = i
+        for e, text in enumerate(typo.get("except", [])):
+            if typo["wrong"] not in text:
+                raise record.error(("typos", i, "except", e), f"'{text}' does not contain '{typo['wrong']}'",
+                                   "an exception is a longer correct text that contains the wrong form")
+
+
+@register_check
+def timeline_dates_ordered(site: SiteData) -> None:
+    for record in site.all("timeline") if "timeline" in site.records else []:
+        start, end = record.get("start"), record.get("end")
+        if start and end and end < start:
+            raise record.error(("end",), f"end {end} is before start {start}", "correct the dates")
+        if record.get("series") and record["kind"] != "meeting":
+            raise record.error(("series",), "only meetings form a series", "remove 'series'")

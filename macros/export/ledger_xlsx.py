@@ -1,0 +1,54 @@
+"""Ledger record (data/ledgers) -> an .xlsx 台账 (bytes).
+
+Sheet 1 (the ledger): title row, header row (frozen), column widths from the
+data, drop-down lists on choice columns, example rows in grey marked 示例,
+empty bordered rows to fill, A4 landscape printing with the title rows
+repeated. Sheet 2 (填写说明): one row per column with how to fill it.
+"""
+
+from __future__ import annotations
+
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from ..sitedata import Record
+from .xlsx_common import grid, choice_list, new_workbook, print_setup, titled_sheet, workbook_bytes
+
+BLANK_ROWS = 50  # bordered rows to fill after the examples
+VALIDATION_ROWS = 500  # drop-down lists reach this far down
+EXAMPLE_FONT = Font(color="808080", italic=True)
+HELP_SHEET = "填写说明"
+
+
+def build_ledger_xlsx(ledger: Record) -> bytes:
+    columns = ledger["columns"]
+    wb = new_workbook()
+    ws = wb.active
+    ws.title = ledger["title"][:31]
+    titled_sheet(ws, ledger["title"], [(c["name"], c["width"]) for c in columns])
+    examples = ledger.get("rows", [])
+    for row in examples:
+        ws.append(list(row))
+        for cell in ws[ws.max_row]:
+            cell.font = EXAMPLE_FONT
+    if examples:  # say that the grey rows are examples, in the first column's cells
+        for r in range(3, 3 + len(examples)):
+            cell = ws.cell(row=r, column=1)
+            cell.value = f"示例：{cell.value}" if cell.value not in (None, "") else "示例"
+    last = 2 + len(examples) + BLANK_ROWS
+    grid(ws, 3, last, len(columns))
+    for c, column in enumerate(columns, start=1):
+        if "choices" in column:
+            letter = get_column_letter(c)
+            choice_list(ws, column["choices"], f"{letter}3:{letter}{VALIDATION_ROWS}")
+    print_setup(ws)
+
+    help_ws = wb.create_sheet(HELP_SHEET)
+    titled_sheet(help_ws, f"{ledger['title']}填写说明", [("栏目", 16), ("怎么填", 60), ("可选值", 30)])
+    help_ws.append(["用途", ledger["summary"], ""])
+    for column in columns:
+        help_ws.append([column["name"], column["help"], "、".join(column.get("choices", []))])
+    help_ws.append(["示例行", "灰色斜体、标有“示例”的行是示意，填写前删除。" if examples else "本表没有示例行。", ""])
+    grid(help_ws, 3, help_ws.max_row, 3)
+    print_setup(help_ws)
+    return workbook_bytes(wb, ledger["title"])

@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""How fast the report checker is: 10,000 characters on the command line and in Chromium.
+
+    python scripts/bench_checker.py [--runs 20] [--no-browser]
+
+The text is made of the guide's own pages (the checker page, its test cases)
+and of a synthetic report with the usual faults, cut to 10,000 characters.
+Python: engine time only (data loaded once, interpreter start-up excluded),
+median of --runs, as wall time and as CPU time of the process (CPU time is
+the fairer figure on a busy machine). Browser: GuideChecker.check in Debian's
+Chromium on the built page, median of --runs (performance.now()). Target:
+<= 50 ms each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from checker.compile import load_compiled  # noqa: E402
+from checker.engine import check  # noqa: E402
+
+SIZE = 10_000
+REPORT = """2026年示例街道意识形态工作半年情况汇报
+今年以来，XX街道党工委坚持以习近平新时代中国特色社会主义思想为指导,深入学习贯彻党的二十大和二十届四中全会精神。
+一、主要做法
+（一）抓好理论武装。组织理论学习中心祖集中学习6次，开展“微宣讲”12场，覆盖居民 1200 人次。
+1、落实第一议题制度，及时传达学习上级精神。
+2.加强意识形太阵地管理，建立宣传栏台帐，其它工作有序推进。
+（二）做好舆论引导。我街道建立网络舆情监测机制，我镇按月开展分析研判。
+二、存在的问题
+一是理论学习形式较单一；二是网络舆情监测力量不足；三是阵地管理不够规范。
+三、下一步打算
+一是丰富理论学习形式；二是充实网络评论员队伍。
+"""
+
+
+def sample_texts() -> dict[str, str]:
+    """Two 10,000-character texts: the guide's own prose, and a faulty report repeated."""
+    parts = [(ROOT / "docs" / "checker" / "index.md").read_text(encoding="utf-8")]
+    for path in sorted((ROOT / "tests" / "checker_cases").glob("*.yml")):
+        parts.append(path.read_text(encoding="utf-8"))
+    guide = "\n".join(parts)
+    while len(guide) < SIZE:
+        guide += "\n" + guide
+    report = REPORT
+    while len(report) < SIZE:
+        report += REPORT.replace("2026", str(2000 + len(report) % 27))
+    return {"guide text": guide[:SIZE], "faulty report": report[:SIZE]}
+
+
+def bench_python(text: str, data: dict, runs: int) -> tuple[float, float, int]:
+    check(text, data)  # warm the lookup tables
+    wall, cpu = [], []
+    for _ in range(runs):
+        w, c = time.perf_counter(), time.process_time()
+        findings = check(text, data)
+        cpu.append(time.process_time() - c)
+        wall.append(time.perf_counter() - w)
+    return statistics.median(wall) * 1000, statistics.median(cpu) * 1000, len(findings)
+
+
+def bench_browser(text: str, runs: int) -> tuple[float, int]:
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as site:
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", site], cwd=ROOT,
+                       check=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run"])
+            page = browser.new_page()
+            page.goto((Path(site) / "checker" / "index.html").as_uri())
+            result = page.evaluate("""([text, runs]) => {
+              const data = window.GUIDE_CHECKER_DATA; GuideChecker.check(text, data, null);
+              const times = []; let n = 0;
+              for (let i = 0; i < runs; i++) { const t0 = performance.now();
+                n = GuideChecker.check(text, data, null).length; times.push(performance.now() - t0); }
+              times.sort((a, b) => a - b); return [times[Math.floor(times.length / 2)], n];
+            }""", [text, runs])
+            browser.close()
+    return result[0], result[1]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="report checker speed")
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--no-browser", action="store_true")
+    args = parser.parse_args(argv)
+    data = load_compiled(ROOT)
+    for name, text in sample_texts().items():
+        wall, cpu, count = bench_python(text, data, args.runs)
+        print(f"{name}: {len(text)} characters, {count} findings")
+        print(f"  python:   median {wall:.1f} ms wall, {cpu:.1f} ms CPU (target <= 50 ms)")
+        if not args.no_browser:
+            ms, n = bench_browser(text, args.runs)
+            print(f"  chromium: median {ms:.1f} ms ({n} findings; target <= 50 ms)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

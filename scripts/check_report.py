@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""报告体检 on the command line: check reports for leftover placeholders, typos,
+anachronisms, inconsistencies, Traditional characters, web debris and
+missing parts.
+
+    python scripts/check_report.py FILE... [--year YYYY] [--json] [--fix]
+
+FILE is a .txt, .md or .docx. Output, one finding a line:
+
+    FILE:LINE:COLUMN: SEVERITY RULE MESSAGE      (SEVERITY: error, warning or info)
+        excerpt, and the suggestion when there is one
+
+LINE and COLUMN are 1-based and count Unicode characters of the text as read
+(for a .docx, its paragraphs joined with newlines; "\\r\\n" counts as one
+newline).
+
+--json prints one object:
+    {"files": [{"file", "year", "errors", "warnings", "infos"} or {"file", "unreadable"}],
+     "findings": [{"file", "rule", "severity", "message", "line", "column", "length",
+                   "excerpt", "suggestion", "guide"}]}
+("year" is the year the time rules used: --year, or the one detected from the
+title or body, or null; "guide" is the page of the guide that explains the rule.)
+
+--fix writes FILE.fixed.txt (or FILE.fixed-2.txt …, never overwriting) with the
+safe fixes only: Traditional -> Simplified, conversion pinyin removed,
+punctuation made full-width, spaces between Chinese and digits removed.
+
+Exit status: 0 no error-severity finding, 1 some error finding, 2 some input
+could not be read (the message says why).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from checker.compile import load_compiled  # noqa: E402
+from checker.engine import check, detect_year_of  # noqa: E402
+from checker.fixes import apply_safe_fixes, fixed_path  # noqa: E402
+from checker.readers import UnreadableInput, read_report  # noqa: E402
+from macros.errors import GuideError  # noqa: E402
+
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="报告体检：检查报告草稿中的常见问题")
+    parser.add_argument("files", nargs="+", metavar="FILE", help=".txt, .md or .docx")
+    parser.add_argument("--year", type=int, help="the report's year (default: from the title or body)")
+    parser.add_argument("--json", action="store_true", help="print JSON (see the module docstring)")
+    parser.add_argument("--fix", action="store_true", help="write FILE.fixed.txt with the safe fixes")
+    args = parser.parse_args(argv)
+    if args.year is not None and not 1990 <= args.year <= 2100:
+        parser.error("--year must be a year such as 2026")
+    try:
+        data = load_compiled(ROOT)
+    except GuideError as exc:
+        print(f"checker data is invalid: {exc.message}", file=sys.stderr)
+        return 2
+    status = 0
+    files_out, findings_out = [], []
+    for name in args.files:
+        path = Path(name)
+        try:
+            text = read_report(path)
+        except UnreadableInput as exc:
+            status = 2
+            files_out.append({"file": name, "unreadable": str(exc)})
+            print(f"{name}: 无法检查：{exc}", file=sys.stderr)
+            continue
+        findings = check(text, data, args.year)
+        year = args.year or detect_year_of(text, data)
+        counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
+        if counts["error"] and status == 0:
+            status = 1
+        files_out.append({"file": name, "year": year, "errors": counts["error"],
+                          "warnings": counts["warning"], "infos": counts["info"]})
+        for f in findings:
+            findings_out.append({"file": name, **f.to_json()})
+        if not args.json:
+            for f in findings:
+                print(f"{name}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}")
+                print(f"    {f.excerpt}")
+                if f.suggestion:
+                    print(f"    建议：{f.suggestion}")
+            print(f"{name}: {counts['error']} 个错误，{counts['warning']} 个警告，{counts['info']} 个提示"
+                  + (f"（按{year}年检查时间）" if year else "（未能确定报告年份，可用 --year 指定）"))
+        if args.fix:
+            fixed, changes = apply_safe_fixes(text, data, args.year)
+            target = fixed_path(path)
+            target.write_text(fixed, encoding="utf-8")
+            print(f"{name}: 已做 {changes} 处安全修改，写入 {target}", file=sys.stderr)
+    if args.json:
+        print(json.dumps({"files": files_out, "findings": findings_out}, ensure_ascii=False, indent=1))
+    if status == 2 and any("unreadable" not in f for f in files_out) and not args.json:
+        pass
+    return status
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

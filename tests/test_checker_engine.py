@@ -1,0 +1,269 @@
+"""The report checker's Python side: shared cases, compiled data, robustness, CLI."""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from checker.compile import load_compiled, vocabulary
+from checker.engine import check, cn_number, detect_year_of, fuzzy
+from checker.fixes import apply_safe_fixes
+from checker.readers import UnreadableInput, docx_text, read_report
+
+ROOT = Path(__file__).resolve().parents[1]
+CASES_DIR = ROOT / "tests" / "checker_cases"
+CLI = [sys.executable, str(ROOT / "scripts" / "check_report.py")]
+
+
+def load_cases() -> list[dict]:
+    cases = []
+    for path in sorted(CASES_DIR.glob("*.yml")):
+        for case in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]:
+            case["file"] = path.name
+            cases.append(case)
+    return cases
+
+
+CASES = load_cases()
+
+
+@pytest.fixture(scope="module")
+def data() -> dict:
+    return load_compiled(ROOT)
+
+
+def summary(findings) -> list[dict]:
+    return [{"rule": f.rule, "severity": f.severity, "line": f.line, "column": f.column, "length": f.length}
+            for f in findings]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_shared_case(case, data):
+    assert summary(check(case["text"], data, case.get("year"))) == case["expect"]
+
+
+def test_cases_cover_every_rule(data):
+    covered = {e["rule"] for c in CASES for e in c["expect"]}
+    assert covered == set(data["rules"]), set(data["rules"]) ^ covered
+
+
+def test_findings_carry_message_excerpt_and_guide(data):
+    text = "今年以来，XX街道组织学习。"
+    (f,) = check(text, data)
+    assert f.rule == "placeholder" and "XX" in f.message and "XX街道" in f.excerpt
+    assert f.guide == "writing/common-faults.md#残留占位符" and f.to_json()["line"] == 1
+
+
+# Compiled data
+
+def test_traditional_map_keeps_simplified_characters(data):
+    trad, simp = data["t2s"]
+    table = dict(zip(trad, simp))
+    assert table["國"] == "国" and table["黨"] == "党" and table["態"] == "态"
+    for ch in "著乾于台后干":  # valid Simplified characters that OpenCC may change
+        assert ch not in table
+    assert len(trad) == len(simp) and all(ord(c) < 0x10000 for c in trad + simp)
+
+
+def test_pinyin_and_fuzzy(data):
+    assert "态" in data["pinyin"]["tai"] and "太" in data["pinyin"]["tai"]
+    assert fuzzy("zhong") == "zon" and fuzzy("lan") == "lan" and fuzzy("nan") == "lan" and fuzzy("ng") == "ng"
+
+
+def test_vocabulary_includes_glossary_terms(data):
+    assert "理论学习中心组" in data["vocab"] and "意识形态" in data["vocab"]
+    terms = list((ROOT / "data" / "terms").glob("*.yml"))
+    if terms:
+        assert any(f["name"] == "习近平文化思想" and f["since"] == 2023 for f in data["formulations"])
+    assert vocabulary(["“两个确立”", "党课"], []) == ["两个确立"]
+
+
+def test_compiled_data_is_small(data):
+    size = len(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
+    assert size < 200_000, size
+
+
+def test_near_ok_lists_real_words(data):
+    # substitutes that make a real word are never reported
+    assert all(isinstance(v, str) for per in data["near_ok"].values() for v in per.values())
+
+
+def test_cn_number():
+    assert [cn_number(s) for s in ("一", "十", "十二", "二十", "一百零五", "105")] == [1, 10, 12, 20, 105, 105]
+
+
+def test_year_detection(data):
+    assert detect_year_of("2025年示例街道意识形态工作总结\n正文", data) == 2025
+    assert detect_year_of("发布时间：2020-01-02\n2023年某社区半年工作汇报\n正文", data) == 2023
+    assert detect_year_of("没有年份的草稿", data) is None
+    body = "某社区意识形态工作情况汇报\n加强理论学习，推动工作落实，取得一定成效，群众普遍认可。\n" \
+           "2024年以来，组织学习12次。\n2024年上半年开展宣讲6场，2023年以来累计30场。"
+    assert detect_year_of(body, data) == 2024
+
+
+# Robustness: random, huge, binary, mixed-script input
+
+TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400)
+REPORTISH = st.lists(st.sampled_from(list("xX×*【】（）()“”‘’《》、，。,.:;一二三四五六七八九十0123456789 \n\t"
+                                          "我街道镇乡局意识形态太工作理论学习中心组祖國黨區(qū)发布时间上一篇党的十九大二十届四中全会建党周年今年是")),
+                     max_size=300).map("".join)
+
+
+def assert_sane(text: str, findings) -> None:
+    from checker.engine import prepare
+
+    lines = prepare(text).split("\n")
+    for f in findings:
+        assert 1 <= f.line <= len(lines)
+        assert 1 <= f.column <= len(lines[f.line - 1]) + 1
+        assert f.length >= 0 and f.severity in ("error", "warning", "info")
+
+
+@settings(max_examples=150, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXT, st.one_of(st.none(), st.integers(min_value=1990, max_value=2100)))
+def test_fuzz_any_text(text, year):
+    data = load_compiled(ROOT)
+    assert_sane(text, check(text, data, year))
+
+
+@settings(max_examples=150, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
+@given(REPORTISH)
+def test_fuzz_report_like_text(text):
+    data = load_compiled(ROOT)
+    assert_sane(text, check(text, data))
+
+
+@settings(max_examples=50, deadline=2000)
+@given(st.binary(max_size=2000))
+def test_fuzz_binary_decoded(blob):
+    data = load_compiled(ROOT)
+    text = blob.decode("utf-8", errors="replace")
+    assert_sane(text, check(text, data))
+    with pytest.raises(UnreadableInput):
+        docx_text(blob)
+
+
+@pytest.mark.parametrize("kind", ["cjk", "placeholders", "one-line", "brackets", "mixed"])
+def test_huge_input_is_bounded(kind, data):
+    rng = random.Random(7)
+    size = 1_000_000
+    if kind == "cjk":
+        text = "".join(rng.choice("意识形态工作理论学习中心组我街道镇。，\n") for _ in range(size))
+    elif kind == "placeholders":
+        text = "xx" * (size // 2)
+    elif kind == "one-line":
+        text = "深入学习贯彻党的二十大精神" * (size // 13)
+    elif kind == "brackets":
+        text = "（“《【" * (size // 4)
+    else:
+        text = "".join(chr(rng.randrange(0x20, 0x2FFFF)) for _ in range(size // 4)).replace("\ud800", "")
+        text = "".join(c for c in text if not 0xD800 <= ord(c) <= 0xDFFF)
+    started = time.perf_counter()
+    findings = check(text, data)
+    assert time.perf_counter() - started < 60
+    assert isinstance(findings, list)
+
+
+# Readers and command line
+
+def make_docx(path: Path, paragraphs: list[str], table: list[list[str]] | None = None) -> None:
+    import docx
+
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    if table:
+        t = document.add_table(rows=len(table), cols=len(table[0]))
+        for r, row in enumerate(table):
+            for c, cell in enumerate(row):
+                t.cell(r, c).text = cell
+    document.save(path)
+
+
+def test_docx_reader(tmp_path):
+    path = tmp_path / "r.docx"
+    make_docx(path, ["2026年某社区工作情况汇报", "组织学习xx次。"], [["项目", "次数"]])
+    assert read_report(path) == "2026年某社区工作情况汇报\n组织学习xx次。\n项目\n次数"
+
+
+def test_reader_refuses_bad_input(tmp_path):
+    binary = tmp_path / "x.txt"
+    binary.write_bytes(b"\x00\x01\x02" * 100)
+    fake = tmp_path / "x.docx"
+    fake.write_bytes(b"PK not really a zip")
+    old = tmp_path / "x.doc"
+    old.write_bytes(b"\xd0\xcf\x11\xe0")
+    for path in (binary, fake, old, tmp_path / "missing.txt"):
+        with pytest.raises(UnreadableInput):
+            read_report(path)
+    gbk = tmp_path / "gbk.txt"
+    gbk.write_bytes("某社区工作总结".encode("gbk"))
+    assert read_report(gbk) == "某社区工作总结"
+
+
+def run_cli(*args, cwd=None):
+    return subprocess.run(CLI + list(map(str, args)), capture_output=True, text=True, timeout=120, cwd=cwd)
+
+
+def test_cli_readable_and_exit_codes(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_text("2026年某社区工作情况汇报\n今年组织学习XX次。\n", encoding="utf-8")
+    good = tmp_path / "good.md"
+    good.write_text("某社区学习安排\n每月组织一次集中学习。\n", encoding="utf-8")
+    result = run_cli(bad)
+    assert result.returncode == 1
+    assert f"{bad}:2:7: error placeholder" in result.stdout
+    assert run_cli(good).returncode == 0
+    result = run_cli(good, tmp_path / "nothing.txt")
+    assert result.returncode == 2 and "找不到这个文件" in result.stderr
+
+
+def test_cli_json(tmp_path):
+    one = tmp_path / "one.txt"
+    one.write_text("某社区总结\n组织学习xx次\n", encoding="utf-8")
+    two = tmp_path / "two.docx"
+    make_docx(two, ["意识形太工作"])
+    result = run_cli(one, two, "--json", "--year", "2026")
+    out = json.loads(result.stdout)
+    assert [f["file"] for f in out["files"]] == [str(one), str(two)]
+    assert out["files"][0]["year"] == 2026
+    keys = {"file", "rule", "severity", "message", "line", "column", "length", "excerpt", "suggestion", "guide"}
+    assert all(set(f) == keys for f in out["findings"])
+    placeholder = next(f for f in out["findings"] if f["rule"] == "placeholder")
+    assert (placeholder["line"], placeholder["column"], placeholder["length"]) == (2, 5, 2)
+    near = next(f for f in out["findings"] if f["rule"] == "typo-near")
+    assert near["file"] == str(two) and near["suggestion"] == "意识形态工作"
+
+
+def test_cli_fix_writes_a_copy(tmp_path, data):
+    src = tmp_path / "draft.txt"
+    original = "加強意識形態(tài)工作,開展活動 12 次。\n"
+    src.write_text(original, encoding="utf-8")
+    result = run_cli(src, "--fix")
+    fixed = tmp_path / "draft.txt.fixed.txt"
+    assert fixed.read_text(encoding="utf-8") == "加强意识形态工作，开展活动12次。\n", result.stderr
+    assert src.read_text(encoding="utf-8") == original
+    run_cli(src, "--fix")
+    assert (tmp_path / "draft.txt.fixed-2.txt").exists()  # never overwrites
+    assert apply_safe_fixes("干部著作乾坤", data)[0] == "干部著作乾坤"  # Simplified text left alone
+
+
+def test_bad_checker_data_stops_with_file_and_line(project_copy):
+    from macros.errors import GuideError
+    from macros.sitedata import load_site_data
+
+    path = project_copy / "data" / "checker" / "usage.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('regex: "其它"', 'regex: "其它("'), encoding="utf-8")
+    with pytest.raises(GuideError) as err:
+        load_site_data(project_copy)
+    assert "data/checker/usage.yml:" in err.value.message and "regular expression" in err.value.message

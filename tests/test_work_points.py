@@ -1,0 +1,128 @@
+"""The six work-point pages and the master self-inspection checklist behind them.
+
+Pages are read from the session build; the checklist's tagging rules are
+checked on the data without MkDocs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+from conftest import ROOT
+from macros.render.checklist import item_anchor
+from macros.sitedata import WORK_POINTS, load_site_data
+
+CHECKLIST = "responsibility-self-inspection"
+PAGES = tuple(WORK_POINTS)
+SECTIONS = ["做什么", "怎么做", "多久一次、谁负责", "留什么材料", "常见问题", "相关清单、模板与范文", "依据"]
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def checklist_items() -> list[dict]:
+    return list(load_site_data(ROOT).get("checklists", CHECKLIST)["items"])
+
+
+def h2_texts(article) -> list[str]:
+    return [h.get_text().replace("¶", "").strip() for h in article.select("h2")]
+
+
+def section(article, title: str) -> list:
+    """The elements between the H2 ``title`` and the next H2."""
+    heading = next(h for h in article.select("h2") if h.get_text().replace("¶", "").strip() == title)
+    elements = []
+    for sibling in heading.find_next_siblings():
+        if sibling.name == "h2":
+            break
+        elements.append(sibling)
+    return elements
+
+
+def anchors_on(article) -> list[str]:
+    """Ids of checklist item anchors that sit inside a list item."""
+    return [span["id"] for span in article.select("li span.ck-anchor")]
+
+
+# --- the checklist data -------------------------------------------------------
+
+def test_checklist_size_and_fields():
+    items = checklist_items()
+    assert 36 <= len(items) <= 45, len(items)
+    for item in items:
+        assert item.get("frequency") and item.get("owner") and item.get("points"), item["id"]
+
+
+@pytest.mark.parametrize("point", PAGES)
+def test_every_work_point_has_at_least_six_items(point):
+    tagged = [i["id"] for i in checklist_items() if point in i.get("points", [])]
+    assert len(tagged) >= 6, (point, tagged)
+
+
+def test_items_of_other_points_are_also_responsibility_items():
+    for item in checklist_items():
+        points = item.get("points", [])
+        if set(points) - {"responsibility"}:
+            assert "responsibility" in points, item["id"]
+
+
+# --- the built pages ------------------------------------------------------------
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_has_the_fixed_sections_in_order(built_site, name):
+    assert h2_texts(built_site.article(f"work-points/{name}.html")) == SECTIONS
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_has_substantive_chinese_text_and_tables(built_site, name):
+    article = built_site.article(f"work-points/{name}.html")
+    assert len(HAN.findall(article.get_text())) >= 1500
+    assert len(article.select("table")) >= 2
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_shows_its_checklist_items_from_data(built_site, name):
+    article = built_site.article(f"work-points/{name}.html")
+    shown = anchors_on(article)
+    expected = [item_anchor(CHECKLIST, i["id"]) for i in checklist_items()
+                if name == "responsibility" or name in i.get("points", [])]
+    assert len(shown) >= 5 and shown == expected
+    last = " ".join(e.get_text(" ") for e in section(article, "相关清单、模板与范文"))
+    assert last.count("留存材料") >= 5, "the items sit in the last section"
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_links_its_templates_and_samples(built_site, name):
+    hrefs = [a.get("href", "") for e in section(built_site.article(f"work-points/{name}.html"), "相关清单、模板与范文")
+             for a in e.select("a")]
+    assert any(re.search(r"doc-templates/[a-z-]+\.html", h) and "index" not in h for h in hrefs), hrefs
+    assert any(re.search(r"samples/[a-z-]+\.html", h) and "index" not in h for h in hrefs), hrefs
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_is_dated_and_names_its_basis(built_site, name):
+    article = built_site.article(f"work-points/{name}.html")
+    assert "依据截至 2026年11月" in article.select_one(".page-stamp").get_text()
+    assert "《" in " ".join(e.get_text() for e in section(article, "依据"))
+
+
+def test_checklist_items_appear_on_more_than_one_page(built_site):
+    counts = Counter()
+    for name in PAGES:
+        counts.update(set(anchors_on(built_site.article(f"work-points/{name}.html"))))
+    shared = [anchor for anchor, n in counts.items() if n > 1]
+    assert len(shared) >= 5, shared
+
+
+@pytest.mark.parametrize("name", ("civilization", "credit", "culture"))
+def test_frequency_owner_and_report_figures_tables(built_site, name):
+    article = built_site.article(f"work-points/{name}.html")
+    assert "频次" in " ".join(e.get_text() for e in section(article, "多久一次、谁负责"))
+    assert "报告里常给的数字" in " ".join(e.get_text() for e in section(article, "留什么材料"))
+
+
+def test_credit_page_states_the_limits_of_naming(built_site):
+    text = built_site.article("work-points/credit.html").get_text()
+    for needle in ("个人信息保护法", "申辩", "不得与低保"):
+        assert needle in text, needle
