@@ -18,7 +18,7 @@ import pytest
 from macros.search.vocabulary import groups_from
 from macros.search.worker_patch import patch_worker
 from macros.sitedata import load_site_data
-from search_ui import INPUT, load_queries, open_search, search
+from search_ui import INPUT, ITEM_LINK, load_queries, open_search, search, wait_ready
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED_WORKER = next((Path(__import__("material").__file__).parent / "templates/assets/javascripts/workers").glob("search.*.min.js"))
@@ -166,3 +166,16 @@ def test_index_loads_when_search_is_first_used_not_on_every_page(page, nginx_sit
     results, _ = search(p, "冬训")
     assert "work-points/theory.html" in results[:5]
     assert [u for u in page.requests if u.endswith("search/search_index.json")]
+
+
+def test_text_entered_without_keyup_is_searched(page, built_site, site_server):
+    """Pasted text or an input method's commit (no keyup event) still runs the search."""
+    p = page.page
+    p.goto(site_server + "index.html")
+    open_search(p)
+    wait_ready(p)  # once ready, Material only reacts to keyup, so the gap shows
+    p.locator(INPUT).focus()
+    p.keyboard.insert_text("一岗双责")  # fires 'input' only, as a paste or an IME commit does
+    p.wait_for_function("sel => document.querySelectorAll(sel).length > 0", arg=ITEM_LINK, timeout=10000)
+    links = p.locator(ITEM_LINK).evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    assert any("work-points/responsibility.html" in h for h in links[:5]), links[:5]
