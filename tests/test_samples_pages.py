@@ -19,7 +19,7 @@ import pytest
 import yaml
 
 from macros.render.sample import han_count, sections_problems
-from macros.sample_checks import template_sections
+from macros.checks.sample import template_sections
 from macros.sitedata import load_site_data
 
 ROOT = Path(__file__).resolve().parents[1]

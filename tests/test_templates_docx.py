@@ -20,7 +20,7 @@ from macros.document import Block, OfficialDocument
 from macros.export import official_docx as od
 from macros.export.template_docx import build_template_docx, template_document
 from macros.sitedata import load_site_data
-from macros.template_checks import FIELD_RE, template_texts
+from macros.checks.template import FIELD_RE, template_texts
 
 SITE = load_site_data(ROOT)
 TEMPLATES = SITE.all("templates")

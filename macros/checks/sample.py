@@ -8,8 +8,8 @@ loaded, their own section ids are.
 
 from __future__ import annotations
 
-from .render.sample import TEMPLATE_SECTIONS, problems, sections_problems
-from .sitedata import SiteData, register_check
+from ..render.sample import TEMPLATE_SECTIONS, problems, sections_problems
+from ..sitedata import SiteData, register_check
 
 
 def template_sections(site: SiteData) -> dict[str, tuple[str, ...]]:

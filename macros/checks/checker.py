@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .sitedata import SiteData, check_unique, register_check
+from ..sitedata import SiteData, check_unique, register_check
 
 PATTERN_LISTS = {"placeholders": "patterns", "usage": "patterns", "debris": "inline"}
 

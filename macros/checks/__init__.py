@@ -1,10 +1,12 @@
-"""Cross-record checks that a single file's schema cannot express."""
+"""Cross-record checks that a single file's schema cannot express.
+
+This module holds the checks of the foundation's kinds; each area has its own
+module beside it (reference, template, sample, checker).
+"""
 
 from __future__ import annotations
 
-from .sitedata import SiteData, check_unique, register_check
-from . import reference_checks  # noqa: F401  (terms, events, diagrams)
-from . import template_checks  # noqa: F401  (templates and ledgers)
+from ..sitedata import SiteData, check_unique, register_check
 
 
 @register_check
@@ -26,5 +28,8 @@ def changelog_pages_exist(site: SiteData) -> None:
                                        "correct the path (relative to docs/) or remove it")
 
 
-from . import sample_checks  # noqa: E402,F401  (registers the samples checks)
-from . import checker_checks  # noqa: E402,F401  (report checker data)
+# Each module registers the checks of one area when imported.
+from . import reference  # noqa: E402,F401  (terms, events, diagrams)
+from . import template  # noqa: E402,F401  (templates and ledgers)
+from . import sample  # noqa: E402,F401  (annotated samples)
+from . import checker  # noqa: E402,F401  (report checker data)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from .sitedata import Record, SiteData, check_unique, register_check
+from ..sitedata import Record, SiteData, check_unique, register_check
 
 FIELD_RE = re.compile(r"【填写：([^【】]*)】")
 FIELD_START = re.compile(r"【填写(?!说明】)")

@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from .events import parse_date, parse_month_day
-from .sitedata import SiteData, register_check
+from ..events import parse_date, parse_month_day
+from ..sitedata import SiteData, register_check
 
 
 def term_names(record) -> list[tuple[tuple, str]]:
@@ -76,7 +76,7 @@ def event_dates_valid(site: SiteData) -> None:
 @register_check
 def diagram_steps_consistent(site: SiteData) -> None:
     """Step ids are unique and the back edge joins two existing steps."""
-    from .sitedata import check_unique
+    from ..sitedata import check_unique
     for record in site.all("diagrams"):
         check_unique(record.source, record["steps"], "id", ("steps",))
         ids = [s["id"] for s in record["steps"]]
