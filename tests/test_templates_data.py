@@ -27,8 +27,9 @@ AGREED = {
 
 
 def data_copy(tmp_path: Path) -> Path:
-    """A copy of data/ only: enough for the loader."""
+    """A copy of data/ and docs/: what the loader's checks read."""
     shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
     return tmp_path
 
 

@@ -8,6 +8,13 @@ from __future__ import annotations
 
 from ..sitedata import SiteData, check_unique, register_check
 
+# Each module registers the checks of one area when imported. They run before
+# the checks below, which look outside data/ (pages named by the changelog).
+from . import reference  # noqa: F401  (terms, events, diagrams)
+from . import template  # noqa: F401  (templates and ledgers)
+from . import sample  # noqa: F401  (annotated samples)
+from . import checker  # noqa: F401  (report checker data)
+
 
 @register_check
 def checklist_item_ids_unique(site: SiteData) -> None:
@@ -26,10 +33,3 @@ def changelog_pages_exist(site: SiteData) -> None:
                 if not (site.root / "docs" / page).is_file():
                     raise record.error(("changes", c, "pages", p), f"page '{page}' does not exist under docs/",
                                        "correct the path (relative to docs/) or remove it")
-
-
-# Each module registers the checks of one area when imported.
-from . import reference  # noqa: E402,F401  (terms, events, diagrams)
-from . import template  # noqa: E402,F401  (templates and ledgers)
-from . import sample  # noqa: E402,F401  (annotated samples)
-from . import checker  # noqa: E402,F401  (report checker data)
