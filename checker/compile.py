@@ -29,6 +29,8 @@ from pathlib import Path
 import yaml
 
 from macros.errors import GuideError
+
+from .engine import fuzzy
 from macros.sitedata import load_site_data
 
 FORMAT = 1
@@ -219,24 +221,6 @@ def near_allowed(vocab: list[str], pinyin: dict[str, str], shapes: list[str], wo
         if per_pos:
             out[term] = per_pos
     return out
-
-
-FUZZY = [("zh", "z"), ("ch", "c"), ("sh", "s")]
-
-
-def fuzzy(syl: str) -> str:
-    """A syllable with the distinctions people mix up removed (zh/z, n/l, -ng/-n).
-
-    The engines apply the same function (checker/engine.py, checker.js)."""
-    for a, b in FUZZY:
-        if syl.startswith(a):
-            syl = b + syl[len(a):]
-            break
-    if syl.startswith("n") and syl != "n" and not syl.startswith("ng"):
-        syl = "l" + syl[1:]
-    if syl.endswith("ng") and len(syl) > 2:
-        syl = syl[:-1]
-    return syl
 
 
 def _timeline(site) -> list[dict]:

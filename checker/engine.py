@@ -99,7 +99,9 @@ def cn_number(s: str) -> int:
 
 
 def fuzzy(syl: str) -> str:
-    """Same as checker.compile.fuzzy (zh/z, ch/c, sh/s, n/l, -ng/-n merged)."""
+    """A syllable with the distinctions people mix up merged (zh/z, ch/c, sh/s, n/l, -ng/-n).
+
+    checker/compile.py uses it at build time; checker.js mirrors it."""
     for a, b in (("zh", "z"), ("ch", "c"), ("sh", "s")):
         if syl.startswith(a):
             syl = b + syl[len(a):]
