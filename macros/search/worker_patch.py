@@ -35,15 +35,20 @@ class WorkerPatchError(RuntimeError):
     """The shipped worker does not contain the loop this patch corrects."""
 
 
+def _find_once(pattern: re.Pattern, code: str, what: str, advice: str) -> re.Match:
+    """The single match of ``pattern``; WorkerPatchError when it is missing or repeated."""
+    matches = list(pattern.finditer(code))
+    if len(matches) != 1:
+        raise WorkerPatchError(f"expected {what} exactly once, found {len(matches)}; {advice}")
+    return matches[0]
+
+
 def patch_worker(code: str) -> str:
     """The worker with whole-query segmentation and without its source-map link."""
-    matches = list(SEGMENT_LOOP.finditer(code))
-    if len(matches) != 1:
-        raise WorkerPatchError(
-            f"expected the query segmentation loop of Material's search worker exactly once, found {len(matches)}; "
-            "Material was probably upgraded: compare src/.../search/query/segment/index.ts in the new version "
-            "with macros/search/worker_patch.py and update SEGMENT_LOOP (or drop the patch if it is fixed upstream)")
-    m = matches[0]
+    m = _find_once(
+        SEGMENT_LOOP, code, "the query segmentation loop of Material's search worker",
+        "Material was probably upgraded: compare src/.../search/query/segment/index.ts in the new version "
+        "with macros/search/worker_patch.py and update SEGMENT_LOOP (or drop the patch if it is fixed upstream)")
     fixed = m.group(0).replace(f"{m['j']}<{m['q']}.length", f"{m['j']}<={m['q']}.length", 1)
     code = code[:m.start()] + fixed + code[m.end():]
     # The map describes the original file; a wrong map is worse than none.
@@ -82,20 +87,14 @@ BUNDLE_NAME = re.compile(r"^bundle\.[0-9a-f]{8}\.min\.js$")
 
 def patch_bundle(code: str) -> str:
     """Material's main bundle with the search index loaded on first use, without its source-map link."""
-    matches = list(EAGER_INDEX.finditer(code))
-    if len(matches) != 1:
-        raise WorkerPatchError(
-            f"expected the search index set-up of Material's main bundle exactly once, found {len(matches)}; "
-            "Material was probably upgraded: compare src/.../search/worker/_/index.ts (setupSearchWorker) "
-            "with macros/search/worker_patch.py and update EAGER_INDEX")
-    m = matches[0]
+    m = _find_once(
+        EAGER_INDEX, code, "the search index set-up of Material's main bundle",
+        "Material was probably upgraded: compare src/.../search/worker/_/index.ts (setupSearchWorker) "
+        "with macros/search/worker_patch.py and update EAGER_INDEX")
     code = code[:m.start()] + m.group(1) + "!1" + m.group(2) + code[m.end():]
-    highlights = list(HIGHLIGHT_INDEX.finditer(code))
-    if len(highlights) != 1:
-        raise WorkerPatchError(
-            f"expected the search.highlight set-up of Material's main bundle exactly once, found {len(highlights)}; "
-            "compare src/.../bundle.ts (mountSearchHiglight) with macros/search/worker_patch.py (HIGHLIGHT_INDEX)")
-    h = highlights[0]
+    h = _find_once(
+        HIGHLIGHT_INDEX, code, "the search.highlight set-up of Material's main bundle",
+        "compare src/.../bundle.ts (mountSearchHiglight) with macros/search/worker_patch.py (HIGHLIGHT_INDEX)")
     lazy = f'new URL(location.href).searchParams.has("h")?{h.group(2)}:[]'
     code = code[:h.start()] + h.group(1) + lazy + h.group(3) + code[h.end():]
     return SOURCE_MAP.sub("", code)
