@@ -10,13 +10,18 @@
   (both under new hashed names); on_post_page/on_post_template point every
   page at them.
 * on_post_build: adds the hidden ``keywords`` field (synonyms, parts of long
-  terms) to search/search_index.json, before the offline plugin inlines it.
+  terms) to search/search_index.json, then the index built ahead of time by
+  the patched worker's own code (``prebuilt``), before the offline plugin
+  inlines it.
 """
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import json
 import logging
+import time
 import re
 import tempfile
 from pathlib import Path
@@ -29,6 +34,7 @@ from mkdocs.structure.files import File, Files
 from _project import ROOT
 from macros.errors import GuideError
 from macros.search.expand import expand_index
+from macros.search.prebuilt import PrebuildError, prebuild
 from macros.search.vocabulary import dictionary_words, groups_from, userdict_text
 from macros.search.worker_patch import (BUNDLE_NAME, WORKER_NAME, WorkerPatchError, bundle_name, patch_bundle,
                                         patch_worker, patched_name)
@@ -79,8 +85,8 @@ def on_config(config):
     return config
 
 
-def _replace(files: Files, config, folder: str, pattern, patch, name) -> tuple[str, str]:
-    """Swap the theme file ``folder``/<pattern> for its patched copy; return (old, new) site paths."""
+def _replace(files: Files, config, folder: str, pattern, patch, name) -> tuple[str, str, str]:
+    """Swap the theme file ``folder``/<pattern> for its patched copy; return (old, new) site paths and the code."""
     found = [f for f in files if f.src_uri.startswith(folder) and pattern.match(f.src_uri[len(folder):])]
     if len(found) != 1:
         raise PluginError(f"expected one file matching {pattern.pattern} under {folder}, found {[f.src_uri for f in found]}")
@@ -94,14 +100,14 @@ def _replace(files: Files, config, folder: str, pattern, patch, name) -> tuple[s
     if source_map is not None:
         files.remove(source_map)
     files.append(File.generated(config, folder + name(code), content=code))
-    return original.src_uri, folder + name(code)
+    return original.src_uri, folder + name(code), code
 
 
 def on_files(files: Files, config, **kwargs) -> Files:
-    _state["renames"] = [
-        _replace(files, config, WORKER_DIR, WORKER_NAME, patch_worker, patched_name),
-        _replace(files, config, BUNDLE_DIR, BUNDLE_NAME, patch_bundle, bundle_name),
-    ]
+    worker = _replace(files, config, WORKER_DIR, WORKER_NAME, patch_worker, patched_name)
+    bundle = _replace(files, config, BUNDLE_DIR, BUNDLE_NAME, patch_bundle, bundle_name)
+    _state["renames"] = [worker[:2], bundle[:2]]
+    _state["worker_code"] = worker[2]
     return files
 
 
@@ -140,8 +146,20 @@ def on_post_build(config, **kwargs) -> None:
     path = Path(config.site_dir) / "search" / "search_index.json"
     expanded, touched = expand_index(path.read_text(encoding="utf-8"), _state["groups"], _state["words"], _parts,
                                      _state["boosts"])
-    path.write_text(expanded, encoding="utf-8")
-    log.info("search index: keywords added to %d sections", touched)
+    data = json.loads(expanded)
+    started = time.perf_counter()
+    try:
+        data["prebuilt"] = prebuild(_state["worker_code"], data)
+    except PrebuildError as exc:
+        raise PluginError(f"{path}: {exc}") from None
+    # Raw UTF-8, no spaces: see expand_index.
+    body = json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    path.write_bytes(body)
+    # Stored compressed too, for servers that send a .gz as it is (nginx's
+    # gzip_static in deploy/nginx.conf) rather than compress 2 MB per request.
+    path.with_name(path.name + ".gz").write_bytes(gzip.compress(body, compresslevel=9, mtime=0))
+    log.info("search index: keywords added to %d sections; lunr index built ahead of time in %.2f s "
+             "(%d terms)", touched, time.perf_counter() - started, len(data["prebuilt"]["terms"]))
     _check_no_unpatched_worker(Path(config.site_dir))
 
 

@@ -136,3 +136,14 @@ def test_navigation_under_sub_path_and_from_disk(page, nginx_site, built_site):
         p.wait_for_load_state()
         assert p.url == base + "index.html"
     assert not page.failed, page.failed
+
+
+def test_search_index_is_sent_precompressed(nginx_site, built_site):
+    """gzip_static: the build's .gz is sent as it is (with a length), not compressed per request."""
+    r = fetch(nginx_site, "/guide/search/search_index.json", gzip_ok=True)
+    stored = (built_site.path / "search/search_index.json.gz").read_bytes()
+    assert r.getheader("Content-Encoding") == "gzip"
+    assert r.getheader("Content-Length") == str(len(stored)) and r.body == stored
+    plain = fetch(nginx_site, "/guide/search/search_index.json")
+    assert plain.getheader("Content-Encoding") is None
+    assert plain.body == (built_site.path / "search/search_index.json").read_bytes()

@@ -6,17 +6,21 @@
   first five results, and no page that lacks the word (or one of its
   synonyms) ranks above it.
 * Search also works from file:// (shared folder, unzipped package).
+* The index built ahead of time answers exactly as one built in the browser,
+  and is the one searched; it comes with later pages once a reader has
+  searched; results beyond the first batch come as the reader scrolls.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from macros.search.vocabulary import groups_from
-from macros.search.worker_patch import patch_worker
+from macros.search.worker_patch import FIRST_RESULTS, patch_worker
 from macros.sitedata import load_site_data
 from search_ui import INPUT, ITEM_LINK, load_queries, open_search, search, wait_ready
 
@@ -179,3 +183,86 @@ def test_text_entered_without_keyup_is_searched(page, built_site, site_server):
     p.wait_for_function("sel => document.querySelectorAll(sel).length > 0", arg=ITEM_LINK, timeout=10000)
     links = p.locator(ITEM_LINK).evaluate_all("els => els.map(e => e.getAttribute('href'))")
     assert any("work-points/responsibility.html" in h for h in links[:5]), links[:5]
+
+
+# --- The index built ahead of time (macros/search/prebuilt.py) -------------
+
+RUN_QUERIES = """async ([code, index, queries]) => {
+  const worker = new Worker(URL.createObjectURL(new Blob([code], {type: "text/javascript"})));
+  const next = () => new Promise(resolve => worker.addEventListener("message", e => resolve(e.data), {once: true}));
+  worker.postMessage({type: 0, data: index}); await next();
+  const out = [];
+  for (const query of queries) { worker.postMessage({type: 2, data: query}); out.push((await next()).data); }
+  worker.terminate();
+  return out;
+}"""
+
+
+def _served_worker(built_site) -> str:
+    return next((built_site.path / "assets/javascripts/workers").glob("search.*.min.js")).read_text(encoding="utf-8")
+
+
+def test_prebuilt_index_searches_exactly_like_building_it(page, site_server, built_site):
+    """Same results, order, scores and highlighted text for the whole query set, with and without prebuilt."""
+    p = page.page
+    p.goto(site_server + "index.html")
+    index = json.loads((built_site.path / "search/search_index.json").read_text(encoding="utf-8"))
+    index["options"] = {"suggest": False}
+    built = {key: value for key, value in index.items() if key != "prebuilt"}
+    queries = [q["query"] for q in QUERIES] + ["中心组学习", "台账 检查", "-台账 网评员", "ICS", "xyz不存在"]
+    worker = _served_worker(built_site)
+    loaded = p.evaluate(RUN_QUERIES, [worker, index, queries])
+    rebuilt = p.evaluate(RUN_QUERIES, [worker, built, queries])
+    assert sum(len(r["items"]) > 0 for r in loaded) >= len(QUERIES)
+    for query, a, b in zip(queries, loaded, rebuilt):
+        assert a == b, f"{query}: the prebuilt index answers differently from building it"
+
+
+def test_worker_searches_the_prebuilt_index_not_the_documents(page, site_server, built_site):
+    p = page.page
+    p.goto(site_server + "index.html")
+    index = json.loads((built_site.path / "search/search_index.json").read_text(encoding="utf-8"))
+    index["options"] = {"suggest": False}
+    for doc in index["docs"]:  # nothing left to build an index from
+        doc.update(title="", text="")
+        doc.pop("keywords", None), doc.pop("title_keywords", None)
+    with_prebuilt = p.evaluate(RUN_QUERIES, [_served_worker(built_site), index, ["网评员"]])[0]
+    index.pop("prebuilt")
+    without = p.evaluate(RUN_QUERIES, [_served_worker(built_site), index, ["网评员"]])[0]
+    assert with_prebuilt["items"] and not without["items"]
+
+
+def test_index_comes_with_later_pages_once_the_reader_has_searched(page, nginx_site):
+    p = page.page
+    p.goto(nginx_site.url + "work-points/theory.html")
+    p.wait_for_load_state("networkidle")
+    assert not [u for u in page.requests if "search_index" in u], "loaded before the reader searched"
+    open_search(p)
+    search(p, "冬训")
+    before = len(page.requests)
+    p.goto(nginx_site.url + "work-points/credit.html")
+    p.wait_for_load_state("networkidle")
+    assert [u for u in page.requests[before:] if u.endswith("search/search_index.json")], \
+        "a reader who has searched gets the index with the next page"
+    # It is ready: the box answers without waiting for a load.
+    open_search(p)
+    results, _ = search(p, "红黑榜")
+    assert "work-points/credit.html" in results[:5]
+
+
+def test_results_beyond_the_first_batch_come_as_the_reader_scrolls(page, site_server):
+    p = page.page
+    p.goto(site_server + "index.html")
+    open_search(p)
+    search(p, "工作")
+    total = int(re.search(r"\d+", p.locator(".md-search-result__meta").inner_text()).group())
+    shown = p.locator("li.md-search-result__item")
+    assert FIRST_RESULTS == shown.count() < total
+    box = p.locator(".md-search__scrollwrap").bounding_box()
+    p.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    for _ in range(200):
+        if shown.count() == total:
+            break
+        p.mouse.wheel(0, 400)
+        p.wait_for_timeout(30)
+    assert shown.count() == total

@@ -1,26 +1,37 @@
-"""Correct the query segmentation of Material's search worker.
+"""Patches of Material's search worker and main bundle (both minified).
 
-Material's worker rewrites a Chinese query into the index terms it contains
-(``segment()`` in ``integrations/search/query/segment``). Its inner loop only
-tries substrings *shorter* than the query::
+Worker:
 
-    for (let j = i + 1; j < query.length; j++)
+* Query segmentation. Material's worker rewrites a Chinese query into the
+  index terms it contains (``segment()`` in
+  ``integrations/search/query/segment``). Its inner loop only tries
+  substrings *shorter* than the query::
 
-so a query that is itself an index term is cut down to its longest indexed
-prefix: 中心组 becomes 中心*, 学习强国 becomes 学习*, and pages that merely
-mention 中心 or 学习 rank first. Letting ``j`` reach ``query.length`` makes a
-whole indexed term win, and changes nothing for queries that are not.
+      for (let j = i + 1; j < query.length; j++)
 
-The shipped worker is minified, so the loop is matched by its shape, whatever
-its variable names. ``patch_worker`` fails loudly when the shape is not found
-exactly once (a Material upgrade changed it): the patch must then be checked
-against the new source, never silently skipped.
+  so a query that is itself an index term is cut down to its longest indexed
+  prefix: 中心组 becomes 中心*, 学习强国 becomes 学习*, and pages that merely
+  mention 中心 or 学习 rank first. Letting ``j`` reach ``query.length`` makes
+  a whole indexed term win, and changes nothing for queries that are not.
+* A prebuilt index (see CONSTRUCTOR and macros/search/prebuilt.py) is loaded
+  instead of being built in the reader's browser.
+
+Main bundle: the index is loaded on first use of search (or at once for a
+reader who has searched before), passed whole to the worker, and the first
+batch of results is shorter (see the comments above each pattern).
+
+The code is matched by its shape, whatever its variable names. Every patch
+fails loudly when its shape is not found exactly once (a Material upgrade
+changed it): it must then be checked against the new source, never silently
+skipped.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+
+from .prebuilt import DECODE_JS, FORMAT as PREBUILT_FORMAT
 
 # for(let o=s+1;o<t.length;o++)t.slice(s,o)in e&&(n[s]=o-s)
 SEGMENT_LOOP = re.compile(
@@ -43,16 +54,61 @@ def _find_once(pattern: re.Pattern, code: str, what: str, advice: str) -> re.Mat
     return matches[0]
 
 
+# --- Worker: load a prebuilt index instead of building one -----------------
+#
+# Material's Search constructor builds the lunr index from the documents:
+#
+#     constructor({config, docs, options}) {
+#       let extract = setupExtractor(this.table = new Map)
+#       this.map = setupSearchDocumentMap(docs), this.options = options,
+#       this.index = lunr(function () { ... })
+#
+# The patch adds a first branch: when the message carries ``prebuilt`` (see
+# macros/search/prebuilt.py), the index and the position table are loaded
+# from it; the global settings the builder function would have made for
+# searching (the tokenizer's separator, the segmenter) are made the same way.
+# Without ``prebuilt`` (or in another format or lunr version) it builds as
+# before.
+CONSTRUCTOR = re.compile(
+    r"constructor\(\{config:(?P<config>[\w$]+),docs:(?P<docs>[\w$]+),options:(?P<options>[\w$]+)\}\)\{"
+    r"(?=let [\w$]+=[\w$]+\(this\.table=new Map\);this\.map=(?P<doc_map>[\w$]+)\((?P=docs)\),"
+    r"this\.options=(?P=options),this\.index=lunr\(function\(\)\{)"
+)
+SEGMENTER = 'lunr.segmenter="TinySegmenter"in lunr?new lunr.TinySegmenter:void 0'
+
+
 def patch_worker(code: str) -> str:
-    """The worker with whole-query segmentation and without its source-map link."""
+    """The worker with whole-query segmentation, prebuilt-index loading and no source-map link."""
+    return load_prebuilt(fix_segmentation(code))
+
+
+def fix_segmentation(code: str) -> str:
+    """The worker with whole-query segmentation (see SEGMENT_LOOP)."""
     m = _find_once(
         SEGMENT_LOOP, code, "the query segmentation loop of Material's search worker",
         "Material was probably upgraded: compare src/.../search/query/segment/index.ts in the new version "
         "with macros/search/worker_patch.py and update SEGMENT_LOOP (or drop the patch if it is fixed upstream)")
     fixed = m.group(0).replace(f"{m['j']}<{m['q']}.length", f"{m['j']}<={m['q']}.length", 1)
-    code = code[:m.start()] + fixed + code[m.end():]
-    # The map describes the original file; a wrong map is worse than none.
-    return SOURCE_MAP.sub("", code)
+    return code[:m.start()] + fixed + code[m.end():]
+
+
+def load_prebuilt(code: str) -> str:
+    """The worker that loads a prebuilt index when given one (see CONSTRUCTOR); no source-map link."""
+    advice = ("Material was probably upgraded: compare the Search constructor in src/.../integrations/search/_/index.ts "
+              "with CONSTRUCTOR in macros/search/worker_patch.py")
+    m = _find_once(CONSTRUCTOR, code, "the Search constructor of Material's search worker", advice)
+    _find_once(re.compile(re.escape(SEGMENTER)), code, "the segmenter set-up of the Search constructor", advice)
+    c, d, o = m["config"], m["docs"], m["options"]
+    branch = (
+        f"constructor({{config:{c},docs:{d},options:{o},prebuilt:__pb}}){{"
+        f"if(__pb&&__pb.format==={PREBUILT_FORMAT}&&__pb.lunr===lunr.version){{"
+        f"this.map={m['doc_map']}({d});this.options={o};"
+        f"lunr.tokenizer.separator=new RegExp({c}.separator);{SEGMENTER};"
+        f"let __l=__guideLoadIndex(__pb);this.table=__l.table;this.index=__l.index;return}}"
+    )
+    # Appended, so the worker's "use strict" stays its first statement.
+    code = code[:m.start()] + branch + code[m.end():]
+    return SOURCE_MAP.sub("", code).rstrip() + "\n" + DECODE_JS + "\n"
 
 
 def patched_name(code: str) -> str:
@@ -68,10 +124,13 @@ def patched_name(code: str) -> str:
 #     merge(of(location.protocol !== "file:"), watchToggle("search"))
 #
 # Without instant navigation every page view would then fetch (or revalidate)
-# the whole index and rebuild it in the worker, which costs the reader's CPU
-# a few hundred milliseconds per page and most of a first visit's bytes. The
-# patch makes HTTP behave like file://: the index is loaded when the search
-# box is focused, clicked or opened with the keyboard shortcut.
+# the whole index, which is most of a first visit's bytes. The patch loads it
+# when the search box is focused, clicked or opened with the keyboard
+# shortcut; and at once, on HTTP and file:// alike, for a reader who has used
+# search before (SEARCH_USED, set by docs/assets/javascripts/search-input.js
+# in Material's own site-scoped storage), so that search is ready when such
+# a reader reaches for it. The index arrives prebuilt, so loading it early
+# costs a revalidation and some tens of milliseconds, not a rebuild.
 #
 # The search.highlight feature also subscribes to the index on every page,
 # although it only needs it when the page was opened from a result (?h=…):
@@ -80,23 +139,56 @@ def patched_name(code: str) -> str:
 #
 # so it is given the index only when the address has an h parameter, and an
 # empty (completing) input otherwise.
+#
+# setupSearchWorker() passes only the index's config and docs to the worker:
+#
+#     subscribe(({ config, docs }) => worker$.next({type: SETUP, data: {config, docs, options}}))
+#
+# so the prebuilt index is passed along too.
+PASS_INDEX = re.compile(r"\(\{config:(?P<c>[\w$]+),docs:(?P<d>[\w$]+)\}\)=>(?P<w>[\w$]+)\.next\(\{type:0,data:\{config:(?P=c),docs:(?P=d),")
+#
+# The result list renders the first ten results at once, then four more each
+# time the reader scrolls near its end:
+#
+#     merge(of(...items.slice(0, 10)), of(...items.slice(10)).pipe(bufferCount(4), zipWith(boundary$)))
+#
+# Rendering and laying out ten results of Chinese text is most of the time
+# from a keystroke to its results; the panel shows two or three. The first
+# batch is cut to FIRST_RESULTS, which still fills the panel, and scrolling
+# brings the rest as before.
+FIRST_RESULTS = 6
+FIRST_BATCH = re.compile(r"\$\(\.\.\.(?P<items>[\w$]+)\.slice\(0,10\)\),\$\(\.\.\.(?P=items)\.slice\(10\)\)")
 HIGHLIGHT_INDEX = re.compile(r'(\("search\.highlight"\)\?[\w$]+\([\w$]+,\{index\$:)([\w$]+)(,location\$:[\w$]+\}\))')
+SEARCH_USED = "guide.search.used"
 EAGER_INDEX = re.compile(r'([\w$]+\([\w$]+\()location\.protocol!=="file:"(\),[\w$]+\("search"\)\)\.pipe\()')
 BUNDLE_NAME = re.compile(r"^bundle\.[0-9a-f]{8}\.min\.js$")
 
 
 def patch_bundle(code: str) -> str:
-    """Material's main bundle with the search index loaded on first use, without its source-map link."""
+    """Material's main bundle: index loaded on first use and passed whole to the worker, a shorter first
+    batch of results, no source-map link."""
     m = _find_once(
         EAGER_INDEX, code, "the search index set-up of Material's main bundle",
         "Material was probably upgraded: compare src/.../search/worker/_/index.ts (setupSearchWorker) "
         "with macros/search/worker_patch.py and update EAGER_INDEX")
-    code = code[:m.start()] + m.group(1) + "!1" + m.group(2) + code[m.end():]
+    code = code[:m.start()] + m.group(1) + f'!!__md_get("{SEARCH_USED}")' + m.group(2) + code[m.end():]
     h = _find_once(
         HIGHLIGHT_INDEX, code, "the search.highlight set-up of Material's main bundle",
         "compare src/.../bundle.ts (mountSearchHiglight) with macros/search/worker_patch.py (HIGHLIGHT_INDEX)")
     lazy = f'new URL(location.href).searchParams.has("h")?{h.group(2)}:[]'
     code = code[:h.start()] + h.group(1) + lazy + h.group(3) + code[h.end():]
+    p = _find_once(
+        PASS_INDEX, code, "the search worker set-up message of Material's main bundle",
+        "compare src/.../search/worker/_/index.ts (setupSearchWorker) with PASS_INDEX in macros/search/worker_patch.py")
+    passed = (f"({{config:{p['c']},docs:{p['d']},prebuilt:__pb}})=>{p['w']}.next({{type:0,data:"
+              f"{{config:{p['c']},docs:{p['d']},prebuilt:__pb,")
+    code = code[:p.start()] + passed + code[p.end():]
+    f = _find_once(
+        FIRST_BATCH, code, "the first batch of search results in Material's main bundle",
+        "compare src/.../search/result/index.ts (mountSearchResult) with FIRST_BATCH in macros/search/worker_patch.py")
+    items = f["items"]
+    code = (code[:f.start()] + f"$(...{items}.slice(0,{FIRST_RESULTS})),$(...{items}.slice({FIRST_RESULTS}))"
+            + code[f.end():])
     return SOURCE_MAP.sub("", code)
 
 

@@ -1,0 +1,226 @@
+"""Build the search index ahead of time, so the browser only loads it.
+
+Material's search worker builds a lunr index from the documents every time
+search is first used: on an office PC that is about half a second of CPU
+before the first result. Here the build runs Material's own worker code (its
+``Search`` class, unchanged) once, in V8 from the ``mini-racer`` package, and
+ships what it built with the documents:
+
+* the lunr index (``Index.toJSON()``), and
+* the worker's token-position table, which Material's result highlighting
+  reads (``this.table``).
+
+Both are written into ``search_index.json`` under ``prebuilt`` in a compact
+form (``encode``): references and terms are listed once, and the numbers of
+each term's postings, each document vector and each section's position
+table (sorted runs stored as differences) are packed into base64 VLQ
+strings, about a fifth of lunr's JSON. Strings are parsed by the page and
+copied into the worker much faster than arrays of numbers, and postings and
+tables are decoded only when a query needs them (``DECODE_JS``). The patched
+worker (``worker_patch.py``) loads the index with ``__guideLoadIndex``;
+``decode_in_v8`` runs the same loader at build time and reads everything
+back through lunr's own ``toJSON``; the build checks that this gives
+exactly what lunr built.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, Iterable
+
+FORMAT = 3
+# A build-only change to the worker: expose the Search class, whatever its minified name.
+SEARCH_CLASS = re.compile(r"var (?P<name>[\w$]+)=class\{constructor\(\{config:")
+
+
+class PrebuildError(RuntimeError):
+    """The index could not be built ahead of time, or did not survive encoding."""
+
+
+# What the patched worker carries: ``__guideLoadIndex(p)`` turns the encoded
+# index ``p`` into {index: a lunr.Index, table: what Search.table is used for}.
+# Only the term list is read at once (into lunr's token set) along with the
+# document vectors; a term's postings and a section's position table are
+# decoded the first time a query needs them, so loading costs a few
+# milliseconds however long the guide grows. The inverted index is a Proxy
+# that answers ``in``, property reads and Object.keys as lunr's object would.
+DECODE_JS = r"""function __guideLoadIndex(p){
+var A="ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/",D=new Int8Array(128),c;
+for(c=0;c<64;c++)D[A.charCodeAt(c)]=c;
+function reader(s){var at=0;var num=function(){var n=0,m=1,d;do{d=D[s.charCodeAt(at++)];n+=(d&31)*m;m*=32}while(d&32);return n%2?-(n-1)/2:n/2};
+num.rest=function(){return s.length-at};return num}
+function run(num,n){var x=new Array(n),j,a=0;for(j=0;j<n;j++)x[j]=a+=num();return x}
+function done(num,what){if(num.rest())throw new Error("prebuilt search index: "+what+" has "+num.rest()+" characters left over")}
+var F=p.fields,R=p.refs,T=p.terms,t,k,n,num,x,j,a;
+var termNo=new Map;for(t=0;t<T.length;t++)termNo.set(T[t],t);
+var postings=new Map;
+function posting(term){var e=postings.get(term);if(e)return e;
+num=reader(p.postings[termNo.get(term)]);e=Object.create(null);e._index=num();
+for(var f=0;f<F.length;f++){var docs=Object.create(null),m=num();
+for(k=0;k<m;k++){var ref=R[num()];docs[ref]={position:run(num,num())}}e[F[f]]=docs}
+done(num,"term "+term);postings.set(term,e);return e}
+var inverted=new Proxy(Object.create(null),{
+has:function(o,term){return termNo.has(term)},
+get:function(o,term){return termNo.has(term)?posting(term):void 0},
+ownKeys:function(){return T.slice()},
+getOwnPropertyDescriptor:function(o,term){return termNo.has(term)?{value:posting(term),writable:!1,enumerable:!0,configurable:!0}:void 0}});
+var vectors=Object.create(null);
+for(t=0;t<p.vectors.length;t++){num=reader(p.vectors[t]);var name=F[num()]+"/"+R[num()];n=num();x=new Array(2*n);
+for(j=0,a=0;j<n;j++){x[2*j]=a+=num();x[2*j+1]=num()/1000}done(num,"vector "+name);vectors[name]=new lunr.Vector(x)}
+var tables=new Map;
+for(t=0;t<p.table.length;t++){num=reader(p.table[t]);tables.set(R[num()]+":"+F[num()],t)}
+var decoded=new Map;
+var table={get:function(key){if(decoded.has(key))return decoded.get(key);if(!tables.has(key))return void 0;
+num=reader(p.table[tables.get(key)]);num();num();n=num();var blocks=new Array(n);
+for(k=0;k<n;k++)blocks[k]=run(num,num());done(num,"position table "+key);decoded.set(key,blocks);return blocks},
+keys:function(){return tables.keys()}};
+var builder=new lunr.TokenSet.Builder;for(t=0;t<T.length;t++)builder.insert(T[t]);builder.finish();
+return{index:new lunr.Index({invertedIndex:inverted,fieldVectors:vectors,tokenSet:builder.root,fields:F,
+pipeline:lunr.Pipeline.load(p.pipeline)}),table:table}}"""
+
+_SHIMS = """
+var self = globalThis;
+globalThis.addEventListener = function () {};
+globalThis.postMessage = function () {};
+globalThis.importScripts = function () {};
+if (typeof console === "undefined") { globalThis.console = {log() {}, warn() {}, error() {}}; }
+"""
+
+
+def expose_search_class(worker_code: str) -> str:
+    """The worker with its Search class reachable as ``globalThis.__GuideSearch`` (build only)."""
+    found = list(SEARCH_CLASS.finditer(worker_code))
+    if len(found) != 1:
+        raise PrebuildError(f"expected Material's Search class (var X=class{{constructor({{config:...) exactly once "
+                            f"in the search worker, found {len(found)}; Material was probably upgraded: compare "
+                            f"src/.../integrations/search/_/index.ts with macros/search/prebuilt.py")
+    m = found[0]
+    return (worker_code[:m.start()] + f"var {m['name']}=globalThis.__GuideSearch=class{{constructor({{config:"
+            + worker_code[m.end():])
+
+
+def _context(worker_code: str):
+    from py_mini_racer import MiniRacer  # imported here: only the build needs V8
+
+    ctx = MiniRacer()
+    ctx.eval(_SHIMS)
+    ctx.eval(expose_search_class(worker_code))
+    ctx.eval(DECODE_JS)
+    return ctx
+
+
+def build_in_v8(worker_code: str, search_index: dict) -> tuple[dict, list]:
+    """(lunr index JSON, token-position table) as Material's worker builds them for ``search_index``."""
+    ctx = _context(worker_code)
+    data = {"config": search_index["config"], "docs": search_index["docs"], "options": {"suggest": False}}
+    ctx.eval(f"var __data = {json.dumps(data, ensure_ascii=False)};")
+    out = ctx.eval("var __s = new globalThis.__GuideSearch(__data);"
+                   "JSON.stringify({index: __s.index.toJSON(), table: Array.from(__s.table)})")
+    built = json.loads(out)
+    return built["index"], built["table"]
+
+
+def decode_in_v8(worker_code: str, encoded: dict) -> tuple[dict, list]:
+    """What the worker loads from ``encoded``, read back in full: (lunr index JSON, table)."""
+    ctx = _context(worker_code)
+    ctx.eval(f"var __p = {json.dumps(encoded, ensure_ascii=False)};")
+    out = ctx.eval("var __l = __guideLoadIndex(__p);"
+                   "JSON.stringify({index: __l.index.toJSON(),"
+                   " table: Array.from(__l.table.keys(), k => [k, __l.table.get(k)])})")
+    back = json.loads(out)
+    return back["index"], back["table"]
+
+
+VLQ_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+
+
+def vlq(numbers: Iterable[int]) -> str:
+    """Integers as base64 VLQ, as in source maps: sign in the lowest bit, 5 bits a digit, low digits first."""
+    out = []
+    for number in numbers:
+        if not isinstance(number, int) or isinstance(number, bool):
+            raise PrebuildError(f"cannot store {number!r} in the prebuilt search index: integers only")
+        n = (-number << 1) | 1 if number < 0 else number << 1
+        while True:
+            digit, n = n & 31, n >> 5
+            out.append(VLQ_DIGITS[digit | (32 if n else 0)])
+            if not n:
+                break
+    return "".join(out)
+
+
+def _deltas(numbers: list[int]) -> list[int]:
+    """Each number minus the one before it: sorted positions become short numbers."""
+    return [b - a for a, b in zip([0, *numbers], numbers)]
+
+
+def _milli(score: float) -> int:
+    """lunr rounds vector scores to thousandths; the integer that gives the same double back."""
+    n = round(score * 1000)
+    if n / 1000 != score:
+        raise PrebuildError(f"vector score {score!r} is not in thousandths: has lunr's rounding changed?")
+    return n
+
+
+def encode(index: dict, table: list) -> dict[str, Any]:
+    """lunr's serialised index and the position table in the compact form DECODE_JS reads.
+
+    References, fields and terms are listed once; each term's postings, each
+    document vector and each section's position table is one VLQ string.
+    """
+    fields: list[str] = index["fields"]
+    field_no = {f: i for i, f in enumerate(fields)}
+    refs: list[str] = []
+    ref_no: dict[str, int] = {}
+
+    def ref(r: str) -> int:
+        if r not in ref_no:
+            ref_no[r] = len(refs)
+            refs.append(r)
+        return ref_no[r]
+
+    terms, postings = [], []
+    for term, entry in index["invertedIndex"]:
+        if set(entry) != {"_index", *fields}:
+            raise PrebuildError(f"term {term!r}: unexpected index entry keys {sorted(entry)}")
+        numbers = [entry["_index"]]
+        for field in fields:
+            docs = entry[field]
+            numbers.append(len(docs))
+            for r, metadata in docs.items():
+                if set(metadata) != {"position"}:
+                    raise PrebuildError(f"term {term!r} in {r}: metadata other than position: {sorted(metadata)}")
+                numbers.extend((ref(r), len(metadata["position"]), *_deltas(metadata["position"])))
+        terms.append(term)
+        postings.append(vlq(numbers))
+    vectors = []
+    for name, elements in index["fieldVectors"]:
+        field, r = name.split("/", 1)
+        numbers = [field_no[field], ref(r), len(elements) // 2]
+        for term_index, score in zip(_deltas(elements[0::2]), elements[1::2]):
+            numbers.extend((term_index, _milli(score)))
+        vectors.append(vlq(numbers))
+    tables = []
+    for key, blocks in table:
+        r, field = key.rsplit(":", 1)
+        if field not in field_no:
+            raise PrebuildError(f"position table key {key!r}: unknown field {field!r}")
+        numbers = [ref(r), field_no[field], len(blocks)]
+        for block in blocks:
+            numbers.append(len(block))
+            numbers.extend(_deltas(block))
+        tables.append(vlq(numbers))
+    return {"format": FORMAT, "lunr": index["version"], "pipeline": index["pipeline"], "fields": fields,
+            "refs": refs, "terms": terms, "postings": postings, "vectors": vectors, "table": tables}
+
+
+def prebuild(worker_code: str, search_index: dict) -> dict[str, Any]:
+    """The encoded, round-trip-checked prebuilt index for ``search_index`` (config and docs)."""
+    index, table = build_in_v8(worker_code, search_index)
+    encoded = encode(index, table)
+    back_index, back_table = decode_in_v8(worker_code, encoded)
+    if back_index != index or back_table != table:
+        raise PrebuildError("the encoded search index does not decode to what lunr built; "
+                            "check encode() against DECODE_JS in macros/search/prebuilt.py")
+    return encoded

@@ -1,0 +1,120 @@
+"""The search index built ahead of time (macros/search/prebuilt.py), without MkDocs or a browser.
+
+The worker's own code runs in V8 (mini-racer): the index it builds must come
+back exactly from the compact form, through the loader the browser runs.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from macros.search.prebuilt import (FORMAT, PrebuildError, build_in_v8, decode_in_v8, encode, expose_search_class,
+                                    prebuild, vlq)
+from macros.search.worker_patch import (FIRST_RESULTS, SEARCH_USED, WorkerPatchError, patch_bundle, patch_worker)
+
+ROOT = Path(__file__).resolve().parents[1]
+THEME_JS = Path(__import__("material").__file__).parent / "templates/assets/javascripts"
+SHIPPED_WORKER = next((THEME_JS / "workers").glob("search.*.min.js")).read_text(encoding="utf-8")
+SHIPPED_BUNDLE = next(THEME_JS.glob("bundle.*.min.js")).read_text(encoding="utf-8")
+WORKER = patch_worker(SHIPPED_WORKER)
+
+SMALL_INDEX = {
+    "config": {"lang": ["en"], "separator": "[\\s\\u200b\\u3000\\-、。，．？！；]+", "pipeline": ["stemmer"],
+               "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "keywords": {"boost": 0.5}}},
+    "docs": [
+        {"location": "group.html", "title": "学习制度", "text": "<p>理论\u200b中心组\u200b每月\u200b学习</p><p>中心组\u200b记录</p>"},
+        {"location": "group.html#record", "title": "记录", "text": "学习\u200b记录\u200b存档", "keywords": "台账"},
+        {"location": "centre.html", "title": "服务", "text": "文明\u200b实践\u200b中心\u200b开放", "boost": 2},
+    ],
+}
+
+
+def test_the_worker_build_survives_encoding_exactly():
+    index, table = build_in_v8(WORKER, SMALL_INDEX)
+    assert [term for term, _ in index["invertedIndex"]][:3] and table
+    encoded = encode(index, table)
+    assert encoded["format"] == FORMAT and encoded["lunr"] == index["version"]
+    assert decode_in_v8(WORKER, encoded) == (index, table)
+    assert prebuild(WORKER, SMALL_INDEX) == encoded
+
+
+def test_encoding_is_much_smaller_than_lunrs_json():
+    index, table = build_in_v8(WORKER, SMALL_INDEX)
+    as_lunr = json.dumps({"index": index, "table": table}, ensure_ascii=False, separators=(",", ":"))
+    as_encoded = json.dumps(encode(index, table), ensure_ascii=False, separators=(",", ":"))
+    assert len(as_encoded) < len(as_lunr) / 2
+
+
+# Numbers the real index never has (negative steps, beyond 32 bits) still come back.
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.integers(min_value=-2**50, max_value=2**50), min_size=1, max_size=30))
+def test_any_integers_come_back_through_the_browser_loader(numbers):
+    index = {"version": "2.3.9", "fields": ["text"], "pipeline": ["stemmer"],
+             "fieldVectors": [["text/a.html", [0, 1.25]]],
+             "invertedIndex": [["x", {"_index": 0, "text": {"a.html": {"position": numbers}}}]]}
+    table = [["a.html:text", [numbers, [], [7]]]]
+    assert decode_in_v8(WORKER, encode(index, table)) == (index, table)
+
+
+def test_vlq_digits():
+    assert vlq([0, 1, -1, 15, 16]) == "ACDegB"
+    with pytest.raises(PrebuildError, match="integers only"):
+        vlq([1.5])
+
+
+def test_unexpected_index_shapes_stop_the_build():
+    index, table = build_in_v8(WORKER, SMALL_INDEX)
+    term, entry = index["invertedIndex"][0]
+    field = next(f for f in index["fields"] if entry[f])
+    ref = next(iter(entry[field]))
+    entry[field][ref]["offsets"] = [1]
+    with pytest.raises(PrebuildError, match="metadata other than position"):
+        encode(index, table)
+    index, table = build_in_v8(WORKER, SMALL_INDEX)
+    index["fieldVectors"][0][1][1] = 0.0001234
+    with pytest.raises(PrebuildError, match="thousandths"):
+        encode(index, table)
+    with pytest.raises(PrebuildError, match="unknown field"):
+        encode(*build_in_v8(WORKER, SMALL_INDEX)[:1], [["a.html:nofield", [[1]]]])
+
+
+def test_search_class_must_be_found_exactly_once():
+    assert "globalThis.__GuideSearch=class" in expose_search_class(WORKER)
+    with pytest.raises(PrebuildError, match="exactly once"):
+        expose_search_class("var x=1;")
+
+
+def test_worker_patch_loads_a_prebuilt_index_and_keeps_the_build_path():
+    assert "prebuilt:__pb" in WORKER and "__guideLoadIndex(__pb)" in WORKER
+    assert "this.index=lunr(function(){" in WORKER  # no prebuilt: built as before
+    with pytest.raises(WorkerPatchError, match="Search constructor"):
+        patch_worker(SHIPPED_WORKER.replace("this.table=new Map", "this.positions=new Map"))
+
+
+def test_bundle_patch_passes_the_index_shortens_the_first_batch_and_preloads_for_searchers():
+    bundle = patch_bundle(SHIPPED_BUNDLE)
+    assert "prebuilt:__pb}" in bundle and "data:{config:" in bundle
+    assert f".slice(0,{FIRST_RESULTS}))" in bundle and ".slice(0,10))" not in bundle
+    assert f'!!__md_get("{SEARCH_USED}")' in bundle
+    # The page script that sets the flag uses the same key.
+    script = (ROOT / "docs/assets/javascripts/search-input.js").read_text(encoding="utf-8")
+    assert f'__md_set("{SEARCH_USED}", true)' in script
+
+
+def test_built_index_carries_the_prebuilt_index_and_its_compressed_copy(built_site):
+    path = built_site.path / "search/search_index.json"
+    body = path.read_bytes()
+    data = json.loads(body)
+    prebuilt = data["prebuilt"]
+    assert prebuilt["format"] == FORMAT and len(prebuilt["terms"]) > 3000
+    assert set(prebuilt["refs"]) == {doc["location"] for doc in data["docs"]}
+    assert gzip.decompress((built_site.path / "search/search_index.json.gz").read_bytes()) == body
+    # The file:// copy (offline plugin) carries it too.
+    assert '"prebuilt":{"format":' in (built_site.path / "search/search_index.js").read_text(encoding="utf-8")
+    assert "lunr index built ahead of time" in built_site.log
