@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 
@@ -266,3 +267,16 @@ def test_results_beyond_the_first_batch_come_as_the_reader_scrolls(page, site_se
         p.mouse.wheel(0, 400)
         p.wait_for_timeout(30)
     assert shown.count() == total
+
+
+def test_every_result_link_highlights_the_query_on_its_page(page, site_server):
+    """A page that matched only through its sections still carries the terms (?h=) and highlights them."""
+    p = page.page
+    p.goto(site_server + "index.html")
+    open_search(p)
+    search(p, "网评员")
+    hrefs = p.locator(ITEM_LINK).evaluate_all("els => els.map(e => e.href)")
+    assert all(parse_qs(urlparse(h).query).get("h") == ["网评员"] for h in hrefs[:10]), hrefs[:10]
+    p.goto(hrefs[0])
+    p.wait_for_function("() => document.querySelectorAll('article mark').length > 0", timeout=10000)
+    assert set(p.locator("article mark").all_inner_texts()) == {"网评员"}

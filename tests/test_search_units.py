@@ -10,8 +10,8 @@ import pytest
 
 from macros.search.expand import FIELD, TITLE_FIELD, expand_index, page_boost, section_keywords
 from macros.search.vocabulary import Group, dictionary_words, groups_from, userdict_text
-from macros.search.worker_patch import (SEGMENT_LOOP, WorkerPatchError, bundle_name, fix_segmentation, patch_bundle,
-                                        patch_worker, patched_name)
+from macros.search.worker_patch import (SEGMENT_LOOP, WorkerPatchError, bundle_name, fix_segmentation, page_terms,
+                                        patch_bundle, patch_worker, patched_name)
 from macros.sitedata import load_site_data
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -119,3 +119,10 @@ def test_bundle_patch_defers_the_index_on_the_shipped_bundle():
     assert bundle_name(patched) != bundle_name(shipped)
     with pytest.raises(WorkerPatchError, match="exactly once"):
         patch_bundle(patched)
+
+
+def test_pages_matched_through_sections_get_their_terms_in_the_shipped_worker():
+    patched = patch_worker(SHIPPED.read_text(encoding="utf-8"))
+    assert patched.count("terms:__guideUnionTerms(") == 1 and "score:0,terms:{}" not in patched
+    with pytest.raises(WorkerPatchError, match="exactly once"):
+        page_terms("o.push(B(_({},a),{score:0,terms:x}))")

@@ -13,6 +13,8 @@ Worker:
   prefix: 中心组 becomes 中心*, 学习强国 becomes 学习*, and pages that merely
   mention 中心 or 学习 rank first. Letting ``j`` reach ``query.length`` makes
   a whole indexed term win, and changes nothing for queries that are not.
+* A page that matched only through its sections gets their terms, so its
+  result link highlights them on the page (see PAGE_TERMS).
 * A prebuilt index (see CONSTRUCTOR and macros/search/prebuilt.py) is loaded
   instead of being built in the reader's browser.
 
@@ -78,8 +80,28 @@ SEGMENTER = 'lunr.segmenter="TinySegmenter"in lunr?new lunr.TinySegmenter:void 0
 
 
 def patch_worker(code: str) -> str:
-    """The worker with whole-query segmentation, prebuilt-index loading and no source-map link."""
-    return load_prebuilt(fix_segmentation(code))
+    """The worker with whole-query segmentation, page terms, prebuilt-index loading and no source-map link."""
+    return load_prebuilt(page_terms(fix_segmentation(code)))
+
+
+# When only sections of a page match, the worker adds the page itself to the
+# group with no terms:
+#
+#     if (!items.find(item => item.location === page)) items.push({...doc, score: 0, terms: {}})
+#
+# and the page's link then carries an empty ?h=, so opening it highlights
+# nothing. The patch gives the page the terms its sections matched.
+PAGE_TERMS = re.compile(r"(?P<head>(?P<items>[\w$]+)\.push\([\w$]+\([\w$]+\(\{\},[\w$]+\),\{score:0,terms:)\{\}(?=\}\)\))")
+UNION_TERMS_JS = ("function __guideUnionTerms(items){var terms={};items.forEach(function(item){"
+                  "for(var t in item.terms)terms[t]=terms[t]||item.terms[t]});return terms}")
+
+
+def page_terms(code: str) -> str:
+    """The worker giving a page that matched only through its sections those sections' terms (see PAGE_TERMS)."""
+    m = _find_once(PAGE_TERMS, code, "the page added to a group of section results in Material's search worker",
+                   "compare src/.../integrations/search/_/index.ts (Search.search) with PAGE_TERMS in "
+                   "macros/search/worker_patch.py")
+    return code[:m.start()] + m["head"] + f"__guideUnionTerms({m['items']})" + code[m.end():]
 
 
 def fix_segmentation(code: str) -> str:
@@ -108,7 +130,7 @@ def load_prebuilt(code: str) -> str:
     )
     # Appended, so the worker's "use strict" stays its first statement.
     code = code[:m.start()] + branch + code[m.end():]
-    return SOURCE_MAP.sub("", code).rstrip() + "\n" + DECODE_JS + "\n"
+    return SOURCE_MAP.sub("", code).rstrip() + "\n" + DECODE_JS + "\n" + UNION_TERMS_JS + "\n"
 
 
 def patched_name(code: str) -> str:
