@@ -139,6 +139,9 @@ def test_search_works_from_file_url(page, built_site):
     open_search(p)
     results, _ = search(p, "一岗双责")
     assert "work-points/responsibility.html" in results[:5], results
+    # The worker (here the iframe-worker shim's hidden frame) loaded the index; the page itself did not.
+    assert p.evaluate("typeof window.__index") == "undefined"  # search_index.js defines it where it runs
+    assert [u for u in page.requests if u.endswith("search/search_index.js")]
     # Navigation from disk: a result link opens the page itself, not a folder listing.
     item = p.locator("li.md-search-result__item").nth(results.index("work-points/responsibility.html"))
     item.locator("a.md-search-result__link").first.click()
@@ -171,6 +174,8 @@ def test_index_loads_when_search_is_first_used_then_with_later_pages(page, nginx
     results, _ = search(p, "冬训")
     assert "work-points/theory.html" in results[:5]
     assert [u for u in page.requests if u.endswith("search/search_index.json")]
+    # The worker fetched it: the page neither requested nor parsed the 1.8 MB.
+    assert not p.evaluate("performance.getEntriesByType('resource').filter(e => /search_index/.test(e.name)).length")
     # A reader who has searched gets the index with the next page, before touching the box.
     before = len(page.requests)
     p.goto(nginx_site.url + "work-points/credit.html")

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from macros.search.prebuilt import (FORMAT, PrebuildError, build_in_v8, decode_in_v8, encode, expose_search_class,
-                                    prebuild, vlq)
+from macros.search import prebuilt as prebuilt_module
+from macros.search.prebuilt import (FORMAT, PrebuildError, _context, build_in_v8, decode_in_v8, encode,
+                                    expose_search_class, prebuild, vlq)
 from macros.search.worker_patch import (FIRST_RESULTS, SEARCH_USED, WorkerPatchError, patch_bundle, patch_worker)
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -62,6 +64,51 @@ def test_any_integers_come_back_through_the_browser_loader(numbers):
     assert decode_in_v8(WORKER, encode(index, table)) == (index, table)
 
 
+# The loader builds a plain trie where lunr minimises; every kind of query
+# term lunr makes must expand to the same index terms, in the same order.
+EXPANSIONS = """(terms, patterns) => {
+  const loaded = __guideLoadIndex(__p).index.tokenSet, lunrs = lunr.TokenSet.fromArray(terms);
+  return patterns.map(([term, edits]) => {
+    const q = () => edits ? lunr.TokenSet.fromFuzzyString(term, edits) : lunr.TokenSet.fromString(term);
+    return [loaded.intersect(q()).toArray(), lunrs.intersect(q()).toArray()];
+  });
+}"""
+
+
+def test_loaded_token_set_expands_queries_as_lunrs_own():
+    docs = [{"location": f"p{i}.html", "title": t, "text": "\u200b".join(words)}
+            for i, (t, words) in enumerate([("中心组", ["中心组", "中心", "学习", "学习强国", "学风"]),
+                                            ("网评员", ["网评员", "网络评论员", "网络", "a1", "a10", "ab"])])]
+    index, table = build_in_v8(WORKER, {**SMALL_INDEX, "docs": SMALL_INDEX["docs"] + docs})
+    terms = [term for term, _ in index["invertedIndex"]]
+    ctx = _context(WORKER)
+    ctx.eval(f"var __p = {json.dumps(encode(index, table), ensure_ascii=False)};")
+    patterns = [["中心*", 0], ["中心组", 0], ["学*", 0], ["*习", 0], ["网*员", 0], ["网络*", 0], ["a*", 0],
+                ["学风", 1], ["中心", 1], ["ab", 2], ["无此词", 0], ["*", 0]]
+    for (loaded, lunrs), (pattern, _) in zip(json.loads(ctx.eval(
+            f"JSON.stringify(({EXPANSIONS})({json.dumps(terms)}, {json.dumps(patterns)}))")), patterns):
+        assert loaded == lunrs, pattern
+    assert loaded and len(loaded) == len(terms)  # "*": every term
+
+
+def test_a_token_set_that_loses_terms_stops_the_build(monkeypatch):
+    monkeypatch.setattr(prebuilt_module, "DECODE_JS", prebuilt_module.DECODE_JS.replace("node.final=!0", ""))
+    with pytest.raises(PrebuildError, match="token set"):
+        prebuild(WORKER, SMALL_INDEX)
+
+
+def test_vectors_load_when_first_read_and_list_like_lunrs():
+    index, table = build_in_v8(WORKER, SMALL_INDEX)
+    ctx = _context(WORKER)
+    ctx.eval(f"var __p = {json.dumps(encode(index, table), ensure_ascii=False)};"
+             "var __v = __guideLoadIndex(__p).index.fieldVectors;")
+    names = [name for name, _ in index["fieldVectors"]]
+    assert json.loads(ctx.eval("JSON.stringify(Object.keys(__v))")) == names
+    assert ctx.eval(f"{json.dumps(names[0])} in __v && !('text/none.html' in __v) && __v['text/none.html'] === undefined")
+    assert json.loads(ctx.eval(f"JSON.stringify(__v[{json.dumps(names[-1])}].toJSON())")) == index["fieldVectors"][-1][1]
+    assert ctx.eval(f"__v[{json.dumps(names[0])}] === __v[{json.dumps(names[0])}]")  # decoded once
+
+
 def test_vlq_digits():
     assert vlq([0, 1, -1, 15, 16]) == "ACDegB"
     with pytest.raises(PrebuildError, match="integers only"):
@@ -90,6 +137,15 @@ def test_search_class_must_be_found_exactly_once():
         expose_search_class("var x=1;")
 
 
+def test_worker_patch_fetches_the_index_when_given_its_address():
+    assert re.search(r"case 0:if\(([\w$]+)\.data\.url\)\1\.data=yield __guideFetchIndex\(\1\.data\);return yield ",
+                     WORKER)
+    loader = WORKER[WORKER.index("function __guideFetchIndex"):]
+    assert "importScripts(u)" in loader and "fetch(u)" in loader  # search_index.js under file://, JSON otherwise
+    with pytest.raises(WorkerPatchError, match="set-up message handler"):
+        patch_worker(SHIPPED_WORKER.replace("case 0:return yield", "case 0:return await"))
+
+
 def test_worker_patch_loads_a_prebuilt_index_and_keeps_the_build_path():
     assert "prebuilt:__pb" in WORKER and "__guideLoadIndex(__pb)" in WORKER
     assert "this.index=lunr(function(){" in WORKER  # no prebuilt: built as before
@@ -99,7 +155,10 @@ def test_worker_patch_loads_a_prebuilt_index_and_keeps_the_build_path():
 
 def test_bundle_patch_passes_the_index_shortens_the_first_batch_and_preloads_for_searchers():
     bundle = patch_bundle(SHIPPED_BUNDLE)
-    assert "prebuilt:__pb}" in bundle and "data:{config:" in bundle
+    # The worker gets the index's address, not the index: the script under file://, the JSON otherwise.
+    assert ('({url:String(new URL(location.protocol==="file:"?"search/search_index.js":"search/search_index.json",'
+            in bundle)
+    assert "({url:__url})=>" in bundle and "data:{url:__url,options:" in bundle
     assert f".slice(0,{FIRST_RESULTS}))" in bundle and ".slice(0,10))" not in bundle
     assert f'!!__md_get("{SEARCH_USED}")' in bundle
     # The page script that sets the flag uses the same key.

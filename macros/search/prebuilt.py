@@ -15,9 +15,10 @@ form (``encode``): references and terms are listed once, and the numbers of
 each term's postings, each document vector and each section's position
 table (sorted runs stored as differences) are packed into base64 VLQ
 strings, about a fifth of lunr's JSON. Strings are parsed by the page and
-copied into the worker much faster than arrays of numbers, and postings and
-tables are decoded only when a query needs them (``DECODE_JS``). The patched
-worker (``worker_patch.py``) loads the index with ``__guideLoadIndex``;
+copied into the worker much faster than arrays of numbers, and postings,
+vectors and tables are decoded only when a query needs them
+(``DECODE_JS``). The patched worker (``worker_patch.py``) loads the index
+with ``__guideLoadIndex``;
 ``decode_in_v8`` runs the same loader at build time and reads everything
 back through lunr's own ``toJSON``; the build checks that this gives
 exactly what lunr built.
@@ -40,11 +41,14 @@ class PrebuildError(RuntimeError):
 
 # What the patched worker carries: ``__guideLoadIndex(p)`` turns the encoded
 # index ``p`` into {index: a lunr.Index, table: what Search.table is used for}.
-# Only the term list is read at once (into lunr's token set) along with the
-# document vectors; a term's postings and a section's position table are
+# Only the term list is read at once, into a plain trie of lunr TokenSet
+# nodes (lunr's own builder also minimises it, which costs tens of
+# milliseconds and changes no query's terms), with each vector's name. A
+# term's postings, a document's vector and a section's position table are
 # decoded the first time a query needs them, so loading costs a few
-# milliseconds however long the guide grows. The inverted index is a Proxy
-# that answers ``in``, property reads and Object.keys as lunr's object would.
+# milliseconds however long the guide grows. The inverted index and the
+# vectors are Proxies that answer ``in``, property reads and Object.keys as
+# lunr's objects would.
 DECODE_JS = r"""function __guideLoadIndex(p){
 var A="ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/",D=new Int8Array(128),c;
 for(c=0;c<64;c++)D[A.charCodeAt(c)]=c;
@@ -65,9 +69,17 @@ has:function(o,term){return termNo.has(term)},
 get:function(o,term){return termNo.has(term)?posting(term):void 0},
 ownKeys:function(){return T.slice()},
 getOwnPropertyDescriptor:function(o,term){return termNo.has(term)?{value:posting(term),writable:!1,enumerable:!0,configurable:!0}:void 0}});
-var vectors=Object.create(null);
-for(t=0;t<p.vectors.length;t++){num=reader(p.vectors[t]);var name=F[num()]+"/"+R[num()];n=num();x=new Array(2*n);
-for(j=0,a=0;j<n;j++){x[2*j]=a+=num();x[2*j+1]=num()/1000}done(num,"vector "+name);vectors[name]=new lunr.Vector(x)}
+var vectorNo=new Map,names=[];
+for(t=0;t<p.vectors.length;t++){num=reader(p.vectors[t]);names.push(F[num()]+"/"+R[num()]);vectorNo.set(names[t],t)}
+var decodedVectors=new Map;
+function vector(name){var v=decodedVectors.get(name);if(v)return v;num=reader(p.vectors[vectorNo.get(name)]);num();num();n=num();
+x=new Array(2*n);for(j=0,a=0;j<n;j++){x[2*j]=a+=num();x[2*j+1]=num()/1000}done(num,"vector "+name);
+v=new lunr.Vector(x);decodedVectors.set(name,v);return v}
+var vectors=new Proxy(Object.create(null),{
+has:function(o,name){return vectorNo.has(name)},
+get:function(o,name){return vectorNo.has(name)?vector(name):void 0},
+ownKeys:function(){return names.slice()},
+getOwnPropertyDescriptor:function(o,name){return vectorNo.has(name)?{value:vector(name),writable:!1,enumerable:!0,configurable:!0}:void 0}});
 var tables=new Map;
 for(t=0;t<p.table.length;t++){num=reader(p.table[t]);tables.set(R[num()]+":"+F[num()],t)}
 var decoded=new Map;
@@ -75,8 +87,10 @@ var table={get:function(key){if(decoded.has(key))return decoded.get(key);if(!tab
 num=reader(p.table[tables.get(key)]);num();num();n=num();var blocks=new Array(n);
 for(k=0;k<n;k++)blocks[k]=run(num,num());done(num,"position table "+key);decoded.set(key,blocks);return blocks},
 keys:function(){return tables.keys()}};
-var builder=new lunr.TokenSet.Builder;for(t=0;t<T.length;t++)builder.insert(T[t]);builder.finish();
-return{index:new lunr.Index({invertedIndex:inverted,fieldVectors:vectors,tokenSet:builder.root,fields:F,
+var root=new lunr.TokenSet,node,next,w;
+for(t=0;t<T.length;t++){node=root;w=T[t];for(j=0;j<w.length;j++){next=node.edges[w.charAt(j)];
+if(!next)next=node.edges[w.charAt(j)]=new lunr.TokenSet;node=next}node.final=!0}
+return{index:new lunr.Index({invertedIndex:inverted,fieldVectors:vectors,tokenSet:root,fields:F,
 pipeline:lunr.Pipeline.load(p.pipeline)}),table:table}}"""
 
 _SHIMS = """
@@ -126,9 +140,13 @@ def decode_in_v8(worker_code: str, encoded: dict) -> tuple[dict, list]:
     ctx = _context(worker_code)
     ctx.eval(f"var __p = {json.dumps(encoded, ensure_ascii=False)};")
     out = ctx.eval("var __l = __guideLoadIndex(__p);"
-                   "JSON.stringify({index: __l.index.toJSON(),"
+                   "JSON.stringify({index: __l.index.toJSON(), tokens: __l.index.tokenSet.toArray().sort(),"
                    " table: Array.from(__l.table.keys(), k => [k, __l.table.get(k)])})")
     back = json.loads(out)
+    terms = [term for term, _ in back["index"]["invertedIndex"]]
+    if back["tokens"] != terms:
+        raise PrebuildError("the loaded index's token set does not hold exactly its terms; "
+                            "check the trie in DECODE_JS in macros/search/prebuilt.py")
     return back["index"], back["table"]
 
 

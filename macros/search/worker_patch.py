@@ -18,9 +18,13 @@ Worker:
 * A prebuilt index (see CONSTRUCTOR and macros/search/prebuilt.py) is loaded
   instead of being built in the reader's browser.
 
+* The worker loads the index itself when the page sends its address (see
+  SETUP_MESSAGE).
+
 Main bundle: the index is loaded on first use of search (or at once for a
-reader who has searched before), passed whole to the worker, and the first
-batch of results is shorter (see the comments above each pattern).
+reader who has searched before), by the worker, from the address the page
+sends; and the first batch of results is shorter (see the comments above
+each pattern).
 
 The code is matched by its shape, whatever its variable names. Every patch
 fails loudly when its shape is not found exactly once (a Material upgrade
@@ -80,8 +84,38 @@ SEGMENTER = 'lunr.segmenter="TinySegmenter"in lunr?new lunr.TinySegmenter:void 0
 
 
 def patch_worker(code: str) -> str:
-    """The worker with whole-query segmentation, page terms, prebuilt-index loading and no source-map link."""
-    return load_prebuilt(page_terms(fix_segmentation(code)))
+    """The worker with whole-query segmentation, page terms, its own index fetching, prebuilt-index loading
+    and no source-map link."""
+    return load_prebuilt(fetch_index(page_terms(fix_segmentation(code))))
+
+
+# The page no longer loads the index and copies it into the worker (see
+# WORKER_FETCH below): it sends the index's address, and the worker loads it
+# itself. The set-up message handler
+#
+#     case SETUP: return await setupSearchLanguages(message.data.config), index = new Search(message.data), ...
+#
+# first replaces such a message's data with the loaded index: over HTTP it
+# fetches search_index.json; under file://, where the "worker" is the
+# iframe-worker shim's hidden frame and cannot fetch, it loads
+# search_index.js (``var __index = {...}``) with importScripts, which the
+# shim provides. A message that carries the index itself is used as before.
+SETUP_MESSAGE = re.compile(r"case 0:return yield (?P<langs>[\w$]+)\((?P<m>[\w$]+)\.data\.config\),")
+FETCH_INDEX_JS = ("function __guideFetchIndex(d){var u=d.url;return(/\\.js$/.test(u)"
+                  "?Promise.resolve(importScripts(u)).then(function(){return self.__index})"
+                  ":fetch(u).then(function(r){if(!r.ok)throw new Error(\"search index \"+u+\": HTTP \"+r.status);"
+                  "return r.json()})).then(function(i){if(!i||!i.docs)throw new Error(\"search index \"+u+\": no documents\");"
+                  "return{config:i.config,docs:i.docs,prebuilt:i.prebuilt,options:d.options}})}")
+
+
+def fetch_index(code: str) -> str:
+    """The worker fetching the index itself when given its address (see SETUP_MESSAGE)."""
+    m = _find_once(SETUP_MESSAGE, code, "the set-up message handler of Material's search worker",
+                   "compare the worker's message handler (integrations/search/worker/main) with SETUP_MESSAGE in "
+                   "macros/search/worker_patch.py")
+    fetched = (f"case 0:if({m['m']}.data.url){m['m']}.data=yield __guideFetchIndex({m['m']}.data);"
+               f"return yield {m['langs']}({m['m']}.data.config),")
+    return code[:m.start()] + fetched + code[m.end():]
 
 
 # When only sections of a page match, the worker adds the page itself to the
@@ -130,7 +164,7 @@ def load_prebuilt(code: str) -> str:
     )
     # Appended, so the worker's "use strict" stays its first statement.
     code = code[:m.start()] + branch + code[m.end():]
-    return SOURCE_MAP.sub("", code).rstrip() + "\n" + DECODE_JS + "\n" + UNION_TERMS_JS + "\n"
+    return SOURCE_MAP.sub("", code).rstrip() + "\n" + "\n".join((DECODE_JS, UNION_TERMS_JS, FETCH_INDEX_JS)) + "\n"
 
 
 def patched_name(code: str) -> str:
@@ -162,12 +196,21 @@ def patched_name(code: str) -> str:
 # so it is given the index only when the address has an h parameter, and an
 # empty (completing) input otherwise.
 #
-# setupSearchWorker() passes only the index's config and docs to the worker:
+# setupSearchWorker() then loads the index in the page and copies its config
+# and docs into the worker:
 #
-#     subscribe(({ config, docs }) => worker$.next({type: SETUP, data: {config, docs, options}}))
+#     .pipe(filter(Boolean), switchMap(() => index$))
+#     .subscribe(({ config, docs }) => worker$.next({type: SETUP, data: {config, docs, options}}))
 #
-# so the prebuilt index is passed along too.
-PASS_INDEX = re.compile(r"\(\{config:(?P<c>[\w$]+),docs:(?P<d>[\w$]+)\}\)=>(?P<w>[\w$]+)\.next\(\{type:0,data:\{config:(?P=c),docs:(?P=d),")
+# Parsing 1.8 MB in the page and copying it into the worker (under file://
+# the iframe-worker shim copies it with structuredClone on the page's own
+# thread) took as long as the worker's loading itself. The patched bundle
+# sends the index's address instead (WORKER_FETCH, INDEX_URL: search_index.js
+# under file://, search_index.json otherwise) and passes it along (PASS_URL);
+# the worker loads the index (see SETUP_MESSAGE).
+WORKER_FETCH = re.compile(r"(?P<head>\.pipe\([\w$]+\((?P<v>[\w$]+)=>(?P=v)\),[\w$]+\(\(\)=>)(?P<index>[\w$]+)\)\)\.subscribe\(")
+INDEX_URL = re.compile(r'new URL\("search/search_index\.json",(?P<config>[\w$]+)\.base\)')
+PASS_URL = re.compile(r"\(\{config:(?P<c>[\w$]+),docs:(?P<d>[\w$]+)\}\)=>(?P<w>[\w$]+)\.next\(\{type:0,data:\{config:(?P=c),docs:(?P=d),")
 #
 # The result list renders the first ten results at once, then four more each
 # time the reader scrolls near its end:
@@ -182,28 +225,38 @@ FIRST_RESULTS = 6
 FIRST_BATCH = re.compile(r"\$\(\.\.\.(?P<items>[\w$]+)\.slice\(0,10\)\),\$\(\.\.\.(?P=items)\.slice\(10\)\)")
 HIGHLIGHT_INDEX = re.compile(r'(\("search\.highlight"\)\?[\w$]+\([\w$]+,\{index\$:)([\w$]+)(,location\$:[\w$]+\}\))')
 SEARCH_USED = "guide.search.used"
-EAGER_INDEX = re.compile(r'([\w$]+\([\w$]+\()location\.protocol!=="file:"(\),[\w$]+\("search"\)\)\.pipe\()')
+EAGER_INDEX = re.compile(r'([\w$]+\((?P<of>[\w$]+)\()location\.protocol!=="file:"(\),[\w$]+\("search"\)\)\.pipe\()')
 BUNDLE_NAME = re.compile(r"^bundle\.[0-9a-f]{8}\.min\.js$")
 
 
 def patch_bundle(code: str) -> str:
-    """Material's main bundle: index loaded on first use and passed whole to the worker, a shorter first
-    batch of results, no source-map link."""
+    """Material's main bundle: index loaded on first use, by the worker from the address the page sends,
+    a shorter first batch of results, no source-map link."""
     m = _find_once(
         EAGER_INDEX, code, "the search index set-up of Material's main bundle",
         "Material was probably upgraded: compare src/.../search/worker/_/index.ts (setupSearchWorker) "
         "with macros/search/worker_patch.py and update EAGER_INDEX")
-    code = code[:m.start()] + m.group(1) + f'!!__md_get("{SEARCH_USED}")' + m.group(2) + code[m.end():]
+    head = m.group(1) + f'!!__md_get("{SEARCH_USED}")' + m.group(3)
+    code = code[:m.start()] + head + code[m.end():]
+    url = _find_once(INDEX_URL, code, "the search index address in Material's main bundle",
+                     "compare src/.../search/worker/_/index.ts with INDEX_URL in macros/search/worker_patch.py")
+    w = WORKER_FETCH.match(code, m.start() + len(head) - len(".pipe("))
+    if not w:
+        raise WorkerPatchError("expected the index to be handed to the worker right after the search toggle in "
+                               "Material's main bundle; compare src/.../search/worker/_/index.ts "
+                               "(setupSearchWorker) with WORKER_FETCH in macros/search/worker_patch.py")
+    index = f'location.protocol==="file:"?"search/search_index.js":"search/search_index.json"'
+    address = f'{m["of"]}({{url:String(new URL({index},{url["config"]}.base))}})'
+    code = code[:w.start()] + w["head"] + address + ")).subscribe(" + code[w.end():]
     h = _find_once(
         HIGHLIGHT_INDEX, code, "the search.highlight set-up of Material's main bundle",
         "compare src/.../bundle.ts (mountSearchHiglight) with macros/search/worker_patch.py (HIGHLIGHT_INDEX)")
     lazy = f'new URL(location.href).searchParams.has("h")?{h.group(2)}:[]'
     code = code[:h.start()] + h.group(1) + lazy + h.group(3) + code[h.end():]
     p = _find_once(
-        PASS_INDEX, code, "the search worker set-up message of Material's main bundle",
-        "compare src/.../search/worker/_/index.ts (setupSearchWorker) with PASS_INDEX in macros/search/worker_patch.py")
-    passed = (f"({{config:{p['c']},docs:{p['d']},prebuilt:__pb}})=>{p['w']}.next({{type:0,data:"
-              f"{{config:{p['c']},docs:{p['d']},prebuilt:__pb,")
+        PASS_URL, code, "the search worker set-up message of Material's main bundle",
+        "compare src/.../search/worker/_/index.ts (setupSearchWorker) with PASS_URL in macros/search/worker_patch.py")
+    passed = f"({{url:__url}})=>{p['w']}.next({{type:0,data:{{url:__url,"
     code = code[:p.start()] + passed + code[p.end():]
     f = _find_once(
         FIRST_BATCH, code, "the first batch of search results in Material's main bundle",
