@@ -92,7 +92,9 @@ def test_loaded_token_set_expands_queries_as_lunrs_own():
 
 
 def test_a_token_set_that_loses_terms_stops_the_build(monkeypatch):
-    monkeypatch.setattr(prebuilt_module, "DECODE_JS", prebuilt_module.DECODE_JS.replace("node.final=!0", ""))
+    broken = prebuilt_module.DECODE_JS.replace("this.final=T[lo].length===d", "this.final=!1")
+    assert broken != prebuilt_module.DECODE_JS
+    monkeypatch.setattr(prebuilt_module, "DECODE_JS", broken)
     with pytest.raises(PrebuildError, match="token set"):
         prebuild(WORKER, SMALL_INDEX)
 

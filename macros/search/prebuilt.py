@@ -41,12 +41,14 @@ class PrebuildError(RuntimeError):
 
 # What the patched worker carries: ``__guideLoadIndex(p)`` turns the encoded
 # index ``p`` into {index: a lunr.Index, table: what Search.table is used for}.
-# Only the term list is read at once, into a plain trie of lunr TokenSet
-# nodes (lunr's own builder also minimises it, which costs tens of
-# milliseconds and changes no query's terms), with each vector's name. A
-# term's postings, a document's vector and a section's position table are
-# decoded the first time a query needs them, so loading costs a few
-# milliseconds however long the guide grows. The inverted index and the
+# Only the term list is read at once, with each vector's name. lunr's token
+# set (the automaton a query's terms are expanded against) is a trie over
+# the sorted term list whose nodes list their edges the first time a query
+# walks them; lunr's own builder makes and minimises the whole automaton,
+# which took 20-60 ms in a worker and changes no query's terms. A term's
+# postings, a document's vector and a section's position table are decoded
+# the first time a query needs them, so loading costs a few milliseconds
+# however long the guide grows. The inverted index and the
 # vectors are Proxies that answer ``in``, property reads and Object.keys as
 # lunr's objects would.
 DECODE_JS = r"""function __guideLoadIndex(p){
@@ -87,10 +89,14 @@ var table={get:function(key){if(decoded.has(key))return decoded.get(key);if(!tab
 num=reader(p.table[tables.get(key)]);num();num();n=num();var blocks=new Array(n);
 for(k=0;k<n;k++)blocks[k]=run(num,num());done(num,"position table "+key);decoded.set(key,blocks);return blocks},
 keys:function(){return tables.keys()}};
-var root=new lunr.TokenSet,node,next,w;
-for(t=0;t<T.length;t++){node=root;w=T[t];for(j=0;j<w.length;j++){next=node.edges[w.charAt(j)];
-if(!next)next=node.edges[w.charAt(j)]=new lunr.TokenSet;node=next}node.final=!0}
-return{index:new lunr.Index({invertedIndex:inverted,fieldVectors:vectors,tokenSet:root,fields:F,
+function Node(lo,hi,d){this.lo=lo;this.hi=hi;this.d=d;this.final=T[lo].length===d;this.id=lunr.TokenSet._nextId++}
+Node.prototype=Object.create(lunr.TokenSet.prototype);
+Object.defineProperty(Node.prototype,"edges",{get:function(){if(this._edges)return this._edges;
+var e={},i=this.lo,d=this.d,ch,k;
+while(i<this.hi&&T[i].length<=d)i++;
+while(i<this.hi){ch=T[i].charAt(d);for(k=i+1;k<this.hi&&T[k].charAt(d)===ch;k++);e[ch]=new Node(i,k,d+1);i=k}
+return this._edges=e}});
+return{index:new lunr.Index({invertedIndex:inverted,fieldVectors:vectors,tokenSet:T.length?new Node(0,T.length,0):new lunr.TokenSet,fields:F,
 pipeline:lunr.Pipeline.load(p.pipeline)}),table:table}}"""
 
 _SHIMS = """
