@@ -14,11 +14,10 @@ Both are written into ``search_index.json`` under ``prebuilt`` in a compact
 form (``encode``): references and terms are listed once, and the numbers of
 each term's postings, each document vector and each section's position
 table (sorted runs stored as differences) are packed into base64 VLQ
-strings, about a fifth of lunr's JSON. Strings are parsed by the page and
-copied into the worker much faster than arrays of numbers, and postings,
-vectors and tables are decoded only when a query needs them
-(``DECODE_JS``). The patched worker (``worker_patch.py``) loads the index
-with ``__guideLoadIndex``;
+strings, about a fifth of lunr's JSON. The worker parses strings much
+faster than arrays of numbers, and decodes postings, vectors and tables
+only when a query needs them (``DECODE_JS``). The patched worker
+(``worker_patch.py``) loads the index with ``__guideLoadIndex``;
 ``decode_in_v8`` runs the same loader at build time and reads everything
 back through lunr's own ``toJSON``; the build checks that this gives
 exactly what lunr built.
@@ -48,9 +47,9 @@ class PrebuildError(RuntimeError):
 # which took 20-60 ms in a worker and changes no query's terms. A term's
 # postings, a document's vector and a section's position table are decoded
 # the first time a query needs them, so loading costs a few milliseconds
-# however long the guide grows. The inverted index and the
-# vectors are Proxies that answer ``in``, property reads and Object.keys as
-# lunr's objects would.
+# however long the guide grows. The inverted index and the vectors are
+# Proxies that answer ``in``, property reads and Object.keys as lunr's
+# objects would.
 DECODE_JS = r"""function __guideLoadIndex(p){
 var A="ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/",D=new Int8Array(128),c;
 for(c=0;c<64;c++)D[A.charCodeAt(c)]=c;

@@ -17,7 +17,6 @@ Worker:
   result link highlights them on the page (see PAGE_TERMS).
 * A prebuilt index (see CONSTRUCTOR and macros/search/prebuilt.py) is loaded
   instead of being built in the reader's browser.
-
 * The worker loads the index itself when the page sends its address (see
   SETUP_MESSAGE).
 
@@ -245,7 +244,7 @@ def patch_bundle(code: str) -> str:
         raise WorkerPatchError("expected the index to be handed to the worker right after the search toggle in "
                                "Material's main bundle; compare src/.../search/worker/_/index.ts "
                                "(setupSearchWorker) with WORKER_FETCH in macros/search/worker_patch.py")
-    index = f'location.protocol==="file:"?"search/search_index.js":"search/search_index.json"'
+    index = 'location.protocol==="file:"?"search/search_index.js":"search/search_index.json"'
     address = f'{m["of"]}({{url:String(new URL({index},{url["config"]}.base))}})'
     code = code[:w.start()] + w["head"] + address + ")).subscribe(" + code[w.end():]
     h = _find_once(
