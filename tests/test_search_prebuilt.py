@@ -155,7 +155,7 @@ def test_worker_patch_loads_a_prebuilt_index_and_keeps_the_build_path():
         patch_worker(SHIPPED_WORKER.replace("this.table=new Map", "this.positions=new Map"))
 
 
-def test_bundle_patch_passes_the_index_shortens_the_first_batch_and_preloads_for_searchers():
+def test_bundle_patch_sends_the_index_address_shortens_the_first_batch_and_preloads_for_searchers():
     bundle = patch_bundle(SHIPPED_BUNDLE)
     # The worker gets the index's address, not the index: the script under file://, the JSON otherwise.
     assert ('({url:String(new URL(location.protocol==="file:"?"search/search_index.js":"search/search_index.json",'

@@ -207,7 +207,7 @@ def patched_name(code: str) -> str:
 # sends the index's address instead (WORKER_FETCH, INDEX_URL: search_index.js
 # under file://, search_index.json otherwise) and passes it along (PASS_URL);
 # the worker loads the index (see SETUP_MESSAGE).
-WORKER_FETCH = re.compile(r"(?P<head>\.pipe\([\w$]+\((?P<v>[\w$]+)=>(?P=v)\),[\w$]+\(\(\)=>)(?P<index>[\w$]+)\)\)\.subscribe\(")
+WORKER_FETCH = re.compile(r"(?P<head>\.pipe\([\w$]+\((?P<v>[\w$]+)=>(?P=v)\),[\w$]+\(\(\)=>)[\w$]+\)\)\.subscribe\(")
 INDEX_URL = re.compile(r'new URL\("search/search_index\.json",(?P<config>[\w$]+)\.base\)')
 PASS_URL = re.compile(r"\(\{config:(?P<c>[\w$]+),docs:(?P<d>[\w$]+)\}\)=>(?P<w>[\w$]+)\.next\(\{type:0,data:\{config:(?P=c),docs:(?P=d),")
 #
