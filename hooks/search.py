@@ -7,8 +7,8 @@
 * on_files: replaces Material's search worker by a copy whose query
   segmentation searches a whole indexed term as itself, and Material's main
   bundle by a copy that loads the search index when search is first used
-  (both under new hashed names); on_post_page/on_post_template point every
-  page at them.
+  and highlights a result's page without it (both under new hashed names);
+  on_post_page/on_post_template point every page at them.
 * on_post_build: adds the hidden ``keywords`` field (synonyms, parts of long
   terms) to search/search_index.json, then the index built ahead of time by
   the patched worker's own code (``prebuilt``), before the offline plugin
@@ -105,7 +105,9 @@ def _replace(files: Files, config, folder: str, pattern, patch, name) -> tuple[s
 
 def on_files(files: Files, config, **kwargs) -> Files:
     worker = _replace(files, config, WORKER_DIR, WORKER_NAME, patch_worker, patched_name)
-    bundle = _replace(files, config, BUNDLE_DIR, BUNDLE_NAME, patch_bundle, bundle_name)
+    separator = _search_plugin(config).config.separator
+    bundle = _replace(files, config, BUNDLE_DIR, BUNDLE_NAME, lambda code: patch_bundle(code, separator), bundle_name)
+    _state["separator"] = separator
     _state["renames"] = [worker[:2], bundle[:2]]
     _state["worker_code"] = worker[2]
     return files
@@ -147,6 +149,10 @@ def on_post_build(config, **kwargs) -> None:
     expanded, touched = expand_index(path.read_text(encoding="utf-8"), _state["groups"], _state["words"], _parts,
                                      _state["boosts"])
     data = json.loads(expanded)
+    if data["config"].get("separator") != _state["separator"]:
+        raise PluginError(f"{path}: the index's separator {data['config'].get('separator')!r} is not the "
+                          f"{_state['separator']!r} given to the main bundle's highlighter in on_files; "
+                          "see HIGHLIGHT_INDEX in macros/search/worker_patch.py")
     started = time.perf_counter()
     try:
         data["prebuilt"] = prebuild(_state["worker_code"], data)

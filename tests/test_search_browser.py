@@ -148,6 +148,11 @@ def test_search_works_from_file_url(page, built_site):
     p.wait_for_load_state()
     assert p.url.startswith("file://") and p.url.split("?")[0].endswith("work-points/responsibility.html")
     assert p.locator("article h1").inner_text().startswith("意识形态工作责任制")
+    # It highlights the query; only the worker loads the index there (the reader has searched).
+    p.wait_for_function("() => document.querySelectorAll('article mark').length > 0", timeout=10000)
+    marks = p.evaluate("[...document.querySelectorAll('article mark')].map(m => m.textContent)")
+    assert set(marks) == {"一岗双责"}, marks
+    assert p.evaluate("typeof window.__index") == "undefined"
 
 
 def test_index_keeps_dictionary_terms_whole(built_site):
@@ -276,3 +281,13 @@ def test_every_result_link_highlights_the_query_on_its_page(page, site_server):
     p.goto(hrefs[0])
     p.wait_for_function("() => document.querySelectorAll('article mark').length > 0", timeout=10000)
     assert set(p.locator("article mark").all_inner_texts()) == {"网评员"}
+
+
+def test_a_page_opened_from_a_result_highlights_without_loading_the_index(page, nginx_site):
+    """The highlighter needs only the separator, which the bundle carries: the 1.8 MB index stays unloaded."""
+    p = page.page
+    p.goto(nginx_site.url + "work-points/theory.html?h=%E5%86%AC%E8%AE%AD")  # ?h=冬训, first visit
+    p.wait_for_function("() => document.querySelectorAll('article mark').length > 0", timeout=10000)
+    p.wait_for_load_state("networkidle")
+    assert set(p.locator("article mark").all_inner_texts()) == {"冬训"}
+    assert not [u for u in page.requests if "search_index" in u], "the page loaded the index to highlight"

@@ -156,7 +156,7 @@ def test_worker_patch_loads_a_prebuilt_index_and_keeps_the_build_path():
 
 
 def test_bundle_patch_sends_the_index_address_shortens_the_first_batch_and_preloads_for_searchers():
-    bundle = patch_bundle(SHIPPED_BUNDLE)
+    bundle = patch_bundle(SHIPPED_BUNDLE, "[\\s]+")
     # The worker gets the index's address, not the index: the script under file://, the JSON otherwise.
     assert ('({url:String(new URL(location.protocol==="file:"?"search/search_index.js":"search/search_index.json",'
             in bundle)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import jieba
@@ -15,6 +16,7 @@ from macros.search.worker_patch import (SEGMENT_LOOP, WorkerPatchError, bundle_n
 from macros.sitedata import load_site_data
 
 ROOT = Path(__file__).resolve().parents[1]
+SEPARATOR = "[\\s\\u200b\\u3000\\-、。，．？！；]+"  # the zh default, as in the built index
 SHIPPED = next((Path(__import__("material").__file__).parent / "templates/assets/javascripts/workers").glob("search.*.min.js"))
 
 
@@ -113,12 +115,22 @@ def test_patch_matches_other_variable_names():
 
 def test_bundle_patch_defers_the_index_on_the_shipped_bundle():
     shipped = next(SHIPPED.parent.parent.glob("bundle.*.min.js")).read_text(encoding="utf-8")
-    patched = patch_bundle(shipped)
+    patched = patch_bundle(shipped, SEPARATOR)
     assert 'location.protocol!=="file:"),' not in patched.split('("search")).pipe(')[0][-60:]
     assert '(!!__md_get("guide.search.used")),' in patched and "sourceMappingURL" not in patched
     assert bundle_name(patched) != bundle_name(shipped)
     with pytest.raises(WorkerPatchError, match="exactly once"):
-        patch_bundle(patched)
+        patch_bundle(patched, SEPARATOR)
+
+
+def test_bundle_patch_highlights_a_result_page_with_the_separator_not_the_index():
+    shipped = next(SHIPPED.parent.parent.glob("bundle.*.min.js")).read_text(encoding="utf-8")
+    patched = patch_bundle(shipped, SEPARATOR)
+    given = re.search(r'\{index\$:new URL\(location\.href\)\.searchParams\.has\("h"\)\?([\w$]+)\((.*?)\):\[\],', patched)
+    assert given, "the highlighter is not given the separator"
+    assert json.loads(given.group(2)) == {"config": {"separator": SEPARATOR}}
+    # The same function that hands the worker the index's address: rxjs's of().
+    assert f"{given.group(1)}({{url:String(new URL(" in patched
 
 
 def test_pages_matched_through_sections_get_their_terms_in_the_shipped_worker():

@@ -22,7 +22,8 @@ Worker:
 
 Main bundle: the index is loaded on first use of search (or at once for a
 reader who has searched before), by the worker, from the address the page
-sends; and the first batch of results is shorter (see the comments above
+sends; a page opened from a result highlights the query without loading the
+index; and the first batch of results is shorter (see the comments above
 each pattern).
 
 The code is matched by its shape, whatever its variable names. Every patch
@@ -34,6 +35,7 @@ skipped.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 
 from .prebuilt import DECODE_JS, FORMAT as PREBUILT_FORMAT
@@ -188,12 +190,16 @@ def patched_name(code: str) -> str:
 # costs a revalidation and some tens of milliseconds, not a rebuild.
 #
 # The search.highlight feature also subscribes to the index on every page,
-# although it only needs it when the page was opened from a result (?h=…):
+# to read one setting from it, the separator its highlighter splits words by
+# (setupSearchHighlighter(index.config)):
 #
 #     feature("search.highlight") ? mountSearchHiglight(el, { index$, location$ })
 #
-# so it is given the index only when the address has an h parameter, and an
-# empty (completing) input otherwise.
+# so a page opened from a result (?h=…) loaded and parsed the whole index on
+# its own thread. It is given that setting instead, known when the site is
+# built (``separator``; hooks/search.py checks it against the built index),
+# when the address has an h parameter, and an empty (completing) input
+# otherwise.
 #
 # setupSearchWorker() then loads the index in the page and copies its config
 # and docs into the worker:
@@ -228,8 +234,9 @@ EAGER_INDEX = re.compile(r'([\w$]+\((?P<of>[\w$]+)\()location\.protocol!=="file:
 BUNDLE_NAME = re.compile(r"^bundle\.[0-9a-f]{8}\.min\.js$")
 
 
-def patch_bundle(code: str) -> str:
+def patch_bundle(code: str, separator: str) -> str:
     """Material's main bundle: index loaded on first use, by the worker from the address the page sends,
+    highlighting on a result's page with ``separator`` (the search config's) instead of the index,
     a shorter first batch of results, no source-map link."""
     m = _find_once(
         EAGER_INDEX, code, "the search index set-up of Material's main bundle",
@@ -250,7 +257,8 @@ def patch_bundle(code: str) -> str:
     h = _find_once(
         HIGHLIGHT_INDEX, code, "the search.highlight set-up of Material's main bundle",
         "compare src/.../bundle.ts (mountSearchHiglight) with macros/search/worker_patch.py (HIGHLIGHT_INDEX)")
-    lazy = f'new URL(location.href).searchParams.has("h")?{h.group(2)}:[]'
+    settings = json.dumps({"config": {"separator": separator}})
+    lazy = f'new URL(location.href).searchParams.has("h")?{m["of"]}({settings}):[]'
     code = code[:h.start()] + h.group(1) + lazy + h.group(3) + code[h.end():]
     p = _find_once(
         PASS_URL, code, "the search worker set-up message of Material's main bundle",
