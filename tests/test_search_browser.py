@@ -163,6 +163,10 @@ def test_index_keeps_dictionary_terms_whole(built_site):
             tokens.update(doc.get(field, "").replace("\u200b", " ").split())
     for term in ("一岗双责", "网评队伍", "移风易俗", "红黑榜"):
         assert term in tokens, f"{term} is not a whole token in the search index"
+    # The separator keeps punctuation and markup out of words, and nothing is stemmed (IIS stays iis).
+    terms = index["prebuilt"]["terms"]
+    assert not [t for t in terms if re.search(r"[（）：“”《》()\[\]\"'/]|&lt;|&gt;", t)], "punctuation inside a term"
+    assert {"iis", "apache", "docx", "conf"} <= set(terms) and "ii" not in terms
     fields = index["config"]["fields"]
     assert fields["keywords"]["boost"] < fields["text"]["boost"]
     assert fields["text"]["boost"] < fields["title_keywords"]["boost"] < fields["title"]["boost"]
