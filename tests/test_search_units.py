@@ -12,7 +12,7 @@ import pytest
 from macros.search.expand import FIELD, TITLE_FIELD, expand_index, page_boost, section_keywords
 from macros.search.vocabulary import Group, dictionary_words, groups_from, userdict_text
 from macros.search.worker_patch import (SEGMENT_LOOP, WorkerPatchError, bundle_name, fix_segmentation, page_terms,
-                                        patch_bundle, patch_worker, patched_name)
+                                        patch_bundle, patch_worker, patched_name, space_han_runs)
 from macros.sitedata import load_site_data
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -138,3 +138,27 @@ def test_pages_matched_through_sections_get_their_terms_in_the_shipped_worker():
     assert patched.count("terms:__guideUnionTerms(") == 1 and "score:0,terms:{}" not in patched
     with pytest.raises(WorkerPatchError, match="exactly once"):
         page_terms("o.push(B(_({},a),{score:0,terms:x}))")
+
+
+def test_chinese_runs_are_spaced_from_letters_and_digits_in_the_shipped_worker():
+    patched = patch_worker(SHIPPED.read_text(encoding="utf-8"))
+    assert patched.count("=>__guideSpaced([...") == 1 and "function __guideSpaced(" in patched
+    with pytest.raises(WorkerPatchError, match="Chinese query segmentation"):
+        space_han_runs(patched)
+    other = 'q=q.replace(new RegExp("\\\\p{sc=Han}+","gu"),r=>[...seg(r,this.index.invertedIndex)].join("* ")),'
+    assert "(r,__at,__q)=>__guideSpaced([...seg(r,this.index.invertedIndex)].join(\"* \"),r,__at,__q))" in space_han_runs(other)
+
+
+@pytest.mark.parametrize("query, spaced", [
+    ("360浏览器", "360 浏览器"), ("Excel台账", "Excel 台账"), ("台账Excel", "台账 Excel"), ("2026年", "2026 年"),
+    ("中心组", "中心组"), ("+中心组", "+中心组"), ("title:中心组", "title:中心组"), ("中心组~1", "中心组~1"),
+    ("中心组*", "中心组*"), ("中心组 学习", "中心组 学习"),
+])
+def test_chinese_run_spacing_keeps_operators(query, spaced):
+    from py_mini_racer import MiniRacer
+    from macros.search.worker_patch import SPACED_JS
+
+    ctx = MiniRacer()
+    ctx.eval(SPACED_JS)
+    # The segmentation itself is the worker's; here each run stands for itself.
+    assert ctx.eval(f"{json.dumps(query)}.replace(/\\p{{sc=Han}}+/gu, (s, at, q) => __guideSpaced(s, s, at, q))") == spaced

@@ -13,6 +13,8 @@ Worker:
   prefix: 中心组 becomes 中心*, 学习强国 becomes 学习*, and pages that merely
   mention 中心 or 学习 rank first. Letting ``j`` reach ``query.length`` makes
   a whole indexed term win, and changes nothing for queries that are not.
+* A run of Chinese written against letters or digits (Excel台账, 2026年) is
+  searched apart from them (see HAN_RUNS).
 * A page that matched only through its sections gets their terms, so its
   result link highlights them on the page (see PAGE_TERMS).
 * A prebuilt index (see CONSTRUCTOR and macros/search/prebuilt.py) is loaded
@@ -85,9 +87,38 @@ SEGMENTER = 'lunr.segmenter="TinySegmenter"in lunr?new lunr.TinySegmenter:void 0
 
 
 def patch_worker(code: str) -> str:
-    """The worker with whole-query segmentation, page terms, its own index fetching, prebuilt-index loading
-    and no source-map link."""
-    return load_prebuilt(fetch_index(page_terms(fix_segmentation(code))))
+    """The worker with whole-query segmentation, Chinese split from adjacent letters and digits, page terms,
+    its own index fetching, prebuilt-index loading and no source-map link."""
+    return load_prebuilt(fetch_index(page_terms(space_han_runs(fix_segmentation(code)))))
+
+
+# Material's worker rewrites each run of Chinese characters in a query into
+# the index terms it contains, joined by "* ":
+#
+#     query = query.replace(/\p{sc=Han}+/gu, run => [...segment(run, index)].join("* "))
+#
+# A run written against letters or digits stays glued to them: 360浏览器,
+# Excel台账 and 2026年 are each searched as one word that no page contains
+# (the index holds 360, 浏览器, excel, 台账, 2026, 年 separately), and find
+# nothing. The patch puts a space between a run and a letter or digit
+# beside it, so each part is searched. Operators and field names (+中心组,
+# title:中心组, 中心组~1) are left as they are.
+HAN_RUNS = re.compile(
+    r'(?P<head>[\w$]+\.replace\(new RegExp\("\\\\p\{sc=Han\}\+","gu"\),)(?P<run>[\w$]+)=>'
+    r'(?P<body>\[\.\.\.[\w$]+\((?P=run),this\.index\.invertedIndex\)\]\.join\("\* "\))\)'
+)
+SPACED_JS = ("function __guideSpaced(text,run,at,query){var before=query.charAt(at-1),after=query.charAt(at+run.length);"
+             "return(/[\\p{L}\\p{N}_.]/u.test(before)?\" \":\"\")+text+(/[\\p{L}\\p{N}_]/u.test(after)?\" \":\"\")}")
+
+
+def space_han_runs(code: str) -> str:
+    """The worker searching a Chinese run apart from the letters or digits written against it (see HAN_RUNS)."""
+    m = _find_once(HAN_RUNS, code, "the Chinese query segmentation call of Material's search worker",
+                   "compare src/.../integrations/search/_/index.ts (Search.search) with HAN_RUNS in "
+                   "macros/search/worker_patch.py")
+    run = m["run"]
+    spaced = f"({run},__at,__q)=>__guideSpaced({m['body']},{run},__at,__q))"
+    return code[:m.start()] + m["head"] + spaced + code[m.end():]
 
 
 # The page no longer loads the index and copies it into the worker (see
@@ -165,7 +196,8 @@ def load_prebuilt(code: str) -> str:
     )
     # Appended, so the worker's "use strict" stays its first statement.
     code = code[:m.start()] + branch + code[m.end():]
-    return SOURCE_MAP.sub("", code).rstrip() + "\n" + "\n".join((DECODE_JS, UNION_TERMS_JS, FETCH_INDEX_JS)) + "\n"
+    return (SOURCE_MAP.sub("", code).rstrip() + "\n"
+            + "\n".join((DECODE_JS, UNION_TERMS_JS, FETCH_INDEX_JS, SPACED_JS)) + "\n")
 
 
 def patched_name(code: str) -> str:
