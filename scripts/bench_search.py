@@ -11,7 +11,9 @@ outside requests and 404s across all pages; the query set's hit rate
 (tests/data/search-queries.yml) in the first five results and first place;
 time from typing to results once the index is loaded; time from navigation
 to the first result; search index size; bytes transferred for a first visit
-to the home page (compressed, headers included).
+to the home page (compressed, headers included); and, before and after,
+how fast the machine is at the time (a fixed piece of work), since every
+timing moves with the machine's load.
 """
 
 from __future__ import annotations
@@ -206,6 +208,34 @@ def first_visit_bytes(browser, server) -> dict:
             "first_search_adds_bytes": sum(searching.values()), "first_search_files": searching}
 
 
+FIXED_WORK = """() => {
+  const times = [];
+  for (let run = 0; run < 5; run++) {
+    let x = 1;
+    const numbers = Array.from({length: 200000}, () => (x = (x * 48271) % 2147483647));
+    const t0 = performance.now();
+    numbers.sort((a, b) => a - b);
+    times.push(performance.now() - t0);
+  }
+  return times.sort((a, b) => a - b)[2];
+}"""
+
+
+def machine_speed(browser, base: str) -> dict:
+    """A fixed piece of work timed in the same browser: how fast this machine is right now.
+
+    The timings above move with the machine's load (one build measured
+    300-440 ms from navigation to first result on one day); this figure lets
+    runs be compared: sorting 200,000 numbers in a page, median of five.
+    """
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base + "index.html")
+    ms = page.evaluate(FIXED_WORK)
+    context.close()
+    return {"sort_200k_numbers_ms": round(ms, 1)}
+
+
 def step(name: str) -> None:
     print(f"[bench] {name}", file=sys.stderr, flush=True)
 
@@ -232,6 +262,8 @@ def main(argv=None) -> int:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
                 pages = pages_of(site)
+                step("machine_speed")
+                figures["machine_speed_before"] = machine_speed(browser, server.url)
                 step("http_sub_path")
                 figures["http_sub_path"] = crawl(browser, server.url, pages, site)
                 step("file_url")
@@ -257,6 +289,7 @@ def main(argv=None) -> int:
                     searched=True)
                 step("home_first_visit")
                 figures["home_first_visit"] = first_visit_bytes(browser, server)
+                figures["machine_speed_after"] = machine_speed(browser, server.url)
                 browser.close()
         finally:
             server.stop()
