@@ -77,9 +77,17 @@ def on_config(config):
                           "remove it from mkdocs.yml and add the words to data/search/vocabulary.yml")
     plugin.config.jieba_dict_user = str(path)
     boosts: dict[str, float] = {}
+    filler_words: list[str] = []
+    kept = {word: group.origin for group in groups for word in group.words}
     for record in site.all("search"):
         boosts.update(record.get("page_boost", {}))
-    _state.update(groups=groups, words=words, userdict=path, boosts=boosts)
+        filler_words += record.get("filler_words", [])
+        clash = [f"{w} (in {kept[w]})" for w in record.get("filler_words", []) if w in kept]
+        if clash:
+            raise PluginError(f"data/search/{record.id}.yml: filler_words are dropped from queries, but these are "
+                              f"words the search keeps whole and finds by synonym: {', '.join(clash)}. "
+                              "What to do: remove each from filler_words or from its synonym group")
+    _state.update(groups=groups, words=words, userdict=path, boosts=boosts, filler_words=tuple(filler_words))
     log.info("search dictionary: %d words in %d synonym groups (%d glossary terms) -> %s",
              len(words), len(groups), len(terms), path)
     return config
@@ -104,7 +112,8 @@ def _replace(files: Files, config, folder: str, pattern, patch, name) -> tuple[s
 
 
 def on_files(files: Files, config, **kwargs) -> Files:
-    worker = _replace(files, config, WORKER_DIR, WORKER_NAME, patch_worker, patched_name)
+    worker = _replace(files, config, WORKER_DIR, WORKER_NAME,
+                      lambda code: patch_worker(code, _state["filler_words"]), patched_name)
     separator = _search_plugin(config).config.separator
     bundle = _replace(files, config, BUNDLE_DIR, BUNDLE_NAME, lambda code: patch_bundle(code, separator), bundle_name)
     _state["separator"] = separator

@@ -116,9 +116,14 @@ def templates_folder(root: Path):
     return "docs/templates/", None, "silently leaves this folder out"
 
 
+def filler_word_that_is_a_synonym(root: Path):
+    replace(root / "data/search/filler-words.yml", "filler_words: [怎么,", "filler_words: [台账, 怎么,")
+    return "data/search/filler-words.yml", None, "台账 (in data/search/vocabulary.yml)"
+
+
 CASES = [malformed_yaml, unknown_checklist_id, missing_required_field, duplicate_item_id, duplicate_record_id,
          unknown_field, undefined_variable, template_syntax_error, broken_link, broken_anchor,
-         bad_front_matter_key, policy_page_without_basis, templates_folder]
+         bad_front_matter_key, policy_page_without_basis, templates_folder, filler_word_that_is_a_synonym]
 
 
 @pytest.mark.parametrize("break_it", CASES, ids=[c.__name__ for c in CASES])

@@ -141,12 +141,41 @@ def test_pages_matched_through_sections_get_their_terms_in_the_shipped_worker():
 
 
 def test_chinese_runs_are_spaced_from_letters_and_digits_in_the_shipped_worker():
-    patched = patch_worker(SHIPPED.read_text(encoding="utf-8"))
-    assert patched.count("=>__guideSpaced([...") == 1 and "function __guideSpaced(" in patched
+    patched = patch_worker(SHIPPED.read_text(encoding="utf-8"), ("怎么",))
+    assert patched.count("=>__guideSpaced(__guideKeep([...") == 1 and "function __guideSpaced(" in patched
+    assert patched.startswith('"use strict";') and 'var __guideFillerWords=new Set(["怎么"]);' in patched
     with pytest.raises(WorkerPatchError, match="Chinese query segmentation"):
         space_han_runs(patched)
     other = 'q=q.replace(new RegExp("\\\\p{sc=Han}+","gu"),r=>[...seg(r,this.index.invertedIndex)].join("* ")),'
-    assert "(r,__at,__q)=>__guideSpaced([...seg(r,this.index.invertedIndex)].join(\"* \"),r,__at,__q))" in space_han_runs(other)
+    assert ('(r,__at,__q)=>__guideSpaced(__guideKeep([...seg(r,this.index.invertedIndex)],r,__q).join("* "),r,__at,__q))'
+            in space_han_runs(other))
+
+
+@pytest.mark.parametrize("segments, run, query, kept", [
+    (["台账", "怎么", "填"], "台账怎么填", "台账怎么填", ["台账", "填"]),
+    (["报告", "里", "的"], "报告里的", "报告里的XX怎么查", ["报告"]),
+    (["怎么", "查"], "怎么查", "报告里的XX怎么查", ["查"]),
+    (["怎么"], "怎么", "台账 怎么", []),       # a run of filler words only, beside other words: dropped
+    (["怎么"], "怎么", "怎么", ["怎么"]),       # the whole query: searched as typed
+    (["怎么"], "怎么", "+怎么", ["怎么"]),
+])
+def test_filler_words_are_dropped_only_beside_other_words(segments, run, query, kept):
+    from py_mini_racer import MiniRacer
+    from macros.search.worker_patch import KEEP_JS
+
+    ctx = MiniRacer()
+    ctx.eval('var __guideFillerWords = new Set(["怎么", "的", "里"]);' + KEEP_JS)
+    assert ctx.eval(f"JSON.stringify(__guideKeep({json.dumps(segments)}, {json.dumps(run)}, {json.dumps(query)}))") \
+        == json.dumps(kept, ensure_ascii=False).replace(", ", ",")
+
+
+def test_project_filler_words_are_loaded_from_data():
+    site = load_site_data(ROOT)
+    words = [w for r in site.all("search") for w in r.get("filler_words", [])]
+    assert {"怎么", "如何", "的"} <= set(words)
+    # No filler word is also a word the search keeps whole or treats as a synonym.
+    groups = groups_from(site.all("terms"), [r for r in site.all("search") if "groups" in r.data])
+    assert not set(words) & {w for g in groups for w in g.words}
 
 
 @pytest.mark.parametrize("query, spaced", [

@@ -86,10 +86,10 @@ CONSTRUCTOR = re.compile(
 SEGMENTER = 'lunr.segmenter="TinySegmenter"in lunr?new lunr.TinySegmenter:void 0'
 
 
-def patch_worker(code: str) -> str:
-    """The worker with whole-query segmentation, Chinese split from adjacent letters and digits, page terms,
-    its own index fetching, prebuilt-index loading and no source-map link."""
-    return load_prebuilt(fetch_index(page_terms(space_han_runs(fix_segmentation(code)))))
+def patch_worker(code: str, filler_words: tuple[str, ...] = ()) -> str:
+    """The worker with whole-query segmentation, Chinese split from adjacent letters and digits and from
+    ``filler_words``, page terms, its own index fetching, prebuilt-index loading and no source-map link."""
+    return load_prebuilt(fetch_index(page_terms(space_han_runs(fix_segmentation(code), filler_words))))
 
 
 # Material's worker rewrites each run of Chinese characters in a query into
@@ -103,22 +103,36 @@ def patch_worker(code: str) -> str:
 # nothing. The patch puts a space between a run and a letter or digit
 # beside it, so each part is searched. Operators and field names (+中心组,
 # title:中心组, 中心组~1) are left as they are.
+#
+# It also drops question words and particles (怎么, 如何, 哪些, 的, 里:
+# ``filler_words`` from data/search/) when the query has other words:
+# staff type whole questions (台账怎么填), and every page's heading 怎么做
+# would otherwise outrank the page about 台账. A query of filler words
+# only is searched as typed.
 HAN_RUNS = re.compile(
     r'(?P<head>[\w$]+\.replace\(new RegExp\("\\\\p\{sc=Han\}\+","gu"\),)(?P<run>[\w$]+)=>'
     r'(?P<body>\[\.\.\.[\w$]+\((?P=run),this\.index\.invertedIndex\)\]\.join\("\* "\))\)'
 )
+KEEP_JS = ("function __guideKeep(segments,run,query){var kept=segments.filter(function(w){return!__guideFillerWords.has(w)});"
+           "return kept.length||!query.replace(run,\"\").replace(/[\\s\"+\\-~^*:]/g,\"\")?(kept.length?kept:segments):[]}")
 SPACED_JS = ("function __guideSpaced(text,run,at,query){var before=query.charAt(at-1),after=query.charAt(at+run.length);"
              "return(/[\\p{L}\\p{N}_.]/u.test(before)?\" \":\"\")+text+(/[\\p{L}\\p{N}_]/u.test(after)?\" \":\"\")}")
 
 
-def space_han_runs(code: str) -> str:
-    """The worker searching a Chinese run apart from the letters or digits written against it (see HAN_RUNS)."""
+def space_han_runs(code: str, filler_words: tuple[str, ...] = ()) -> str:
+    """The worker searching a Chinese run apart from the letters or digits written against it, without
+    ``filler_words`` when the query has other words (see HAN_RUNS)."""
     m = _find_once(HAN_RUNS, code, "the Chinese query segmentation call of Material's search worker",
                    "compare src/.../integrations/search/_/index.ts (Search.search) with HAN_RUNS in "
                    "macros/search/worker_patch.py")
     run = m["run"]
-    spaced = f"({run},__at,__q)=>__guideSpaced({m['body']},{run},__at,__q))"
-    return code[:m.start()] + m["head"] + spaced + code[m.end():]
+    segments = m["body"][: -len('.join("* ")')]
+    kept = f'__guideKeep({segments},{run},__q).join("* ")'
+    spaced = f"({run},__at,__q)=>__guideSpaced({kept},{run},__at,__q))"
+    code = code[:m.start()] + m["head"] + spaced + code[m.end():]
+    # Appended, so the worker's "use strict" stays its first statement; set before any query arrives.
+    words = f"var __guideFillerWords=new Set({json.dumps(list(filler_words), ensure_ascii=False)});"
+    return SOURCE_MAP.sub("", code).rstrip() + "\n" + words + "\n"
 
 
 # The page no longer loads the index and copies it into the worker (see
@@ -197,7 +211,7 @@ def load_prebuilt(code: str) -> str:
     # Appended, so the worker's "use strict" stays its first statement.
     code = code[:m.start()] + branch + code[m.end():]
     return (SOURCE_MAP.sub("", code).rstrip() + "\n"
-            + "\n".join((DECODE_JS, UNION_TERMS_JS, FETCH_INDEX_JS, SPACED_JS)) + "\n")
+            + "\n".join((DECODE_JS, UNION_TERMS_JS, FETCH_INDEX_JS, SPACED_JS, KEEP_JS)) + "\n")
 
 
 def patched_name(code: str) -> str:
