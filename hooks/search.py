@@ -78,11 +78,12 @@ def on_config(config):
     plugin.config.jieba_dict_user = str(path)
     boosts: dict[str, float] = {}
     filler_words: list[str] = []
-    kept = {word: group.origin for group in groups for word in group.words}
+    group_of = {word: group.origin for group in groups for word in group.words}
     for record in site.all("search"):
         boosts.update(record.get("page_boost", {}))
-        filler_words += record.get("filler_words", [])
-        clash = [f"{w} (in {kept[w]})" for w in record.get("filler_words", []) if w in kept]
+        fillers = record.get("filler_words", [])
+        filler_words += fillers
+        clash = [f"{w} (in {group_of[w]})" for w in fillers if w in group_of]
         if clash:
             raise PluginError(f"data/search/{record.id}.yml: filler_words are dropped from queries, but these are "
                               f"words the search keeps whole and finds by synonym: {', '.join(clash)}. "

@@ -113,10 +113,11 @@ HAN_RUNS = re.compile(
     r'(?P<head>[\w$]+\.replace\(new RegExp\("\\\\p\{sc=Han\}\+","gu"\),)(?P<run>[\w$]+)=>'
     r'(?P<body>\[\.\.\.[\w$]+\((?P=run),this\.index\.invertedIndex\)\]\.join\("\* "\))\)'
 )
-KEEP_JS = ("function __guideKeep(segments,run,query){var kept=segments.filter(function(w){return!__guideFillerWords.has(w)});"
-           "return kept.length||!query.replace(run,\"\").replace(/[\\s\"+\\-~^*:]/g,\"\")?(kept.length?kept:segments):[]}")
-SPACED_JS = ("function __guideSpaced(text,run,at,query){var before=query.charAt(at-1),after=query.charAt(at+run.length);"
-             "return(/[\\p{L}\\p{N}_.]/u.test(before)?\" \":\"\")+text+(/[\\p{L}\\p{N}_]/u.test(after)?\" \":\"\")}")
+KEEP_JS = ("function __guideKeep(segments,run,query){"
+           "var kept=segments.filter(function(w){return!__guideFillerWords.has(w)});if(kept.length)return kept;"
+           "var others=query.replace(run,\"\").replace(/[\\s\"+\\-~^*:]/g,\"\");return others?[]:segments}")
+SPACED_JS = ("function __guideSpaced(text,run,at,query){var word=/[\\p{L}\\p{N}_.]/u;"
+             "return(word.test(query.charAt(at-1))?\" \":\"\")+text+(word.test(query.charAt(at+run.length))?\" \":\"\")}")
 
 
 def space_han_runs(code: str, filler_words: tuple[str, ...] = ()) -> str:
