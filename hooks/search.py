@@ -33,7 +33,7 @@ from mkdocs.structure.files import File, Files
 
 from _project import ROOT
 from macros.errors import GuideError
-from macros.search.expand import expand_index
+from macros.search.expand import FIELD, TITLE_FIELD, expand_index
 from macros.search.prebuilt import PrebuildError, prebuild
 from macros.search.vocabulary import dictionary_words, groups_from, userdict_text
 from macros.search.worker_patch import (BUNDLE_NAME, WORKER_NAME, WorkerPatchError, bundle_name, patch_bundle,
@@ -43,6 +43,8 @@ from macros.sitedata import load_site_data
 log = logging.getLogger("mkdocs.plugins.guide.search")
 
 WORKER_DIR = "assets/javascripts/workers/"
+# Fields whose match positions the prebuilt index leaves out; the worker finds them in its position table.
+UNPOSITIONED_FIELDS = ("text", FIELD, TITLE_FIELD)
 BUNDLE_DIR = "assets/javascripts/"
 _state: dict = {}
 
@@ -165,7 +167,7 @@ def on_post_build(config, **kwargs) -> None:
                           "see HIGHLIGHT_INDEX in macros/search/worker_patch.py")
     started = time.perf_counter()
     try:
-        data["prebuilt"] = prebuild(_state["worker_code"], data)
+        data["prebuilt"] = prebuild(_state["worker_code"], data, unpositioned=UNPOSITIONED_FIELDS)
     except PrebuildError as exc:
         raise PluginError(f"{path}: {exc}") from None
     # Raw UTF-8, no spaces: see expand_index.

@@ -17,8 +17,9 @@ from hypothesis import strategies as st
 
 from macros.search import prebuilt as prebuilt_module
 from macros.search.prebuilt import (FORMAT, PrebuildError, _context, build_in_v8, decode_in_v8, encode,
-                                    expose_search_class, prebuild, vlq)
-from macros.search.worker_patch import (FIRST_RESULTS, SEARCH_USED, WorkerPatchError, patch_bundle, patch_worker)
+                                    expose_search_class, prebuild, vlq, without_positions)
+from macros.search.worker_patch import (FIRST_RESULTS, POSITIONS_JS, SEARCH_USED, WorkerPatchError, patch_bundle,
+                                        patch_worker, positions_from_table)
 
 ROOT = Path(__file__).resolve().parents[1]
 THEME_JS = Path(__import__("material").__file__).parent / "templates/assets/javascripts"
@@ -44,6 +45,46 @@ def test_the_worker_build_survives_encoding_exactly():
     assert encoded["format"] == FORMAT and encoded["lunr"] == index["version"]
     assert decode_in_v8(WORKER, encoded) == (index, table)
     assert prebuild(WORKER, SMALL_INDEX) == encoded
+
+
+def test_positions_left_out_are_found_in_the_table_exactly_as_lunr_recorded_them():
+    """Every (term, field, section) position lunr stored comes back from the worker's table lookup."""
+    ctx = _context(WORKER)
+    ctx.eval(POSITIONS_JS)
+    ctx.eval(f"var __s = new globalThis.__GuideSearch({json.dumps({**SMALL_INDEX, 'options': {}}, ensure_ascii=False)});"
+             f"var __docs = {json.dumps({d['location']: d for d in SMALL_INDEX['docs']}, ensure_ascii=False)};")
+    index = json.loads(ctx.eval("JSON.stringify(__s.index.toJSON())"))
+    checked = 0
+    for term, entry in index["invertedIndex"]:
+        for field in ("title", "text", "keywords"):
+            for ref, metadata in entry[field].items():
+                found = ctx.eval(f"JSON.stringify(__guidePositions({json.dumps(term, ensure_ascii=False)}, {{position: []}},"
+                                 f" __s.table.get({json.dumps(ref + ':' + field)}), __docs[{json.dumps(ref)}][{json.dumps(field)}]))")
+                assert json.loads(found) == metadata["position"], (term, field, ref)
+                checked += 1
+    assert checked > 15
+    # Stored positions are used as they are; a field with no table (tags as a list) keeps what it has.
+    assert ctx.eval("JSON.stringify(__guidePositions('x', {position: [7]}, undefined, 'x'))") == "[7]"
+    assert ctx.eval("JSON.stringify(__guidePositions('x', {position: []}, [[4100]], ['x']))") == "[]"
+
+
+def test_positions_are_left_out_only_of_the_fields_named():
+    index, table = build_in_v8(WORKER, SMALL_INDEX)
+    lean = without_positions(index, ["text", "keywords"])
+    for (term, entry), (_, before) in zip(lean["invertedIndex"], index["invertedIndex"]):
+        assert entry["title"] == before["title"]
+        for field in ("text", "keywords"):
+            assert entry[field] == {ref: {"position": []} for ref in before[field]}
+    assert decode_in_v8(WORKER, encode(lean, table)) == (lean, table)
+    assert prebuild(WORKER, SMALL_INDEX, unpositioned=["text", "keywords"]) == encode(lean, table)
+    with pytest.raises(PrebuildError, match="cannot leave out positions"):
+        without_positions(index, ["body"])
+
+
+def test_positions_patch_applies_once_and_fails_loudly_when_missing():
+    assert WORKER.count("...__guidePositions(__term,") == 1 and "function __guidePositions(" in WORKER
+    with pytest.raises(WorkerPatchError, match="match positions loop"):
+        positions_from_table(WORKER)
 
 
 def test_encoding_is_much_smaller_than_lunrs_json():
@@ -174,6 +215,8 @@ def test_built_index_carries_the_prebuilt_index_and_its_compressed_copy(built_si
     data = json.loads(body)
     prebuilt = data["prebuilt"]
     assert prebuilt["format"] == FORMAT and len(prebuilt["terms"]) > 3000
+    # The text's match positions are left out (the worker finds them in its table): under 1.7 MB.
+    assert len(body) < 1_700_000
     assert set(prebuilt["refs"]) == {doc["location"] for doc in data["docs"]}
     assert gzip.decompress((built_site.path / "search/search_index.json.gz").read_bytes()) == body
     # The file:// copy (offline plugin) carries it too.

@@ -29,7 +29,7 @@ import json
 import re
 from typing import Any, Iterable
 
-FORMAT = 3
+FORMAT = 4  # 4: positions may be left out per field (see without_positions)
 # A build-only change to the worker: expose the Search class, whatever its minified name.
 SEARCH_CLASS = re.compile(r"var (?P<name>[\w$]+)=class\{constructor\(\{config:")
 
@@ -238,9 +238,28 @@ def encode(index: dict, table: list) -> dict[str, Any]:
             "refs": refs, "terms": terms, "postings": postings, "vectors": vectors, "table": tables}
 
 
-def prebuild(worker_code: str, search_index: dict) -> dict[str, Any]:
-    """The encoded, round-trip-checked prebuilt index for ``search_index`` (config and docs)."""
+def without_positions(index: dict, fields: Iterable[str]) -> dict:
+    """lunr's serialised index with empty token positions in ``fields``.
+
+    Positions only tell the worker's highlighter which tokens to mark; for a
+    field whose tokens are in the position table it finds them there when a
+    query needs them (POSITIONS_JS in worker_patch.py). The text's positions
+    are two thirds of the postings.
+    """
+    drop = set(fields)
+    unknown = drop - set(index["fields"])
+    if unknown:
+        raise PrebuildError(f"cannot leave out positions of {sorted(unknown)}: the index has fields {index['fields']}")
+    inverted = [[term, {key: ({ref: {"position": []} for ref in docs} if key in drop else docs)
+                        for key, docs in entry.items()}] for term, entry in index["invertedIndex"]]
+    return {**index, "invertedIndex": inverted}
+
+
+def prebuild(worker_code: str, search_index: dict, unpositioned: Iterable[str] = ()) -> dict[str, Any]:
+    """The encoded, round-trip-checked prebuilt index for ``search_index`` (config and docs), without the token
+    positions of the ``unpositioned`` fields."""
     index, table = build_in_v8(worker_code, search_index)
+    index = without_positions(index, unpositioned)
     encoded = encode(index, table)
     back_index, back_table = decode_in_v8(worker_code, encoded)
     if back_index != index or back_table != table:

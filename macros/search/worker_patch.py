@@ -17,6 +17,8 @@ Worker:
   searched apart from them (see HAN_RUNS).
 * A page that matched only through its sections gets their terms, so its
   result link highlights them on the page (see PAGE_TERMS).
+* Match positions the prebuilt index leaves out are found in the position
+  table (see POSITIONS).
 * A prebuilt index (see CONSTRUCTOR and macros/search/prebuilt.py) is loaded
   instead of being built in the reader's browser.
 * The worker loads the index itself when the page sends its address (see
@@ -88,8 +90,43 @@ SEGMENTER = 'lunr.segmenter="TinySegmenter"in lunr?new lunr.TinySegmenter:void 0
 
 def patch_worker(code: str, filler_words: tuple[str, ...] = ()) -> str:
     """The worker with whole-query segmentation, Chinese split from adjacent letters and digits and from
-    ``filler_words``, page terms, its own index fetching, prebuilt-index loading and no source-map link."""
-    return load_prebuilt(fetch_index(page_terms(space_han_runs(fix_segmentation(code), filler_words))))
+    ``filler_words``, page terms, positions found in the table, its own index fetching, prebuilt-index loading
+    and no source-map link."""
+    return load_prebuilt(fetch_index(page_terms(positions_from_table(
+        space_han_runs(fix_segmentation(code), filler_words)))))
+
+
+# Material's worker highlights a result's fields at the tokens that matched,
+# read from lunr's match data:
+#
+#     for (const data of Object.values(result.matchData.metadata))
+#       if (typeof data[field] !== "undefined") positions.push(...data[field].position)
+#
+# The prebuilt index leaves the positions of the text fields out (they are
+# two thirds of its postings, see without_positions in prebuilt.py). For a
+# term whose positions are empty the patch finds them in the position table
+# the worker already holds: the text tokens whose text, lowercased, is the
+# term, exactly where the tokenizer put them when it recorded the position.
+POSITIONS = re.compile(
+    r"for\(let (?P<d>[\w$]+) of Object\.values\((?P<u>[\w$]+)\.metadata\)\)typeof (?P=d)\[(?P<l>[\w$]+)\]!=\"undefined\"&&"
+    r"(?P<m>[\w$]+)\.push\(\.\.\.(?P=d)\[(?P=l)\]\.position\);"
+    r"(?=if\(!(?P=m)\.length\)continue;let [\w$]+=this\.table\.get\(\[(?P<c>[\w$]+)\.location,(?P=l)\]\.join\(\":\"\)\))"
+)
+POSITIONS_JS = ("function __guidePositions(term,data,table,value){"
+                "if(data.position.length||!table||typeof value!==\"string\")return data.position;var out=[],b,k,e,at,n;"
+                "for(b=0;b<table.length;b++)for(k=0;k<table[b].length;k++){e=table[b][k];at=e>>>12;n=e>>>2&1023;"
+                "if((e&3)===1&&n===term.length&&value.slice(at,at+n).toLowerCase()===term)out.push(b<<20|k)}return out}")
+
+
+def positions_from_table(code: str) -> str:
+    """The worker finding a term's positions in the position table when the index left them out (see POSITIONS)."""
+    m = _find_once(POSITIONS, code, "the match positions loop of Material's search worker",
+                   "compare src/.../integrations/search/_/index.ts (Search.search) with POSITIONS in "
+                   "macros/search/worker_patch.py")
+    d, u, l, c = m["d"], m["u"], m["l"], m["c"]
+    found = (f"for(let[__term,{d}]of Object.entries({u}.metadata))typeof {d}[{l}]!=\"undefined\"&&"
+             f"{m['m']}.push(...__guidePositions(__term,{d}[{l}],this.table.get([{c}.location,{l}].join(\":\")),{c}[{l}]));")
+    return code[:m.start()] + found + code[m.end():]
 
 
 # Material's worker rewrites each run of Chinese characters in a query into
@@ -212,7 +249,7 @@ def load_prebuilt(code: str) -> str:
     # Appended, so the worker's "use strict" stays its first statement.
     code = code[:m.start()] + branch + code[m.end():]
     return (SOURCE_MAP.sub("", code).rstrip() + "\n"
-            + "\n".join((DECODE_JS, UNION_TERMS_JS, FETCH_INDEX_JS, SPACED_JS, KEEP_JS)) + "\n")
+            + "\n".join((DECODE_JS, UNION_TERMS_JS, FETCH_INDEX_JS, SPACED_JS, KEEP_JS, POSITIONS_JS)) + "\n")
 
 
 def patched_name(code: str) -> str:
