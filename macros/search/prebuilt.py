@@ -14,7 +14,9 @@ Both are written into ``search_index.json`` under ``prebuilt`` in a compact
 form (``encode``): references and terms are listed once, and the numbers of
 each term's postings, each document vector and each section's position
 table (sorted runs stored as differences) are packed into base64 VLQ
-strings, about a fifth of lunr's JSON. The worker parses strings much
+strings, about a fifth of lunr's JSON; the token positions of the text
+fields are left out (``without_positions``), since the worker finds them in
+the position table when it highlights a result. The worker parses strings much
 faster than arrays of numbers, and decodes postings, vectors and tables
 only when a query needs them (``DECODE_JS``). The patched worker
 (``worker_patch.py``) loads the index with ``__guideLoadIndex``;
