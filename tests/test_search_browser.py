@@ -291,3 +291,16 @@ def test_a_page_opened_from_a_result_highlights_without_loading_the_index(page, 
     p.wait_for_load_state("networkidle")
     assert set(p.locator("article mark").all_inner_texts()) == {"冬训"}
     assert not [u for u in page.requests if "search_index" in u], "the page loaded the index to highlight"
+
+
+def test_words_a_result_contains_are_not_listed_as_missing(page, site_server):
+    """A query cut into several words (网评员 / 管理) lists under 缺少 only the words a result lacks."""
+    p = page.page
+    p.goto(site_server + "index.html")
+    open_search(p)
+    results, _ = search(p, "网评员怎么管理")
+    assert results[0] == "work-points/opinion.html", results[:3]
+    missing = p.locator("li.md-search-result__item").first.locator(".md-search-result__terms del").all_inner_texts()
+    assert "网评员" not in missing and "网评员*" not in missing, missing
+    every = p.locator(".md-search-result__terms del").all_inner_texts()
+    assert every and not [w for w in every if w.endswith("*")], every

@@ -12,7 +12,7 @@ import pytest
 from macros.search.expand import FIELD, TITLE_FIELD, expand_index, page_boost, section_keywords
 from macros.search.vocabulary import Group, dictionary_words, groups_from, userdict_text
 from macros.search.worker_patch import (SEGMENT_LOOP, WorkerPatchError, bundle_name, fix_segmentation, page_terms,
-                                        patch_bundle, patch_worker, patched_name, space_han_runs)
+                                        patch_bundle, patch_worker, patched_name, single_wildcard, space_han_runs)
 from macros.sitedata import load_site_data
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -191,3 +191,10 @@ def test_chinese_run_spacing_keeps_operators(query, spaced):
     ctx.eval(SPACED_JS)
     # The segmentation itself is the worker's; here each run stands for itself.
     assert ctx.eval(f"{json.dumps(query)}.replace(/\\p{{sc=Han}}+/gu, (s, at, q) => __guideSpaced(s, s, at, q))") == spaced
+
+
+def test_a_term_ending_in_a_wildcard_gets_no_second_one_in_the_shipped_worker():
+    patched = patch_worker(SHIPPED.read_text(encoding="utf-8"))
+    assert patched.count("/(^[+-]|[~^]\\d+$|\\*$)/.test(") == 1
+    with pytest.raises(WorkerPatchError, match="trailing wildcard"):
+        single_wildcard(patched)

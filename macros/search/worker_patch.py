@@ -14,7 +14,8 @@ Worker:
   mention 中心 or 学习 rank first. Letting ``j`` reach ``query.length`` makes
   a whole indexed term win, and changes nothing for queries that are not.
 * A run of Chinese written against letters or digits (Excel台账, 2026年) is
-  searched apart from them (see HAN_RUNS).
+  searched apart from them (see HAN_RUNS); a term that already ends in a
+  wildcard gets no second one (see WILDCARD).
 * A page that matched only through its sections gets their terms, so its
   result link highlights them on the page (see PAGE_TERMS).
 * Match positions the prebuilt index leaves out are found in the position
@@ -93,7 +94,30 @@ def patch_worker(code: str, filler_words: tuple[str, ...] = ()) -> str:
     ``filler_words``, page terms, positions found in the table, its own index fetching, prebuilt-index loading
     and no source-map link."""
     return load_prebuilt(fetch_index(page_terms(positions_from_table(
-        space_han_runs(fix_segmentation(code), filler_words)))))
+        single_wildcard(space_han_runs(fix_segmentation(code), filler_words))))))
+
+
+# Material's query transform gives every term a trailing wildcard unless it
+# has a presence operator or a boost or fuzziness suffix:
+#
+#     .map(term => /(^[+-]|[~^]\d+$)/.test(term) ? term : `${term}*`)
+#
+# A Chinese run cut into several index terms already comes as "网评员* 管理"
+# (HAN_RUNS), so the first terms got a second wildcard: "网评员**". lunr
+# searches that as "网评员*", but the result list compares the query's terms
+# with the terms a result matched, finds "网评员*" in none, and shows it
+# struck through under 缺少 on every result, those that contain 网评员
+# included. The patch gives a term that ends in a wildcard no second one.
+WILDCARD = re.compile(r"\.map\((?P<t>[\w$]+)=>/\(\^\[\+-\]\|\[~\^\]\\d\+\$\)/\.test\((?P=t)\)\?(?P=t):`\$\{(?P=t)\}\*`\)")
+
+
+def single_wildcard(code: str) -> str:
+    """The worker's query transform without a second trailing wildcard (see WILDCARD)."""
+    m = _find_once(WILDCARD, code, "the trailing wildcard step of Material's query transform",
+                   "compare src/.../integrations/search/query/transform/index.ts with WILDCARD in "
+                   "macros/search/worker_patch.py")
+    fixed = m.group(0).replace("|[~^]\\d+$)/", "|[~^]\\d+$|\\*$)/", 1)
+    return code[:m.start()] + fixed + code[m.end():]
 
 
 # Material's worker highlights a result's fields at the tokens that matched,
