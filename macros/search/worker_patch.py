@@ -93,8 +93,13 @@ def patch_worker(code: str, filler_words: tuple[str, ...] = ()) -> str:
     """The worker with whole-query segmentation, Chinese split from adjacent letters and digits and from
     ``filler_words``, page terms, positions found in the table, its own index fetching, prebuilt-index loading
     and no source-map link."""
-    return load_prebuilt(fetch_index(page_terms(positions_from_table(
-        single_wildcard(space_han_runs(fix_segmentation(code), filler_words))))))
+    code = load_prebuilt(fetch_index(page_terms(positions_from_table(
+        single_wildcard(space_han_runs(fix_segmentation(code)))))))
+    # The functions the patched code calls, and the filler words, are appended once, after the worker,
+    # so its "use strict" stays its first statement; all are set before any message arrives.
+    words = f"var __guideFillerWords=new Set({json.dumps(list(filler_words), ensure_ascii=False)});"
+    helpers = (DECODE_JS, UNION_TERMS_JS, FETCH_INDEX_JS, SPACED_JS, KEEP_JS, POSITIONS_JS, words)
+    return SOURCE_MAP.sub("", code).rstrip() + "\n" + "\n".join(helpers) + "\n"
 
 
 # Material's query transform gives every term a trailing wildcard unless it
@@ -181,9 +186,9 @@ SPACED_JS = ("function __guideSpaced(text,run,at,query){var word=/[\\p{L}\\p{N}_
              "return(word.test(query.charAt(at-1))?\" \":\"\")+text+(word.test(query.charAt(at+run.length))?\" \":\"\")}")
 
 
-def space_han_runs(code: str, filler_words: tuple[str, ...] = ()) -> str:
+def space_han_runs(code: str) -> str:
     """The worker searching a Chinese run apart from the letters or digits written against it, without
-    ``filler_words`` when the query has other words (see HAN_RUNS)."""
+    filler words when the query has other words (see HAN_RUNS)."""
     m = _find_once(HAN_RUNS, code, "the Chinese query segmentation call of Material's search worker",
                    "compare src/.../integrations/search/_/index.ts (Search.search) with HAN_RUNS in "
                    "macros/search/worker_patch.py")
@@ -191,10 +196,7 @@ def space_han_runs(code: str, filler_words: tuple[str, ...] = ()) -> str:
     segments = m["body"][: -len('.join("* ")')]
     kept = f'__guideKeep({segments},{run},__q).join("* ")'
     spaced = f"({run},__at,__q)=>__guideSpaced({kept},{run},__at,__q))"
-    code = code[:m.start()] + m["head"] + spaced + code[m.end():]
-    # Appended, so the worker's "use strict" stays its first statement; set before any query arrives.
-    words = f"var __guideFillerWords=new Set({json.dumps(list(filler_words), ensure_ascii=False)});"
-    return SOURCE_MAP.sub("", code).rstrip() + "\n" + words + "\n"
+    return code[:m.start()] + m["head"] + spaced + code[m.end():]
 
 
 # The page no longer loads the index and copies it into the worker (see
@@ -257,7 +259,7 @@ def fix_segmentation(code: str) -> str:
 
 
 def load_prebuilt(code: str) -> str:
-    """The worker that loads a prebuilt index when given one (see CONSTRUCTOR); no source-map link."""
+    """The worker that loads a prebuilt index when given one (see CONSTRUCTOR)."""
     advice = ("Material was probably upgraded: compare the Search constructor in src/.../integrations/search/_/index.ts "
               "with CONSTRUCTOR in macros/search/worker_patch.py")
     m = _find_once(CONSTRUCTOR, code, "the Search constructor of Material's search worker", advice)
@@ -270,10 +272,7 @@ def load_prebuilt(code: str) -> str:
         f"lunr.tokenizer.separator=new RegExp({c}.separator);{SEGMENTER};"
         f"let __l=__guideLoadIndex(__pb);this.table=__l.table;this.index=__l.index;return}}"
     )
-    # Appended, so the worker's "use strict" stays its first statement.
-    code = code[:m.start()] + branch + code[m.end():]
-    return (SOURCE_MAP.sub("", code).rstrip() + "\n"
-            + "\n".join((DECODE_JS, UNION_TERMS_JS, FETCH_INDEX_JS, SPACED_JS, KEEP_JS, POSITIONS_JS)) + "\n")
+    return code[:m.start()] + branch + code[m.end():]
 
 
 def patched_name(code: str) -> str:
