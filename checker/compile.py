@@ -237,7 +237,7 @@ def _formulations(terms: list[dict], timeline: list[dict]) -> list[dict]:
 
     A term naming a meeting or campaign that the timeline dates more precisely
     is left to the timeline."""
-    dated = {m for item in timeline for m in item["match"]}
+    dated = {m for item in timeline if item["kind"] != "plan" for m in item["match"]}
     out = []
     for term in terms:
         if "since" not in term:

@@ -36,7 +36,15 @@ MENTION_AFTER = re.compile(r"^[^“”‘’「」\n]{0,10}[”’」](?:这类|
 BODY_YEAR = re.compile(r"(20[0-9][0-9])年(?:上半年|以来|1[-—～至]6月)")
 YEAR = re.compile(r"(20[0-9][0-9])[ \u3000]*年")
 CURRENT = re.compile(r"(?:学习贯彻|贯彻落实|深入贯彻|全面贯彻|认真贯彻|学习宣传|宣传贯彻|学习领会|深入学习|传达学习)(?:党的)?$")
-FESTIVE = re.compile(r"(?:今年是|适逢|值此|时值|正值|恰逢)[^。；\n]{0,6}$")
+FESTIVE = re.compile(r"(?:今年是|年是|也是|适逢|值此|时值|正值|恰逢)[^。；\n]{0,6}$")
+# A campaign written as under way ("深入开展……学习教育"), unless the clause
+# places it in the past.
+ONGOING = re.compile(r"(?:深入开展|扎实开展|认真开展|全面开展|正在开展|持续开展|组织开展|开展好|扎实推进|深入推进)")
+PAST = re.compile(r"20[0-9][0-9]年|以来|先后|曾经|期间|去年|上年|回顾|历次")
+# The sentence's own year: the last "2025年" before a point, else 去年/明年, else the report's.
+SENTENCE_YEAR = re.compile(r"(20[0-9][0-9])年")
+RELATIVE_YEAR = (("去年", -1), ("上一年", -1), ("明年", 1), ("来年", 1), ("下一年", 1))
+PLAN_MARKS = {"开局": 0, "收官": 4}  # 开局之年, 开好局 / 收官之年, 收好官: years after base_year
 TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 PINYIN_DEBRIS = re.compile(r"([" + HAN + r"A-Za-z])[(（]([a-z" + TONE_MARKS + r"ü]{1,7})[)）]")
 SPACES = re.compile(r"[ \t\u3000]")
@@ -54,6 +62,8 @@ HEADINGS = [  # (regex at line start, level, wrong-form fix or None)
 ASCII_DIGITS = re.compile("[0-9]+")
 CN_VALUES = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
 LEVEL_LABEL = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
+# A sentence of the next-steps part that opens with a year ("2026年，我们将……").
+NEXT_YEAR_OPENING = re.compile(r"(?:^|(?<=[。；！？\n]))[ \t\u3000]*(?:[一二三四五六七八九十]是)?(20[0-9][0-9])年(?=[，,]|是|我|要|将|街道|社区)")
 
 
 @dataclass
@@ -158,10 +168,15 @@ class Tables:
         forms = sorted(data["selfnames"], key=len, reverse=True)
         self.selfname = re.compile("我(" + "|".join(map(re.escape, forms)) + ")")
         self.anniversaries = []
+        self.plans = []
         for item in data["timeline"]:
+            names = "|".join(map(re.escape, item["match"]))
             if item["kind"] == "anniversary":
-                rx = re.compile("(?:" + "|".join(map(re.escape, item["match"])) + r")([0-9]{1,3}|[一二三四五六七八九十百零〇]{1,5})周年")
+                rx = re.compile("(?:" + names + r")([0-9]{1,3}|[一二三四五六七八九十百零〇]{1,5})周年")
                 self.anniversaries.append((rx, item))
+            elif item["kind"] == "plan":
+                rx = re.compile("(" + names + r")[”\"’]?(?:规划|时期)?的?(?:圆满|胜利|顺利)?(开局之?年|开好局|收官之?年|收好官)")
+                self.plans.append((rx, item))
 
 
 _tables: dict[int, Tables] = {}
@@ -449,6 +464,21 @@ def next_year_context(ctx: Context, i: int, year: int) -> bool:
     return any(w in sentence for w in ("明年", "下一步", "今后", "来年", f"{year + 1}年"))
 
 
+def sentence_year(norm: str, i: int, year: int) -> int:
+    """The year the sentence up to offset i speaks of: the nearest "2025年",
+    去年 or 明年 before i (relative to ``year``), else ``year``."""
+    a = max(norm.rfind(c, 0, i) for c in "。；！？\n") + 1
+    head = norm[a:i]
+    found = [(m.start(), int(m.group(1))) for m in SENTENCE_YEAR.finditer(head)]
+    found += [(head.rfind(w), year + d) for w, d in RELATIVE_YEAR if w in head]
+    return max(found)[1] if found else year
+
+
+def _clause(norm: str, i: int) -> str:
+    """The clause before offset i (back to the last comma or stop)."""
+    return norm[max(norm.rfind(c, 0, i) for c in "。；！？，\n") + 1:i]
+
+
 def _ym(date: str) -> str:
     return f"{int(date[:4])}年{int(date[5:7])}月"
 
@@ -466,7 +496,7 @@ def rule_time(ctx: Context, year: Optional[int]) -> None:
     for items in series.values():
         items.sort(key=lambda it: it["start"])
     for item in data["timeline"]:
-        if item["kind"] == "anniversary":
+        if item["kind"] in ("anniversary", "plan"):
             continue
         for i, needle in _occurrences(norm, item["match"]):
             dated_spans.append((i, i + len(needle)))
@@ -478,6 +508,13 @@ def rule_time(ctx: Context, year: Optional[int]) -> None:
                         f"“{item['name']}”{_ym(item['start'])}才{what}，{year}年的报告不应提到它；"
                         f"请核对是否套用了其他年份的材料。")
                 continue
+            if item["kind"] == "campaign" and item.get("end") and int(item["end"][:4]) < year:
+                clause = _clause(norm, i)
+                if ONGOING.search(clause) and not PAST.search(clause) and sentence_year(norm, i, year) == year \
+                        and not norm.startswith("成果", i + len(needle)):
+                    ctx.add("time-outdated", i, len(needle),
+                            f"“{item['name']}”已于{_ym(item['end'])}结束，{year}年的报告不应写成正在开展；"
+                            f"回顾往年的工作请写明年份，延续的工作可写“巩固拓展……成果”。", None)
             if not item.get("series"):
                 continue
             later = [x for x in series[item["series"]] if x["start"] > item["start"] and x["start"] <= last_day]
@@ -494,6 +531,16 @@ def rule_time(ctx: Context, year: Optional[int]) -> None:
                 ctx.add("time-outdated", i, len(needle),
                         f"{year}年的报告仍把“{item['name']}”作为当前学习贯彻的会议，"
                         f"{newest['name']}已于{_ym(newest['start'])}召开，请改用最新的表述。", newest["name"])
+            elif item["series"] == "plenum" and newest["start"] < first_day \
+                    and not PAST.search(_clause(norm, i)) and sentence_year(norm, i, year) == year:
+                if before.endswith("大和"):
+                    ctx.add("time-outdated", i, len(needle),
+                            f"{year}年的报告仍写“……大和{needle}精神”，{newest['name']}已于"
+                            f"{_ym(newest['start'])}召开；请写到最近一次全会，或写“历次全会”。", newest["match"][0])
+                elif CURRENT.search(before) and not any(n in norm for n in newest["match"]):
+                    ctx.add("time-outdated", i, len(needle),
+                            f"{year}年的报告把“{needle}”作为当前学习贯彻的会议，全文却没有提到"
+                            f"{_ym(newest['start'])}召开的{newest['name']}；请写到最近一次全会。", newest["match"][0])
     for item in data["formulations"]:
         if item["since"] <= year:
             continue
@@ -509,9 +556,23 @@ def rule_time(ctx: Context, year: Optional[int]) -> None:
             n = cn_number(m.group(1))
             when = item["base_year"] + n
             before = norm[max(0, m.start() - 10):m.start()]
-            if when > year + 1 or (FESTIVE.search(before) and when != year):
+            said = sentence_year(norm, m.start(), year)
+            if when > year + 1 or (FESTIVE.search(before) and when != said):
                 ctx.add("time-anniversary", m.start(), m.end() - m.start(),
-                        f"{item['name']}（{item['base_year']}年）{n}周年是{when}年，与报告年份{year}年不符，请核对。")
+                        f"{item['name']}（{item['base_year']}年）{n}周年是{when}年，"
+                        + (f"与报告年份{year}年不符" if said == year else f"这里说的是{said}年") + "，请核对。")
+    for rx, item in ctx.tab.plans:
+        for m in rx.finditer(norm):
+            mark = "开局" if m.group(2).startswith("开") else "收官"
+            when = item["base_year"] + PLAN_MARKS[mark]
+            said = sentence_year(norm, m.start(), year)
+            if when == said or (said == year and when == year + 1 and next_year_context(ctx, m.start(), year)):
+                continue
+            right = next((p["match"][0] for _, p in ctx.tab.plans if p["base_year"] + PLAN_MARKS[mark] == said), None)
+            ctx.add("time-plan", m.start(1), len(m.group(1)),
+                    f"“{item['match'][0]}”{mark}之年是{when}年，这里说的是{said}年"
+                    + (f"，{said}年是“{right}”{mark}之年" if right else "") + "；请核对是否套用了其他年份的材料。",
+                    right)
 
 
 def rule_selfname(ctx: Context) -> None:
@@ -708,6 +769,20 @@ def rule_line_breaks(ctx: Context) -> None:
                 f"这一行在句子中间断开，下一行接着写“{nxt[:6]}”；请把两行合并成一段。")
 
 
+def _ends_figure(norm: str, k: int) -> bool:
+    """A "." that ends a line right after a figure written after Chinese (提高到25%.)."""
+    if k + 1 < len(norm) and norm[k + 1] != "\n":
+        return False
+    j = k - 1
+    if j >= 0 and norm[j] in "%％":
+        j -= 1
+    digits = 0
+    while j >= 0 and ("0" <= norm[j] <= "9" or norm[j] == "."):
+        digits += norm[j] != "."
+        j -= 1
+    return digits > 0 and j >= 0 and _is_han(norm[j])
+
+
 def rule_width(ctx: Context) -> None:
     norm = ctx.norm
     skip = set()
@@ -721,7 +796,8 @@ def rule_width(ctx: Context) -> None:
         nxt = norm[k + 1] if k + 1 < n else ""
         if ch == ":" and "0" <= prev <= "9" and "0" <= nxt <= "9" and prev and nxt:
             continue
-        if ch == "." and not (_is_han(prev) and (nxt in ("", "\n", " ", "\t", "\u3000") or _is_han(nxt))):
+        if ch == "." and not (_is_han(prev) and (nxt in ("", "\n", " ", "\t", "\u3000") or _is_han(nxt))) \
+                and not _ends_figure(norm, k):
             continue
         if ch in "()":
             inner_han = _is_han(nxt) if ch == "(" else _is_han(prev)
@@ -754,7 +830,17 @@ def find_title(ctx: Context):
     return first
 
 
-def rule_structure(ctx: Context) -> None:
+def planned_year(title: str, year: int) -> Optional[int]:
+    """The year a report's next steps are for: the same year after a half-year
+    report (下半年), the next after an annual one; None when the title says neither."""
+    if "半年" in title:
+        return year
+    if any(w in title for w in ("年度", "全年", "总结")):
+        return year + 1
+    return None
+
+
+def rule_structure(ctx: Context, title_year: Optional[int] = None) -> None:
     conf = ctx.data["structure"]
     lines = list(ctx.lines())
     first = find_title(ctx)
@@ -795,6 +881,12 @@ def rule_structure(ctx: Context) -> None:
         return ctx.norm[s:e]
 
     ptext, ntext = part(prob), part(nxt)
+    want = planned_year(title, title_year) if title_year else None
+    for m in NEXT_YEAR_OPENING.finditer(ntext) if want else ():
+        if int(m.group(1)) != want:
+            ctx.add("year-mismatch", nxt[1] + m.start(1), len(m.group(1)) + 1,
+                    f"这是{title_year}年的{'半年' if want == title_year else '年度'}报告，下一步打算写的是"
+                    f"{want}年的安排，这里写成了“{m.group(1)}年”，请核对。", f"{want}年")
     markers = conf["item_markers"]
 
     def items(text):
@@ -838,7 +930,7 @@ def check(text: str, data: dict, year: Optional[int] = None) -> list[Finding]:
     rule_debris(ctx)
     rule_line_breaks(ctx)
     rule_width(ctx)
-    rule_structure(ctx)
+    rule_structure(ctx, title_year)
     ctx.findings.sort(key=lambda f: (f.start, f.rule, f.length, f.message))
     return ctx.findings
 

@@ -121,9 +121,15 @@ def filler_word_that_is_a_synonym(root: Path):
     return "data/search/filler-words.yml", None, "台账 (in data/search/vocabulary.yml)"
 
 
+def plan_period_off_by_a_year(root: Path):
+    line = replace(root / "data/timeline/plan-15.yml", "base_year: 2026", "base_year: 2025")
+    return "data/timeline/plan-15.yml", line, "five-year plan periods start five years apart"
+
+
 CASES = [malformed_yaml, unknown_checklist_id, missing_required_field, duplicate_item_id, duplicate_record_id,
          unknown_field, undefined_variable, template_syntax_error, broken_link, broken_anchor,
-         bad_front_matter_key, policy_page_without_basis, templates_folder, filler_word_that_is_a_synonym]
+         bad_front_matter_key, policy_page_without_basis, templates_folder, filler_word_that_is_a_synonym,
+         plan_period_off_by_a_year]
 
 
 @pytest.mark.parametrize("break_it", CASES, ids=[c.__name__ for c in CASES])

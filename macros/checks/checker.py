@@ -71,3 +71,17 @@ def timeline_dates_ordered(site: SiteData) -> None:
             raise record.error(("end",), f"end {end} is before start {start}", "correct the dates")
         if record.get("series") and record["kind"] != "meeting":
             raise record.error(("series",), "only meetings form a series", "remove 'series'")
+
+
+@register_check
+def plan_periods_follow_each_other(site: SiteData) -> None:
+    """Five-year plan periods (kind: plan) start five years apart: the checker
+    reads 开局之年 as base_year and 收官之年 as base_year + 4."""
+    plans = sorted((r for r in site.all("timeline") if r["kind"] == "plan"),
+                   key=lambda r: r["base_year"]) if "timeline" in site.records else []
+    for earlier, later in zip(plans, plans[1:]):
+        if later["base_year"] - earlier["base_year"] != 5:
+            raise later.error(("base_year",), f"{later['name']} starts in {later['base_year']}, "
+                              f"{later['base_year'] - earlier['base_year']} years after {earlier['name']} "
+                              f"({earlier['base_year']})", "five-year plan periods start five years apart; "
+                              "correct base_year")

@@ -22,7 +22,12 @@
   var MENTION_AFTER = /^[^“”‘’「」\n]{0,10}[”’」](?:这类|之类|一类|等|里的|中的|写成|应为|应写作|不会|之误)/u;
   var YEAR = /(20[0-9][0-9])[ \u3000]*年/u;
   var CURRENT = /(?:学习贯彻|贯彻落实|深入贯彻|全面贯彻|认真贯彻|学习宣传|宣传贯彻|学习领会|深入学习|传达学习)(?:党的)?$/u;
-  var FESTIVE = /(?:今年是|适逢|值此|时值|正值|恰逢)[^。；\n]{0,6}$/u;
+  var FESTIVE = /(?:今年是|年是|也是|适逢|值此|时值|正值|恰逢)[^。；\n]{0,6}$/u;
+  var ONGOING = /(?:深入开展|扎实开展|认真开展|全面开展|正在开展|持续开展|组织开展|开展好|扎实推进|深入推进)/u;
+  var PAST = /20[0-9][0-9]年|以来|先后|曾经|期间|去年|上年|回顾|历次/u;
+  var RELATIVE_YEAR = [["去年", -1], ["上一年", -1], ["明年", 1], ["来年", 1], ["下一年", 1]];
+  var PLAN_MARKS = { "开局": 0, "收官": 4 };  // 开局之年, 开好局 / 收官之年, 收好官
+  var NEXT_YEAR_OPENING = /(?:^|(?<=[。；！？\n]))[ \t\u3000]*(?:[一二三四五六七八九十]是)?(20[0-9][0-9])年(?=[，,]|是|我|要|将|街道|社区)/gu;
   var TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ";
   var PINYIN_DEBRIS_SRC = "([" + HAN + "A-Za-z])[(（]([a-z" + TONE_MARKS + "ü]{1,7})[)）]";
   var PINYIN_NOTE = new RegExp("[(（][a-z" + TONE_MARKS + "ü]{1,7}[)）]", "gu");
@@ -133,10 +138,13 @@
     var forms = data.selfnames.slice().sort(function (a, b) { return b.length - a.length; });
     this.selfname = rx("我(" + forms.map(escapeRe).join("|") + ")");
     this.anniversaries = [];
+    this.plans = [];
     data.timeline.forEach(function (item) {
+      var names = item.match.map(escapeRe).join("|");
       if (item.kind === "anniversary") {
-        self.anniversaries.push([rx("(?:" + item.match.map(escapeRe).join("|") +
-          ")([0-9]{1,3}|[一二三四五六七八九十百零〇]{1,5})周年"), item]);
+        self.anniversaries.push([rx("(?:" + names + ")([0-9]{1,3}|[一二三四五六七八九十百零〇]{1,5})周年"), item]);
+      } else if (item.kind === "plan") {
+        self.plans.push([rx("(" + names + ")[”\"’]?(?:规划|时期)?的?(?:圆满|胜利|顺利)?(开局之?年|开好局|收官之?年|收好官)"), item]);
       }
     });
   }
@@ -424,6 +432,25 @@
     var sentence = norm.slice(a, ends.length ? Math.min.apply(null, ends) : norm.length);
     return ["明年", "下一步", "今后", "来年", (year + 1) + "年"].some(function (w) { return sentence.indexOf(w) >= 0; });
   }
+  function lastBefore(norm, chars, i) {
+    var at = -1;
+    if (i > 0) for (var k = 0; k < chars.length; k++) at = Math.max(at, norm.lastIndexOf(chars[k], i - 1));
+    return at;
+  }
+  // The year the sentence up to offset i speaks of (see sentence_year in engine.py).
+  function sentenceYear(norm, i, year) {
+    var head = norm.slice(lastBefore(norm, "。；！？\n", i) + 1, i);
+    var best = null;
+    Array.from(head.matchAll(/(20[0-9][0-9])年/gu)).forEach(function (m) {
+      if (!best || m.index >= best[0]) best = [m.index, parseInt(m[1], 10)];
+    });
+    RELATIVE_YEAR.forEach(function (r) {
+      var at = head.lastIndexOf(r[0]);
+      if (at >= 0 && (!best || at > best[0] || (at === best[0] && year + r[1] > best[1]))) best = [at, year + r[1]];
+    });
+    return best ? best[1] : year;
+  }
+  function clauseBefore(norm, i) { return norm.slice(lastBefore(norm, "。；！？，\n", i) + 1, i); }
   function ym(date) { return parseInt(date.slice(0, 4), 10) + "年" + parseInt(date.slice(5, 7), 10) + "月"; }
 
   function ruleTime(ctx, year) {
@@ -438,7 +465,7 @@
       series[k].sort(function (a, b) { return a.start < b.start ? -1 : a.start > b.start ? 1 : 0; });
     });
     data.timeline.forEach(function (item) {
-      if (item.kind === "anniversary") return;
+      if (item.kind === "anniversary" || item.kind === "plan") return;
       occurrences(norm, item.match).forEach(function (occ) {
         var i = occ[0], needle = occ[1];
         datedSpans.push([i, i + needle.length]);
@@ -448,6 +475,14 @@
           ctx.add("time-future", i, needle.length, "“" + item.name + "”" + ym(item.start) + "才" + what + "，" +
             year + "年的报告不应提到它；请核对是否套用了其他年份的材料。");
           return;
+        }
+        if (item.kind === "campaign" && item.end && parseInt(item.end.slice(0, 4), 10) < year) {
+          var clause = clauseBefore(norm, i);
+          if (ONGOING.test(clause) && !PAST.test(clause) && sentenceYear(norm, i, year) === year &&
+              norm.slice(i + needle.length, i + needle.length + 2) !== "成果") {
+            ctx.add("time-outdated", i, needle.length, "“" + item.name + "”已于" + ym(item.end) + "结束，" + year +
+              "年的报告不应写成正在开展；回顾往年的工作请写明年份，延续的工作可写“巩固拓展……成果”。", null);
+          }
         }
         if (!item.series) return;
         var later = series[item.series].filter(function (x) { return x.start > item.start && x.start <= lastDay; });
@@ -462,6 +497,15 @@
           ctx.add("time-outdated", i, needle.length, year + "年的报告仍把“" + item.name +
             "”作为当前学习贯彻的会议，" + newest.name + "已于" + ym(newest.start) + "召开，请改用最新的表述。",
             newest.name);
+        } else if (item.series === "plenum" && newest.start < firstDay &&
+                   !PAST.test(clauseBefore(norm, i)) && sentenceYear(norm, i, year) === year) {
+          if (before.slice(-2) === "大和") {
+            ctx.add("time-outdated", i, needle.length, year + "年的报告仍写“……大和" + needle + "精神”，" + newest.name +
+              "已于" + ym(newest.start) + "召开；请写到最近一次全会，或写“历次全会”。", newest.match[0]);
+          } else if (CURRENT.test(before) && !newest.match.some(function (n) { return norm.indexOf(n) >= 0; })) {
+            ctx.add("time-outdated", i, needle.length, year + "年的报告把“" + needle + "”作为当前学习贯彻的会议，全文却没有提到" +
+              ym(newest.start) + "召开的" + newest.name + "；请写到最近一次全会。", newest.match[0]);
+          }
         }
       });
     });
@@ -480,10 +524,25 @@
       finditer(entry[0], norm).forEach(function (m) {
         var n = cnNumber(m[1]), when = item.base_year + n;
         var before = norm.slice(Math.max(0, m.index - 10), m.index);
-        if (when > year + 1 || (FESTIVE.test(before) && when !== year)) {
+        var said = sentenceYear(norm, m.index, year);
+        if (when > year + 1 || (FESTIVE.test(before) && when !== said)) {
           ctx.add("time-anniversary", m.index, m[0].length, item.name + "（" + item.base_year + "年）" + n +
-            "周年是" + when + "年，与报告年份" + year + "年不符，请核对。");
+            "周年是" + when + "年，" + (said === year ? "与报告年份" + year + "年不符" : "这里说的是" + said + "年") +
+            "，请核对。");
         }
+      });
+    });
+    ctx.tab.plans.forEach(function (entry) {
+      var item = entry[1];
+      finditer(entry[0], norm).forEach(function (m) {
+        var mark = m[2][0] === "开" ? "开局" : "收官", when = item.base_year + PLAN_MARKS[mark];
+        var said = sentenceYear(norm, m.index, year);
+        if (when === said || (said === year && when === year + 1 && nextYearContext(ctx, m.index, year))) return;
+        var right = ctx.tab.plans.find(function (p) { return p[1].base_year + PLAN_MARKS[mark] === said; });
+        right = right ? right[1].match[0] : null;
+        ctx.add("time-plan", m.index, m[1].length, "“" + item.match[0] + "”" + mark + "之年是" + when + "年，这里说的是" +
+          said + "年" + (right ? "，" + said + "年是“" + right + "”" + mark + "之年" : "") +
+          "；请核对是否套用了其他年份的材料。", right);
       });
     });
   }
@@ -668,6 +727,15 @@
     }
   }
 
+  // A "." that ends a line right after a figure written after Chinese (提高到25%.).
+  function endsFigure(norm, k) {
+    if (k + 1 < norm.length && norm[k + 1] !== "\n") return false;
+    var j = k - 1, digits = 0;
+    if (j >= 0 && "%％".indexOf(norm[j]) >= 0) j--;
+    while (j >= 0 && (isDigit(norm[j]) || norm[j] === ".")) { if (norm[j] !== ".") digits++; j--; }
+    return digits > 0 && j >= 0 && isHan(norm[j]);
+  }
+
   function ruleWidth(ctx) {
     var norm = ctx.norm, n = norm.length, skip = new Set();
     finditer(rx(PINYIN_DEBRIS_SRC), norm).forEach(function (m) {
@@ -679,7 +747,8 @@
       if (!(ch in WIDTH) || skip.has(k)) continue;
       var prev = k > 0 ? norm[k - 1] : "", nxt = k + 1 < n ? norm[k + 1] : "";
       if (ch === ":" && isDigit(prev) && isDigit(nxt)) continue;
-      if (ch === "." && !(isHan(prev) && (nxt === "" || "\n \t\u3000".indexOf(nxt) >= 0 || isHan(nxt)))) continue;
+      if (ch === "." && !(isHan(prev) && (nxt === "" || "\n \t\u3000".indexOf(nxt) >= 0 || isHan(nxt))) &&
+          !endsFigure(norm, k)) continue;
       if (ch === "(" || ch === ")") {
         var inner = ch === "(" ? isHan(nxt) : isHan(prev), outer = ch === "(" ? isHan(prev) : isHan(nxt);
         if (!(inner || outer)) continue;
@@ -691,7 +760,14 @@
       .forEach(function (m) { ctx.add("space-digit", m.index, m[0].length, "汉字与数字之间不留空格。", ""); });
   }
 
-  function ruleStructure(ctx) {
+  // The year a report's next steps are for (see planned_year in engine.py).
+  function plannedYear(title, year) {
+    if (title.indexOf("半年") >= 0) return year;
+    if (["年度", "全年", "总结"].some(function (w) { return title.indexOf(w) >= 0; })) return year + 1;
+    return null;
+  }
+
+  function ruleStructure(ctx, titleYear) {
     var conf = ctx.data.structure, lines = ctx.lines(), first = findTitle(ctx);
     if (first === null) return;
     var title = strip(first[2]);
@@ -722,6 +798,13 @@
       return ctx.norm.slice(head[1], e);
     }
     var ptext = part(prob), ntext = part(nxt);
+    var want = titleYear ? plannedYear(title, titleYear) : null;
+    if (want) finditer(NEXT_YEAR_OPENING, ntext).forEach(function (m) {
+      if (parseInt(m[1], 10) === want) return;
+      ctx.add("year-mismatch", nxt[1] + m.index + m[0].indexOf(m[1]), m[1].length + 1, "这是" + titleYear + "年的" +
+        (want === titleYear ? "半年" : "年度") + "报告，下一步打算写的是" + want + "年的安排，这里写成了“" + m[1] +
+        "年”，请核对。", want + "年");
+    });
     function items(text) {
       var count = 0;
       conf.item_markers.forEach(function (m) { count += text.split(m).length - 1; });
@@ -796,7 +879,7 @@
     ruleDebris(ctx);
     ruleLineBreaks(ctx);
     ruleWidth(ctx);
-    ruleStructure(ctx);
+    ruleStructure(ctx, detected[1]);
     return finish(ctx);
   }
 
