@@ -232,7 +232,7 @@ def _timeline(site) -> list[dict]:
     return out
 
 
-def _formulations(terms: list[dict], timeline: list[dict]) -> list[dict]:
+def formulations(terms: list[dict], timeline: list[dict]) -> list[dict]:
     """Glossary terms with a 'since' year, matched by their term and aliases.
 
     A term naming a meeting or campaign that the timeline dates more precisely
@@ -302,7 +302,7 @@ def compile_data(root: Path | str, with_language: bool = True) -> dict:
         "shapes": shapes,
         "vocab": vocab,
         "timeline": timeline,
-        "formulations": _formulations(terms, timeline),
+        "formulations": formulations(terms, timeline),
     }
     if with_language:
         trad, simp = traditional_map()

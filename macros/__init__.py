@@ -22,6 +22,7 @@ from .render.sample import render_sample, render_sample_index
 from .render.diagram import render_diagram, render_year
 from .render.glossary import render_glossary
 from .render.templates import render_template_index, render_template_page
+from .render.year_marks import render_year_marks, year_row
 from .sitedata import load_site_data
 from .download_providers import checklist_path
 
@@ -114,6 +115,23 @@ def define_env(env) -> None:
     def year_at_a_glance(year: int) -> str:
         """The twelve months of ``year`` with their events, as inline SVG."""
         return render_year([r.data for r in site.all("events")], int(year))
+
+    @env.macro
+    def year_marks(first: int, last: int) -> str:
+        """Meetings, 学习教育, new formulations and markers of each year (data/timeline, data/terms);
+        years after the page's basis_as_of year say their 学习教育 is not yet known."""
+        from checker.compile import formulations
+
+        basis = str(env.page.meta.get("basis_as_of", ""))
+        if not basis:
+            where, line = referrer("year_marks")
+            raise GuideError(where, line, "year_marks() needs the page's basis_as_of",
+                             "add basis_as_of: YYYY-MM to the page's front matter")
+        timeline = [r.data for r in site.all("timeline")]
+        terms = {r.id: r.data for r in site.all("terms")}
+        found = [dict(f, name=terms[f["id"]]["term"]) for f in formulations(list(terms.values()), timeline)]
+        rows = [year_row(timeline, found, y) for y in range(int(first), int(last) + 1)]
+        return render_year_marks(rows, int(basis[:4]))
 
     @env.macro
     def sample(sample_id: str) -> str:
