@@ -840,30 +840,47 @@ def planned_year(title: str, year: int) -> Optional[int]:
     return None
 
 
-def rule_structure(ctx: Context, title_year: Optional[int] = None) -> None:
-    conf = ctx.data["structure"]
-    lines = list(ctx.lines())
-    first = find_title(ctx)
-    if first is None:
-        return
-    title = first[2].strip(WS)  # noqa: F841 (kept next to the test below)
-    if not any(w in title for w in conf["report_titles"]) or any(w in title for w in conf["plan_titles"]):
-        return
-    heads = []  # (line index, start, text, level)
-    for i, s, l in lines[first[0] + 1:]:
+def part_heads(ctx: Context, first) -> list[tuple]:
+    """(line index, start, text) of the lines after the title that open a part:
+    first-level headings (一、) and short lines without sentence punctuation."""
+    heads = []
+    for i, s, l in list(ctx.lines())[first[0] + 1:]:
         h = parse_heading(l)
         body = l.strip(WS)
-        if h and h[0] == 1:
-            heads.append((i, s, body, 1))
-        elif h is None and 2 <= len(body) <= 24 and not re.search(r"[。；，,;]", body) and not body.endswith("："):
-            heads.append((i, s, body, 1))
-    if not heads:
-        return
+        if (h and h[0] == 1) or (h is None and 2 <= len(body) <= 24 and not re.search(r"[。；，,;]", body)
+                                 and not body.endswith("：")):
+            heads.append((i, s, body))
+    return heads
+
+
+def problem_and_next(ctx: Context, heads: list[tuple]) -> tuple:
+    """The heads of the problems part and of the next-steps part after it (or None)."""
+    conf = ctx.data["structure"]
     prob = next((h for h in heads if any(w in h[2] for w in conf["problem_headings"])), None)
     nxt = next((h for h in heads if any(w in h[2] for w in conf["next_headings"])
                 and (prob is None or h[0] > prob[0])), None)
-    tstart = first[1] + len(first[2]) - len(first[2].lstrip(WS))
+    return prob, nxt
+
+
+def part_text(ctx: Context, heads: list[tuple], head: tuple) -> str:
+    """The text from ``head`` to the next part's head (or the end)."""
+    later = [h for h in heads if h[0] > head[0]]
+    return ctx.norm[head[1]:later[0][1] if later else len(ctx.norm)]
+
+
+def rule_structure(ctx: Context, title_year: Optional[int] = None) -> None:
+    conf = ctx.data["structure"]
+    first = find_title(ctx)
+    if first is None:
+        return
     title = first[2].strip(WS)
+    if not any(w in title for w in conf["report_titles"]) or any(w in title for w in conf["plan_titles"]):
+        return
+    heads = part_heads(ctx, first)
+    if not heads:
+        return
+    prob, nxt = problem_and_next(ctx, heads)
+    tstart = first[1] + len(first[2]) - len(first[2].lstrip(WS))
     if prob is None:
         ctx.add("structure-problems", tstart, len(title),
                 "这份报告没有写存在的问题和不足的部分（例如“存在的问题”），汇报和总结应当如实写出问题。")
@@ -873,14 +890,7 @@ def rule_structure(ctx: Context, title_year: Optional[int] = None) -> None:
     if prob is None or nxt is None:
         return
 
-    def part(head):
-        later = [h for h in heads if h[0] > head[0] and h[3] == 1]
-        end_line = later[0][0] if later else len(lines)
-        s = head[1]
-        e = lines[end_line][1] if end_line < len(lines) else len(ctx.norm)
-        return ctx.norm[s:e]
-
-    ptext, ntext = part(prob), part(nxt)
+    ptext, ntext = part_text(ctx, heads, prob), part_text(ctx, heads, nxt)
     want = planned_year(title, title_year) if title_year else None
     for m in NEXT_YEAR_OPENING.finditer(ntext) if want else ():
         if int(m.group(1)) != want:

@@ -4,6 +4,7 @@ anachronisms, inconsistencies, Traditional characters, web debris and
 missing parts.
 
     python scripts/check_report.py FILE... [--year YYYY] [--json] [--fix]
+    python scripts/check_report.py SUMMARY --plan PLAN [--json]
 
 FILE is a .txt, .md or .docx. Output, one finding a line:
 
@@ -27,6 +28,18 @@ punctuation made full-width, spaces between Chinese and digits removed.
 
 Exit status: 0 no error-severity finding, 1 some error finding, 2 some input
 could not be read (the message says why).
+
+--plan PLAN compares a summary with the next year's plan (总结和要点对照)
+instead of checking: for each problem in the summary's problems part, the plan
+line that answers it, or none. Output, one problem a line:
+
+    SUMMARY:LINE: 问题：TEXT
+        -> PLAN:LINE: TEXT（共同：WORDS）     or     -> 要点里没有找到对应的措施
+
+--json prints {"summary", "plan", "plan_lines", "problems": [{"line", "text",
+"matched", "score", "plan_line", "plan_text", "shared"}] or null}. Exit status:
+0 every problem has a measure, 1 some problem has none, 2 a file could not be
+read or the summary has no problems part.
 """
 
 from __future__ import annotations
@@ -42,6 +55,7 @@ sys.path.insert(0, str(ROOT))
 from checker.compile import load_compiled  # noqa: E402
 from checker.engine import check, detect_year_of  # noqa: E402
 from checker.fixes import apply_safe_fixes, fixed_path  # noqa: E402
+from checker.plan_match import match_plan  # noqa: E402
 from checker.readers import UnreadableInput, read_report  # noqa: E402
 from macros.errors import GuideError  # noqa: E402
 
@@ -53,7 +67,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--year", type=int, help="the report's year (default: from the title or body)")
     parser.add_argument("--json", action="store_true", help="print JSON (see the module docstring)")
     parser.add_argument("--fix", action="store_true", help="write FILE.fixed.txt with the safe fixes")
+    parser.add_argument("--plan", metavar="PLAN", help="compare the summary FILE with this plan (总结和要点对照)")
     args = parser.parse_args(argv)
+    if args.plan and (len(args.files) != 1 or args.fix or args.year):
+        parser.error("--plan takes one summary FILE, without --fix or --year")
     if args.year is not None and not 1990 <= args.year <= 2100:
         parser.error("--year must be a year such as 2026")
     try:
@@ -61,6 +78,8 @@ def main(argv: list[str] | None = None) -> int:
     except GuideError as exc:
         print(f"checker data is invalid: {exc.message}", file=sys.stderr)
         return 2
+    if args.plan:
+        return compare(args.files[0], args.plan, data, args.json)
     status = 0
     files_out, findings_out = [], []
     for name in args.files:
@@ -96,9 +115,36 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name}: 已做 {changes} 处安全修改，写入 {target}", file=sys.stderr)
     if args.json:
         print(json.dumps({"files": files_out, "findings": findings_out}, ensure_ascii=False, indent=1))
-    if status == 2 and any("unreadable" not in f for f in files_out) and not args.json:
-        pass
     return status
+
+
+def compare(summary_name: str, plan_name: str, data: dict, as_json: bool) -> int:
+    """总结和要点对照 of two files; the exit status of the module docstring."""
+    texts = {}
+    for name in (summary_name, plan_name):
+        try:
+            texts[name] = read_report(Path(name))
+        except UnreadableInput as exc:
+            print(f"{name}: 无法读取：{exc}", file=sys.stderr)
+            return 2
+    result = match_plan(texts[summary_name], texts[plan_name], data)
+    problems = result["problems"]
+    if as_json:
+        print(json.dumps({"summary": summary_name, "plan": plan_name, **result}, ensure_ascii=False, indent=1))
+    elif problems is None:
+        print(f"{summary_name}: 没有找到“存在的问题”部分（标题里要有“问题”“不足”等字样），无法对照。", file=sys.stderr)
+    else:
+        for p in problems:
+            print(f"{summary_name}:{p['line']}: 问题：{p['text']}")
+            if p["matched"]:
+                print(f"    -> {plan_name}:{p['plan_line']}: {p['plan_text']}（共同：{'、'.join(p['shared'])}）")
+            else:
+                print("    -> 要点里没有找到对应的措施")
+        missing = sum(1 for p in problems if not p["matched"])
+        print(f"共 {len(problems)} 条问题，{len(problems) - missing} 条在要点里找到对应措施，{missing} 条没有找到。")
+    if problems is None:
+        return 2
+    return 1 if any(not p["matched"] for p in problems) else 0
 
 
 if __name__ == "__main__":

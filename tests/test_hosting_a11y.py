@@ -25,6 +25,7 @@ KINDS = {
     "calendar": ["calendar/index.html"],
     "glossary": ["glossary/index.html"],
     "checker": ["checker/index.html"],
+    "plan match": ["checker/plan-match.html"],
     "deploy": ["deploy/index.html"],
     "print": ["print.html"],
     "task": ["tasks/half-year-report.html"],

@@ -767,37 +767,45 @@
     return null;
   }
 
-  function ruleStructure(ctx, titleYear) {
-    var conf = ctx.data.structure, lines = ctx.lines(), first = findTitle(ctx);
-    if (first === null) return;
-    var title = strip(first[2]);
-    var has = function (text, words) { return words.some(function (w) { return text.indexOf(w) >= 0; }); };
-    if (!has(title, conf.report_titles) || has(title, conf.plan_titles)) return;
+  function has(text, words) { return words.some(function (w) { return text.indexOf(w) >= 0; }); }
+  // The lines after the title that open a part (see part_heads in engine.py).
+  function partHeads(ctx, first) {
     var heads = [];
-    lines.slice(first[0] + 1).forEach(function (ln) {
+    ctx.lines().slice(first[0] + 1).forEach(function (ln) {
       var h = parseHeading(ln[2]), body = strip(ln[2]);
-      if (h && h[0] === 1) heads.push([ln[0], ln[1], body, 1]);
-      else if (h === null && cpLen(body) >= 2 && cpLen(body) <= 24 && !/[。；，,;]/u.test(body) &&
-               body.slice(-1) !== "：") heads.push([ln[0], ln[1], body, 1]);
+      if ((h && h[0] === 1) || (h === null && cpLen(body) >= 2 && cpLen(body) <= 24 && !/[。；，,;]/u.test(body) &&
+                                body.slice(-1) !== "：")) heads.push([ln[0], ln[1], body]);
     });
-    if (!heads.length) return;
+    return heads;
+  }
+  function problemAndNext(ctx, heads) {
+    var conf = ctx.data.structure;
     var prob = heads.find(function (h) { return has(h[2], conf.problem_headings); }) || null;
     var nxt = heads.find(function (h) {
       return has(h[2], conf.next_headings) && (prob === null || h[0] > prob[0]);
     }) || null;
+    return [prob, nxt];
+  }
+  function partText(ctx, heads, head) {
+    var later = heads.filter(function (h) { return h[0] > head[0]; });
+    return ctx.norm.slice(head[1], later.length ? later[0][1] : ctx.norm.length);
+  }
+
+  function ruleStructure(ctx, titleYear) {
+    var conf = ctx.data.structure, first = findTitle(ctx);
+    if (first === null) return;
+    var title = strip(first[2]);
+    if (!has(title, conf.report_titles) || has(title, conf.plan_titles)) return;
+    var heads = partHeads(ctx, first);
+    if (!heads.length) return;
+    var pn = problemAndNext(ctx, heads), prob = pn[0], nxt = pn[1];
     var tstart = first[1] + first[2].length - lstrip(first[2]).length;
     if (prob === null) ctx.add("structure-problems", tstart, title.length,
       "这份报告没有写存在的问题和不足的部分（例如“存在的问题”），汇报和总结应当如实写出问题。");
     if (nxt === null) ctx.add("structure-next", tstart, title.length,
       "这份报告没有下一步打算或整改措施的部分，应写出针对问题的具体措施。");
     if (prob === null || nxt === null) return;
-    function part(head) {
-      var later = heads.filter(function (h) { return h[0] > head[0] && h[3] === 1; });
-      var endLine = later.length ? later[0][0] : lines.length;
-      var e = endLine < lines.length ? lines[endLine][1] : ctx.norm.length;
-      return ctx.norm.slice(head[1], e);
-    }
-    var ptext = part(prob), ntext = part(nxt);
+    var ptext = partText(ctx, heads, prob), ntext = partText(ctx, heads, nxt);
     var want = titleYear ? plannedYear(title, titleYear) : null;
     if (want) finditer(NEXT_YEAR_OPENING, ntext).forEach(function (m) {
       if (parseInt(m[1], 10) === want) return;
@@ -883,7 +891,120 @@
     return finish(ctx);
   }
 
-  var api = { check: check, prepare: prepare, detectYear: function (text, data) {
+  // 总结和要点对照: the same steps as checker/plan_match.py (see there).
+  var FIGURE = /[0-9]+(?:\.[0-9]+)?(?:[%％]|[\u4e00-\u9fff])/gu;
+  var SHOWN = 6, TEXT_CHARS = 60;
+  function hanCount(text) { var n = 0; for (var k = 0; k < text.length; k++) if (isHan(text[k])) n++; return n; }
+  function trimAll(s) { return s.replace(/^[ \t\u3000\u00a0\n]+|[ \t\u3000\u00a0\n]+$/g, ""); }
+  function lineOf(ctx, offset) { return bisectRight(ctx.lineStarts, offset); }
+  function shortText(text) {
+    var body = text.split(/\s+/).filter(Boolean).join(" ");
+    var stop = body.indexOf("。");
+    if (stop >= 0 && stop < TEXT_CHARS) return body.slice(0, stop + 1);
+    return cpHead(body, TEXT_CHARS) + (cpLen(body) > TEXT_CHARS ? "…" : "");
+  }
+  function problemItems(ctx) {
+    var first = findTitle(ctx);
+    if (first === null) return null;
+    var heads = partHeads(ctx, first), prob = problemAndNext(ctx, heads)[0];
+    if (prob === null) return null;
+    var nl = ctx.norm.indexOf("\n", prob[1]);
+    var start = (nl < 0 ? ctx.norm.length : nl) + 1;
+    var body = partText(ctx, heads, prob).slice(start - prob[1]);
+    var cuts = [];
+    ctx.data.structure.item_markers.forEach(function (marker) {
+      var i = body.indexOf(marker);
+      while (i >= 0) { if (cuts.indexOf(i) < 0) cuts.push(i); i = body.indexOf(marker, i + 1); }
+    });
+    cuts.sort(function (a, b) { return a - b; });
+    var lines = body.split("\n"), offset;
+    if (!cuts.length) {
+      offset = 0;
+      lines.forEach(function (line) {
+        var h = parseHeading(line);
+        if (h && h[0] > 1) cuts.push(offset);
+        offset += line.length + 1;
+      });
+    }
+    if (!cuts.length) {
+      offset = 0;
+      lines.forEach(function (line) { if (strip(line)) cuts.push(offset); offset += line.length + 1; });
+    }
+    var items = [];
+    cuts.forEach(function (cut, k) {
+      var text = trimAll(body.slice(cut, k + 1 < cuts.length ? cuts[k + 1] : body.length));
+      if (hanCount(text) >= 4) items.push([start + cut, text]);
+    });
+    return items;
+  }
+  function planLines(ctx) {
+    var first = findTitle(ctx), skip = first ? first[0] : -1, out = [];
+    ctx.lines().forEach(function (ln) {
+      var body = strip(ln[2]), h = parseHeading(ln[2]);
+      if (ln[0] === skip || (h && h[0] === 1) || hanCount(body) < 6) return;
+      out.push([ln[1] + ln[2].length - lstrip(ln[2]).length, body]);
+    });
+    return out;
+  }
+  function matchScore(problem, line, topics, ignore) {
+    var shared = [], score = 0;
+    topics.forEach(function (words) {
+      var mine = words.find(function (w) { return problem.indexOf(w) >= 0; });
+      var theirs = words.find(function (w) { return line.indexOf(w) >= 0; });
+      if (mine && theirs) { score += 3; shared.push(line.indexOf(mine) >= 0 ? mine : theirs); }
+    });
+    var figures = [];
+    finditer(FIGURE, problem).forEach(function (m) {
+      if (figures.indexOf(m[0]) < 0 && line.indexOf(m[0]) >= 0) figures.push(m[0]);
+    });
+    score += 2 * figures.length;
+    var pieces = new Set(), runs = [], runStart = -1, runEnd = -1;
+    for (var k = 0; k < problem.length - 1; k++) {
+      var piece = problem.slice(k, k + 2);
+      if (isHan(piece[0]) && isHan(piece[1]) && !ignore.has(piece) && line.indexOf(piece) >= 0) {
+        pieces.add(piece);
+        if (k > runEnd - 1) {
+          if (runStart >= 0) runs.push(problem.slice(runStart, runEnd));
+          runStart = k;
+        }
+        runEnd = k + 2;
+      }
+    }
+    if (runStart >= 0) runs.push(problem.slice(runStart, runEnd));
+    score += pieces.size;
+    var shown = figures.map(function (f) { return widen(problem, f, line); });  // 12小 -> 12小时
+    runs.forEach(function (run) {
+      if (!shared.concat(shown).some(function (w) { return w.indexOf(run) >= 0 || run.indexOf(w) >= 0; })) shared.push(run);
+    });
+    return [score, shared.concat(shown).slice(0, SHOWN)];
+  }
+  function widen(problem, figure, line) {
+    var start = problem.indexOf(figure), end = start + figure.length;
+    var limit = Math.min(problem.length, end + 3);
+    while (end < limit && isHan(problem[end]) && line.indexOf(problem.slice(start, end + 1)) >= 0) end++;
+    return problem.slice(start, end);
+  }
+  function matchPlan(summary, plan, data) {
+    var tab = tables(data);
+    var sctx = new Context(prepare(String(summary)), data, tab), pctx = new Context(prepare(String(plan)), data, tab);
+    var conf = data.structure;
+    var topics = conf.topics.map(function (g) { return g.split("|"); }), ignore = new Set(conf.match_ignore);
+    var lines = planLines(pctx), items = problemItems(sctx);
+    if (items === null) return { problems: null, plan_lines: lines.length };
+    return { problems: items.map(function (item) {
+      var best = 0, bestShared = [], bestLine = null;
+      lines.forEach(function (ln) {
+        var r = matchScore(item[1], ln[1], topics, ignore);
+        if (r[0] > best) { best = r[0]; bestShared = r[1]; bestLine = ln; }
+      });
+      var matched = best >= conf.match_threshold;
+      return { line: lineOf(sctx, item[0]), text: shortText(item[1]), matched: matched, score: best,
+               plan_line: matched ? lineOf(pctx, bestLine[0]) : null, plan_text: matched ? shortText(bestLine[1]) : null,
+               shared: matched ? bestShared : [] };
+    }), plan_lines: lines.length };
+  }
+
+  var api = { check: check, prepare: prepare, matchPlan: matchPlan, detectYear: function (text, data) {
     return detectYear(new Context(prepare(text), data, tables(data)));
   } };
   if (typeof module !== "undefined" && module.exports) module.exports = api;

@@ -1,7 +1,7 @@
 /*
- * 报告体检 page: paste or open a draft, check it with GuideChecker (engine.js)
- * against GUIDE_CHECKER_DATA (downloads/checker-data.js), show the findings in
- * place. Nothing leaves the computer: no fetch, no XHR, no form submission.
+ * 报告体检 page: paste or open a draft (files.js reads it), check it with
+ * GuideChecker (engine.js) against GUIDE_CHECKER_DATA (downloads/checker-data.js),
+ * show the findings in place. Nothing leaves the computer: no fetch, no XHR, no form submission.
  * The draft is kept in localStorage until the user clicks 清空.
  */
 (function () {
@@ -25,80 +25,6 @@
     var here = "checker/index.html";
     var href = page === here ? "" : "../" + page;
     return href + (parts[1] ? "#" + encodeURIComponent(parts[1]) : "");
-  }
-
-  // .docx reading: a minimal unzip (stored or deflate via DecompressionStream)
-  function u16(b, o) { return b[o] | (b[o + 1] << 8); }
-  function u32(b, o) { return (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0; }
-  function inflateRaw(bytes) {
-    if (typeof DecompressionStream === "undefined") {
-      return Promise.reject(new Error("此浏览器不支持解压 .docx，请改用较新的 Chrome、Edge 或 Firefox，或把文字粘贴进来"));
-    }
-    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
-    return new Response(stream).arrayBuffer().then(function (buf) { return new Uint8Array(buf); });
-  }
-  function unzipEntry(bytes, wanted) {
-    var eocd = -1;
-    for (var i = bytes.length - 22; i >= Math.max(0, bytes.length - 65557); i--) {
-      if (u32(bytes, i) === 0x06054b50) { eocd = i; break; }
-    }
-    if (eocd < 0) return Promise.reject(new Error("不是有效的 Word 文档（.docx）"));
-    var count = u16(bytes, eocd + 10), pos = u32(bytes, eocd + 16);
-    var decoder = new TextDecoder("utf-8");
-    for (var n = 0; n < count; n++) {
-      if (u32(bytes, pos) !== 0x02014b50) break;
-      var method = u16(bytes, pos + 10), csize = u32(bytes, pos + 20);
-      var nameLen = u16(bytes, pos + 28), extraLen = u16(bytes, pos + 30), commentLen = u16(bytes, pos + 32);
-      var local = u32(bytes, pos + 42);
-      var name = decoder.decode(bytes.subarray(pos + 46, pos + 46 + nameLen));
-      if (name === wanted) {
-        var start = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
-        var data = bytes.subarray(start, start + csize);
-        if (method === 0) return Promise.resolve(data);
-        if (method === 8) return inflateRaw(data);
-        return Promise.reject(new Error("Word 文档使用了不支持的压缩方式"));
-      }
-      pos += 46 + nameLen + extraLen + commentLen;
-    }
-    return Promise.reject(new Error("这个文件里没有 Word 正文（word/document.xml）"));
-  }
-  var W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-  function docxText(xmlBytes) {
-    var doc = new DOMParser().parseFromString(new TextDecoder("utf-8").decode(xmlBytes), "application/xml");
-    if (doc.getElementsByTagName("parsererror").length) throw new Error("Word 文档内容损坏，无法解析");
-    var paragraphs = [];
-    function walk(node, current) {
-      for (var c = node.firstChild; c; c = c.nextSibling) {
-        if (c.nodeType !== 1) continue;
-        var local = c.localName, ns = c.namespaceURI;
-        if (ns === W && local === "p") {
-          var own = [];
-          paragraphs.push("");
-          var index = paragraphs.length - 1;
-          walk(c, own);
-          paragraphs[index] = own.join("");
-        } else if (current && ns === W && local === "t") current.push(c.textContent);
-        else if (current && ns === W && local === "tab") current.push("\t");
-        else if (current && ns === W && (local === "br" || local === "cr")) current.push("\n");
-        else walk(c, current);
-      }
-    }
-    walk(doc, null);
-    return paragraphs.join("\n");
-  }
-  function decodeText(bytes) {
-    var head = bytes.subarray(0, 8192);
-    for (var i = 0; i < head.length; i++) if (head[i] === 0) throw new Error("这是二进制文件，不是文本；请另存为 .txt 或 .docx");
-    try { return new TextDecoder("utf-8", { fatal: true }).decode(bytes); }
-    catch (e) { return new TextDecoder("gb18030").decode(bytes); }
-  }
-  function readFile(file) {
-    return file.arrayBuffer().then(function (buf) {
-      var bytes = new Uint8Array(buf), name = file.name.toLowerCase();
-      if (/\.docx$/.test(name)) return unzipEntry(bytes, "word/document.xml").then(docxText);
-      if (/\.doc$/.test(name)) throw new Error("不支持旧版 .doc 格式，请在 Word 或 WPS 中另存为 .docx");
-      return decodeText(bytes);
-    });
   }
 
   // Rendering
@@ -188,18 +114,7 @@
       return;
     }
     var yearInput = $("checker-year"), view = $("checker-view"), list = $("checker-list");
-    var summary = $("checker-summary"), timer = null;
-    try {
-      input.value = localStorage.getItem(KEY) || "";
-      yearInput.value = localStorage.getItem(YEAR_KEY) || "";
-    } catch (e) { /* storage may be disabled: the page still works */ }
-
-    function save() {
-      try {
-        localStorage.setItem(KEY, input.value);
-        localStorage.setItem(YEAR_KEY, yearInput.value);
-      } catch (e) { status.textContent = "浏览器不允许保存草稿，刷新页面后草稿不会保留。"; }
-    }
+    var summary = $("checker-summary");
     function run() {
       var text = input.value, year = parseInt(yearInput.value, 10) || null;
       var t0 = performance.now();
@@ -216,26 +131,11 @@
         (findings.length > MAX_SHOWN ? "问题太多，下面只标出前 " + MAX_SHOWN + " 处，改完后再检查一遍。" : "") : "";
       document.body.dataset.checkerRuns = String((parseInt(document.body.dataset.checkerRuns || "0", 10)) + 1);
     }
-    function later() { save(); clearTimeout(timer); timer = setTimeout(run, 300); }
-    input.addEventListener("input", later);
-    yearInput.addEventListener("input", later);
-    $("checker-run").addEventListener("click", function () { save(); run(); });
-    $("checker-clear").addEventListener("click", function () {
-      input.value = ""; yearInput.value = "";
-      try { localStorage.removeItem(KEY); localStorage.removeItem(YEAR_KEY); } catch (e) { /* ignore */ }
-      run();
-    });
-    $("checker-file").addEventListener("change", function (ev) {
-      var file = ev.target.files && ev.target.files[0];
-      if (!file) return;
-      status.textContent = "正在读取 " + file.name + " …";
-      readFile(file).then(function (text) {
-        input.value = text; save(); run();
-      }).catch(function (err) {
-        status.textContent = "无法读取 " + file.name + "：" + err.message;
-      });
-      ev.target.value = "";
-    });
+    var drafts = {};
+    drafts[KEY] = input;
+    drafts[YEAR_KEY] = yearInput;
+    var save = window.GuideFiles.keepDrafts(drafts, status, run, $("checker-run"), $("checker-clear"));
+    window.GuideFiles.openInto($("checker-file"), status, function (text) { input.value = text; save(); run(); });
     view.addEventListener("click", function (ev) {
       var mark = ev.target.closest("mark[data-finding]");
       if (!mark) return;
@@ -246,7 +146,6 @@
     run();
   }
 
-  window.GuideCheckerPage = { readFile: readFile, docxText: docxText, unzipEntry: unzipEntry };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();
