@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from checker.compile import load_compiled  # noqa: E402
 from checker.engine import check  # noqa: E402
+from checker.plan_match import match_plan  # noqa: E402
 
 SIZE = 10_000
 REPORT = """2026年示例街道意识形态工作半年情况汇报
@@ -91,6 +92,40 @@ def bench_browser(text: str, runs: int) -> tuple[float, int]:
     return result[0], result[1]
 
 
+def sample_document(sample_id: str) -> str:
+    """The text of a sample (data/samples/<id>.yml): its title, headings and paragraphs in order."""
+    import yaml
+
+    record = yaml.safe_load((ROOT / "data" / "samples" / f"{sample_id}.yml").read_text(encoding="utf-8"))
+    lines = [record["title"]]
+
+    def walk(value):
+        if isinstance(value, dict):
+            for key in ("h1", "h2", "p"):
+                if isinstance(value.get(key), str):
+                    lines.append(value[key])
+            for v in value.values():
+                if isinstance(v, (list, dict)):
+                    walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+    walk(record)
+    return "\n".join(lines)
+
+
+def bench_plan_match(data: dict, runs: int) -> tuple[float, int, int]:
+    """总结和要点对照 of the sample annual summary with the sample plan: median ms, problems, plan lines."""
+    summary, plan = sample_document("annual-report"), sample_document("work-plan")
+    result = match_plan(summary, plan, data)
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        match_plan(summary, plan, data)
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times) * 1000, len(result["problems"] or []), result["plan_lines"]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="report checker speed")
     parser.add_argument("--runs", type=int, default=20)
@@ -104,6 +139,9 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_browser:
             ms, n = bench_browser(text, args.runs)
             print(f"  chromium: median {ms:.1f} ms ({n} findings; target <= 50 ms)")
+    ms, problems, lines = bench_plan_match(data, args.runs)
+    print(f"plan match (sample summary, sample plan): {problems} problems against {lines} plan lines")
+    print(f"  python:   median {ms:.1f} ms")
     return 0
 
 

@@ -63,6 +63,7 @@ def test_print_view_holds_every_page_in_nav_order_with_working_links(built_site)
             target = href.split("#")[0]
             assert (built_site.path / unquote(target)).is_file(), f"print view link {href} is broken"
     assert len(ids) == len(soup.select("[id]")), "duplicate ids in the print view"
+    assert not soup.select("section.print-page script"), "the pages' own scripts are copied into the print view"
 
 
 def test_print_view_saves_as_a4_pdf(page, nginx_site, built_site):

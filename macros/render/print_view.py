@@ -4,7 +4,8 @@ Each page's rendered HTML is wrapped in a section of its own; its ids get a
 per-page prefix so they stay unique, links to other pages of the guide become
 links inside the printed document, and every other relative URL (downloads,
 images) is rewritten to be relative to the print page. Glossary hover tips
-are dropped.
+and the pages' own scripts are dropped: the interactive tools (报告体检,
+总结和要点对照) do not work there, and their boxes are hidden (guide.css).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)
 # Glossary hover tips (hooks/glossary_tooltips.py) mean nothing on paper, and
 # each page marks its own first use, so the whole guide would repeat them.
 TOOLTIP = re.compile(r'<abbr class="guide-term"[^>]*>(.*?)</abbr>', re.S)
+SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>\s*", re.S | re.I)
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,7 @@ def rewrite(page_index: int, page: PrintedPage, targets: dict[str, int], here: s
         rel = posixpath.relpath(target, here_dir or ".")
         return f'{name}="{html.escape(rel + ("#" + fragment if fragment else ""))}"'
 
-    return ATTR.sub(fix, TOOLTIP.sub(r"\1", page.content))
+    return ATTR.sub(fix, TOOLTIP.sub(r"\1", SCRIPT.sub("", page.content)))
 
 
 def render_print_view(pages: list[PrintedPage], here: str) -> str:
