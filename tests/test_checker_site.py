@@ -114,3 +114,25 @@ def test_generated_word_files_have_no_errors(built_site, data):
         if problems:
             found[path.name] = problems
     assert not found, found
+
+
+def test_weak_versions_the_samples_say_the_checker_marks_are_marked(data):
+    """A sample note that promises 报告体检 marks a weak version's faults: put the weak
+    version in the sample's place and check the whole document."""
+    promised = 0
+    for path in sorted((ROOT / "data" / "samples").glob("*.yml")):
+        record = yaml.safe_load(path.read_text(encoding="utf-8"))
+        parts = [item for item in record["blocks"] if isinstance(item, dict)]
+        for k, item in enumerate(parts):
+            if "报告体检" not in item.get("weak_note", ""):
+                continue
+            promised += 1
+            lines = [record["title"]]
+            for j, p in enumerate(parts):
+                lines += [p[key] for key in ("h1", "h2") if key in p]
+                if "p" in p:
+                    lines.append(p["weak"] if j == k else p["p"])
+            weak_line = lines.index(item["weak"]) + 1
+            found = {f.rule for f in check("\n".join(lines), data) if f.line == weak_line}
+            assert {"year-mismatch", "time-outdated"} <= found, (path.name, item["weak"], found)
+    assert promised >= 1
