@@ -599,17 +599,20 @@ def rule_selfname(ctx: Context) -> None:
                     "我" + major)
 
 
-def rule_year_mismatch(ctx: Context, title_year: Optional[int]) -> None:
-    if not title_year:
+def rule_year_mismatch(ctx: Context, year: Optional[int], from_title: bool) -> None:
+    """The current period written with another year (2025年上半年 in a 2026 report).
+    ``year`` is the title's year (its own line is not checked) or the one given."""
+    if not year:
         return
     title = find_title(ctx)
-    first = title[0] if title else -1
+    first = title[0] if title and from_title else -1
+    said = "标题是" if from_title else "报告年份是"
     for m in re.finditer(r"(20[0-9][0-9])年(?:上半年|以来|1[-—～至]6月)", ctx.norm):
         line = bisect_right(ctx.line_starts, m.start()) - 1
-        if line == first or int(m.group(1)) == title_year:
+        if line == first or int(m.group(1)) == year:
             continue
         ctx.add("year-mismatch", m.start(), m.end() - m.start(),
-                f"标题是{title_year}年，这里写“{m.group(0)}”，请核对年份是否为本期。", None)
+                f"{said}{year}年，这里写“{m.group(0)}”，请核对年份是否为本期。", None)
 
 
 def parse_heading(line: str):
@@ -932,7 +935,7 @@ def check(text: str, data: dict, year: Optional[int] = None) -> list[Finding]:
     rule_near_typos(ctx)
     rule_time(ctx, year or detected)
     rule_selfname(ctx)
-    rule_year_mismatch(ctx, title_year)
+    rule_year_mismatch(ctx, year or title_year, year is None)
     rule_headings(ctx)
     rule_pairs(ctx)
     rule_duplicates(ctx)

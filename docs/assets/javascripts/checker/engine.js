@@ -573,13 +573,15 @@
     });
   }
 
-  function ruleYearMismatch(ctx, titleYear) {
-    if (!titleYear) return;
-    var title = findTitle(ctx), first = title ? title[0] : -1;
+  // The current period written with another year (see rule_year_mismatch in engine.py).
+  function ruleYearMismatch(ctx, year, fromTitle) {
+    if (!year) return;
+    var title = findTitle(ctx), first = title && fromTitle ? title[0] : -1;
+    var said = fromTitle ? "标题是" : "报告年份是";
     finditer(/(20[0-9][0-9])年(?:上半年|以来|1[-—～至]6月)/gu, ctx.norm).forEach(function (m) {
       var line = bisectRight(ctx.lineStarts, m.index) - 1;
-      if (line === first || parseInt(m[1], 10) === titleYear) return;
-      ctx.add("year-mismatch", m.index, m[0].length, "标题是" + titleYear + "年，这里写“" + m[0] +
+      if (line === first || parseInt(m[1], 10) === year) return;
+      ctx.add("year-mismatch", m.index, m[0].length, said + year + "年，这里写“" + m[0] +
         "”，请核对年份是否为本期。", null);
     });
   }
@@ -879,7 +881,7 @@
     ruleNearTypos(ctx);
     ruleTime(ctx, year || detected[0]);
     ruleSelfname(ctx);
-    ruleYearMismatch(ctx, detected[1]);
+    ruleYearMismatch(ctx, year || detected[1], !year);
     ruleHeadings(ctx);
     rulePairs(ctx);
     ruleDuplicates(ctx);
