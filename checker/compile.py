@@ -297,6 +297,7 @@ def compile_data(root: Path | str, with_language: bool = True) -> dict:
         "typos": typos,
         "debris": {"line_starts": list(debris["line_starts"]), "inline": _patterns(debris, "inline")},
         "selfnames": list(_record(site, "selfnames")["forms"]),
+        "units": {k: list(_record(site, "units")[k]) for k in ("levels", "organs", "not_names")},
         "structure": {k: structure[k] for k in ("report_titles", "plan_titles", "problem_headings",
                                                 "next_headings", "item_markers", "topics", "match_ignore",
                                                 "match_threshold")},

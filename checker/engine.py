@@ -165,6 +165,13 @@ class Tables:
         self.inline_debris = [(re.compile(p["regex"], flags), p) for p in data["debris"]["inline"]]
         starts = [re.sub(r"[ \t\u3000]", "", s.translate(self.trans)) for s in data["debris"]["line_starts"]]
         self.debris_start = re.compile("|".join(map(re.escape, starts)))
+        units = data["units"]
+        levels = "|".join(map(re.escape, units["levels"]))
+        organs = "|".join(map(re.escape, sorted(units["organs"], key=len, reverse=True)))
+        self.unit_start = re.compile(r"([\u4e00-\u9fff]{1,10}?)(" + levels + ")")
+        # a clause that opens with a unit: line start or after 。，；：, spaces allowed
+        self.unit_mention = re.compile(
+            r"(?:^|(?<=[。，；：]))[ \t\u3000]*([\u4e00-\u9fff]{1,10}?)(" + levels + ")(" + organs + ")", re.M)
         forms = sorted(data["selfnames"], key=len, reverse=True)
         self.selfname = re.compile("我(" + "|".join(map(re.escape, forms)) + ")")
         self.anniversaries = []
@@ -575,6 +582,37 @@ def rule_time(ctx: Context, year: Optional[int]) -> None:
                     right)
 
 
+def own_unit(ctx: Context) -> Optional[tuple[str, str]]:
+    """(name, level) of the unit at the start of the title (中共 and a year skipped), or None."""
+    first = find_title(ctx)
+    if first is None:
+        return None
+    title = re.sub(r"^(?:中共)?(?:20[0-9][0-9]年度?)?", "", first[2].strip(WS))
+    m = ctx.tab.unit_start.match(title)
+    if not m or any(m.group(1).startswith(w) for w in ctx.data["units"]["not_names"]):
+        return None
+    return m.group(1), m.group(2)
+
+
+def rule_other_unit(ctx: Context) -> None:
+    own = own_unit(ctx)
+    if own is None:
+        return
+    first = find_title(ctx)[0]
+    not_names = ctx.data["units"]["not_names"]
+    levels = ctx.data["units"]["levels"]
+    for m in ctx.tab.unit_mention.finditer(ctx.norm):
+        name, level, organ = m.group(1), m.group(2), m.group(3)
+        name = name[2:] if name.startswith("中共") else name
+        if level != own[1] or name == own[0] or any(name.startswith(w) for w in not_names) \
+                or any(w in name for w in levels) or "党" in name or "委" in name \
+                or bisect_right(ctx.line_starts, m.start(1)) - 1 == first:
+            continue
+        ctx.add("other-unit", m.start(1), m.end() - m.start(1),
+                f"标题的单位是“{own[0]}{own[1]}”，这一句却以“{name}{level}{organ}”开头；"
+                f"照着别的单位的材料改时，正文里的单位名最容易漏改，请核对。", f"{own[0]}{own[1]}{organ}")
+
+
 def rule_selfname(ctx: Context) -> None:
     same = {"街道办": "街道", "办事处": "街道"}
     hits = []
@@ -935,6 +973,7 @@ def check(text: str, data: dict, year: Optional[int] = None) -> list[Finding]:
     rule_near_typos(ctx)
     rule_time(ctx, year or detected)
     rule_selfname(ctx)
+    rule_other_unit(ctx)
     rule_year_mismatch(ctx, year or title_year, year is None)
     rule_headings(ctx)
     rule_pairs(ctx)

@@ -135,6 +135,11 @@
     this.lineStarts = data.debris.line_starts.map(function (s) {
       return self.translate(s).replace(/[ \t\u3000]/g, "");
     });
+    var units = data.units;
+    var levels = units.levels.map(escapeRe).join("|");
+    var organs = units.organs.slice().sort(function (a, b) { return b.length - a.length; }).map(escapeRe).join("|");
+    this.unitStart = new RegExp("^([\\u4e00-\\u9fff]{1,10}?)(" + levels + ")", "u");
+    this.unitMention = rx("(?:^|(?<=[。，；：]))[ \\t\\u3000]*([\\u4e00-\\u9fff]{1,10}?)(" + levels + ")(" + organs + ")");
     var forms = data.selfnames.slice().sort(function (a, b) { return b.length - a.length; });
     this.selfname = rx("我(" + forms.map(escapeRe).join("|") + ")");
     this.anniversaries = [];
@@ -547,6 +552,31 @@
     });
   }
 
+  // Another unit's name opening a clause (see rule_other_unit in engine.py).
+  function ownUnit(ctx) {
+    var first = findTitle(ctx);
+    if (first === null) return null;
+    var title = strip(first[2]).replace(/^(?:中共)?(?:20[0-9][0-9]年度?)?/u, "");
+    var m = ctx.tab.unitStart.exec(title);
+    if (!m || ctx.data.units.not_names.some(function (w) { return m[1].indexOf(w) === 0; })) return null;
+    return [m[1], m[2]];
+  }
+  function ruleOtherUnit(ctx) {
+    var own = ownUnit(ctx);
+    if (own === null) return;
+    var first = findTitle(ctx)[0], units = ctx.data.units;
+    finditer(ctx.tab.unitMention, ctx.norm).forEach(function (m) {
+      var name = m[1], level = m[2], organ = m[3];
+      var start = m.index + m[0].length - (m[1].length + m[2].length + m[3].length);
+      if (name.indexOf("中共") === 0) name = name.slice(2);
+      if (level !== own[1] || name === own[0] || units.not_names.some(function (w) { return name.indexOf(w) === 0; }) ||
+          units.levels.some(function (w) { return name.indexOf(w) >= 0; }) || name.indexOf("党") >= 0 ||
+          name.indexOf("委") >= 0 || bisectRight(ctx.lineStarts, start) - 1 === first) return;
+      ctx.add("other-unit", start, m.index + m[0].length - start, "标题的单位是“" + own[0] + own[1] + "”，这一句却以“" +
+        name + level + organ + "”开头；照着别的单位的材料改时，正文里的单位名最容易漏改，请核对。", own[0] + own[1] + organ);
+    });
+  }
+
   function ruleSelfname(ctx) {
     var same = { "街道办": "街道", "办事处": "街道" };
     var hits = [];
@@ -881,6 +911,7 @@
     ruleNearTypos(ctx);
     ruleTime(ctx, year || detected[0]);
     ruleSelfname(ctx);
+    ruleOtherUnit(ctx);
     ruleYearMismatch(ctx, year || detected[1], !year);
     ruleHeadings(ctx);
     rulePairs(ctx);
