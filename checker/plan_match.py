@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .engine import (WS, Context, find_title, parse_heading, part_heads, part_text, prepare, problem_and_next,
+from .engine import (EDGE_FUNCTION_CHARS, WS, Context, find_title, parse_heading, part_heads, part_text, prepare, problem_and_next,
                      tables)
 
 FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?(?:[%％]|[\u4e00-\u9fff])")
@@ -35,8 +35,8 @@ def _line_of(ctx: Context, offset: int) -> int:
 
 
 def _short(text: str) -> str:
-    """The item's first sentence, at most TEXT_CHARS characters."""
-    body = " ".join(text.split())
+    """The item's first line's first sentence, at most TEXT_CHARS characters."""
+    body = " ".join(text.split("\n", 1)[0].split())
     stop = body.find("。")
     if 0 <= stop < TEXT_CHARS:
         return body[:stop + 1]
@@ -121,7 +121,8 @@ def _score(problem: str, line: str, topics: list[list[str]], ignore: set[str]) -
     score += len(pieces)
     shown = [_widen(problem, f, line) for f in figures]  # 12小 -> 12小时, as both texts have it
     for run in runs:
-        if not any(run in w or w in run for w in shared + shown):
+        run = run.strip(EDGE_FUNCTION_CHARS)  # 是社 -> 社: a word's edge, not a word
+        if len(run) >= 2 and not any(run in w or w in run for w in shared + shown):
             shared.append(run)
     return score, (shared + shown)[:SHOWN]
 

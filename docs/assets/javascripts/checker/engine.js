@@ -931,7 +931,7 @@
   function trimAll(s) { return s.replace(/^[ \t\u3000\u00a0\n]+|[ \t\u3000\u00a0\n]+$/g, ""); }
   function lineOf(ctx, offset) { return bisectRight(ctx.lineStarts, offset); }
   function shortText(text) {
-    var body = text.split(/\s+/).filter(Boolean).join(" ");
+    var body = text.split("\n")[0].split(/\s+/).filter(Boolean).join(" ");
     var stop = body.indexOf("。");
     if (stop >= 0 && stop < TEXT_CHARS) return body.slice(0, stop + 1);
     return cpHead(body, TEXT_CHARS) + (cpLen(body) > TEXT_CHARS ? "…" : "");
@@ -1007,7 +1007,13 @@
     score += pieces.size;
     var shown = figures.map(function (f) { return widen(problem, f, line); });  // 12小 -> 12小时
     runs.forEach(function (run) {
-      if (!shared.concat(shown).some(function (w) { return w.indexOf(run) >= 0 || run.indexOf(w) >= 0; })) shared.push(run);
+      var a = 0, b = run.length;  // 是社 -> 社: a word's edge, not a word
+      while (a < b && EDGE_FUNCTION_CHARS.indexOf(run[a]) >= 0) a++;
+      while (b > a && EDGE_FUNCTION_CHARS.indexOf(run[b - 1]) >= 0) b--;
+      run = run.slice(a, b);
+      if (run.length >= 2 && !shared.concat(shown).some(function (w) { return w.indexOf(run) >= 0 || run.indexOf(w) >= 0; })) {
+        shared.push(run);
+      }
     });
     return [score, shared.concat(shown).slice(0, SHOWN)];
   }
