@@ -881,6 +881,22 @@ def planned_year(title: str, year: int) -> Optional[int]:
     return None
 
 
+ITEM_BEFORE = "。；;，,：:\n \t\u3000"
+
+
+def item_starts(text: str, markers: list[str]) -> list[int]:
+    """Where the items marked 一是、二是… start in ``text``: a marker at the start or after
+    punctuation or a space (统一是 does not start an item)."""
+    return sorted({i for marker in markers for i in _find_all(text, marker) if i == 0 or text[i - 1] in ITEM_BEFORE})
+
+
+def _find_all(text: str, needle: str):
+    i = text.find(needle)
+    while i >= 0:
+        yield i
+        i = text.find(needle, i + 1)
+
+
 def part_heads(ctx: Context, first) -> list[tuple]:
     """(line index, start, text) of the lines after the title that open a part:
     first-level headings (一、) and short lines without sentence punctuation."""
@@ -941,7 +957,7 @@ def rule_structure(ctx: Context, title_year: Optional[int] = None) -> None:
     markers = conf["item_markers"]
 
     def items(text):
-        count = sum(text.count(m) for m in markers)
+        count = len(item_starts(text, markers))
         if count == 0:
             count = sum(1 for l in text.split("\n")[1:] if parse_heading(l) and parse_heading(l)[0] > 1)
         return count

@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .engine import (EDGE_FUNCTION_CHARS, WS, Context, find_title, parse_heading, part_heads, part_text, prepare, problem_and_next,
-                     tables)
+from .engine import (EDGE_FUNCTION_CHARS, WS, Context, find_title, item_starts, parse_heading, part_heads, part_text,
+                     prepare, problem_and_next, tables)
 
 FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?(?:[%％]|[\u4e00-\u9fff])")
 SHOWN = 6  # shared words shown per match
@@ -55,7 +55,7 @@ def problem_items(ctx: Context) -> Optional[list[tuple[int, str]]]:
     start = prob[1] + len(ctx.norm[prob[1]:].split("\n", 1)[0]) + 1
     body = part_text(ctx, heads, prob)[start - prob[1]:]
     markers = ctx.data["structure"]["item_markers"]
-    cuts = sorted({m.start() for marker in markers for m in re.finditer(re.escape(marker), body)})
+    cuts = item_starts(body, markers)
     if not cuts:
         offset = 0
         for line in body.split("\n"):

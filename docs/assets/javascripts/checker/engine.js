@@ -799,6 +799,17 @@
     return null;
   }
 
+  // Where the items marked 一是、二是… start (see item_starts in engine.py).
+  var ITEM_BEFORE = "。；;，,：:\n \t\u3000";
+  function itemStarts(text, markers) {
+    var out = [];
+    markers.forEach(function (marker) {
+      for (var i = text.indexOf(marker); i >= 0; i = text.indexOf(marker, i + 1)) {
+        if ((i === 0 || ITEM_BEFORE.indexOf(text[i - 1]) >= 0) && out.indexOf(i) < 0) out.push(i);
+      }
+    });
+    return out.sort(function (a, b) { return a - b; });
+  }
   function has(text, words) { return words.some(function (w) { return text.indexOf(w) >= 0; }); }
   // The lines after the title that open a part (see part_heads in engine.py).
   function partHeads(ctx, first) {
@@ -846,8 +857,7 @@
         "年”，请核对。", want + "年");
     });
     function items(text) {
-      var count = 0;
-      conf.item_markers.forEach(function (m) { count += text.split(m).length - 1; });
+      var count = itemStarts(text, conf.item_markers).length;
       if (count === 0) {
         text.split("\n").slice(1).forEach(function (l) { var h = parseHeading(l); if (h && h[0] > 1) count++; });
       }
@@ -944,12 +954,7 @@
     var nl = ctx.norm.indexOf("\n", prob[1]);
     var start = (nl < 0 ? ctx.norm.length : nl) + 1;
     var body = partText(ctx, heads, prob).slice(start - prob[1]);
-    var cuts = [];
-    ctx.data.structure.item_markers.forEach(function (marker) {
-      var i = body.indexOf(marker);
-      while (i >= 0) { if (cuts.indexOf(i) < 0) cuts.push(i); i = body.indexOf(marker, i + 1); }
-    });
-    cuts.sort(function (a, b) { return a - b; });
+    var cuts = itemStarts(body, ctx.data.structure.item_markers);
     var lines = body.split("\n"), offset;
     if (!cuts.length) {
       offset = 0;
