@@ -95,6 +95,22 @@ def test_keyboard_reaches_a_download_and_downloads_it(page, nginx_site):
     assert info.value.suggested_filename.endswith(".xlsx")
 
 
+@pytest.mark.parametrize("rel, box", [("checker/index.html", "#checker-file"),
+                                      ("checker/plan-match.html", "#plan-match-plan-file")])
+def test_keyboard_reaches_opening_a_file_on_the_checker_pages(page, nginx_site, tmp_path, rel, box):
+    p = page.page
+    p.goto(nginx_site.url + rel)
+    _tab_until(p, box, 60)
+    outline = p.evaluate("s => getComputedStyle(document.querySelector(s).parentElement).outlineStyle", box)
+    assert outline not in ("", "none"), "the focused file button shows no outline"
+    with p.expect_file_chooser() as chooser:
+        p.keyboard.press("Space")
+    draft = tmp_path / "草稿.txt"
+    draft.write_text("2026年某社区工作总结\n组织学习xx次。\n", encoding="utf-8")
+    chooser.value.set_files(str(draft))
+    p.wait_for_function("s => document.querySelector(s).closest('.checker-app').querySelector('textarea:not(:placeholder-shown)')", arg=box)
+
+
 def test_focus_is_visible_on_links(page, nginx_site):
     p = page.page
     p.goto(nginx_site.url + "checklists/index.html")
