@@ -287,7 +287,9 @@ def compile_data(root: Path | str, with_language: bool = True) -> dict:
     vocab = vocabulary(words, terms)
     shapes = list(_record(site, "shapes")["groups"])
     debris = _record(site, "debris")
-    structure = _record(site, "structure").data
+    structure_record = _record(site, "structure")
+    _check_regex(structure_record, ("measurable",), structure_record["measurable"])
+    structure = structure_record.data
     timeline = _timeline(site)
     data = {
         "format": FORMAT,
@@ -300,7 +302,7 @@ def compile_data(root: Path | str, with_language: bool = True) -> dict:
         "units": {k: list(_record(site, "units")[k]) for k in ("levels", "organs", "not_names")},
         "structure": {k: structure[k] for k in ("report_titles", "plan_titles", "problem_headings",
                                                 "next_headings", "item_markers", "topics", "match_ignore",
-                                                "match_threshold")},
+                                                "match_threshold", "measurable", "unmeasured_parts")},
         "shapes": shapes,
         "vocab": vocab,
         "timeline": timeline,

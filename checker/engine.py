@@ -63,6 +63,7 @@ ASCII_DIGITS = re.compile("[0-9]+")
 CN_VALUES = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
 LEVEL_LABEL = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
 # A sentence of the next-steps part that opens with a year ("2026年，我们将……").
+YEAR_WORD = re.compile(r"(?:19|20)[0-9]{2}年度?")
 NEXT_YEAR_OPENING = re.compile(r"(?:^|(?<=[。；！？\n]))[ \t\u3000]*(?:[一二三四五六七八九十]是)?(20[0-9][0-9])年(?=[，,]|是|我|要|将|街道|社区)")
 
 
@@ -165,6 +166,7 @@ class Tables:
         self.inline_debris = [(re.compile(p["regex"], flags), p) for p in data["debris"]["inline"]]
         starts = [re.sub(r"[ \t\u3000]", "", s.translate(self.trans)) for s in data["debris"]["line_starts"]]
         self.debris_start = re.compile("|".join(map(re.escape, starts)))
+        self.measurable = re.compile(data["structure"]["measurable"])
         units = data["units"]
         levels = "|".join(map(re.escape, units["levels"]))
         organs = "|".join(map(re.escape, sorted(units["organs"], key=len, reverse=True)))
@@ -897,6 +899,38 @@ def _find_all(text: str, needle: str):
         i = text.find(needle, i + 1)
 
 
+def han_count(text: str) -> int:
+    return sum(1 for ch in text if _is_han(ch))
+
+
+def part_items(ctx: Context, heads: list[tuple], head: tuple) -> list[tuple[int, str]]:
+    """(offset, text) of the items of the part under ``head``: cut at 一是、二是…, else at
+    second-level or lower headings, else at lines; items of fewer than 4 Chinese characters dropped."""
+    start = head[1] + len(ctx.norm[head[1]:].split("\n", 1)[0]) + 1
+    body = part_text(ctx, heads, head)[start - head[1]:]
+    cuts = item_starts(body, ctx.data["structure"]["item_markers"])
+    if not cuts:
+        offset = 0
+        for line in body.split("\n"):
+            h = parse_heading(line)
+            if h and h[0] > 1:
+                cuts.append(offset)
+            offset += len(line) + 1
+    if not cuts:
+        offset = 0
+        for line in body.split("\n"):
+            if line.strip(WS):
+                cuts.append(offset)
+            offset += len(line) + 1
+    items = []
+    for k, cut in enumerate(cuts):
+        raw = body[cut:cuts[k + 1] if k + 1 < len(cuts) else len(body)]
+        text = raw.strip(WS + "\n")
+        if han_count(text) >= 4:
+            items.append((start + cut + len(raw) - len(raw.lstrip(WS + "\n")), text))
+    return items
+
+
 def part_heads(ctx: Context, first) -> list[tuple]:
     """(line index, start, text) of the lines after the title that open a part:
     first-level headings (一、) and short lines without sentence punctuation."""
@@ -923,6 +957,56 @@ def part_text(ctx: Context, heads: list[tuple], head: tuple) -> str:
     """The text from ``head`` to the next part's head (or the end)."""
     later = [h for h in heads if h[0] > head[0]]
     return ctx.norm[head[1]:later[0][1] if later else len(ctx.norm)]
+
+
+def plan_tasks(ctx: Context, first) -> list[tuple[int, str]]:
+    """(offset, text) of the task lines of a plan: numbered lines (1.、（1）) of 10+ Chinese
+    characters, and （一） lines that go on with a sentence (30+), outside the parts whose
+    first-level heading has a word of ``unmeasured_parts`` (保障措施, 总体要求)."""
+    skip_words = ctx.data["structure"]["unmeasured_parts"]
+    out, skipping = [], False
+    for i, s, line in ctx.lines():
+        if i <= first[0]:
+            continue
+        h = parse_heading(line)
+        if h is None:
+            continue
+        body = line.strip(WS)
+        if h[0] == 1:
+            skipping = any(w in body for w in skip_words)
+        elif not skipping and ((h[0] >= 3 and han_count(body) >= 10)
+                               or (h[0] == 2 and "。" in body and han_count(body) >= 30)):
+            out.append((s + len(line) - len(line.lstrip(WS)), body))
+    return out
+
+
+def rule_vague_measures(ctx: Context) -> None:
+    """A plan's task or a report's next step with no figure, frequency or deadline."""
+    conf = ctx.data["structure"]
+    first = find_title(ctx)
+    if first is None:
+        return
+    title = first[2].strip(WS)
+    if any(w in title for w in conf["plan_titles"]):
+        items, what = plan_tasks(ctx, first), "任务"
+    elif any(w in title for w in conf["report_titles"]):
+        heads = part_heads(ctx, first)
+        nxt = problem_and_next(ctx, heads)[1]
+        items, what = (part_items(ctx, heads, nxt) if nxt else []), "措施"
+    else:
+        return
+    for offset, text in items:
+        # neither the item's own number (2.) nor a year (2026年，我们将……) is a measure;
+        # template fields and 特此报告 are not measures to check
+        h = parse_heading(text)
+        bare = YEAR_WORD.sub("", text[h[2] + h[3]:] if h else text)
+        if text.startswith("【") or han_count(text) < 8 or ctx.tab.measurable.search(bare):
+            continue
+        line = text.split("\n", 1)[0]
+        stop = line.find("。")
+        ctx.add("vague-measure", offset, stop + 1 if stop >= 0 else len(line),
+                f"这条{what}没有写数量、频次或时限（如“每季度1次”“6月底前”“不少于20场”），"
+                f"年底无法检查做到了没有。")
 
 
 def rule_structure(ctx: Context, title_year: Optional[int] = None) -> None:
@@ -999,6 +1083,7 @@ def check(text: str, data: dict, year: Optional[int] = None) -> list[Finding]:
     rule_line_breaks(ctx)
     rule_width(ctx)
     rule_structure(ctx, title_year)
+    rule_vague_measures(ctx)
     ctx.findings.sort(key=lambda f: (f.start, f.rule, f.length, f.message))
     return ctx.findings
 

@@ -18,16 +18,12 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .engine import (EDGE_FUNCTION_CHARS, WS, Context, find_title, item_starts, parse_heading, part_heads, part_text,
+from .engine import (EDGE_FUNCTION_CHARS, WS, Context, find_title, han_count, parse_heading, part_heads, part_items,
                      prepare, problem_and_next, tables)
 
 FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?(?:[%％]|[\u4e00-\u9fff])")
 SHOWN = 6  # shared words shown per match
 TEXT_CHARS = 60
-
-
-def _han_count(text: str) -> int:
-    return sum(1 for ch in text if _is_han(ch))
 
 
 def _line_of(ctx: Context, offset: int) -> int:
@@ -52,29 +48,7 @@ def problem_items(ctx: Context) -> Optional[list[tuple[int, str]]]:
     prob, _ = problem_and_next(ctx, heads)
     if prob is None:
         return None
-    start = prob[1] + len(ctx.norm[prob[1]:].split("\n", 1)[0]) + 1
-    body = part_text(ctx, heads, prob)[start - prob[1]:]
-    markers = ctx.data["structure"]["item_markers"]
-    cuts = item_starts(body, markers)
-    if not cuts:
-        offset = 0
-        for line in body.split("\n"):
-            h = parse_heading(line)
-            if h and h[0] > 1:
-                cuts.append(offset)
-            offset += len(line) + 1
-    if not cuts:
-        offset = 0
-        for line in body.split("\n"):
-            if line.strip(WS):
-                cuts.append(offset)
-            offset += len(line) + 1
-    items = []
-    for k, cut in enumerate(cuts):
-        text = body[cut:cuts[k + 1] if k + 1 < len(cuts) else len(body)].strip(WS + "\n")
-        if _han_count(text) >= 4:
-            items.append((start + cut, text))
-    return items
+    return part_items(ctx, heads, prob)
 
 
 def plan_lines(ctx: Context) -> list[tuple[int, str]]:
@@ -85,7 +59,7 @@ def plan_lines(ctx: Context) -> list[tuple[int, str]]:
     for i, s, line in ctx.lines():
         body = line.strip(WS)
         h = parse_heading(line)
-        if i == skip or (h and h[0] == 1) or _han_count(body) < 6:
+        if i == skip or (h and h[0] == 1) or han_count(body) < 6:
             continue
         out.append((s + len(line) - len(line.lstrip(WS)), body))
     return out

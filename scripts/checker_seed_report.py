@@ -59,6 +59,7 @@ EXPECTED = {
         ("web-debris", "索引号:", "portal metadata lines"),
         ("web-debris", "成文日期:", "portal metadata lines"),
         ("punct-width", "(一)高度重视", "half-width brackets in headings"),
+        ("vague-measure", "(一)强化责任担当", "a next step with no figure, frequency or deadline"),
     ],
     "003": [
         ("web-debris", "时间:2022-11-18", "page timestamp"),
@@ -67,6 +68,8 @@ EXPECTED = {
         ("placeholder", "以新时代中国特色社会主义思想", "the leader's name removed by the site"),
         ("typo-near", "爱国者主义教育", "an extra character: 爱国者主义 for 爱国主义"),
         ("punct-width", "为指导,全面", "half-width comma between Chinese"),
+        ("vague-measure", "(四)抓好理论宣讲工作", "a task with no figure, frequency or deadline (8 of 15 tasks)"),
+        ("vague-measure", "(二)探索建立德治理事会", "a task with no figure, frequency or deadline"),
     ],
 }
 

@@ -135,6 +135,7 @@
     this.lineStarts = data.debris.line_starts.map(function (s) {
       return self.translate(s).replace(/[ \t\u3000]/g, "");
     });
+    this.measurable = new RegExp(data.structure.measurable, "u");
     var units = data.units;
     var levels = units.levels.map(escapeRe).join("|");
     var organs = units.organs.slice().sort(function (a, b) { return b.length - a.length; }).map(escapeRe).join("|");
@@ -829,9 +830,71 @@
     }) || null;
     return [prob, nxt];
   }
+  // The items of the part under head (see part_items in engine.py).
+  function partItems(ctx, heads, head) {
+    var nl = ctx.norm.indexOf("\n", head[1]);
+    var start = (nl < 0 ? ctx.norm.length : nl) + 1;
+    var body = partText(ctx, heads, head).slice(start - head[1]);
+    var cuts = itemStarts(body, ctx.data.structure.item_markers);
+    var lines = body.split("\n"), offset;
+    if (!cuts.length) {
+      offset = 0;
+      lines.forEach(function (line) {
+        var h = parseHeading(line);
+        if (h && h[0] > 1) cuts.push(offset);
+        offset += line.length + 1;
+      });
+    }
+    if (!cuts.length) {
+      offset = 0;
+      lines.forEach(function (line) { if (strip(line)) cuts.push(offset); offset += line.length + 1; });
+    }
+    var items = [];
+    cuts.forEach(function (cut, k) {
+      var raw = body.slice(cut, k + 1 < cuts.length ? cuts[k + 1] : body.length), text = trimAll(raw);
+      if (hanCount(text) >= 4) items.push([start + cut + raw.length - raw.replace(/^[ \t\u3000\u00a0\n]+/, "").length, text]);
+    });
+    return items;
+  }
   function partText(ctx, heads, head) {
     var later = heads.filter(function (h) { return h[0] > head[0]; });
     return ctx.norm.slice(head[1], later.length ? later[0][1] : ctx.norm.length);
+  }
+
+  // A plan's task lines (see plan_tasks in engine.py).
+  function planTasks(ctx, first) {
+    var skipWords = ctx.data.structure.unmeasured_parts, out = [], skipping = false;
+    ctx.lines().forEach(function (ln) {
+      if (ln[0] <= first[0]) return;
+      var h = parseHeading(ln[2]);
+      if (h === null) return;
+      var body = strip(ln[2]);
+      if (h[0] === 1) skipping = has(body, skipWords);
+      else if (!skipping && ((h[0] >= 3 && hanCount(body) >= 10) || (h[0] === 2 && body.indexOf("。") >= 0 && hanCount(body) >= 30))) {
+        out.push([ln[1] + ln[2].length - lstrip(ln[2]).length, body]);
+      }
+    });
+    return out;
+  }
+  var YEAR_WORD = /(?:19|20)[0-9]{2}年度?/gu;
+  // A plan's task or a report's next step with no figure, frequency or deadline.
+  function ruleVagueMeasures(ctx) {
+    var conf = ctx.data.structure, first = findTitle(ctx);
+    if (first === null) return;
+    var title = strip(first[2]), items, what;
+    if (has(title, conf.plan_titles)) { items = planTasks(ctx, first); what = "任务"; }
+    else if (has(title, conf.report_titles)) {
+      var heads = partHeads(ctx, first), nxt = problemAndNext(ctx, heads)[1];
+      items = nxt ? partItems(ctx, heads, nxt) : []; what = "措施";
+    } else return;
+    items.forEach(function (item) {
+      var text = item[1], h = parseHeading(text);
+      var bare = (h ? text.slice(h[2] + h[3]) : text).replace(YEAR_WORD, "");
+      if (text[0] === "【" || hanCount(text) < 8 || ctx.tab.measurable.test(bare)) return;
+      var line = text.split("\n")[0], stop = line.indexOf("。");
+      ctx.add("vague-measure", item[0], stop >= 0 ? stop + 1 : line.length, "这条" + what +
+        "没有写数量、频次或时限（如“每季度1次”“6月底前”“不少于20场”），年底无法检查做到了没有。");
+    });
   }
 
   function ruleStructure(ctx, titleYear) {
@@ -931,6 +994,7 @@
     ruleLineBreaks(ctx);
     ruleWidth(ctx);
     ruleStructure(ctx, detected[1]);
+    ruleVagueMeasures(ctx);
     return finish(ctx);
   }
 
@@ -950,30 +1014,7 @@
     var first = findTitle(ctx);
     if (first === null) return null;
     var heads = partHeads(ctx, first), prob = problemAndNext(ctx, heads)[0];
-    if (prob === null) return null;
-    var nl = ctx.norm.indexOf("\n", prob[1]);
-    var start = (nl < 0 ? ctx.norm.length : nl) + 1;
-    var body = partText(ctx, heads, prob).slice(start - prob[1]);
-    var cuts = itemStarts(body, ctx.data.structure.item_markers);
-    var lines = body.split("\n"), offset;
-    if (!cuts.length) {
-      offset = 0;
-      lines.forEach(function (line) {
-        var h = parseHeading(line);
-        if (h && h[0] > 1) cuts.push(offset);
-        offset += line.length + 1;
-      });
-    }
-    if (!cuts.length) {
-      offset = 0;
-      lines.forEach(function (line) { if (strip(line)) cuts.push(offset); offset += line.length + 1; });
-    }
-    var items = [];
-    cuts.forEach(function (cut, k) {
-      var text = trimAll(body.slice(cut, k + 1 < cuts.length ? cuts[k + 1] : body.length));
-      if (hanCount(text) >= 4) items.push([start + cut, text]);
-    });
-    return items;
+    return prob === null ? null : partItems(ctx, heads, prob);
   }
   function planLines(ctx) {
     var first = findTitle(ctx), skip = first ? first[0] : -1, out = [];
