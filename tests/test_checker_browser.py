@@ -63,7 +63,7 @@ def test_built_page_loads_generated_data(built_site):
     soup = built_site.soup(PAGE)
     sources = [s.get("src") for s in soup.select("script[src]")]
     for src in ("../downloads/checker-data.js", "../assets/javascripts/checker/engine.js",
-                "../assets/javascripts/checker/files.js", "../assets/javascripts/checker/page.js"):
+                "../assets/javascripts/checker/shared.js", "../assets/javascripts/checker/page.js"):
         assert src in sources
     script = built_site.file("downloads/checker-data.js").read_text(encoding="utf-8")
     assert script.split("=", 1)[1].strip().rstrip(";") == built_site.file("downloads/checker-data.json").read_text(encoding="utf-8")

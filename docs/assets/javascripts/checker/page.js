@@ -1,5 +1,5 @@
 /*
- * 报告体检 page: paste or open a draft (files.js reads it), check it with
+ * 报告体检 page: paste or open a draft (shared.js reads it), check it with
  * GuideChecker (engine.js) against GUIDE_CHECKER_DATA (downloads/checker-data.js),
  * show the findings in place. Nothing leaves the computer: no fetch, no XHR, no form submission.
  * The draft is kept in localStorage until the user clicks 清空.
@@ -12,13 +12,7 @@
   var RANK = { error: 0, warning: 1, info: 2 };
   var MAX_SHOWN = 1500;
 
-  function $(id) { return document.getElementById(id); }
-  function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined) e.textContent = text;
-    return e;
-  }
+  var $ = window.GuidePage.byId, el = window.GuidePage.el;
   function guideHref(guide) {
     var parts = guide.split("#");
     var page = parts[0].replace(/\.md$/, ".html");
@@ -134,8 +128,8 @@
     var drafts = {};
     drafts[KEY] = input;
     drafts[YEAR_KEY] = yearInput;
-    var save = window.GuideFiles.keepDrafts(drafts, status, run, $("checker-run"), $("checker-clear"));
-    window.GuideFiles.openInto($("checker-file"), status, function (text) { input.value = text; save(); run(); });
+    var save = window.GuidePage.keepDrafts(drafts, status, run, $("checker-run"), $("checker-clear"));
+    window.GuidePage.openInto($("checker-file"), status, function (text) { input.value = text; save(); run(); });
     view.addEventListener("click", function (ev) {
       var mark = ev.target.closest("mark[data-finding]");
       if (!mark) return;

@@ -1,5 +1,5 @@
 /*
- * 总结和要点对照 page: paste or open a summary and a plan (files.js reads
+ * 总结和要点对照 page: paste or open a summary and a plan (shared.js reads
  * them), list each problem of the summary with the plan line that answers it
  * (GuideChecker.matchPlan, engine.js, over GUIDE_CHECKER_DATA). Nothing leaves
  * the computer; both texts are kept in localStorage until the user clicks 清空.
@@ -8,13 +8,7 @@
   "use strict";
   var KEYS = { summary: "guide-plan-match-summary-v1", plan: "guide-plan-match-plan-v1" };
 
-  function $(id) { return document.getElementById(id); }
-  function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined) e.textContent = text;
-    return e;
-  }
+  var $ = window.GuidePage.byId, el = window.GuidePage.el;
 
   function render(list, status, result, hasSummary, hasPlan) {
     list.textContent = "";
@@ -67,9 +61,9 @@
     }
     var boxes = { summary: summary, plan: plan }, drafts = {};
     Object.keys(KEYS).forEach(function (k) { drafts[KEYS[k]] = boxes[k]; });
-    var save = window.GuideFiles.keepDrafts(drafts, status, run, $("plan-match-run"), $("plan-match-clear"));
+    var save = window.GuidePage.keepDrafts(drafts, status, run, $("plan-match-run"), $("plan-match-clear"));
     Object.keys(boxes).forEach(function (k) {
-      window.GuideFiles.openInto($("plan-match-" + k + "-file"), status, function (text) {
+      window.GuidePage.openInto($("plan-match-" + k + "-file"), status, function (text) {
         boxes[k].value = text; save(); run();
       });
     });

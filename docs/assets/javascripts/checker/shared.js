@@ -1,13 +1,21 @@
 /*
- * Reading a draft the user opens on the 报告体检 pages: .docx (a minimal unzip,
+ * What the two checker pages (报告体检, 总结和要点对照) share, as
+ * window.GuidePage = { byId, el, readFile, openInto, keepDrafts, docxText, unzipEntry }:
+ * making elements; reading a draft the user opens, .docx (a minimal unzip,
  * stored or deflate through DecompressionStream, then the paragraphs of
- * word/document.xml joined with newlines, as checker/readers.py reads them)
- * or plain text (UTF-8, else GB18030). Nothing is uploaded: the file is read
- * in the browser. Sets window.GuideFiles = { readFile, openInto, keepDrafts,
- * docxText, unzipEntry }; keepDrafts keeps what is typed in localStorage.
+ * word/document.xml joined with newlines, as checker/readers.py reads them) or
+ * plain text (UTF-8, else GB18030), in the browser, nothing uploaded; and
+ * keeping what is typed in localStorage.
  */
 (function () {
   "use strict";
+  function byId(id) { return document.getElementById(id); }
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
   // .docx reading: a minimal unzip (stored or deflate via DecompressionStream)
   function u16(b, o) { return b[o] | (b[o + 1] << 8); }
   function u32(b, o) { return (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0; }
@@ -116,6 +124,6 @@
     });
     return save;
   }
-  window.GuideFiles = { readFile: readFile, openInto: openInto, keepDrafts: keepDrafts, docxText: docxText,
-                        unzipEntry: unzipEntry };
+  window.GuidePage = { byId: byId, el: el, readFile: readFile, openInto: openInto, keepDrafts: keepDrafts,
+                       docxText: docxText, unzipEntry: unzipEntry };
 })();
