@@ -18,9 +18,10 @@ import operator
 import re
 from bisect import bisect_right
 from dataclasses import asdict, dataclass
-from typing import Optional
+from typing import Any, Optional
 
 WS = " \t\u3000\u00a0"
+_UNKNOWN = object()
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 HAN = "\u4e00-\u9fff"
 CN_DIGITS = "一二三四五六七八九十"
@@ -210,6 +211,7 @@ class Context:
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.findings: list[Finding] = []
         self.typo_spans: list[tuple[int, int]] = []
+        self.title: Any = _UNKNOWN  # find_title's answer, once asked
 
     def lines(self):
         """(line index, start offset, normalized line text)."""
@@ -857,7 +859,13 @@ def rule_width(ctx: Context) -> None:
 def find_title(ctx: Context):
     """(line index, start, text) of the title: the first line among the first 30
     that names a kind of report or plan and is not web debris; else the first
-    non-empty line."""
+    non-empty line. Found once per text (several rules ask)."""
+    if ctx.title is _UNKNOWN:
+        ctx.title = _find_title(ctx)
+    return ctx.title
+
+
+def _find_title(ctx: Context):
     conf = ctx.data["structure"]
     first = None
     for i, s, l in ctx.lines():

@@ -177,6 +177,7 @@
     this.lineStarts = starts;
     this.findings = [];
     this.typoSpans = [];
+    this.title = undefined;  // findTitle's answer, once asked
   }
   Context.prototype.lines = function () {
     var out = [], starts = this.lineStarts;
@@ -382,7 +383,12 @@
     return ctx.tab.lineStarts.some(function (s) { return squeezed.indexOf(s) === 0; });
   }
 
+  // The title line, found once per text (see find_title in engine.py).
   function findTitle(ctx) {
+    if (ctx.title === undefined) ctx.title = computeTitle(ctx);
+    return ctx.title;
+  }
+  function computeTitle(ctx) {
     var conf = ctx.data.structure, first = null, lines = ctx.lines();
     var words = conf.report_titles.concat(conf.plan_titles);
     for (var k = 0; k < lines.length; k++) {
