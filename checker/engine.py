@@ -423,9 +423,9 @@ def rule_near_typos(ctx: Context) -> None:
         if exact.find(1, s, s + size) >= 0 or reported.find(1, s, s + size) >= 0 \
                 or typo_mask.find(1, s, s + size) >= 0 or window in tab.vocab_set:
             continue
-        if kind == 1 and (not _is_han(window[k]) or window[k] in FUNCTION_CHARS):
+        if kind == 1 and (not is_han(window[k]) or window[k] in FUNCTION_CHARS):
             continue
-        if not all(_is_han(c) for c in window):
+        if not all(is_han(c) for c in window):
             continue
         reported[s:s + size] = b"\x01" * size
         if is_mention(ctx, s, s + size):
@@ -791,7 +791,7 @@ def rule_debris(ctx: Context) -> None:
                         pat["message"].replace("{match}", ctx.text[m.start():m.end()]), None, pat.get("severity"))
 
 
-def _is_han(ch: str) -> bool:
+def is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
@@ -805,7 +805,7 @@ def rule_line_breaks(ctx: Context) -> None:
         _, start, line = lines[k]
         body = line.rstrip(WS)
         nxt = lines[k + 1][2].strip(WS)
-        if len(body.strip(WS)) < 30 or not body or not _is_han(body[-1]) or not nxt or not _is_han(nxt[0]):
+        if len(body.strip(WS)) < 30 or not body or not is_han(body[-1]) or not nxt or not is_han(nxt[0]):
             continue
         if parse_heading(lines[k + 1][2]) or ITEM_START.match(nxt) or is_debris_line(ctx, line) \
                 or is_debris_line(ctx, lines[k + 1][2]):
@@ -825,7 +825,7 @@ def _ends_figure(norm: str, k: int) -> bool:
     while j >= 0 and ("0" <= norm[j] <= "9" or norm[j] == "."):
         digits += norm[j] != "."
         j -= 1
-    return digits > 0 and j >= 0 and _is_han(norm[j])
+    return digits > 0 and j >= 0 and is_han(norm[j])
 
 
 def rule_width(ctx: Context) -> None:
@@ -841,15 +841,15 @@ def rule_width(ctx: Context) -> None:
         nxt = norm[k + 1] if k + 1 < n else ""
         if ch == ":" and "0" <= prev <= "9" and "0" <= nxt <= "9" and prev and nxt:
             continue
-        if ch == "." and not (_is_han(prev) and (nxt in ("", "\n", " ", "\t", "\u3000") or _is_han(nxt))) \
+        if ch == "." and not (is_han(prev) and (nxt in ("", "\n", " ", "\t", "\u3000") or is_han(nxt))) \
                 and not _ends_figure(norm, k):
             continue
         if ch in "()":
-            inner_han = _is_han(nxt) if ch == "(" else _is_han(prev)
-            outer_han = _is_han(prev) if ch == "(" else _is_han(nxt)
+            inner_han = is_han(nxt) if ch == "(" else is_han(prev)
+            outer_han = is_han(prev) if ch == "(" else is_han(nxt)
             if not (inner_han or outer_han):
                 continue
-        elif ch != "." and not (_is_han(prev) or _is_han(nxt) or (prev and prev in "”）》") or (nxt and nxt in "“（《")):
+        elif ch != "." and not (is_han(prev) or is_han(nxt) or (prev and prev in "”）》") or (nxt and nxt in "“（《")):
             continue
         ctx.add("punct-width", k, 1, f"中文里用了半角“{ch}”，应为全角“{WIDTH[ch]}”。", WIDTH[ch])
     for m in re.finditer(r"(?<=[" + HAN + r"])[ \u3000]+(?=[0-9])|(?<=[0-9])[ \u3000]+(?=[" + HAN + r"])", norm):
@@ -908,7 +908,7 @@ def _find_all(text: str, needle: str):
 
 
 def han_count(text: str) -> int:
-    return sum(1 for ch in text if _is_han(ch))
+    return sum(1 for ch in text if is_han(ch))
 
 
 def part_items(ctx: Context, heads: list[tuple], head: tuple) -> list[tuple[int, str]]:

@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .engine import (EDGE_FUNCTION_CHARS, WS, Context, find_title, han_count, parse_heading, part_heads, part_items,
-                     prepare, problem_and_next, tables)
+from .engine import (EDGE_FUNCTION_CHARS, WS, Context, find_title, han_count, is_han, parse_heading, part_heads,
+                     part_items, prepare, problem_and_next, tables)
 
 FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?(?:[%％]|[\u4e00-\u9fff])")
 SHOWN = 6  # shared words shown per match
@@ -65,10 +65,6 @@ def plan_lines(ctx: Context) -> list[tuple[int, str]]:
     return out
 
 
-def _is_han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
-
-
 def _score(problem: str, line: str, topics: list[list[str]], ignore: set[str]) -> tuple[int, list[str]]:
     """Points for ``line`` as the measure for ``problem``, and the words they share (for display)."""
     shared, score = [], 0
@@ -83,7 +79,7 @@ def _score(problem: str, line: str, topics: list[list[str]], ignore: set[str]) -
     pieces, runs, run_start, run_end = set(), [], -1, -1
     for k in range(len(problem) - 1):
         piece = problem[k:k + 2]
-        if _is_han(piece[0]) and _is_han(piece[1]) and piece not in ignore and piece in line:
+        if is_han(piece[0]) and is_han(piece[1]) and piece not in ignore and piece in line:
             pieces.add(piece)
             if k > run_end - 1:  # not overlapping the current run: start a new one
                 if run_start >= 0:
@@ -105,7 +101,7 @@ def _widen(problem: str, figure: str, line: str) -> str:
     """``figure`` with up to 3 more Chinese characters that follow it in ``problem`` and in ``line``."""
     start = problem.find(figure)
     end, limit = start + len(figure), min(len(problem), start + len(figure) + 3)
-    while end < limit and _is_han(problem[end]) and problem[start:end + 1] in line:
+    while end < limit and is_han(problem[end]) and problem[start:end + 1] in line:
         end += 1
     return problem[start:end]
 
