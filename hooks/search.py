@@ -81,8 +81,14 @@ def on_config(config):
     boosts: dict[str, float] = {}
     filler_words: list[str] = []
     group_of = {word: group.origin for group in groups for word in group.words}
+    shared_heading, shared_from = None, None
     for record in site.all("search"):
         boosts.update(record.get("page_boost", {}))
+        if "shared_heading" in record.data:
+            if shared_from:
+                raise PluginError(f"data/search/{record.id}.yml: shared_heading is also set in {shared_from}. "
+                                  "What to do: keep it in one file (data/search/ranking.yml)")
+            shared_heading, shared_from = record.data["shared_heading"], f"data/search/{record.id}.yml"
         fillers = record.get("filler_words", [])
         filler_words += fillers
         clash = [f"{w} (in {group_of[w]})" for w in fillers if w in group_of]
@@ -90,7 +96,8 @@ def on_config(config):
             raise PluginError(f"data/search/{record.id}.yml: filler_words are dropped from queries, but these are "
                               f"words the search keeps whole and finds by synonym: {', '.join(clash)}. "
                               "What to do: remove each from filler_words or from its synonym group")
-    _state.update(groups=groups, words=words, userdict=path, boosts=boosts, filler_words=tuple(filler_words))
+    _state.update(groups=groups, words=words, userdict=path, boosts=boosts, filler_words=tuple(filler_words),
+                  shared_heading=shared_heading)
     log.info("search dictionary: %d words in %d synonym groups (%d glossary terms) -> %s",
              len(words), len(groups), len(terms), path)
     return config
@@ -159,7 +166,7 @@ def _parts(word: str) -> list[str]:
 def on_post_build(config, **kwargs) -> None:
     path = Path(config.site_dir) / "search" / "search_index.json"
     expanded, touched = expand_index(path.read_text(encoding="utf-8"), _state["groups"], _state["words"], _parts,
-                                     _state["boosts"])
+                                     _state["boosts"], _state["shared_heading"])
     data = json.loads(expanded)
     if data["config"].get("separator") != _state["separator"]:
         raise PluginError(f"{path}: the index's separator {data['config'].get('separator')!r} is not the "

@@ -126,10 +126,16 @@ def plan_period_off_by_a_year(root: Path):
     return "data/timeline/plan-15.yml", line, "five-year plan periods start five years apart"
 
 
+def shared_heading_in_two_files(root: Path):
+    path = root / "data/search/vocabulary.yml"
+    path.write_text(path.read_text(encoding="utf-8") + "shared_heading: {pages: 3, factor: 0.5}\n", encoding="utf-8")
+    return "data/search/", None, "shared_heading is also set in"
+
+
 CASES = [malformed_yaml, unknown_checklist_id, missing_required_field, duplicate_item_id, duplicate_record_id,
          unknown_field, undefined_variable, template_syntax_error, broken_link, broken_anchor,
          bad_front_matter_key, policy_page_without_basis, templates_folder, filler_word_that_is_a_synonym,
-         plan_period_off_by_a_year]
+         plan_period_off_by_a_year, shared_heading_in_two_files]
 
 
 @pytest.mark.parametrize("break_it", CASES, ids=[c.__name__ for c in CASES])

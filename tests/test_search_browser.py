@@ -166,8 +166,11 @@ def test_index_keeps_dictionary_terms_whole(built_site):
     fields = index["config"]["fields"]
     assert fields["keywords"]["boost"] < fields["text"]["boost"]
     assert fields["text"]["boost"] < fields["title_keywords"]["boost"] < fields["title"]["boost"]
-    boosts = {doc["location"].split("#")[0]: doc.get("boost") for doc in index["docs"]}
+    boosts = {doc["location"]: doc.get("boost") for doc in index["docs"]}
     assert boosts["work-points/theory.html"] == 2 and boosts["changelog.html"] == 0.3
+    # A heading the templates share weighs less than the page that explains its words.
+    assert boosts["doc-templates/half-year-report.html#title"] == 0.75
+    assert boosts["writing/format.html#日期和落款"] == 1.2
 
 
 def test_index_loads_when_search_is_first_used_then_with_later_pages(page, nginx_site):

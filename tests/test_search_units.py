@@ -8,8 +8,9 @@ from pathlib import Path
 
 import jieba
 import pytest
+import yaml
 
-from macros.search.expand import FIELD, TITLE_FIELD, expand_index, page_boost, section_keywords
+from macros.search.expand import FIELD, TITLE_FIELD, expand_index, page_boost, section_keywords, shared_headings
 from macros.search.vocabulary import Group, dictionary_words, groups_from, userdict_text
 from macros.search.worker_patch import (SEGMENT_LOOP, WorkerPatchError, bundle_name, fix_segmentation, page_terms,
                                         patch_bundle, patch_worker, patched_name, single_wildcard, space_han_runs)
@@ -90,6 +91,32 @@ def test_expand_index_adds_a_hidden_lower_boosted_field():
     assert data["docs"][0]["boost"] == 2 and "boost" not in data["docs"][1]
     assert data["config"]["fields"][FIELD]["boost"] < data["config"]["fields"]["text"]["boost"]
     assert "网评员" in out  # raw UTF-8, not \\u escapes
+
+
+def _section(page: str, heading: str) -> dict:
+    return {"location": f"{page}.html#{heading}", "title": heading.replace("和", "\u200b和\u200b"), "text": ""}
+
+
+def test_shared_headings_are_those_on_enough_pages():
+    docs = [*(_section(f"t{i}", "标题和落款") for i in range(3)), _section("format", "日期和落款"),
+            {"location": "t0.html", "title": "标题和落款", "text": ""}]  # a page itself is never a shared heading
+    assert shared_headings(docs, 3) == {"t0.html#标题和落款", "t1.html#标题和落款", "t2.html#标题和落款"}
+    assert shared_headings(docs, 4) == set()
+
+
+def test_expand_index_lowers_sections_under_a_shared_heading():
+    docs = [*(_section(f"doc-templates/t{i}", "标题和落款") for i in range(3)), _section("writing/format", "日期和落款")]
+    index = json.dumps({"config": {"fields": {}}, "docs": docs})
+    out, _ = expand_index(index, [], [], lambda w: [], {"doc-templates/*.md": 1.5}, {"pages": 3, "factor": 0.5})
+    boosts = {d["location"].split("#")[0]: d.get("boost") for d in json.loads(out)["docs"]}
+    assert boosts == {"doc-templates/t0.html": 0.75, "doc-templates/t1.html": 0.75, "doc-templates/t2.html": 0.75,
+                      "writing/format.html": None}
+
+
+def test_project_ranking_lowers_headings_the_templates_share():
+    ranking = yaml.safe_load((ROOT / "data/search/ranking.yml").read_text(encoding="utf-8"))
+    templates = list((ROOT / "data/templates").glob("*.yml"))
+    assert 2 <= ranking["shared_heading"]["pages"] <= len(templates) and 0 < ranking["shared_heading"]["factor"] < 1
 
 
 def test_patch_applies_to_the_shipped_worker_exactly_once():

@@ -13,7 +13,8 @@ worker, never displayed):
   does for 网评员.
 
 Pages can also be weighted from data (``page_boost`` in data/search/): the
-work-point pages answer most questions, the changelog only mentions words.
+work-point pages answer most questions, the changelog only mentions words;
+and a section whose heading many pages share (``shared_heading``) weighs less.
 """
 
 from __future__ import annotations
@@ -68,9 +69,32 @@ def page_boost(location: str, boosts: dict[str, float]) -> float | None:
     return None
 
 
+def _heading(doc: dict) -> str:
+    return doc.get("title", "").replace(ZWSP, "")
+
+
+def shared_headings(docs: list[dict], min_pages: int) -> set[str]:
+    """Locations of the sections whose heading recurs on ``min_pages`` pages or more.
+
+    Each of the nine templates has a section 标题、主送和落款; such a heading
+    is part of a layout and says little about any one page, and nine equal
+    matches push the one page that explains 落款 out of the first results.
+    """
+    pages: dict[str, set[str]] = {}
+    sections = [doc for doc in docs if "#" in doc["location"]]
+    for doc in sections:
+        pages.setdefault(_heading(doc), set()).add(doc["location"].split("#", 1)[0])
+    return {doc["location"] for doc in sections if len(pages[_heading(doc)]) >= min_pages}
+
+
 def expand_index(index_json: str, groups: list[Group], words: list[str],
-                 parts: Callable[[str], Iterable[str]], boosts: dict[str, float] | None = None) -> tuple[str, int]:
-    """The search index with the hidden fields and page boosts; also how many sections got keywords."""
+                 parts: Callable[[str], Iterable[str]], boosts: dict[str, float] | None = None,
+                 shared_heading: dict | None = None) -> tuple[str, int]:
+    """The search index with the hidden fields and page boosts; also how many sections got keywords.
+
+    ``shared_heading`` ({pages, factor}) lowers the boost of sections whose
+    heading recurs on that many pages (see shared_headings).
+    """
     data = json.loads(index_json)
     fields = data["config"].setdefault("fields", {})
     fields[FIELD] = {"boost": FIELD_BOOST}
@@ -83,6 +107,7 @@ def expand_index(index_json: str, groups: list[Group], words: list[str],
             cache[word] = list(parts(word))
         return cache[word]
 
+    shared = shared_headings(data["docs"], shared_heading["pages"]) if shared_heading else set()
     for doc in data["docs"]:
         for_title, for_text = section_keywords(doc.get("title", ""), doc.get("text", ""), groups, words, cached_parts)
         if for_title:
@@ -93,6 +118,8 @@ def expand_index(index_json: str, groups: list[Group], words: list[str],
         boost = page_boost(doc["location"], boosts or {})
         if boost is not None and "boost" not in doc:  # a page's own front matter wins
             doc["boost"] = boost
+        if doc["location"] in shared:
+            doc["boost"] = round(doc.get("boost", 1) * shared_heading["factor"], 4)
     # Raw UTF-8 rather than \uXXXX escapes: half the size for Chinese text,
     # which matters under file://, where nothing is compressed.
     return json.dumps(data, separators=(",", ":"), ensure_ascii=False), touched
