@@ -147,3 +147,15 @@ def test_search_index_is_sent_precompressed(nginx_site, built_site):
     plain = fetch(nginx_site, "/guide/search/search_index.json")
     assert plain.getheader("Content-Encoding") is None
     assert plain.body == (built_site.path / "search/search_index.json").read_bytes()
+
+
+def test_deployment_page_states_the_index_sizes_nginx_sends(nginx_site, built_site):
+    """The figures 部署与维护 gives the IT person (index sent compressed, file size) are those of this build (±15%)."""
+    text = re.sub(r"<[^>]+>", "", (built_site.path / "deploy/index.html").read_text(encoding="utf-8"))
+    sent = re.search(r"约 (\d+) KB 的搜索索引", text)
+    raw = re.search(r"约 ([\d.]+) MB 的文件", text)
+    assert sent and raw, "the deployment page no longer states the search index sizes"
+    compressed = len(fetch(nginx_site, "/guide/search/search_index.json", gzip_ok=True).body) / 1024
+    size = (built_site.path / "search/search_index.json").stat().st_size / 1024 / 1024
+    assert abs(int(sent[1]) - compressed) <= compressed * .15, f"page says {sent[1]} KB, nginx sends {compressed:.0f} KB"
+    assert abs(float(raw[1]) - size) <= size * .15, f"page says {raw[1]} MB, the index is {size:.2f} MB"
