@@ -165,6 +165,7 @@ class Tables:
         self.placeholders = [(re.compile(p["regex"], flags), p) for p in data["placeholders"]]
         self.usage = [(re.compile(p["regex"], flags), p) for p in data["usage"]]
         self.inline_debris = [(re.compile(p["regex"], flags), p) for p in data["debris"]["inline"]]
+        self.mojibake = [(re.compile(p["regex"], flags), p) for p in data["debris"]["encoding"]]
         starts = [re.sub(r"[ \t\u3000]", "", s.translate(self.trans)) for s in data["debris"]["line_starts"]]
         self.debris_start = re.compile("|".join(map(re.escape, starts)))
         self.measurable = re.compile(data["structure"]["measurable"])
@@ -211,6 +212,7 @@ class Context:
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.findings: list[Finding] = []
         self.typo_spans: list[tuple[int, int]] = []
+        self.garbled: set[int] = set()  # positions inside mojibake, which other rules leave alone
         self.title: Any = _UNKNOWN  # find_title's answer, once asked
 
     def lines(self):
@@ -703,6 +705,8 @@ def rule_pairs(ctx: Context) -> None:
         lead = re.match(r"[ \t\u3000]*[0-9一二三四五六七八九十]{1,3}[)）]", line)
         skip_at = lead.end() - 1 if lead else -1
         for k, ch in enumerate(line):
+            if start + k in ctx.garbled:  # a quote inside mojibake is part of it
+                continue
             if ch in OPEN_CLOSE:
                 stack.append((k, ch))
             elif ch in CLOSERS:
@@ -789,6 +793,17 @@ def rule_debris(ctx: Context) -> None:
             if m.end() > m.start() and bisect_right(ctx.line_starts, m.start()) - 1 not in debris_lines:
                 ctx.add("web-debris", m.start(), m.end() - m.start(),
                         pat["message"].replace("{match}", ctx.text[m.start():m.end()]), None, pat.get("severity"))
+
+
+def rule_mojibake(ctx: Context) -> None:
+    """Text that went through the wrong encoding (锟斤拷, ä¸­å›½, U+FFFD), matched in the text as pasted."""
+    for rx, pat in ctx.tab.mojibake:
+        for m in rx.finditer(ctx.text):
+            if is_mention(ctx, m.start(), m.end()):
+                continue
+            ctx.add("mojibake", m.start(), m.end() - m.start(), pat["message"].replace("{match}", m.group()), None,
+                    pat.get("severity"))
+            ctx.garbled.update(range(m.start(), m.end()))
 
 
 def is_han(ch: str) -> bool:
@@ -1084,6 +1099,7 @@ def check(text: str, data: dict, year: Optional[int] = None) -> list[Finding]:
     rule_other_unit(ctx)
     rule_year_mismatch(ctx, year or title_year, year is None)
     rule_headings(ctx)
+    rule_mojibake(ctx)
     rule_pairs(ctx)
     rule_duplicates(ctx)
     rule_script(ctx)

@@ -132,6 +132,7 @@
     this.placeholders = data.placeholders.map(function (p) { return [rx(p.regex), p]; });
     this.usage = data.usage.map(function (p) { return [rx(p.regex), p]; });
     this.inlineDebris = data.debris.inline.map(function (p) { return [rx(p.regex), p]; });
+    this.mojibake = data.debris.encoding.map(function (p) { return [rx(p.regex), p]; });
     this.lineStarts = data.debris.line_starts.map(function (s) {
       return self.translate(s).replace(/[ \t\u3000]/g, "");
     });
@@ -177,6 +178,7 @@
     this.lineStarts = starts;
     this.findings = [];
     this.typoSpans = [];
+    this.garbled = new Set();  // positions inside mojibake, which other rules leave alone
     this.title = undefined;  // findTitle's answer, once asked
   }
   Context.prototype.lines = function () {
@@ -667,6 +669,7 @@
       var skipAt = lead ? lead[0].length - 1 : -1;
       for (var k = 0; k < line.length; k++) {
         var ch = line[k];
+        if (ctx.garbled.has(start + k)) continue;  // a quote inside mojibake is part of it
         if (ch in OPEN_CLOSE) stack.push([k, ch]);
         else if (ch in CLOSERS) {
           if (k === skipAt) continue;
@@ -748,6 +751,17 @@
       finditer(entry[0], ctx.norm).forEach(function (m) {
         if (m[0].length && !debrisLines.has(bisectRight(ctx.lineStarts, m.index) - 1)) ctx.add("web-debris", m.index, m[0].length, entry[1].message.split("{match}")
           .join(ctx.text.slice(m.index, m.index + m[0].length)), null, entry[1].severity);
+      });
+    });
+  }
+
+  // Text that went through the wrong encoding (锟斤拷, ä¸­å›½, U+FFFD), matched in the text as pasted.
+  function ruleMojibake(ctx) {
+    ctx.tab.mojibake.forEach(function (entry) {
+      finditer(entry[0], ctx.text).forEach(function (m) {
+        if (isMention(ctx, m.index, m.index + m[0].length)) return;
+        ctx.add("mojibake", m.index, m[0].length, entry[1].message.split("{match}").join(m[0]), null, entry[1].severity);
+        for (var k = m.index; k < m.index + m[0].length; k++) ctx.garbled.add(k);
       });
     });
   }
@@ -993,6 +1007,7 @@
     ruleOtherUnit(ctx);
     ruleYearMismatch(ctx, year || detected[1], !year);
     ruleHeadings(ctx);
+    ruleMojibake(ctx);
     rulePairs(ctx);
     ruleDuplicates(ctx);
     ruleScript(ctx);
