@@ -303,7 +303,7 @@ def compile_data(root: Path | str, with_language: bool = True) -> dict:
         "units": {k: list(_record(site, "units")[k]) for k in ("levels", "organs", "not_names")},
         "structure": {k: structure[k] for k in ("report_titles", "plan_titles", "problem_headings",
                                                 "next_headings", "item_markers", "topics", "match_ignore",
-                                                "match_threshold", "measurable", "unmeasured_parts")},
+                                                "match_threshold", "match_counts", "measurable", "unmeasured_parts")},
         "shapes": shapes,
         "vocab": vocab,
         "timeline": timeline,

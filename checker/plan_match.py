@@ -4,7 +4,9 @@
 (the same part the structure rule finds), cuts it into items (一是、二是…,
 else second-level headings, else lines) and, for each item, the plan line
 that shares most with it: topic words (data/checker/structure.yml ``topics``,
-3 points a group), figures such as 24小时 or 35岁 (2 points each) and
+3 points a group), figures such as 24小时 or 35岁 (2 points each), a figure
+in the unit of a count the problem names (``match_counts``: 场次 -> 24场, 2
+points each) and
 two-character pieces of Chinese (1 point each, minus ``match_ignore``). An
 item whose best line scores under ``match_threshold`` has no measure.
 
@@ -65,7 +67,18 @@ def plan_lines(ctx: Context) -> list[tuple[int, str]]:
     return out
 
 
-def _score(problem: str, line: str, topics: list[list[str]], ignore: set[str]) -> tuple[int, list[str]]:
+def _counted(problem: str, line: str, counts: dict[str, str]) -> list[str]:
+    """Figures of ``line`` in the unit of a count ``problem`` names: 宣讲场次少 -> ["场次→24场"]."""
+    out = []
+    for word, unit in counts.items():
+        m = re.search("[0-9]+(?:\\.[0-9]+)?" + unit, line) if word in problem else None
+        if m:
+            out.append(f"{word}→{m.group()}")
+    return out
+
+
+def _score(problem: str, line: str, topics: list[list[str]], ignore: set[str],
+           counts: dict[str, str]) -> tuple[int, list[str]]:
     """Points for ``line`` as the measure for ``problem``, and the words they share (for display)."""
     shared, score = [], 0
     for words in topics:
@@ -76,6 +89,8 @@ def _score(problem: str, line: str, topics: list[list[str]], ignore: set[str]) -
             shared.append(mine if mine in line else theirs)
     figures = [f for f in dict.fromkeys(FIGURE.findall(problem)) if f in line]
     score += 2 * len(figures)
+    counted = _counted(problem, line, counts)
+    score += 2 * len(counted)
     pieces, runs, run_start, run_end = set(), [], -1, -1
     for k in range(len(problem) - 1):
         piece = problem[k:k + 2]
@@ -94,7 +109,7 @@ def _score(problem: str, line: str, topics: list[list[str]], ignore: set[str]) -
         run = run.strip(EDGE_FUNCTION_CHARS)  # 是社 -> 社: a word's edge, not a word
         if len(run) >= 2 and not any(run in w or w in run for w in shared + shown):
             shared.append(run)
-    return score, (shared + shown)[:SHOWN]
+    return score, (shared + shown + counted)[:SHOWN]
 
 
 def _widen(problem: str, figure: str, line: str) -> str:
@@ -114,6 +129,7 @@ def match_plan(summary: str, plan: str, data: dict) -> dict:
     conf = data["structure"]
     topics = [group.split("|") for group in conf["topics"]]
     ignore = set(conf["match_ignore"])
+    counts = conf["match_counts"]
     lines = plan_lines(pctx)
     items = problem_items(sctx)
     if items is None:
@@ -122,7 +138,7 @@ def match_plan(summary: str, plan: str, data: dict) -> dict:
     for offset, text in items:
         best, best_shared, best_line = 0, [], None
         for loffset, line in lines:
-            score, shared = _score(text, line, topics, ignore)
+            score, shared = _score(text, line, topics, ignore, counts)
             if score > best:
                 best, best_shared, best_line = score, shared, (loffset, line)
         matched = best >= conf["match_threshold"]

@@ -1046,7 +1046,16 @@
     });
     return out;
   }
-  function matchScore(problem, line, topics, ignore) {
+  // Figures of line in the unit of a count problem names: 宣讲场次少 -> ["场次→24场"].
+  function matchCounted(problem, line, counts) {
+    var out = [];
+    Object.keys(counts).forEach(function (word) {
+      var m = problem.indexOf(word) >= 0 ? new RegExp("[0-9]+(?:\\.[0-9]+)?" + counts[word], "u").exec(line) : null;
+      if (m) out.push(word + "→" + m[0]);
+    });
+    return out;
+  }
+  function matchScore(problem, line, topics, ignore, counts) {
     var shared = [], score = 0;
     topics.forEach(function (words) {
       var mine = words.find(function (w) { return problem.indexOf(w) >= 0; });
@@ -1058,6 +1067,8 @@
       if (figures.indexOf(m[0]) < 0 && line.indexOf(m[0]) >= 0) figures.push(m[0]);
     });
     score += 2 * figures.length;
+    var counted = matchCounted(problem, line, counts);
+    score += 2 * counted.length;
     var pieces = new Set(), runs = [], runStart = -1, runEnd = -1;
     for (var k = 0; k < problem.length - 1; k++) {
       var piece = problem.slice(k, k + 2);
@@ -1082,7 +1093,7 @@
         shared.push(run);
       }
     });
-    return [score, shared.concat(shown).slice(0, SHOWN)];
+    return [score, shared.concat(shown, counted).slice(0, SHOWN)];
   }
   function widen(problem, figure, line) {
     var start = problem.indexOf(figure), end = start + figure.length;
@@ -1100,7 +1111,7 @@
     return { problems: items.map(function (item) {
       var best = 0, bestShared = [], bestLine = null;
       lines.forEach(function (ln) {
-        var r = matchScore(item[1], ln[1], topics, ignore);
+        var r = matchScore(item[1], ln[1], topics, ignore, conf.match_counts);
         if (r[0] > best) { best = r[0]; bestShared = r[1]; bestLine = ln; }
       });
       var matched = best >= conf.match_threshold;
