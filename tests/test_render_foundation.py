@@ -80,7 +80,7 @@ def test_human_size():
 def test_policy_stamp_and_basis_section():
     assert as_of_label("2026-03") == "2026年3月"
     assert render_policy_header("2026-11", "2026-11-22", "新增") == \
-        '<p class="page-stamp">依据截至 2026年11月 ｜ 最后更新 2026-11-22（新增）</p>\n'
+        '<p class="page-stamp" data-search-exclude>依据截至 2026年11月 ｜ 最后更新 2026-11-22（新增）</p>\n'
     footer = render_basis_footer(["《甲》", "《乙》"], "2026-11")
     assert footer.startswith("## 依据") and "- 《甲》" in footer and "依据截至 2026年11月" in footer
     assert insert_after_title("# T\n正文", "X").split("\n")[:3] == ["# T", "", "X"]

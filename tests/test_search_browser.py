@@ -307,3 +307,11 @@ def test_words_a_result_contains_are_not_listed_as_missing(page, site_server):
     assert "网评员" not in missing and "网评员*" not in missing, missing
     every = p.locator(".md-search-result__terms del").all_inner_texts()
     assert every and not [w for w in every if w.endswith("*")], every
+
+
+def test_update_notes_are_not_searched(built_site):
+    """A page's 最后更新 line gives the reason for its last change, which names words the page is not about."""
+    index = json.loads((built_site.path / "search/search_index.json").read_text(encoding="utf-8"))
+    stamped = [d["location"] for d in index["docs"]
+               if re.search(r"最后更新\s*20\d\d-\d\d-\d\d（", d["text"].replace("\u200b", ""))]
+    assert not stamped, f"the 最后更新 line is in the search index of {stamped[:3]}"

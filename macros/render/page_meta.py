@@ -18,7 +18,8 @@ def render_policy_header(basis_as_of: str | None, updated: str | None, reason: s
         parts.append(f"最后更新 {updated}" + (f"（{reason}）" if reason else ""))
     if not parts:
         return ""
-    return '<p class="page-stamp">' + " ｜ ".join(parts) + "</p>\n"
+    # Out of the search index: the reason for the last change names words the page may not be about.
+    return '<p class="page-stamp" data-search-exclude>' + " ｜ ".join(parts) + "</p>\n"
 
 
 def render_basis_footer(basis: list[str], basis_as_of: str) -> str:
