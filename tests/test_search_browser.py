@@ -114,7 +114,7 @@ def test_query_finds_its_page_first(case, search_page, built_site):
     results, _ = search(search_page, case["query"])
     top = results[:5]
     assert case["page"] in top, f"{case['query']}: {case['page']} not in the first five: {top}"
-    words = _synonyms().get(case["query"], {case["query"]})
+    words = set(case.get("words", ())) or _synonyms().get(case["query"], {case["query"]})
     for rel in results[: results.index(case["page"])]:
         text = _page_text(built_site, rel)
         assert any(w in text for w in words), f"{case['query']}: {rel} ranks above {case['page']} without {words}"
