@@ -290,6 +290,8 @@ def compile_data(root: Path | str, with_language: bool = True) -> dict:
     structure_record = _record(site, "structure")
     _check_regex(structure_record, ("measurable",), structure_record["measurable"])
     structure = structure_record.data
+    stock = _record(site, "stock")
+    _check_regex(stock, ("facts",), stock["facts"])
     timeline = _timeline(site)
     data = {
         "format": FORMAT,
@@ -300,6 +302,7 @@ def compile_data(root: Path | str, with_language: bool = True) -> dict:
         "debris": {"line_starts": list(debris["line_starts"]), "inline": _patterns(debris, "inline"),
                    "encoding": _patterns(debris, "encoding")},
         "selfnames": list(_record(site, "selfnames")["forms"]),
+        "stock": {k: stock[k] for k in ("phrases", "min_phrases", "facts")},
         "units": {k: list(_record(site, "units")[k]) for k in ("levels", "organs", "not_names")},
         "structure": {k: structure[k] for k in ("report_titles", "plan_titles", "problem_headings",
                                                 "next_headings", "item_markers", "topics", "match_ignore",

@@ -169,6 +169,7 @@ class Tables:
         starts = [re.sub(r"[ \t\u3000]", "", s.translate(self.trans)) for s in data["debris"]["line_starts"]]
         self.debris_start = re.compile("|".join(map(re.escape, starts)))
         self.measurable = re.compile(data["structure"]["measurable"])
+        self.facts = re.compile(data["stock"]["facts"])
         units = data["units"]
         levels = "|".join(map(re.escape, units["levels"]))
         organs = "|".join(map(re.escape, sorted(units["organs"], key=len, reverse=True)))
@@ -1032,6 +1033,24 @@ def rule_vague_measures(ctx: Context) -> None:
                 f"年底无法检查做到了没有。")
 
 
+QUOTED = re.compile("“[^“”\n]*”")
+
+
+def rule_empty_praise(ctx: Context) -> None:
+    """A sentence of stock praise (data/checker/stock.yml) with nothing checkable in it; quoted phrases are cited."""
+    conf = ctx.data["stock"]
+    for m in SENTENCE.finditer(ctx.norm):
+        raw = m.group(0)
+        body = raw.strip(WS)
+        bare = QUOTED.sub(lambda q: " " * len(q.group()), body)
+        used = [p for p in conf["phrases"] if p in bare]
+        if len(used) < conf["min_phrases"] or ctx.tab.facts.search(YEAR_WORD.sub("", bare)):
+            continue
+        ctx.add("empty-praise", m.start() + raw.find(body), len(body),
+                f"这句话有“{used[0]}”“{used[1]}”这类评价，却没有一个能核对的事实（做了什么、数字多少），"
+                f"请写实或删去。")
+
+
 def rule_structure(ctx: Context, title_year: Optional[int] = None) -> None:
     conf = ctx.data["structure"]
     first = find_title(ctx)
@@ -1108,6 +1127,7 @@ def check(text: str, data: dict, year: Optional[int] = None) -> list[Finding]:
     rule_width(ctx)
     rule_structure(ctx, title_year)
     rule_vague_measures(ctx)
+    rule_empty_praise(ctx)
     ctx.findings.sort(key=lambda f: (f.start, f.rule, f.length, f.message))
     return ctx.findings
 

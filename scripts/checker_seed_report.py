@@ -70,6 +70,7 @@ EXPECTED = {
         ("punct-width", "为指导,全面", "half-width comma between Chinese"),
         ("vague-measure", "(四)抓好理论宣讲工作", "a task with no figure, frequency or deadline (8 of 15 tasks)"),
         ("vague-measure", "(二)探索建立德治理事会", "a task with no figure, frequency or deadline"),
+        ("empty-praise", "全方位、多层次组织开展", "stock praise (全方位, 多层次) and no fact"),
     ],
 }
 

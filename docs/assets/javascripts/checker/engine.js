@@ -137,6 +137,7 @@
       return self.translate(s).replace(/[ \t\u3000]/g, "");
     });
     this.measurable = new RegExp(data.structure.measurable, "u");
+    this.facts = new RegExp(data.stock.facts, "u");
     var units = data.units;
     var levels = units.levels.map(escapeRe).join("|");
     var organs = units.organs.slice().sort(function (a, b) { return b.length - a.length; }).map(escapeRe).join("|");
@@ -917,6 +918,19 @@
     });
   }
 
+  // A sentence of stock praise (data/checker/stock.yml) with nothing checkable in it; quoted phrases are cited.
+  function ruleEmptyPraise(ctx) {
+    var conf = ctx.data.stock;
+    finditer(/[^。！？；!?\n]+[。！？；!?]?/gu, ctx.norm).forEach(function (m) {
+      var raw = m[0], body = strip(raw);
+      var bare = body.replace(/“[^“”\n]*”/gu, function (q) { return " ".repeat(q.length); });
+      var used = conf.phrases.filter(function (p) { return bare.indexOf(p) >= 0; });
+      if (used.length < conf.min_phrases || ctx.tab.facts.test(bare.replace(YEAR_WORD, ""))) return;
+      ctx.add("empty-praise", m.index + raw.indexOf(body), body.length, "这句话有“" + used[0] + "”“" + used[1] +
+        "”这类评价，却没有一个能核对的事实（做了什么、数字多少），请写实或删去。");
+    });
+  }
+
   function ruleStructure(ctx, titleYear) {
     var conf = ctx.data.structure, first = findTitle(ctx);
     if (first === null) return;
@@ -1016,6 +1030,7 @@
     ruleWidth(ctx);
     ruleStructure(ctx, detected[1]);
     ruleVagueMeasures(ctx);
+    ruleEmptyPraise(ctx);
     return finish(ctx);
   }
 
