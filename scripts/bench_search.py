@@ -8,7 +8,8 @@
 Measures, in Debian's Chromium, with the site behind Debian's nginx using
 deploy/nginx.conf under /guide/ (port 8502) and opened from disk (file://):
 outside requests and 404s across all pages; the query set's hit rate
-(tests/data/search-queries.yml) in the first five results and first place;
+(tests/data/search-queries.yml) in the first five results and first place,
+and the broad set's (search-queries-broad.yml, written before tuning);
 time from typing to results once the index is loaded; time from navigation
 to the first result; search index size; bytes transferred for a first visit
 to the home page (compressed, headers included); and how fast the machine
@@ -34,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from nginx_fixture import NginxSite  # noqa: E402
-from search_ui import load_queries, open_search, search  # noqa: E402
+from search_ui import BROAD_QUERIES, load_queries, open_search, search  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -119,27 +120,38 @@ def crawl(browser, base: str, pages: list[str], site: Path) -> dict:
             "examples": (outside + failed)[:5]}
 
 
+def _ranks(page, cases: list[dict]) -> tuple[int, int, list[str]]:
+    """(in the first five, first, misses) for ``cases`` typed into the open search box of ``page``."""
+    top5 = top1 = 0
+    misses = []
+    for case in cases:
+        results, _ = search(page, str(case["query"]))
+        top5 += case["page"] in results[:5]
+        top1 += bool(results) and results[0] == case["page"]
+        if case["page"] not in results[:5]:
+            misses.append(f"{case['query']} -> {results[:3]}")
+    return top5, top1, misses
+
+
 def query_set(browser, base: str, site: Path) -> dict:
+    """The test query set (hit rates, typing -> results) and the broad set written before tuning (hit rates)."""
     context = browser.new_context()
     page = context.new_page()
     page.goto(base + "index.html")
     open_search(page)
     cases = [q for q in load_queries() if (site / q["page"]).is_file()]
-    top5 = top1 = 0
-    misses = []
+    top5, top1, misses = _ranks(page, cases)
+    broad = load_queries(BROAD_QUERIES)
+    broad5, broad1, broad_misses = _ranks(page, broad)
     timings = []
-    for case in cases:
-        results, _ = search(page, case["query"])
-        top5 += case["page"] in results[:5]
-        top1 += bool(results) and results[0] == case["page"]
-        if case["page"] not in results[:5]:
-            misses.append(f"{case['query']} -> {results[:3]}")
     for _ in range(3):
         for case in cases:
-            timings.append(page.evaluate(TYPE_AND_WAIT, case["query"]))
+            timings.append(page.evaluate(TYPE_AND_WAIT, str(case["query"])))
     context.close()
     return {"queries": len(cases), "of_total": len(load_queries()), "top5": top5, "top1": top1,
             "top5_rate": round(top5 / len(cases), 3), "top1_rate": round(top1 / len(cases), 3), "misses": misses,
+            "broad": {"queries": len(broad), "top5": broad5, "top1": broad1,
+                      "top5_rate": round(broad5 / len(broad), 3), "misses": broad_misses},
             "typing_to_results_ms": {"median": round(statistics.median(timings), 1),
                                      "p90": round(sorted(timings)[int(len(timings) * .9)], 1),
                                      "max": round(max(timings), 1)}}
