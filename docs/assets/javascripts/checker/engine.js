@@ -693,9 +693,11 @@
     });
   }
 
+  var SENTENCE = /[^。！？；!?\n]+[。！？；!?]?/gu;  // a sentence, as SENTENCE in checker/engine.py
+
   function ruleDuplicates(ctx) {
     var seen = new Map();
-    finditer(/[^。！？；!?\n]+[。！？；!?]?/gu, ctx.norm).forEach(function (m) {
+    finditer(SENTENCE, ctx.norm).forEach(function (m) {
       var raw = m[0], body = strip(raw);
       var han = body.match(/[\u4e00-\u9fff]/gu);
       if (cpLen(body) < 8 || !han || han.length < 6) return;
@@ -921,7 +923,7 @@
   // A sentence of stock praise (data/checker/stock.yml) with nothing checkable in it; quoted phrases are cited.
   function ruleEmptyPraise(ctx) {
     var conf = ctx.data.stock;
-    finditer(/[^。！？；!?\n]+[。！？；!?]?/gu, ctx.norm).forEach(function (m) {
+    finditer(SENTENCE, ctx.norm).forEach(function (m) {
       var raw = m[0], body = strip(raw);
       var bare = body.replace(/“[^“”\n]*”/gu, function (q) { return " ".repeat(q.length); });
       var used = conf.phrases.filter(function (p) { return bare.indexOf(p) >= 0; });
