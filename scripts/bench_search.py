@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from nginx_fixture import NginxSite  # noqa: E402
-from search_ui import BROAD_QUERIES, load_queries, open_search, search  # noqa: E402
+from search_ui import BROAD_QUERIES, load_queries, open_search, rank_queries, search  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -120,19 +120,6 @@ def crawl(browser, base: str, pages: list[str], site: Path) -> dict:
             "examples": (outside + failed)[:5]}
 
 
-def _ranks(page, cases: list[dict]) -> tuple[int, int, list[str]]:
-    """(in the first five, first, misses) for ``cases`` typed into the open search box of ``page``."""
-    top5 = top1 = 0
-    misses = []
-    for case in cases:
-        results, _ = search(page, str(case["query"]))
-        top5 += case["page"] in results[:5]
-        top1 += bool(results) and results[0] == case["page"]
-        if case["page"] not in results[:5]:
-            misses.append(f"{case['query']} -> {results[:3]}")
-    return top5, top1, misses
-
-
 def query_set(browser, base: str, site: Path) -> dict:
     """The test query set (hit rates, typing -> results) and the broad set written before tuning (hit rates)."""
     context = browser.new_context()
@@ -140,9 +127,9 @@ def query_set(browser, base: str, site: Path) -> dict:
     page.goto(base + "index.html")
     open_search(page)
     cases = [q for q in load_queries() if (site / q["page"]).is_file()]
-    top5, top1, misses = _ranks(page, cases)
+    top5, top1, misses = rank_queries(page, cases)
     broad = load_queries(BROAD_QUERIES)
-    broad5, broad1, broad_misses = _ranks(page, broad)
+    broad5, broad1, broad_misses = rank_queries(page, broad)
     timings = []
     for _ in range(3):
         for case in cases:

@@ -59,6 +59,19 @@ def search(page, query: str, timeout: float = 10000) -> tuple[list[str], float]:
     return [site_path(root, h) for h in hrefs], elapsed
 
 
+def rank_queries(page, cases: list[dict]) -> tuple[int, int, list[str]]:
+    """(in the first five, first, misses as "query -> first three") for ``cases`` typed into ``page``'s open search box."""
+    top5 = top1 = 0
+    misses = []
+    for case in cases:
+        results, _ = search(page, str(case["query"]))
+        top5 += case["page"] in results[:5]
+        top1 += bool(results) and results[0] == case["page"]
+        if case["page"] not in results[:5]:
+            misses.append(f"{case['query']} -> {results[:3]}")
+    return top5, top1, misses
+
+
 def site_path(root: str, href: str) -> str:
     """'…/guide/work-points/theory.html?h=x#y' -> 'work-points/theory.html' (relative to the site root URL)."""
     path = urlparse(urljoin(root, href)).path
