@@ -99,6 +99,11 @@ def test_keyboard_reaches_a_download_and_downloads_it(page, nginx_site):
                                       ("checker/plan-match.html", "#plan-match-plan-file")])
 def test_keyboard_reaches_opening_a_file_on_the_checker_pages(page, nginx_site, tmp_path, rel, box):
     p = page.page
+    # Playwright subscribes to file choosers when the first listener is added and does not wait
+    # for the subscription (fire_and_forget in channel_owner._update_subscription); subscribed
+    # only at the key press, the chooser sometimes opened unseen: the page had its trusted
+    # keydown, keyup and click, and no filechooser event came (2 failures in 5 runs; 8/8 since).
+    p.on("filechooser", lambda chooser: None)
     p.goto(nginx_site.url + rel)
     _tab_until(p, box, 60)
     outline = p.evaluate("s => getComputedStyle(document.querySelector(s).parentElement).outlineStyle", box)
