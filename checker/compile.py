@@ -1,10 +1,10 @@
-"""Turn the checker's data into the one JSON both engines read.
+"""Turn the checker's data into the one JSON the engine (checker/engine.js) reads.
 
 Sources: data/checker/*.yml (rules, word lists, patterns), data/timeline/*.yml
 (dated meetings, campaigns, anniversaries) and data/terms/*.yml (glossary:
 vocabulary, wrong forms, the year a formulation first appeared). Three pinned
-packages add the language knowledge, precomputed here so that the browser
-gets the same facts as the command line in a small file:
+packages add the language knowledge, precomputed here so that the engine
+gets it in a small file (the pages and the command line read the same file):
 
 - OpenCC: which characters are Traditional-only, and their Simplified form
   (one character for one character, so positions never shift);
@@ -30,7 +30,6 @@ import yaml
 
 from macros.errors import GuideError
 
-from .engine import fuzzy
 from macros.sitedata import load_site_data
 
 FORMAT = 1
@@ -100,6 +99,19 @@ def jieba_words() -> dict[str, int]:
             if 2 <= len(parts[0]) <= 12:
                 words[parts[0]] = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 0
     return words
+
+
+def fuzzy(syl: str) -> str:
+    """A syllable with the distinctions people mix up merged (zh/z, ch/c, sh/s, n/l, -ng/-n)."""
+    for a, b in (("zh", "z"), ("ch", "c"), ("sh", "s")):
+        if syl.startswith(a):
+            syl = b + syl[len(a):]
+            break
+    if syl.startswith("n") and syl != "n" and not syl.startswith("ng"):
+        syl = "l" + syl[1:]
+    if syl.endswith("ng") and len(syl) > 2:
+        syl = syl[:-1]
+    return syl
 
 
 EDGE_FREQ = 300  # jieba frequency from which a two-character word counts as common

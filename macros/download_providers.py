@@ -24,9 +24,13 @@ def checklists(site: SiteData):
                        partial(build_checklist_xlsx, record))
 
 
+ENGINE_JS = "checker/engine.js"  # the one checker engine: the pages and the command line run it
+
+
 @provider
 def checker_data(site: SiteData):
-    """The report checker's rules and word lists for the 报告体检 page (one source with the CLI)."""
+    """The report checker for the 报告体检 and 总结和要点对照 pages: its rules and word lists
+    (compiled from data/) and its engine (checker/engine.js), the same files the command line runs."""
     from checker.compile import load_compiled, to_json
 
     def as_json() -> bytes:
@@ -38,6 +42,7 @@ def checker_data(site: SiteData):
 
     yield Download(f"{DOWNLOAD_DIR}/checker-data.json", "报告体检规则数据.json", as_json)
     yield Download(f"{DOWNLOAD_DIR}/checker-data.js", "checker-data.js", as_script)
+    yield Download(f"{DOWNLOAD_DIR}/checker-engine.js", "checker-engine.js", (site.root / ENGINE_JS).read_bytes)
 
 
 CALENDAR_PATH = f"{DOWNLOAD_DIR}/calendar.ics"

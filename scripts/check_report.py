@@ -27,7 +27,11 @@ safe fixes only: Traditional -> Simplified, conversion pinyin removed,
 punctuation made full-width, spaces between Chinese and digits removed.
 
 Exit status: 0 no error-severity finding, 1 some error finding, 2 some input
-could not be read (the message says why).
+could not be read, or the checker cannot run here (the message says why).
+
+The checks are those of the 报告体检 page: checker/engine.js, run in V8
+through mini-racer (checker/engine.py). Where mini-racer cannot be installed
+the command prints what to do and exits with 2.
 
 --plan PLAN compares a summary with the next year's plan (总结和要点对照)
 instead of checking: for each problem in the summary's problems part, the plan
@@ -53,12 +57,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from checker.compile import load_compiled  # noqa: E402
-from checker.engine import check, detect_year_of  # noqa: E402
+from checker.engine import EngineUnavailable, check, detect_year_of, engine, match_plan  # noqa: E402
 from checker.fixes import apply_safe_fixes, fixed_path  # noqa: E402
-from checker.plan_match import match_plan  # noqa: E402
 from checker.readers import UnreadableInput, read_report  # noqa: E402
 from macros.errors import GuideError  # noqa: E402
-
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -73,6 +75,11 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--plan takes one summary FILE, without --fix or --year")
     if args.year is not None and not 1990 <= args.year <= 2100:
         parser.error("--year must be a year such as 2026")
+    try:
+        engine()  # checker/engine.js in V8: says so now if mini-racer cannot be loaded here
+    except EngineUnavailable as exc:
+        print(exc, file=sys.stderr)
+        return 2
     try:
         data = load_compiled(ROOT)
     except GuideError as exc:

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from checker.compile import load_compiled  # noqa: E402
-from checker.engine import check, prepare, tables  # noqa: E402
+from checker.engine import check, prepare  # noqa: E402
 
 # Faults seen by reading each document: (rule the checker should report, a
 # fragment of at most a few characters that locates it, what is wrong).
@@ -75,9 +75,9 @@ EXPECTED = {
 }
 
 
-def locate(norm: str, fragment: str, tab) -> list[int]:
+def locate(norm: str, fragment: str, trans: dict) -> list[int]:
     """Every position of the fragment (a repeated title is found at its second copy)."""
-    needle, out = fragment.translate(tab.trans), []
+    needle, out = fragment.translate(trans), []
     at = norm.find(needle)
     while at >= 0:
         out.append(at)
@@ -94,21 +94,20 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no reference documents in {args.seeds}", file=sys.stderr)
         return 2
     data = load_compiled(ROOT)
-    tab = tables(data)
+    trans = str.maketrans(dict(zip(*data["t2s"])))  # Traditional -> Simplified, char for char
     totals: dict[str, list[int]] = {}
     for path in files:
         text = prepare(path.read_text(encoding="utf-8", errors="replace"))
-        norm = text.translate(tab.trans)
+        norm = text.translate(trans)
         findings = check(text, data)
-        starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
         print(f"\n## {path.name} ({len(text)} characters, {len(findings)} findings)")
         by_rule = Counter(f.rule for f in findings)
         print("   found by rule: " + ", ".join(f"{r} {n}" for r, n in sorted(by_rule.items())))
         for rule, fragment, what in EXPECTED.get(path.name[:3], []):
-            places = locate(norm, fragment, tab)
+            places = locate(norm, fragment, trans)
             hit = any(
-                f.rule == rule and starts[f.line - 1] + f.column - 1 <= at + len(fragment) - 1
-                and at <= starts[f.line - 1] + f.column - 1 + max(f.length, 1) - 1 for f in findings for at in places)
+                f.rule == rule and f.start <= at + len(fragment) - 1
+                and at <= f.start + max(f.length, 1) - 1 for f in findings for at in places)
             totals.setdefault(rule, [0, 0])[0 if hit else 1] += 1
             mark = "found " if hit else "MISSED"
             print(f"   {mark} {rule:18} {what}" + ("" if places else " (fragment not in the document)"))

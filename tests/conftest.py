@@ -7,6 +7,7 @@
   failure, never a skip.
 - ``page``: a fresh browser page whose requests are recorded; the test fails
   if any request leaves 127.0.0.1 (or goes to file:// outside the site).
+- ``data``: the report checker's compiled data (checker/compile.py), once.
 """
 
 from __future__ import annotations
@@ -158,6 +159,14 @@ def page(browser, built_site):
     outside = recorded.outside(built_site.path)
     context.close()
     assert not outside, f"requests left the machine: {outside}"
+
+
+@pytest.fixture(scope="session")
+def data() -> dict:
+    """The report checker's compiled data, as the command line and the pages read it."""
+    from checker.compile import load_compiled
+
+    return load_compiled(ROOT)
 
 
 @pytest.fixture

@@ -1,91 +1,42 @@
-"""The report checker's browser side: the JS engine gives the Python engine's
-findings (in node and in Chromium), and the 报告体检 page works offline, from
-file://, keeps the draft, reads .docx, and sends nothing anywhere."""
+"""The report checker in the browser: the shared cases give the same findings in
+Chromium as in V8 (one engine, checker/engine.js), and the 报告体检 page works
+offline, from file://, keeps the draft, reads .docx, and sends nothing anywhere."""
 
 from __future__ import annotations
 
-import json
-import random
-import shutil
-import subprocess
-from pathlib import Path
-
-import pytest
-
-from checker.compile import load_compiled, to_json
-from checker.engine import check
 from checker.readers import read_report
-from test_checker_engine import CASES, make_docx
+from checker_support import CASES, ROOT, make_docx, summary
 
-ROOT = Path(__file__).resolve().parents[1]
 PAGE = "checker/index.html"
-FIELDS = ("rule", "severity", "message", "line", "column", "length", "suggestion", "guide")
 
 
-def py_findings(text: str, data: dict, year=None) -> list[dict]:
-    return [{k: getattr(f, k) for k in FIELDS} for f in check(text, data, year)]
-
-
-def js_view(findings: list[dict]) -> list[dict]:
-    return [{k: f[k] for k in FIELDS} for f in findings]
-
-
-def random_texts(n: int, seed: int = 11) -> list[str]:
-    rng = random.Random(seed)
-    pieces = ["意识形态", "意识形太", "理论学习中心组", "中心祖", "我街道", "我镇", "xx", "XX", "20xx", "***", "【填写：名称】",
-              "國", "黨", "區(qū)", "发布时间：", "上一篇", "党的十九大", "二十届四中全会", "建党105周年", "今年是",
-              "一、", "（二）", "1、", "（1）", "“", "”", "（", "）", "《", "》", ",", ".", ":", " 12 ", "\n", "。",
-              "惯彻", "习惯彻底", "布署", "其它", "截止目前", "台帐", "存在的问题", "下一步打算", "一是", "🙂", "𠀀",
-              "幸福里社区党委2026年工作总结\n", "东风路社区党委", "与东风路社区居委会", "中共示例街道工作委员会"]
-    return ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 80))) for _ in range(n)]
-
-
-@pytest.fixture(scope="module")
-def data() -> dict:
-    return load_compiled(ROOT)
-
-
-def test_node_engine_matches_python(data, tmp_path):
-    node = shutil.which("node")
-    assert node, "node is needed for the second engine check (apt-get install nodejs)"
-    data_file = tmp_path / "data.json"
-    data_file.write_text(to_json(data), encoding="utf-8")
-    inputs = [{"text": c["text"], "year": c.get("year")} for c in CASES]
-    inputs += [{"text": t, "year": y} for t in random_texts(120) for y in (None, 2024)]
-    result = subprocess.run([node, str(ROOT / "scripts" / "checker_node.js"), str(data_file)],
-                            input=json.dumps(inputs), capture_output=True, text=True, timeout=300, check=True)
-    outputs = json.loads(result.stdout)
-    for item, js in zip(inputs, outputs):
-        assert js_view(js) == py_findings(item["text"], data, item["year"]), item
-
-
-def test_built_page_loads_generated_data(built_site):
+def test_built_page_loads_generated_data(built_site, data):
     soup = built_site.soup(PAGE)
     sources = [s.get("src") for s in soup.select("script[src]")]
-    for src in ("../downloads/checker-data.js", "../assets/javascripts/checker/engine.js",
+    for src in ("../downloads/checker-data.js", "../downloads/checker-engine.js",
                 "../assets/javascripts/checker/shared.js", "../assets/javascripts/checker/page.js"):
         assert src in sources
     script = built_site.file("downloads/checker-data.js").read_text(encoding="utf-8")
     assert script.split("=", 1)[1].strip().rstrip(";") == built_site.file("downloads/checker-data.json").read_text(encoding="utf-8")
+    assert built_site.file("downloads/checker-engine.js").read_bytes() == (ROOT / "checker" / "engine.js").read_bytes()
     for heading in ("残留占位符", "错别字", "时间错位和过时提法", "前后不一致", "标题层级和序号", "繁体字和转换残留", "网页残留",
                     "标点和空格", "结构"):
         assert soup.find(id=heading), heading  # the anchors the rules link to
     assert "依据截至" in soup.get_text()
-    data = load_compiled(ROOT)
     for rule, meta in data["rules"].items():  # every rule links to an existing heading
         page, anchor = meta["guide"].split("#")
         target = built_site.soup(page.replace(".md", ".html"))
         assert target.find(id=anchor), (rule, meta["guide"])
 
 
-def test_chromium_engine_matches_cases(page, site_server, data):
+def test_shared_cases_in_chromium(page, site_server):
+    """tests/checker_cases in the browser's engine, as test_checker_engine runs them in V8."""
     page.page.goto(site_server + PAGE)
     texts = [{"text": c["text"], "year": c.get("year")} for c in CASES]
-    texts += [{"text": t, "year": None} for t in random_texts(40, seed=5)]
     results = page.page.evaluate(
-        "items => items.map(i => GuideChecker.check(i.text, window.GUIDE_CHECKER_DATA, i.year))", texts)
-    for item, js in zip(texts, results):
-        assert js_view(js) == py_findings(item["text"], data, item["year"]), item["text"]
+        "items => items.map(i => GuideChecker.check(i.text, window.GUIDE_CHECKER_DATA, i.year || null))", texts)
+    for case, js in zip(CASES, results):
+        assert summary(js) == case["expect"], case["id"]
 
 
 def test_chromium_engine_survives_hostile_input(page, site_server):
@@ -116,8 +67,9 @@ def test_page_checks_keeps_draft_and_clears(page, site_server):
     link = p.locator(".checker-item .checker-guide").first.get_attribute("href")
     assert link.startswith("#") or link.startswith("../")
     requests_before = len(page.requests)
+    runs = int(p.evaluate("document.body.dataset.checkerRuns"))
     p.fill("#checker-input", "又改了一稿，组织学习xx次。")
-    p.wait_for_timeout(600)  # the check runs on input after a pause
+    p.wait_for_function(f"Number(document.body.dataset.checkerRuns) > {runs}")  # the check runs on input after a pause
     assert len(page.requests) == requests_before, page.requests[requests_before:]
     p.reload()
     assert p.input_value("#checker-input") == "又改了一稿，组织学习xx次。"

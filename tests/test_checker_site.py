@@ -5,23 +5,16 @@ gives no error-severity finding. This is the false-positive measure."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from checker.compile import load_compiled
 from checker.engine import check
+from checker.readers import read_report
+from checker_support import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 BLOCKS = "p, li, h1, h2, h3, h4, h5, h6, td, th, dt, dd, blockquote, figcaption, caption, summary"
 SKIP = ".fault-example, pre, code, script, style, .checker-app, .headerlink, .md-source-file, .page-stamp"
-
-
-@pytest.fixture(scope="module")
-def data() -> dict:
-    return load_compiled(ROOT)
 
 
 def page_text(article) -> str:
@@ -102,8 +95,6 @@ def test_fault_examples_are_found(built_site, data):
 
 def test_generated_word_files_have_no_errors(built_site, data):
     """The .docx downloads (samples and templates) read by the checker's reader pass too."""
-    from checker.readers import read_report
-
     found = {}
     docs = sorted((built_site.path / "downloads").glob("*.docx"))
     for path in docs:

@@ -1,64 +1,29 @@
-"""总结和要点对照: the matcher (Python and JavaScript alike), its command line and its page."""
+"""总结和要点对照: the matcher (checker/engine.js, in V8 and in Chromium), its command line and its page."""
 
 from __future__ import annotations
 
 import json
-import random
-import shutil
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
-import yaml
 
-from checker.compile import load_compiled, to_json
-from checker.plan_match import match_plan
+from checker.engine import match_plan
 from checker.readers import read_report
-from test_checker_engine import make_docx
+from checker_support import CLI, PLAN_CASES, make_docx, where
 
-ROOT = Path(__file__).resolve().parents[1]
-CASES = yaml.safe_load((ROOT / "tests" / "plan_match_cases.yml").read_text(encoding="utf-8"))["cases"]
-CLI = [sys.executable, str(ROOT / "scripts" / "check_report.py")]
 PAGE = "checker/plan-match.html"
 
 
-@pytest.fixture(scope="module")
-def data() -> dict:
-    return load_compiled(ROOT)
-
-
-def where(result: dict):
-    if result["problems"] is None:
-        return None
-    return [{"line": p["line"], "matched": p["matched"], "plan_line": p["plan_line"]} for p in result["problems"]]
-
-
-@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+@pytest.mark.parametrize("case", PLAN_CASES, ids=[c["id"] for c in PLAN_CASES])
 def test_case(case, data):
     assert where(match_plan(case["summary"], case["plan"], data)) == case["expect"]
 
 
-def random_pairs(n: int, seed: int = 3) -> list[dict]:
-    rng = random.Random(seed)
-    pieces = ["二、存在的问题", "三、下一步打算", "一是", "二是", "（一）", "1.", "\n", "。", "，", "网络舆情", "首次回应",
-              "24小时", "35岁", "18%", "志愿者", "宣传栏", "工作", "开展", "理论学习", "研讨", "书屋", "𠀀", "🙂", "  ",
-              "某社区2026年工作总结\n", "某社区2027年工作要点\n"]
-    def text():
-        return "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 60)))
-    return [{"summary": "某社区2026年工作总结\n二、存在的问题\n" + text(), "plan": text()} for _ in range(n)]
-
-
-def test_node_matcher_matches_python(data, tmp_path):
-    node = shutil.which("node")
-    assert node, "node is needed for the second engine check (apt-get install nodejs)"
-    data_file = tmp_path / "data.json"
-    data_file.write_text(to_json(data), encoding="utf-8")
-    pairs = [{"summary": c["summary"], "plan": c["plan"]} for c in CASES] + random_pairs(150)
-    result = subprocess.run([node, str(ROOT / "scripts" / "checker_node.js"), str(data_file), "--plan-match"],
-                            input=json.dumps(pairs), capture_output=True, text=True, timeout=300, check=True)
-    for pair, js in zip(pairs, json.loads(result.stdout)):
-        assert js == match_plan(pair["summary"], pair["plan"], data), pair
+def test_cases_in_chromium(page, site_server):
+    page.page.goto(site_server + PAGE)
+    results = page.page.evaluate(
+        "cases => cases.map(c => GuideChecker.matchPlan(c.summary, c.plan, window.GUIDE_CHECKER_DATA))", PLAN_CASES)
+    assert [where(r) for r in results] == [c["expect"] for c in PLAN_CASES]
 
 
 def test_the_guide_sample_summary_finds_its_measures_in_the_sample_plan(built_site, data):
@@ -74,7 +39,7 @@ def test_the_guide_sample_summary_finds_its_measures_in_the_sample_plan(built_si
 
 
 def test_command_line(tmp_path):
-    case = next(c for c in CASES if c["id"] == "markers")
+    case = next(c for c in PLAN_CASES if c["id"] == "markers")
     summary, plan = tmp_path / "总结.txt", tmp_path / "要点.docx"
     summary.write_text(case["summary"], encoding="utf-8")
     make_docx(plan, case["plan"].rstrip("\n").split("\n"))
@@ -95,7 +60,7 @@ def test_command_line(tmp_path):
 
 
 def test_page_matches_keeps_both_texts_and_reads_docx(page, site_server, tmp_path):
-    case = next(c for c in CASES if c["id"] == "markers")
+    case = next(c for c in PLAN_CASES if c["id"] == "markers")
     p = page.page
     p.goto(site_server + PAGE)
     p.fill("#plan-match-summary", case["summary"])
@@ -109,7 +74,7 @@ def test_page_matches_keeps_both_texts_and_reads_docx(page, site_server, tmp_pat
     assert "要点第6行" in p.locator(".plan-match-found").nth(1).inner_text()
     requests_before = len(page.requests)
     p.fill("#plan-match-plan", case["plan"].replace("节假日网络舆情值班制度，", ""))
-    p.wait_for_timeout(600)
+    p.wait_for_function("!document.getElementById('plan-match-list').textContent.includes('值班制度')")  # re-run
     assert len(page.requests) == requests_before, page.requests[requests_before:]
     p.reload()
     assert p.input_value("#plan-match-summary") == case["summary"]

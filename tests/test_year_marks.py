@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from checker.compile import load_compiled
 from checker.engine import check
 from macros.render.year_marks import NOT_RECORDED, NOT_YET, render_year_marks, year_row
-
-ROOT = Path(__file__).resolve().parents[1]
 
 TIMELINE = [
     {"kind": "plan", "name": "“十五五”规划时期", "match": ["十五五"], "base_year": 2026},
@@ -38,8 +33,7 @@ def test_empty_cells_say_what_is_not_known():
     assert table[4].startswith(f"| 2027 | {NOT_RECORDED} | {NOT_YET} |")
 
 
-def test_pages_show_the_table_and_the_checker_agrees_with_it(built_site):
-    data = load_compiled(ROOT)
+def test_pages_show_the_table_and_the_checker_agrees_with_it(built_site, data):
     tables = {}
     for page in ("writing/common-faults.html", "tasks/annual-plan.html"):
         table = next(t for t in built_site.article(page).select("table") if "年份标志" in t.get_text())

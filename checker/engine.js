@@ -1,12 +1,15 @@
 /*
- * 报告体检 engine for the browser: the same rules as checker/engine.py, over
- * the same compiled data (downloads/checker-data.js sets GUIDE_CHECKER_DATA).
- * Pure: text in, findings out; nothing is sent anywhere.
+ * 报告体检 and 总结和要点对照: the one checker engine. The pages run it in the
+ * browser (the build copies it to downloads/checker-engine.js, next to
+ * downloads/checker-data.js, which sets GUIDE_CHECKER_DATA); the command line
+ * runs this same file in V8 through mini-racer (checker/engine.py). A plain
+ * script, no build step, no DOM: it only defines GuideChecker.
+ * Pure: text and the compiled data (checker/compile.py) in, findings out;
+ * nothing is sent anywhere.
  *
  * Positions are reported in Unicode characters (code points), 1-based lines
- * and columns, of the text with "\r\n" and "\r" turned into "\n", exactly as
- * the command line counts them. Internally the work is done on UTF-16 code
- * units and converted at the end.
+ * and columns, of the text with "\r\n" and "\r" turned into "\n". Internally
+ * the work is done on UTF-16 code units and converted at the end.
  */
 (function (root) {
   "use strict";
@@ -17,12 +20,14 @@
   var CLOSERS = {};
   Object.keys(OPEN_CLOSE).forEach(function (k) { CLOSERS[OPEN_CLOSE[k]] = k; });
   var WIDTH = { ".": "。", ",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）" };
-  // A fault named in order to talk about it is a mention, not a fault (see engine.py).
-  var MENTION_BEFORE = /(?:写成|写作|不要写成|误写为|错写为|误作|未填写的|未填的|空着的|残留的|叫作|称为)[：:\s]*[“‘「]?[^“”‘’「」\n]{0,10}$|(?:例如|比如|诸如|如|像|把|将|类似|留下的)[：:\s]*[“‘「][^“”‘’「」\n]{0,10}$/u;
+  // A fault named in order to talk about it ("例如“布署”", "不要写成：三个自信", "“惯彻”不会误报") is a
+  // mention, not a fault: no finding. The text before a fault may end with a line break
+  // ("今年是\n建党105周年"): (?=\n?$) lets these context patterns look across it.
+  var MENTION_BEFORE = /(?:写成|写作|不要写成|误写为|错写为|误作|未填写的|未填的|空着的|残留的|叫作|称为)[：:\s]*[“‘「]?[^“”‘’「」\n]{0,10}(?=\n?$)|(?:例如|比如|诸如|如|像|把|将|类似|留下的)[：:\s]*[“‘「][^“”‘’「」\n]{0,10}(?=\n?$)/u;
   var MENTION_AFTER = /^[^“”‘’「」\n]{0,10}[”’」](?:这类|之类|一类|等|里的|中的|写成|应为|应写作|不会|之误)/u;
   var YEAR = /(20[0-9][0-9])[ \u3000]*年/u;
-  var CURRENT = /(?:学习贯彻|贯彻落实|深入贯彻|全面贯彻|认真贯彻|学习宣传|宣传贯彻|学习领会|深入学习|传达学习)(?:党的)?$/u;
-  var FESTIVE = /(?:今年是|年是|也是|适逢|值此|时值|正值|恰逢)[^。；\n]{0,6}$/u;
+  var CURRENT = /(?:学习贯彻|贯彻落实|深入贯彻|全面贯彻|认真贯彻|学习宣传|宣传贯彻|学习领会|深入学习|传达学习)(?:党的)?(?=\n?$)/u;
+  var FESTIVE = /(?:今年是|年是|也是|适逢|值此|时值|正值|恰逢)[^。；\n]{0,6}(?=\n?$)/u;
   var ONGOING = /(?:深入开展|扎实开展|认真开展|全面开展|正在开展|持续开展|组织开展|开展好|扎实推进|深入推进)/u;
   var PAST = /20[0-9][0-9]年|以来|先后|曾经|期间|去年|上年|回顾|历次/u;
   var RELATIVE_YEAR = [["去年", -1], ["上一年", -1], ["明年", 1], ["来年", 1], ["下一年", 1]];
@@ -115,7 +120,8 @@
     for (var p = 0; p < data.edge_words.length; p += 2) this.edgeWords.add(data.edge_words.slice(p, p + 2));
     this.bigrams = new Map();
     this.skips = new Map();
-    // A term is found by its first and its last two characters (see engine.py).
+    // A term is found by its first and its last two characters (anchors), so one wrong
+    // character anywhere in it still leaves an anchor to find it by.
     this.vocab.forEach(function (term, ti) {
       var anchors = term.length - 2 > 0 ? [0, term.length - 2] : [0];
       anchors.forEach(function (j) {
@@ -298,7 +304,7 @@
       if (miss < 0) { for (var q = s; q < s + size; q++) exact[q] = 1; }
       else candidates.push([s, ti, miss]);
     }
-    var gaps = new Map();  // "ti,s,kind" -> where (see engine.py)
+    var gaps = new Map();  // "term index,start,kind" (kind +1 extra, -1 missing character) -> where
     function considerGaps(ti, j, p) {
       var term = vocab[ti], size = term.length, k, w, key;
       if (size >= 5) {
@@ -386,7 +392,9 @@
     return ctx.tab.lineStarts.some(function (s) { return squeezed.indexOf(s) === 0; });
   }
 
-  // The title line, found once per text (see find_title in engine.py).
+  // [line index, start, text] of the title: the first line among the first 30 that names a
+  // kind of report or plan and is not web debris; else the first non-empty line. Found once
+  // per text (several rules ask).
   function findTitle(ctx) {
     if (ctx.title === undefined) ctx.title = computeTitle(ctx);
     return ctx.title;
@@ -452,7 +460,8 @@
     if (i > 0) for (var k = 0; k < chars.length; k++) at = Math.max(at, norm.lastIndexOf(chars[k], i - 1));
     return at;
   }
-  // The year the sentence up to offset i speaks of (see sentence_year in engine.py).
+  // The year the sentence up to offset i speaks of: the nearest "2025年", 去年 or 明年
+  // before i (relative to year), else year.
   function sentenceYear(norm, i, year) {
     var head = norm.slice(lastBefore(norm, "。；！？\n", i) + 1, i);
     var best = null;
@@ -562,7 +571,7 @@
     });
   }
 
-  // Another unit's name opening a clause (see rule_other_unit in engine.py).
+  // Another unit's name opening a clause (a report pasted from another unit's).
   function ownUnit(ctx) {
     var first = findTitle(ctx);
     if (first === null) return null;
@@ -613,7 +622,8 @@
     });
   }
 
-  // The current period written with another year (see rule_year_mismatch in engine.py).
+  // The current period written with another year (2025年上半年 in a 2026 report). year is the
+  // title's year (its own line is not checked) or the one given.
   function ruleYearMismatch(ctx, year, fromTitle) {
     if (!year) return;
     var title = findTitle(ctx), first = title && fromTitle ? title[0] : -1;
@@ -693,7 +703,7 @@
     });
   }
 
-  var SENTENCE = /[^。！？；!?\n]+[。！？；!?]?/gu;  // a sentence, as SENTENCE in checker/engine.py
+  var SENTENCE = /[^。！？；!?\n]+[。！？；!?]?/gu;  // a sentence (the duplicate and empty-praise rules)
 
   function ruleDuplicates(ctx) {
     var seen = new Map();
@@ -816,14 +826,16 @@
       .forEach(function (m) { ctx.add("space-digit", m.index, m[0].length, "汉字与数字之间不留空格。", ""); });
   }
 
-  // The year a report's next steps are for (see planned_year in engine.py).
+  // The year a report's next steps are for: the same year after a half-year report (下半年),
+  // the next after an annual one; null when the title says neither.
   function plannedYear(title, year) {
     if (title.indexOf("半年") >= 0) return year;
     if (["年度", "全年", "总结"].some(function (w) { return title.indexOf(w) >= 0; })) return year + 1;
     return null;
   }
 
-  // Where the items marked 一是、二是… start (see item_starts in engine.py).
+  // Where the items marked 一是、二是… start: a marker at the start or after punctuation or a
+  // space (统一是 does not start an item).
   var ITEM_BEFORE = "。；;，,：:\n \t\u3000";
   function itemStarts(text, markers) {
     var out = [];
@@ -835,7 +847,8 @@
     return out.sort(function (a, b) { return a - b; });
   }
   function has(text, words) { return words.some(function (w) { return text.indexOf(w) >= 0; }); }
-  // The lines after the title that open a part (see part_heads in engine.py).
+  // [line index, start, text] of the lines after the title that open a part: first-level
+  // headings (一、) and short lines without sentence punctuation.
   function partHeads(ctx, first) {
     var heads = [];
     ctx.lines().slice(first[0] + 1).forEach(function (ln) {
@@ -853,7 +866,8 @@
     }) || null;
     return [prob, nxt];
   }
-  // The items of the part under head (see part_items in engine.py).
+  // [offset, text] of the items of the part under head: cut at 一是、二是…, else at second-level
+  // or lower headings, else at lines; items of fewer than 4 Chinese characters dropped.
   function partItems(ctx, heads, head) {
     var nl = ctx.norm.indexOf("\n", head[1]);
     var start = (nl < 0 ? ctx.norm.length : nl) + 1;
@@ -884,7 +898,9 @@
     return ctx.norm.slice(head[1], later.length ? later[0][1] : ctx.norm.length);
   }
 
-  // A plan's task lines (see plan_tasks in engine.py).
+  // [offset, text] of the task lines of a plan: numbered lines (1.、（1）) of 10+ Chinese
+  // characters, and （一） lines that go on with a sentence (30+), outside the parts whose
+  // first-level heading has a word of unmeasured_parts (保障措施, 总体要求).
   function planTasks(ctx, first) {
     var skipWords = ctx.data.structure.unmeasured_parts, out = [], skipping = false;
     ctx.lines().forEach(function (ln) {
@@ -993,13 +1009,27 @@
       cp[text.length] = c;
     }
     var conv = function (u) { return cp ? cp[u] : u; };
+    var pair = function (u) {  // a surrogate pair starts at u
+      var hi = text.charCodeAt(u), lo = text.charCodeAt(u + 1);
+      return hi >= 0xD800 && hi <= 0xDBFF && lo >= 0xDC00 && lo <= 0xDFFF;
+    };
+    var stepBack = function (u, n, limit) {
+      for (; n > 0 && u > limit; n--) u -= astral && u - 2 >= limit && pair(u - 2) ? 2 : 1;
+      return u;
+    };
+    var stepForward = function (u, n, limit) {
+      for (; n > 0 && u < limit; n--) u += astral && pair(u) ? 2 : 1;
+      return u;
+    };
     ctx.findings.sort(function (a, b) {
       return conv(a.start) - conv(b.start) || cmp(a.rule, b.rule) || a.length - b.length || cmp(a.message, b.message);
     });
     return ctx.findings.map(function (f) {
       var line = bisectRight(ls, f.start) - 1, lineStart = ls[line];
       var lineEnd = line + 1 < ls.length ? ls[line + 1] - 1 : text.length;
-      var a = Math.max(lineStart, f.start - 10), b = Math.min(lineEnd, f.start + Math.max(f.length, 1) + 10);
+      // ten characters (code points) either side, never half of a surrogate pair
+      var a = stepBack(f.start, 10, lineStart);
+      var b = Math.min(lineEnd, stepForward(f.start + f.length, f.length ? 10 : 11, lineEnd));
       var excerpt = (a > lineStart ? "…" : "") + text.slice(a, b) + (b < lineEnd ? "…" : "");
       return {
         rule: f.rule, severity: f.severity, message: f.message, line: line + 1,
@@ -1036,7 +1066,15 @@
     return finish(ctx);
   }
 
-  // 总结和要点对照: the same steps as checker/plan_match.py (see there).
+  // 总结和要点对照: does each problem a summary names have a task in the plan?
+  // matchPlan(summary, plan, data) finds the problems part of the summary (the part the
+  // structure rule finds), cuts it into items (一是、二是…, else second-level headings, else
+  // lines) and, for each item, the plan line that shares most with it: topic words
+  // (data/checker/structure.yml topics, 3 points a group), figures such as 24小时 or 35岁
+  // (2 points each), a figure in the unit of a count the problem names (match_counts:
+  // 场次 -> 24场, 2 points each) and two-character pieces of Chinese (1 point each, minus
+  // match_ignore). An item whose best line scores under match_threshold has no measure.
+  // Cases: tests/plan_match_cases.yml.
   var FIGURE = /[0-9]+(?:\.[0-9]+)?(?:[%％]|[\u4e00-\u9fff])/gu;
   var SHOWN = 6, TEXT_CHARS = 60;
   function hanCount(text) { var n = 0; for (var k = 0; k < text.length; k++) if (isHan(text[k])) n++; return n; }
@@ -1045,7 +1083,7 @@
   function shortText(text) {
     var body = text.split("\n")[0].split(/\s+/).filter(Boolean).join(" ");
     var stop = body.indexOf("。");
-    if (stop >= 0 && stop < TEXT_CHARS) return body.slice(0, stop + 1);
+    if (stop >= 0 && cpLen(body.slice(0, stop)) < TEXT_CHARS) return body.slice(0, stop + 1);
     return cpHead(body, TEXT_CHARS) + (cpLen(body) > TEXT_CHARS ? "…" : "");
   }
   function problemItems(ctx) {
@@ -1138,9 +1176,8 @@
     }), plan_lines: lines.length };
   }
 
-  var api = { check: check, prepare: prepare, matchPlan: matchPlan, detectYear: function (text, data) {
-    return detectYear(new Context(prepare(text), data, tables(data)));
-  } };
+  var api = { check: check, prepare: prepare, matchPlan: matchPlan, cnNumber: cnNumber, fuzzy: fuzzy,
+    detectYear: function (text, data) { return detectYear(new Context(prepare(String(text)), data, tables(data))); } };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else root.GuideChecker = api;
 })(typeof self !== "undefined" ? self : this);
