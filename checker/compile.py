@@ -13,7 +13,11 @@ gets it in a small file (the pages and the command line read the same file):
 - jieba's dictionary: which one-character variants of a vocabulary term are
   real words (and so must not be reported as typos).
 
-``compile_data(root)`` is deterministic; ``load_compiled(root)`` caches it.
+``compile_data(site)`` is deterministic; ``load_compiled(root, load_site)``
+caches it. The caller passes the loaded, validated data (macros.sitedata's
+SiteData): this package does not load or validate data/ itself, so the
+checker does not depend on the site's macros. The checks of the checker's
+data live in macros/checks/checker.py.
 """
 
 from __future__ import annotations
@@ -25,14 +29,10 @@ import re
 import tempfile
 from importlib import metadata
 from pathlib import Path
-
-import yaml
-
-from macros.errors import GuideError
-
-from macros.sitedata import load_site_data
+from typing import Callable
 
 FORMAT = 1
+SOURCES = ("checker", "timeline", "terms")  # the data/ folders the compiled data is made from
 CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 QUOTES = "“”‘’\"'「」《》"
 PACKAGES = ("jieba", "OpenCC", "pypinyin")
@@ -153,44 +153,32 @@ def edge_words(vocab: list[str], pinyin: dict[str, str], shapes: list[str], word
 
 # Data files
 
-def _terms(root: Path, site) -> list[dict]:
-    """Glossary records, whether or not the 'terms' kind is registered yet."""
-    if "terms" in site.records:
-        return [r.data for r in site.all("terms")]
-    out = []
-    for path in sorted((root / "data" / "terms").glob("*.yml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        if isinstance(data, dict) and "term" in data:
-            out.append(data)
-    return out
+def _terms(site) -> list[dict]:
+    return [r.data for r in site.all("terms")]
 
 
-def _clean(text: str) -> str:
+def clean(text: str) -> str:
+    """A term without its quotation marks (“两个确立” -> 两个确立)."""
     return "".join(ch for ch in text if ch not in QUOTES)
 
 
-def _record(site, name: str):
-    try:
-        return site.get("checker", name)
-    except GuideError:
-        raise GuideError(f"data/checker/{name}.yml", None, "the checker needs this file",
-                         "restore it from git (see data/schemas/checker.schema.json)") from None
-
-
-def _check_regex(record, where: tuple, regex: str) -> None:
-    try:
-        re.compile(regex)
-    except re.error as exc:
-        raise record.error(where, f"invalid regular expression: {exc}", "correct the pattern") from None
-    if "(?P<" in regex or "(?<!" in regex and "(?<!" not in regex:
-        raise record.error(where, "named groups are not read alike by Python and JavaScript", "use plain groups")
-
-
 def _patterns(record, key: str) -> list[dict]:
-    out = []
-    for i, item in enumerate(record.get(key, [])):
-        _check_regex(record, (key, i, "regex"), item["regex"])
-        out.append({k: item[k] for k in ("id", "regex", "message", "replace", "replace_map", "severity") if k in item})
+    return [{k: item[k] for k in ("id", "regex", "message", "replace", "replace_map", "severity") if k in item}
+            for item in record.get(key, [])]
+
+
+def merged_typos(typos: list[dict], terms: list[dict]) -> list[dict]:
+    """data/checker/typos.yml plus the glossary terms' ``wrong`` forms not already listed.
+
+    A glossary 'wrong' form may be an outdated one that a history may still name
+    (三个自信 before 2016): a warning, not an error."""
+    out = [{k: t[k] for k in ("wrong", "right", "source", "except") if k in t} for t in typos]
+    known = {t["wrong"] for t in out}
+    for term in terms:
+        for wrong in term.get("wrong", []):
+            if clean(wrong) not in known:
+                out.append({"wrong": clean(wrong), "right": clean(term["term"]), "source": "常用表述",
+                            "severity": "warning"})
     return out
 
 
@@ -198,10 +186,10 @@ def vocabulary(words: list[str], terms: list[dict]) -> list[str]:
     """Pure-CJK words of 3+ characters: the domain list plus glossary terms and aliases."""
     vocab = set()
     for word in words:
-        vocab.add(_clean(word))
+        vocab.add(clean(word))
     for term in terms:
         for text in [term["term"], *term.get("aliases", [])]:
-            vocab.add(_clean(text))
+            vocab.add(clean(text))
     return sorted(w for w in vocab if CJK.match(w) and 3 <= len(w) <= 16)
 
 
@@ -254,68 +242,35 @@ def formulations(terms: list[dict], timeline: list[dict]) -> list[dict]:
     for term in terms:
         if "since" not in term:
             continue
-        forms = sorted({_clean(t) for t in [term["term"], *term.get("aliases", [])] if len(_clean(t)) >= 2})
+        forms = sorted({clean(t) for t in [term["term"], *term.get("aliases", [])] if len(clean(t)) >= 2})
         if any(d in f or f in d for f in forms for d in dated):
             continue
-        out.append({"id": term["id"], "name": _clean(term["term"]), "match": forms, "since": term["since"]})
+        out.append({"id": term["id"], "name": clean(term["term"]), "match": forms, "since": term["since"]})
     return out
 
 
-def _rules(site, root: Path) -> dict:
-    record = _record(site, "rules")
-    rules = {}
-    for i, rule in enumerate(record["rules"]):
-        page = rule["guide"].split("#")[0]
-        if not (root / "docs" / page).is_file():
-            raise record.error(("rules", i, "guide"), f"no page docs/{page}", "link to an existing page and heading")
-        rules[rule["id"]] = {k: rule[k] for k in ("severity", "name", "explain", "guide")}
-    return rules
+def compile_data(site, with_language: bool = True) -> dict:
+    """Everything the engine needs, as plain JSON-able data, from the loaded site data."""
+    def record(name: str):
+        return site.get("checker", name)
 
-
-def compile_data(root: Path | str, with_language: bool = True) -> dict:
-    """Everything the engines need, as plain JSON-able data."""
-    root = Path(root).resolve()
-    site = load_site_data(root)
-    terms = _terms(root, site)
-    rules = _rules(site, root)
-    typos_rec = _record(site, "typos")
-    typos = [{k: t[k] for k in ("wrong", "right", "source", "except") if k in t} for t in typos_rec["typos"]]
-    known = {t["wrong"] for t in typos}
-    for term in terms:
-        for wrong in term.get("wrong", []):
-            if _clean(wrong) in known:
-                continue
-            # a glossary 'wrong' form may be an outdated one that a history may still
-            # name (三个自信 before 2016): a warning, not an error
-            typos.append({"wrong": _clean(wrong), "right": _clean(term["term"]), "source": "常用表述",
-                          "severity": "warning"})
-    seen: dict[str, str] = {}
-    for i, typo in enumerate(typos):
-        if typo["wrong"] in seen and seen[typo["wrong"]] != typo["right"]:
-            raise typos_rec.error(("typos", i), f"'{typo['wrong']}' has two corrections",
-                                  "keep one entry (data/checker/typos.yml or the term's 'wrong' list)")
-        seen[typo["wrong"]] = typo["right"]
-    words = _record(site, "vocabulary")["words"]
-    vocab = vocabulary(words, terms)
-    shapes = list(_record(site, "shapes")["groups"])
-    debris = _record(site, "debris")
-    structure_record = _record(site, "structure")
-    _check_regex(structure_record, ("measurable",), structure_record["measurable"])
-    structure = structure_record.data
-    stock = _record(site, "stock")
-    _check_regex(stock, ("facts",), stock["facts"])
+    terms = _terms(site)
+    structure, stock, debris = record("structure"), record("stock"), record("debris")
+    shapes = list(record("shapes")["groups"])
+    vocab = vocabulary(record("vocabulary")["words"], terms)
     timeline = _timeline(site)
     data = {
         "format": FORMAT,
-        "rules": rules,
-        "placeholders": _patterns(_record(site, "placeholders"), "patterns"),
-        "usage": _patterns(_record(site, "usage"), "patterns"),
-        "typos": typos,
+        "rules": {rule["id"]: {k: rule[k] for k in ("severity", "name", "explain", "guide")}
+                  for rule in record("rules")["rules"]},
+        "placeholders": _patterns(record("placeholders"), "patterns"),
+        "usage": _patterns(record("usage"), "patterns"),
+        "typos": merged_typos(record("typos")["typos"], terms),
         "debris": {"line_starts": list(debris["line_starts"]), "inline": _patterns(debris, "inline"),
                    "encoding": _patterns(debris, "encoding")},
-        "selfnames": list(_record(site, "selfnames")["forms"]),
+        "selfnames": list(record("selfnames")["forms"]),
         "stock": {k: stock[k] for k in ("phrases", "min_phrases", "facts")},
-        "units": {k: list(_record(site, "units")[k]) for k in ("levels", "organs", "not_names")},
+        "units": {k: list(record("units")[k]) for k in ("levels", "organs", "not_names")},
         "structure": {k: structure[k] for k in ("report_titles", "plan_titles", "problem_headings",
                                                 "next_headings", "item_markers", "topics", "match_ignore",
                                                 "match_threshold", "match_counts", "measurable", "unmeasured_parts")},
@@ -336,33 +291,39 @@ def compile_data(root: Path | str, with_language: bool = True) -> dict:
     return data
 
 
-def _signature(root: Path) -> str:
+def signature(root: Path) -> str:
+    """A hash of everything the compiled data depends on: this file (the compiler), the
+    language packages' versions and the data files by name and content (not where the
+    project is, so every copy of it shares one cache)."""
     digest = hashlib.sha256(str(FORMAT).encode())
     digest.update(Path(__file__).read_bytes())
     for package in PACKAGES:
         digest.update(f"{package}={metadata.version(package)}".encode())
-    for folder in ("checker", "timeline", "terms"):
+    for folder in SOURCES:
         for path in sorted((root / "data" / folder).glob("*.yml")):
-            digest.update(path.name.encode())
+            digest.update(f"{folder}/{path.name}\0".encode())
             digest.update(path.read_bytes())
-    digest.update((root / "data/checker").as_posix().encode())
+            digest.update(b"\0")
     return digest.hexdigest()[:16]
 
 
 _memo: dict[str, dict] = {}
 
 
-def load_compiled(root: Path | str) -> dict:
-    """compile_data(root), cached in memory and in the temp folder until a source changes."""
-    root = Path(root).resolve()
-    sig = _signature(root)
+def load_compiled(root: Path | str, load_site: Callable[[], object]) -> dict:
+    """compile_data(load_site()), cached in memory and in the temp folder until a source changes.
+
+    ``load_site`` returns the project's loaded and validated SiteData; it is only called
+    when the data must be compiled again, so a command line with a fresh cache never
+    loads the whole site's data."""
+    sig = signature(Path(root))
     if sig in _memo:
         return _memo[sig]
     cache = Path(tempfile.gettempdir()) / f"guide-checker-{sig}.json"
     try:
         data = json.loads(cache.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        data = compile_data(root)
+        data = compile_data(load_site())
         tmp = cache.with_suffix(f".{os.getpid()}.tmp")  # parallel builds never share a half-written file
         tmp.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
         tmp.replace(cache)

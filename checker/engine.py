@@ -34,6 +34,9 @@ function __guideCheck(text, year) {
 function __guideMatchPlan(summary, plan) { return GuideChecker.matchPlan(summary, plan, __guide.data); }
 function __guideDetectYear(text) { return GuideChecker.detectYear(text, __guide.data); }
 function __guideCall(name, args) { return GuideChecker[name].apply(null, args); }
+function __guideRegexError(source, flags) {
+  try { new RegExp(source, flags); return null; } catch (e) { return String(e.message); }
+}
 """
 
 
@@ -137,6 +140,12 @@ def summary(findings: list[Finding]) -> dict[str, int]:
     for f in findings:
         out[f.severity] = out.get(f.severity, 0) + 1
     return out
+
+
+def regex_error(source: str, flags: str = "gmu") -> Optional[str]:
+    """Why JavaScript cannot read ``source`` as a RegExp with ``flags`` (as the engine compiles
+    the patterns of data/checker), or None."""
+    return engine().call(None, "__guideRegexError", source, flags)
 
 
 def cn_number(s: str) -> int:

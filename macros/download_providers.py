@@ -34,7 +34,7 @@ def checker_data(site: SiteData):
     from checker.compile import load_compiled, to_json
 
     def as_json() -> bytes:
-        return to_json(load_compiled(site.root)).encode("utf-8")
+        return to_json(load_compiled(site.root, lambda: site)).encode("utf-8")
 
     def as_script() -> bytes:
         return (b"/* Generated from data/checker, data/timeline and data/terms: do not edit. */\n"

@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from checker.compile import load_compiled  # noqa: E402
+from macros.sitedata import load_site_data  # noqa: E402
 from checker.engine import check, match_plan  # noqa: E402
 
 SIZE = 10_000
@@ -130,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--no-browser", action="store_true")
     args = parser.parse_args(argv)
-    data = load_compiled(ROOT)
+    data = load_compiled(ROOT, lambda: load_site_data(ROOT))
     for name, text in sample_texts().items():
         wall, cpu, count = bench_python(text, data, args.runs)
         print(f"{name}: {len(text)} characters, {count} findings")

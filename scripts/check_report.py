@@ -60,7 +60,21 @@ from checker.compile import load_compiled  # noqa: E402
 from checker.engine import EngineUnavailable, check, detect_year_of, engine, match_plan  # noqa: E402
 from checker.fixes import apply_safe_fixes, fixed_path  # noqa: E402
 from checker.readers import UnreadableInput, read_report  # noqa: E402
-from macros.errors import GuideError  # noqa: E402
+
+
+class BadData(Exception):
+    """data/ does not validate; the message names the file and line."""
+
+
+def site_data():
+    """The project's data, loaded and validated (only when the compiled data is out of date)."""
+    from macros.errors import GuideError
+    from macros.sitedata import load_site_data
+
+    try:
+        return load_site_data(ROOT)
+    except GuideError as exc:
+        raise BadData(exc.message) from None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -81,9 +95,9 @@ def main(argv: list[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return 2
     try:
-        data = load_compiled(ROOT)
-    except GuideError as exc:
-        print(f"checker data is invalid: {exc.message}", file=sys.stderr)
+        data = load_compiled(ROOT, site_data)
+    except BadData as exc:
+        print(f"checker data is invalid: {exc}", file=sys.stderr)
         return 2
     if args.plan:
         return compare(args.files[0], args.plan, data, args.json)

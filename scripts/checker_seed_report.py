@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from checker.compile import load_compiled  # noqa: E402
+from macros.sitedata import load_site_data  # noqa: E402
 from checker.engine import check, prepare  # noqa: E402
 
 # Faults seen by reading each document: (rule the checker should report, a
@@ -93,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     if not files:
         print(f"no reference documents in {args.seeds}", file=sys.stderr)
         return 2
-    data = load_compiled(ROOT)
+    data = load_compiled(ROOT, lambda: load_site_data(ROOT))
     trans = str.maketrans(dict(zip(*data["t2s"])))  # Traditional -> Simplified, char for char
     totals: dict[str, list[int]] = {}
     for path in files:

@@ -165,8 +165,9 @@ def page(browser, built_site):
 def data() -> dict:
     """The report checker's compiled data, as the command line and the pages read it."""
     from checker.compile import load_compiled
+    from macros.sitedata import load_site_data
 
-    return load_compiled(ROOT)
+    return load_compiled(ROOT, lambda: load_site_data(ROOT))
 
 
 @pytest.fixture

@@ -259,3 +259,16 @@ def test_bad_checker_data_stops_with_file_and_line(project_copy):
     with pytest.raises(GuideError) as err:
         load_site_data(project_copy)
     assert "data/checker/usage.yml:" in err.value.message and "regular expression" in err.value.message
+    path.write_text(text.replace('regex: "其它"', 'regex: "(?P<x>其它)"'), encoding="utf-8")  # Python only
+    with pytest.raises(GuideError) as err:
+        load_site_data(project_copy)
+    assert "data/checker/usage.yml:" in err.value.message and "regular expression" in err.value.message
+
+
+def test_compiled_data_cache_depends_on_content_not_place(project_copy):
+    from checker.compile import signature
+
+    assert signature(project_copy) == signature(ROOT)  # every copy of the project shares one cache
+    path = project_copy / "data" / "checker" / "stock.yml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert signature(project_copy) != signature(ROOT)

@@ -1,17 +1,18 @@
-"""Cross-record checks of the report checker's data (data/checker, data/timeline).
+"""Cross-record checks of the report checker's data (data/checker, data/timeline, data/terms).
 
-They run with every data load (build and `scripts/guide.py validate`), so a
-broken pattern or a dangling guide link stops the build at its file and line
-before the checker's JSON is generated.
+The one home of these checks: checker/compile.py only turns valid data into
+the engine's JSON. They run with every data load (build and `scripts/guide.py
+validate`), so a broken pattern or a dangling guide link stops the build at its
+file and line before the checker's JSON is generated. Patterns are read by
+JavaScript's RegExp, as the engine (checker/engine.js, here in V8) reads them.
 """
 
 from __future__ import annotations
 
-import re
-
 from ..sitedata import SiteData, check_unique, register_check
 
-PATTERN_LISTS = {"placeholders": "patterns", "usage": "patterns", "debris": "inline"}
+PATTERN_LISTS = {"placeholders": ["patterns"], "usage": ["patterns"], "debris": ["inline", "encoding"]}
+SINGLE_PATTERNS = {"structure": "measurable", "stock": "facts"}  # matched without the g and m flags
 
 
 @register_check
@@ -27,21 +28,26 @@ def checker_rules_link_to_pages(site: SiteData) -> None:
                               "link to an existing page and heading (docs-relative, e.g. checker/index.md#结构)")
 
 
+def _check_pattern(record, where: tuple, source: str, flags: str) -> None:
+    from checker.engine import regex_error
+
+    problem = regex_error(source, flags)
+    if problem:
+        raise record.error(where, f"invalid regular expression: {problem}",
+                           "correct the pattern (JavaScript RegExp with the u flag reads it: no (?P<name>), "
+                           "no needless escapes such as \\- outside brackets)")
+
+
 @register_check
 def checker_patterns_compile(site: SiteData) -> None:
-    for name, key in PATTERN_LISTS.items():
-        record = site.records.get("checker", {}).get(name)
-        if record is None:
-            continue
-        for i, item in enumerate(record.get(key, [])):
-            try:
-                re.compile(item["regex"])
-            except re.error as exc:
-                raise record.error((key, i, "regex"), f"invalid regular expression: {exc}",
-                                   "correct the pattern (Python re and JavaScript RegExp must both read it)") from None
-            if "(?P<" in item["regex"]:
-                raise record.error((key, i, "regex"), "named groups are not read alike by Python and JavaScript",
-                                   "use a plain group (...)")
+    records = site.records.get("checker", {})
+    for name, keys in PATTERN_LISTS.items():
+        for key in keys:
+            for i, item in enumerate(records[name].get(key, []) if name in records else []):
+                _check_pattern(records[name], (key, i, "regex"), item["regex"], "gmu")
+    for name, key in SINGLE_PATTERNS.items():
+        if name in records:
+            _check_pattern(records[name], (key,), records[name][key], "u")
 
 
 @register_check
@@ -61,6 +67,17 @@ def checker_typos_consistent(site: SiteData) -> None:
             if typo["wrong"] not in text:
                 raise record.error(("typos", i, "except", e), f"'{text}' does not contain '{typo['wrong']}'",
                                    "an exception is a longer correct text that contains the wrong form")
+    from checker.compile import clean
+
+    # a glossary term's 'wrong' forms are typos too (checker/compile.py merged_typos): one correction each
+    right = {t["wrong"]: (t["right"], record.source.path) for t in record["typos"]}
+    for term in site.all("terms") if "terms" in site.records else []:
+        for k, wrong in enumerate(term.get("wrong", [])):
+            form, correct = clean(wrong), clean(term["term"])
+            before = right.setdefault(form, (correct, term.source.path))
+            if before[0] != correct:
+                raise term.error(("wrong", k), f"'{form}' is corrected to '{before[0]}' in {before[1]} and to "
+                                 f"'{correct}' here", "keep one correction")
 
 
 @register_check
