@@ -263,6 +263,7 @@ def compile_data(site, with_language: bool = True) -> dict:
         "format": FORMAT,
         "rules": {rule["id"]: {k: rule[k] for k in ("severity", "name", "explain", "guide")}
                   for rule in record("rules")["rules"]},
+        "messages": dict(record("messages")["messages"]),
         "placeholders": _patterns(record("placeholders"), "patterns"),
         "usage": _patterns(record("usage"), "patterns"),
         "typos": merged_typos(record("typos")["typos"], terms),

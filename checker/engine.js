@@ -49,7 +49,6 @@
   var LEVEL_LABEL = { 1: "一、", 2: "（一）", 3: "1.", 4: "（1）" };
   var EDGE_FUNCTION_CHARS = "中上下里内外前后间的了是在和与及等为有之";
   var FUNCTION_CHARS = "的地得和与及或等之了在是为对把被并也又还就都而且其各";
-  var EVIDENCE_TEXT = { sound: "读音相同", shape: "字形相近", fuzzy: "读音相近" };
 
   function isHan(ch) { return ch >= "\u4e00" && ch <= "\u9fff" && ch.length === 1; }
   function isDigit(ch) { return ch >= "0" && ch <= "9" && ch.length === 1; }
@@ -196,6 +195,12 @@
     }
     return out;
   };
+  // The message `key` of data/checker/messages.yml with its {name}s filled from vars.
+  Context.prototype.msg = function (key, vars) {
+    var template = this.data.messages[key];
+    if (template === undefined) throw new Error("no message '" + key + "' in data/checker/messages.yml");
+    return template.replace(/\{([a-z_]+)\}/g, function (all, name) { return name in vars ? String(vars[name]) : all; });
+  };
   Context.prototype.add = function (rule, start, length, message, suggestion, severity) {
     var meta = this.data.rules[rule];
     this.findings.push({
@@ -254,8 +259,8 @@
         if (!covered(ctx, i, wrong, typo.except || [])) {
           ctx.typoSpans.push([i, i + wrong.length]);
           if (!isMention(ctx, i, i + wrong.length)) {
-            ctx.add("typo-known", i, wrong.length, "“" + ctx.text.slice(i, i + wrong.length) + "”应写作“" +
-              typo.right + "”（" + typo.source + "）。", typo.right, typo.severity);
+            ctx.add("typo-known", i, wrong.length, ctx.msg("typo-known", {
+              found: ctx.text.slice(i, i + wrong.length), right: typo.right, source: typo.source }), typo.right, typo.severity);
           }
         }
         i = norm.indexOf(wrong, i + wrong.length);
@@ -331,8 +336,10 @@
     for (var p = 0; p < n - 1; p++) {
       var hits = tab.bigrams.get(norm.slice(p, p + 2));
       if (hits) for (var h = 0; h < hits.length; h++) {
-        consider(hits[h][0], p - hits[h][1]);
-        considerGaps(hits[h][0], hits[h][1], p);
+        var start = p - hits[h][1];
+        consider(hits[h][0], start);
+        // a character too many or too few is looked for only where the whole term would fit
+        if (start >= 0 && start + vocab[hits[h][0]].length <= n) considerGaps(hits[h][0], hits[h][1], p);
       }
       if (p + 2 < n) {
         var more = tab.skips.get(norm[p] + norm[p + 2]);
@@ -368,8 +375,8 @@
       var b = best.get(pos), s = b[0], term = b[1], i = b[2];
       for (var q = s; q < s + term.length; q++) reported[q] = 1;
       if (isMention(ctx, s, s + term.length)) return;
-      ctx.add("typo-near", s, term.length, "“" + ctx.text.slice(s, s + term.length) + "”疑为“" + term +
-        "”之误：“" + norm[pos] + "”与“" + term[i] + "”" + EVIDENCE_TEXT[b[3]] + "。", term, b[4]);
+      ctx.add("typo-near", s, term.length, ctx.msg("typo-near-" + b[3], {
+        found: ctx.text.slice(s, s + term.length), term: term, got: norm[pos], want: term[i] }), term, b[4]);
     });
     Array.from(gaps.values()).sort(function (a, b) {
       return a[1] - b[1] || (vocab[b[0]].length + b[2]) - (vocab[a[0]].length + a[2]) || a[0] - b[0];
@@ -381,8 +388,8 @@
       for (var q = 0; q < window.length; q++) if (!isHan(window[q])) return;
       for (q = s; q < s + size; q++) reported[q] = 1;
       if (isMention(ctx, s, s + size)) return;
-      var what = kind === 1 ? "多了“" + window[k] + "”字" : "少了“" + term[k] + "”字";
-      ctx.add("typo-near", s, size, "“" + ctx.text.slice(s, s + size) + "”疑为“" + term + "”之误：" + what + "。", term, "warning");
+      ctx.add("typo-near", s, size, ctx.msg(kind === 1 ? "typo-near-extra" : "typo-near-missing", {
+        found: ctx.text.slice(s, s + size), term: term, char: kind === 1 ? window[k] : term[k] }), term, "warning");
     });
   }
 
@@ -493,19 +500,18 @@
       occurrences(norm, item.match).forEach(function (occ) {
         var i = occ[0], needle = occ[1];
         datedSpans.push([i, i + needle.length]);
-        var what = item.kind === "meeting" ? "召开" : "开始";
         if (item.start > lastDay) {
           if (parseInt(item.start.slice(0, 4), 10) === year + 1 && nextYearContext(ctx, i, year)) return;
-          ctx.add("time-future", i, needle.length, "“" + item.name + "”" + ym(item.start) + "才" + what + "，" +
-            year + "年的报告不应提到它；请核对是否套用了其他年份的材料。");
+          ctx.add("time-future", i, needle.length, ctx.msg(item.kind === "meeting" ? "time-future-meeting" : "time-future-start",
+            { name: item.name, date: ym(item.start), year: year }));
           return;
         }
         if (item.kind === "campaign" && item.end && parseInt(item.end.slice(0, 4), 10) < year) {
           var clause = clauseBefore(norm, i);
           if (ONGOING.test(clause) && !PAST.test(clause) && sentenceYear(norm, i, year) === year &&
               norm.slice(i + needle.length, i + needle.length + 2) !== "成果") {
-            ctx.add("time-outdated", i, needle.length, "“" + item.name + "”已于" + ym(item.end) + "结束，" + year +
-              "年的报告不应写成正在开展；回顾往年的工作请写明年份，延续的工作可写“巩固拓展……成果”。", null);
+            ctx.add("time-outdated", i, needle.length, ctx.msg("time-ended", { name: item.name, date: ym(item.end), year: year }),
+              null);
           }
         }
         if (!item.series) return;
@@ -515,20 +521,19 @@
         var before = norm.slice(Math.max(0, i - 12), i);
         if (norm.slice(Math.max(0, i - 8), i).indexOf("最新") >= 0) {
           var sev = newest.start < firstDay ? "error" : "warning";
-          ctx.add("time-outdated", i, needle.length, "“" + item.name + "”已不是最新一次会议：" + newest.name +
-            "已于" + ym(newest.start) + "召开。", newest.name, sev);
+          ctx.add("time-outdated", i, needle.length, ctx.msg("time-superseded", {
+            name: item.name, newest: newest.name, date: ym(newest.start) }), newest.name, sev);
         } else if (item.outdated_when_cited && newest.start < firstDay && CURRENT.test(before)) {
-          ctx.add("time-outdated", i, needle.length, year + "年的报告仍把“" + item.name +
-            "”作为当前学习贯彻的会议，" + newest.name + "已于" + ym(newest.start) + "召开，请改用最新的表述。",
-            newest.name);
+          ctx.add("time-outdated", i, needle.length, ctx.msg("time-cited-old", {
+            year: year, name: item.name, newest: newest.name, date: ym(newest.start) }), newest.name);
         } else if (item.series === "plenum" && newest.start < firstDay &&
                    !PAST.test(clauseBefore(norm, i)) && sentenceYear(norm, i, year) === year) {
           if (before.slice(-2) === "大和") {
-            ctx.add("time-outdated", i, needle.length, year + "年的报告仍写“……大和" + needle + "精神”，" + newest.name +
-              "已于" + ym(newest.start) + "召开；请写到最近一次全会，或写“历次全会”。", newest.match[0]);
+            ctx.add("time-outdated", i, needle.length, ctx.msg("time-plenum-pair", {
+              year: year, needle: needle, newest: newest.name, date: ym(newest.start) }), newest.match[0]);
           } else if (CURRENT.test(before) && !newest.match.some(function (n) { return norm.indexOf(n) >= 0; })) {
-            ctx.add("time-outdated", i, needle.length, year + "年的报告把“" + needle + "”作为当前学习贯彻的会议，全文却没有提到" +
-              ym(newest.start) + "召开的" + newest.name + "；请写到最近一次全会。", newest.match[0]);
+            ctx.add("time-outdated", i, needle.length, ctx.msg("time-plenum-missing", {
+              year: year, needle: needle, newest: newest.name, date: ym(newest.start) }), newest.match[0]);
           }
         }
       });
@@ -539,8 +544,7 @@
         var i = occ[0];
         if (datedSpans.some(function (sp) { return sp[0] <= i && i < sp[1]; })) return;
         if (item.since === year + 1 && nextYearContext(ctx, i, year)) return;
-        ctx.add("time-future", i, occ[1].length, "“" + item.name + "”是" + item.since + "年才提出的，" + year +
-          "年的报告不应出现；请核对材料年份。");
+        ctx.add("time-future", i, occ[1].length, ctx.msg("time-formulation", { name: item.name, since: item.since, year: year }));
       });
     });
     ctx.tab.anniversaries.forEach(function (entry) {
@@ -550,9 +554,8 @@
         var before = norm.slice(Math.max(0, m.index - 10), m.index);
         var said = sentenceYear(norm, m.index, year);
         if (when > year + 1 || (FESTIVE.test(before) && when !== said)) {
-          ctx.add("time-anniversary", m.index, m[0].length, item.name + "（" + item.base_year + "年）" + n +
-            "周年是" + when + "年，" + (said === year ? "与报告年份" + year + "年不符" : "这里说的是" + said + "年") +
-            "，请核对。");
+          ctx.add("time-anniversary", m.index, m[0].length, ctx.msg(said === year ? "time-anniversary-report" :
+            "time-anniversary-said", { name: item.name, base: item.base_year, n: n, when: when, year: year, said: said }));
         }
       });
     });
@@ -564,9 +567,8 @@
         if (when === said || (said === year && when === year + 1 && nextYearContext(ctx, m.index, year))) return;
         var right = ctx.tab.plans.find(function (p) { return p[1].base_year + PLAN_MARKS[mark] === said; });
         right = right ? right[1].match[0] : null;
-        ctx.add("time-plan", m.index, m[1].length, "“" + item.match[0] + "”" + mark + "之年是" + when + "年，这里说的是" +
-          said + "年" + (right ? "，" + said + "年是“" + right + "”" + mark + "之年" : "") +
-          "；请核对是否套用了其他年份的材料。", right);
+        ctx.add("time-plan", m.index, m[1].length, ctx.msg(right ? "time-plan-other" : "time-plan", {
+          plan: item.match[0], mark: mark, when: when, said: said, right: right }), right);
       });
     });
   }
@@ -591,8 +593,8 @@
       if (level !== own[1] || name === own[0] || units.not_names.some(function (w) { return name.indexOf(w) === 0; }) ||
           units.levels.some(function (w) { return name.indexOf(w) >= 0; }) || name.indexOf("党") >= 0 ||
           name.indexOf("委") >= 0 || bisectRight(ctx.lineStarts, start) - 1 === first) return;
-      ctx.add("other-unit", start, m.index + m[0].length - start, "标题的单位是“" + own[0] + own[1] + "”，这一句却以“" +
-        name + level + organ + "”开头；照着别的单位的材料改时，正文里的单位名最容易漏改，请核对。", own[0] + own[1] + organ);
+      ctx.add("other-unit", start, m.index + m[0].length - start, ctx.msg("other-unit", {
+        own: own[0] + own[1], other: name + level + organ }), own[0] + own[1] + organ);
     });
   }
 
@@ -616,8 +618,7 @@
     });
     hits.forEach(function (h) {
       if (h[2] !== major) {
-        ctx.add("self-name", h[0], 1 + h[1].length, "前文多处自称“我" + major + "”，这里写成“我" + h[1] +
-          "”，请统一；两种自称并存多半是套用了其他单位的材料。", "我" + major);
+        ctx.add("self-name", h[0], 1 + h[1].length, ctx.msg("self-name", { major: major, minor: h[1] }), "我" + major);
       }
     });
   }
@@ -627,12 +628,11 @@
   function ruleYearMismatch(ctx, year, fromTitle) {
     if (!year) return;
     var title = findTitle(ctx), first = title && fromTitle ? title[0] : -1;
-    var said = fromTitle ? "标题是" : "报告年份是";
     finditer(/(20[0-9][0-9])年(?:上半年|以来|1[-—～至]6月)/gu, ctx.norm).forEach(function (m) {
       var line = bisectRight(ctx.lineStarts, m.index) - 1;
       if (line === first || parseInt(m[1], 10) === year) return;
-      ctx.add("year-mismatch", m.index, m[0].length, said + year + "年，这里写“" + m[0] +
-        "”，请核对年份是否为本期。", null);
+      ctx.add("year-mismatch", m.index, m[0].length, ctx.msg(fromTitle ? "year-mismatch-title" : "year-mismatch-given",
+        { year: year, found: m[0] }), null);
     });
   }
 
@@ -655,17 +655,16 @@
       if (!h) return;
       var level = h[0], num = h[1], pos = ln[1] + h[2], length = h[3], fix = h[4];
       var marker = ctx.text.slice(pos, pos + length);
-      if (fix) ctx.add("heading-form", pos, length, "序号“" + marker + "”写法不规范，应为“" + fix + "”。", fix);
+      if (fix) ctx.add("heading-form", pos, length, ctx.msg("heading-form", { marker: marker, fix: fix }), fix);
       if (level === 2 && !seenLevels.has(1) && !warnedTop) {
         warnedTop = true;
-        ctx.add("heading-order", pos, length, "“" + marker +
-          "”是第二层序号，但前面没有第一层标题“一、”；请从“一、”开始编排层次。");
+        ctx.add("heading-order", pos, length, ctx.msg("heading-no-top", { marker: marker }));
       }
       var expected = counters[level] + 1;
       if (num !== expected) {
         var want = LEVEL_LABEL[level].replace("一", expected <= 10 ? "一二三四五六七八九十"[expected - 1] : "一")
           .replace("1", String(expected));
-        ctx.add("heading-order", pos, length, "序号不连续：这里是“" + marker + "”，按顺序应为“" + want + "”。", null);
+        ctx.add("heading-order", pos, length, ctx.msg("heading-gap", { marker: marker, want: want }), null);
       }
       counters[level] = num;
       for (var d = level + 1; d < 5; d++) counters[d] = 0;
@@ -689,16 +688,16 @@
           else if (stack.some(function (e) { return e[1] === want; })) {
             while (stack.length && stack[stack.length - 1][1] !== want) {
               var e = stack.pop();
-              ctx.add("pairs", start + e[0], 1, "“" + e[1] + "”没有配对的“" + OPEN_CLOSE[e[1]] + "”。");
+              ctx.add("pairs", start + e[0], 1, ctx.msg("pairs-unclosed", { open: e[1], close: OPEN_CLOSE[e[1]] }));
             }
             stack.pop();
           } else {
-            ctx.add("pairs", start + k, 1, "“" + ch + "”前面没有配对的“" + want + "”。");
+            ctx.add("pairs", start + k, 1, ctx.msg("pairs-unopened", { close: ch, open: want }));
           }
         }
       }
       stack.forEach(function (e) {
-        ctx.add("pairs", start + e[0], 1, "“" + e[1] + "”没有配对的“" + OPEN_CLOSE[e[1]] + "”。");
+        ctx.add("pairs", start + e[0], 1, ctx.msg("pairs-unclosed", { open: e[1], close: OPEN_CLOSE[e[1]] }));
       });
     });
   }
@@ -715,7 +714,7 @@
       var start = m.index + raw.indexOf(body);
       if (seen.has(key)) {
         var line = bisectRight(ctx.lineStarts, seen.get(key));
-        ctx.add("duplicate", start, body.length, "这句与第" + line + "行的内容重复，请删去一处。");
+        ctx.add("duplicate", start, body.length, ctx.msg("duplicate", { line: line }));
       } else seen.set(key, start);
     });
   }
@@ -734,8 +733,8 @@
       }
       if (first >= 0) {
         var sample = chars.slice(0, 5).join("、") + (chars.length > 5 ? "等" : "");
-        ctx.add("traditional", first, last - first + 1, "这一行有" + count + "个繁体字（" + sample +
-          "），简体文稿应改为简体。", ctx.norm.slice(first, last + 1));
+        ctx.add("traditional", first, last - first + 1, ctx.msg("traditional", { count: count, sample: sample }),
+          ctx.norm.slice(first, last + 1));
       }
     }
     finditer(rx(PINYIN_DEBRIS_SRC), ctx.norm).forEach(function (m) {
@@ -744,8 +743,8 @@
       if (!(toned || (py.length >= 2 && ctx.tab.syllables.has(py)))) return;
       if (isMention(ctx, m.index, m.index + m[0].length)) return;
       var s2 = m.index + m[1].length + 1;
-      ctx.add("pinyin-debris", s2 - 1, py.length + 2, "“" + ctx.text[m.index] + "”后面的“" +
-        ctx.text.slice(s2 - 1, s2 + py.length + 1) + "”是转换工具留下的注音，请删除。", "");
+      ctx.add("pinyin-debris", s2 - 1, py.length + 2, ctx.msg("pinyin-debris", {
+        char: ctx.text[m.index], note: ctx.text.slice(s2 - 1, s2 + py.length + 1) }), "");
     });
   }
 
@@ -756,8 +755,8 @@
       if (isDebrisLine(ctx, line)) {
         debrisLines.add(ln[0]);
         var stripped = lstrip(line), off = line.length - stripped.length, body = rstrip(stripped);
-        ctx.add("web-debris", start + off, body.length, "“" + cpHead(ctx.text.slice(start + off, start + off +
-          body.length), 12) + "”一行是网页上的栏目信息，不是报告内容，请删除整行。", "");
+        ctx.add("web-debris", start + off, body.length, ctx.msg("web-debris-line", {
+          head: cpHead(ctx.text.slice(start + off, start + off + body.length), 12) }), "");
       }
     });
     ctx.tab.inlineDebris.forEach(function (entry) {
@@ -788,8 +787,7 @@
       if (cpLen(strip(body)) < 30 || !body || !isHan(body[body.length - 1]) || !nxt || !isHan(nxt[0])) continue;
       if (parseHeading(lines[k + 1][2]) || ITEM_START.test(nxt) || isDebrisLine(ctx, line) ||
           isDebrisLine(ctx, lines[k + 1][2])) continue;
-      ctx.add("line-break", start + body.length - 1, 1, "这一行在句子中间断开，下一行接着写“" + cpHead(nxt, 6) +
-        "”；请把两行合并成一段。");
+      ctx.add("line-break", start + body.length - 1, 1, ctx.msg("line-break", { next: cpHead(nxt, 6) }));
     }
   }
 
@@ -820,10 +818,10 @@
         if (!(inner || outer)) continue;
       } else if (ch !== "." && !(isHan(prev) || isHan(nxt) || (prev && "”）》".indexOf(prev) >= 0) ||
                    (nxt && "“（《".indexOf(nxt) >= 0))) continue;
-      ctx.add("punct-width", k, 1, "中文里用了半角“" + ch + "”，应为全角“" + WIDTH[ch] + "”。", WIDTH[ch]);
+      ctx.add("punct-width", k, 1, ctx.msg("punct-width", { half: ch, full: WIDTH[ch] }), WIDTH[ch]);
     }
     finditer(/(?<=[\u4e00-\u9fff])[ \u3000]+(?=[0-9])|(?<=[0-9])[ \u3000]+(?=[\u4e00-\u9fff])/gu, norm)
-      .forEach(function (m) { ctx.add("space-digit", m.index, m[0].length, "汉字与数字之间不留空格。", ""); });
+      .forEach(function (m) { ctx.add("space-digit", m.index, m[0].length, ctx.msg("space-digit", {}), ""); });
   }
 
   // The year a report's next steps are for: the same year after a half-year report (下半年),
@@ -921,18 +919,17 @@
     var conf = ctx.data.structure, first = findTitle(ctx);
     if (first === null) return;
     var title = strip(first[2]), items, what;
-    if (has(title, conf.plan_titles)) { items = planTasks(ctx, first); what = "任务"; }
+    if (has(title, conf.plan_titles)) { items = planTasks(ctx, first); what = "vague-measure-task"; }
     else if (has(title, conf.report_titles)) {
       var heads = partHeads(ctx, first), nxt = problemAndNext(ctx, heads)[1];
-      items = nxt ? partItems(ctx, heads, nxt) : []; what = "措施";
+      items = nxt ? partItems(ctx, heads, nxt) : []; what = "vague-measure-step";
     } else return;
     items.forEach(function (item) {
       var text = item[1], h = parseHeading(text);
       var bare = (h ? text.slice(h[2] + h[3]) : text).replace(YEAR_WORD, "");
       if (text[0] === "【" || hanCount(text) < 8 || ctx.tab.measurable.test(bare)) return;
       var line = text.split("\n")[0], stop = line.indexOf("。");
-      ctx.add("vague-measure", item[0], stop >= 0 ? stop + 1 : line.length, "这条" + what +
-        "没有写数量、频次或时限（如“每季度1次”“6月底前”“不少于20场”），年底无法检查做到了没有。");
+      ctx.add("vague-measure", item[0], stop >= 0 ? stop + 1 : line.length, ctx.msg(what, {}));
     });
   }
 
@@ -944,8 +941,8 @@
       var bare = body.replace(/“[^“”\n]*”/gu, function (q) { return " ".repeat(q.length); });
       var used = conf.phrases.filter(function (p) { return bare.indexOf(p) >= 0; });
       if (used.length < conf.min_phrases || ctx.tab.facts.test(bare.replace(YEAR_WORD, ""))) return;
-      ctx.add("empty-praise", m.index + raw.indexOf(body), body.length, "这句话有“" + used[0] + "”“" + used[1] +
-        "”这类评价，却没有一个能核对的事实（做了什么、数字多少），请写实或删去。");
+      ctx.add("empty-praise", m.index + raw.indexOf(body), body.length, ctx.msg("empty-praise", {
+        first: used[0], second: used[1] }));
     });
   }
 
@@ -958,18 +955,15 @@
     if (!heads.length) return;
     var pn = problemAndNext(ctx, heads), prob = pn[0], nxt = pn[1];
     var tstart = first[1] + first[2].length - lstrip(first[2]).length;
-    if (prob === null) ctx.add("structure-problems", tstart, title.length,
-      "这份报告没有写存在的问题和不足的部分（例如“存在的问题”），汇报和总结应当如实写出问题。");
-    if (nxt === null) ctx.add("structure-next", tstart, title.length,
-      "这份报告没有下一步打算或整改措施的部分，应写出针对问题的具体措施。");
+    if (prob === null) ctx.add("structure-problems", tstart, title.length, ctx.msg("structure-problems", {}));
+    if (nxt === null) ctx.add("structure-next", tstart, title.length, ctx.msg("structure-next", {}));
     if (prob === null || nxt === null) return;
     var ptext = partText(ctx, heads, prob), ntext = partText(ctx, heads, nxt);
     var want = titleYear ? plannedYear(title, titleYear) : null;
     if (want) finditer(NEXT_YEAR_OPENING, ntext).forEach(function (m) {
       if (parseInt(m[1], 10) === want) return;
-      ctx.add("year-mismatch", nxt[1] + m.index + m[0].indexOf(m[1]), m[1].length + 1, "这是" + titleYear + "年的" +
-        (want === titleYear ? "半年" : "年度") + "报告，下一步打算写的是" + want + "年的安排，这里写成了“" + m[1] +
-        "年”，请核对。", want + "年");
+      ctx.add("year-mismatch", nxt[1] + m.index + m[0].indexOf(m[1]), m[1].length + 1, ctx.msg(want === titleYear ?
+        "year-mismatch-next-half" : "year-mismatch-next-annual", { year: titleYear, want: want, found: m[1] }), want + "年");
     });
     function items(text) {
       var count = itemStarts(text, conf.item_markers).length;
@@ -979,16 +973,16 @@
       return count;
     }
     var pcount = items(ptext), ncount = items(ntext), headLen = prob[2].length;
-    if (pcount && ncount && ncount < pcount) ctx.add("structure-match", prob[1], headLen, "问题部分列了" + pcount +
-      "条，下一步打算只有" + ncount + "条，请检查每个问题是否都有对应措施。");
+    if (pcount && ncount && ncount < pcount) ctx.add("structure-match", prob[1], headLen, ctx.msg("structure-match-count", {
+      problems: pcount, steps: ncount }));
     var missing = [];
     conf.topics.forEach(function (group) {
       var words = group.split("|");
       var hit = words.find(function (w) { return ptext.indexOf(w) >= 0; });
       if (hit && !words.some(function (w) { return ntext.indexOf(w) >= 0; })) missing.push(hit);
     });
-    if (missing.length) ctx.add("structure-match", prob[1], headLen, "问题部分谈到" +
-      missing.map(function (w) { return "“" + w + "”"; }).join("、") + "，下一步打算中没有相应的措施，请补上或删去该问题。");
+    if (missing.length) ctx.add("structure-match", prob[1], headLen, ctx.msg("structure-match-topics", {
+      topics: missing.map(function (w) { return "“" + w + "”"; }).join("、") }));
   }
 
   function cmp(a, b) { return a < b ? -1 : a > b ? 1 : 0; }

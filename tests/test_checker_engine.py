@@ -30,6 +30,22 @@ def test_cases_cover_every_rule(data):
     assert covered == set(data["rules"]), set(data["rules"]) ^ covered
 
 
+def test_every_message_is_in_the_data_and_used(data):
+    """The engine's messages are data/checker/messages.yml; each key the engine asks for is there,
+    each there is asked for, and no finding keeps an unfilled {name}."""
+    import re
+
+    source = (ROOT / "checker" / "engine.js").read_text(encoding="utf-8")
+    asked = {k for k in re.findall(r'msg\("([a-z0-9-]+)"', source) if not k.endswith("-")}
+    assert asked <= set(data["messages"]), asked - set(data["messages"])
+    evidence = {f"typo-near-{ev}" for ev in ("sound", "shape", "fuzzy")}  # msg("typo-near-" + evidence)
+    unused = [k for k in data["messages"] if f'"{k}"' not in source and k not in evidence]
+    assert not unused, unused
+    for case in CASES:
+        for f in check(case["text"], data, case.get("year")):
+            assert "{" not in f.message, (case["id"], f.message)
+
+
 def test_findings_carry_message_excerpt_and_guide(data):
     text = "今年以来，XX街道组织学习。"
     (f,) = check(text, data)
