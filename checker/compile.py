@@ -264,6 +264,7 @@ def compile_data(site, with_language: bool = True) -> dict:
         "rules": {rule["id"]: {k: rule[k] for k in ("severity", "name", "explain", "guide")}
                   for rule in record("rules")["rules"]},
         "messages": dict(record("messages")["messages"]),
+        "language": {k: v for k, v in record("language").data.items() if k not in ("id", "title")},
         "placeholders": _patterns(record("placeholders"), "patterns"),
         "usage": _patterns(record("usage"), "patterns"),
         "typos": merged_typos(record("typos")["typos"], terms),

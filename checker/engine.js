@@ -16,23 +16,8 @@
 
   var HAN = "\\u4e00-\\u9fff";
   var WS = " \t\u3000\u00a0";
-  var OPEN_CLOSE = { "“": "”", "‘": "’", "（": "）", "(": ")", "《": "》", "【": "】", "〔": "〕" };
-  var CLOSERS = {};
-  Object.keys(OPEN_CLOSE).forEach(function (k) { CLOSERS[OPEN_CLOSE[k]] = k; });
-  var WIDTH = { ".": "。", ",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）" };
-  // A fault named in order to talk about it ("例如“布署”", "不要写成：三个自信", "“惯彻”不会误报") is a
-  // mention, not a fault: no finding. The text before a fault may end with a line break
-  // ("今年是\n建党105周年"): (?=\n?$) lets these context patterns look across it.
-  var MENTION_BEFORE = /(?:写成|写作|不要写成|误写为|错写为|误作|未填写的|未填的|空着的|残留的|叫作|称为)[：:\s]*[“‘「]?[^“”‘’「」\n]{0,10}(?=\n?$)|(?:例如|比如|诸如|如|像|把|将|类似|留下的)[：:\s]*[“‘「][^“”‘’「」\n]{0,10}(?=\n?$)/u;
-  var MENTION_AFTER = /^[^“”‘’「」\n]{0,10}[”’」](?:这类|之类|一类|等|里的|中的|写成|应为|应写作|不会|之误)/u;
   var YEAR = /(20[0-9][0-9])[ \u3000]*年/u;
-  var CURRENT = /(?:学习贯彻|贯彻落实|深入贯彻|全面贯彻|认真贯彻|学习宣传|宣传贯彻|学习领会|深入学习|传达学习)(?:党的)?(?=\n?$)/u;
-  var FESTIVE = /(?:今年是|年是|也是|适逢|值此|时值|正值|恰逢)[^。；\n]{0,6}(?=\n?$)/u;
-  var ONGOING = /(?:深入开展|扎实开展|认真开展|全面开展|正在开展|持续开展|组织开展|开展好|扎实推进|深入推进)/u;
-  var PAST = /20[0-9][0-9]年|以来|先后|曾经|期间|去年|上年|回顾|历次/u;
-  var RELATIVE_YEAR = [["去年", -1], ["上一年", -1], ["明年", 1], ["来年", 1], ["下一年", 1]];
   var PLAN_MARKS = { "开局": 0, "收官": 4 };  // 开局之年, 开好局 / 收官之年, 收好官
-  var NEXT_YEAR_OPENING = /(?:^|(?<=[。；！？\n]))[ \t\u3000]*(?:[一二三四五六七八九十]是)?(20[0-9][0-9])年(?=[，,]|是|我|要|将|街道|社区)/gu;
   var TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ";
   var PINYIN_DEBRIS_SRC = "([" + HAN + "A-Za-z])[(（]([a-z" + TONE_MARKS + "ü]{1,7})[)）]";
   var PINYIN_NOTE = new RegExp("[(（][a-z" + TONE_MARKS + "ü]{1,7}[)）]", "gu");
@@ -47,8 +32,6 @@
     [/^[（(]([0-9]{1,2})[）)]/u, 4, null]
   ];
   var LEVEL_LABEL = { 1: "一、", 2: "（一）", 3: "1.", 4: "（1）" };
-  var EDGE_FUNCTION_CHARS = "中上下里内外前后间的了是在和与及等为有之";
-  var FUNCTION_CHARS = "的地得和与及或等之了在是为对把被并也又还就都而且其各";
 
   function isHan(ch) { return ch >= "\u4e00" && ch <= "\u9fff" && ch.length === 1; }
   function isDigit(ch) { return ch >= "0" && ch <= "9" && ch.length === 1; }
@@ -142,6 +125,21 @@
       return self.translate(s).replace(/[ \t\u3000]/g, "");
     });
     this.measurable = new RegExp(data.structure.measurable, "u");
+    var lang = data.language;  // data/checker/language.yml
+    this.mentionBefore = new RegExp(lang.mention_before, "u");
+    this.mentionAfter = new RegExp(lang.mention_after, "u");
+    this.citing = new RegExp(lang.citing, "u");
+    this.festive = new RegExp(lang.festive, "u");
+    this.ongoing = new RegExp(lang.ongoing, "u");
+    this.past = new RegExp(lang.past, "u");
+    this.nextYearOpening = new RegExp(lang.next_year_opening, "gu");
+    this.relativeYears = Object.keys(lang.relative_years).map(function (w) { return [w, lang.relative_years[w]]; });
+    this.functionChars = lang.function_chars;
+    this.edgeFunctionChars = lang.edge_function_chars;
+    this.pairs = lang.pairs;
+    this.closers = {};
+    Object.keys(lang.pairs).forEach(function (k) { self.closers[lang.pairs[k]] = k; });
+    this.width = lang.half_width;
     this.facts = new RegExp(data.stock.facts, "u");
     var units = data.units;
     var levels = units.levels.map(escapeRe).join("|");
@@ -212,7 +210,7 @@
   function isMention(ctx, start, end) {
     var line = bisectRight(ctx.lineStarts, start) - 1;
     var before = ctx.norm.slice(Math.max(ctx.lineStarts[line], start - 16), start);
-    return MENTION_BEFORE.test(before) || MENTION_AFTER.test(ctx.norm.slice(end, end + 16));
+    return ctx.tab.mentionBefore.test(before) || ctx.tab.mentionAfter.test(ctx.norm.slice(end, end + 16));
   }
 
   function rulePlaceholders(ctx) {
@@ -358,7 +356,7 @@
       var ev = evidence(tab, got, want);
       var edge = i === 0 || i === term.length - 1;
       if (ev === null || (ev === "fuzzy" && (edge || term.length < 4))) return;
-      if (edge && EDGE_FUNCTION_CHARS.indexOf(got) >= 0) return;
+      if (edge && tab.edgeFunctionChars.indexOf(got) >= 0) return;
       if (i === 0 && s > 0 && tab.edgeWords.has(norm[s - 1] + got)) return;
       if (i === term.length - 1 && s + term.length < n && tab.edgeWords.has(got + norm[s + term.length])) return;
       var severity = ev !== "fuzzy" && term.length >= 4 ? "error" : "warning";
@@ -384,7 +382,7 @@
       var ti = g[0], s = g[1], kind = g[2], k = g[3], term = vocab[ti], size = term.length + kind;
       var window = norm.slice(s, s + size);
       if (any(exact, s, s + size) || any(reported, s, s + size) || any(typoMask, s, s + size) || tab.vocabSet.has(window)) return;
-      if (kind === 1 && (!isHan(window[k]) || FUNCTION_CHARS.indexOf(window[k]) >= 0)) return;
+      if (kind === 1 && (!isHan(window[k]) || tab.functionChars.indexOf(window[k]) >= 0)) return;
       for (var q = 0; q < window.length; q++) if (!isHan(window[q])) return;
       for (q = s; q < s + size; q++) reported[q] = 1;
       if (isMention(ctx, s, s + size)) return;
@@ -469,13 +467,13 @@
   }
   // The year the sentence up to offset i speaks of: the nearest "2025年", 去年 or 明年
   // before i (relative to year), else year.
-  function sentenceYear(norm, i, year) {
+  function sentenceYear(tab, norm, i, year) {
     var head = norm.slice(lastBefore(norm, "。；！？\n", i) + 1, i);
     var best = null;
     Array.from(head.matchAll(/(20[0-9][0-9])年/gu)).forEach(function (m) {
       if (!best || m.index >= best[0]) best = [m.index, parseInt(m[1], 10)];
     });
-    RELATIVE_YEAR.forEach(function (r) {
+    tab.relativeYears.forEach(function (r) {
       var at = head.lastIndexOf(r[0]);
       if (at >= 0 && (!best || at > best[0] || (at === best[0] && year + r[1] > best[1]))) best = [at, year + r[1]];
     });
@@ -508,7 +506,7 @@
         }
         if (item.kind === "campaign" && item.end && parseInt(item.end.slice(0, 4), 10) < year) {
           var clause = clauseBefore(norm, i);
-          if (ONGOING.test(clause) && !PAST.test(clause) && sentenceYear(norm, i, year) === year &&
+          if (ctx.tab.ongoing.test(clause) && !ctx.tab.past.test(clause) && sentenceYear(ctx.tab, norm, i, year) === year &&
               norm.slice(i + needle.length, i + needle.length + 2) !== "成果") {
             ctx.add("time-outdated", i, needle.length, ctx.msg("time-ended", { name: item.name, date: ym(item.end), year: year }),
               null);
@@ -523,15 +521,15 @@
           var sev = newest.start < firstDay ? "error" : "warning";
           ctx.add("time-outdated", i, needle.length, ctx.msg("time-superseded", {
             name: item.name, newest: newest.name, date: ym(newest.start) }), newest.name, sev);
-        } else if (item.outdated_when_cited && newest.start < firstDay && CURRENT.test(before)) {
+        } else if (item.outdated_when_cited && newest.start < firstDay && ctx.tab.citing.test(before)) {
           ctx.add("time-outdated", i, needle.length, ctx.msg("time-cited-old", {
             year: year, name: item.name, newest: newest.name, date: ym(newest.start) }), newest.name);
         } else if (item.series === "plenum" && newest.start < firstDay &&
-                   !PAST.test(clauseBefore(norm, i)) && sentenceYear(norm, i, year) === year) {
+                   !ctx.tab.past.test(clauseBefore(norm, i)) && sentenceYear(ctx.tab, norm, i, year) === year) {
           if (before.slice(-2) === "大和") {
             ctx.add("time-outdated", i, needle.length, ctx.msg("time-plenum-pair", {
               year: year, needle: needle, newest: newest.name, date: ym(newest.start) }), newest.match[0]);
-          } else if (CURRENT.test(before) && !newest.match.some(function (n) { return norm.indexOf(n) >= 0; })) {
+          } else if (ctx.tab.citing.test(before) && !newest.match.some(function (n) { return norm.indexOf(n) >= 0; })) {
             ctx.add("time-outdated", i, needle.length, ctx.msg("time-plenum-missing", {
               year: year, needle: needle, newest: newest.name, date: ym(newest.start) }), newest.match[0]);
           }
@@ -552,8 +550,8 @@
       finditer(entry[0], norm).forEach(function (m) {
         var n = cnNumber(m[1]), when = item.base_year + n;
         var before = norm.slice(Math.max(0, m.index - 10), m.index);
-        var said = sentenceYear(norm, m.index, year);
-        if (when > year + 1 || (FESTIVE.test(before) && when !== said)) {
+        var said = sentenceYear(ctx.tab, norm, m.index, year);
+        if (when > year + 1 || (ctx.tab.festive.test(before) && when !== said)) {
           ctx.add("time-anniversary", m.index, m[0].length, ctx.msg(said === year ? "time-anniversary-report" :
             "time-anniversary-said", { name: item.name, base: item.base_year, n: n, when: when, year: year, said: said }));
         }
@@ -563,7 +561,7 @@
       var item = entry[1];
       finditer(entry[0], norm).forEach(function (m) {
         var mark = m[2][0] === "开" ? "开局" : "收官", when = item.base_year + PLAN_MARKS[mark];
-        var said = sentenceYear(norm, m.index, year);
+        var said = sentenceYear(ctx.tab, norm, m.index, year);
         if (when === said || (said === year && when === year + 1 && nextYearContext(ctx, m.index, year))) return;
         var right = ctx.tab.plans.find(function (p) { return p[1].base_year + PLAN_MARKS[mark] === said; });
         right = right ? right[1].match[0] : null;
@@ -680,15 +678,15 @@
       for (var k = 0; k < line.length; k++) {
         var ch = line[k];
         if (ctx.garbled.has(start + k)) continue;  // a quote inside mojibake is part of it
-        if (ch in OPEN_CLOSE) stack.push([k, ch]);
-        else if (ch in CLOSERS) {
+        if (ch in ctx.tab.pairs) stack.push([k, ch]);
+        else if (ch in ctx.tab.closers) {
           if (k === skipAt) continue;
-          var want = CLOSERS[ch];
+          var want = ctx.tab.closers[ch];
           if (stack.length && stack[stack.length - 1][1] === want) stack.pop();
           else if (stack.some(function (e) { return e[1] === want; })) {
             while (stack.length && stack[stack.length - 1][1] !== want) {
               var e = stack.pop();
-              ctx.add("pairs", start + e[0], 1, ctx.msg("pairs-unclosed", { open: e[1], close: OPEN_CLOSE[e[1]] }));
+              ctx.add("pairs", start + e[0], 1, ctx.msg("pairs-unclosed", { open: e[1], close: ctx.tab.pairs[e[1]] }));
             }
             stack.pop();
           } else {
@@ -697,7 +695,7 @@
         }
       }
       stack.forEach(function (e) {
-        ctx.add("pairs", start + e[0], 1, ctx.msg("pairs-unclosed", { open: e[1], close: OPEN_CLOSE[e[1]] }));
+        ctx.add("pairs", start + e[0], 1, ctx.msg("pairs-unclosed", { open: e[1], close: ctx.tab.pairs[e[1]] }));
       });
     });
   }
@@ -808,7 +806,7 @@
     });
     for (var k = 0; k < n; k++) {
       var ch = norm[k];
-      if (!(ch in WIDTH) || skip.has(k)) continue;
+      if (!(ch in ctx.tab.width) || skip.has(k)) continue;
       var prev = k > 0 ? norm[k - 1] : "", nxt = k + 1 < n ? norm[k + 1] : "";
       if (ch === ":" && isDigit(prev) && isDigit(nxt)) continue;
       if (ch === "." && !(isHan(prev) && (nxt === "" || "\n \t\u3000".indexOf(nxt) >= 0 || isHan(nxt))) &&
@@ -818,7 +816,7 @@
         if (!(inner || outer)) continue;
       } else if (ch !== "." && !(isHan(prev) || isHan(nxt) || (prev && "”）》".indexOf(prev) >= 0) ||
                    (nxt && "“（《".indexOf(nxt) >= 0))) continue;
-      ctx.add("punct-width", k, 1, ctx.msg("punct-width", { half: ch, full: WIDTH[ch] }), WIDTH[ch]);
+      ctx.add("punct-width", k, 1, ctx.msg("punct-width", { half: ch, full: ctx.tab.width[ch] }), ctx.tab.width[ch]);
     }
     finditer(/(?<=[\u4e00-\u9fff])[ \u3000]+(?=[0-9])|(?<=[0-9])[ \u3000]+(?=[\u4e00-\u9fff])/gu, norm)
       .forEach(function (m) { ctx.add("space-digit", m.index, m[0].length, ctx.msg("space-digit", {}), ""); });
@@ -960,7 +958,7 @@
     if (prob === null || nxt === null) return;
     var ptext = partText(ctx, heads, prob), ntext = partText(ctx, heads, nxt);
     var want = titleYear ? plannedYear(title, titleYear) : null;
-    if (want) finditer(NEXT_YEAR_OPENING, ntext).forEach(function (m) {
+    if (want) finditer(ctx.tab.nextYearOpening, ntext).forEach(function (m) {
       if (parseInt(m[1], 10) === want) return;
       ctx.add("year-mismatch", nxt[1] + m.index + m[0].indexOf(m[1]), m[1].length + 1, ctx.msg(want === titleYear ?
         "year-mismatch-next-half" : "year-mismatch-next-annual", { year: titleYear, want: want, found: m[1] }), want + "年");
@@ -1104,7 +1102,7 @@
     });
     return out;
   }
-  function matchScore(problem, line, topics, ignore, counts) {
+  function matchScore(problem, line, topics, ignore, counts, edge) {
     var shared = [], score = 0;
     topics.forEach(function (words) {
       var mine = words.find(function (w) { return problem.indexOf(w) >= 0; });
@@ -1135,8 +1133,8 @@
     var shown = figures.map(function (f) { return widen(problem, f, line); });  // 12小 -> 12小时
     runs.forEach(function (run) {
       var a = 0, b = run.length;  // 是社 -> 社: a word's edge, not a word
-      while (a < b && EDGE_FUNCTION_CHARS.indexOf(run[a]) >= 0) a++;
-      while (b > a && EDGE_FUNCTION_CHARS.indexOf(run[b - 1]) >= 0) b--;
+      while (a < b && edge.indexOf(run[a]) >= 0) a++;
+      while (b > a && edge.indexOf(run[b - 1]) >= 0) b--;
       run = run.slice(a, b);
       if (run.length >= 2 && !shared.concat(shown).some(function (w) { return w.indexOf(run) >= 0 || run.indexOf(w) >= 0; })) {
         shared.push(run);
@@ -1160,7 +1158,7 @@
     return { problems: items.map(function (item) {
       var best = 0, bestShared = [], bestLine = null;
       lines.forEach(function (ln) {
-        var r = matchScore(item[1], ln[1], topics, ignore, conf.match_counts);
+        var r = matchScore(item[1], ln[1], topics, ignore, conf.match_counts, tab.edgeFunctionChars);
         if (r[0] > best) { best = r[0]; bestShared = r[1]; bestLine = ln; }
       });
       var matched = best >= conf.match_threshold;

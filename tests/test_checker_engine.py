@@ -279,6 +279,13 @@ def test_bad_checker_data_stops_with_file_and_line(project_copy):
     with pytest.raises(GuideError) as err:
         load_site_data(project_copy)
     assert "data/checker/usage.yml:" in err.value.message and "regular expression" in err.value.message
+    path.write_text(text, encoding="utf-8")
+    language = project_copy / "data" / "checker" / "language.yml"
+    language.write_text(language.read_text(encoding="utf-8").replace("festive: '(?:", "festive: '(?:\\-"),
+                        encoding="utf-8")  # a needless escape: Python reads it, RegExp with the u flag does not
+    with pytest.raises(GuideError) as err:
+        load_site_data(project_copy)
+    assert "data/checker/language.yml:" in err.value.message and "regular expression" in err.value.message
 
 
 def test_compiled_data_cache_depends_on_content_not_place(project_copy):

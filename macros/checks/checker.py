@@ -12,7 +12,9 @@ from __future__ import annotations
 from ..sitedata import SiteData, check_unique, register_check
 
 PATTERN_LISTS = {"placeholders": ["patterns"], "usage": ["patterns"], "debris": ["inline", "encoding"]}
-SINGLE_PATTERNS = {"structure": "measurable", "stock": "facts"}  # matched without the g and m flags
+SINGLE_PATTERNS = {("structure", "measurable"): "u", ("stock", "facts"): "u", ("language", "mention_before"): "u",
+                   ("language", "mention_after"): "u", ("language", "citing"): "u", ("language", "festive"): "u",
+                   ("language", "ongoing"): "u", ("language", "past"): "u", ("language", "next_year_opening"): "gu"}
 
 
 @register_check
@@ -45,9 +47,9 @@ def checker_patterns_compile(site: SiteData) -> None:
         for key in keys:
             for i, item in enumerate(records[name].get(key, []) if name in records else []):
                 _check_pattern(records[name], (key, i, "regex"), item["regex"], "gmu")
-    for name, key in SINGLE_PATTERNS.items():
-        if name in records:
-            _check_pattern(records[name], (key,), records[name][key], "u")
+    for (name, key), flags in SINGLE_PATTERNS.items():
+        if name in records and key in records[name].data:
+            _check_pattern(records[name], (key,), records[name][key], flags)
 
 
 @register_check
