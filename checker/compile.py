@@ -102,7 +102,9 @@ def jieba_words() -> dict[str, int]:
 
 
 def fuzzy(syl: str) -> str:
-    """A syllable with the distinctions people mix up merged (zh/z, ch/c, sh/s, n/l, -ng/-n)."""
+    """A syllable with the distinctions people mix up merged (zh/z, ch/c, sh/s, n/l, -ng/-n).
+
+    Used here and, as the table data["fuzzy"], by the engine: one definition."""
     for a, b in (("zh", "z"), ("ch", "c"), ("sh", "s")):
         if syl.startswith(a):
             syl = b + syl[len(a):]
@@ -287,6 +289,7 @@ def compile_data(site, with_language: bool = True) -> dict:
         table = pinyin_table(extra)
         data["t2s"] = [trad, simp]
         data["pinyin"] = table
+        data["fuzzy"] = {syl: fuzzy(syl) for syl in table if fuzzy(syl) != syl}  # the engine's sound-alike test
         words = jieba_words()
         data["near_ok"] = near_allowed(vocab, table, shapes, words)
         data["edge_words"] = edge_words(vocab, table, shapes, words)

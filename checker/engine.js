@@ -66,16 +66,6 @@
     return total + cur;
   }
 
-  function fuzzy(syl) {
-    var pairs = [["zh", "z"], ["ch", "c"], ["sh", "s"]];
-    for (var i = 0; i < pairs.length; i++) {
-      if (syl.indexOf(pairs[i][0]) === 0) { syl = pairs[i][1] + syl.slice(2); break; }
-    }
-    if (syl[0] === "n" && syl !== "n" && syl.indexOf("ng") !== 0) syl = "l" + syl.slice(1);
-    if (syl.length > 2 && syl.slice(-2) === "ng") syl = syl.slice(0, -1);
-    return syl;
-  }
-
   function Tables(data) {
     var self = this;
     this.data = data;
@@ -283,9 +273,10 @@
     if (shared) return "sound";
     if ((tab.shape.get(got) || "").indexOf(want) >= 0 || (tab.shape.get(want) || "").indexOf(got) >= 0) return "shape";
     var fb = new Set();
-    b.forEach(function (s) { fb.add(fuzzy(s)); });
+    var fuzzy = tab.data.fuzzy;  // syllable -> its form with zh/z, ch/c, sh/s, n/l, -ng/-n merged (compile.py)
+    b.forEach(function (s) { fb.add(fuzzy[s] || s); });
     var fz = false;
-    a.forEach(function (s) { if (fb.has(fuzzy(s))) fz = true; });
+    a.forEach(function (s) { if (fb.has(fuzzy[s] || s)) fz = true; });
     return fz ? "fuzzy" : null;
   }
 
@@ -1168,7 +1159,7 @@
     }), plan_lines: lines.length };
   }
 
-  var api = { check: check, prepare: prepare, matchPlan: matchPlan, cnNumber: cnNumber, fuzzy: fuzzy,
+  var api = { check: check, prepare: prepare, matchPlan: matchPlan, cnNumber: cnNumber,
     detectYear: function (text, data) { return detectYear(new Context(prepare(String(text)), data, tables(data))); } };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else root.GuideChecker = api;

@@ -67,6 +67,7 @@ def test_traditional_map_keeps_simplified_characters(data):
 def test_pinyin_and_fuzzy(data):
     assert "态" in data["pinyin"]["tai"] and "太" in data["pinyin"]["tai"]
     assert fuzzy("zhong") == "zon" and fuzzy("lan") == "lan" and fuzzy("nan") == "lan" and fuzzy("ng") == "ng"
+    assert data["fuzzy"]["zhong"] == "zon" and "lan" not in data["fuzzy"]  # the table the engine reads
 
 
 def test_vocabulary_includes_glossary_terms(data):
