@@ -75,9 +75,11 @@ def bench_startup(data: dict) -> tuple[float, float]:
         draft.write_text("某社区2026年工作总结\n", encoding="utf-8")
         for _ in range(5):
             t0 = time.perf_counter()
-            subprocess.run([sys.executable, str(ROOT / "scripts" / "check_report.py"), str(draft)],
-                           capture_output=True, check=False)
+            run = subprocess.run([sys.executable, str(ROOT / "scripts" / "check_report.py"), str(draft)],
+                                 capture_output=True, text=True, check=False)
             times.append(time.perf_counter() - t0)
+            if run.returncode not in (0, 1):
+                raise SystemExit(f"check_report.py failed:\n{run.stderr}")
     return in_process, statistics.median(times)
 
 
