@@ -253,11 +253,19 @@ def test_cli_fix_writes_a_copy(tmp_path, data):
     assert apply_safe_fixes("干部著作乾坤", data)[0] == "干部著作乾坤"  # Simplified text left alone
 
 
-def test_cli_without_v8_says_what_to_do(tmp_path):
-    """Where mini-racer cannot be installed, the command line says so and exits with 2."""
+BREAK_V8 = {
+    "no wheel": "sys.modules['py_mini_racer'] = None",  # the import fails
+    "library does not load": "import py_mini_racer; py_mini_racer.MiniRacer = lambda: (_ for _ in ()).throw("
+                             "OSError('GLIBC_2.27 not found'))",
+}
+
+
+@pytest.mark.parametrize("how", BREAK_V8)
+def test_cli_without_v8_says_what_to_do(tmp_path, how):
+    """Where mini-racer cannot be installed or loaded, the command line says so and exits with 2."""
     draft = tmp_path / "draft.txt"
     draft.write_text("某社区总结\n组织学习xx次\n", encoding="utf-8")
-    script = ("import runpy, sys; sys.modules['py_mini_racer'] = None; "  # import fails as without the wheel
+    script = (f"import runpy, sys; {BREAK_V8[how]}; "
               f"sys.argv = ['check_report.py', {str(draft)!r}]; "
               f"runpy.run_path({str(ROOT / 'scripts' / 'check_report.py')!r}, run_name='__main__')")
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
