@@ -3,7 +3,7 @@
 A .docx becomes its paragraphs (every w:p of word/document.xml, in document
 order, tables and text boxes included) joined with newlines; inside a
 paragraph w:tab is a tab and w:br / w:cr a newline. The 报告体检 page reads a
-.docx the same way (docs/assets/javascripts/checker/page.js).
+.docx the same way (docs/assets/javascripts/checker/shared.js).
 """
 
 from __future__ import annotations
