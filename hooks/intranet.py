@@ -1,9 +1,11 @@
 """Checks and files for hosting on an intranet with no internet.
 
 * Fails the build when a page or stylesheet would make the browser fetch
-  anything from another host (a script, stylesheet, font, image, frame,
-  preconnect): nothing may leave the server, and on a network that silently
-  drops such requests a page can stay blank.
+  anything from another host (a script, stylesheet, font, icon, image, frame,
+  preload or preconnect): nothing may leave the server, and on a network that
+  silently drops such requests a page can stay blank. Links a browser does not
+  follow by itself (canonical, alternate, next/prev, a plain <a href>) are not
+  fetches: while serving, MkDocs points the canonical link at the dev server.
 * Writes SHA256SUMS.txt at the site root, last of all: the SHA-256 of every
   other file, in the format of ``sha256sum -c`` (see docs/deploy/index.md).
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -19,20 +22,69 @@ from mkdocs.plugins import event_priority
 
 CHECKSUMS = "SHA256SUMS.txt"
 
-# Elements whose URL the browser fetches by itself, and preconnect/prefetch hints.
-FETCHED = re.compile(
-    r"<(?:script|img|iframe|source|audio|video|embed|object|track)\b[^>]*?\s(?:src|data|poster)=[\"']?((?:https?:)?//[^\"'\s>]+)"
-    r"|<link\b[^>]*?\shref=[\"']?((?:https?:)?//[^\"'\s>]+)",
-    re.I,
-)
+# Attributes whose URL the browser loads by itself, per element.
+FETCHED_ATTRS = {
+    "script": ("src",), "img": ("src", "srcset"), "iframe": ("src",), "frame": ("src",),
+    "source": ("src", "srcset"), "audio": ("src",), "video": ("src", "poster"), "track": ("src",),
+    "embed": ("src",), "object": ("data",), "input": ("src",), "image": ("href", "xlink:href"),
+    "use": ("href", "xlink:href"),
+}
+# <link rel=...> values that make the browser load the URL, or open a connection to its host.
+FETCHING_RELS = {
+    "stylesheet", "icon", "apple-touch-icon", "apple-touch-icon-precomposed", "mask-icon", "manifest",
+    "preload", "modulepreload", "prefetch", "prerender", "preconnect", "dns-prefetch",
+}
+OUTSIDE = re.compile(r"^\s*(?:https?:)?//", re.I)
 CSS_URL = re.compile(r"(?:url\(\s*[\"']?|@import\s+[\"'])((?:https?:)?//[^\"')\s]+)", re.I)
+
+
+def _urls(name: str, value: str) -> list[str]:
+    if name.endswith("srcset"):  # "a.png 1x, //cdn/b.png 2x"
+        return [part.split()[0] for part in value.split(",") if part.split()]
+    return [value.strip()]
+
+
+class _FetchFinder(HTMLParser):
+    """Collects the off-site URLs an HTML page makes the browser load."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        attrs = {name: value or "" for name, value in attrs}
+        names: tuple = FETCHED_ATTRS.get(tag, ())
+        if tag == "link":
+            rels = set(attrs.get("rel", "").lower().split())  # "shortcut icon" is two tokens
+            names = ("href", "imagesrcset") if rels & FETCHING_RELS else ()
+        for name in names:
+            self.found += [url for url in _urls(name, attrs.get(name, "")) if OUTSIDE.match(url)]
+        if "style" in attrs:
+            self.found += CSS_URL.findall(attrs["style"])
+        self._in_style = tag == "style"
+
+    def handle_startendtag(self, tag: str, attrs: list) -> None:
+        self.handle_starttag(tag, attrs)
+        self._in_style = False
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "style":
+            self._in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_style:
+            self.found += CSS_URL.findall(data)
 
 
 def external_fetches(text: str, css: bool = False) -> list[str]:
     """URLs on other hosts that a browser would load for this HTML (or CSS) text."""
     if css:
         return CSS_URL.findall(text)
-    return [a or b for a, b in FETCHED.findall(text)]
+    finder = _FetchFinder()
+    finder.feed(text)
+    finder.close()
+    return [url.strip() for url in finder.found]
 
 
 def sha256sums(site: Path) -> str:
