@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
+import lxml.etree
+import lxml.html
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -44,47 +45,25 @@ def _urls(name: str, value: str) -> list[str]:
     return [value.strip()]
 
 
-class _FetchFinder(HTMLParser):
-    """Collects the off-site URLs an HTML page makes the browser load."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[str] = []
-        self._in_style = False
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        attrs = {name: value or "" for name, value in attrs}
-        names: tuple = FETCHED_ATTRS.get(tag, ())
-        if tag == "link":
-            rels = set(attrs.get("rel", "").lower().split())  # "shortcut icon" is two tokens
-            names = ("href", "imagesrcset") if rels & FETCHING_RELS else ()
-        for name in names:
-            self.found += [url for url in _urls(name, attrs.get(name, "")) if OUTSIDE.match(url)]
-        if "style" in attrs:
-            self.found += CSS_URL.findall(attrs["style"])
-        self._in_style = tag == "style"
-
-    def handle_startendtag(self, tag: str, attrs: list) -> None:
-        self.handle_starttag(tag, attrs)
-        self._in_style = False
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "style":
-            self._in_style = False
-
-    def handle_data(self, data: str) -> None:
-        if self._in_style:
-            self.found += CSS_URL.findall(data)
-
-
 def external_fetches(text: str, css: bool = False) -> list[str]:
     """URLs on other hosts that a browser would load for this HTML (or CSS) text."""
     if css:
         return CSS_URL.findall(text)
-    finder = _FetchFinder()
-    finder.feed(text)
-    finder.close()
-    return [url.strip() for url in finder.found]
+    if not text.strip():
+        return []
+    found: list[str] = []
+    for element in lxml.html.document_fromstring(text).iter(lxml.etree.Element):
+        tag = element.tag.lower()
+        names: tuple = FETCHED_ATTRS.get(tag, ())
+        if tag == "link":  # "shortcut icon" is two tokens
+            names = ("href", "imagesrcset") if set(element.get("rel", "").lower().split()) & FETCHING_RELS else ()
+        for name in names:
+            found += [url for url in _urls(name, element.get(name, "")) if OUTSIDE.match(url)]
+        if element.get("style"):
+            found += CSS_URL.findall(element.get("style"))
+        if tag == "style":
+            found += CSS_URL.findall(element.text or "")
+    return found
 
 
 def sha256sums(site: Path) -> str:
