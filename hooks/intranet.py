@@ -66,27 +66,36 @@ def external_fetches(text: str, css: bool = False) -> list[str]:
     return found
 
 
-def sha256sums(site: Path) -> str:
+def file_hashes(site: Path) -> dict[str, str]:
+    """SHA-256 of every file under ``site`` but the list itself, by site path."""
+    return {path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(site.rglob("*")) if path.is_file() and path.name != CHECKSUMS}
+
+
+def sha256sums(site: Path, hashes: dict[str, str] | None = None) -> str:
     """``sha256sum``-compatible lines for every file under ``site`` but the list itself."""
-    lines = []
-    for path in sorted(p for p in site.rglob("*") if p.is_file()):
-        rel = path.relative_to(site).as_posix()
-        if rel == CHECKSUMS:
-            continue
-        lines.append(f"{hashlib.sha256(path.read_bytes()).hexdigest()}  {rel}\n")
-    return "".join(lines)
+    hashes = file_hashes(site) if hashes is None else hashes
+    return "".join(f"{digest}  {rel}\n" for rel, digest in sorted(hashes.items()))
+
+
+# Contents (by hash) already found to load nothing from outside: while serving,
+# a rebuild checks only the pages that changed.
+_checked: set[str] = set()
 
 
 @event_priority(-200)  # after every plugin has written its files (offline: -100)
 def on_post_build(config, **kwargs) -> None:
     site = Path(config.site_dir)
+    hashes = file_hashes(site)
     problems = []
-    for path in sorted(site.rglob("*")):
-        if path.suffix in (".html", ".css"):
-            for url in external_fetches(path.read_text(encoding="utf-8"), css=path.suffix == ".css"):
-                problems.append(f"{path.relative_to(site).as_posix()}: {url}")
+    for rel, digest in hashes.items():
+        if rel.endswith((".html", ".css")) and digest not in _checked:
+            found = external_fetches((site / rel).read_text(encoding="utf-8"), css=rel.endswith(".css"))
+            problems += [f"{rel}: {url}" for url in found]
+            if not found:
+                _checked.add(digest)
     if problems:
         raise PluginError("the site would load files from outside the intranet:\n  " + "\n  ".join(problems[:20])
                           + "\n  What to do: copy the file into docs/assets/ and link it relatively "
                             "(theme.font must stay false; do not enable the privacy plugin)")
-    (site / CHECKSUMS).write_text(sha256sums(site), encoding="utf-8")
+    (site / CHECKSUMS).write_text(sha256sums(site, hashes), encoding="utf-8")
