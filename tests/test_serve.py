@@ -71,6 +71,20 @@ def wait_for(url: str, text: str, timeout: float, server: subprocess.Popen, log:
     pytest.fail(f"{url} did not show {text!r} within {timeout} s:\n{log.read_text(encoding='utf-8')[-3000:]}")
 
 
+def stop(server: subprocess.Popen) -> None:
+    """End the server and everything it started (dev.sh, mkdocs)."""
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.killpg(server.pid, sig)
+        except ProcessLookupError:
+            pass
+        try:
+            server.wait(timeout=20)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
 def test_readme_serve_command_serves_and_shows_edits(tmp_path):
     project = source_copy(tmp_path / "project")
     command = readme_command("serve")
@@ -100,11 +114,6 @@ def test_readme_serve_command_serves_and_shows_edits(tmp_path):
         record_seconds = wait_for(base + "tasks/half-year-report.html", new_item, CHANGE_TIMEOUT, server, log)
         print(f"served edits: page {page_seconds:.1f} s, checklist record {record_seconds:.1f} s")
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
+        stop(server)
     assert fetch(base)[0] == 0, "the server is still answering after it was stopped"
     assert re.search(r"Serving on http://127\.0\.0\.1:\d+/", log.read_text(encoding="utf-8"))
