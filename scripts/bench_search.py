@@ -6,7 +6,7 @@
     python scripts/bench_search.py --json out.json also write the figures as JSON
 
 Measures, in Debian's Chromium, with the site behind Debian's nginx using
-deploy/nginx.conf under /guide/ (port 8502) and opened from disk (file://):
+deploy/nginx.conf under /guide/ (on a free port) and opened from disk (file://):
 outside requests and 404s across all pages; the query set's hit rate
 (tests/data/search-queries.yml) in the first five results and first place,
 and the broad set's (search-queries-broad.yml, written before tuning);
@@ -34,13 +34,12 @@ from urllib.parse import urlparse
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from nginx_fixture import NginxSite  # noqa: E402
-from search_ui import BROAD_QUERIES, load_queries, open_search, rank_queries, search  # noqa: E402
+from support.nginx import NginxSite  # noqa: E402
+from support.search_ui import BROAD_QUERIES, load_queries, open_search, rank_queries, search  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]
-PORT = 8502
 
 TYPE_AND_WAIT = """async (q) => {
   const input = document.querySelector('input.md-search__input');
@@ -98,14 +97,15 @@ def pages_of(site: Path) -> list[str]:
                   if "assets" not in p.parts and p.name != "404.html")
 
 
-def crawl(browser, base: str, pages: list[str], site: Path) -> dict:
+def crawl(browser, base: str, pages: list[str], site: Path, server: str) -> dict:
+    """Open every page from ``base``; count requests that leave ``server`` (host:port) or the site folder, and errors."""
     context = browser.new_context()
     page = context.new_page()
     outside, failed = [], []
 
     def on_request(r):
         u = urlparse(r.url)
-        if u.scheme in ("http", "https") and u.netloc != f"127.0.0.1:{PORT}":
+        if u.scheme in ("http", "https") and u.netloc != server:
             outside.append(r.url)
         elif u.scheme == "file" and not Path(u.path).resolve().is_relative_to(site.resolve()):
             outside.append(r.url)
@@ -257,7 +257,8 @@ def main(argv=None) -> int:
         figures["search_index"] = {"json_bytes": len(index), "gzip_bytes": len(gzip.compress(index, 6)),
                                    "js_bytes": (site / "search/search_index.js").stat().st_size,
                                    "sections": len(json.loads(index)["docs"])}
-        server = NginxSite(site, Path(tmp) / "nginx", port=PORT).start()
+        server = NginxSite(site, Path(tmp) / "nginx").start()
+        host = urlparse(server.url).netloc
         try:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
@@ -265,9 +266,9 @@ def main(argv=None) -> int:
                 step("machine_speed")
                 figures["machine_sort_ms_before"] = machine_speed(browser)
                 step("http_sub_path")
-                figures["http_sub_path"] = crawl(browser, server.url, pages, site)
+                figures["http_sub_path"] = crawl(browser, server.url, pages, site, host)
                 step("file_url")
-                figures["file_url"] = crawl(browser, site.as_uri() + "/", pages, site)
+                figures["file_url"] = crawl(browser, site.as_uri() + "/", pages, site, host)
                 step("query_set_http")
                 figures["query_set_http"] = query_set(browser, server.url, site)
                 step("navigation_to_first_result_http")

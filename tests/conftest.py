@@ -5,6 +5,8 @@
 - ``site_server``: that build served over HTTP on 127.0.0.1.
 - ``browser``: Debian's Chromium driven by Playwright. Missing Chromium is a
   failure, never a skip.
+- ``nginx_site``: that build behind Debian's nginx with deploy/nginx.conf,
+  at ``nginx_site.url`` (http://127.0.0.1:<free port>/guide/).
 - ``page``: a fresh browser page whose requests are recorded; the test fails
   if any request leaves 127.0.0.1 (or goes to file:// outside the site).
 """
@@ -25,10 +27,9 @@ from urllib.parse import urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from nginx_fixture import nginx_site  # noqa: F401  (nginx with deploy/nginx.conf, under /guide/)
-
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from support import ROOT
+from support.copies import copy_sources
+from support.nginx import MIME_SAMPLES, NGINX, NginxSite
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -111,6 +112,16 @@ def site_server(built_site):
 
 
 @pytest.fixture(scope="session")
+def nginx_site(built_site, tmp_path_factory):
+    """The built site behind nginx with deploy/nginx.conf, at .url (…/guide/)."""
+    if NGINX is None:
+        pytest.fail("nginx not found: install Debian's nginx (apt-get install -y nginx)")
+    server = NginxSite(built_site.path, tmp_path_factory.mktemp("nginx"), extra_files=MIME_SAMPLES).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium)")
@@ -158,43 +169,6 @@ def page(browser, built_site):
     outside = recorded.outside(built_site.path)
     context.close()
     assert not outside, f"requests left the machine: {outside}"
-
-
-# Never copied into a project copy: installed packages, build output, caches,
-# and the tests themselves (the build does not read them).
-NOT_SOURCES = (".git", ".venv", "venv", "node_modules", "site", "dist", "build", "test-results",
-               "__pycache__", ".pytest_cache", ".hypothesis", ".ruff_cache", "tests")
-
-
-def source_files(root: Path) -> list[str]:
-    """The project's source files, relative to ``root``.
-
-    In a git checkout: the files git knows or would add (tracked, plus
-    untracked ones that .gitignore does not exclude). Elsewhere (an unpacked
-    archive): every file outside NOT_SOURCES.
-    """
-    listed = subprocess.run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=root, capture_output=True, text=True,
-    ) if shutil.which("git") else None
-    if listed is not None and listed.returncode == 0:
-        files = [name for name in listed.stdout.split("\0") if name]
-    else:
-        files = []
-        for folder, subfolders, names in os.walk(root):
-            subfolders[:] = [name for name in subfolders if name not in NOT_SOURCES]
-            files += [(Path(folder) / name).relative_to(root).as_posix() for name in names]
-    return sorted(name for name in files
-                  if not set(Path(name).parts) & set(NOT_SOURCES) and (root / name).is_file())
-
-
-def copy_sources(root: Path, dest: Path) -> Path:
-    """Copy the source files of ``root`` to ``dest`` (a folder that does not exist yet)."""
-    for name in source_files(root):
-        target = dest / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(root / name, target)
-    return dest
 
 
 @pytest.fixture

@@ -9,7 +9,8 @@ import pytest
 from icalendar import Calendar
 from lunardate import LunarDate
 
-from calendar_support import ROOT, data_copy
+from support import ROOT
+from support.copies import data_copy
 from macros.errors import GuideError
 from macros.events import months_touched, occurrences, repeat_months
 from macros.export.calendar_ics import build_calendar_ics

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from calendar_support import ROOT, data_copy
+from support import ROOT
+from support.copies import data_copy
 from macros.errors import GuideError
 from macros.render.glossary import render_glossary, sort_terms, term_anchor
 from macros.render.tooltips import Tooltip, TooltipMarker, tooltips_from_terms

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from search_ui import INPUT, search
+from support.search_ui import INPUT, search
 
 ROOT = Path(__file__).resolve().parents[1]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

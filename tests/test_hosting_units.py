@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks_loader import intranet
+from support.modules import intranet, package_site
 from macros.render.print_view import PrintedPage, render_print_view, rewrite
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,8 +56,6 @@ def test_print_view_rewrites_ids_and_links():
 
 
 def test_package_is_dated_deterministic_and_checked(built_site, tmp_path):
-    import package_site  # scripts/ is on the path via hooks_loader
-
     first = package_site.package(built_site.path, tmp_path / "a", package_site.dt.date(2026, 11, 22))
     second = package_site.package(built_site.path, tmp_path / "b", package_site.dt.date(2026, 11, 22))
     assert first.name == "guide-site-2026-11-22.zip"
@@ -74,7 +72,6 @@ def test_package_is_dated_deterministic_and_checked(built_site, tmp_path):
 def test_package_refuses_a_site_that_differs_from_its_checksums(built_site, tmp_path):
     import shutil
 
-    import package_site
 
     copy = tmp_path / "site"
     shutil.copytree(built_site.path, copy)

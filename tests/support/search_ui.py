@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlparse
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
+from support import ROOT
 QUERIES = ROOT / "tests" / "data" / "search-queries.yml"
 BROAD_QUERIES = ROOT / "tests" / "data" / "search-queries-broad.yml"
 BROAD_SHARE = 0.88  # of the broad set in the first five (205 of 226 when it was written)
