@@ -82,7 +82,7 @@ def undefined_variable(root: Path):
 def template_syntax_error(root: Path):
     page = root / PAGE
     line = insert_line(page, page_after_front_matter(page) + 4, "{% if page %}")
-    return PAGE, None, "template syntax error"
+    return PAGE, line, "template syntax error"
 
 
 def broken_link(root: Path):

@@ -43,7 +43,7 @@ def test_dictionary_keeps_han_runs_of_two_or_more():
 
 def test_project_vocabulary_loads_and_covers_the_brief():
     site = load_site_data(ROOT)
-    groups = groups_from(site.all("terms") if "terms" in site.records else [], site.all("search"))
+    groups = groups_from(site.all("terms"), site.all("search"))
     together = {w: set(g.words) for g in groups for w in g.words}
     assert "网络评论员" in together["网评员"]
     assert "理论学习中心组" in together["中心组"]
