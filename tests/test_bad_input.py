@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import run_build
+from support.copies import replace
 
 
 def insert_line(path: Path, after: int, text: str) -> int:
@@ -19,15 +20,6 @@ def insert_line(path: Path, after: int, text: str) -> int:
     lines.insert(after, text)
     path.write_text("\n".join(lines), encoding="utf-8")
     return after + 1
-
-
-def replace(path: Path, old: str, new: str) -> int:
-    """Replace the first ``old`` by ``new``; return the line where it was."""
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    line = text[: text.index(old)].count("\n") + 1
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return line
 
 
 def page_after_front_matter(path: Path) -> int:
@@ -64,7 +56,7 @@ def duplicate_item_id(root: Path):
 def duplicate_record_id(root: Path):
     copy = root / "data/checklists/before-submission-copy.yml"
     copy.write_text((root / CHECKLIST).read_text(encoding="utf-8"), encoding="utf-8")
-    line = next(n for n, l in enumerate(copy.read_text(encoding="utf-8").splitlines(), 1) if l.startswith("id:"))
+    line = next(n for n, text in enumerate(copy.read_text(encoding="utf-8").splitlines(), 1) if text.startswith("id:"))
     return "data/checklists/before-submission-copy.yml", line, "differs from the file name"
 
 

@@ -1,7 +1,8 @@
 """Throw-away copies of the project, to break on purpose.
 
 - ``copy_sources``: the project's source files (what ``project_copy`` gives a test);
-- ``data_copy``: only data/ and docs/ (what the data checks read), much cheaper.
+- ``data_copy``: only data/ and docs/ (what the data checks read), much cheaper;
+- ``replace``: break a copied file in one place and say on which line.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ def source_files(root: Path) -> list[str]:
     """
     listed = subprocess.run(
         ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=root, capture_output=True, text=True,
+        cwd=root, capture_output=True, text=True, check=False,
     ) if shutil.which("git") else None
     if listed is not None and listed.returncode == 0:
         files = [name for name in listed.stdout.split("\0") if name]
@@ -50,10 +51,18 @@ def copy_sources(root: Path, dest: Path) -> Path:
     return dest
 
 
-
 def data_copy(tmp_path: Path) -> Path:
     """A copy of data/ and docs/ (what the data checks read), to break on purpose."""
     dest = tmp_path / "project"
     for folder in ("data", "docs"):
         shutil.copytree(ROOT / folder, dest / folder)
     return dest
+
+
+def replace(path: Path, old: str, new: str) -> int:
+    """Replace the first ``old`` in ``path`` by ``new``; return the line where it was."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    line = text[: text.index(old)].count("\n") + 1
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return line
