@@ -9,8 +9,8 @@ committed. A kind of record contributes files by a provider function.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from typing import Callable, Iterable
 
 from .sitedata import SiteData
 

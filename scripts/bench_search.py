@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import re
 import statistics
 import subprocess
@@ -86,7 +87,8 @@ FIRST_RESULT = """async (q) => {
 def build(site: Path) -> float:
     started = time.perf_counter()
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site)],
-                            cwd=ROOT, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", **__import__("os").environ})
+                            cwd=ROOT, capture_output=True, text=True, check=False,
+                            env={"NO_MKDOCS_2_WARNING": "1", **os.environ})
     if result.returncode:
         sys.exit(result.stdout + result.stderr)
     return time.perf_counter() - started
@@ -105,9 +107,9 @@ def crawl(browser, base: str, pages: list[str], site: Path, server: str) -> dict
 
     def on_request(r):
         u = urlparse(r.url)
-        if u.scheme in ("http", "https") and u.netloc != server:
-            outside.append(r.url)
-        elif u.scheme == "file" and not Path(u.path).resolve().is_relative_to(site.resolve()):
+        other_host = u.scheme in ("http", "https") and u.netloc != server
+        outside_site = u.scheme == "file" and not Path(u.path).resolve().is_relative_to(site.resolve())
+        if other_host or outside_site:
             outside.append(r.url)
     page.on("request", on_request)
     page.on("response", lambda r: r.status >= 400 and failed.append(f"{r.status} {r.url}"))

@@ -16,7 +16,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -48,7 +47,7 @@ def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     """Run a strict MkDocs build of ``project`` into ``site_dir``."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site_dir)],
-        cwd=project, env=build_env(), capture_output=True, text=True, timeout=600,
+        cwd=project, env=build_env(), capture_output=True, text=True, timeout=600, check=False,
     )
 
 

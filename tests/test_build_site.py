@@ -7,8 +7,8 @@ import re
 
 import openpyxl
 
-from macros.sitedata import load_site_data
 from conftest import ROOT
+from macros.sitedata import load_site_data
 
 
 def test_strict_build_has_no_warning(built_site):
@@ -34,7 +34,7 @@ def test_home_offers_task_entries_that_lead_to_answers(built_site):
     assert any("doc-templates/" in h for h in hrefs) and any("checker/" in h for h in hrefs)
 
 
-OUTSIDE_URL = re.compile(r'\s(src|href|srcset|poster|data|action)="((?:https?:)?//(?!127\.0\.0\.1)[^"]*)"', re.I)
+OUTSIDE_URL = re.compile(r'\s(src|href|srcset|poster|data|action)="((?:https?:)?//(?!127\.0\.0\.1)[^"]*)"', re.IGNORECASE)
 TAG = re.compile(r"<([a-zA-Z][\w-]*)(\s[^>]*)>")
 # Links a reader may follow (nothing is loaded from them): the theme's credit in the footer.
 OUTSIDE_LINKS = {"https://squidfunk.github.io/mkdocs-material/"}

@@ -23,8 +23,17 @@ import pytest
 from macros.search.vocabulary import groups_from
 from macros.search.worker_patch import FIRST_RESULTS, patch_worker
 from macros.sitedata import load_site_data
-from support.search_ui import (BROAD_QUERIES, BROAD_SHARE, INPUT, ITEM_LINK, load_queries, open_search, rank_queries, search,
-                       wait_ready)
+from support.search_ui import (
+    BROAD_QUERIES,
+    BROAD_SHARE,
+    INPUT,
+    ITEM_LINK,
+    load_queries,
+    open_search,
+    rank_queries,
+    search,
+    wait_ready,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED_WORKER = next((Path(__import__("material").__file__).parent / "templates/assets/javascripts/workers").glob("search.*.min.js"))

@@ -12,8 +12,18 @@ import yaml
 
 from macros.search.expand import FIELD, TITLE_FIELD, expand_index, page_boost, section_keywords, shared_headings
 from macros.search.vocabulary import Group, dictionary_words, groups_from, userdict_text
-from macros.search.worker_patch import (SEGMENT_LOOP, WorkerPatchError, bundle_name, fix_segmentation, page_terms,
-                                        patch_bundle, patch_worker, patched_name, single_wildcard, space_han_runs)
+from macros.search.worker_patch import (
+    SEGMENT_LOOP,
+    WorkerPatchError,
+    bundle_name,
+    fix_segmentation,
+    page_terms,
+    patch_bundle,
+    patch_worker,
+    patched_name,
+    single_wildcard,
+    space_han_runs,
+)
 from macros.sitedata import load_site_data
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -188,6 +198,7 @@ def test_chinese_runs_are_spaced_from_letters_and_digits_in_the_shipped_worker()
 ])
 def test_filler_words_are_dropped_only_beside_other_words(segments, run, query, kept):
     from py_mini_racer import MiniRacer
+
     from macros.search.worker_patch import KEEP_JS
 
     ctx = MiniRacer()
@@ -212,6 +223,7 @@ def test_project_filler_words_are_loaded_from_data():
 ])
 def test_chinese_run_spacing_keeps_operators(query, spaced):
     from py_mini_racer import MiniRacer
+
     from macros.search.worker_patch import SPACED_JS
 
     ctx = MiniRacer()

@@ -90,7 +90,7 @@ class NginxSite:
     def pid_file(self) -> Path:
         return self.prefix / "nginx.pid"
 
-    def start(self) -> "NginxSite":
+    def start(self) -> NginxSite:
         if NGINX is None:
             raise RuntimeError("nginx not found: install Debian's nginx (apt-get install -y nginx)")
         self.prefix.mkdir(parents=True, exist_ok=True)
@@ -118,7 +118,7 @@ class NginxSite:
         main = self.prefix / "nginx.conf"
         main.write_text(main_config(self.prefix, site_conf), encoding="utf-8")
         args = ["-p", str(self.prefix), "-c", str(main), "-e", str(self.prefix / "error.log")]
-        check = subprocess.run([NGINX, "-t", *args], capture_output=True, text=True)
+        check = subprocess.run([NGINX, "-t", *args], capture_output=True, text=True, check=False)
         if check.returncode:
             raise RuntimeError(f"nginx -t failed for deploy/nginx.conf:\n{check.stderr}")
         self.pid_file.unlink(missing_ok=True)
