@@ -7,8 +7,8 @@ import re
 
 import openpyxl
 
-from conftest import ROOT
 from macros.sitedata import load_site_data
+from support import ROOT
 
 
 def test_strict_build_has_no_warning(built_site):

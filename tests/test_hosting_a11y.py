@@ -6,13 +6,11 @@ node_modules/ by scripts/dev.sh / .ci/run) and is injected with add_script_tag.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from support import ROOT
 from support.search_ui import INPUT, search
 
-ROOT = Path(__file__).resolve().parents[1]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 # One page of each kind.

@@ -6,14 +6,12 @@ import hashlib
 import subprocess
 import xml.etree.ElementTree as ET
 import zipfile
-from pathlib import Path
 
 import pytest
 
 from macros.render.print_view import PrintedPage, render_print_view, rewrite
+from support import ROOT
 from support.modules import intranet, package_site
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_external_fetches_are_found_and_links_are_not():

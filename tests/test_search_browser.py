@@ -23,6 +23,7 @@ import pytest
 from macros.search.vocabulary import groups_from
 from macros.search.worker_patch import FIRST_RESULTS, patch_worker
 from macros.sitedata import load_site_data
+from support import ROOT
 from support.search_ui import (
     BROAD_QUERIES,
     BROAD_SHARE,
@@ -35,7 +36,6 @@ from support.search_ui import (
     wait_ready,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
 SHIPPED_WORKER = next((Path(__import__("material").__file__).parent / "templates/assets/javascripts/workers").glob("search.*.min.js"))
 
 # A two-document index: one page says 中心组, the other only 中心.

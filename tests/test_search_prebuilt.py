@@ -37,8 +37,8 @@ from macros.search.worker_patch import (
     patch_worker,
     positions_from_table,
 )
+from support import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 THEME_JS = Path(__import__("material").__file__).parent / "templates/assets/javascripts"
 SHIPPED_WORKER = next((THEME_JS / "workers").glob("search.*.min.js")).read_text(encoding="utf-8")
 SHIPPED_BUNDLE = next(THEME_JS.glob("bundle.*.min.js")).read_text(encoding="utf-8")

@@ -25,8 +25,8 @@ from macros.search.worker_patch import (
     space_han_runs,
 )
 from macros.sitedata import load_site_data
+from support import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 SEPARATOR = "[\\s\\u200b\\u3000\\-、。，．？！；]+"  # the zh default, as in the built index
 SHIPPED = next((Path(__import__("material").__file__).parent / "templates/assets/javascripts/workers").glob("search.*.min.js"))
 

@@ -15,12 +15,12 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
-from conftest import ROOT
 from macros.checks.template import FIELD_RE, template_texts
 from macros.document import Block, OfficialDocument
 from macros.export import official_docx as od
 from macros.export.template_docx import build_template_docx, template_document
 from macros.sitedata import load_site_data
+from support import ROOT
 
 SITE = load_site_data(ROOT)
 TEMPLATES = SITE.all("templates")
