@@ -99,7 +99,7 @@ def policy_page_without_basis(root: Path):
     page = root / "docs/work-points/index.md"
     text = page.read_text(encoding="utf-8")
     page.write_text(re.sub(r"basis:\n(  - .*\n)+basis_as_of: .*\n", "", text), encoding="utf-8")
-    return "docs/work-points/index.md", None, "must say what it follows"
+    return "docs/work-points/index.md", 1, "must say what it follows"  # the front matter
 
 
 def templates_folder(root: Path):
@@ -121,7 +121,7 @@ def plan_period_off_by_a_year(root: Path):
 def shared_heading_in_two_files(root: Path):
     path = root / "data/search/vocabulary.yml"
     path.write_text(path.read_text(encoding="utf-8") + "shared_heading: {pages: 3, factor: 0.5}\n", encoding="utf-8")
-    return "data/search/", None, "shared_heading is also set in"
+    return "data/search/vocabulary.yml", None, "shared_heading is also set in data/search/ranking.yml"
 
 
 CASES = [malformed_yaml, unknown_checklist_id, missing_required_field, duplicate_item_id, duplicate_record_id,
