@@ -9,6 +9,7 @@ a build reads and validates the data once.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -170,8 +171,13 @@ def _load_kind(root: Path, folder: str, schema_name: str) -> dict[str, Record]:
 
 
 def _signature(root: Path) -> tuple:
-    files = sorted((root / "data").rglob("*"))
-    return tuple((p.as_posix(), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.is_file())
+    """(path, mtime, size) of every file under data/: any edit, addition or removal changes it."""
+    found = []
+    for folder, _dirs, names in os.walk(root / "data"):
+        for name in names:
+            stat = os.stat(os.path.join(folder, name))
+            found.append((folder, name, stat.st_mtime_ns, stat.st_size))
+    return tuple(sorted(found))
 
 
 _cache: dict[Path, tuple[tuple, SiteData]] = {}

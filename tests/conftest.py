@@ -16,8 +16,10 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +38,13 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
 SERVER_PORT = 0  # any free port: parallel runs never collide
+
+
+def pytest_configure(config):
+    """One build cache for the whole run, empty at its start: the session build is cold, later builds reuse it."""
+    folder = Path(tempfile.mkdtemp(prefix="guide-test-cache-"))
+    os.environ["GUIDE_BUILD_CACHE_DIR"] = str(folder)
+    config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
 
 
 def build_env() -> dict:

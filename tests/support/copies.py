@@ -17,7 +17,7 @@ from support import ROOT
 # Never copied into a project copy: installed packages, build output, caches,
 # and the tests themselves (the build does not read them).
 NOT_SOURCES = (".git", ".venv", "venv", "node_modules", "site", "dist", "build", "test-results",
-               "__pycache__", ".pytest_cache", ".hypothesis", ".ruff_cache", "tests")
+               "__pycache__", ".pytest_cache", ".hypothesis", ".ruff_cache", ".cache", "tests")
 
 
 def source_files(root: Path) -> list[str]:
