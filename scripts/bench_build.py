@@ -269,17 +269,18 @@ def site_figures(site: Path) -> dict:
             "download_bytes": _dir_size(site / "downloads")[1], "search_index": index_sizes(site)}
 
 
-def make_bare(work: Path) -> Path:
+def make_bare(work: Path, guide: Path) -> Path:
+    """A bare Material project in work/bare for the docs/ of the guide (a copy of the sources) in ``guide``."""
     bare = work / "bare"
-    shutil.copytree(ROOT / "docs", bare / "docs")
-    (bare / "mkdocs.yml").write_text(bare_config((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), str(ROOT)),
+    shutil.copytree(guide / "docs", bare / "docs")
+    (bare / "mkdocs.yml").write_text(bare_config((guide / "mkdocs.yml").read_text(encoding="utf-8"), str(guide)),
                                      encoding="utf-8")
     return bare
 
 
 def run_compare(work: Path, envs: Env, runs: int, warm: bool, log) -> dict:
     guide = copy_sources(work / "guide")
-    bare = make_bare(work)
+    bare = make_bare(work, guide)
     log("compare: priming builds (bytecode, OS file cache), not timed")
     build(guide, Env.vars(envs.warm_tmp))
     build(bare, Env.vars(envs.fresh()), strict=False)
@@ -328,6 +329,14 @@ def wait_for(url: str, marker: str, timeout: float, process=None) -> float:
     raise BenchError(f"{url} did not show {marker!r} within {timeout:.0f} s")
 
 
+def log_excerpt(text: str) -> str:
+    """The first error of a log and what follows it (at most 6 lines) and the log's last 3 lines; else its end."""
+    lines = text.splitlines()
+    first = next((i for i, line in enumerate(lines) if "ERROR" in line or "Error" in line), max(len(lines) - 12, 0))
+    head = lines[first:first + 6]
+    return "\n".join(head + (["  …"] if first + 6 < len(lines) - 3 else []) + lines[max(first + 6, len(lines) - 3):])
+
+
 def checklist_edit(text: str, item_id: str, marker: str) -> str:
     """The checklist YAML text with ``marker`` appended to the text of item ``item_id``."""
     pattern = re.compile(rf"(^[ \t]*- id: {re.escape(item_id)}[ \t]*\n(?:[ \t]+\w+:.*\n)*?[ \t]+text: .*?)[ \t]*$",
@@ -358,8 +367,8 @@ def run_serve(work: Path, envs: Env, edits: int, log) -> dict:
             try:
                 wait_for(base, "</html>", 300, process)
             except BenchError as exc:
-                tail = "\n".join(log_path.read_text(errors="replace").splitlines()[-12:])
-                raise BenchError(f"{exc}; the server's log ends:\n{tail}") from None
+                raise BenchError(f"{exc}; the server's log says:\n{log_excerpt(log_path.read_text(errors='replace'))}"
+                                 ) from None
             result["startup"] = time.perf_counter() - started
             log(f"serve: first page after {result['startup']:.1f} s")
 

@@ -7,7 +7,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scripts.bench_build import BenchError, bare_config, checklist_edit, scaled_config, scaled_nav, scaled_pages
+from scripts.bench_build import (
+    BenchError,
+    bare_config,
+    checklist_edit,
+    log_excerpt,
+    scaled_config,
+    scaled_nav,
+    scaled_pages,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -83,3 +91,10 @@ def test_checklist_edit_appends_to_the_items_text_only():
     assert checklist_edit(text, "b", "M1") == text.replace("第二项。", "第二项。M1")
     with pytest.raises(BenchError):
         checklist_edit(text, "c", "M1")
+
+
+def test_log_excerpt_starts_at_the_first_error():
+    log = "\n".join(["INFO a"] * 5 + ["ERROR - boom"] + [f"  line {i}" for i in range(20)] + ["Aborted"])
+    assert log_excerpt(log).splitlines()[:2] == ["ERROR - boom", "  line 0"]
+    assert log_excerpt(log).splitlines()[-1] == "Aborted"
+    assert log_excerpt("INFO a\nINFO b") == "INFO a\nINFO b"
