@@ -222,7 +222,9 @@ class Env:
 
     @staticmethod
     def vars(tmp: Path) -> dict:
-        return dict(os.environ, NO_MKDOCS_2_WARNING="1", TMPDIR=str(tmp))
+        """The environment of a build: TMPDIR ``tmp``; the build cache in its default place (the copy's .cache/)."""
+        env = {k: v for k, v in os.environ.items() if not k.startswith("GUIDE_BUILD_CACHE")}
+        return dict(env, NO_MKDOCS_2_WARNING="1", TMPDIR=str(tmp))
 
 
 def build(project: Path, env: dict, strict: bool = True, cold: bool = False) -> float:
