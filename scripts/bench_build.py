@@ -49,6 +49,7 @@ PROJECT_MODULES = ("macros", "hooks", "checker")
 SERVE_PAGE = "docs/work-points/theory.md"
 SERVE_CHECKLIST = ("responsibility-self-inspection", "theory")  # shown on SERVE_PAGE via checklist(..., point=)
 BUILT = re.compile(r"Documentation built in ([\d.]+) seconds")
+REBUILD_FAILED = "An error happened during the rebuild"
 
 
 # ---------------------------------------------------------------- pure helpers
@@ -373,31 +374,38 @@ def run_serve(work: Path, envs: Env, edits: int, log) -> dict:
                                  ) from None
             result["startup"] = time.perf_counter() - started
             log(f"serve: first page after {result['startup']:.1f} s")
+            errors: list[str] = result.setdefault("rebuild_errors", [])
 
-            def builds() -> tuple[int, list[float]]:
-                """Builds started and the seconds of each finished one, from the server's log."""
+            def builds() -> tuple[int, list[float], int]:
+                """Builds started, the seconds of each finished one and the failed ones, from the server's log."""
                 text = log_path.read_text(errors="replace")
-                return text.count("Building documentation..."), [float(s) for s in BUILT.findall(text)]
+                return (text.count("Building documentation..."), [float(s) for s in BUILT.findall(text)],
+                        text.count(REBUILD_FAILED))
 
             def edit(path: Path, change) -> tuple[float, list[float]]:
                 """Seconds from writing the file to the page showing it; mkdocs' own times of the rebuilds."""
                 marker = f"BENCH{uuid.uuid4().hex[:10]}"
-                done = len(builds()[1])
+                _, finished, failed = builds()
+                done, log_at = len(finished) + failed, len(log_path.read_text(errors="replace"))
                 text = path.read_text(encoding="utf-8")
                 t0 = time.perf_counter()
                 path.write_text(change(text, marker), encoding="utf-8")
                 wait_for(page_url, marker, 120, process)
                 seconds = time.perf_counter() - t0
-                # let every rebuild the edit caused finish before the next edit
+                # let every rebuild the edit caused end before the next edit
                 deadline = time.perf_counter() + 120
                 while time.perf_counter() < deadline:
-                    started, finished = builds()
-                    if len(finished) > done and started == len(finished):
+                    state = builds()
+                    started, finished, failed = state
+                    if len(finished) + failed > done and started == len(finished) + failed:
                         time.sleep(0.5)
-                        if builds() == (started, finished):
+                        if builds() == state:
                             break
                     time.sleep(0.05)
-                return seconds, builds()[1][done:]
+                text = log_path.read_text(errors="replace")[log_at:]
+                if REBUILD_FAILED in text:
+                    errors.append(log_excerpt(text))
+                return seconds, [float(s) for s in BUILT.findall(text)]
 
             for name, path, change in (
                     ("page_edit", project / SERVE_PAGE, lambda text, m: text.rstrip("\n") + f"\n\n本页测试标记{m}。\n"),
@@ -494,6 +502,8 @@ def report(results: dict) -> str:
                 "  mkdocs' own rebuild times: " + "; ".join(
                     f"{name} " + ", ".join("+".join(f"{b:.1f}" for b in rebuilds) for rebuilds in serve[key]["rebuilds"])
                     for name, key in (("page", "page_edit"), ("data", "data_edit"))) + " s",
+                f"  failed rebuilds: {len(serve['rebuild_errors'])}"
+                + "".join("\n    " + error.replace("\n", "\n    ") for error in serve["rebuild_errors"][:1]),
             ]
     scale = results.get("scale")
     if scale:
