@@ -465,7 +465,9 @@ def run_scale(work: Path, envs: Env, factor: int, log) -> dict:
 # ---------------------------------------------------------------- report
 
 def report(results: dict) -> str:
-    lines = []
+    before, after = results["load_average"][0], results["load_average_after"][0]
+    lines = [f"load average (1 min) {before:.1f} before, {after:.1f} after, on {results['cores']} cores"
+             + ("; the machine was busy, so times are long and noisy" if max(before, after) > results["cores"] else "")]
     compare = results.get("compare")
     if compare:
         site = compare["guide_site"]
