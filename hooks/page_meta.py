@@ -34,9 +34,19 @@ def front_matter(path: Path, rel: str):
     return parse_yaml(text[4:end + 1], rel, first_line=2)
 
 
+_site: list = []  # the data loaded for the current build (on_pre_build), read once per build, not per page
+
+
+def on_pre_build(config, **kwargs) -> None:
+    try:
+        _site[:] = [load_site_data(ROOT)]
+    except GuideError as exc:
+        raise PluginError(exc.message) from None
+
+
 def last_change(src_uri: str) -> tuple[str, str] | None:
     """(date, why) of the newest changelog entry that names this page."""
-    site = load_site_data(ROOT)
+    site = _site[0] if _site else load_site_data(ROOT)
     for release in reversed(site.all("changelog")):
         for change in release["changes"]:
             if src_uri in change.get("pages", []):
