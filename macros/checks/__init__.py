@@ -14,6 +14,7 @@ from . import reference  # noqa: F401  (terms, events, diagrams)
 from . import template  # noqa: F401  (templates and ledgers)
 from . import sample  # noqa: F401  (annotated samples)
 from . import checker  # noqa: F401  (report checker data)
+from . import units  # noqa: F401  (fictional units: the samples agree with the record)
 
 
 @register_check
