@@ -24,6 +24,7 @@ from .render.glossary import render_glossary
 from .render.templates import render_template_index, render_template_page
 from .render.year_marks import render_year_marks, year_row
 from .sitedata import load_site_data
+from .checks.deadlines import deadline_texts, unknown_deadline
 from .download_providers import checklist_path
 
 CHECKLISTS_PAGE = "checklists/index.md"
@@ -61,6 +62,14 @@ def define_env(env) -> None:
         except ValueError as exc:
             path, line = referrer(checklist_id)
             raise GuideError(path, line, str(exc), "tag the items with this point in the checklist's data file") from None
+
+    @env.macro
+    def deadline(deadline_id: str) -> str:
+        """The one wording of a recurring deadline (data/events/<id>.yml deadline_text)."""
+        known = deadline_texts(site)
+        if deadline_id not in known:
+            raise unknown_deadline(referrer(deadline_id), deadline_id, known)
+        return known[deadline_id]
 
     @env.macro
     def checklist_index() -> str:

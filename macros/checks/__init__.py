@@ -10,6 +10,7 @@ from ..sitedata import SiteData, check_unique, register_check
 
 # Each module registers the checks of one area when imported. They run before
 # the checks below, which look outside data/ (pages named by the changelog).
+from . import deadlines  # noqa: F401  (deadline wordings: resolved first, every other check sees them)
 from . import reference  # noqa: F401  (terms, events, diagrams)
 from . import template  # noqa: F401  (templates and ledgers)
 from . import sample  # noqa: F401  (annotated samples)
