@@ -72,6 +72,11 @@ def define_env(env) -> None:
         return known[deadline_id]
 
     @env.macro
+    def checklist_items(checklist_id: str) -> int:
+        """The number of items of a checklist, computed from its record."""
+        return len(site.get("checklists", checklist_id, referrer(checklist_id))["items"])
+
+    @env.macro
     def checklist_index() -> str:
         """Every checklist in full, with its download."""
         return render_checklist_index(site.all("checklists"),

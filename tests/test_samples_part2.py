@@ -231,9 +231,9 @@ def test_rectification_totals():
     added = figure(text, r"新增的(\d+)处")
     assert before + added == after
     assert sum(parts(text, r"新增的\d+处中有([^，]*)", r"[块处]")) == added
-    assert figure(text, r"上半年只专题研究意识形态工作(\d+)次") + 2 == figure(text, r"专题研究达到(\d+)次")
+    assert figure(text, r"上半年(\d+)次专题研究意识形态工作") + 2 == figure(text, r"专题研究达到(\d+)次")
     assert figure(text, r"形成会议纪要(\d+)份") == 2
-    groups, joined = figure(text, r"登记居民微信群(\d+)个"), figure(text, r"网格员已进入(\d+)个")
+    groups, joined = figure(text, r"(\d+)个居民微信群"), figure(text, r"网格员已进入(\d+)个")
     assert groups - joined == figure(text, r"尚未进入的(\d+)个群") == figure(text, r"对(\d+)个尚未进入的群")
     # 99% is reachable: the target needs fewer groups than are still outside
     assert joined / groups < 0.99 and -(-99 * groups // 100) - joined <= groups - joined
@@ -241,5 +241,7 @@ def test_rectification_totals():
 
 def test_the_two_sub_district_samples_agree_on_shared_figures():
     analysis, rectification = body("situation-analysis"), body("rectification-report")
-    for pattern in (r"居民微信群(\d+)个", r"网格员已进入(\d+)个", r"(\d+)个社区"):
-        assert figure(analysis, pattern) == figure(rectification, pattern), pattern
+    # (data/units/shili-street.yml checks every sample of the street; this keeps the two side by side)
+    for in_analysis, in_rectification in ((r"居民微信群(\d+)个", r"(\d+)个居民微信群"),
+                                          (r"网格员已进入(\d+)个", r"网格员已进入(\d+)个"), (r"(\d+)个社区", r"(\d+)个社区")):
+        assert figure(analysis, in_analysis) == figure(rectification, in_rectification), in_analysis
