@@ -11,6 +11,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from .checks.deadlines import deadline_texts, unknown_deadline
 from .download_providers import checklist_path
 from .downloads import collect_downloads
 from .errors import GuideError
@@ -32,7 +33,7 @@ CHECKLISTS_PAGE = "checklists/index.md"
 class GuideMacros:
     """The guide's macros, bound to the site data and to the page being rendered (``env.page``)."""
 
-    NAMES = ("checklist", "checklist_index", "download_link", "changelog", "checker_rules", "glossary",
+    NAMES = ("checklist", "checklist_items", "deadline", "checklist_index", "download_link", "changelog", "checker_rules", "glossary",
              "work_calendar", "this_month_hint", "diagram", "year_at_a_glance", "year_marks", "sample",
              "sample_index", "template_page", "template_index")
 
@@ -62,6 +63,17 @@ class GuideMacros:
         except ValueError as exc:
             path, line = self.referrer(checklist_id)
             raise GuideError(path, line, str(exc), "tag the items with this point in the checklist's data file") from None
+
+    def deadline(self, deadline_id: str) -> str:
+        """The one wording of a recurring deadline (data/events/<id>.yml deadline_text)."""
+        known = deadline_texts(self.site)
+        if deadline_id not in known:
+            raise unknown_deadline(self.referrer(deadline_id), deadline_id, known)
+        return known[deadline_id]
+
+    def checklist_items(self, checklist_id: str) -> int:
+        """The number of items of a checklist, computed from its record."""
+        return len(self.site.get("checklists", checklist_id, self.referrer(checklist_id))["items"])
 
     def checklist_index(self) -> str:
         """Every checklist in full, with its download."""

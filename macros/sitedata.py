@@ -32,6 +32,7 @@ KINDS: dict[str, str] = {
     "diagrams": "diagram",
     "templates": "template",
     "ledgers": "ledger",
+    "units": "unit",
 }
 
 WORK_POINTS: dict[str, str] = {

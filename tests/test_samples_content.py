@@ -56,7 +56,7 @@ def test_half_year_figures_add_up():
     assert figure(text, r"线索(\d+)条") == 6 + 3 + 2 == figure(text, r"已办结(\d+)条") + 2
     assert figure(text, r"收集居民意见建议(\d+)条") == figure(text, r"办理(\d+)条") + figure(text, r"其余(\d+)条正在研究")
     assert figure(text, r"区级以上媒体刊发稿件(\d+)篇") == figure(text, r"上半年(\d+)篇区级以上稿件") == 37
-    assert len(re.findall(r"63个居民微信群", text)) == 2
+    assert figure(text, r"居民微信群(\d+)个") - figure(text, r"网格员已进入(\d+)个") == figure(text, r"尚未进入的还有(\d+)个") == figure(text, r"其余(\d+)个群")
     assert text.count("9个社区") >= 3 and "10个社区" not in text
 
 
@@ -87,7 +87,7 @@ def test_the_three_street_documents_agree():
     assert "一律在24小时内" in annual and "一律在24小时内" in plan and "全部在24小时内" in half
     assert "“一屏一档”" in annual and "“一屏一档”" in plan and "“一屏一档”" in half
     assert "宣讲队26名成员" in half and "充实到26人" in plan
-    assert "63个居民微信群" in plan and "63个居民微信群" in half
+    assert "612个居民微信群" in plan and "居民微信群612个" in half
     for text in (annual, plan, half):
         assert "48块宣传栏" in text and "12块电子显示屏" in text
 
@@ -218,9 +218,9 @@ def test_rectification_totals():
     added = figure(text, r"新增的(\d+)处")
     assert before + added == after
     assert sum(parts(text, r"新增的\d+处中有([^，]*)", r"[块处]")) == added
-    assert figure(text, r"上半年只专题研究意识形态工作(\d+)次") + 2 == figure(text, r"专题研究达到(\d+)次")
+    assert figure(text, r"上半年(\d+)次专题研究意识形态工作") + 2 == figure(text, r"专题研究达到(\d+)次")
     assert figure(text, r"形成会议纪要(\d+)份") == 2
-    groups, joined = figure(text, r"登记居民微信群(\d+)个"), figure(text, r"网格员已进入(\d+)个")
+    groups, joined = figure(text, r"(\d+)个居民微信群"), figure(text, r"网格员已进入(\d+)个")
     assert groups - joined == figure(text, r"尚未进入的(\d+)个群") == figure(text, r"对(\d+)个尚未进入的群")
     # The year-end target is ahead of today's coverage and within reach, and
     # the note's arithmetic (how many groups that takes) is right.
@@ -234,5 +234,7 @@ def test_rectification_totals():
 
 def test_the_two_sub_district_samples_agree_on_shared_figures():
     analysis, rectification = body("situation-analysis"), body("rectification-report")
-    for pattern in (r"居民微信群(\d+)个", r"网格员已进入(\d+)个", r"(\d+)个社区"):
-        assert figure(analysis, pattern) == figure(rectification, pattern), pattern
+    # (data/units/shili-street.yml checks every sample of the street; this keeps the two side by side)
+    for in_analysis, in_rectification in ((r"居民微信群(\d+)个", r"(\d+)个居民微信群"),
+                                          (r"网格员已进入(\d+)个", r"网格员已进入(\d+)个"), (r"(\d+)个社区", r"(\d+)个社区")):
+        assert figure(analysis, in_analysis) == figure(rectification, in_rectification), in_analysis
