@@ -131,7 +131,7 @@ def define_env(env) -> None:
         terms = {r.id: r.data for r in site.all("terms")}
         found = [dict(f, name=terms[f["id"]]["term"]) for f in formulations(list(terms.values()), timeline)]
         rows = [year_row(timeline, found, y) for y in range(int(first), int(last) + 1)]
-        return render_year_marks(rows, int(basis[:4]))
+        return render_year_marks(rows, basis)
 
     @env.macro
     def sample(sample_id: str) -> str:
