@@ -135,7 +135,7 @@ class GuideMacros:
         terms = {r.id: r.data for r in self.site.all("terms")}
         found = [dict(f, name=terms[f["id"]]["term"]) for f in formulations(list(terms.values()), timeline)]
         rows = [year_row(timeline, found, y) for y in range(int(first), int(last) + 1)]
-        return render_year_marks(rows, int(basis[:4]))
+        return render_year_marks(rows, basis)
 
     def sample(self, sample_id: str) -> str:
         """An annotated sample (data/samples): 范文全文 with notes, then 改写对照."""
