@@ -21,6 +21,7 @@ from .render.checklist import render_checklist, render_checklist_index
 from .render.sample import render_sample, render_sample_index
 from .render.diagram import render_diagram, render_year
 from .render.glossary import render_glossary
+from .render.local import render_local_rule
 from .render.templates import render_template_index, render_template_page
 from .render.year_marks import render_year_marks, year_row
 from .sitedata import load_site_data
@@ -166,5 +167,11 @@ def define_env(env) -> None:
         return render_template_index(site.all("templates"), site.all("ledgers"),
                                      lambda path: download_link(path, "下载"),
                                      lambda r: relative(f"doc-templates/{r.id}.md", here()))
+
+    @env.macro
+    def local_rule(rule_id: str, default: str) -> str:
+        """The local layer's 本区规定 ``rule_id`` (marked, with source and date), else ``default``."""
+        rule = site.records["local-rules"].get(rule_id)
+        return render_local_rule(rule.data) if rule else default
 
     env.variables["site_data"] = site
