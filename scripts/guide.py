@@ -5,6 +5,9 @@
     python scripts/guide.py downloads         list the files generated at build time
     python scripts/guide.py export DIR        write every generated download into DIR
     python scripts/guide.py bench [--runs N]  time a cold strict build; print page count and sizes
+    python scripts/guide.py local-status [--local DIR]
+                                              the local layer ($GUIDE_LOCAL): its overrides, and which guide
+                                              records changed since the local ones were based on them
 """
 
 from __future__ import annotations
@@ -36,6 +39,22 @@ def cmd_validate(args) -> int:
         return 1
     counts = ", ".join(f"{len(records)} {kind}" for kind, records in site.records.items())
     print(f"data OK: {counts} ({time.perf_counter() - started:.2f} s)")
+    return 0
+
+
+def cmd_local_status(args) -> int:
+    """Print the local layer's overrides and what changed under them; exit 0 unless the layer is bad."""
+    from macros.local import ENV, status_lines
+
+    try:
+        site = load_site_data(ROOT, args.local)
+    except GuideError as exc:
+        print(exc.message, file=sys.stderr)
+        return 1
+    if site.layer is None:
+        print(f"no local layer: set {ENV}=/path/to/layer or pass --local DIR")
+        return 0
+    print("\n".join(status_lines(site.layer)))
     return 0
 
 
@@ -99,6 +118,9 @@ def main(argv: list[str] | None = None) -> int:
     bench = sub.add_parser("bench", help="time a cold build; print sizes")
     bench.add_argument("--runs", type=int, default=3)
     bench.set_defaults(func=cmd_bench)
+    status = sub.add_parser("local-status", help="the local layer's overrides and the guide changes under them")
+    status.add_argument("--local", help="the layer's folder (default: $GUIDE_LOCAL)")
+    status.set_defaults(func=cmd_local_status)
     args = parser.parse_args(argv)
     return args.func(args)
 
