@@ -106,6 +106,7 @@ class LocalLayer:
     added: tuple[tuple[str, str], ...] = ()
     local_paths: dict = field(default_factory=dict)  # (kind, id) -> local file for messages
     local_sources: dict = field(default_factory=dict)  # (kind, id) -> {title, date}: a 本区规定
+    rule_slots: dict = field(default_factory=dict)  # 本区规定 id -> pages that show it
 
     @property
     def changed(self) -> list[Override]:
@@ -147,6 +148,19 @@ def _strip_local_keys(source: Source, root: Path) -> tuple[Source, dict]:
         validate_source(Source(source.path, meta, source.lines), _json_schema(root, "local-record"), "local-record")
     stripped = {k: v for k, v in data.items() if k not in LOCAL_KEYS}
     return Source(source.path, stripped, source.lines), meta
+
+
+RULE_CALL_RE = re.compile(r"""local_rule\(\s*["']([a-z0-9-]+)["']""")
+
+
+def rule_slots(root: Path, layer: Path | None = None) -> dict[str, list[str]]:
+    """The 本区规定 ids the pages ask for (``local_rule("<id>", …)``) and the pages that ask."""
+    slots: dict[str, list[str]] = {}
+    for base in [root / "docs"] + ([layer / "docs"] if layer else []):
+        for path in sorted(base.rglob("*.md")) if base.is_dir() else []:
+            for rule_id in RULE_CALL_RE.findall(path.read_text(encoding="utf-8")):
+                slots.setdefault(rule_id, []).append(path.relative_to(base).as_posix())
+    return slots
 
 
 def guide_release(root: Path) -> str:
@@ -214,7 +228,13 @@ def merge(root: Path, layer: Path, records: dict, kinds: dict[str, str],
                 else:
                     added.append((folder.name, record_id))
                 guide[record_id] = record
-    return LocalLayer(layer, layer_rel, settings.data, settings, tuple(overrides), tuple(added), local_paths, local_sources)
+    slots = rule_slots(root, layer)
+    for record_id, record in records["local-rules"].items():
+        if record_id not in slots:
+            raise record.error(("id",), f"no page shows the local rule '{record_id}'",
+                               "use an id a page asks for (" + (", ".join(sorted(slots)) or "none") + "), "
+                               f"or show it on a local page with {{{{ local_rule(\"{record_id}\", default=\"…\") }}}}")
+    return LocalLayer(layer, layer_rel, settings.data, settings, tuple(overrides), tuple(added), local_paths, local_sources, slots)
 
 
 # --- templates: the unit names ------------------------------------------------
@@ -330,6 +350,10 @@ def status_lines(layer: LocalLayer) -> list[str]:
         state = "CHANGED" if o.changed else "unchanged"
         lines.append(f"  {state:9} {o.kind}/{o.id}: {o.local_path} based on {o.based_on_date}"
                      + (f"; guide now {o.guide_date}" if o.changed else ""))
+    given = {record_id for kind, record_id in layer.added if kind == "local-rules"}
+    for rule_id, pages in sorted(layer.rule_slots.items()):
+        state = "set" if rule_id in given else "not set (the page keeps the guide's text)"
+        lines.append(f"  本区规定 {rule_id} on {', '.join(pages)}: {state}")
     for o in layer.changed:
         lines.append(f"  -> compare {o.guide_path} with {o.local_path}, carry over what you keep, then set "
                      f"'based_on: {{date: {o.guide_date}, sha256: {o.guide_sha}}}'")

@@ -111,7 +111,7 @@ def test_checker_knows_the_local_timeline_entry(local_site):
 
 def test_edition_page_lists_units_contacts_and_rules(local_site):
     text = local_site.article("local-edition.html").text
-    for expected in ("柳岸街道", "新码头社区", "内线8021", "青宣〔2026〕3号", "没有改动"):
+    for expected in ("柳岸街道", "新码头社区", "内线8021", "青宣〔2026〕3号", "此后没有改动"):
         assert expected in text, expected
     assert "local layer examples/local-edition: 1 override(s), 3 added record(s)" in local_site.log
 
@@ -251,3 +251,18 @@ def test_package_name_carries_the_slug():
     assert package_site.local_slug("examples/local-edition") == "qingxi"
     assert package_site.local_slug("") is None
     assert package_site.zip_name(package_site.dt.date(2026, 12, 4), "qingxi") == "guide-site-qingxi-2026-12-04.zip"
+
+
+def test_local_rule_no_page_shows_is_refused(layer):
+    (layer / "data/local-rules/study-frequncy.yml").write_text(
+        "id: study-frequncy\ntext: 每月学习1次。\nsource: 《某文件》\ndate: 2026-02-16\n", encoding="utf-8")
+    error = _error(ROOT, layer)
+    assert error.path.endswith("data/local-rules/study-frequncy.yml") and error.line == 1
+    assert "no page shows the local rule 'study-frequncy'" in error.problem and "study-frequency" in error.fix
+
+
+def test_bad_settings_name_file_and_line(layer):
+    settings = layer / "settings.yml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("slug: qingxi", "slug: 青溪"), encoding="utf-8")
+    error = _error(ROOT, layer)
+    assert error.path.endswith("settings.yml") and error.line == 4 and "slug" in error.problem

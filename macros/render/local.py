@@ -73,7 +73,7 @@ def render_local_edition_page(site) -> str:
         for o in changed:
             lines.append(f"| `{o.local_path}` | `{o.guide_path}` | {o.based_on_date} | {o.guide_date} |")
     elif layer.overrides:
-        lines.append(f"本地替换的{len(layer.overrides)}条指南记录，指南都没有改动。")
+        lines.append(f"本地替换了{len(layer.overrides)}条指南记录，指南此后没有改动这些记录。")
     else:
         lines.append("本地版没有替换指南的记录。")
     lines.append("")
