@@ -8,7 +8,7 @@ Without a layer this hook does nothing. With one:
   (strict mode fails on warnings, and a changed guide record is news, not a fault);
 - on_files: the layer's pages (a page at a path the guide has is an error), its logo and the
   本地版说明 page;
-- on_page_markdown: a page that a local rule-carrying event names under ``see`` (the task pages)
+- on_page_markdown: a local page is stamped as the 区's own; a page that a local rule-carrying event names under ``see`` (the task pages)
   gets a 本区规定 box with the local date, source and date of the source.
 
 The data itself (records, 本区规定, template unit names) is merged by load_site_data, so every
@@ -35,6 +35,7 @@ log = logging.getLogger("mkdocs.plugins.guide.local")
 EDITION_PAGE = "local-edition.md"
 EDITION_TITLE = "本地版说明"
 LOGO_DIR = "assets/local"
+LOCAL_PAGE_STAMP = "本区页面：只在本地版中出现，由本区维护，见“本地版说明”"
 
 _state: dict = {}
 
@@ -92,6 +93,9 @@ def on_page_markdown(markdown: str, page, config, files, **kwargs) -> str:
     if layer is None:
         return markdown
     site = _site()
+    if any(local.src_uri == page.file.src_uri for local in _state["pages"]):
+        stamp = f'<p class="page-stamp">{LOCAL_PAGE_STAMP}</p>'
+        return insert_after_title(markdown, stamp)
     boxes = []
     for record in site.all("events"):
         local_path = layer.local_paths.get(("events", record.id))

@@ -214,7 +214,7 @@ def merge(root: Path, layer: Path, records: dict, kinds: dict[str, str],
                     sha = file_hash(guide_file)
                     raise source.error(("id",), f"this id is the guide's ({folder.name}/{record_id}): "
                                        "add based_on to replace it, or choose another id",
-                                       f"to replace the guide's record add 'based_on: {{date: {release}, sha256: {sha}}}'; "
+                                       f"to replace the guide's record add 'based_on: {{date: {release}, sha256: \"{sha}\"}}'; "
                                        "to add a record of your own give it a new id (and file name)")
                 if record_id not in guide and based_on:
                     raise source.error(("based_on",), f"the guide no longer has {folder.name}/{record_id} "
@@ -356,5 +356,5 @@ def status_lines(layer: LocalLayer) -> list[str]:
         lines.append(f"  本区规定 {rule_id} on {', '.join(pages)}: {state}")
     for o in layer.changed:
         lines.append(f"  -> compare {o.guide_path} with {o.local_path}, carry over what you keep, then set "
-                     f"'based_on: {{date: {o.guide_date}, sha256: {o.guide_sha}}}'")
+                     f"'based_on: {{date: {o.guide_date}, sha256: \"{o.guide_sha}\"}}'")
     return lines

@@ -150,7 +150,7 @@ def test_guide_update_under_an_override_is_reported_with_both_dates(guide_copy):
     assert changed.guide_sha == file_hash(record) != changed.based_on_sha
     report = "\n".join(status_lines(site.layer))
     assert "CHANGED" in report and "based on 2026-12-04" in report and "guide now 2026-12-20" in report
-    assert f"sha256: {changed.guide_sha}" in report  # the based_on to write once reconciled
+    assert f'sha256: "{changed.guide_sha}"' in report  # the based_on to write once reconciled
     page = render_local_edition_page(site)
     assert "2026-12-04" in page and "2026-12-20" in page and "half-year-report.yml" in page
     # the local record still wins
@@ -266,3 +266,21 @@ def test_bad_settings_name_file_and_line(layer):
     settings.write_text(settings.read_text(encoding="utf-8").replace("slug: qingxi", "slug: 青溪"), encoding="utf-8")
     error = _error(ROOT, layer)
     assert error.path.endswith("settings.yml") and error.line == 4 and "slug" in error.problem
+
+
+def test_build_with_a_changed_guide_record_passes_and_says_so(tmp_path, monkeypatch):
+    """A layer outside the project whose override predates a guide change: strict build passes, log and page tell."""
+    layer = tmp_path / "layer"
+    shutil.copytree(EXAMPLE, layer)
+    record = layer / "data/events/half-year-report.yml"
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text.replace('based_on: {date: 2026-12-04, sha256: "38878c732dfa"}',
+                                   'based_on: {date: 2026-11-22, sha256: "000000000000"}'), encoding="utf-8")
+    site_dir = tmp_path / "site"
+    monkeypatch.setenv("GUIDE_LOCAL", str(layer))
+    result = run_build(ROOT, site_dir)
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, log[-3000:]
+    assert "CHANGED   events/half-year-report" in log and "based on 2026-11-22; guide now 2026-12-04" in log
+    page = BuiltSite(site_dir, log).article("local-edition.html").text
+    assert "2026-11-22" in page and "2026-12-04" in page and "half-year-report.yml" in page
