@@ -25,14 +25,13 @@ from mkdocs.structure.files import File, Files
 
 from _project import ROOT
 from macros.errors import GuideError
-from macros.local import LocalPage, insert_in_nav, local_pages, status_lines
+from macros.local import EDITION_PAGE, LocalPage, insert_in_nav, local_pages, status_lines
 from macros.render.local import render_event_box, render_local_edition_page
 from macros.render.page_meta import insert_after_title
 from macros.sitedata import load_site_data
 
 log = logging.getLogger("mkdocs.plugins.guide.local")
 
-EDITION_PAGE = "local-edition.md"
 EDITION_TITLE = "本地版说明"
 LOGO_DIR = "assets/local"
 LOCAL_PAGE_STAMP = "本区页面：只在本地版中出现，由本区维护，见“本地版说明”"

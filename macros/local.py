@@ -34,6 +34,7 @@ ENV = "GUIDE_LOCAL"
 LOCAL_KINDS: dict[str, str] = {"local-rules": "local-rule"}
 LOCAL_KEYS = ("based_on", "local_source")
 LAYER_ENTRIES = {"settings.yml", "data", "docs", "assets", "README.md"}
+EDITION_PAGE = "local-edition.md"  # the generated 本地版说明 page (hooks/local_layer.py)
 
 
 def layer_dir(root: Path, value: str | None = None) -> Path | None:
@@ -297,7 +298,7 @@ def local_pages(root: Path, layer: Path, docs_dir: Path) -> list[LocalPage]:
     for path in sorted(base.rglob("*.md")):
         src_uri = path.relative_to(base).as_posix()
         rel = display(path, root)
-        if (docs_dir / src_uri).exists():
+        if (docs_dir / src_uri).exists() or src_uri == EDITION_PAGE:
             raise GuideError(rel, 1, f"the guide already has a page docs/{src_uri}",
                              f"give the local page another path or name (e.g. local/{src_uri}); "
                              "to change a guide page's text, ask for a local_rule() on it")
