@@ -17,7 +17,7 @@ import re
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 TASK_ITEM = re.compile(
     r'(<li class="task-list-item">\s*(?:<p>)?\s*<label class="task-list-control">\s*<input type="checkbox")([^>]*>)'
-    r'(.*?)(?=</li>|<li)', re.S)
+    r'(.*?)(?=</li>|<li)', re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
 
 

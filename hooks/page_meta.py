@@ -73,7 +73,7 @@ def stamp_page(markdown: str, page) -> str:
         raise GuideError(rel, source.line_of(("basis",)), "'basis' without 'basis_as_of'",
                          "add 'basis_as_of: YYYY-MM' (the month the basis was checked)")
     change = last_change(page.file.src_uri)
-    updated, reason = change if change else (meta.get("updated"), None)
+    updated, reason = change or (meta.get("updated"), None)
     if is_policy and not updated:
         raise GuideError(rel, 1, "no last-updated date for a policy page",
                          "name the page in a data/changelog/ entry, or set 'updated: YYYY-MM-DD'")

@@ -16,9 +16,10 @@ import functools
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 CACHE_DIR = Path(".cache") / "guide"
 # Libraries whose output lands in cached files: a new version may write other bytes.

@@ -7,8 +7,8 @@ from functools import partial
 from .downloads import DOWNLOAD_DIR, Download, provider
 from .export.calendar_ics import build_calendar_ics
 from .export.checklist_xlsx import build_checklist_xlsx
-from .export.sample_docx import build_sample_docx
 from .export.ledger_xlsx import build_ledger_xlsx
+from .export.sample_docx import build_sample_docx
 from .export.template_docx import build_template_docx
 from .sitedata import SiteData
 
@@ -47,6 +47,8 @@ CALENDAR_PATH = f"{DOWNLOAD_DIR}/calendar.ics"
 def calendar(site: SiteData):
     events = [record.data for record in site.all("events")]
     yield Download(CALENDAR_PATH, "街道社区宣传思想工作日历.ics", partial(build_calendar_ics, events), inputs=events)
+
+
 @provider
 def templates(site: SiteData):
     for record in site.all("templates"):

@@ -9,8 +9,9 @@ committed. A kind of record contributes files by a provider function.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from . import buildcache
 from .sitedata import SiteData

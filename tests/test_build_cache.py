@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import os
 import shutil
-from pathlib import Path
 
 import openpyxl
 
@@ -13,8 +12,7 @@ from macros import buildcache
 from macros.download_providers import checklist_path
 from macros.downloads import collect_downloads
 from macros.sitedata import load_site_data
-
-ROOT = Path(__file__).resolve().parents[1]
+from support import ROOT
 
 
 def counting_maker(value: bytes):

@@ -16,12 +16,29 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from macros.search import prebuilt as prebuilt_module
-from macros.search.prebuilt import (FORMAT, PrebuildError, _context, build_in_v8, decode_in_v8, encode,
-                                    expose_search_class, prebuild, vlq, without_positions)
-from macros.search.worker_patch import (FIRST_RESULTS, POSITIONS_JS, SEARCH_USED, WorkerPatchError, patch_bundle,
-                                        patch_worker, positions_from_table)
+from macros.search.prebuilt import (
+    FORMAT,
+    PrebuildError,
+    _context,
+    build_in_v8,
+    decode_in_v8,
+    encode,
+    expose_search_class,
+    prebuild,
+    vlq,
+    without_positions,
+)
+from macros.search.worker_patch import (
+    FIRST_RESULTS,
+    POSITIONS_JS,
+    SEARCH_USED,
+    WorkerPatchError,
+    patch_bundle,
+    patch_worker,
+    positions_from_table,
+)
+from support import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 THEME_JS = Path(__import__("material").__file__).parent / "templates/assets/javascripts"
 SHIPPED_WORKER = next((THEME_JS / "workers").glob("search.*.min.js")).read_text(encoding="utf-8")
 SHIPPED_BUNDLE = next(THEME_JS.glob("bundle.*.min.js")).read_text(encoding="utf-8")
@@ -164,8 +181,9 @@ def test_unexpected_index_shapes_stop_the_build():
     field = next(f for f in index["fields"] if entry[f])
     ref = next(iter(entry[field]))
     entry[field][ref]["offsets"] = [1]
-    with pytest.raises(PrebuildError, match="metadata other than position"):
+    with pytest.raises(PrebuildError, match="metadata other than position") as info:
         encode(index, table)
+    assert repr(term) in str(info.value)
     index, table = build_in_v8(WORKER, SMALL_INDEX)
     index["fieldVectors"][0][1][1] = 0.0001234
     with pytest.raises(PrebuildError, match="thousandths"):

@@ -10,15 +10,18 @@ from __future__ import annotations
 import os
 import re
 import signal
-import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from support import ROOT
+from support.copies import copy_sources
+from support.nginx import free_port
+
 STARTUP_TIMEOUT = 300  # s: dev.sh checks the pinned packages, then a cold build
 CHANGE_TIMEOUT = 60  # s: one rebuild
 
@@ -33,22 +36,10 @@ def readme_command(verb: str) -> str:
 
 
 def source_copy(dest: Path) -> Path:
-    """The project's tracked and new (not ignored) files, plus a link to the existing venv."""
-    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-                            cwd=ROOT, capture_output=True, check=True).stdout.decode().split("\0")
-    for rel in filter(None, listed):
-        src = ROOT / rel
-        if src.is_file():
-            (dest / rel).parent.mkdir(parents=True, exist_ok=True)
-            (dest / rel).write_bytes(src.read_bytes())
-    (dest / ".venv").symlink_to(ROOT / ".venv", target_is_directory=True)
+    """The project's sources, plus a link to the venv running these tests (README's command reuses it)."""
+    copy_sources(ROOT, dest)
+    (dest / ".venv").symlink_to(sys.prefix, target_is_directory=True)
     return dest
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def fetch(url: str) -> tuple[int, bytes]:

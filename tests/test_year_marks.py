@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from checker.compile import load_compiled
 from checker.engine import check
 from macros.render.year_marks import NOT_RECORDED, NOT_YET, render_year_marks, year_row
-
-ROOT = Path(__file__).resolve().parents[1]
+from support import ROOT
 
 TIMELINE = [
     {"kind": "plan", "name": "“十五五”规划时期", "match": ["十五五"], "base_year": 2026},

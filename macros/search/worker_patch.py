@@ -43,7 +43,8 @@ import hashlib
 import json
 import re
 
-from .prebuilt import DECODE_JS, FORMAT as PREBUILT_FORMAT
+from .prebuilt import DECODE_JS
+from .prebuilt import FORMAT as PREBUILT_FORMAT
 
 # for(let o=s+1;o<t.length;o++)t.slice(s,o)in e&&(n[s]=o-s)
 SEGMENT_LOOP = re.compile(
@@ -152,9 +153,10 @@ def positions_from_table(code: str) -> str:
     m = _find_once(POSITIONS, code, "the match positions loop of Material's search worker",
                    "compare src/.../integrations/search/_/index.ts (Search.search) with POSITIONS in "
                    "macros/search/worker_patch.py")
-    d, u, l, c = m["d"], m["u"], m["l"], m["c"]
-    found = (f"for(let[__term,{d}]of Object.entries({u}.metadata))typeof {d}[{l}]!=\"undefined\"&&"
-             f"{m['m']}.push(...__guidePositions(__term,{d}[{l}],this.table.get([{c}.location,{l}].join(\":\")),{c}[{l}]));")
+    d, u, field, c = m["d"], m["u"], m["l"], m["c"]  # names in the minified bundle (l: the field)
+    found = (f"for(let[__term,{d}]of Object.entries({u}.metadata))typeof {d}[{field}]!=\"undefined\"&&"
+             f"{m['m']}.push(...__guidePositions(__term,{d}[{field}],this.table.get([{c}.location,{field}].join(\":\")),"
+             f"{c}[{field}]));")
     return code[:m.start()] + found + code[m.end():]
 
 

@@ -21,7 +21,7 @@ def section(article, heading_text: str) -> list:
     heading = next(h for h in article.select("h2, h3") if h.get_text().rstrip("¶").strip() == heading_text)
     out = []
     for element in heading.find_next_siblings():
-        if element.name in ("h2",) or (element.name == heading.name == "h3"):
+        if element.name == "h2" or (element.name == heading.name == "h3"):
             break
         out.append(element)
     return out
