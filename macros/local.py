@@ -22,9 +22,9 @@ import hashlib
 import json
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from .errors import GuideError
 from .yamlsource import Source, parse_yaml, read_yaml
@@ -170,72 +170,89 @@ def guide_release(root: Path) -> str:
     return dates[-1] if dates else "unknown"
 
 
-def merge(root: Path, layer: Path, records: dict, kinds: dict[str, str],
-          load_kind: Callable[..., dict]) -> LocalLayer:
-    """Merge the layer's records into ``records`` (kind -> id -> Record) in place."""
-    settings = read_settings(root, layer)
-    layer_rel = display(layer, root)
+def _check_entries(root: Path, layer: Path, kinds: dict[str, str]) -> None:
+    """Nothing but the layer's own entries at its top and known kinds under data/."""
     for entry in sorted(layer.iterdir()):
         if entry.name not in LAYER_ENTRIES and not entry.name.startswith("."):
             raise GuideError(display(entry, root), None, f"'{entry.name}' is not part of a local layer",
                              "a layer holds settings.yml, data/, docs/, assets/ and README.md; move it elsewhere")
-    all_kinds = {**kinds, **LOCAL_KINDS}
     data_dir = layer / "data"
-    overrides: list[Override] = []
-    added: list[tuple[str, str]] = []
-    local_paths: dict = {}
-    local_sources: dict = {}
-    release = guide_release(root)
-    if data_dir.is_dir():
-        for folder in sorted(data_dir.iterdir()):
-            if folder.name.startswith("."):
-                continue
-            if not folder.is_dir() or folder.name not in all_kinds:
-                first = next(iter(sorted(folder.glob("*.yml"))), folder) if folder.is_dir() else folder
-                raise GuideError(display(first, root), 1 if first.is_file() else None,
-                                 f"unknown kind '{folder.name}' (folder {layer_rel}/data/{folder.name}/)",
-                                 "use one of the guide's kinds: " + ", ".join(sorted(all_kinds)))
-            metas: dict[str, dict] = {}
+    for folder in sorted(data_dir.iterdir()) if data_dir.is_dir() else []:
+        if folder.name.startswith(".") or (folder.is_dir() and folder.name in kinds):
+            continue
+        first = next(iter(sorted(folder.glob("*.yml"))), folder) if folder.is_dir() else folder
+        raise GuideError(display(first, root), 1 if first.is_file() else None,
+                         f"unknown kind '{folder.name}' (folder {display(data_dir, root)}/{folder.name}/)",
+                         "use one of the guide's kinds: " + ", ".join(sorted(kinds)))
 
-            def strip(source: Source, metas=metas) -> Source:
-                stripped, meta = _strip_local_keys(source, root)
-                metas[Path(source.path).stem] = (meta, source)
-                return stripped
 
-            local = load_kind(root, folder.name, all_kinds[folder.name], directory=folder, prepare=strip)
-            guide = records.setdefault(folder.name, {})
-            for record_id, record in local.items():
-                meta, source = metas[record_id]
-                local_paths[(folder.name, record_id)] = record.source.path
-                if "local_source" in meta:
-                    local_sources[(folder.name, record_id)] = meta["local_source"]
-                guide_file = root / "data" / folder.name / f"{record_id}.yml"
-                based_on = meta.get("based_on")
-                if record_id in guide and not based_on:
-                    sha = file_hash(guide_file)
-                    raise source.error(("id",), f"this id is the guide's ({folder.name}/{record_id}): "
-                                       "add based_on to replace it, or choose another id",
-                                       f"to replace the guide's record add 'based_on: {{date: {release}, sha256: \"{sha}\"}}'; "
-                                       "to add a record of your own give it a new id (and file name)")
-                if record_id not in guide and based_on:
-                    raise source.error(("based_on",), f"the guide no longer has {folder.name}/{record_id} "
-                                       "(removed or renamed in an update)",
-                                       "see the guide's 更新记录 for what replaced it: move your changes to the new id, "
-                                       "or remove based_on to keep this as a record of your own")
-                if record_id in guide:
-                    overrides.append(Override(folder.name, record_id, record.source.path,
-                                              display(guide_file, root), based_on["date"], based_on["sha256"],
-                                              file_hash(guide_file), release))
-                else:
-                    added.append((folder.name, record_id))
-                guide[record_id] = record
-    slots = rule_slots(root, layer)
+def _override(root: Path, kind: str, record, meta: dict, source: Source, guide: dict,
+              release: str) -> Override | None:
+    """The Override a local record makes, None for a new id; an error when based_on does not fit."""
+    guide_file = root / "data" / kind / f"{record.id}.yml"
+    based_on = meta.get("based_on")
+    if record.id in guide and not based_on:
+        raise source.error(("id",), f"this id is the guide's ({kind}/{record.id}): "
+                           "add based_on to replace it, or choose another id",
+                           f"to replace the guide's record add 'based_on: {{date: {release}, "
+                           f"sha256: \"{file_hash(guide_file)}\"}}'; "
+                           "to add a record of your own give it a new id (and file name)")
+    if record.id not in guide and based_on:
+        raise source.error(("based_on",), f"the guide no longer has {kind}/{record.id} "
+                           "(removed or renamed in an update)",
+                           "see the guide's 更新记录 for what replaced it: move your changes to the new id, "
+                           "or remove based_on to keep this as a record of your own")
+    if record.id not in guide:
+        return None
+    return Override(kind, record.id, record.source.path, display(guide_file, root), based_on["date"],
+                    based_on["sha256"], file_hash(guide_file), release)
+
+
+def _check_rules_shown(records: dict, slots: dict) -> None:
     for record_id, record in records["local-rules"].items():
         if record_id not in slots:
             raise record.error(("id",), f"no page shows the local rule '{record_id}'",
                                "use an id a page asks for (" + (", ".join(sorted(slots)) or "none") + "), "
                                f"or show it on a local page with {{{{ local_rule(\"{record_id}\", default=\"…\") }}}}")
-    return LocalLayer(layer, layer_rel, settings.data, settings, tuple(overrides), tuple(added), local_paths, local_sources, slots)
+
+
+def merge(root: Path, layer: Path, records: dict, kinds: dict[str, str],
+          load_kind: Callable[..., dict]) -> LocalLayer:
+    """Merge the layer's records into ``records`` (kind -> id -> Record) in place."""
+    settings = read_settings(root, layer)
+    all_kinds = {**kinds, **LOCAL_KINDS}
+    _check_entries(root, layer, all_kinds)
+    overrides: list[Override] = []
+    added: list[tuple[str, str]] = []
+    local_paths: dict = {}
+    local_sources: dict = {}
+    release = guide_release(root)
+    folders = sorted((layer / "data").glob("*/")) if (layer / "data").is_dir() else []
+    for folder in (f for f in folders if f.is_dir() and not f.name.startswith(".")):
+        metas: dict[str, tuple[dict, Source]] = {}
+
+        def strip(source: Source, metas=metas) -> Source:
+            stripped, meta = _strip_local_keys(source, root)
+            metas[Path(source.path).stem] = (meta, source)
+            return stripped
+
+        local = load_kind(root, folder.name, all_kinds[folder.name], directory=folder, prepare=strip)
+        guide = records.setdefault(folder.name, {})
+        for record_id, record in local.items():
+            meta, source = metas[record_id]
+            local_paths[(folder.name, record_id)] = record.source.path
+            if "local_source" in meta:
+                local_sources[(folder.name, record_id)] = meta["local_source"]
+            override = _override(root, folder.name, record, meta, source, guide, release)
+            if override:
+                overrides.append(override)
+            else:
+                added.append((folder.name, record_id))
+            guide[record_id] = record
+    slots = rule_slots(root, layer)
+    _check_rules_shown(records, slots)
+    return LocalLayer(layer, display(layer, root), settings.data, settings, tuple(overrides), tuple(added),
+                      local_paths, local_sources, slots)
 
 
 # --- templates: the unit names ------------------------------------------------

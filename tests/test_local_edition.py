@@ -161,7 +161,7 @@ def test_local_status_command_exits_zero():
     import subprocess
 
     result = subprocess.run([sys.executable, "scripts/guide.py", "local-status", "--local", "examples/local-edition"],
-                            cwd=ROOT, capture_output=True, text=True, timeout=120)
+                            cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == 0, result.stderr
     assert "unchanged events/half-year-report" in result.stdout
 
@@ -202,13 +202,13 @@ def test_override_of_a_missing_guide_id_says_so(layer):
     (layer / "data/events/half-year-report-old.yml").write_text(text, encoding="utf-8")
     error = _error(ROOT, layer)
     assert error.path.endswith("data/events/half-year-report-old.yml")
-    assert error.line == text.splitlines().index(next(l for l in text.splitlines() if l.startswith("based_on"))) + 1
+    assert error.line == next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith("based_on"))
     assert "no longer has events/half-year-report-old" in error.problem
 
 
 def test_guide_id_without_based_on_is_refused(layer):
     record = layer / "data/events/half-year-report.yml"
-    lines = [l for l in record.read_text(encoding="utf-8").splitlines() if not l.startswith("based_on")]
+    lines = [line for line in record.read_text(encoding="utf-8").splitlines() if not line.startswith("based_on")]
     record.write_text("\n".join(lines) + "\n", encoding="utf-8")
     error = _error(ROOT, layer)
     assert error.path.endswith("data/events/half-year-report.yml") and error.line
