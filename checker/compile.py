@@ -31,6 +31,7 @@ import yaml
 from macros.errors import GuideError
 
 from .engine import fuzzy
+from macros.local import layer_dir as local_layer_dir
 from macros.sitedata import load_site_data
 
 FORMAT = 1
@@ -329,10 +330,12 @@ def _signature(root: Path) -> str:
     digest.update(Path(__file__).read_bytes())
     for package in PACKAGES:
         digest.update(f"{package}={metadata.version(package)}".encode())
+    layer = local_layer_dir(root)  # a local layer (GUIDE_LOCAL) may add or replace these records
     for folder in ("checker", "timeline", "terms"):
-        for path in sorted((root / "data" / folder).glob("*.yml")):
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
+        for base in [root / "data"] + ([layer / "data"] if layer else []):
+            for path in sorted((base / folder).glob("*.yml")):
+                digest.update(path.as_posix().encode() if base != root / "data" else path.name.encode())
+                digest.update(path.read_bytes())
     digest.update((root / "data/checker").as_posix().encode())
     return digest.hexdigest()[:16]
 

@@ -22,6 +22,7 @@ from .render.checker import render_checker_rules
 from .render.checklist import render_checklist, render_checklist_index
 from .render.diagram import render_diagram, render_year
 from .render.glossary import render_glossary
+from .render.local import render_local_rule
 from .render.sample import render_sample, render_sample_index
 from .render.templates import render_template_index, render_template_page
 from .render.year_marks import render_year_marks, year_row
@@ -35,7 +36,7 @@ class GuideMacros:
 
     NAMES = ("checklist", "checklist_items", "deadline", "checklist_index", "download_link", "changelog", "checker_rules", "glossary",
              "work_calendar", "this_month_hint", "diagram", "year_at_a_glance", "year_marks", "sample",
-             "sample_index", "template_page", "template_index")
+             "sample_index", "template_page", "template_index", "local_rule")
 
     def __init__(self, env, root: Path, site) -> None:
         self.env, self.root, self.site = env, root, site
@@ -167,6 +168,11 @@ class GuideMacros:
             raise template.error(("related", "sample"), f"the sample page docs/{page} does not exist",
                                  f"write docs/{page} (it shows {{{{ sample(\"{sample}\") }}}}) or remove related.sample")
         return relative(page, self.here())
+
+    def local_rule(self, rule_id: str, default: str) -> str:
+        """The local layer's 本区规定 ``rule_id`` (marked, with source and date), else ``default``."""
+        rule = self.site.records["local-rules"].get(rule_id)
+        return render_local_rule(rule.data) if rule else default
 
     def template_index(self) -> str:
         """Every template and ledger with its download."""

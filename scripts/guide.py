@@ -7,6 +7,9 @@
     python scripts/guide.py bench [--runs N] [--only compare|index|serve|scale] [--cold] [--scale N] [--json FILE]
                                               build timings side by side with bare Material (cold and warm),
                                               search index sizes, serve edit-to-served time, a guide N x the size
+    python scripts/guide.py local-status [--local DIR]
+                                              the local layer ($GUIDE_LOCAL): its overrides, and which guide
+                                              records changed since the local ones were based on them
 """
 
 from __future__ import annotations
@@ -34,6 +37,24 @@ def cmd_validate(args) -> int:
         return 1
     counts = ", ".join(f"{len(records)} {kind}" for kind, records in site.records.items())
     print(f"data OK: {counts} ({time.perf_counter() - started:.2f} s)")
+    return 0
+
+
+def cmd_local_status(args) -> int:
+    """Print the local layer's overrides and what changed under them; exit 0 unless the layer is bad."""
+    from macros.errors import GuideError
+    from macros.local import ENV, status_lines
+    from macros.sitedata import load_site_data
+
+    try:
+        site = load_site_data(ROOT, args.local)
+    except GuideError as exc:
+        print(exc.message, file=sys.stderr)
+        return 1
+    if site.layer is None:
+        print(f"no local layer: set {ENV}=/path/to/layer or pass --local DIR")
+        return 0
+    print("\n".join(status_lines(site.layer)))
     return 0
 
 
@@ -85,6 +106,9 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_argument("--scale", type=int, default=10, metavar="N", help="scale: build a guide N times the size")
     bench.add_argument("--json", metavar="FILE", help="also write every figure to FILE")
     bench.set_defaults(func=cmd_bench)
+    status = sub.add_parser("local-status", help="the local layer's overrides and the guide changes under them")
+    status.add_argument("--local", help="the layer's folder (default: $GUIDE_LOCAL)")
+    status.set_defaults(func=cmd_local_status)
     args = parser.parse_args(argv)
     return args.func(args)
 

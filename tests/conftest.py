@@ -44,6 +44,7 @@ def pytest_configure(config):
     """One build cache for the whole run, empty at its start: the session build is cold, later builds reuse it."""
     folder = Path(tempfile.mkdtemp(prefix="guide-test-cache-"))
     os.environ["GUIDE_BUILD_CACHE_DIR"] = str(folder)
+    os.environ.pop("GUIDE_LOCAL", None)  # the plain guide, whatever the shell has; local-edition tests set their own
     config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
 
 
