@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -274,8 +275,10 @@ def test_build_with_a_changed_guide_record_passes_and_says_so(tmp_path, monkeypa
     shutil.copytree(EXAMPLE, layer)
     record = layer / "data/events/half-year-report.yml"
     text = record.read_text(encoding="utf-8")
-    record.write_text(text.replace('based_on: {date: 2026-12-04, sha256: "38878c732dfa"}',
-                                   'based_on: {date: 2026-11-22, sha256: "000000000000"}'), encoding="utf-8")
+    old = re.search(r"^based_on: .*$", text, re.MULTILINE)
+    assert old, "the example override has no based_on line"
+    record.write_text(text.replace(old.group(0), 'based_on: {date: 2026-11-22, sha256: "000000000000"}'),
+                      encoding="utf-8")
     site_dir = tmp_path / "site"
     monkeypatch.setenv("GUIDE_LOCAL", str(layer))
     result = run_build(ROOT, site_dir)
