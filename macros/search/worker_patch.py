@@ -39,6 +39,10 @@ be checked against the new source, never silently skipped.
 
 All patches are listed once, in ``PATCHES`` at the end of this file: name,
 pattern, rewrite, the upstream source it mirrors and the tests that prove it.
+``KNOWN_SOURCES`` records the SHA-256 of the Material files they were checked
+against; hooks/search.py stops the build on any other file
+(``check_known_source``). CONTRIBUTING.md, "Upgrading Material", says what to
+do then.
 """
 
 from __future__ import annotations
@@ -56,9 +60,45 @@ SOURCE_MAP = re.compile(r"\n?//# sourceMappingURL=\S+\s*$")
 WORKER_NAME = re.compile(r"^search\.[0-9a-f]{8}\.min\.js$")
 BUNDLE_NAME = re.compile(r"^bundle\.[0-9a-f]{8}\.min\.js$")
 
+# The Material files the patches below were checked against, per mkdocs-material version:
+# {kind: (file name, SHA-256 of its text)}. hooks/search.py stops the build on any other worker or
+# bundle (check_known_source). Add a version only as CONTRIBUTING.md, "Upgrading Material", says.
+KNOWN_SOURCES: dict[str, dict[str, tuple[str, str]]] = {
+    "9.8.1": {
+        "worker": ("search.a7633da7.min.js", "da1b3df5e5f00cc73083c9e21ff0ec28bde85cd247057bdd05b7a167e5903bd4"),
+        "bundle": ("bundle.a5f9d56c.min.js", "b9a1ef14b5e91ad61fa8d7dd42e1f55e6af0ebd224bc8970dff0e7d7311b172f"),
+    },
+}
+
 
 class WorkerPatchError(RuntimeError):
     """The shipped worker or bundle does not contain the code a patch changes."""
+
+
+class UnknownMaterialFile(WorkerPatchError):
+    """A Material worker or bundle the patches were not checked against."""
+
+
+def check_known_source(kind: str, code: str, installed: str) -> None:
+    """Nothing when ``code`` (Material's ``kind``, "worker" or "bundle") is a file in KNOWN_SOURCES; else
+    UnknownMaterialFile, saying what to run and where the patch table is."""
+    digest = hashlib.sha256(code.encode("utf-8")).hexdigest()
+    if any(files.get(kind, ("", ""))[1] == digest for files in KNOWN_SOURCES.values()):
+        return
+    known = ", ".join(f"{files[kind][0]} of mkdocs-material {version}"
+                      for version, files in KNOWN_SOURCES.items() if kind in files)
+    if installed in KNOWN_SOURCES:
+        cause = (f"mkdocs-material {installed} ships another {kind}: reinstall it (pip install -r requirements.txt) "
+                 "or remove the theme override in overrides/, unless the change is meant. If it is: ")
+    else:
+        cause = ""
+    raise UnknownMaterialFile(
+        f"Material's search code changed: this {kind} (SHA-256 {digest}, with mkdocs-material {installed} "
+        f"installed) is not a file the search patches were checked against ({known}); they may still match and "
+        f"yet no longer do what they did. What to do: {cause}check each row of PATCHES in "
+        f"macros/search/worker_patch.py against the source named in its 'upstream' field, in the installed "
+        f"version; add \"{kind}\": (<file name>, \"{digest}\") under \"{installed}\" in KNOWN_SOURCES (same file); "
+        f"run `{TEST_COMMAND}`, and keep the hash only when they pass (CONTRIBUTING.md, \"Upgrading Material\")")
 
 
 def _find_once(pattern: re.Pattern, code: str, what: str, advice: str) -> re.Match:
@@ -352,7 +392,7 @@ class Patch:
     time, by prebuilt.expose_search_class), or, with ``follows``, right where that patch's replacement ends.
     ``rewrite(match, ctx)`` gives the replacement, ``ctx`` holding the earlier matches by name and the
     parameters (``separator``, ``filler_words``); without one the code is only checked. ``upstream`` is the
-    source the pattern mirrors (as of mkdocs-material 9.8.1), ``tests`` the tests that prove the patch.
+    source the pattern mirrors (as of the versions in KNOWN_SOURCES), ``tests`` the tests that prove the patch.
     """
 
     name: str
