@@ -1,12 +1,13 @@
 """Surviving a Material upgrade: the patched theme files are the ones the patches were checked against,
 the patch table names real tests, the patterns do not depend on the minifier's names, and a changed
-worker or bundle stops the build with what to do (CONTRIBUTING.md, "Upgrading Material")."""
+worker, bundle or search dialog stops the build with what to do (CONTRIBUTING.md, "Upgrading Material")."""
 
 from __future__ import annotations
 
 import ast
 import hashlib
 import importlib.metadata
+import importlib.util
 import os
 import re
 import shutil
@@ -15,6 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from mkdocs.exceptions import PluginError
 
 from macros.search.worker_patch import (KNOWN_SOURCES, PATCHES, TEST_COMMAND, UnknownMaterialFile, WorkerPatchError,
                                         check_known_source, patch_bundle, patch_worker)
@@ -120,6 +122,29 @@ def test_bundle_patterns_do_not_depend_on_the_minifiers_name_for_of():
 def test_worker_patterns_do_not_depend_on_how_esbuild_down_levels(old, new, patched):
     assert SHIPPED_WORKER.count(old) == 1, f"the shipped worker no longer has {old}"
     assert patched in patch_worker(SHIPPED_WORKER.replace(old, new))
+
+
+# --- hooks/a11y.py: the search dialog's exact markup -------------------------
+
+def _a11y():
+    spec = importlib.util.spec_from_file_location("guide_hook_a11y_upgrade", ROOT / "hooks" / "a11y.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_search_dialog_is_named_and_changed_markup_stops_the_build():
+    a11y = _a11y()
+    page = f'<body><header></header>{a11y.SEARCH_DIALOG}<label></label></div></body>'
+    assert 'role="dialog" aria-label="搜索">' in a11y.name_search_dialog(page, "index.md")
+    changed = page.replace('role="dialog">', 'role="dialog" aria-modal="true">')
+    with pytest.raises(PluginError, match="SEARCH_DIALOG in hooks/a11y.py") as caught:
+        a11y.name_search_dialog(changed, "index.md")
+    assert "index.md" in str(caught.value) and "tests/test_hosting_a11y.py" in str(caught.value)
+    # A static template with Material's search component must have it too; one without it (sitemap.xml) need not.
+    with pytest.raises(PluginError, match="404.html"):
+        a11y.name_search_dialog(changed, "404.html", required=False)
+    assert a11y.name_search_dialog("<urlset></urlset>", "sitemap.xml", required=False) == "<urlset></urlset>"
 
 
 # --- The build itself ----------------------------------------------------------
