@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import importlib.metadata
 import json
 import logging
 import os
@@ -39,8 +40,8 @@ from macros.errors import GuideError
 from macros.search.expand import FIELD, TITLE_FIELD, expand_index
 from macros.search.prebuilt import PrebuildError, prebuild
 from macros.search.vocabulary import dictionary_words, groups_from, userdict_text
-from macros.search.worker_patch import (BUNDLE_NAME, WORKER_NAME, WorkerPatchError, bundle_name, patch_bundle,
-                                        patch_worker, patched_name)
+from macros.search.worker_patch import (BUNDLE_NAME, WORKER_NAME, WorkerPatchError, bundle_name, check_known_source,
+                                        patch_bundle, patch_worker, patched_name)
 from macros.sitedata import load_site_data
 
 log = logging.getLogger("mkdocs.plugins.guide.search")
@@ -110,13 +111,15 @@ def on_config(config):
     return config
 
 
-def _replace(files: Files, config, folder: str, pattern, patch, name) -> tuple[str, str, str]:
-    """Swap the theme file ``folder``/<pattern> for its patched copy; return (old, new) site paths and the code."""
+def _replace(files: Files, config, folder: str, pattern, patch, name, kind: str) -> tuple[str, str, str]:
+    """Swap the theme file ``folder``/<pattern> for its patched copy; return (old, new) site paths and the code.
+    A file the patches were not checked against (KNOWN_SOURCES in worker_patch.py) stops the build."""
     found = [f for f in files if f.src_uri.startswith(folder) and pattern.match(f.src_uri[len(folder):])]
     if len(found) != 1:
         raise PluginError(f"expected one file matching {pattern.pattern} under {folder}, found {[f.src_uri for f in found]}")
     original = found[0]
     try:
+        check_known_source(kind, original.content_string, importlib.metadata.version("mkdocs-material"))
         code = patch(original.content_string)
     except WorkerPatchError as exc:
         raise PluginError(f"{original.abs_src_path}: {exc}") from None
@@ -130,9 +133,10 @@ def _replace(files: Files, config, folder: str, pattern, patch, name) -> tuple[s
 
 def on_files(files: Files, config, **kwargs) -> Files:
     worker = _replace(files, config, WORKER_DIR, WORKER_NAME,
-                      lambda code: patch_worker(code, _state["filler_words"]), patched_name)
+                      lambda code: patch_worker(code, _state["filler_words"]), patched_name, "worker")
     separator = _search_plugin(config).config.separator
-    bundle = _replace(files, config, BUNDLE_DIR, BUNDLE_NAME, lambda code: patch_bundle(code, separator), bundle_name)
+    bundle = _replace(files, config, BUNDLE_DIR, BUNDLE_NAME, lambda code: patch_bundle(code, separator), bundle_name,
+                      "bundle")
     _state["separator"] = separator
     _state["renames"] = [worker[:2], bundle[:2]]
     _state["worker_code"] = worker[2]

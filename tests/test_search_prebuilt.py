@@ -203,8 +203,12 @@ def test_worker_patch_fetches_the_index_when_given_its_address():
                      WORKER)
     loader = WORKER[WORKER.index("function __guideFetchIndex"):]
     assert "importScripts(u)" in loader and "fetch(u)" in loader  # search_index.js under file://, JSON otherwise
-    with pytest.raises(WorkerPatchError, match="set-up message handler"):
-        patch_worker(SHIPPED_WORKER.replace("case 0:return yield", "case 0:return await"))
+    # Without esbuild's down-levelling (await, not yield) the same patch applies, with await.
+    awaited = patch_worker(SHIPPED_WORKER.replace("case 0:return yield", "case 0:return await"))
+    assert re.search(r"case 0:if\(([\w$]+)\.data\.url\)\1\.data=await __guideFetchIndex\(\1\.data\);return await ",
+                     awaited)
+    with pytest.raises(WorkerPatchError, match="set-up message handler"):  # SETUP is no longer 0
+        patch_worker(SHIPPED_WORKER.replace("case 0:return yield", "case 5:return yield"))
 
 
 def test_worker_patch_loads_a_prebuilt_index_and_keeps_the_build_path():
