@@ -29,7 +29,7 @@ import re
 import tempfile
 from importlib import metadata
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 FORMAT = 1
 SOURCES = ("checker", "timeline", "terms")  # the data/ folders the compiled data is made from
@@ -296,19 +296,32 @@ def compile_data(site, with_language: bool = True) -> dict:
     return data
 
 
+def _layer_data(root: Path) -> Path | None:
+    """data/ of the local layer named by $GUIDE_LOCAL (macros/local.py), which may add or replace
+    checker, timeline and terms records; None for the plain guide. A folder that does not exist is
+    reported by load_site when the data is compiled."""
+    value = os.environ.get("GUIDE_LOCAL", "").strip()
+    if not value:
+        return None
+    path = Path(value)
+    return (path if path.is_absolute() else root / path).resolve() / "data"
+
+
 def signature(root: Path) -> str:
     """A hash of everything the compiled data depends on: this file (the compiler), the
-    language packages' versions and the data files by name and content (not where the
-    project is, so every copy of it shares one cache)."""
+    language packages' versions and the data files (the guide's and a local layer's) by name
+    and content, not where the project is, so every copy of it shares one cache."""
     digest = hashlib.sha256(str(FORMAT).encode())
     digest.update(Path(__file__).read_bytes())
     for package in PACKAGES:
         digest.update(f"{package}={metadata.version(package)}".encode())
+    layer = _layer_data(root)
     for folder in SOURCES:
-        for path in sorted((root / "data" / folder).glob("*.yml")):
-            digest.update(f"{folder}/{path.name}\0".encode())
-            digest.update(path.read_bytes())
-            digest.update(b"\0")
+        for label, base in [("data", root / "data")] + ([("layer", layer)] if layer else []):
+            for path in sorted((base / folder).glob("*.yml")):
+                digest.update(f"{label}/{folder}/{path.name}\0".encode())
+                digest.update(path.read_bytes())
+                digest.update(b"\0")
     return digest.hexdigest()[:16]
 
 

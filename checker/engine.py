@@ -63,19 +63,25 @@ class Finding:
         return out
 
 
+def _unavailable(exc: Exception) -> EngineUnavailable:
+    return EngineUnavailable(
+        "报告体检的命令行需要 mini-racer（V8 引擎），但这台电脑上无法加载它"
+        f"（{exc.__class__.__name__}: {exc}）。\n"
+        "What to do: install it with `pip install -r requirements.txt` (wheels exist for 64-bit Windows, "
+        "macOS, and 64-bit Linux with glibc 2.27+ or musl; see README), or use the 报告体检 page of the "
+        "guide in a browser, which runs the same checker.")
+
+
 class _Engine:
     def __init__(self) -> None:
         try:
-            from py_mini_racer import MiniRacer
-
+            from py_mini_racer import LibNotFoundError, MiniRacer
+        except ImportError as exc:  # no wheel for this platform
+            raise _unavailable(exc) from None
+        try:
             self.ctx = MiniRacer()
-        except Exception as exc:  # no wheel (ImportError), or its V8 library cannot load here (OSError, LibNotFoundError)
-            raise EngineUnavailable(
-                "报告体检的命令行需要 mini-racer（V8 引擎），但这台电脑上无法加载它"
-                f"（{exc.__class__.__name__}: {exc}）。\n"
-                "What to do: install it with `pip install -r requirements.txt` (wheels exist for 64-bit Windows, "
-                "macOS, and 64-bit Linux with glibc 2.27+ or musl; see README), or use the 报告体检 page of the "
-                "guide in a browser, which runs the same checker.") from None
+        except (OSError, LibNotFoundError) as exc:  # the wheel is there, its V8 library cannot load here
+            raise _unavailable(exc) from None
         self.ctx.eval(ENGINE_JS.read_text(encoding="utf-8"))
         self.ctx.eval(_GLUE)
         self.data: dict | None = None

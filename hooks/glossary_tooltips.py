@@ -18,8 +18,15 @@ SKIP_PAGES = {"glossary/index.md"}
 _marker: tuple[object, TooltipMarker] | None = None
 
 
-def _get_marker() -> TooltipMarker:
+def on_pre_build(config, **kwargs) -> None:
+    _get_marker()
+
+
+def _get_marker(reload: bool = True) -> TooltipMarker:
+    """The marker for the current data: rebuilt when a file under data/ changed (checked once per build)."""
     global _marker
+    if _marker is not None and not reload:
+        return _marker[1]
     site = load_site_data(ROOT)  # cached; a new object only when data changed
     if _marker is None or _marker[0] is not site:
         _marker = (site, TooltipMarker(tooltips_from_terms([r.data for r in site.all("terms")])))
@@ -29,4 +36,4 @@ def _get_marker() -> TooltipMarker:
 def on_page_content(html: str, page, config, files, **kwargs) -> str:
     if page.file.src_uri in SKIP_PAGES:
         return html
-    return _get_marker().mark(html)
+    return _get_marker(reload=False).mark(html)

@@ -1,9 +1,11 @@
 """Checks and files for hosting on an intranet with no internet.
 
 * Fails the build when a page or stylesheet would make the browser fetch
-  anything from another host (a script, stylesheet, font, image, frame,
-  preconnect): nothing may leave the server, and on a network that silently
-  drops such requests a page can stay blank.
+  anything from another host (a script, stylesheet, font, icon, image, frame,
+  preload or preconnect): nothing may leave the server, and on a network that
+  silently drops such requests a page can stay blank. Links a browser does not
+  follow by itself (canonical, alternate, next/prev, a plain <a href>) are not
+  fetches: while serving, MkDocs points the canonical link at the dev server.
 * Writes SHA256SUMS.txt at the site root, last of all: the SHA-256 of every
   other file, in the format of ``sha256sum -c`` (see docs/deploy/index.md).
 """
@@ -14,48 +16,86 @@ import hashlib
 import re
 from pathlib import Path
 
+import lxml.etree
+import lxml.html
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 CHECKSUMS = "SHA256SUMS.txt"
 
-# Elements whose URL the browser fetches by itself, and preconnect/prefetch hints.
-FETCHED = re.compile(
-    r"<(?:script|img|iframe|source|audio|video|embed|object|track)\b[^>]*?\s(?:src|data|poster)=[\"']?((?:https?:)?//[^\"'\s>]+)"
-    r"|<link\b[^>]*?\shref=[\"']?((?:https?:)?//[^\"'\s>]+)",
-    re.I,
-)
+# Attributes whose URL the browser loads by itself, per element.
+FETCHED_ATTRS = {
+    "script": ("src",), "img": ("src", "srcset"), "iframe": ("src",), "frame": ("src",),
+    "source": ("src", "srcset"), "audio": ("src",), "video": ("src", "poster"), "track": ("src",),
+    "embed": ("src",), "object": ("data",), "input": ("src",), "image": ("href", "xlink:href"),
+    "use": ("href", "xlink:href"),
+}
+# <link rel=...> values that make the browser load the URL, or open a connection to its host.
+FETCHING_RELS = {
+    "stylesheet", "icon", "apple-touch-icon", "apple-touch-icon-precomposed", "mask-icon", "manifest",
+    "preload", "modulepreload", "prefetch", "prerender", "preconnect", "dns-prefetch",
+}
+OUTSIDE = re.compile(r"^\s*(?:https?:)?//", re.I)
 CSS_URL = re.compile(r"(?:url\(\s*[\"']?|@import\s+[\"'])((?:https?:)?//[^\"')\s]+)", re.I)
+
+
+def _urls(name: str, value: str) -> list[str]:
+    if name.endswith("srcset"):  # "a.png 1x, //cdn/b.png 2x"
+        return [part.split()[0] for part in value.split(",") if part.split()]
+    return [value.strip()]
 
 
 def external_fetches(text: str, css: bool = False) -> list[str]:
     """URLs on other hosts that a browser would load for this HTML (or CSS) text."""
     if css:
         return CSS_URL.findall(text)
-    return [a or b for a, b in FETCHED.findall(text)]
+    if not text.strip():
+        return []
+    found: list[str] = []
+    for element in lxml.html.document_fromstring(text).iter(lxml.etree.Element):
+        tag = element.tag.lower()
+        names: tuple = FETCHED_ATTRS.get(tag, ())
+        if tag == "link":  # "shortcut icon" is two tokens
+            names = ("href", "imagesrcset") if set(element.get("rel", "").lower().split()) & FETCHING_RELS else ()
+        for name in names:
+            found += [url for url in _urls(name, element.get(name, "")) if OUTSIDE.match(url)]
+        if element.get("style"):
+            found += CSS_URL.findall(element.get("style"))
+        if tag == "style":
+            found += CSS_URL.findall(element.text or "")
+    return found
 
 
-def sha256sums(site: Path) -> str:
+def file_hashes(site: Path) -> dict[str, str]:
+    """SHA-256 of every file under ``site`` but the list itself, by site path."""
+    return {path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(site.rglob("*")) if path.is_file() and path.name != CHECKSUMS}
+
+
+def sha256sums(site: Path, hashes: dict[str, str] | None = None) -> str:
     """``sha256sum``-compatible lines for every file under ``site`` but the list itself."""
-    lines = []
-    for path in sorted(p for p in site.rglob("*") if p.is_file()):
-        rel = path.relative_to(site).as_posix()
-        if rel == CHECKSUMS:
-            continue
-        lines.append(f"{hashlib.sha256(path.read_bytes()).hexdigest()}  {rel}\n")
-    return "".join(lines)
+    hashes = file_hashes(site) if hashes is None else hashes
+    return "".join(f"{digest}  {rel}\n" for rel, digest in sorted(hashes.items()))
+
+
+# Contents (by hash) already found to load nothing from outside: while serving,
+# a rebuild checks only the pages that changed.
+_checked: set[str] = set()
 
 
 @event_priority(-200)  # after every plugin has written its files (offline: -100)
 def on_post_build(config, **kwargs) -> None:
     site = Path(config.site_dir)
+    hashes = file_hashes(site)
     problems = []
-    for path in sorted(site.rglob("*")):
-        if path.suffix in (".html", ".css"):
-            for url in external_fetches(path.read_text(encoding="utf-8"), css=path.suffix == ".css"):
-                problems.append(f"{path.relative_to(site).as_posix()}: {url}")
+    for rel, digest in hashes.items():
+        if rel.endswith((".html", ".css")) and digest not in _checked:
+            found = external_fetches((site / rel).read_text(encoding="utf-8"), css=rel.endswith(".css"))
+            problems += [f"{rel}: {url}" for url in found]
+            if not found:
+                _checked.add(digest)
     if problems:
         raise PluginError("the site would load files from outside the intranet:\n  " + "\n  ".join(problems[:20])
                           + "\n  What to do: copy the file into docs/assets/ and link it relatively "
                             "(theme.font must stay false; do not enable the privacy plugin)")
-    (site / CHECKSUMS).write_text(sha256sums(site), encoding="utf-8")
+    (site / CHECKSUMS).write_text(sha256sums(site, hashes), encoding="utf-8")

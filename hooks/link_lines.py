@@ -22,7 +22,7 @@ EXCLUDED = "which is excluded from the built site"
 
 def line_of(text: str, link: str) -> int | None:
     """First line that contains the link target (as written, or without its anchor)."""
-    for needle in (f"]({link}", f"({link}", link, link.split("#")[0] or link):
+    for needle in (f"]({link}", f"({link}", link, link.split("#", maxsplit=1)[0] or link):
         for number, line in enumerate(text.splitlines(), start=1):
             if needle and needle in line:
                 return number

@@ -19,7 +19,7 @@ from macros.errors import GuideError
 MARKERS = ("# _Macro Rendering Error_", "# _Macro Syntax Error_")
 TEMPLATE_LINE = re.compile(r'File "<(?:template|unknown)>", line (\d+)')
 SYNTAX_LINE = re.compile(r"_Line (\d+) in Markdown file:_ \*\*(.*?)\*\*")
-OUR_ERROR = re.compile(r"_(?:GuideError|UnknownId)_: (.*?)\n\s*What to do: (.*?)\n", re.S)
+OUR_ERROR = re.compile(r"_(?:GuideError|UnknownId)_: (.*?)\n\s*What to do: (.*?)\n", re.DOTALL)
 
 
 def front_matter_lines(path: Path) -> int:

@@ -12,18 +12,21 @@
 * on_post_build: adds the hidden ``keywords`` field (synonyms, parts of long
   terms) to search/search_index.json, then the index built ahead of time by
   the patched worker's own code (``prebuilt``), before the offline plugin
-  inlines it.
+  inlines it. The prebuilt index is kept in the build cache (macros/buildcache.py);
+  while serving, an index not in the cache is left to the browser to build,
+  as Material does, so that an edit shows at once.
 """
 
 from __future__ import annotations
 
 import gzip
 import hashlib
+import importlib.metadata
 import json
 import logging
-import time
-import re
+import os
 import tempfile
+import time
 from pathlib import Path
 
 import jieba
@@ -32,12 +35,13 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from _project import ROOT
+from macros import buildcache
 from macros.errors import GuideError
 from macros.search.expand import FIELD, TITLE_FIELD, expand_index
 from macros.search.prebuilt import PrebuildError, prebuild
 from macros.search.vocabulary import dictionary_words, groups_from, userdict_text
-from macros.search.worker_patch import (BUNDLE_NAME, WORKER_NAME, WorkerPatchError, bundle_name, patch_bundle,
-                                        patch_worker, patched_name)
+from macros.search.worker_patch import (BUNDLE_NAME, WORKER_NAME, WorkerPatchError, bundle_name, check_known_source,
+                                        patch_bundle, patch_worker, patched_name)
 from macros.sitedata import load_site_data
 
 log = logging.getLogger("mkdocs.plugins.guide.search")
@@ -56,6 +60,10 @@ def _search_plugin(config):
     raise PluginError("hooks/search.py needs Material's search plugin: add '- search' under plugins in mkdocs.yml")
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    _state["serving"] = command == "serve"
+
+
 @event_priority(50)  # before the search plugin's on_config, which loads the dictionary
 def on_config(config):
     try:
@@ -70,7 +78,7 @@ def on_config(config):
     folder.mkdir(exist_ok=True)
     path = folder / f"userdict-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:12]}.txt"
     if not path.exists():
-        tmp = path.with_suffix(".tmp")
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")  # concurrent builds never share a half-written file
         tmp.write_text(text, encoding="utf-8")
         tmp.replace(path)
     plugin = _search_plugin(config)
@@ -103,13 +111,15 @@ def on_config(config):
     return config
 
 
-def _replace(files: Files, config, folder: str, pattern, patch, name) -> tuple[str, str, str]:
-    """Swap the theme file ``folder``/<pattern> for its patched copy; return (old, new) site paths and the code."""
+def _replace(files: Files, config, folder: str, pattern, patch, name, kind: str) -> tuple[str, str, str]:
+    """Swap the theme file ``folder``/<pattern> for its patched copy; return (old, new) site paths and the code.
+    A file the patches were not checked against (KNOWN_SOURCES in worker_patch.py) stops the build."""
     found = [f for f in files if f.src_uri.startswith(folder) and pattern.match(f.src_uri[len(folder):])]
     if len(found) != 1:
         raise PluginError(f"expected one file matching {pattern.pattern} under {folder}, found {[f.src_uri for f in found]}")
     original = found[0]
     try:
+        check_known_source(kind, original.content_string, importlib.metadata.version("mkdocs-material"))
         code = patch(original.content_string)
     except WorkerPatchError as exc:
         raise PluginError(f"{original.abs_src_path}: {exc}") from None
@@ -123,9 +133,10 @@ def _replace(files: Files, config, folder: str, pattern, patch, name) -> tuple[s
 
 def on_files(files: Files, config, **kwargs) -> Files:
     worker = _replace(files, config, WORKER_DIR, WORKER_NAME,
-                      lambda code: patch_worker(code, _state["filler_words"]), patched_name)
+                      lambda code: patch_worker(code, _state["filler_words"]), patched_name, "worker")
     separator = _search_plugin(config).config.separator
-    bundle = _replace(files, config, BUNDLE_DIR, BUNDLE_NAME, lambda code: patch_bundle(code, separator), bundle_name)
+    bundle = _replace(files, config, BUNDLE_DIR, BUNDLE_NAME, lambda code: patch_bundle(code, separator), bundle_name,
+                      "bundle")
     _state["separator"] = separator
     _state["renames"] = [worker[:2], bundle[:2]]
     _state["worker_code"] = worker[2]
@@ -173,18 +184,28 @@ def on_post_build(config, **kwargs) -> None:
                           f"{_state['separator']!r} given to the main bundle's highlighter in on_files; "
                           "see HIGHLIGHT_INDEX in macros/search/worker_patch.py")
     started = time.perf_counter()
-    try:
-        data["prebuilt"] = prebuild(_state["worker_code"], data, unpositioned=UNPOSITIONED_FIELDS)
-    except PrebuildError as exc:
-        raise PluginError(f"{path}: {exc}") from None
+    inputs = [_state["worker_code"], UNPOSITIONED_FIELDS, data["config"], data["docs"]]
+    stored = buildcache.get(ROOT, "search-index", inputs)
+    if stored is not None:
+        data["prebuilt"] = json.loads(stored)
+        how = "taken from the build cache"
+    elif _state.get("serving"):
+        how = "left to the browser while serving"
+    else:
+        try:
+            data["prebuilt"] = prebuild(_state["worker_code"], data, unpositioned=UNPOSITIONED_FIELDS)
+        except PrebuildError as exc:
+            raise PluginError(f"{path}: {exc}") from None
+        buildcache.put(ROOT, "search-index", inputs, json.dumps(data["prebuilt"], ensure_ascii=False).encode())
+        how = "built ahead of time"
     # Raw UTF-8, no spaces: see expand_index.
     body = json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
     path.write_bytes(body)
     # Stored compressed too, for servers that send a .gz as it is (nginx's
     # gzip_static in deploy/nginx.conf) rather than compress 2 MB per request.
     path.with_name(path.name + ".gz").write_bytes(gzip.compress(body, compresslevel=9, mtime=0))
-    log.info("search index: keywords added to %d sections; lunr index built ahead of time in %.2f s "
-             "(%d terms)", touched, time.perf_counter() - started, len(data["prebuilt"]["terms"]))
+    log.info("search index: keywords added to %d sections; lunr index %s in %.2f s (%d terms)",
+             touched, how, time.perf_counter() - started, len(data.get("prebuilt", {}).get("terms", ())))
     _check_no_unpatched_worker(Path(config.site_dir))
 
 

@@ -7,8 +7,8 @@ from functools import partial
 from .downloads import DOWNLOAD_DIR, Download, provider
 from .export.calendar_ics import build_calendar_ics
 from .export.checklist_xlsx import build_checklist_xlsx
-from .export.sample_docx import build_sample_docx
 from .export.ledger_xlsx import build_ledger_xlsx
+from .export.sample_docx import build_sample_docx
 from .export.template_docx import build_template_docx
 from .sitedata import SiteData
 
@@ -21,7 +21,7 @@ def checklist_path(checklist_id: str) -> str:
 def checklists(site: SiteData):
     for record in site.all("checklists"):
         yield Download(checklist_path(record.id), f"{record['title']}.xlsx",
-                       partial(build_checklist_xlsx, record))
+                       partial(build_checklist_xlsx, record), inputs=record.data)
 
 
 ENGINE_JS = "checker/engine.js"  # the one checker engine: the pages and the command line run it
@@ -51,19 +51,21 @@ CALENDAR_PATH = f"{DOWNLOAD_DIR}/calendar.ics"
 @provider
 def calendar(site: SiteData):
     events = [record.data for record in site.all("events")]
-    yield Download(CALENDAR_PATH, "街道社区宣传思想工作日历.ics", partial(build_calendar_ics, events))
+    yield Download(CALENDAR_PATH, "街道社区宣传思想工作日历.ics", partial(build_calendar_ics, events), inputs=events)
+
+
 @provider
 def templates(site: SiteData):
     for record in site.all("templates"):
         yield Download(f"{DOWNLOAD_DIR}/{record.id}.docx", f"{record['title']}（模板）.docx",
-                       partial(build_template_docx, record))
+                       partial(build_template_docx, record), inputs=record.data)
 
 
 @provider
 def ledgers(site: SiteData):
     for record in site.all("ledgers"):
         yield Download(f"{DOWNLOAD_DIR}/{record.id}.xlsx", f"{record['title']}.xlsx",
-                       partial(build_ledger_xlsx, record))
+                       partial(build_ledger_xlsx, record), inputs=record.data)
 
 
 def sample_path(sample_id: str) -> str:
@@ -74,4 +76,4 @@ def sample_path(sample_id: str) -> str:
 def samples(site: SiteData):
     for record in site.all("samples"):
         yield Download(sample_path(record.id), f"{record['title']}（范文）.docx",
-                       partial(build_sample_docx, record))
+                       partial(build_sample_docx, record), inputs=record.data)

@@ -9,9 +9,11 @@ committed. A kind of record contributes files by a provider function.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from typing import Callable, Iterable
+from typing import Any
 
+from . import buildcache
 from .sitedata import SiteData
 
 DOWNLOAD_DIR = "downloads"
@@ -19,11 +21,16 @@ DOWNLOAD_DIR = "downloads"
 
 @dataclass(frozen=True)
 class Download:
-    """A generated file: where it goes in the site, its save-as name, its maker."""
+    """A generated file: where it goes in the site, its save-as name, its maker.
+
+    ``inputs`` is all the data ``build`` reads (it gets no other): when given,
+    the bytes are kept in the build cache under it and the code's fingerprint.
+    """
 
     path: str  # site path, e.g. "downloads/checklist-responsibility.xlsx"
     filename: str  # the Chinese name a browser saves it under
     build: Callable[[], bytes]
+    inputs: Any = None
 
     @property
     def kind(self) -> str:
@@ -47,7 +54,8 @@ _collected: dict[int, tuple[SiteData, dict[str, Download]]] = {}
 def collect_downloads(site: SiteData) -> dict[str, Download]:
     """All downloads by site path; two providers claiming one path is an error.
 
-    Each download's ``build`` is memoised: its bytes are made once per build.
+    Each download's ``build`` is memoised: its bytes are made once per build,
+    or taken from the build cache when its inputs and the code are unchanged.
     """
     from . import download_providers  # noqa: F401  (registers the providers)
 
@@ -59,7 +67,11 @@ def collect_downloads(site: SiteData) -> dict[str, Download]:
         for download in func(site):
             if download.path in found:
                 raise ValueError(f"two generated files share the path {download.path}")
-            found[download.path] = replace(download, build=functools.cache(download.build))
+            build = download.build
+            if download.inputs is not None:
+                build = functools.partial(buildcache.cached, site.root, "downloads",
+                                          [download.path, download.inputs], build)
+            found[download.path] = replace(download, build=functools.cache(build))
     _collected.clear()  # keep only the current data's files (mkdocs serve reloads)
     _collected[id(site)] = (site, found)
     return found

@@ -9,7 +9,8 @@ a build reads and validates the data once.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -31,6 +32,7 @@ KINDS: dict[str, str] = {
     "diagrams": "diagram",
     "templates": "template",
     "ledgers": "ledger",
+    "units": "unit",
 }
 
 WORK_POINTS: dict[str, str] = {
@@ -71,6 +73,7 @@ class SiteData:
 
     root: Path
     records: dict[str, dict[str, Record]]
+    layer: Any = None  # macros.local.LocalLayer when a local layer (GUIDE_LOCAL) is merged in
 
     def all(self, kind: str) -> list[Record]:
         """Records of a kind, in id order."""
@@ -148,12 +151,14 @@ def check_unique(source: Source, items: list[dict], key: str, where: tuple) -> N
         seen[value] = i
 
 
-def _load_kind(root: Path, folder: str, schema_name: str) -> dict[str, Record]:
+def _load_kind(root: Path, folder: str, schema_name: str, directory: Path | None = None,
+               prepare: Callable[[Source], Source] | None = None) -> dict[str, Record]:
+    """The records of ``directory`` (default data/<folder>); ``prepare`` may adjust each before validation."""
     schema = _schema(root, schema_name)
     records: dict[str, Record] = {}
-    directory = root / "data" / folder
+    directory = directory or root / "data" / folder
     for path in sorted(directory.glob("*")):
-        rel = path.relative_to(root).as_posix()
+        rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
         if path.suffix == ".yaml":
             raise GuideError(rel, None, "data files end in .yml", f"rename it to {path.stem}.yml")
         if path.suffix != ".yml":
@@ -161,6 +166,8 @@ def _load_kind(root: Path, folder: str, schema_name: str) -> dict[str, Record]:
         source = read_yaml(path, root)
         if not isinstance(source.data, dict):
             raise GuideError(rel, 1, "a record must be a mapping of fields", "start the file with 'id: ...'")
+        if prepare:
+            source = prepare(source)
         validate_source(source, schema, schema_name)
         if source.data["id"] != path.stem:
             raise source.error(("id",), f"id '{source.data['id']}' differs from the file name '{path.stem}'",
@@ -169,26 +176,45 @@ def _load_kind(root: Path, folder: str, schema_name: str) -> dict[str, Record]:
     return records
 
 
-def _signature(root: Path) -> tuple:
-    files = sorted((root / "data").rglob("*"))
-    return tuple((p.as_posix(), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.is_file())
+def _signature(root: Path, layer: Path | None = None) -> tuple:
+    """(path, mtime, size) of every file under data/ (and the layer): any edit, addition or removal changes it."""
+    found = []
+    walks = [os.walk(root / "data")] + ([os.walk(layer)] if layer else [])
+    for folder, _dirs, names in (entry for walk in walks for entry in walk):
+        for name in names:
+            stat = os.stat(os.path.join(folder, name))
+            found.append((folder, name, stat.st_mtime_ns, stat.st_size))
+    return tuple(sorted(found))
 
 
-_cache: dict[Path, tuple[tuple, SiteData]] = {}
+_cache: dict[tuple, tuple[tuple, SiteData]] = {}
 
 
-def load_site_data(root: Path | str) -> SiteData:
-    """Load and validate all data under ``root/data``; cached until a file changes."""
+def load_site_data(root: Path | str, local: str | None = None) -> SiteData:
+    """Load and validate all data under ``root/data`` merged with the local layer; cached until a file changes.
+
+    ``local`` names the layer's folder; default $GUIDE_LOCAL (see macros/local.py), "" for none.
+    """
+    from . import local as local_layer
+
     root = Path(root).resolve()
-    signature = _signature(root)
-    cached = _cache.get(root)
+    layer_path = local_layer.layer_dir(root, local)
+    signature = _signature(root, layer_path)
+    cached = _cache.get((root, layer_path))
     if cached and cached[0] == signature:
         return cached[1]
     _import_kinds()
-    site = SiteData(root, {folder: _load_kind(root, folder, schema) for folder, schema in KINDS.items()})
+    records = {folder: _load_kind(root, folder, schema) for folder, schema in KINDS.items()}
+    records.update({folder: {} for folder in local_layer.LOCAL_KINDS})
+    layer = local_layer.merge(root, layer_path, records, KINDS, _load_kind) if layer_path else None
+    site = SiteData(root, records, layer)
     for check in _CHECKS:
         check(site)
-    _cache[root] = (signature, site)
+    if layer:
+        for record_id, record in records["templates"].items():
+            localised = local_layer.localise_template(record.data, layer)
+            records["templates"][record_id] = replace(record, source=replace(record.source, data=localised))
+    _cache[(root, layer_path)] = (signature, site)
     return site
 
 

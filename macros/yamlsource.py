@@ -13,8 +13,12 @@ from .errors import GuideError
 Path_ = tuple  # a path inside a document: ("items", 3, "text")
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that keeps dates as the strings the author wrote."""
+# libyaml's parser and composer (C) when PyYAML was built with it; the nodes keep their line marks.
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):
+    """Safe loader that keeps dates as the strings the author wrote."""
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -43,23 +47,23 @@ class Source:
         return GuideError(self.path, self.line_of(where), problem, fix)
 
 
-def _walk(node: yaml.Node, here: tuple, lines: dict, rel: str) -> Any:
+def _walk(node: yaml.Node, here: tuple, lines: dict, rel: str, loader: _Loader) -> Any:
     lines[here] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         out: dict = {}
         for key_node, value_node in node.value:
-            key = yaml.load(yaml.serialize(key_node), Loader=_Loader)
+            key = loader.construct_object(key_node, deep=True)
             if key in out:
                 raise GuideError(
                     rel, key_node.start_mark.line + 1,
                     f"duplicate key '{key}' (the earlier value would be silently lost)",
                     "remove or rename one of the two keys",
                 )
-            out[key] = _walk(value_node, here + (key,), lines, rel)
+            out[key] = _walk(value_node, here + (key,), lines, rel, loader)
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_walk(item, here + (i,), lines, rel) for i, item in enumerate(node.value)]
-    return yaml.load(yaml.serialize(node), Loader=_Loader)
+        return [_walk(item, here + (i,), lines, rel, loader) for i, item in enumerate(node.value)]
+    return loader.construct_object(node, deep=True)
 
 
 def read_yaml(path: Path, root: Path) -> Source:
@@ -75,8 +79,9 @@ def read_yaml(path: Path, root: Path) -> Source:
 def parse_yaml(text: str, rel: str, first_line: int = 1) -> Source:
     """Parse YAML ``text`` that starts at line ``first_line`` of the file ``rel``."""
     text = "\n" * (first_line - 1) + text
+    loader = _Loader(text)
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         raise GuideError(
@@ -87,4 +92,7 @@ def parse_yaml(text: str, rel: str, first_line: int = 1) -> Source:
     if node is None:
         raise GuideError(rel, None, "the file is empty", "fill it in or delete it")
     lines: dict = {}
-    return Source(rel, _walk(node, (), lines, rel), lines)
+    try:
+        return Source(rel, _walk(node, (), lines, rel, loader), lines)
+    finally:
+        loader.dispose()

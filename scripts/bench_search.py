@@ -6,7 +6,7 @@
     python scripts/bench_search.py --json out.json also write the figures as JSON
 
 Measures, in Debian's Chromium, with the site behind Debian's nginx using
-deploy/nginx.conf under /guide/ (port 8502) and opened from disk (file://):
+deploy/nginx.conf under /guide/ (on a free port) and opened from disk (file://):
 outside requests and 404s across all pages; the query set's hit rate
 (tests/data/search-queries.yml) in the first five results and first place,
 and the broad set's (search-queries-broad.yml, written before tuning);
@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import re
 import statistics
 import subprocess
@@ -34,13 +35,12 @@ from urllib.parse import urlparse
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from nginx_fixture import NginxSite  # noqa: E402
-from search_ui import BROAD_QUERIES, load_queries, open_search, rank_queries, search  # noqa: E402
+from support.nginx import NginxSite  # noqa: E402
+from support.search_ui import BROAD_QUERIES, load_queries, open_search, rank_queries, search  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]
-PORT = 8502
 
 TYPE_AND_WAIT = """async (q) => {
   const input = document.querySelector('input.md-search__input');
@@ -87,7 +87,8 @@ FIRST_RESULT = """async (q) => {
 def build(site: Path) -> float:
     started = time.perf_counter()
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site)],
-                            cwd=ROOT, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", **__import__("os").environ})
+                            cwd=ROOT, capture_output=True, text=True, check=False,
+                            env={"NO_MKDOCS_2_WARNING": "1", **os.environ})
     if result.returncode:
         sys.exit(result.stdout + result.stderr)
     return time.perf_counter() - started
@@ -98,16 +99,17 @@ def pages_of(site: Path) -> list[str]:
                   if "assets" not in p.parts and p.name != "404.html")
 
 
-def crawl(browser, base: str, pages: list[str], site: Path) -> dict:
+def crawl(browser, base: str, pages: list[str], site: Path, server: str) -> dict:
+    """Open every page from ``base``; count requests that leave ``server`` (host:port) or the site folder, and errors."""
     context = browser.new_context()
     page = context.new_page()
     outside, failed = [], []
 
     def on_request(r):
         u = urlparse(r.url)
-        if u.scheme in ("http", "https") and u.netloc != f"127.0.0.1:{PORT}":
-            outside.append(r.url)
-        elif u.scheme == "file" and not Path(u.path).resolve().is_relative_to(site.resolve()):
+        other_host = u.scheme in ("http", "https") and u.netloc != server
+        outside_site = u.scheme == "file" and not Path(u.path).resolve().is_relative_to(site.resolve())
+        if other_host or outside_site:
             outside.append(r.url)
     page.on("request", on_request)
     page.on("response", lambda r: r.status >= 400 and failed.append(f"{r.status} {r.url}"))
@@ -257,7 +259,8 @@ def main(argv=None) -> int:
         figures["search_index"] = {"json_bytes": len(index), "gzip_bytes": len(gzip.compress(index, 6)),
                                    "js_bytes": (site / "search/search_index.js").stat().st_size,
                                    "sections": len(json.loads(index)["docs"])}
-        server = NginxSite(site, Path(tmp) / "nginx", port=PORT).start()
+        server = NginxSite(site, Path(tmp) / "nginx").start()
+        host = urlparse(server.url).netloc
         try:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
@@ -265,9 +268,9 @@ def main(argv=None) -> int:
                 step("machine_speed")
                 figures["machine_sort_ms_before"] = machine_speed(browser)
                 step("http_sub_path")
-                figures["http_sub_path"] = crawl(browser, server.url, pages, site)
+                figures["http_sub_path"] = crawl(browser, server.url, pages, site, host)
                 step("file_url")
-                figures["file_url"] = crawl(browser, site.as_uri() + "/", pages, site)
+                figures["file_url"] = crawl(browser, site.as_uri() + "/", pages, site, host)
                 step("query_set_http")
                 figures["query_set_http"] = query_set(browser, server.url, site)
                 step("navigation_to_first_result_http")

@@ -2,6 +2,7 @@
 # Set up a fresh machine and serve the guide, or run its tests.
 #
 #   bash scripts/dev.sh serve   # install Python packages, serve at http://127.0.0.1:8000
+#                               # (GUIDE_ADDRESS=host:port serves elsewhere)
 #   bash scripts/dev.sh test    # also install Chromium, nginx and npm packages, run pytest
 #
 # Everything is installed from pinned versions: Python packages into .venv,
@@ -42,7 +43,7 @@ setup_node() {  # pinned npm packages (package-lock.json), if the project has an
 case "${1:-}" in
   serve)
     setup_python requirements.txt
-    exec "$venv/bin/mkdocs" serve -a 127.0.0.1:8000
+    exec "$venv/bin/mkdocs" serve -a "${GUIDE_ADDRESS:-127.0.0.1:8000}"
     ;;
   test)
     setup_python requirements-test.txt
@@ -52,7 +53,7 @@ case "${1:-}" in
     exec "$venv/bin/python" -m pytest "$@"
     ;;
   *)
-    sed -n '2,9p' "$0"
+    sed -n '2,10p' "$0"
     exit 2
     ;;
 esac

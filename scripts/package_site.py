@@ -4,6 +4,8 @@
     python scripts/package_site.py                      build (strict) and package into dist/
     python scripts/package_site.py --site /tmp/site     package an existing build
     python scripts/package_site.py --date 2026-11-22 --out /tmp/out
+    python scripts/package_site.py --local ../qingxi-layer   the local edition (or set GUIDE_LOCAL):
+                                                             guide-site-<slug>-<date>.zip
 
 The zip holds one folder, guide/, with index.html, SHA256SUMS.txt and the
 rest of the site; unzipped, it opens by double-clicking guide/index.html or
@@ -30,14 +32,29 @@ TOP = "guide"
 CHECKSUMS = "SHA256SUMS.txt"
 
 
-def zip_name(date: dt.date) -> str:
-    return f"guide-site-{date.isoformat()}.zip"
+def zip_name(date: dt.date, slug: str | None = None) -> str:
+    return f"guide-site-{slug + '-' if slug else ''}{date.isoformat()}.zip"
 
 
-def build_site(dest: Path) -> None:
+def local_slug(local: str | None) -> str | None:
+    """The local edition's slug from its settings.yml (None for the plain guide); exits on a bad layer."""
+    sys.path.insert(0, str(ROOT))
+    from macros.errors import GuideError
+    from macros.local import layer_dir, read_settings
+
+    try:
+        layer = layer_dir(ROOT, local)
+        return read_settings(ROOT, layer).data["slug"] if layer else None
+    except GuideError as exc:
+        raise SystemExit(exc.message) from None
+
+
+def build_site(dest: Path, local: str | None = None) -> None:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if local is not None:
+        env["GUIDE_LOCAL"] = local
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(dest)],
-                            cwd=ROOT, env=env, capture_output=True, text=True)
+                            cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     if result.returncode:
         sys.exit(f"strict build failed:\n{(result.stdout + result.stderr)[-4000:]}")
 
@@ -61,11 +78,11 @@ def verify_checksums(site: Path) -> int:
     return len(listed)
 
 
-def package(site: Path, out_dir: Path, date: dt.date) -> Path:
+def package(site: Path, out_dir: Path, date: dt.date, slug: str | None = None) -> Path:
     """Write the dated zip of ``site`` into ``out_dir`` and its .sha256; return the zip's path."""
     verify_checksums(site)
     out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / zip_name(date)
+    target = out_dir / zip_name(date, slug)
     stamp = (date.year, date.month, date.day, 0, 0, 0)
     tmp = target.with_suffix(".zip.tmp")
     with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
@@ -86,13 +103,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "dist", help="where to write the zip (default: dist/)")
     parser.add_argument("--date", type=dt.date.fromisoformat, default=dt.date.today(),
                         help="date in the file name and on the members (default: today)")
+    parser.add_argument("--local", help="build the local edition with this layer (default: $GUIDE_LOCAL, if set)")
     args = parser.parse_args(argv)
+    slug = local_slug(args.local)
     with tempfile.TemporaryDirectory() as tmp:
         site = args.site
         if site is None:
             site = Path(tmp) / "site"
-            build_site(site)
-        target = package(site, args.out, args.date)
+            build_site(site, args.local)
+        target = package(site, args.out, args.date, slug)
     with zipfile.ZipFile(target) as archive:
         count = len(archive.namelist())
     print(f"{target}  {target.stat().st_size / 1024 / 1024:.1f} MB, {count} files")

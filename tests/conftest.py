@@ -5,6 +5,8 @@
 - ``site_server``: that build served over HTTP on 127.0.0.1.
 - ``browser``: Debian's Chromium driven by Playwright. Missing Chromium is a
   failure, never a skip.
+- ``nginx_site``: that build behind Debian's nginx with deploy/nginx.conf,
+  at ``nginx_site.url`` (http://127.0.0.1:<free port>/guide/).
 - ``page``: a fresh browser page whose requests are recorded; the test fails
   if any request leaves 127.0.0.1 (or goes to file:// outside the site).
 - ``data``: the report checker's compiled data (checker/compile.py), once.
@@ -18,6 +20,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,10 +29,9 @@ from urllib.parse import urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from nginx_fixture import nginx_site  # noqa: F401  (nginx with deploy/nginx.conf, under /guide/)
-
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from support import ROOT
+from support.copies import copy_sources
+from support.nginx import MIME_SAMPLES, NGINX, NginxSite
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -37,6 +39,14 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
 SERVER_PORT = 0  # any free port: parallel runs never collide
+
+
+def pytest_configure(config):
+    """One build cache for the whole run, empty at its start: the session build is cold, later builds reuse it."""
+    folder = Path(tempfile.mkdtemp(prefix="guide-test-cache-"))
+    os.environ["GUIDE_BUILD_CACHE_DIR"] = str(folder)
+    os.environ.pop("GUIDE_LOCAL", None)  # the plain guide, whatever the shell has; local-edition tests set their own
+    config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
 
 
 def build_env() -> dict:
@@ -48,7 +58,7 @@ def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     """Run a strict MkDocs build of ``project`` into ``site_dir``."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site_dir)],
-        cwd=project, env=build_env(), capture_output=True, text=True, timeout=600,
+        cwd=project, env=build_env(), capture_output=True, text=True, timeout=600, check=False,
     )
 
 
@@ -112,6 +122,16 @@ def site_server(built_site):
 
 
 @pytest.fixture(scope="session")
+def nginx_site(built_site, tmp_path_factory):
+    """The built site behind nginx with deploy/nginx.conf, at .url (…/guide/)."""
+    if NGINX is None:
+        pytest.fail("nginx not found: install Debian's nginx (apt-get install -y nginx)")
+    server = NginxSite(built_site.path, tmp_path_factory.mktemp("nginx"), extra_files=MIME_SAMPLES).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium)")
@@ -172,8 +192,5 @@ def data() -> dict:
 
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
-    """A throw-away copy of the project's sources, for tests that break it."""
-    dest = tmp_path / "project"
-    shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(
-        ".git", "site", "dist", "node_modules", "__pycache__", ".pytest_cache", "tests"))
-    return dest
+    """A throw-away copy of the project's sources (no .venv, node_modules or build output), to break on purpose."""
+    return copy_sources(ROOT, tmp_path / "project")

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import run_build
+from support.copies import replace
 
 
 def insert_line(path: Path, after: int, text: str) -> int:
@@ -19,15 +20,6 @@ def insert_line(path: Path, after: int, text: str) -> int:
     lines.insert(after, text)
     path.write_text("\n".join(lines), encoding="utf-8")
     return after + 1
-
-
-def replace(path: Path, old: str, new: str) -> int:
-    """Replace the first ``old`` by ``new``; return the line where it was."""
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    line = text[: text.index(old)].count("\n") + 1
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return line
 
 
 def page_after_front_matter(path: Path) -> int:
@@ -64,7 +56,7 @@ def duplicate_item_id(root: Path):
 def duplicate_record_id(root: Path):
     copy = root / "data/checklists/before-submission-copy.yml"
     copy.write_text((root / CHECKLIST).read_text(encoding="utf-8"), encoding="utf-8")
-    line = next(n for n, l in enumerate(copy.read_text(encoding="utf-8").splitlines(), 1) if l.startswith("id:"))
+    line = next(n for n, text in enumerate(copy.read_text(encoding="utf-8").splitlines(), 1) if text.startswith("id:"))
     return "data/checklists/before-submission-copy.yml", line, "differs from the file name"
 
 
@@ -82,7 +74,7 @@ def undefined_variable(root: Path):
 def template_syntax_error(root: Path):
     page = root / PAGE
     line = insert_line(page, page_after_front_matter(page) + 4, "{% if page %}")
-    return PAGE, None, "template syntax error"
+    return PAGE, line, "template syntax error"
 
 
 def broken_link(root: Path):
@@ -107,7 +99,7 @@ def policy_page_without_basis(root: Path):
     page = root / "docs/work-points/index.md"
     text = page.read_text(encoding="utf-8")
     page.write_text(re.sub(r"basis:\n(  - .*\n)+basis_as_of: .*\n", "", text), encoding="utf-8")
-    return "docs/work-points/index.md", None, "must say what it follows"
+    return "docs/work-points/index.md", 1, "must say what it follows"  # the front matter
 
 
 def templates_folder(root: Path):
@@ -129,7 +121,7 @@ def plan_period_off_by_a_year(root: Path):
 def shared_heading_in_two_files(root: Path):
     path = root / "data/search/vocabulary.yml"
     path.write_text(path.read_text(encoding="utf-8") + "shared_heading: {pages: 3, factor: 0.5}\n", encoding="utf-8")
-    return "data/search/", None, "shared_heading is also set in"
+    return "data/search/vocabulary.yml", None, "shared_heading is also set in data/search/ranking.yml"
 
 
 CASES = [malformed_yaml, unknown_checklist_id, missing_required_field, duplicate_item_id, duplicate_record_id,

@@ -9,12 +9,13 @@ import pytest
 from icalendar import Calendar
 from lunardate import LunarDate
 
-from calendar_support import ROOT, data_copy
 from macros.errors import GuideError
 from macros.events import months_touched, occurrences, repeat_months
 from macros.export.calendar_ics import build_calendar_ics
 from macros.render.calendar import month_entries, render_calendar, when_text
 from macros.sitedata import load_site_data
+from support import ROOT
+from support.copies import data_copy
 
 LUNAR = {"农历正月初一": (1, 1), "农历正月十五": (1, 15), "农历五月初五": (5, 5), "农历七月初七": (7, 7),
          "农历八月十五": (8, 15), "农历九月初九": (9, 9)}
@@ -91,7 +92,7 @@ def test_every_event_is_described_in_exactly_one_month(events):
 
 def test_render_calendar_has_twelve_months_and_every_event(events):
     text = render_calendar(events, "calendar/index.md")
-    assert [int(m) for m in re.findall(r"^## (\d+)月 \{#month-\d+\}$", text, re.M)] == list(range(1, 13))
+    assert [int(m) for m in re.findall(r"^## (\d+)月 \{#month-\d+\}$", text, re.MULTILINE)] == list(range(1, 13))
     for event in events:
         assert text.count(f"{{#ev-{event['id']}}}") == 1
 
@@ -157,7 +158,7 @@ def _break_event(tmp_path, old: str, new: str, file: str = "lei-feng-day.yml"):
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new), encoding="utf-8")
-    return project, text.splitlines().index(next(l for l in text.splitlines() if old in l)) + 1
+    return project, text.splitlines().index(next(line for line in text.splitlines() if old in line)) + 1
 
 
 def test_impossible_date_names_file_and_line(tmp_path):

@@ -5,7 +5,7 @@ offline, from file://, keeps the draft, reads .docx, and sends nothing anywhere.
 from __future__ import annotations
 
 from checker.readers import read_report
-from checker_support import CASES, ROOT, make_docx, summary
+from support.checker import CASES, ROOT, make_docx, summary
 
 PAGE = "checker/index.html"
 

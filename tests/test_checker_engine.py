@@ -17,7 +17,7 @@ from checker.compile import fuzzy, vocabulary
 from checker.engine import check, cn_number, detect_year_of, prepare
 from checker.fixes import apply_safe_fixes
 from checker.readers import UnreadableInput, docx_text, read_report
-from checker_support import CASES, CLI, ROOT, make_docx, summary
+from support.checker import CASES, CLI, ROOT, make_docx, summary
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])

@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 
 from checker.engine import check
 from checker.readers import read_report
-from checker_support import ROOT
+from support.checker import ROOT
 
 BLOCKS = "p, li, h1, h2, h3, h4, h5, h6, td, th, dt, dd, blockquote, figcaption, caption, summary"
 SKIP = ".fault-example, pre, code, script, style, .checker-app, .headerlink, .md-source-file, .page-stamp"

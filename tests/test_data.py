@@ -6,9 +6,9 @@ import json
 
 import jsonschema
 
-from conftest import ROOT
 from macros.downloads import collect_downloads
 from macros.sitedata import KINDS, load_site_data
+from support import ROOT
 
 
 def test_schemas_are_valid_json_schema():

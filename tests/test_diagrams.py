@@ -6,10 +6,11 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from calendar_support import ROOT, data_copy
 from macros.errors import GuideError
 from macros.render.diagram import render_diagram, render_year, text_width, wrap, year_rows
 from macros.sitedata import load_site_data
+from support import ROOT
+from support.copies import data_copy
 
 SVG = "{http://www.w3.org/2000/svg}"
 

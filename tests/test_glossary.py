@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from calendar_support import ROOT, data_copy
 from macros.errors import GuideError
 from macros.render.glossary import render_glossary, sort_terms, term_anchor
 from macros.render.tooltips import Tooltip, TooltipMarker, tooltips_from_terms
 from macros.sitedata import load_site_data
+from support import ROOT
+from support.copies import data_copy
 
 REQUIRED = ["四个意识", "四个自信", "两个维护", "两个确立", "两个巩固", "举旗帜、聚民心、育新人、兴文化、展形象",
             "习近平新时代中国特色社会主义思想", "习近平文化思想", "社会主义核心价值观", "中国式现代化", "新质生产力",
@@ -142,7 +143,7 @@ def test_unknown_category_names_file_and_line(tmp_path):
     path.write_text(text.replace("category: 工作术语", "category: 术语"), encoding="utf-8")
     with pytest.raises(GuideError) as caught:
         load_site_data(project)
-    assert caught.value.line == [l.startswith("category:") for l in text.splitlines()].index(True) + 1
+    assert caught.value.line == [line.startswith("category:") for line in text.splitlines()].index(True) + 1
 
 
 # ---- the built site -------------------------------------------------------

@@ -6,9 +6,12 @@ import gzip
 import hashlib
 import http.client
 import re
+import socket
 from urllib.parse import quote, urlparse
 
 import pytest
+
+from support.nginx import NginxSite
 
 
 def fetch(nginx_site, path: str, gzip_ok: bool = False) -> http.client.HTTPResponse:
@@ -159,3 +162,34 @@ def test_deployment_page_states_the_index_sizes_nginx_sends(nginx_site, built_si
     size = (built_site.path / "search/search_index.json").stat().st_size / 1024 / 1024
     assert abs(int(sent[1]) - compressed) <= compressed * .15, f"page says {sent[1]} KB, nginx sends {compressed:.0f} KB"
     assert abs(float(raw[1]) - size) <= size * .15, f"page says {raw[1]} MB, the index is {size:.2f} MB"
+
+
+def small_site(root, text: str):
+    (root / "site").mkdir(parents=True)
+    (root / "site" / "index.html").write_text(text, encoding="utf-8")
+    return root / "site"
+
+
+def test_start_never_takes_another_servers_port_for_its_own(tmp_path):
+    """On a port another process listens on, start() fails instead of reporting that server as its nginx."""
+    with socket.socket() as other:
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        server = NginxSite(small_site(tmp_path, "mine"), tmp_path / "nginx", port=other.getsockname()[1])
+        with pytest.raises(RuntimeError, match="Address already in use"):
+            server.start()
+        server.stop()
+
+
+def test_two_servers_get_their_own_ports_and_sites(tmp_path):
+    first = NginxSite(small_site(tmp_path / "a", "first"), tmp_path / "a" / "nginx").start()
+    try:
+        second = NginxSite(small_site(tmp_path / "b", "second"), tmp_path / "b" / "nginx").start()
+        try:
+            assert first.port != second.port
+            assert fetch(first, "/guide/index.html").body == b"first"
+            assert fetch(second, "/guide/index.html").body == b"second"
+        finally:
+            second.stop()
+    finally:
+        first.stop()

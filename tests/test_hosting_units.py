@@ -6,14 +6,12 @@ import hashlib
 import subprocess
 import xml.etree.ElementTree as ET
 import zipfile
-from pathlib import Path
 
 import pytest
 
-from hooks_loader import intranet
 from macros.render.print_view import PrintedPage, render_print_view, rewrite
-
-ROOT = Path(__file__).resolve().parents[1]
+from support import ROOT
+from support.modules import intranet, package_site
 
 
 def test_external_fetches_are_found_and_links_are_not():
@@ -22,6 +20,56 @@ def test_external_fetches_are_found_and_links_are_not():
     assert intranet.external_fetches(html) == ["https://fonts.gstatic.com", "//cdn.x/y.js"]
     assert intranet.external_fetches("a{background:url('https://x/y.png')} @import 'http://z/c.css';", css=True) == \
         ["https://x/y.png", "http://z/c.css"]
+
+
+FETCHED = [  # what a browser loads by itself: each must be reported
+    '<link rel="stylesheet" href="https://h/x.css">',
+    '<link rel="preload" as="font" href="//h/f.woff2">',
+    '<link rel="modulepreload" href="https://h/m.js">',
+    '<link rel="prefetch" href="https://h/p.html">',
+    '<link rel="preconnect" href="https://h">',
+    '<link rel="dns-prefetch" href="//h">',
+    '<link rel="icon" href="https://h/favicon.png">',
+    '<link rel="shortcut icon" href="https://h/favicon.ico">',
+    '<link rel="apple-touch-icon" href="https://h/t.png">',
+    '<link rel="manifest" href="https://h/app.webmanifest">',
+    '<LINK REL="Stylesheet" HREF="HTTPS://h/x.css">',
+    '<script src="https://h/x.js"></script>',
+    '<img src="http://h/i.png">',
+    '<img src="a.png" srcset="a.png 1x, https://h/i@2x.png 2x">',
+    '<picture><source srcset="https://h/i.webp"></picture>',
+    '<iframe src="https://h/frame.html"></iframe>',
+    '<video poster="https://h/p.jpg"></video>',
+    '<audio src="https://h/a.mp3"></audio>',
+    '<track src="https://h/t.vtt">',
+    '<embed src="https://h/e.swf">',
+    '<object data="https://h/o.pdf"></object>',
+    '<svg><image href="https://h/s.png"/></svg>',
+    '<div style="background:url(https://h/bg.png)"></div>',
+    "<style>@import 'https://h/c.css';</style>",
+]
+NOT_FETCHED = [  # links the browser only follows when asked: never reported
+    '<link rel="canonical" href="http://127.0.0.1:8000/index.html">',
+    '<link rel="alternate" type="application/rss+xml" href="https://h/feed.xml">',
+    '<link rel="next" href="https://h/2.html">',
+    '<link rel="prev" href="https://h/1.html">',
+    '<link rel="author" href="https://h/me">',
+    '<link rel="license" href="https://h/license">',
+    '<a href="https://h/page.html">x</a>',
+    '<form action="https://h/post"></form>',
+    '<script src="assets/x.js"></script><img src="../a.png"><link rel="stylesheet" href="assets/x.css">',
+    '<p>https://h/x.js</p><script>var u = "https://h/x.js";</script>',
+]
+
+
+@pytest.mark.parametrize("html", FETCHED)
+def test_each_kind_of_fetch_is_reported(html):
+    assert [url.lower().startswith(("http", "//")) for url in intranet.external_fetches(html)] == [True], html
+
+
+@pytest.mark.parametrize("html", NOT_FETCHED)
+def test_links_that_are_not_fetched_are_not_reported(html):
+    assert intranet.external_fetches(html) == []
 
 
 def test_sha256sums_lists_every_file_but_itself(tmp_path):
@@ -36,7 +84,7 @@ def test_sha256sums_lists_every_file_but_itself(tmp_path):
 
 def test_sha256sum_tool_accepts_the_list(built_site):
     result = subprocess.run(["sha256sum", "--quiet", "-c", "SHA256SUMS.txt"], cwd=built_site.path,
-                            capture_output=True, text=True)
+                            capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -56,8 +104,6 @@ def test_print_view_rewrites_ids_and_links():
 
 
 def test_package_is_dated_deterministic_and_checked(built_site, tmp_path):
-    import package_site  # scripts/ is on the path via hooks_loader
-
     first = package_site.package(built_site.path, tmp_path / "a", package_site.dt.date(2026, 11, 22))
     second = package_site.package(built_site.path, tmp_path / "b", package_site.dt.date(2026, 11, 22))
     assert first.name == "guide-site-2026-11-22.zip"
@@ -74,12 +120,10 @@ def test_package_is_dated_deterministic_and_checked(built_site, tmp_path):
 def test_package_refuses_a_site_that_differs_from_its_checksums(built_site, tmp_path):
     import shutil
 
-    import package_site
-
     copy = tmp_path / "site"
     shutil.copytree(built_site.path, copy)
     (copy / "index.html").write_text("changed", encoding="utf-8")
-    with pytest.raises(SystemExit, match="index.html differs"):
+    with pytest.raises(SystemExit, match=r"index\.html differs"):
         package_site.package(copy, tmp_path / "out", package_site.dt.date(2026, 11, 22))
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from checker.engine import match_plan
 from checker.readers import read_report
-from checker_support import CLI, PLAN_CASES, make_docx, where
+from support.checker import CLI, PLAN_CASES, make_docx, where
 
 PAGE = "checker/plan-match.html"
 

@@ -8,8 +8,17 @@ import markdown
 import pytest
 
 from macros.document import OfficialDocument
-from macros.render.sample import (TEMPLATE_SECTIONS, annotation_count, document_text, escape_md, han_count,
-                                  problems, render_sample, sample_document, sections_problems)
+from macros.render.sample import (
+    TEMPLATE_SECTIONS,
+    annotation_count,
+    document_text,
+    escape_md,
+    han_count,
+    problems,
+    render_sample,
+    sample_document,
+    sections_problems,
+)
 
 
 class FakeRecord(dict):
@@ -21,9 +30,9 @@ class FakeRecord(dict):
 
 
 def make(blocks=None, **extra):
-    data = dict(template="half-year-report", title="中共示例街道工作委员会关于2026年上半年意识形态工作情况的报告",
-                year=2026, unit="中共示例街道工作委员会", addressee="中共示例区委宣传部",
-                signature="中共示例街道工作委员会", date="2026年6月28日", summary="一篇用于测试的范文。")
+    data = {"template": "half-year-report", "title": "中共示例街道工作委员会关于2026年上半年意识形态工作情况的报告",
+            "year": 2026, "unit": "中共示例街道工作委员会", "addressee": "中共示例区委宣传部",
+            "signature": "中共示例街道工作委员会", "date": "2026年6月28日", "summary": "一篇用于测试的范文。"}
     data.update(extra)
     data["blocks"] = blocks if blocks is not None else [
         {"p": "根据区委宣传部通知要求，现将上半年情况报告如下。", "section": "opening", "note": "开头交代依据和目的。"},
@@ -93,20 +102,20 @@ def test_counts_chinese_characters_of_the_document_only():
 
 def test_ascii_markers_in_document_text_are_refused():
     record = make([{"p": "分为(1)和(2)两类。"}])
-    (where, problem, fix), = problems(record)
+    (where, _, fix), = problems(record)
     assert where == ("blocks", 0, "p") and "（1）" in fix
 
 
 def test_table_rows_must_match_columns():
     record = make([{"table": {"columns": ["a", "b"], "rows": [["1"]]}}])
     (where, problem, _), = problems(record)
-    assert where == ("blocks", 0, "table", "rows", 0)
+    assert where == ("blocks", 0, "table", "rows", 0) and "1 cells, the table 2 columns" in problem
 
 
 def test_block_with_two_kinds_is_refused():
     record = make([{"p": "一段", "h1": "一、标题"}])
     (where, problem, _), = problems(record)
-    assert "exactly one" in problem
+    assert where == ("blocks", 0) and "exactly one" in problem
 
 
 @pytest.mark.parametrize("template", sorted(TEMPLATE_SECTIONS))

@@ -23,10 +23,19 @@ import pytest
 from macros.search.vocabulary import groups_from
 from macros.search.worker_patch import FIRST_RESULTS, patch_worker
 from macros.sitedata import load_site_data
-from search_ui import (BROAD_QUERIES, BROAD_SHARE, INPUT, ITEM_LINK, load_queries, open_search, rank_queries, search,
-                       wait_ready)
+from support import ROOT
+from support.search_ui import (
+    BROAD_QUERIES,
+    BROAD_SHARE,
+    INPUT,
+    ITEM_LINK,
+    load_queries,
+    open_search,
+    rank_queries,
+    search,
+    wait_ready,
+)
 
-ROOT = Path(__file__).resolve().parents[1]
 SHIPPED_WORKER = next((Path(__import__("material").__file__).parent / "templates/assets/javascripts/workers").glob("search.*.min.js"))
 
 # A two-document index: one page says 中心组, the other only 中心.
@@ -77,7 +86,7 @@ def test_the_site_loads_only_the_patched_worker(page, nginx_site, built_site):
 
 def _synonyms() -> dict[str, set[str]]:
     site = load_site_data(ROOT)
-    groups = groups_from(site.all("terms") if "terms" in site.records else [], site.all("search"))
+    groups = groups_from(site.all("terms"), site.all("search"))
     out: dict[str, set[str]] = {}
     for group in groups:
         for word in group.words:

@@ -12,11 +12,21 @@ import yaml
 
 from macros.search.expand import FIELD, TITLE_FIELD, expand_index, page_boost, section_keywords, shared_headings
 from macros.search.vocabulary import Group, dictionary_words, groups_from, userdict_text
-from macros.search.worker_patch import (SEGMENT_LOOP, WorkerPatchError, bundle_name, fix_segmentation, page_terms,
-                                        patch_bundle, patch_worker, patched_name, single_wildcard, space_han_runs)
+from macros.search.worker_patch import (
+    SEGMENT_LOOP,
+    WorkerPatchError,
+    bundle_name,
+    fix_segmentation,
+    page_terms,
+    patch_bundle,
+    patch_worker,
+    patched_name,
+    single_wildcard,
+    space_han_runs,
+)
 from macros.sitedata import load_site_data
+from support import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 SEPARATOR = "[\\s\\u200b\\u3000\\-、。，．？！；]+"  # the zh default, as in the built index
 SHIPPED = next((Path(__import__("material").__file__).parent / "templates/assets/javascripts/workers").glob("search.*.min.js"))
 
@@ -43,7 +53,7 @@ def test_dictionary_keeps_han_runs_of_two_or_more():
 
 def test_project_vocabulary_loads_and_covers_the_brief():
     site = load_site_data(ROOT)
-    groups = groups_from(site.all("terms") if "terms" in site.records else [], site.all("search"))
+    groups = groups_from(site.all("terms"), site.all("search"))
     together = {w: set(g.words) for g in groups for w in g.words}
     assert "网络评论员" in together["网评员"]
     assert "理论学习中心组" in together["中心组"]
@@ -188,6 +198,7 @@ def test_chinese_runs_are_spaced_from_letters_and_digits_in_the_shipped_worker()
 ])
 def test_filler_words_are_dropped_only_beside_other_words(segments, run, query, kept):
     from py_mini_racer import MiniRacer
+
     from macros.search.worker_patch import KEEP_JS
 
     ctx = MiniRacer()
@@ -212,6 +223,7 @@ def test_project_filler_words_are_loaded_from_data():
 ])
 def test_chinese_run_spacing_keeps_operators(query, spaced):
     from py_mini_racer import MiniRacer
+
     from macros.search.worker_patch import SPACED_JS
 
     ctx = MiniRacer()

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
-import shutil
-from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
-from conftest import ROOT
+from macros import GuideMacros
 from macros.errors import GuideError
 from macros.render.templates import render_template_page
 from macros.sitedata import load_site_data
+from support import ROOT
+from support.copies import data_copy, replace
 
 AGREED = {
     "half-year-report": ["opening", "achievements", "problems", "next-steps"],
@@ -26,21 +26,6 @@ AGREED = {
 }
 
 
-def data_copy(tmp_path: Path) -> Path:
-    """A copy of data/ and docs/: what the loader's checks read."""
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
-    return tmp_path
-
-
-def edit(path: Path, old: str, new: str) -> int:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    line = text[: text.index(old)].count("\n") + 1
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return line
-
-
 def test_agreed_templates_and_section_ids():
     site = load_site_data(ROOT)
     assert {r.id: [s["id"] for s in r["sections"]] for r in site.all("templates")} == AGREED
@@ -49,7 +34,7 @@ def test_agreed_templates_and_section_ids():
 def test_unknown_field_fails_with_file_and_line(tmp_path):
     root = data_copy(tmp_path)
     path = root / "data/templates/half-year-report.yml"
-    line = edit(path, "      - p: 特此报告。", "      - p: 特此报告【填写：不存在的字段】。")
+    line = replace(path, "      - p: 特此报告。", "      - p: 特此报告【填写：不存在的字段】。")
     with pytest.raises(GuideError) as info:
         load_site_data(root)
     assert info.value.path == "data/templates/half-year-report.yml"
@@ -60,9 +45,9 @@ def test_unknown_field_fails_with_file_and_line(tmp_path):
 def test_unused_field_fails_at_its_declaration(tmp_path):
     root = data_copy(tmp_path)
     path = root / "data/templates/study-plan.yml"
-    line = edit(path, "      - p: 根据【填写：上级学习安排名称】，", "      - p: 根据上级安排，")
+    line = replace(path, "      - p: 根据【填写：上级学习安排名称】，", "      - p: 根据上级安排，")
     text = path.read_text(encoding="utf-8").split("\n")
-    declared = next(n for n, l in enumerate(text, 1) if "label: 上级学习安排名称" in l)
+    declared = next(n for n, line in enumerate(text, 1) if "label: 上级学习安排名称" in line)
     with pytest.raises(GuideError) as info:
         load_site_data(root)
     assert (info.value.path, info.value.line) == ("data/templates/study-plan.yml", declared)
@@ -78,7 +63,7 @@ def test_unused_field_fails_at_its_declaration(tmp_path):
 def test_bad_template_fails_at_its_line(tmp_path, old, new, problem):
     root = data_copy(tmp_path)
     path = root / "data/templates/half-year-report.yml"
-    line = edit(path, old, new)
+    line = replace(path, old, new)
     with pytest.raises(GuideError) as info:
         load_site_data(root)
     assert info.value.path == "data/templates/half-year-report.yml"
@@ -88,7 +73,7 @@ def test_bad_template_fails_at_its_line(tmp_path, old, new, problem):
 def test_ledger_example_outside_choices_fails(tmp_path):
     root = data_copy(tmp_path)
     path = root / "data/ledgers/ledger-study.yml"
-    line = edit(path, "专题研讨, 党工委书记", "座谈, 党工委书记")
+    line = replace(path, "专题研讨, 党工委书记", "座谈, 党工委书记")
     with pytest.raises(GuideError) as info:
         load_site_data(root)
     assert (info.value.path, info.value.line) == ("data/ledgers/ledger-study.yml", line)
@@ -122,3 +107,19 @@ def test_built_pages_link_downloads_and_checklists(built_site):
         assert "依据截至 2026年11月" in article.get_text()
     for record in site.all("ledgers"):
         assert f"../downloads/{record.id}.xlsx" in hrefs
+
+
+def test_template_whose_sample_has_no_page_fails_with_file_and_line(tmp_path):
+    """A template's related sample needs its page: no quiet link to the samples index instead."""
+    site = load_site_data(ROOT)
+    page = SimpleNamespace(src_uri="doc-templates/half-year-report.md", abs_src_path="")
+    env = SimpleNamespace(conf={"docs_dir": str(tmp_path / "docs")}, page=SimpleNamespace(file=page))
+    macros = GuideMacros(env, tmp_path, site)  # a project root whose docs/ has no sample pages
+    with pytest.raises(GuideError) as info:
+        macros.sample_link(site.get("templates", "half-year-report"))
+    text = (ROOT / "data/templates/half-year-report.yml").read_text(encoding="utf-8")
+    assert info.value.path == "data/templates/half-year-report.yml"
+    assert info.value.line == text[: text.index("  sample: half-year-report")].count("\n") + 1
+    assert "docs/samples/half-year-report.md does not exist" in info.value.problem
+    assert GuideMacros(env, ROOT, site).sample_link(site.get("templates", "half-year-report")) == \
+        "../samples/half-year-report.md"

@@ -15,12 +15,12 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
-from conftest import ROOT
+from macros.checks.template import FIELD_RE, template_texts
 from macros.document import Block, OfficialDocument
 from macros.export import official_docx as od
 from macros.export.template_docx import build_template_docx, template_document
 from macros.sitedata import load_site_data
-from macros.checks.template import FIELD_RE, template_texts
+from support import ROOT
 
 SITE = load_site_data(ROOT)
 TEMPLATES = SITE.all("templates")
@@ -29,11 +29,6 @@ HEADING_STYLE = {"h1": "Heading 1", "h2": "Heading 2", "h3": "Heading 3", "h4": 
 
 def open_docx(data: bytes):
     return Document(io.BytesIO(data))
-
-
-def east_asia(element) -> str | None:
-    fonts = element.find(qn("w:rPr") + "/" + qn("w:rFonts")) if element.tag != qn("w:rPr") else element.find(qn("w:rFonts"))
-    return fonts.get(qn("w:eastAsia")) if fonts is not None else None
 
 
 def style_east_asia(doc, name: str) -> str:
@@ -96,7 +91,7 @@ def test_fonts_sizes_and_heading_styles():
         outline = style.element.find(qn("w:pPr")).find(qn("w:outlineLvl"))
         assert int(outline.get(qn("w:val"))) == level
     fonts = zipfile.ZipFile(io.BytesIO(od.build_official_docx(sample_document()))).read("word/fontTable.xml").decode()
-    assert re.search(r'w:name="仿宋_GB2312".*?<w:altName w:val="仿宋"', fonts, re.S)
+    assert re.search(r'w:name="仿宋_GB2312".*?<w:altName w:val="仿宋"', fonts, re.DOTALL)
 
 
 def test_headings_use_heading_styles_and_fields_are_highlighted():

@@ -7,10 +7,10 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from conftest import ROOT
 from macros.export.checklist_xlsx import build_checklist_xlsx
 from macros.export.ledger_xlsx import HELP_SHEET, build_ledger_xlsx
 from macros.sitedata import load_site_data
+from support import ROOT
 
 SITE = load_site_data(ROOT)
 LEDGERS = SITE.all("ledgers")

@@ -11,9 +11,9 @@ from collections import Counter
 
 import pytest
 
-from conftest import ROOT
 from macros.render.checklist import item_anchor
 from macros.sitedata import WORK_POINTS, load_site_data
+from support import ROOT
 
 CHECKLIST = "responsibility-self-inspection"
 PAGES = tuple(WORK_POINTS)

@@ -27,10 +27,16 @@ def test_a_year_row_has_its_plan_year_round_anniversaries_meetings_and_campaigns
 
 def test_empty_cells_say_what_is_not_known():
     rows = [year_row(TIMELINE, [], y) for y in (2025, 2026, 2027)]
-    table = render_year_marks(rows, last_known=2026).splitlines()
+    table = render_year_marks(rows, last_known="2026-11").splitlines()
     assert table[2].startswith("| 2025 | 党的二十届四中全会（10月） | — |")
-    assert table[3].startswith(f"| 2026 | {NOT_RECORDED} | 某学习教育（2月起） |")
-    assert table[4].startswith(f"| 2027 | {NOT_RECORDED} | {NOT_YET} |")
+    # the basis year: a dated statement and what to check, not a hole
+    assert table[3].startswith("| 2026 | 截至2026年11月未收录2026年召开的中央全会；如已召开，以正式公报为准 | "
+                               "某学习教育（2月起） | 截至2026年11月未收录2026年新提出的提法")
+    assert table[4].startswith(f"| 2027 | 2026年11月以后召开的会议未收录，以正式公报为准 | {NOT_YET} | "
+                               "2026年11月以后提出的提法未收录，以中央文件原文为准 |")
+    assert NOT_RECORDED not in table[3]
+    # a bare year still works (no month known)
+    assert "截至2026年本指南依据日期未收录" in render_year_marks(rows, last_known=2026)
 
 
 def test_pages_show_the_table_and_the_checker_agrees_with_it(built_site, data):
@@ -49,3 +55,4 @@ def test_pages_show_the_table_and_the_checker_agrees_with_it(built_site, data):
     assert "中国人民解放军建军100周年" in tables["tasks/annual-plan.html"]["2027"][4]
     assert "“十五五”开局之年" in tables["tasks/annual-plan.html"]["2026"][4]
     assert "党的二十届四中全会（10月）" in tables["writing/common-faults.html"]["2025"][1]
+    assert tables["tasks/annual-plan.html"]["2026"][1].startswith("截至2026年11月未收录2026年召开的中央全会")

@@ -10,10 +10,15 @@ from ..sitedata import SiteData, check_unique, register_check
 
 # Each module registers the checks of one area when imported. They run before
 # the checks below, which look outside data/ (pages named by the changelog).
+# The import order is the order the checks run in.
+# isort: off
+from . import deadlines  # noqa: F401  (deadline wordings: resolved first, every other check sees them)
 from . import reference  # noqa: F401  (terms, events, diagrams)
 from . import template  # noqa: F401  (templates and ledgers)
 from . import sample  # noqa: F401  (annotated samples)
 from . import checker  # noqa: F401  (report checker data)
+from . import units  # noqa: F401  (fictional units: the samples agree with the record)
+# isort: on
 
 
 @register_check

@@ -9,6 +9,8 @@ JavaScript's RegExp, as the engine (checker/engine.js, here in V8) reads them.
 
 from __future__ import annotations
 
+import itertools
+
 from ..sitedata import SiteData, check_unique, register_check
 
 PATTERN_LISTS = {"placeholders": ["patterns"], "usage": ["patterns"], "debris": ["inline", "encoding"]}
@@ -84,7 +86,7 @@ def checker_typos_consistent(site: SiteData) -> None:
 
 @register_check
 def timeline_dates_ordered(site: SiteData) -> None:
-    for record in site.all("timeline") if "timeline" in site.records else []:
+    for record in site.all("timeline"):
         start, end = record.get("start"), record.get("end")
         if start and end and end < start:
             raise record.error(("end",), f"end {end} is before start {start}", "correct the dates")
@@ -96,9 +98,8 @@ def timeline_dates_ordered(site: SiteData) -> None:
 def plan_periods_follow_each_other(site: SiteData) -> None:
     """Five-year plan periods (kind: plan) start five years apart: the checker
     reads 开局之年 as base_year and 收官之年 as base_year + 4."""
-    plans = sorted((r for r in site.all("timeline") if r["kind"] == "plan"),
-                   key=lambda r: r["base_year"]) if "timeline" in site.records else []
-    for earlier, later in zip(plans, plans[1:]):
+    plans = sorted((r for r in site.all("timeline") if r["kind"] == "plan"), key=lambda r: r["base_year"])
+    for earlier, later in itertools.pairwise(plans):
         if later["base_year"] - earlier["base_year"] != 5:
             raise later.error(("base_year",), f"{later['name']} starts in {later['base_year']}, "
                               f"{later['base_year'] - earlier['base_year']} years after {earlier['name']} "

@@ -55,22 +55,27 @@ def event_dates_valid(site: SiteData) -> None:
                                        "write an existing day as MM-DD (02-29 is not allowed: it is missing in most years)") from None
         if "end" in data and data.get("repeat", "yearly") != "yearly":
             raise record.error(("end",), "a period ('end') can only repeat yearly", "remove 'repeat' or 'end'")
-        years: list[int] = []
-        for i, text in enumerate(data.get("lunar_dates", [])):
-            try:
-                day = parse_date(text)
-            except ValueError:
-                raise record.error(("lunar_dates", i), f"'{text}' is not a date",
-                                   "write an existing day as YYYY-MM-DD") from None
-            if years and day.year <= years[-1]:
-                raise record.error(("lunar_dates", i), f"{text}: one date per year, in increasing order",
-                                   "list the dates year by year")
-            years.append(day.year)
+        lunar_dates_valid(record)
         for i, link in enumerate(data.get("see", [])):
             page = link["page"].split("#")[0]
             if not (site.root / "docs" / page).is_file():
                 raise record.error(("see", i, "page"), f"page '{page}' does not exist under docs/",
                                    "correct the path (relative to docs/) or remove the link")
+
+
+def lunar_dates_valid(record) -> None:
+    """An event's lunar_dates are existing days, one a year, in increasing order."""
+    years: list[int] = []
+    for i, text in enumerate(record.get("lunar_dates", [])):
+        try:
+            day = parse_date(text)
+        except ValueError:
+            raise record.error(("lunar_dates", i), f"'{text}' is not a date",
+                               "write an existing day as YYYY-MM-DD") from None
+        if years and day.year <= years[-1]:
+            raise record.error(("lunar_dates", i), f"{text}: one date per year, in increasing order",
+                               "list the dates year by year")
+        years.append(day.year)
 
 
 @register_check

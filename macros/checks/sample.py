@@ -1,29 +1,22 @@
-"""Cross-record checks for data/samples (imported by macros/checks.py).
+"""Cross-record checks for data/samples (imported by macros/checks/__init__.py).
 
-A sample names the template it fills; its blocks mark where each of the
-template's sections starts. Until data/templates exists the agreed section
-ids in ``TEMPLATE_SECTIONS`` are the reference; once template records are
-loaded, their own section ids are.
+A sample names the template it fills (data/templates); its blocks mark where
+each of the template's sections starts, in the template's order.
 """
 
 from __future__ import annotations
 
-from ..render.sample import TEMPLATE_SECTIONS, problems, sections_problems
+from ..render.sample import problems, sections_problems
 from ..sitedata import SiteData, register_check
 
 
 def template_sections(site: SiteData) -> dict[str, tuple[str, ...]]:
-    """Template id -> its section ids, from data/templates when it is loaded."""
-    templates = site.records.get("templates")
-    if not templates:
-        return dict(TEMPLATE_SECTIONS)
-    return {tid: tuple(s["id"] for s in record["sections"]) for tid, record in templates.items()}
+    """Template id -> its section ids (data/templates)."""
+    return {record.id: tuple(s["id"] for s in record["sections"]) for record in site.all("templates")}
 
 
 @register_check
 def samples_fill_known_templates(site: SiteData) -> None:
-    if "samples" not in site.records:
-        return
     known = template_sections(site)
     for record in site.all("samples"):
         if record["template"] not in known:

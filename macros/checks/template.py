@@ -9,7 +9,7 @@ GuideError at the file and line of the offending value.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..sitedata import Record, SiteData, check_unique, register_check
 

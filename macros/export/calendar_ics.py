@@ -20,7 +20,7 @@ UID_DOMAIN = "jiedao-guide"
 PRODID = "-//jiedao-guide//工作日历//ZH"
 CALENDAR_NAME = "街道社区宣传思想工作日历"
 # Fixed, so that the file only changes when the data does.
-DTSTAMP = dt.datetime(2026, 11, 22, 0, 0, 0, tzinfo=dt.timezone.utc)
+DTSTAMP = dt.datetime(2026, 11, 22, 0, 0, 0, tzinfo=dt.UTC)
 FIRST_YEAR = 2026  # repeating events start in this year
 DEFAULT_REMIND_DAYS = 3
 INTERVAL = {"half-yearly": 6, "quarterly": 3}

@@ -7,7 +7,7 @@ from .xlsx_common import FIXED_TIME, choice_list, grid, new_workbook, print_setu
 
 RESULT_CHOICES = ("已落实", "部分落实", "未落实", "不适用")
 COLUMNS = (("序号", 6), ("检查内容", 46), ("留存材料", 30), ("频次", 14), ("自查结果", 12), ("情况说明", 30))
-__all__ = ["build_checklist_xlsx", "COLUMNS", "RESULT_CHOICES", "FIXED_TIME"]
+__all__ = ["COLUMNS", "FIXED_TIME", "RESULT_CHOICES", "build_checklist_xlsx"]
 
 
 def build_checklist_xlsx(checklist: Record) -> bytes:

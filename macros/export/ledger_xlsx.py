@@ -12,7 +12,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from ..sitedata import Record
-from .xlsx_common import grid, choice_list, new_workbook, print_setup, titled_sheet, workbook_bytes
+from .xlsx_common import choice_list, grid, new_workbook, print_setup, titled_sheet, workbook_bytes
 
 BLANK_ROWS = 50  # bordered rows to fill after the examples
 VALIDATION_ROWS = 500  # drop-down lists reach this far down

@@ -29,9 +29,9 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Sequence
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
@@ -58,10 +58,9 @@ SIZE_PAGE_NUMBER = 28  # 4号 = 14 pt
 SIZE_TABLE = 24  # 小4 = 12 pt, so that a six-column table fits the type area
 
 # Page in twentieths of a point (twips); 1 mm = 56.69 twips.
-PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210, 297
-MARGINS_MM = {"top": 37, "bottom": 35, "left": 28, "right": 26}
-MARGINS = {"top": 2098, "bottom": 1984, "left": 1588, "right": 1474}  # the same in twips
-TYPE_WIDTH = 11906 - MARGINS["left"] - MARGINS["right"]  # 8844 twips = 156 mm
+PAGE_WIDTH, PAGE_HEIGHT = 11906, 16838  # A4, 210 x 297 mm
+MARGINS = {"top": 2098, "bottom": 1984, "left": 1588, "right": 1474}  # 37, 35, 28, 26 mm
+TYPE_WIDTH = PAGE_WIDTH - MARGINS["left"] - MARGINS["right"]  # 8844 twips = 156 mm
 FOOTER_DISTANCE_MM = 25  # puts the page number's dash about 7 mm below the type area
 # 225 mm of type area / 22 lines = 579.8 twips; 579 keeps 22 full lines.
 LINE_PITCH = 579
@@ -75,7 +74,6 @@ LINE_PITCH = 579
 DOC_GRID_TYPE = "lines"
 CHAR_SPACE = 0
 CONDENSE = -5
-CHARS_PER_LINE, LINES_PER_PAGE = 28, 22
 CHAR = 320  # one 3号 character in twips, for indents
 
 FIELD_RE = re.compile(r"【填写：[^】]*】")
@@ -286,7 +284,7 @@ def _setup_font_table(doc) -> None:
 
 def _setup_section(doc) -> None:
     section = doc.sections[0]
-    section.page_width, section.page_height = Twips(11906), Twips(16838)  # A4
+    section.page_width, section.page_height = Twips(PAGE_WIDTH), Twips(PAGE_HEIGHT)
     section.top_margin, section.bottom_margin = Twips(MARGINS["top"]), Twips(MARGINS["bottom"])
     section.left_margin, section.right_margin = Twips(MARGINS["left"]), Twips(MARGINS["right"])
     section.header_distance, section.footer_distance = Mm(15), Mm(FOOTER_DISTANCE_MM)

@@ -15,8 +15,8 @@ from .official_docx import GUIDANCE_PREFIX, build_official_docx
 def sample_preface(record) -> tuple[str, ...]:
     """The guidance paragraph printed above the title."""
     return (
-        f"{GUIDANCE_PREFIX}本范文按{record['year']}年的情况编写，单位、数字和事例均为虚构，只用于说明写法；"
-        "每段的评注和弱稿对照见指南的范文页面。借用时换成本单位本期的情况，核对当年的提法，并删除本段。",
+        (f"{GUIDANCE_PREFIX}本范文按{record['year']}年的情况编写，单位、数字和事例均为虚构，只用于说明写法；"
+         "每段的评注和弱稿对照见指南的范文页面。借用时换成本单位本期的情况，核对当年的提法，并删除本段。"),
     )
 
 

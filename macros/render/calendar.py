@@ -6,7 +6,15 @@ import html
 import json
 from dataclasses import dataclass
 
-from ..events import STEP_MONTHS, Occurrence, format_day, months_touched, occurrences, parse_month_day, repeat_months, years_covered
+from ..events import (
+    Occurrence,
+    format_day,
+    months_touched,
+    occurrences,
+    parse_month_day,
+    repeat_months,
+    years_covered,
+)
 
 CATEGORY_CLASS = {"纪念日": "memorial", "我们的节日": "festival", "工作节点": "work"}
 MONTHS = range(1, 13)

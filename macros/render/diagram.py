@@ -68,8 +68,8 @@ def _svg(diagram_id: str, width: float, height: float, title: str, body: list[st
 
 
 def _box(x: float, y: float, w: float, h: float, label: str, role: str | None) -> list[str]:
-    out = [f'<rect x="{x:g}" y="{y:g}" width="{w:g}" height="{h:g}" rx="6" fill="{BOX_FILL}" '
-           f'stroke="{ACCENT}" stroke-width="1.5"/>']
+    out = [(f'<rect x="{x:g}" y="{y:g}" width="{w:g}" height="{h:g}" rx="6" fill="{BOX_FILL}" '
+            f'stroke="{ACCENT}" stroke-width="1.5"/>')]
     cx = x + w / 2
     if role:
         out.append(_text(cx, y + h / 2 - 4, label, 17, "middle", "bold"))
@@ -233,4 +233,4 @@ def format_years(events: list[dict]) -> list[int]:
     return sorted(set.intersection(*sets)) if sets else []
 
 
-__all__ = ["render_diagram", "render_year", "year_rows", "wrap", "text_width", "format_years", "format_day"]
+__all__ = ["format_day", "format_years", "render_diagram", "render_year", "text_width", "wrap", "year_rows"]

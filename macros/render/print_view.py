@@ -16,11 +16,11 @@ import re
 from dataclasses import dataclass
 
 ATTR = re.compile(r'\b(id|href|src)="([^"]*)"')
-EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)
+EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 # Glossary hover tips (hooks/glossary_tooltips.py) mean nothing on paper, and
 # each page marks its own first use, so the whole guide would repeat them.
-TOOLTIP = re.compile(r'<abbr class="guide-term"[^>]*>(.*?)</abbr>', re.S)
-SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>\s*", re.S | re.I)
+TOOLTIP = re.compile(r'<abbr class="guide-term"[^>]*>(.*?)</abbr>', re.DOTALL)
+SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>\s*", re.DOTALL | re.IGNORECASE)
 
 
 @dataclass(frozen=True)

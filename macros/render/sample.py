@@ -18,8 +18,10 @@ import re
 
 from ..document import BLOCK_KINDS, HEADING_KINDS, OfficialDocument, block_from_mapping
 
-# Template ids and their section ids, as agreed across branches. Used to check
-# samples until data/templates exists; then the template records are the source.
+# Template ids and their section ids, in the order the sample index lists
+# them (and for the unit tests, which run without data). data/templates is the
+# source the build checks samples against; tests/test_samples_content.py checks
+# that this copy agrees with it.
 TEMPLATE_SECTIONS: dict[str, tuple[str, ...]] = {
     "half-year-report": ("opening", "achievements", "problems", "next-steps"),
     "annual-report": ("opening", "achievements", "problems", "next-steps"),
@@ -56,12 +58,12 @@ _LEADING = re.compile(r"^(\s*)(\d+)\.")  # "1. " would start an ordered list
 
 def escape_md(text: str) -> str:
     """Document text as literal Markdown: no emphasis, links, lists or HTML."""
-    text = html.escape(text, quote=False)  # & < >
+    text = html.escape(text, quote=False)  # a < or & in a document is text, not HTML
     text = _ESCAPE.sub(r"\\\1", text)
     text = _LEADING.sub(r"\1\2\\.", text)
     if text.startswith("-"):
         text = "\\" + text
-    return " ".join(text.split("\n"))  # one paragraph is one line
+    return " ".join(text.split("\n"))  # a line break would end the Markdown paragraph or table cell
 
 
 def block_kind(block: dict) -> str:
@@ -137,8 +139,8 @@ def sections_problems(record, template_sections: tuple[str, ...]) -> list[tuple[
         seen.append(section)
     missing = [s for s in template_sections if s not in seen]
     if missing:
-        found.append(((("blocks",)), f"template '{record['template']}' sections missing from the sample: "
-                      f"{', '.join(missing)}", "add 'section: <id>' to the block where each section starts"))
+        found.append((("blocks",), (f"template '{record['template']}' sections missing from the sample: "
+                                     f"{', '.join(missing)}"), "add 'section: <id>' to the block where each section starts"))
     elif [s for s in seen if s in template_sections] != list(template_sections):
         found.append((("blocks",), f"sections in the order {', '.join(seen)}",
                       f"follow the template's order: {', '.join(template_sections)}"))
@@ -226,8 +228,8 @@ def render_comparisons(record) -> str:
            "下面把范文中的段落和一段常见的弱稿放在一起。弱稿是为说明问题而写的反面例子，不要照抄。", ""]
     for n, (i, block) in enumerate(pairs, 1):
         label = CN_NUMBERS[n - 1] if n <= len(CN_NUMBERS) else str(n)
-        out += [f"### 对照{label}：{escape_md(_heading_context(record['blocks'], i))} "
-                f"{{ #{comparison_anchor(record, n)} }}", "",
+        out += [(f"### 对照{label}：{escape_md(_heading_context(record['blocks'], i))} "
+                 f"{{ #{comparison_anchor(record, n)} }}"), "",
                 '<div class="sample-compare" markdown>', "",
                 '<div class="sample-weak fault-example" markdown>', "",
                 "**弱稿**", "{ .sample-compare-label }", "",

@@ -1,6 +1,6 @@
-"""Glossary tooltips: wrap terms in <abbr title="…"> in rendered HTML (pure).
+r"""Glossary tooltips: wrap terms in <abbr title="…"> in rendered HTML (pure).
 
-Python-Markdown's abbr extension matches whole words only (\\b…\\b), and
+Python-Markdown's abbr extension matches whole words only (\b…\b), and
 between two Chinese characters there is no word boundary, so it would never
 fire inside Chinese text. This works on the page's HTML instead: it walks the
 text between tags, leaves headings, links, code, existing abbreviations,
@@ -19,7 +19,7 @@ SKIP = {"a", "abbr", "code", "pre", "kbd", "samp", "script", "style", "svg", "ma
         "button", "label", "h1", "h2", "h3", "h4", "h5", "h6", "summary", "title", "del", "s"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
         "track", "wbr"}
-TOKEN = re.compile(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>|<[^>]*>", re.S | re.I)
+TOKEN = re.compile(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>|<[^>]*>", re.DOTALL | re.IGNORECASE)
 TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)")
 
 
@@ -94,4 +94,4 @@ class TooltipMarker:
 
 def match_script(token: str) -> bool:
     """A whole <script>…</script> or <style>…</style> token (already closed)."""
-    return bool(re.match(r"<(script|style)\b", token, re.I)) and token.lower().rstrip().endswith(("</script>", "</style>"))
+    return bool(re.match(r"<(script|style)\b", token, re.IGNORECASE)) and token.lower().rstrip().endswith(("</script>", "</style>"))

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import fnmatch
 import json
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from .vocabulary import Group
 

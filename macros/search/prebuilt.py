@@ -29,7 +29,8 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 FORMAT = 4  # 4: positions may be left out per field (see without_positions)
 # A build-only change to the worker: expose the Search class, whatever its minified name.
@@ -188,6 +189,21 @@ def _milli(score: float) -> int:
     return n
 
 
+def _posting_numbers(term: str, entry: dict, fields: list[str], ref) -> list[int]:
+    """One term's postings: its index number, then per field the documents with their token positions."""
+    if set(entry) != {"_index", *fields}:
+        raise PrebuildError(f"term {term!r}: unexpected index entry keys {sorted(entry)}")
+    numbers = [entry["_index"]]
+    for field in fields:
+        docs = entry[field]
+        numbers.append(len(docs))
+        for r, metadata in docs.items():
+            if set(metadata) != {"position"}:
+                raise PrebuildError(f"term {term!r} in {r}: metadata other than position: {sorted(metadata)}")
+            numbers.extend((ref(r), len(metadata["position"]), *_deltas(metadata["position"])))
+    return numbers
+
+
 def encode(index: dict, table: list) -> dict[str, Any]:
     """lunr's serialised index and the position table in the compact form DECODE_JS reads.
 
@@ -205,20 +221,8 @@ def encode(index: dict, table: list) -> dict[str, Any]:
             refs.append(r)
         return ref_no[r]
 
-    terms, postings = [], []
-    for term, entry in index["invertedIndex"]:
-        if set(entry) != {"_index", *fields}:
-            raise PrebuildError(f"term {term!r}: unexpected index entry keys {sorted(entry)}")
-        numbers = [entry["_index"]]
-        for field in fields:
-            docs = entry[field]
-            numbers.append(len(docs))
-            for r, metadata in docs.items():
-                if set(metadata) != {"position"}:
-                    raise PrebuildError(f"term {term!r} in {r}: metadata other than position: {sorted(metadata)}")
-                numbers.extend((ref(r), len(metadata["position"]), *_deltas(metadata["position"])))
-        terms.append(term)
-        postings.append(vlq(numbers))
+    terms = [term for term, _ in index["invertedIndex"]]
+    postings = [vlq(_posting_numbers(term, entry, fields, ref)) for term, entry in index["invertedIndex"]]
     vectors = []
     for name, elements in index["fieldVectors"]:
         field, r = name.split("/", 1)

@@ -31,10 +31,18 @@ sends; a page opened from a result highlights the query without loading the
 index; and the first batch of results is shorter (see the comments above
 each pattern).
 
-The code is matched by its shape, whatever its variable names. Every patch
-fails loudly when its shape is not found exactly once (a Material upgrade
-changed it): it must then be checked against the new source, never silently
-skipped.
+The code is matched by its shape, whatever its variable names: no pattern
+names an identifier the minifier chose, and none depends on how esbuild
+down-levels ``await`` or object spread. Every patch fails loudly when its
+shape is not found exactly once (a Material upgrade changed it): it must then
+be checked against the new source, never silently skipped.
+
+All patches are listed once, in ``PATCHES`` at the end of this file: name,
+pattern, rewrite, the upstream source it mirrors and the tests that prove it.
+``KNOWN_SOURCES`` records the SHA-256 of the Material files they were checked
+against; hooks/search.py stops the build on any other file
+(``check_known_source``). CONTRIBUTING.md, "Upgrading Material", says what to
+do then.
 """
 
 from __future__ import annotations
@@ -42,20 +50,56 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from .prebuilt import DECODE_JS, FORMAT as PREBUILT_FORMAT
+from .prebuilt import DECODE_JS, SEARCH_CLASS
+from .prebuilt import FORMAT as PREBUILT_FORMAT
 
-# for(let o=s+1;o<t.length;o++)t.slice(s,o)in e&&(n[s]=o-s)
-SEGMENT_LOOP = re.compile(
-    r"for\(let (?P<j>\w+)=(?P<i>\w+)\+1;(?P=j)<(?P<q>\w+)\.length;(?P=j)\+\+\)"
-    r"(?P=q)\.slice\((?P=i),(?P=j)\)in \w+&&"
-)
+TEST_COMMAND = "pytest tests/test_search_units.py tests/test_search_prebuilt.py tests/test_search_browser.py"
 SOURCE_MAP = re.compile(r"\n?//# sourceMappingURL=\S+\s*$")
 WORKER_NAME = re.compile(r"^search\.[0-9a-f]{8}\.min\.js$")
+BUNDLE_NAME = re.compile(r"^bundle\.[0-9a-f]{8}\.min\.js$")
+
+# The Material files the patches below were checked against, per mkdocs-material version:
+# {kind: (file name, SHA-256 of its text)}. hooks/search.py stops the build on any other worker or
+# bundle (check_known_source). Add a version only as CONTRIBUTING.md, "Upgrading Material", says.
+KNOWN_SOURCES: dict[str, dict[str, tuple[str, str]]] = {
+    "9.8.1": {
+        "worker": ("search.a7633da7.min.js", "da1b3df5e5f00cc73083c9e21ff0ec28bde85cd247057bdd05b7a167e5903bd4"),
+        "bundle": ("bundle.a5f9d56c.min.js", "b9a1ef14b5e91ad61fa8d7dd42e1f55e6af0ebd224bc8970dff0e7d7311b172f"),
+    },
+}
 
 
 class WorkerPatchError(RuntimeError):
-    """The shipped worker does not contain the loop this patch corrects."""
+    """The shipped worker or bundle does not contain the code a patch changes."""
+
+
+class UnknownMaterialFile(WorkerPatchError):
+    """A Material worker or bundle the patches were not checked against."""
+
+
+def check_known_source(kind: str, code: str, installed: str) -> None:
+    """Nothing when ``code`` (Material's ``kind``, "worker" or "bundle") is a file in KNOWN_SOURCES; else
+    UnknownMaterialFile, saying what to run and where the patch table is."""
+    digest = hashlib.sha256(code.encode("utf-8")).hexdigest()
+    if any(files.get(kind, ("", ""))[1] == digest for files in KNOWN_SOURCES.values()):
+        return
+    known = ", ".join(f"{files[kind][0]} of mkdocs-material {version}"
+                      for version, files in KNOWN_SOURCES.items() if kind in files)
+    if installed in KNOWN_SOURCES:
+        cause = (f"mkdocs-material {installed} ships another {kind}: reinstall it (pip install -r requirements.txt) "
+                 "or remove the theme override in overrides/, unless the change is meant. If it is: ")
+    else:
+        cause = ""
+    raise UnknownMaterialFile(
+        f"Material's search code changed: this {kind} (SHA-256 {digest}, with mkdocs-material {installed} "
+        f"installed) is not a file the search patches were checked against ({known}); they may still match and "
+        f"yet no longer do what they did. What to do: {cause}check each row of PATCHES in "
+        f"macros/search/worker_patch.py against the source named in its 'upstream' field, in the installed "
+        f"version; add \"{kind}\": (<file name>, \"{digest}\") under \"{installed}\" in KNOWN_SOURCES (same file); "
+        f"run `{TEST_COMMAND}`, and keep the hash only when they pass (CONTRIBUTING.md, \"Upgrading Material\")")
 
 
 def _find_once(pattern: re.Pattern, code: str, what: str, advice: str) -> re.Match:
@@ -64,6 +108,19 @@ def _find_once(pattern: re.Pattern, code: str, what: str, advice: str) -> re.Mat
     if len(matches) != 1:
         raise WorkerPatchError(f"expected {what} exactly once, found {len(matches)}; {advice}")
     return matches[0]
+
+
+# --- Worker: whole-query segmentation --------------------------------------
+#
+# for(let o=s+1;o<t.length;o++)t.slice(s,o)in e&&(n[s]=o-s)
+SEGMENT_LOOP = re.compile(
+    r"for\(let (?P<j>[\w$]+)=(?P<i>[\w$]+)\+1;(?P=j)<(?P<q>[\w$]+)\.length;(?P=j)\+\+\)"
+    r"(?P=q)\.slice\((?P=i),(?P=j)\)in [\w$]+&&"
+)
+
+
+def _whole_query(m: re.Match, ctx: dict) -> str:
+    return m.group(0).replace(f"{m['j']}<{m['q']}.length", f"{m['j']}<={m['q']}.length", 1)
 
 
 # --- Worker: load a prebuilt index instead of building one -----------------
@@ -89,17 +146,15 @@ CONSTRUCTOR = re.compile(
 SEGMENTER = 'lunr.segmenter="TinySegmenter"in lunr?new lunr.TinySegmenter:void 0'
 
 
-def patch_worker(code: str, filler_words: tuple[str, ...] = ()) -> str:
-    """The worker with whole-query segmentation, Chinese split from adjacent letters and digits and from
-    ``filler_words``, page terms, positions found in the table, its own index fetching, prebuilt-index loading
-    and no source-map link."""
-    code = load_prebuilt(fetch_index(page_terms(positions_from_table(
-        single_wildcard(space_han_runs(fix_segmentation(code)))))))
-    # The functions the patched code calls, and the filler words, are appended once, after the worker,
-    # so its "use strict" stays its first statement; all are set before any message arrives.
-    words = f"var __guideFillerWords=new Set({json.dumps(list(filler_words), ensure_ascii=False)});"
-    helpers = (DECODE_JS, UNION_TERMS_JS, FETCH_INDEX_JS, SPACED_JS, KEEP_JS, POSITIONS_JS, words)
-    return SOURCE_MAP.sub("", code).rstrip() + "\n" + "\n".join(helpers) + "\n"
+def _prebuilt_branch(m: re.Match, ctx: dict) -> str:
+    c, d, o = m["config"], m["docs"], m["options"]
+    return (
+        f"constructor({{config:{c},docs:{d},options:{o},prebuilt:__pb}}){{"
+        f"if(__pb&&__pb.format==={PREBUILT_FORMAT}&&__pb.lunr===lunr.version){{"
+        f"this.map={m['doc_map']}({d});this.options={o};"
+        f"lunr.tokenizer.separator=new RegExp({c}.separator);{SEGMENTER};"
+        f"let __l=__guideLoadIndex(__pb);this.table=__l.table;this.index=__l.index;return}}"
+    )
 
 
 # Material's query transform gives every term a trailing wildcard unless it
@@ -116,13 +171,8 @@ def patch_worker(code: str, filler_words: tuple[str, ...] = ()) -> str:
 WILDCARD = re.compile(r"\.map\((?P<t>[\w$]+)=>/\(\^\[\+-\]\|\[~\^\]\\d\+\$\)/\.test\((?P=t)\)\?(?P=t):`\$\{(?P=t)\}\*`\)")
 
 
-def single_wildcard(code: str) -> str:
-    """The worker's query transform without a second trailing wildcard (see WILDCARD)."""
-    m = _find_once(WILDCARD, code, "the trailing wildcard step of Material's query transform",
-                   "compare src/.../integrations/search/query/transform/index.ts with WILDCARD in "
-                   "macros/search/worker_patch.py")
-    fixed = m.group(0).replace("|[~^]\\d+$)/", "|[~^]\\d+$|\\*$)/", 1)
-    return code[:m.start()] + fixed + code[m.end():]
+def _single_wildcard(m: re.Match, ctx: dict) -> str:
+    return m.group(0).replace("|[~^]\\d+$)/", "|[~^]\\d+$|\\*$)/", 1)
 
 
 # Material's worker highlights a result's fields at the tokens that matched,
@@ -137,7 +187,7 @@ def single_wildcard(code: str) -> str:
 # the worker already holds: the text tokens whose text, lowercased, is the
 # term, exactly where the tokenizer put them when it recorded the position.
 POSITIONS = re.compile(
-    r"for\(let (?P<d>[\w$]+) of Object\.values\((?P<u>[\w$]+)\.metadata\)\)typeof (?P=d)\[(?P<l>[\w$]+)\]!=\"undefined\"&&"
+    r"for\(let (?P<d>[\w$]+) of Object\.values\((?P<u>[\w$]+)\.metadata\)\)typeof (?P=d)\[(?P<l>[\w$]+)\]!==?\"undefined\"&&"
     r"(?P<m>[\w$]+)\.push\(\.\.\.(?P=d)\[(?P=l)\]\.position\);"
     r"(?=if\(!(?P=m)\.length\)continue;let [\w$]+=this\.table\.get\(\[(?P<c>[\w$]+)\.location,(?P=l)\]\.join\(\":\"\)\))"
 )
@@ -147,15 +197,11 @@ POSITIONS_JS = ("function __guidePositions(term,data,table,value){"
                 "if((e&3)===1&&n===term.length&&value.slice(at,at+n).toLowerCase()===term)out.push(b<<20|k)}return out}")
 
 
-def positions_from_table(code: str) -> str:
-    """The worker finding a term's positions in the position table when the index left them out (see POSITIONS)."""
-    m = _find_once(POSITIONS, code, "the match positions loop of Material's search worker",
-                   "compare src/.../integrations/search/_/index.ts (Search.search) with POSITIONS in "
-                   "macros/search/worker_patch.py")
-    d, u, l, c = m["d"], m["u"], m["l"], m["c"]
-    found = (f"for(let[__term,{d}]of Object.entries({u}.metadata))typeof {d}[{l}]!=\"undefined\"&&"
-             f"{m['m']}.push(...__guidePositions(__term,{d}[{l}],this.table.get([{c}.location,{l}].join(\":\")),{c}[{l}]));")
-    return code[:m.start()] + found + code[m.end():]
+def _positions_from_table(m: re.Match, ctx: dict) -> str:
+    d, u, field, c = m["d"], m["u"], m["l"], m["c"]  # names in the minified bundle (l: the field)
+    return (f"for(let[__term,{d}]of Object.entries({u}.metadata))typeof {d}[{field}]!=\"undefined\"&&"
+            f"{m['m']}.push(...__guidePositions(__term,{d}[{field}],this.table.get([{c}.location,{field}].join(\":\")),"
+            f"{c}[{field}]));")
 
 
 # Material's worker rewrites each run of Chinese characters in a query into
@@ -175,8 +221,11 @@ def positions_from_table(code: str) -> str:
 # staff type whole questions (台账怎么填), and every page's heading 怎么做
 # would otherwise outrank the page about 台账. A query of filler words
 # only is searched as typed.
+#
+# The regular expression is matched as esbuild writes it for older browsers
+# (new RegExp("\\p{sc=Han}+","gu")) or as a literal.
 HAN_RUNS = re.compile(
-    r'(?P<head>[\w$]+\.replace\(new RegExp\("\\\\p\{sc=Han\}\+","gu"\),)(?P<run>[\w$]+)=>'
+    r'(?P<head>[\w$]+\.replace\((?:new RegExp\("\\\\p\{sc=Han\}\+","gu"\)|/\\p\{sc=Han\}\+/gu),)(?P<run>[\w$]+)=>'
     r'(?P<body>\[\.\.\.[\w$]+\((?P=run),this\.index\.invertedIndex\)\]\.join\("\* "\))\)'
 )
 KEEP_JS = ("function __guideKeep(segments,run,query){"
@@ -186,17 +235,11 @@ SPACED_JS = ("function __guideSpaced(text,run,at,query){var word=/[\\p{L}\\p{N}_
              "return(word.test(query.charAt(at-1))?\" \":\"\")+text+(word.test(query.charAt(at+run.length))?\" \":\"\")}")
 
 
-def space_han_runs(code: str) -> str:
-    """The worker searching a Chinese run apart from the letters or digits written against it, without
-    filler words when the query has other words (see HAN_RUNS)."""
-    m = _find_once(HAN_RUNS, code, "the Chinese query segmentation call of Material's search worker",
-                   "compare src/.../integrations/search/_/index.ts (Search.search) with HAN_RUNS in "
-                   "macros/search/worker_patch.py")
+def _spaced_han_runs(m: re.Match, ctx: dict) -> str:
     run = m["run"]
     segments = m["body"][: -len('.join("* ")')]
     kept = f'__guideKeep({segments},{run},__q).join("* ")'
-    spaced = f"({run},__at,__q)=>__guideSpaced({kept},{run},__at,__q))"
-    return code[:m.start()] + m["head"] + spaced + code[m.end():]
+    return m["head"] + f"({run},__at,__q)=>__guideSpaced({kept},{run},__at,__q))"
 
 
 # The page no longer loads the index and copies it into the worker (see
@@ -210,7 +253,10 @@ def space_han_runs(code: str) -> str:
 # iframe-worker shim's hidden frame and cannot fetch, it loads
 # search_index.js (``var __index = {...}``) with importScripts, which the
 # shim provides. A message that carries the index itself is used as before.
-SETUP_MESSAGE = re.compile(r"case 0:return yield (?P<langs>[\w$]+)\((?P<m>[\w$]+)\.data\.config\),")
+# The handler is matched whether esbuild down-levels ``await`` to ``yield``
+# (9.8.1) or not; SETUP is 0 in SearchMessageType.
+SETUP_MESSAGE = re.compile(
+    r"case 0:return (?P<wait>yield|await) (?P<langs>[\w$]+)\((?P<m>[\w$]+)\.data\.config\),")
 FETCH_INDEX_JS = ("function __guideFetchIndex(d){var u=d.url;return(/\\.js$/.test(u)"
                   "?Promise.resolve(importScripts(u)).then(function(){return self.__index})"
                   ":fetch(u).then(function(r){if(!r.ok)throw new Error(\"search index \"+u+\": HTTP \"+r.status);"
@@ -218,14 +264,10 @@ FETCH_INDEX_JS = ("function __guideFetchIndex(d){var u=d.url;return(/\\.js$/.tes
                   "return{config:i.config,docs:i.docs,prebuilt:i.prebuilt,options:d.options}})}")
 
 
-def fetch_index(code: str) -> str:
-    """The worker fetching the index itself when given its address (see SETUP_MESSAGE)."""
-    m = _find_once(SETUP_MESSAGE, code, "the set-up message handler of Material's search worker",
-                   "compare the worker's message handler (integrations/search/worker/main) with SETUP_MESSAGE in "
-                   "macros/search/worker_patch.py")
-    fetched = (f"case 0:if({m['m']}.data.url){m['m']}.data=yield __guideFetchIndex({m['m']}.data);"
-               f"return yield {m['langs']}({m['m']}.data.config),")
-    return code[:m.start()] + fetched + code[m.end():]
+def _fetched_index(m: re.Match, ctx: dict) -> str:
+    msg, wait = m["m"], m["wait"]
+    return (f"case 0:if({msg}.data.url){msg}.data={wait} __guideFetchIndex({msg}.data);"
+            f"return {wait} {m['langs']}({msg}.data.config),")
 
 
 # When only sections of a page match, the worker adds the page itself to the
@@ -234,50 +276,17 @@ def fetch_index(code: str) -> str:
 #     if (!items.find(item => item.location === page)) items.push({...doc, score: 0, terms: {}})
 #
 # and the page's link then carries an empty ?h=, so opening it highlights
-# nothing. The patch gives the page the terms its sections matched.
-PAGE_TERMS = re.compile(r"(?P<head>(?P<items>[\w$]+)\.push\([\w$]+\([\w$]+\(\{\},[\w$]+\),\{score:0,terms:)\{\}(?=\}\)\))")
+# nothing. The patch gives the page the terms its sections matched. The
+# object is matched as esbuild's spread helpers write it (f(g({},doc),{...}))
+# or as a native spread.
+PAGE_TERMS = re.compile(
+    r"(?P<head>(?P<items>[\w$]+)\.push\((?:[\w$]+\([\w$]+\(\{\},[\w$]+\),\{|\{\.\.\.[\w$]+,)score:0,terms:)\{\}(?=\}\))")
 UNION_TERMS_JS = ("function __guideUnionTerms(items){var terms={};items.forEach(function(item){"
                   "for(var t in item.terms)terms[t]=terms[t]||item.terms[t]});return terms}")
 
 
-def page_terms(code: str) -> str:
-    """The worker giving a page that matched only through its sections those sections' terms (see PAGE_TERMS)."""
-    m = _find_once(PAGE_TERMS, code, "the page added to a group of section results in Material's search worker",
-                   "compare src/.../integrations/search/_/index.ts (Search.search) with PAGE_TERMS in "
-                   "macros/search/worker_patch.py")
-    return code[:m.start()] + m["head"] + f"__guideUnionTerms({m['items']})" + code[m.end():]
-
-
-def fix_segmentation(code: str) -> str:
-    """The worker with whole-query segmentation (see SEGMENT_LOOP)."""
-    m = _find_once(
-        SEGMENT_LOOP, code, "the query segmentation loop of Material's search worker",
-        "Material was probably upgraded: compare src/.../search/query/segment/index.ts in the new version "
-        "with macros/search/worker_patch.py and update SEGMENT_LOOP (or drop the patch if it is fixed upstream)")
-    fixed = m.group(0).replace(f"{m['j']}<{m['q']}.length", f"{m['j']}<={m['q']}.length", 1)
-    return code[:m.start()] + fixed + code[m.end():]
-
-
-def load_prebuilt(code: str) -> str:
-    """The worker that loads a prebuilt index when given one (see CONSTRUCTOR)."""
-    advice = ("Material was probably upgraded: compare the Search constructor in src/.../integrations/search/_/index.ts "
-              "with CONSTRUCTOR in macros/search/worker_patch.py")
-    m = _find_once(CONSTRUCTOR, code, "the Search constructor of Material's search worker", advice)
-    _find_once(re.compile(re.escape(SEGMENTER)), code, "the segmenter set-up of the Search constructor", advice)
-    c, d, o = m["config"], m["docs"], m["options"]
-    branch = (
-        f"constructor({{config:{c},docs:{d},options:{o},prebuilt:__pb}}){{"
-        f"if(__pb&&__pb.format==={PREBUILT_FORMAT}&&__pb.lunr===lunr.version){{"
-        f"this.map={m['doc_map']}({d});this.options={o};"
-        f"lunr.tokenizer.separator=new RegExp({c}.separator);{SEGMENTER};"
-        f"let __l=__guideLoadIndex(__pb);this.table=__l.table;this.index=__l.index;return}}"
-    )
-    return code[:m.start()] + branch + code[m.end():]
-
-
-def patched_name(code: str) -> str:
-    """A content-hashed file name, so caches never serve the unpatched worker."""
-    return f"search.{hashlib.sha256(code.encode('utf-8')).hexdigest()[:8]}.min.js"
+def _page_terms(m: re.Match, ctx: dict) -> str:
+    return m["head"] + f"__guideUnionTerms({m['items']})"
 
 
 # --- Main bundle: load the search index when search is first used ----------
@@ -295,7 +304,15 @@ def patched_name(code: str) -> str:
 # in Material's own site-scoped storage), so that search is ready when such
 # a reader reaches for it. The index arrives prebuilt, so loading it early
 # costs a revalidation and some tens of milliseconds, not a rebuild.
-#
+SEARCH_USED = "guide.search.used"
+EAGER_INDEX = re.compile(
+    r'(?P<merge>[\w$]+\((?P<of>[\w$]+)\()location\.protocol!==?"file:"(?P<toggle>\),[\w$]+\("search"\)\))(?=\.pipe\()')
+
+
+def _index_on_first_use(m: re.Match, ctx: dict) -> str:
+    return m["merge"] + f'!!__md_get("{SEARCH_USED}")' + m["toggle"]
+
+
 # The search.highlight feature also subscribes to the index on every page,
 # to read one setting from it, the separator its highlighter splits words by
 # (setupSearchHighlighter(index.config)):
@@ -307,7 +324,16 @@ def patched_name(code: str) -> str:
 # built (``separator``; hooks/search.py checks it against the built index),
 # when the address has an h parameter, and an empty (completing) input
 # otherwise.
-#
+HIGHLIGHT_INDEX = re.compile(
+    r'(?P<head>\("search\.highlight"\)\?[\w$]+\([\w$]+,\{index\$:)[\w$]+(?P<tail>,location\$:[\w$]+\}\))')
+
+
+def _highlight_without_index(m: re.Match, ctx: dict) -> str:
+    settings = json.dumps({"config": {"separator": ctx["separator"]}})
+    of = ctx["EAGER_INDEX"]["of"]
+    return m["head"] + f'new URL(location.href).searchParams.has("h")?{of}({settings}):[]' + m["tail"]
+
+
 # setupSearchWorker() then loads the index in the page and copies its config
 # and docs into the worker:
 #
@@ -323,7 +349,18 @@ def patched_name(code: str) -> str:
 WORKER_FETCH = re.compile(r"(?P<head>\.pipe\([\w$]+\((?P<v>[\w$]+)=>(?P=v)\),[\w$]+\(\(\)=>)[\w$]+\)\)\.subscribe\(")
 INDEX_URL = re.compile(r'new URL\("search/search_index\.json",(?P<config>[\w$]+)\.base\)')
 PASS_URL = re.compile(r"\(\{config:(?P<c>[\w$]+),docs:(?P<d>[\w$]+)\}\)=>(?P<w>[\w$]+)\.next\(\{type:0,data:\{config:(?P=c),docs:(?P=d),")
-#
+
+
+def _index_address(m: re.Match, ctx: dict) -> str:
+    index = 'location.protocol==="file:"?"search/search_index.js":"search/search_index.json"'
+    address = f'{ctx["EAGER_INDEX"]["of"]}({{url:String(new URL({index},{ctx["INDEX_URL"]["config"]}.base))}})'
+    return m["head"] + address + ")).subscribe("
+
+
+def _pass_address(m: re.Match, ctx: dict) -> str:
+    return f"({{url:__url}})=>{m['w']}.next({{type:0,data:{{url:__url,"
+
+
 # The result list renders the first ten results at once, then four more each
 # time the reader scrolls near its end:
 #
@@ -332,53 +369,217 @@ PASS_URL = re.compile(r"\(\{config:(?P<c>[\w$]+),docs:(?P<d>[\w$]+)\}\)=>(?P<w>[
 # Rendering and laying out ten results of Chinese text is most of the time
 # from a keystroke to its results; the panel shows two or three. The first
 # batch is cut to FIRST_RESULTS, which still fills the panel, and scrolling
-# brings the rest as before.
+# brings the rest as before. ``of`` is whatever the minifier named it ($ in 9.8.1).
 FIRST_RESULTS = 6
-FIRST_BATCH = re.compile(r"\$\(\.\.\.(?P<items>[\w$]+)\.slice\(0,10\)\),\$\(\.\.\.(?P=items)\.slice\(10\)\)")
-HIGHLIGHT_INDEX = re.compile(r'(\("search\.highlight"\)\?[\w$]+\([\w$]+,\{index\$:)([\w$]+)(,location\$:[\w$]+\}\))')
-SEARCH_USED = "guide.search.used"
-EAGER_INDEX = re.compile(r'([\w$]+\((?P<of>[\w$]+)\()location\.protocol!=="file:"(\),[\w$]+\("search"\)\)\.pipe\()')
-BUNDLE_NAME = re.compile(r"^bundle\.[0-9a-f]{8}\.min\.js$")
+FIRST_BATCH = re.compile(
+    r"(?P<of>[\w$]+)\(\.\.\.(?P<items>[\w$]+)\.slice\(0,10\)\),(?P=of)\(\.\.\.(?P=items)\.slice\(10\)\)")
+
+
+def _shorter_first_batch(m: re.Match, ctx: dict) -> str:
+    of, items = m["of"], m["items"]
+    return f"{of}(...{items}.slice(0,{FIRST_RESULTS})),{of}(...{items}.slice({FIRST_RESULTS}))"
+
+
+# --- The patch table -------------------------------------------------------
+
+UPSTREAM = "squidfunk/mkdocs-material src/templates/assets/javascripts/"
+UNITS, PREBUILT, BROWSER = "tests/test_search_units.py::", "tests/test_search_prebuilt.py::", "tests/test_search_browser.py::"
+
+
+@dataclass(frozen=True)
+class Patch:
+    """One change to a Material file, found by the shape of its code.
+
+    ``pattern`` must match exactly once in ``target`` ("worker", "bundle"; "prebuild": made only in V8 at build
+    time, by prebuilt.expose_search_class), or, with ``follows``, right where that patch's replacement ends.
+    ``rewrite(match, ctx)`` gives the replacement, ``ctx`` holding the earlier matches by name and the
+    parameters (``separator``, ``filler_words``); without one the code is only checked. ``upstream`` is the
+    source the pattern mirrors (as of the versions in KNOWN_SOURCES), ``tests`` the tests that prove the patch.
+    """
+
+    name: str
+    target: str
+    pattern: re.Pattern
+    rewrite: Callable[[re.Match, dict], str] | None
+    what: str
+    upstream: str
+    tests: tuple[str, ...]
+    follows: str | None = None
+
+    @property
+    def advice(self) -> str:
+        return (f"Material was probably upgraded: compare {self.upstream} in the new version with {self.name} in "
+                f"PATCHES (macros/search/worker_patch.py), fix or drop the patch (drop it if fixed upstream), "
+                f"then run {TEST_COMMAND}")
+
+
+# In the order they are applied (a rewrite may use the matches of earlier ones).
+PATCHES: tuple[Patch, ...] = (
+    Patch("SEGMENT_LOOP", "worker", SEGMENT_LOOP, _whole_query,
+          "the query segmentation loop of Material's search worker",
+          UPSTREAM + "integrations/search/query/segment/index.ts (segment)",
+          (UNITS + "test_patch_applies_to_the_shipped_worker_exactly_once",
+           UNITS + "test_patch_matches_other_variable_names",
+           BROWSER + "test_shipped_worker_cuts_a_whole_term_and_the_patched_one_does_not")),
+    Patch("HAN_RUNS", "worker", HAN_RUNS, _spaced_han_runs,
+          "the Chinese query segmentation call of Material's search worker",
+          UPSTREAM + "integrations/search/_/index.ts (Search.search)",
+          (UNITS + "test_chinese_runs_are_spaced_from_letters_and_digits_in_the_shipped_worker",
+           UNITS + "test_chinese_run_spacing_keeps_operators",
+           UNITS + "test_filler_words_are_dropped_only_beside_other_words",
+           BROWSER + "test_query_finds_its_page_first")),
+    Patch("WILDCARD", "worker", WILDCARD, _single_wildcard,
+          "the trailing wildcard step of Material's query transform",
+          UPSTREAM + "integrations/search/query/transform/index.ts (defaultTransform)",
+          (UNITS + "test_a_term_ending_in_a_wildcard_gets_no_second_one_in_the_shipped_worker",
+           BROWSER + "test_words_a_result_contains_are_not_listed_as_missing")),
+    Patch("POSITIONS", "worker", POSITIONS, _positions_from_table,
+          "the match positions loop of Material's search worker",
+          UPSTREAM + "integrations/search/_/index.ts (Search.search)",
+          (PREBUILT + "test_positions_patch_applies_once_and_fails_loudly_when_missing",
+           PREBUILT + "test_positions_left_out_are_found_in_the_table_exactly_as_lunr_recorded_them",
+           BROWSER + "test_prebuilt_index_searches_exactly_like_building_it")),
+    Patch("PAGE_TERMS", "worker", PAGE_TERMS, _page_terms,
+          "the page added to a group of section results in Material's search worker",
+          UPSTREAM + "integrations/search/_/index.ts (Search.search)",
+          (UNITS + "test_pages_matched_through_sections_get_their_terms_in_the_shipped_worker",
+           BROWSER + "test_every_result_link_highlights_the_query_on_its_page")),
+    Patch("SETUP_MESSAGE", "worker", SETUP_MESSAGE, _fetched_index,
+          "the set-up message handler of Material's search worker",
+          UPSTREAM + "integrations/search/worker/main/index.ts (handler)",
+          (PREBUILT + "test_worker_patch_fetches_the_index_when_given_its_address",
+           BROWSER + "test_index_loads_when_search_is_first_used_then_with_later_pages",
+           BROWSER + "test_search_works_from_file_url")),
+    Patch("SEGMENTER", "worker", re.compile(re.escape(SEGMENTER)), None,
+          "the segmenter set-up of the Search constructor",
+          UPSTREAM + "integrations/search/_/index.ts (Search constructor)",
+          (PREBUILT + "test_worker_patch_loads_a_prebuilt_index_and_keeps_the_build_path",
+           BROWSER + "test_prebuilt_index_searches_exactly_like_building_it")),
+    Patch("CONSTRUCTOR", "worker", CONSTRUCTOR, _prebuilt_branch,
+          "the Search constructor of Material's search worker",
+          UPSTREAM + "integrations/search/_/index.ts (Search constructor)",
+          (PREBUILT + "test_worker_patch_loads_a_prebuilt_index_and_keeps_the_build_path",
+           BROWSER + "test_worker_searches_the_prebuilt_index_not_the_documents",
+           BROWSER + "test_prebuilt_index_searches_exactly_like_building_it")),
+    Patch("SEARCH_CLASS", "prebuild", SEARCH_CLASS, None,
+          "Material's Search class (var X=class{constructor({config:...)",
+          UPSTREAM + "integrations/search/_/index.ts (class Search)",
+          (PREBUILT + "test_search_class_must_be_found_exactly_once",
+           PREBUILT + "test_the_worker_build_survives_encoding_exactly")),
+    Patch("EAGER_INDEX", "bundle", EAGER_INDEX, _index_on_first_use,
+          "the search index set-up of Material's main bundle",
+          UPSTREAM + "integrations/search/worker/_/index.ts (setupSearchWorker)",
+          (UNITS + "test_bundle_patch_defers_the_index_on_the_shipped_bundle",
+           BROWSER + "test_index_loads_when_search_is_first_used_then_with_later_pages")),
+    Patch("INDEX_URL", "bundle", INDEX_URL, None,
+          "the search index address in Material's main bundle",
+          UPSTREAM + "bundle.ts (index$)",
+          (PREBUILT + "test_bundle_patch_sends_the_index_address_shortens_the_first_batch_and_preloads_for_searchers",
+           BROWSER + "test_search_works_from_file_url")),
+    Patch("WORKER_FETCH", "bundle", WORKER_FETCH, _index_address,
+          "the index handed to the worker right after the search toggle in Material's main bundle",
+          UPSTREAM + "integrations/search/worker/_/index.ts (setupSearchWorker)",
+          (PREBUILT + "test_bundle_patch_sends_the_index_address_shortens_the_first_batch_and_preloads_for_searchers",
+           BROWSER + "test_index_loads_when_search_is_first_used_then_with_later_pages"),
+          follows="EAGER_INDEX"),
+    Patch("HIGHLIGHT_INDEX", "bundle", HIGHLIGHT_INDEX, _highlight_without_index,
+          "the search.highlight set-up of Material's main bundle",
+          UPSTREAM + "bundle.ts (mountSearchHiglight)",
+          (UNITS + "test_bundle_patch_highlights_a_result_page_with_the_separator_not_the_index",
+           BROWSER + "test_a_page_opened_from_a_result_highlights_without_loading_the_index")),
+    Patch("PASS_URL", "bundle", PASS_URL, _pass_address,
+          "the search worker set-up message of Material's main bundle",
+          UPSTREAM + "integrations/search/worker/_/index.ts (setupSearchWorker)",
+          (PREBUILT + "test_bundle_patch_sends_the_index_address_shortens_the_first_batch_and_preloads_for_searchers",
+           BROWSER + "test_search_works_from_file_url")),
+    Patch("FIRST_BATCH", "bundle", FIRST_BATCH, _shorter_first_batch,
+          "the first batch of search results in Material's main bundle",
+          UPSTREAM + "components/search/result/index.ts (mountSearchResult)",
+          (PREBUILT + "test_bundle_patch_sends_the_index_address_shortens_the_first_batch_and_preloads_for_searchers",
+           BROWSER + "test_results_beyond_the_first_batch_come_as_the_reader_scrolls")),
+)
+PATCH = {patch.name: patch for patch in PATCHES}
+
+
+def _apply_one(patch: Patch, code: str, ctx: dict | None = None, ends: dict | None = None) -> str:
+    """``code`` with ``patch`` applied; its match in ``ctx``, where its replacement ends in ``ends``."""
+    ctx = {} if ctx is None else ctx
+    ends = {} if ends is None else ends
+    if patch.follows:
+        m = patch.pattern.match(code, ends[patch.follows])
+        if not m:
+            raise WorkerPatchError(f"expected {patch.what} (right after {patch.follows}); {patch.advice}")
+    else:
+        m = _find_once(patch.pattern, code, patch.what, patch.advice)
+    ctx[patch.name] = m
+    if patch.rewrite is None:
+        ends[patch.name] = m.end()
+        return code
+    new = patch.rewrite(m, ctx)
+    ends[patch.name] = m.start() + len(new)
+    return code[:m.start()] + new + code[m.end():]
+
+
+def _apply(target: str, code: str, **params) -> str:
+    ctx, ends = dict(params), {}
+    for patch in PATCHES:
+        if patch.target == target:
+            code = _apply_one(patch, code, ctx, ends)
+    return code
+
+
+def patch_worker(code: str, filler_words: tuple[str, ...] = ()) -> str:
+    """The worker with whole-query segmentation, Chinese split from adjacent letters and digits and from
+    ``filler_words``, page terms, positions found in the table, its own index fetching, prebuilt-index loading
+    and no source-map link."""
+    code = _apply("worker", code, filler_words=filler_words)
+    # The functions the patched code calls, and the filler words, are appended once, after the worker,
+    # so its "use strict" stays its first statement; all are set before any message arrives.
+    words = f"var __guideFillerWords=new Set({json.dumps(list(filler_words), ensure_ascii=False)});"
+    helpers = (DECODE_JS, UNION_TERMS_JS, FETCH_INDEX_JS, SPACED_JS, KEEP_JS, POSITIONS_JS, words)
+    return SOURCE_MAP.sub("", code).rstrip() + "\n" + "\n".join(helpers) + "\n"
 
 
 def patch_bundle(code: str, separator: str) -> str:
     """Material's main bundle: index loaded on first use, by the worker from the address the page sends,
     highlighting on a result's page with ``separator`` (the search config's) instead of the index,
     a shorter first batch of results, no source-map link."""
-    m = _find_once(
-        EAGER_INDEX, code, "the search index set-up of Material's main bundle",
-        "Material was probably upgraded: compare src/.../search/worker/_/index.ts (setupSearchWorker) "
-        "with macros/search/worker_patch.py and update EAGER_INDEX")
-    head = m.group(1) + f'!!__md_get("{SEARCH_USED}")' + m.group(3)
-    code = code[:m.start()] + head + code[m.end():]
-    url = _find_once(INDEX_URL, code, "the search index address in Material's main bundle",
-                     "compare src/.../search/worker/_/index.ts with INDEX_URL in macros/search/worker_patch.py")
-    w = WORKER_FETCH.match(code, m.start() + len(head) - len(".pipe("))
-    if not w:
-        raise WorkerPatchError("expected the index to be handed to the worker right after the search toggle in "
-                               "Material's main bundle; compare src/.../search/worker/_/index.ts "
-                               "(setupSearchWorker) with WORKER_FETCH in macros/search/worker_patch.py")
-    index = 'location.protocol==="file:"?"search/search_index.js":"search/search_index.json"'
-    address = f'{m["of"]}({{url:String(new URL({index},{url["config"]}.base))}})'
-    code = code[:w.start()] + w["head"] + address + ")).subscribe(" + code[w.end():]
-    h = _find_once(
-        HIGHLIGHT_INDEX, code, "the search.highlight set-up of Material's main bundle",
-        "compare src/.../bundle.ts (mountSearchHiglight) with macros/search/worker_patch.py (HIGHLIGHT_INDEX)")
-    settings = json.dumps({"config": {"separator": separator}})
-    lazy = f'new URL(location.href).searchParams.has("h")?{m["of"]}({settings}):[]'
-    code = code[:h.start()] + h.group(1) + lazy + h.group(3) + code[h.end():]
-    p = _find_once(
-        PASS_URL, code, "the search worker set-up message of Material's main bundle",
-        "compare src/.../search/worker/_/index.ts (setupSearchWorker) with PASS_URL in macros/search/worker_patch.py")
-    passed = f"({{url:__url}})=>{p['w']}.next({{type:0,data:{{url:__url,"
-    code = code[:p.start()] + passed + code[p.end():]
-    f = _find_once(
-        FIRST_BATCH, code, "the first batch of search results in Material's main bundle",
-        "compare src/.../search/result/index.ts (mountSearchResult) with FIRST_BATCH in macros/search/worker_patch.py")
-    items = f["items"]
-    code = (code[:f.start()] + f"$(...{items}.slice(0,{FIRST_RESULTS})),$(...{items}.slice({FIRST_RESULTS}))"
-            + code[f.end():])
-    return SOURCE_MAP.sub("", code)
+    return SOURCE_MAP.sub("", _apply("bundle", code, separator=separator))
+
+
+# One patch alone, for the tests that check it.
+
+def fix_segmentation(code: str) -> str:
+    return _apply_one(PATCH["SEGMENT_LOOP"], code)
+
+
+def space_han_runs(code: str) -> str:
+    return _apply_one(PATCH["HAN_RUNS"], code)
+
+
+def single_wildcard(code: str) -> str:
+    return _apply_one(PATCH["WILDCARD"], code)
+
+
+def positions_from_table(code: str) -> str:
+    return _apply_one(PATCH["POSITIONS"], code)
+
+
+def page_terms(code: str) -> str:
+    return _apply_one(PATCH["PAGE_TERMS"], code)
+
+
+def fetch_index(code: str) -> str:
+    return _apply_one(PATCH["SETUP_MESSAGE"], code)
+
+
+def load_prebuilt(code: str) -> str:
+    return _apply_one(PATCH["CONSTRUCTOR"], _apply_one(PATCH["SEGMENTER"], code))
+
+
+def patched_name(code: str) -> str:
+    """A content-hashed file name, so caches never serve the unpatched worker."""
+    return f"search.{hashlib.sha256(code.encode('utf-8')).hexdigest()[:8]}.min.js"
 
 
 def bundle_name(code: str) -> str:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
+from support import ROOT
+
 CLI = [sys.executable, str(ROOT / "scripts" / "check_report.py")]
 
 

@@ -13,7 +13,8 @@ from urllib.parse import urljoin, urlparse
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
+from support import ROOT
+
 QUERIES = ROOT / "tests" / "data" / "search-queries.yml"
 BROAD_QUERIES = ROOT / "tests" / "data" / "search-queries-broad.yml"
 BROAD_SHARE = 0.88  # of the broad set in the first five (205 of 226 when it was written)
@@ -76,4 +77,4 @@ def site_path(root: str, href: str) -> str:
     """'…/guide/work-points/theory.html?h=x#y' -> 'work-points/theory.html' (relative to the site root URL)."""
     path = urlparse(urljoin(root, href)).path
     base = urlparse(root).path
-    return path[len(base):] if path.startswith(base) else path
+    return path.removeprefix(base)

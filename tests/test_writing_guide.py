@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-DOCUMENT_TYPES = ("半年情况汇报", "年度总结和报告", "责任制落实自查报告", "宣传思想工作要点", "专题报告",
+DOCUMENT_TYPES = ("半年情况报告（通称半年汇报）", "年度总结和报告", "责任制落实自查报告", "宣传思想工作要点", "专题报告",
                   "分析研判报告", "舆情处置情况报告")
 FAULTS = ("残留占位符", "其他单位的名称或年份", "过时提法", "形近错别字", "繁体字和转换残留", "网页残留",
           "新八股：长、空、旧、虚")
@@ -21,7 +21,7 @@ def section(article, heading_text: str) -> list:
     heading = next(h for h in article.select("h2, h3") if h.get_text().rstrip("¶").strip() == heading_text)
     out = []
     for element in heading.find_next_siblings():
-        if element.name in ("h2",) or (element.name == heading.name == "h3"):
+        if element.name == "h2" or (element.name == heading.name == "h3"):
             break
         out.append(element)
     return out

@@ -1,12 +1,13 @@
 """Debian's nginx serving a built site under /guide/ with deploy/nginx.conf.
 
 The documented configuration is used as it is, except for the two lines an
-installer changes anyway: ``listen`` (a test port on 127.0.0.1) and ``root``
+installer changes anyway: ``listen`` (a free port on 127.0.0.1) and ``root``
 (a temp folder holding a copy of the site as guide/). Everything nginx needs
 (pid, logs, temp folders) lives in a temp prefix, so no root is needed.
 
-``NginxSite`` is shared by the tests (fixture ``nginx_site``) and
-scripts/bench_search.py.
+``NginxSite`` is shared by the tests (fixture ``nginx_site`` in conftest.py)
+and scripts/bench_search.py; each run gets its own port, so runs on one
+machine never collide or serve each other's build.
 """
 
 from __future__ import annotations
@@ -18,11 +19,9 @@ import subprocess
 import time
 from pathlib import Path
 
-import pytest
+from support import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ROOT / "deploy" / "nginx.conf"
-NGINX_PORT = 8501
 NGINX = next((p for p in ("/usr/sbin/nginx", shutil.which("nginx")) if p and Path(p).exists()), None)
 LISTEN = "    listen 80;\n"
 DOCROOT = "    root /srv/www;\n"
@@ -57,11 +56,25 @@ http {{
 """
 
 
-class NginxSite:
-    """A running nginx serving ``site_dir`` at http://127.0.0.1:<port>/guide/."""
+def free_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
-    def __init__(self, site_dir: Path, prefix: Path, port: int = NGINX_PORT, extra_files: dict | None = None):
+
+class NginxSite:
+    """A running nginx serving ``site_dir`` at http://127.0.0.1:<port>/guide/.
+
+    With ``port=0`` (the default) ``start`` picks a free port, and picks
+    another if a different process takes it first.
+    """
+
+    ATTEMPTS = 5
+
+    def __init__(self, site_dir: Path, prefix: Path, port: int = 0, extra_files: dict | None = None):
         self.site_dir, self.prefix, self.port = Path(site_dir), Path(prefix), port
+        self.fixed_port = bool(port)
         self.extra_files = extra_files or {}
         self.process: subprocess.Popen | None = None
 
@@ -73,7 +86,11 @@ class NginxSite:
     def docroot(self) -> Path:
         return self.prefix / "www"
 
-    def start(self) -> "NginxSite":
+    @property
+    def pid_file(self) -> Path:
+        return self.prefix / "nginx.pid"
+
+    def start(self) -> NginxSite:
         if NGINX is None:
             raise RuntimeError("nginx not found: install Debian's nginx (apt-get install -y nginx)")
         self.prefix.mkdir(parents=True, exist_ok=True)
@@ -84,27 +101,49 @@ class NginxSite:
         for rel, content in self.extra_files.items():
             (guide / rel).parent.mkdir(parents=True, exist_ok=True)
             (guide / rel).write_bytes(content)
+        for _ in range(1 if self.fixed_port else self.ATTEMPTS):
+            if not self.fixed_port:
+                self.port = free_port()
+            error = self._start_on_port()
+            if error is None:
+                return self
+            if "Address already in use" not in error:
+                break
+        raise RuntimeError(error)
+
+    def _start_on_port(self) -> str | None:
+        """Start nginx on ``self.port``; None once it serves, else why not."""
         site_conf = self.prefix / "guide.conf"
         site_conf.write_text(site_config(self.port, self.docroot), encoding="utf-8")
         main = self.prefix / "nginx.conf"
         main.write_text(main_config(self.prefix, site_conf), encoding="utf-8")
-        check = subprocess.run([NGINX, "-t", "-p", str(self.prefix), "-c", str(main), "-e", str(self.prefix / "error.log")],
-                               capture_output=True, text=True)
+        args = ["-p", str(self.prefix), "-c", str(main), "-e", str(self.prefix / "error.log")]
+        check = subprocess.run([NGINX, "-t", *args], capture_output=True, text=True, check=False)
         if check.returncode:
             raise RuntimeError(f"nginx -t failed for deploy/nginx.conf:\n{check.stderr}")
-        self.process = subprocess.Popen([NGINX, "-p", str(self.prefix), "-c", str(main), "-e", str(self.prefix / "error.log")],
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        self.pid_file.unlink(missing_ok=True)
+        self.process = subprocess.Popen([NGINX, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"nginx exited: {self.process.stderr.read().decode()}")
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
-                return self
-            except OSError:
-                time.sleep(0.05)
+                return f"nginx exited on port {self.port}: {self.process.stderr.read().decode()}"
+            # nginx writes its pid file only after it has bound the port: a
+            # connection before that could reach another process's server.
+            if self._own_pid_file():
+                try:
+                    socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
+                    return None
+                except OSError:
+                    pass
+            time.sleep(0.05)
         self.stop()
-        raise RuntimeError(f"nginx did not listen on port {self.port} within 10 s")
+        return f"nginx did not listen on port {self.port} within 10 s"
+
+    def _own_pid_file(self) -> bool:
+        try:
+            return self.pid_file.read_text().strip() == str(self.process.pid)
+        except OSError:
+            return False
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
@@ -121,20 +160,10 @@ class NginxSite:
         return log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
 
 
-# Files whose headers the tests check even before the branches that generate
-# them are merged; the Chinese names check that such names are served too.
+# Files with Chinese names (the generated downloads have ASCII names, but a
+# unit adds its own files too): nginx must serve them with their types.
 MIME_SAMPLES = {
     "_hosting-check/日历.ics": b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n",
     "_hosting-check/模板.docx": b"PK\x03\x04docx",
     "_hosting-check/台账.xlsx": b"PK\x03\x04xlsx",
 }
-
-
-@pytest.fixture(scope="session")
-def nginx_site(built_site, tmp_path_factory):
-    """The built site behind nginx with deploy/nginx.conf, at .url (…/guide/)."""
-    if NGINX is None:
-        pytest.fail("nginx not found: install Debian's nginx (apt-get install -y nginx)")
-    server = NginxSite(built_site.path, tmp_path_factory.mktemp("nginx"), extra_files=MIME_SAMPLES).start()
-    yield server
-    server.stop()

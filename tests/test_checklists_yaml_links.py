@@ -1,4 +1,5 @@
-"""Pure functions of the foundation, tested without MkDocs."""
+"""Unit tests (no MkDocs) of what every page is built from: YAML read with line numbers, checklists (Markdown and
+workbook), relative links and sizes, policy stamps, deterministic zips."""
 
 from __future__ import annotations
 
