@@ -71,7 +71,7 @@ def on_config(config):
     except GuideError as exc:
         raise PluginError(exc.message) from None
     terms = site.all("terms") if "terms" in site.records else []
-    groups = groups_from(terms, [r for r in site.all("search") if "groups" in r.data])
+    groups = groups_from(terms, [r for r in site.all("search") if "groups" in r.data], site.all("timeline"))
     words = dictionary_words(groups)
     text = userdict_text(words)
     folder = Path(tempfile.gettempdir()) / "guide-search"

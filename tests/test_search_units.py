@@ -61,6 +61,17 @@ def test_project_vocabulary_loads_and_covers_the_brief():
     assert {"一岗双责", "台账", "半年总结"} <= set(together)
 
 
+def test_meetings_campaigns_and_plans_of_the_timeline_are_searched_whole():
+    site = load_site_data(ROOT)
+    groups = groups_from([], [], site.all("timeline"))
+    together = {w: set(g.words) for g in groups for w in g.words}
+    assert together["十九大"] == {"党的十九大", "十九大"}
+    assert "政绩观学习教育" in together["树立和践行正确政绩观学习教育"]
+    assert "十五五" in together  # a plan period, quotes dropped from its name
+    assert "建军" not in together  # anniversaries are not names staff search for
+    assert {"十九大", "党的十九大", "二十届三中全会"} <= set(dictionary_words(groups))
+
+
 def test_user_dictionary_keeps_terms_whole():
     words = ["网评员", "一岗双责", "文明实践站"]
     tokenizer = jieba.Tokenizer()
@@ -212,7 +223,8 @@ def test_project_filler_words_are_loaded_from_data():
     words = [w for r in site.all("search") for w in r.get("filler_words", [])]
     assert {"怎么", "如何", "的"} <= set(words)
     # No filler word is also a word the search keeps whole or treats as a synonym.
-    groups = groups_from(site.all("terms"), [r for r in site.all("search") if "groups" in r.data])
+    groups = groups_from(site.all("terms"), [r for r in site.all("search") if "groups" in r.data],
+                         site.all("timeline"))
     assert not set(words) & {w for g in groups for w in g.words}
 
 

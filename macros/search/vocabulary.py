@@ -24,8 +24,14 @@ class Group:
         return [w for w in self.words if w in text]
 
 
-def groups_from(terms: list, vocabularies: list) -> list[Group]:
-    """Synonym groups: one per glossary term (term + aliases), one per vocabulary group."""
+# Timeline records whose names staff type: meetings, 学习教育 and five-year plans (not anniversaries).
+TIMELINE_KINDS = ("meeting", "campaign", "plan")
+
+
+def groups_from(terms: list, vocabularies: list, timeline: list = ()) -> list[Group]:
+    """Synonym groups: one per glossary term (term + aliases), one per vocabulary group, and one per
+    meeting, 学习教育 or plan period of data/timeline (its name and the short forms it is matched by),
+    so that 十九大 or 政绩观学习教育 is searched whole, as the checker knows it."""
     groups: list[Group] = []
     for record in terms:
         words = [record["term"], *record.get("aliases", [])]
@@ -33,6 +39,10 @@ def groups_from(terms: list, vocabularies: list) -> list[Group]:
     for record in vocabularies:
         for group in record.get("groups", []):
             groups.append(Group(_unique(group["words"]), f"data/search/{record.id}.yml"))
+    for record in timeline:
+        if record["kind"] in TIMELINE_KINDS:
+            words = [record["name"].replace("“", "").replace("”", ""), *record.get("match", [])]
+            groups.append(Group(_unique(words), f"data/timeline/{record.id}.yml"))
     return groups
 
 
