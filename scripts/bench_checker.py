@@ -26,12 +26,12 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from checker.compile import load_compiled
+from checker.engine import check, match_plan
+from macros.sitedata import load_site_data
 
-from checker.compile import load_compiled  # noqa: E402
-from checker.engine import check, match_plan  # noqa: E402
-from macros.sitedata import load_site_data  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
+
 
 SIZE = 10_000
 REPORT = """2026年示例街道意识形态工作半年情况汇报

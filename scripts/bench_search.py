@@ -33,7 +33,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+sys.path.insert(0, str(ROOT / "tests"))  # the test harness (tests/support), not the project packages
 
 from support.nginx import NginxSite  # noqa: E402
 from support.search_ui import BROAD_QUERIES, load_queries, open_search, rank_queries, search  # noqa: E402

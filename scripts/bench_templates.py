@@ -7,15 +7,13 @@ Not a test: speed is measured here, not asserted.
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from macros.downloads import collect_downloads
+from macros.sitedata import load_site_data
 
-from macros.downloads import collect_downloads  # noqa: E402
-from macros.sitedata import load_site_data  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def main() -> None:

@@ -53,13 +53,18 @@ import json
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+try:
+    from checker.compile import load_compiled
+    from checker.engine import EngineUnavailable, check, detect_year_of, engine, match_plan
+    from checker.fixes import apply_safe_fixes, fixed_path
+    from checker.readers import UnreadableInput, read_report
+except ModuleNotFoundError as exc:  # run with a Python where the guide is not set up
+    print(f"check_report.py: {exc}. Set up the guide first (bash scripts/dev.sh serve, or pip install -r "
+          "requirements.txt && pip install -e .) and run it with .venv/bin/python", file=sys.stderr)
+    sys.exit(2)
 
-from checker.compile import load_compiled  # noqa: E402
-from checker.engine import EngineUnavailable, check, detect_year_of, engine, match_plan  # noqa: E402
-from checker.fixes import apply_safe_fixes, fixed_path  # noqa: E402
-from checker.readers import UnreadableInput, read_report  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
+
 
 
 class BadData(Exception):

@@ -18,12 +18,12 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from checker.compile import load_compiled
+from checker.engine import check, prepare
+from macros.sitedata import load_site_data
 
-from checker.compile import load_compiled  # noqa: E402
-from checker.engine import check, prepare  # noqa: E402
-from macros.sitedata import load_site_data  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
+
 
 # Faults seen by reading each document: (rule the checker should report, a
 # fragment of at most a few characters that locates it, what is wrong).

@@ -17,6 +17,16 @@ python=${PYTHON:-python3}
 setup_python() {  # $1: requirements file
   [ -x "$venv/bin/python" ] || "$python" -m venv "$venv"
   "$venv/bin/pip" install -q -r "$1"
+  # The project's own packages (macros, checker), editable: hooks, scripts and
+  # tests import them from this folder. Installed again only when the venv
+  # imports them from elsewhere (a moved or copied folder).
+  local here
+  here=$(pwd -P)
+  if ! (cd / && "$here/$venv/bin/python" -I -c "import macros, checker, os, sys
+sys.exit(0 if all(os.path.realpath(m.__file__).startswith(sys.argv[1] + os.sep) for m in (macros, checker)) else 1)" \
+        "$here") 2>/dev/null; then
+    "$venv/bin/pip" install -q --no-deps -e .
+  fi
 }
 
 setup_system() {  # Debian packages the tests drive: a real browser and a real web server
@@ -43,7 +53,7 @@ setup_node() {  # pinned npm packages (package-lock.json), if the project has an
 case "${1:-}" in
   serve)
     setup_python requirements.txt
-    exec "$venv/bin/mkdocs" serve -a "${GUIDE_ADDRESS:-127.0.0.1:8000}"
+    exec "$venv/bin/python" -m mkdocs serve -a "${GUIDE_ADDRESS:-127.0.0.1:8000}"
     ;;
   test)
     setup_python requirements-test.txt

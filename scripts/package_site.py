@@ -38,7 +38,6 @@ def zip_name(date: dt.date, slug: str | None = None) -> str:
 
 def local_slug(local: str | None) -> str | None:
     """The local edition's slug from its settings.yml (None for the plain guide); exits on a bad layer."""
-    sys.path.insert(0, str(ROOT))
     from macros.errors import GuideError
     from macros.local import layer_dir, read_settings
 

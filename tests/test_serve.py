@@ -12,6 +12,7 @@ import re
 import signal
 import subprocess
 import sys
+import sysconfig
 import time
 import urllib.request
 from pathlib import Path
@@ -22,7 +23,7 @@ from support import ROOT
 from support.copies import copy_sources
 from support.nginx import free_port
 
-STARTUP_TIMEOUT = 300  # s: dev.sh checks the pinned packages, then a cold build
+STARTUP_TIMEOUT = 300  # s: dev.sh checks the pinned packages, installs the project, then a cold build
 CHANGE_TIMEOUT = 60  # s: one rebuild
 
 
@@ -36,9 +37,14 @@ def readme_command(verb: str) -> str:
 
 
 def source_copy(dest: Path) -> Path:
-    """The project's sources, plus a link to the venv running these tests (README's command reuses it)."""
+    """The project's sources, with a venv of their own that sees the pinned packages of the venv running
+    these tests (a .pth file), so README's command finds them installed and installs only the project itself,
+    editable, from the copy, leaving the tests' venv as it was."""
     copy_sources(ROOT, dest)
-    (dest / ".venv").symlink_to(sys.prefix, target_is_directory=True)
+    subprocess.run([sys.executable, "-m", "venv", str(dest / ".venv")], check=True)
+    purelib = sysconfig.get_paths()["purelib"]
+    (site_packages,) = (dest / ".venv" / "lib").glob("python3*/site-packages")
+    (site_packages / "guide-test-pinned-packages.pth").write_text(purelib + "\n", encoding="utf-8")
     return dest
 
 
@@ -108,3 +114,11 @@ def test_readme_serve_command_serves_and_shows_edits(tmp_path):
         stop(server)
     assert fetch(base)[0] == 0, "the server is still answering after it was stopped"
     assert re.search(r"Serving on http://127\.0\.0\.1:\d+/", log.read_text(encoding="utf-8"))
+    # The copy's venv imports the project from the copy; the tests' own venv still from here.
+    probe = "import macros, os; print(os.path.realpath(macros.__file__))"
+    copied = subprocess.run([str(project / ".venv/bin/python"), "-I", "-c", probe], cwd="/",
+                            capture_output=True, text=True, check=True).stdout.strip()
+    ours = subprocess.run([sys.executable, "-I", "-c", probe], cwd="/", capture_output=True, text=True,
+                          check=True).stdout.strip()
+    assert copied.startswith(os.path.realpath(project) + os.sep), copied
+    assert ours.startswith(os.path.realpath(ROOT) + os.sep), ours
