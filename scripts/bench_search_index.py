@@ -39,7 +39,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -50,10 +49,12 @@ from contextlib import nullcontext
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))  # the test harness's nginx (tests/support), as bench_search.py uses it
+from support.nginx import NginxSite  # noqa: E402
+
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]
-NGINX = "/usr/sbin/nginx"
 QUERIES = ["舆情", "中心组学习", "半年汇报怎么写", "意识形态工作责任制", "台账"]
 CPU_MODES = ["1", "cdp4", "all4"]
 NETWORKS = {"none": None, "10M": {"offline": False, "latency": 20, "downloadThroughput": 10e6 / 8,
@@ -102,15 +103,6 @@ def body_bytes(log_lines: list[str], name: str) -> list[int]:
                                 for x in log_lines) if m]
 
 
-def site_config(conf: str, port: int, docroot: Path) -> str:
-    """deploy/nginx.conf with only its listen and root lines replaced."""
-    for line in ("    listen 80;\n", "    root /srv/www;\n"):
-        if conf.count(line) != 1:
-            raise SystemExit(f"deploy/nginx.conf must contain {line.strip()!r} exactly once")
-    return (conf.replace("    listen 80;\n", f"    listen 127.0.0.1:{port};\n")
-            .replace("    root /srv/www;\n", f"    root {docroot};\n"))
-
-
 def cell(s: dict) -> str:
     return f"{s['median']} ({s['min']}-{s['max']})"
 
@@ -127,7 +119,7 @@ def table(rows: list[dict]) -> str:
     return "\n".join("  ".join(x[i].ljust(widths[i]) for i in range(len(head))) for x in lines)
 
 
-# --- Site variants and nginx ----------------------------------------------------
+# --- Site variants --------------------------------------------------------------
 
 def make_variant_b(site: Path, dest: Path) -> None:
     """A copy of ``site`` whose index (json, .gz, offline .js) has no prebuilt lunr index."""
@@ -143,61 +135,6 @@ def make_variant_b(site: Path, dest: Path) -> None:
         if text != JS_PREFIX.encode() + index:
             raise SystemExit(f"{js} is not {JS_PREFIX!r} + search_index.json: check the offline plugin")
         (dest / "search/search_index.js").write_bytes(JS_PREFIX.encode() + body)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Nginx:
-    """nginx serving ``site`` at http://127.0.0.1:<free port>/guide/ with deploy/nginx.conf."""
-
-    def __init__(self, site: Path, prefix: Path):
-        self.site, self.prefix, self.port, self.process = site.resolve(), prefix, free_port(), None
-        self.url = f"http://127.0.0.1:{self.port}/guide/"
-        self.log = prefix / "access.log"
-
-    def start(self) -> Nginx:
-        (self.prefix / "www").mkdir(parents=True)
-        (self.prefix / "www/guide").symlink_to(self.site, target_is_directory=True)
-        conf = self.prefix / "guide.conf"
-        conf.write_text(site_config((ROOT / "deploy/nginx.conf").read_text(encoding="utf-8"), self.port,
-                                    self.prefix / "www"), encoding="utf-8")
-        temps = "\n".join(f"{n}_temp_path {self.prefix / ('tmp-' + n)};"
-                          for n in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-        user = "user root;\n" if os.geteuid() == 0 else ""  # else workers run as nobody and cannot read /tmp
-        main = self.prefix / "nginx.conf"
-        main.write_text(f"daemon off;\n{user}worker_processes 1;\npid {self.prefix / 'nginx.pid'};\n"
-                        f"error_log {self.prefix / 'error.log'} warn;\nevents {{ worker_connections 64; }}\n"
-                        f"http {{\naccess_log {self.log};\n{temps}\nsendfile on;\ninclude {conf};\n}}\n",
-                        encoding="utf-8")
-        cmd = [NGINX, "-p", str(self.prefix), "-c", str(main), "-e", str(self.prefix / "error.log")]
-        self.process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise SystemExit(f"nginx exited: {self.process.stderr.read().decode()}")
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
-                return self
-            except OSError:
-                time.sleep(0.05)
-        self.stop()
-        raise SystemExit(f"nginx did not listen on port {self.port} within 10 s")
-
-    def log_lines(self) -> list[str]:
-        return self.log.read_text(encoding="utf-8").splitlines() if self.log.exists() else []
-
-    def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
 
 
 # --- Slowing the whole renderer (page and worker) --------------------------------
@@ -347,9 +284,9 @@ def cell_figures(browser, servers: dict, cpu: str, network: str, runs: int) -> l
     for i in range(runs):
         query, next_query = QUERIES[i % len(QUERIES)], QUERIES[(i + 1) % len(QUERIES)]
         for variant, server in servers.items():
-            before = len(server.log_lines())
+            before = len(server.access_lines())
             r = measure(browser, server.url, query, next_query, cpu, NETWORKS[network])
-            r["index_bytes_sent"] = sum(body_bytes(server.log_lines()[before:], INDEX))
+            r["index_bytes_sent"] = sum(body_bytes(server.access_lines()[before:], INDEX))
             r["query"] = query
             done[variant].append(r)
             print(f"[bench] {network} cpu={cpu} {variant} {query}: {r['navigation_to_first_result']:.0f} / "
@@ -379,7 +316,7 @@ def main(argv=None) -> int:
             build(site)
         make_variant_b(site, tmp / "site-b")
         figures = {"index_sizes": index_sizes((site / INDEX).read_bytes()), "queries": QUERIES, "cells": []}
-        servers = {"A": Nginx(site, tmp / "nginx-a"), "B": Nginx(tmp / "site-b", tmp / "nginx-b")}
+        servers = {"A": NginxSite(site, tmp / "nginx-a"), "B": NginxSite(tmp / "site-b", tmp / "nginx-b")}
         try:
             for server in servers.values():
                 server.start()

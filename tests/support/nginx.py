@@ -155,6 +155,11 @@ class NginxSite:
                 self.process.wait()
         self.process = None
 
+    def access_lines(self) -> list[str]:
+        """The access log so far (combined format), one line per request."""
+        log = self.prefix / "access.log"
+        return log.read_text(encoding="utf-8", errors="replace").splitlines() if log.exists() else []
+
     def errors(self) -> str:
         log = self.prefix / "error.log"
         return log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
