@@ -17,21 +17,10 @@ from _project import ROOT
 from macros.errors import GuideError
 from macros.render.page_meta import insert_after_title, render_basis_footer, render_policy_header
 from macros.sitedata import load_site_data, validate_source
-from macros.yamlsource import parse_yaml
+from macros.yamlsource import read_front_matter
 
 POLICY_SECTIONS = ("work-points/", "writing/", "samples/", "doc-templates/", "checklists/", "calendar/", "glossary/")
 SCHEMA = json.loads((ROOT / "data/schemas/page-meta.schema.json").read_text(encoding="utf-8"))
-
-
-def front_matter(path: Path, rel: str):
-    """The page's front matter as a Source with file line numbers, or None."""
-    text = path.read_text(encoding="utf-8")
-    if not text.startswith("---\n"):
-        return None
-    end = text.find("\n---", 4)
-    if end < 0:
-        raise GuideError(rel, 1, "front matter is not closed", "add a line '---' after the page's metadata")
-    return parse_yaml(text[4:end + 1], rel, first_line=2)
 
 
 _site: list = []  # the data loaded for the current build (on_pre_build), read once per build, not per page
@@ -69,7 +58,7 @@ def stamp_page(markdown: str, page) -> str:
     rel = f"docs/{page.file.src_uri}"
     if not abs_src.is_relative_to(ROOT / "docs"):  # a local layer's page: name its own file
         rel = abs_src.relative_to(ROOT).as_posix() if abs_src.is_relative_to(ROOT) else str(abs_src)
-    source = front_matter(abs_src, rel)
+    source = read_front_matter(abs_src, rel)
     meta = source.data if source else {}
     if source:
         if not isinstance(meta, dict):

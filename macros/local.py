@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import GuideError
-from .yamlsource import Source, parse_yaml, read_yaml
+from .yamlsource import Source, read_front_matter, read_yaml
 
 ENV = "GUIDE_LOCAL"
 # kinds only a layer has: data/<folder>/ -> data/schemas/<schema>.schema.json
@@ -295,17 +295,6 @@ def localise_template(data: dict, layer: LocalLayer) -> dict:
 
 # --- pages -------------------------------------------------------------------
 
-def front_matter(path: Path, rel: str) -> Source | None:
-    """A page's front matter as a Source with file line numbers, or None."""
-    text = path.read_text(encoding="utf-8")
-    if not text.startswith("---\n"):
-        return None
-    end = text.find("\n---", 4)
-    if end < 0:
-        raise GuideError(rel, 1, "front matter is not closed", "add a line '---' after the page's metadata")
-    return parse_yaml(text[4:end + 1], rel, first_line=2)
-
-
 def local_pages(root: Path, layer: Path, docs_dir: Path) -> list[LocalPage]:
     """The layer's pages; a page at a path the guide already has is an error."""
     pages = []
@@ -319,7 +308,7 @@ def local_pages(root: Path, layer: Path, docs_dir: Path) -> list[LocalPage]:
             raise GuideError(rel, 1, f"the guide already has a page docs/{src_uri}",
                              f"give the local page another path or name (e.g. local/{src_uri}); "
                              "to change a guide page's text, ask for a local_rule() on it")
-        source = front_matter(path, rel)
+        source = read_front_matter(path, rel)
         meta = source.data if source and isinstance(source.data, dict) else {}
         nav = meta.get("nav")
         if not isinstance(nav, dict) or "section" not in nav:

@@ -96,3 +96,15 @@ def parse_yaml(text: str, rel: str, first_line: int = 1) -> Source:
         return Source(rel, _walk(node, (), lines, rel, loader), lines)
     finally:
         loader.dispose()
+
+
+def read_front_matter(path: Path, rel: str) -> Source | None:
+    """A Markdown page's front matter as a Source with the file's line numbers, or None when it has none."""
+    text = path.read_text(encoding="utf-8")
+    if not text.startswith("---\n"):
+        return None
+    end = text.find("\n---", 4)
+    if end < 0:
+        raise GuideError(rel, 1, "front matter is not closed", "add a line '---' after the page's metadata")
+    return parse_yaml(text[4:end + 1], rel, first_line=2)
+
