@@ -33,9 +33,9 @@ from macros.search.worker_patch import (
     POSITIONS_JS,
     SEARCH_USED,
     WorkerPatchError,
+    apply_patch,
     patch_bundle,
     patch_worker,
-    positions_from_table,
 )
 from support import ROOT
 
@@ -101,7 +101,7 @@ def test_positions_are_left_out_only_of_the_fields_named():
 def test_positions_patch_applies_once_and_fails_loudly_when_missing():
     assert WORKER.count("...__guidePositions(__term,") == 1 and "function __guidePositions(" in WORKER
     with pytest.raises(WorkerPatchError, match="match positions loop"):
-        positions_from_table(WORKER)
+        apply_patch(WORKER, "POSITIONS")
 
 
 def test_encoding_is_much_smaller_than_lunrs_json():

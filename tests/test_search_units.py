@@ -15,14 +15,11 @@ from macros.search.vocabulary import Group, dictionary_words, groups_from, userd
 from macros.search.worker_patch import (
     SEGMENT_LOOP,
     WorkerPatchError,
+    apply_patch,
     bundle_name,
-    fix_segmentation,
-    page_terms,
     patch_bundle,
     patch_worker,
     patched_name,
-    single_wildcard,
-    space_han_runs,
 )
 from macros.sitedata import load_site_data
 from support import ROOT
@@ -153,11 +150,11 @@ def test_patch_applies_to_the_shipped_worker_exactly_once():
 
 def test_patch_fails_loudly_when_the_loop_is_not_found():
     with pytest.raises(WorkerPatchError, match="exactly once"):
-        fix_segmentation("for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e&&(n[s]=o-s)")
+        apply_patch("for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e&&(n[s]=o-s)", "SEGMENT_LOOP")
 
 
 def test_patch_matches_other_variable_names():
-    patched = fix_segmentation("x;for(let j=i+1;j<q.length;j++)q.slice(i,j)in idx&&(w[i]=j-i);y")
+    patched = apply_patch("x;for(let j=i+1;j<q.length;j++)q.slice(i,j)in idx&&(w[i]=j-i);y", "SEGMENT_LOOP")
     assert "j<=q.length" in patched
 
 
@@ -185,7 +182,7 @@ def test_pages_matched_through_sections_get_their_terms_in_the_shipped_worker():
     patched = patch_worker(SHIPPED.read_text(encoding="utf-8"))
     assert patched.count("terms:__guideUnionTerms(") == 1 and "score:0,terms:{}" not in patched
     with pytest.raises(WorkerPatchError, match="exactly once"):
-        page_terms("o.push(B(_({},a),{score:0,terms:x}))")
+        apply_patch("o.push(B(_({},a),{score:0,terms:x}))", "PAGE_TERMS")
 
 
 def test_chinese_runs_are_spaced_from_letters_and_digits_in_the_shipped_worker():
@@ -193,10 +190,10 @@ def test_chinese_runs_are_spaced_from_letters_and_digits_in_the_shipped_worker()
     assert patched.count("=>__guideSpaced(__guideKeep([...") == 1 and "function __guideSpaced(" in patched
     assert patched.startswith('"use strict";') and 'var __guideFillerWords=new Set(["怎么"]);' in patched
     with pytest.raises(WorkerPatchError, match="Chinese query segmentation"):
-        space_han_runs(patched)
+        apply_patch(patched, "HAN_RUNS")
     other = 'q=q.replace(new RegExp("\\\\p{sc=Han}+","gu"),r=>[...seg(r,this.index.invertedIndex)].join("* ")),'
     assert ('(r,__at,__q)=>__guideSpaced(__guideKeep([...seg(r,this.index.invertedIndex)],r,__q).join("* "),r,__at,__q))'
-            in space_han_runs(other))
+            in apply_patch(other, "HAN_RUNS"))
 
 
 @pytest.mark.parametrize("segments, run, query, kept", [
@@ -248,4 +245,4 @@ def test_a_term_ending_in_a_wildcard_gets_no_second_one_in_the_shipped_worker():
     patched = patch_worker(SHIPPED.read_text(encoding="utf-8"))
     assert patched.count("/(^[+-]|[~^]\\d+$|\\*$)/.test(") == 1
     with pytest.raises(WorkerPatchError, match="trailing wildcard"):
-        single_wildcard(patched)
+        apply_patch(patched, "WILDCARD")

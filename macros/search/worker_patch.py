@@ -547,34 +547,9 @@ def patch_bundle(code: str, separator: str) -> str:
     return SOURCE_MAP.sub("", _apply("bundle", code, separator=separator))
 
 
-# One patch alone, for the tests that check it.
-
-def fix_segmentation(code: str) -> str:
-    return _apply_one(PATCH["SEGMENT_LOOP"], code)
-
-
-def space_han_runs(code: str) -> str:
-    return _apply_one(PATCH["HAN_RUNS"], code)
-
-
-def single_wildcard(code: str) -> str:
-    return _apply_one(PATCH["WILDCARD"], code)
-
-
-def positions_from_table(code: str) -> str:
-    return _apply_one(PATCH["POSITIONS"], code)
-
-
-def page_terms(code: str) -> str:
-    return _apply_one(PATCH["PAGE_TERMS"], code)
-
-
-def fetch_index(code: str) -> str:
-    return _apply_one(PATCH["SETUP_MESSAGE"], code)
-
-
-def load_prebuilt(code: str) -> str:
-    return _apply_one(PATCH["CONSTRUCTOR"], _apply_one(PATCH["SEGMENTER"], code))
+def apply_patch(code: str, name: str) -> str:
+    """``code`` with the one row ``name`` of PATCHES applied (the tests check rows one at a time)."""
+    return _apply_one(PATCH[name], code)
 
 
 def patched_name(code: str) -> str:
