@@ -90,9 +90,12 @@ def resolve_deadline_calls(site: SiteData) -> None:
 @register_check
 def samples_dated_within_their_deadline(site: SiteData) -> None:
     events = site.records.get("events", {})
+    # The samples describe the guide's own fictional street, so they keep the guide's deadline: an event a
+    # local layer replaces (its own 本区 deadline) is not theirs.
+    local_events = {rid for kind, rid in (site.layer.local_paths if site.layer else {}) if kind == "events"}
     for record in site.all("samples"):
         event = events.get(record["template"])
-        if not event or "latest" not in event.data:
+        if not event or "latest" not in event.data or record["template"] in local_events:
             continue
         match = SAMPLE_DATE.match(record["date"])
         month, day = int(match.group(2)), int(match.group(3))
