@@ -1,5 +1,21 @@
-"""The project folder, for hooks that read data/ and docs/ (the packages are installed: see pyproject.toml)."""
+"""What the hooks share: the project folder, and its data loaded or the build stopped with file:line.
+
+The packages (macros, checker) are installed: see pyproject.toml.
+"""
 
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
+
+from macros.errors import GuideError
+from macros.sitedata import SiteData, load_site_data
+
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def site_data() -> SiteData:
+    """The project's data (with a local layer merged in), or a failed build naming the file, line and fix."""
+    try:
+        return load_site_data(ROOT)
+    except GuideError as exc:
+        raise PluginError(exc.message) from None

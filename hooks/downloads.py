@@ -12,20 +12,15 @@ import time
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from _project import ROOT
+from _project import site_data
 from macros.downloads import collect_downloads
-from macros.errors import GuideError
-from macros.sitedata import load_site_data
 
 log = logging.getLogger("mkdocs.plugins.guide.downloads")
 
 
 def on_files(files: Files, config, **kwargs) -> Files:
     started = time.perf_counter()
-    try:
-        site = load_site_data(ROOT)
-    except GuideError as exc:
-        raise PluginError(exc.message) from None
+    site = site_data()
     downloads = collect_downloads(site)
     total = 0
     for path, download in downloads.items():

@@ -8,9 +8,8 @@ for what is left alone (headings, links, code, pictures, checkbox labels).
 
 from __future__ import annotations
 
-from _project import ROOT
+from _project import site_data
 from macros.render.tooltips import TooltipMarker, tooltips_from_terms
-from macros.sitedata import load_site_data
 
 # The glossary page defines every term in full: no tooltips there.
 SKIP_PAGES = {"glossary/index.md"}
@@ -27,7 +26,7 @@ def _get_marker(reload: bool = True) -> TooltipMarker:
     global _marker
     if _marker is not None and not reload:
         return _marker[1]
-    site = load_site_data(ROOT)  # cached; a new object only when data changed
+    site = site_data()  # cached; a new object only when data changed
     if _marker is None or _marker[0] is not site:
         _marker = (site, TooltipMarker(tooltips_from_terms([r.data for r in site.all("terms")])))
     return _marker[1]

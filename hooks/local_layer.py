@@ -23,12 +23,11 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from _project import ROOT
+from _project import ROOT, site_data
 from macros.errors import GuideError
 from macros.local import EDITION_PAGE, LocalPage, insert_in_nav, local_pages, status_lines
 from macros.render.local import render_event_box, render_local_edition_page
 from macros.render.page_meta import insert_after_title
-from macros.sitedata import load_site_data
 
 log = logging.getLogger("mkdocs.plugins.guide.local")
 
@@ -39,16 +38,9 @@ LOCAL_PAGE_STAMP = "本区页面：只在本地版中出现，由本区维护，
 _state: dict = {}
 
 
-def _site():
-    try:
-        return load_site_data(ROOT)
-    except GuideError as exc:
-        raise PluginError(exc.message) from None
-
-
 def on_config(config):
     _state.clear()
-    site = _site()
+    site = site_data()
     layer = site.layer
     if layer is None:
         return config
@@ -82,7 +74,7 @@ def on_files(files: Files, config, **kwargs) -> Files:
     logo = layer.settings.get("logo")
     if logo:
         files.append(File.generated(config, f"{LOGO_DIR}/{Path(logo).name}", abs_src_path=str(layer.path / logo)))
-    site = _site()
+    site = site_data()
     files.append(File.generated(config, EDITION_PAGE, content=render_local_edition_page(site)))
     return files
 
@@ -91,7 +83,7 @@ def on_page_markdown(markdown: str, page, config, files, **kwargs) -> str:
     layer = _state.get("layer")
     if layer is None:
         return markdown
-    site = _site()
+    site = site_data()
     if any(local.src_uri == page.file.src_uri for local in _state["pages"]):
         stamp = f'<p class="page-stamp">{LOCAL_PAGE_STAMP}</p>'
         return insert_after_title(markdown, stamp)

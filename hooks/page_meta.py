@@ -13,7 +13,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from _project import ROOT
+from _project import ROOT, site_data
 from macros.errors import GuideError
 from macros.render.page_meta import insert_after_title, render_basis_footer, render_policy_header
 from macros.sitedata import load_site_data, validate_source
@@ -27,10 +27,7 @@ _site: list = []  # the data loaded for the current build (on_pre_build), read o
 
 
 def on_pre_build(config, **kwargs) -> None:
-    try:
-        _site[:] = [load_site_data(ROOT)]
-    except GuideError as exc:
-        raise PluginError(exc.message) from None
+    _site[:] = [site_data()]
 
 
 def last_change(src_uri: str) -> tuple[str, str] | None:

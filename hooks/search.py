@@ -34,15 +34,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from _project import ROOT
+from _project import ROOT, site_data
 from macros import buildcache
-from macros.errors import GuideError
 from macros.search.expand import FIELD, TITLE_FIELD, expand_index
 from macros.search.prebuilt import PrebuildError, prebuild
 from macros.search.vocabulary import dictionary_words, groups_from, userdict_text
 from macros.search.worker_patch import (BUNDLE_NAME, WORKER_NAME, WorkerPatchError, bundle_name, check_known_source,
                                         patch_bundle, patch_worker, patched_name)
-from macros.sitedata import load_site_data
 
 log = logging.getLogger("mkdocs.plugins.guide.search")
 
@@ -66,11 +64,8 @@ def on_startup(command: str, dirty: bool) -> None:
 
 @event_priority(50)  # before the search plugin's on_config, which loads the dictionary
 def on_config(config):
-    try:
-        site = load_site_data(ROOT)
-    except GuideError as exc:
-        raise PluginError(exc.message) from None
-    terms = site.all("terms") if "terms" in site.records else []
+    site = site_data()
+    terms = site.all("terms")
     groups = groups_from(terms, [r for r in site.all("search") if "groups" in r.data], site.all("timeline"))
     words = dictionary_words(groups)
     text = userdict_text(words)
