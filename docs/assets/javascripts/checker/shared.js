@@ -1,8 +1,8 @@
 /*
  * What the two checker pages (报告体检, 总结和要点对照) share, as
  * window.GuidePage = { byId, el, readFile, openInto, keepDrafts, docxText, unzipEntry }:
- * making elements; reading a draft the user opens, .docx (a minimal unzip,
- * stored or deflate through DecompressionStream, then the paragraphs of
+ * making elements; reading a draft the user opens, .docx (unzipped by the
+ * vendored fflate, then the paragraphs of
  * word/document.xml joined with newlines, as checker/readers.py reads them) or
  * plain text (UTF-8, else GB18030), in the browser, nothing uploaded; and
  * keeping what is typed in localStorage.
@@ -16,40 +16,20 @@
     if (text !== undefined) e.textContent = text;
     return e;
   }
-  // .docx reading: a minimal unzip (stored or deflate via DecompressionStream)
-  function u16(b, o) { return b[o] | (b[o + 1] << 8); }
-  function u32(b, o) { return (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0; }
-  function inflateRaw(bytes) {
-    if (typeof DecompressionStream === "undefined") {
-      return Promise.reject(new Error("此浏览器不支持解压 .docx，请改用较新的 Chrome、Edge 或 Firefox，或把文字粘贴进来"));
-    }
-    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
-    return new Response(stream).arrayBuffer().then(function (buf) { return new Uint8Array(buf); });
-  }
+  // .docx reading: one entry of the zip, unpacked by the vendored fflate (vendor/fflate.js)
   function unzipEntry(bytes, wanted) {
-    var eocd = -1;
-    for (var i = bytes.length - 22; i >= Math.max(0, bytes.length - 65557); i--) {
-      if (u32(bytes, i) === 0x06054b50) { eocd = i; break; }
-    }
-    if (eocd < 0) return Promise.reject(new Error("不是有效的 Word 文档（.docx）"));
-    var count = u16(bytes, eocd + 10), pos = u32(bytes, eocd + 16);
-    var decoder = new TextDecoder("utf-8");
-    for (var n = 0; n < count; n++) {
-      if (u32(bytes, pos) !== 0x02014b50) break;
-      var method = u16(bytes, pos + 10), csize = u32(bytes, pos + 20);
-      var nameLen = u16(bytes, pos + 28), extraLen = u16(bytes, pos + 30), commentLen = u16(bytes, pos + 32);
-      var local = u32(bytes, pos + 42);
-      var name = decoder.decode(bytes.subarray(pos + 46, pos + 46 + nameLen));
-      if (name === wanted) {
-        var start = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
-        var data = bytes.subarray(start, start + csize);
-        if (method === 0) return Promise.resolve(data);
-        if (method === 8) return inflateRaw(data);
-        return Promise.reject(new Error("Word 文档使用了不支持的压缩方式"));
+    return new Promise(function (resolve, reject) {
+      var files;
+      try {
+        files = fflate.unzipSync(bytes, { filter: function (file) { return file.name === wanted; } });
+      } catch (err) {
+        reject(new Error(/compression/i.test(String(err && err.message))
+          ? "Word 文档使用了不支持的压缩方式" : "不是有效的 Word 文档（.docx）"));
+        return;
       }
-      pos += 46 + nameLen + extraLen + commentLen;
-    }
-    return Promise.reject(new Error("这个文件里没有 Word 正文（word/document.xml）"));
+      if (files[wanted]) resolve(files[wanted]);
+      else reject(new Error("这个文件里没有 Word 正文（word/document.xml）"));
+    });
   }
   var W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
   function docxText(xmlBytes) {
