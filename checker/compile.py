@@ -263,7 +263,7 @@ def compile_data(site, with_language: bool = True) -> dict:
     timeline = _timeline(site)
     data = {
         "format": FORMAT,
-        "rules": {rule["id"]: {k: rule[k] for k in ("severity", "name", "explain", "guide")}
+        "rules": {rule["id"]: {k: rule[k] for k in ("severity", "name", "explain", "guide", "fix") if k in rule}
                   for rule in record("rules")["rules"]},
         "messages": dict(record("messages")["messages"]),
         "language": {k: v for k, v in record("language").data.items() if k not in ("id", "title")},

@@ -184,11 +184,12 @@
     return out;
   };
   // The message `key` of data/checker/messages.yml with its {name}s filled from vars.
-  Context.prototype.msg = function (key, vars) {
-    var template = this.data.messages[key];
+  Context.prototype.msg = function (key, vars) { return message(this.data, key, vars); };
+  function message(data, key, vars) {
+    var template = data.messages[key];
     if (template === undefined) throw new Error("no message '" + key + "' in data/checker/messages.yml");
     return template.replace(/\{([a-z_]+)\}/g, function (all, name) { return name in vars ? String(vars[name]) : all; });
-  };
+  }
   Context.prototype.add = function (rule, start, length, message, suggestion, severity) {
     var meta = this.data.rules[rule];
     this.findings.push({
@@ -1159,7 +1160,182 @@
     }), plan_lines: lines.length };
   }
 
+  // The safe fixes: the one definition that --fix (checker/fixes.py), the page's
+  // 采纳/复制改好的文本 and the 批注版's tracked changes (修订) all use. A rule is safe when
+  // data/checker/rules.yml gives it a `fix` (what the change does, for a group of findings:
+  // "全部改为全角"); a finding of it with a suggestion becomes an edit. A Traditional
+  // finding (one a line) becomes one edit per stretch of Traditional characters, so a
+  // 修订 changes those characters only. Edits: {start, end, text, rule, finding} in UTF-16
+  // units of the prepared text, sorted, never overlapping (of two that overlap, the one
+  // that starts first, or the longer, is kept). `findings` as check() returns them.
+  function safeEdits(text, findings, data) {
+    text = prepare(String(text));
+    var tab = tables(data), out = [];
+    findings.forEach(function (f, index) {
+      var meta = data.rules[f.rule];
+      if (!meta || !meta.fix || f.suggestion === null || f.suggestion === undefined) return;
+      if (f.rule !== "traditional") {
+        out.push({ start: f.offset, end: f.offset + f.units, text: f.suggestion, rule: f.rule, finding: index });
+        return;
+      }
+      for (var k = f.offset, end = f.offset + f.units; k < end;) {
+        if (!tab.t2s.has(text[k])) { k++; continue; }
+        var a = k;
+        while (k < end && tab.t2s.has(text[k])) k++;
+        out.push({ start: a, end: k, text: tab.translate(text.slice(a, k)), rule: f.rule, finding: index });
+      }
+    });
+    out.sort(function (a, b) { return a.start - b.start || (b.end - b.start) - (a.end - a.start); });
+    var kept = [], last = 0;
+    out.forEach(function (e) { if (e.start >= last && e.end > e.start) { kept.push(e); last = e.end; } });
+    return kept;
+  }
+  function applyEdits(text, edits) {
+    text = prepare(String(text));
+    var parts = [], at = 0;
+    edits.forEach(function (e) { parts.push(text.slice(at, e.start), e.text); at = e.end; });
+    parts.push(text.slice(at));
+    return parts.join("");
+  }
+  // check + safeEdits + applyEdits: {text, changes} (what --fix writes).
+  function fix(text, data, year) {
+    text = prepare(String(text));
+    var edits = safeEdits(text, check(text, data, year), data);
+    return { text: applyEdits(text, edits), changes: edits.length };
+  }
+
+  // The 批注版 (a .docx with 批注 and 修订): where findings and edits go in the document.
+  // Each side reads the document into the same neutral structure, `paras`: the paragraphs
+  // the checker reads (checker/readers.py, shared.js), each a list of pieces [text,
+  // anchorable], one piece per w:t (its text), w:tab ("\t"), w:br / w:cr ("\n"); a piece is
+  // not anchorable where a comment or a change cannot safely go (inside a field, an existing
+  // 修订, a text box). The checked text is the pieces joined, paragraphs joined with "\n".
+  // annotationPlan says, for every piece that changes ("p:i"), what replaces it, in order:
+  //   {seg: [a, b]}                a piece of the original (UTF-16 offsets in the piece's text)
+  //   {seg: [a, b], del: e}        the same, deleted by edit e (a w:del)
+  //   {ins: e, text}               the text edit e puts in (a w:ins), right after its deletion
+  //   {mark: "start"|"end", c}     w:commentRangeStart / End of comment c
+  //   {mark: "ref", c}             the run with w:commentReference of comment c (after its end)
+  // comments[c] = {finding (index, or -1 for the first comment), body: [lines]}. A finding
+  // that cannot be anchored is never dropped: it is listed in a first comment (c = 0) on the
+  // first anchorable character; an edit in a piece that is not anchorable is left out
+  // (`left`) and its finding's comment still suggests it. opts.edits: the edits to make
+  // (default: all the safe edits); opts.year as for check().
+  function annotationPlan(paras, data, opts) {
+    opts = opts || {};
+    var starts = [], flat = [], text = "";
+    paras.forEach(function (pieces, p) {
+      if (p) text += "\n";
+      pieces.forEach(function (piece, i) {
+        flat.push({ p: p, i: i, start: text.length, len: piece[0].length, ok: !!piece[1] });
+        starts.push(text.length);
+        text += piece[0];
+      });
+    });
+    if (prepare(text) !== text) throw new Error("annotationPlan: a piece holds a carriage return");
+    var findings = check(text, data, opts.year || null);
+    var edits = opts.edits || safeEdits(text, findings, data);
+    function pieceAt(u) { var k = bisectRight(starts, u) - 1; return k >= 0 && u < flat[k].start + flat[k].len ? k : -1; }
+    function covering(a, b) {  // pieces holding characters of [a, b)
+      var out = [];
+      for (var k = Math.max(0, bisectRight(starts, a) - 1); k < flat.length && flat[k].start < b; k++) {
+        if (flat[k].start + flat[k].len > a && flat[k].len) out.push(k);
+      }
+      return out;
+    }
+    var events = new Map();  // piece index -> {cuts: Set, at: offset -> {ins, ends, points, starts}, dels: []}
+    function slot(k) {
+      if (!events.has(k)) events.set(k, { cuts: new Set([0, flat[k].len]), at: new Map(), dels: [] });
+      return events.get(k);
+    }
+    function at(k, off) {
+      var s = slot(k);
+      s.cuts.add(off);
+      if (!s.at.has(off)) s.at.set(off, { ins: [], ends: [], points: [], starts: [] });
+      return s.at.get(off);
+    }
+    var made = [], left = [];
+    edits.forEach(function (e) {
+      var ks = covering(e.start, e.end);
+      var whole = ks.length && ks.every(function (k) { return flat[k].ok; }) &&
+        flat[ks[0]].start <= e.start && flat[ks[ks.length - 1]].start + flat[ks[ks.length - 1]].len >= e.end;
+      for (var q = 1; whole && q < ks.length; q++) {  // the characters between must all be pieces
+        if (flat[ks[q]].p !== flat[ks[q - 1]].p) whole = false;
+      }
+      if (!whole) { left.push(e); return; }
+      var id = made.length;
+      made.push(e);
+      ks.forEach(function (k) {
+        var a = Math.max(e.start, flat[k].start) - flat[k].start, b = Math.min(e.end, flat[k].start + flat[k].len) - flat[k].start;
+        at(k, a); at(k, b);
+        slot(k).dels.push([a, b, id]);
+      });
+      var lastK = ks[ks.length - 1];
+      if (e.text) at(lastK, e.end - flat[lastK].start).ins.push(id);  // a deletion has no w:ins
+    });
+    var comments = [], unplaced = [];
+    function anchor(f) {
+      var a = f.offset, b = f.offset + f.units, ks = covering(a, b);
+      if (ks.length) {
+        if (!ks.every(function (k) { return flat[k].ok; })) return null;
+        var k0 = ks[0], k1 = ks[ks.length - 1];
+        return [k0, Math.max(a - flat[k0].start, 0), k1, Math.min(b, flat[k1].start + flat[k1].len) - flat[k1].start];
+      }
+      var k = pieceAt(a);
+      if (k < 0) {  // at the end of a piece (a paragraph's end)
+        var before = bisectRight(starts, a) - 1;
+        while (before >= 0 && !flat[before].len) before--;
+        if (before >= 0 && flat[before].start + flat[before].len === a) k = before;
+      }
+      if (k < 0 || !flat[k].ok) return null;
+      return [k, a - flat[k].start, k, a - flat[k].start];
+    }
+    var spots = findings.map(function (f, index) { var s = anchor(f); if (!s) unplaced.push(index); return s; });
+    var firstOk = -1;
+    for (var q = 0; q < flat.length && firstOk < 0; q++) if (flat[q].ok && flat[q].len) firstOk = q;
+    if (unplaced.length && firstOk >= 0) {
+      comments.push({ finding: -1, body: [message(data, "annotate-unplaced", { count: unplaced.length })]
+        .concat(unplaced.map(function (index) { return message(data, "annotate-where", findings[index]); })) });
+      at(firstOk, 0).points.push(0);
+    }
+    var editOf = new Map();
+    made.forEach(function (e) { editOf.set(e.finding, (editOf.get(e.finding) || 0) + 1); });
+    findings.forEach(function (f, index) {
+      var s = spots[index];
+      if (!s) return;
+      var c = comments.length, meta = data.rules[f.rule], body = ["【" + meta.name + "】" + f.message];
+      if (editOf.has(index)) body.push(message(data, "annotate-tracked", { fix: meta.fix }));
+      else if (f.suggestion) body.push(message(data, "annotate-suggest", f));
+      else if (f.suggestion === "") body.push(message(data, "annotate-delete", {}));
+      comments.push({ finding: index, body: body });
+      if (s[0] === s[2] && s[1] === s[3]) at(s[0], s[1]).points.push(c);
+      else { at(s[0], s[1]).starts.push(c); at(s[2], s[3]).ends.push(c); }
+    });
+    var pieces = {};
+    events.forEach(function (s, k) {
+      var cuts = Array.from(s.cuts).sort(function (x, y) { return x - y; }), items = [];
+      cuts.forEach(function (off, n) {
+        var ev = s.at.get(off);
+        if (ev) {
+          ev.ins.forEach(function (id) { items.push({ ins: id, text: made[id].text }); });
+          ev.ends.forEach(function (c) { items.push({ mark: "end", c: c }, { mark: "ref", c: c }); });
+          ev.points.forEach(function (c) { items.push({ mark: "start", c: c }, { mark: "end", c: c }, { mark: "ref", c: c }); });
+          ev.starts.forEach(function (c) { items.push({ mark: "start", c: c }); });
+        }
+        if (n + 1 < cuts.length && cuts[n + 1] > off) {
+          var seg = { seg: [off, cuts[n + 1]] };
+          s.dels.forEach(function (d) { if (d[0] <= off && cuts[n + 1] <= d[1]) seg.del = d[2]; });
+          items.push(seg);
+        }
+      });
+      pieces[flat[k].p + ":" + flat[k].i] = items;
+    });
+    return { text: text, findings: findings, edits: made, left: left, comments: comments, unplaced: unplaced,
+             pieces: pieces };
+  }
+
   var api = { check: check, prepare: prepare, matchPlan: matchPlan, cnNumber: cnNumber,
+    safeEdits: safeEdits, applyEdits: applyEdits, fix: fix, annotationPlan: annotationPlan,
     detectYear: function (text, data) { return detectYear(new Context(prepare(String(text)), data, tables(data))); } };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else root.GuideChecker = api;

@@ -33,6 +33,8 @@ function __guideCheck(text, year) {
 }
 function __guideMatchPlan(summary, plan) { return GuideChecker.matchPlan(summary, plan, __guide.data); }
 function __guideDetectYear(text) { return GuideChecker.detectYear(text, __guide.data); }
+function __guideFix(text, year) { return GuideChecker.fix(text, __guide.data, year); }
+function __guidePlan(paras, year) { return GuideChecker.annotationPlan(paras, __guide.data, { year: year }); }
 function __guideCall(name, args) { return GuideChecker[name].apply(null, args); }
 function __guideRegexError(source, flags) {
   try { new RegExp(source, flags); return null; } catch (e) { return String(e.message); }
@@ -129,6 +131,19 @@ def check(text: str, data: dict, year: Optional[int] = None) -> list[Finding]:
         at += len(line) + 1
         starts.append(at)
     return [Finding(**f, start=starts[f["line"] - 1] + f["column"] - 1) for f in found]
+
+
+def safe_fix(text: str, data: dict, year: Optional[int] = None) -> tuple[str, int]:
+    """(text with the safe fixes made, number of edits): the engine's one definition of them
+    (GuideChecker.fix: the rules with a `fix` in data/checker/rules.yml)."""
+    out = engine().call(data, "__guideFix", prepare(text), year)
+    return out["text"], out["changes"]
+
+
+def annotation_plan(paras: list, data: dict, year: Optional[int] = None) -> dict:
+    """Where the findings and safe fixes of a .docx go: GuideChecker.annotationPlan (engine.js
+    explains ``paras`` and the answer; offsets are UTF-16 units of the piece's text)."""
+    return engine().call(data, "__guidePlan", paras, year)
 
 
 def detect_year_of(text: str, data: dict) -> Optional[int]:

@@ -1,7 +1,8 @@
 /*
  * 报告体检 page: paste or open a draft (shared.js reads it), check it with
  * GuideChecker (engine.js) against GUIDE_CHECKER_DATA (downloads/checker-data.js),
- * show the findings in place. Nothing leaves the computer: no fetch, no XHR, no form submission.
+ * show the findings in place; group the safe fixes to accept or reject, copy the fixed text,
+ * and, for an opened .docx, download its 批注版 (annotate.js). Nothing leaves the computer: no fetch, no XHR, no form submission.
  * The draft is kept in localStorage until the user clicks 清空.
  */
 (function () {
@@ -98,6 +99,93 @@
     });
   }
 
+  // Safe fixes (rules with a `fix` in data/checker/rules.yml, GuideChecker.safeEdits): one group
+  // per rule ("157 处半角标点，全部改为全角"), each suggestion or group accepted or rejected,
+  // undo; the accepted ones make the copied text and the 批注版's tracked changes.
+  var MAX_LISTED = 300;
+  function editKey(e) { return e.start + ":" + e.end + ":" + e.text; }
+  function Fixes(box, onChange) {
+    this.box = box; this.onChange = onChange;
+    this.text = null; this.edits = []; this.findings = []; this.rejected = new Set(); this.history = [];
+  }
+  Fixes.prototype.update = function (text, findings, data) {
+    if (text !== this.text) { this.rejected = new Set(); this.history = []; }
+    this.text = text; this.findings = findings;
+    this.edits = window.GuideChecker.safeEdits(text, findings, data);
+  };
+  Fixes.prototype.accepted = function () {
+    var rejected = this.rejected;
+    return this.edits.filter(function (e) { return !rejected.has(editKey(e)); });
+  };
+  Fixes.prototype.set = function (edits, accept) {
+    this.history.push(new Set(this.rejected));
+    var rejected = this.rejected;
+    edits.forEach(function (e) { if (accept) rejected.delete(editKey(e)); else rejected.add(editKey(e)); });
+    this.onChange();
+  };
+  Fixes.prototype.undo = function () {
+    if (this.history.length) { this.rejected = this.history.pop(); this.onChange(); }
+  };
+  Fixes.prototype.render = function (list, data) {
+    var self = this, groups = new Map();
+    list.textContent = "";
+    this.edits.forEach(function (e) {
+      if (!groups.has(e.rule)) groups.set(e.rule, []);
+      groups.get(e.rule).push(e);
+    });
+    groups.forEach(function (edits, rule) {
+      var meta = data.rules[rule], taken = edits.filter(function (e) { return !self.rejected.has(editKey(e)); }).length;
+      var item = el("li", "checker-group"), head = el("div", "checker-group-head");
+      item.dataset.rule = rule;
+      head.appendChild(el("span", "checker-group-label", edits.length + " 处" + meta.name + "，全部" + meta.fix +
+        (taken === edits.length ? "" : "（已采纳 " + taken + " 处）")));
+      [["全部采纳", true], ["全部不采纳", false]].forEach(function (b) {
+        var button = el("button", "md-button checker-group-" + (b[1] ? "accept" : "reject"), b[0]);
+        button.type = "button";
+        button.addEventListener("click", function () { self.set(edits, b[1]); });
+        head.appendChild(button);
+      });
+      item.appendChild(head);
+      var details = el("details"), ol = el("ol");
+      details.appendChild(el("summary", null, "逐条查看"));
+      edits.slice(0, MAX_LISTED).forEach(function (e) {
+        var f = self.findings[e.finding], rejected = self.rejected.has(editKey(e));
+        var li = el("li", "checker-edit" + (rejected ? " is-rejected" : ""));
+        var was = self.text.slice(e.start, e.end);
+        li.appendChild(el("span", "checker-edit-text", "第" + f.line + "行：" +
+          (e.text ? "“" + was + "”改为“" + e.text + "”" : "删除“" + was + "”")));
+        var button = el("button", "md-button", rejected ? "采纳" : "不采纳");
+        button.type = "button";
+        button.addEventListener("click", function () { self.set([e], rejected); });
+        li.appendChild(button);
+        ol.appendChild(li);
+      });
+      if (edits.length > MAX_LISTED) ol.appendChild(el("li", null, "……其余 " + (edits.length - MAX_LISTED) + " 处同样处理"));
+      details.appendChild(ol);
+      item.appendChild(details);
+      list.appendChild(item);
+    });
+    this.box.hidden = !this.edits.length && !this.docxReady;
+  };
+
+  function copyText(text, status) {
+    function fallback() {
+      var area = el("textarea");
+      area.value = text;
+      document.body.appendChild(area);
+      area.select();
+      var ok = false;
+      try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+      document.body.removeChild(area);
+      status.textContent = ok ? "已复制改好的文本，可以粘贴回 Word 或 WPS。" : "浏览器不允许复制，请在上面的框里全选复制。";
+    }
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(function () {
+        status.textContent = "已复制改好的文本，可以粘贴回 Word 或 WPS。";
+      }, fallback);
+    } else fallback();
+  }
+
   function init() {
     var input = $("checker-input");
     if (!input) return;
@@ -109,6 +197,41 @@
     }
     var yearInput = $("checker-year"), view = $("checker-view"), list = $("checker-list");
     var summary = $("checker-summary");
+    var opened = null;  // the .docx the text came from: {docx, text}
+    var fixes = new Fixes($("checker-fixes"), function () { renderFixes(); });
+    var annotateButton = $("checker-annotate");
+    function renderFixes() {
+      fixes.docxReady = !!(opened && opened.text === input.value);
+      annotateButton.hidden = !fixes.docxReady;
+      $("checker-undo").disabled = !fixes.history.length;
+      fixes.render($("checker-groups"), data);
+    }
+    $("checker-undo").addEventListener("click", function () { fixes.undo(); });
+    $("checker-copy").addEventListener("click", function () {
+      copyText(window.GuideChecker.applyEdits(fixes.text, fixes.accepted()), status);
+    });
+    annotateButton.addEventListener("click", function () {
+      var year = parseInt(yearInput.value, 10) || null, t0 = performance.now(), built;
+      try {
+        built = window.GuideAnnotate.build(opened.docx, data, { year: year, edits: fixes.accepted() });
+      } catch (err) {
+        status.textContent = "无法生成批注版：" + err.message;
+        return;
+      }
+      var link = el("a");
+      link.href = URL.createObjectURL(new Blob([built.bytes], {
+        type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }));
+      link.download = opened.docx.name.replace(/\.docx$/i, "") + "-批注版.docx";
+      document.body.appendChild(link);
+      link.click();
+      document.body.removeChild(link);
+      setTimeout(function () { URL.revokeObjectURL(link.href); }, 10000);
+      var plan = built.plan;
+      status.textContent = "已生成批注版（用时 " + Math.round(performance.now() - t0) + " 毫秒）：" + plan.findings.length +
+        " 处问题写成批注，" + plan.edits.length + " 处修改写成修订" +
+        (plan.unplaced.length ? "，" + plan.unplaced.length + " 处无法定位，列在第一条批注里" : "") + "。";
+      document.body.dataset.checkerAnnotated = String(plan.comments.length);
+    });
     function run() {
       var text = input.value, year = parseInt(yearInput.value, 10) || null;
       var t0 = performance.now();
@@ -120,6 +243,8 @@
       renderSummary(summary, findings, data);
       renderList(list, listed, data);
       renderView(view, shown, listed);
+      fixes.update(shown, findings, data);
+      renderFixes();
       status.textContent = text ? "已检查 " + Array.from(shown).length + " 字，用时 " + Math.round(ms) + " 毫秒；" +
         (used ? "按 " + used + " 年核对会议和提法。" : "未能从标题确定年份，可在右侧填写年份。") +
         (findings.length > MAX_SHOWN ? "问题太多，下面只标出前 " + MAX_SHOWN + " 处，改完后再检查一遍。" : "") : "";
@@ -129,7 +254,10 @@
     drafts[KEY] = input;
     drafts[YEAR_KEY] = yearInput;
     var save = window.GuidePage.keepDrafts(drafts, status, run, $("checker-run"), $("checker-clear"));
-    window.GuidePage.openInto($("checker-file"), status, function (text) { input.value = text; save(); run(); });
+    window.GuidePage.openInto($("checker-file"), status, function (text, docx) {
+      opened = docx ? { docx: docx, text: text } : null;
+      input.value = text; save(); run();
+    });
     view.addEventListener("click", function (ev) {
       var mark = ev.target.closest("mark[data-finding]");
       if (!mark) return;

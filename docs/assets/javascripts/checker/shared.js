@@ -1,11 +1,11 @@
 /*
  * What the two checker pages (报告体检, 总结和要点对照) share, as
- * window.GuidePage = { byId, el, readFile, openInto, keepDrafts, docxText, unzipEntry }:
- * making elements; reading a draft the user opens, .docx (unzipped by the
- * vendored fflate, then the paragraphs of
- * word/document.xml joined with newlines, as checker/readers.py reads them) or
- * plain text (UTF-8, else GB18030), in the browser, nothing uploaded; and
- * keeping what is typed in localStorage.
+ * window.GuidePage = { byId, el, readFile, openInto, keepDrafts, docxText, unzipEntry, unzipDocx,
+ * parseXml, docxPieces, W }: making elements; reading a draft the user opens, .docx (unzipped
+ * by the vendored fflate, then the paragraphs of word/document.xml joined with newlines, cut
+ * into pieces as checker/docx.py cuts them) or plain text (UTF-8, else GB18030), in the
+ * browser, nothing uploaded; and keeping what is typed in localStorage. readFile resolves to
+ * [text, docx or null]; openInto hands both to its callback (the 批注版 needs the .docx).
  */
 (function () {
   "use strict";
@@ -16,45 +16,72 @@
     if (text !== undefined) e.textContent = text;
     return e;
   }
-  // .docx reading: one entry of the zip, unpacked by the vendored fflate (vendor/fflate.js)
-  function unzipEntry(bytes, wanted) {
+  // .docx reading: the zip unpacked by the vendored fflate (vendor/fflate.js), refused when
+  // it is not a Word document, over 50 MB or has macros (a .docm renamed), as checker/docx.py
+  // refuses it. Resolves to {entries: {name: bytes}, order: [names]}.
+  var MAX_BYTES = 50 * 1024 * 1024;
+  var BODY = "word/document.xml";
+  function unzipDocx(bytes) {
     return new Promise(function (resolve, reject) {
+      if (bytes.length > MAX_BYTES) { reject(new Error("文件超过 50 MB，不像是一份报告；请删去图片后另存一份再检查")); return; }
       var files;
-      try {
-        files = fflate.unzipSync(bytes, { filter: function (file) { return file.name === wanted; } });
-      } catch (err) {
+      try { files = fflate.unzipSync(bytes); }
+      catch (err) {
         reject(new Error(/compression/i.test(String(err && err.message))
           ? "Word 文档使用了不支持的压缩方式" : "不是有效的 Word 文档（.docx）"));
         return;
       }
-      if (files[wanted]) resolve(files[wanted]);
-      else reject(new Error("这个文件里没有 Word 正文（word/document.xml）"));
+      var types = files["[Content_Types].xml"] ? new TextDecoder("utf-8").decode(files["[Content_Types].xml"]) : "";
+      if (files["word/vbaProject.bin"] || types.indexOf("macroEnabled") >= 0) {
+        reject(new Error("这是带宏的 Word 文档（.docm），不是 .docx；为安全起见不予检查，请在 Word 或 WPS 中另存为“Word 文档（*.docx）”后再检查"));
+      } else if (!files[BODY]) reject(new Error("这个文件里没有 Word 正文（word/document.xml）"));
+      else resolve({ entries: files, order: Object.keys(files) });
     });
   }
+  function unzipEntry(bytes, wanted) {
+    return unzipDocx(bytes).then(function (docx) { return docx.entries[wanted]; });
+  }
   var W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-  function docxText(xmlBytes) {
-    var doc = new DOMParser().parseFromString(new TextDecoder("utf-8").decode(xmlBytes), "application/xml");
+  var MC = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+  function parseXml(bytes) {
+    var doc = new DOMParser().parseFromString(new TextDecoder("utf-8").decode(bytes), "application/xml");
     if (doc.getElementsByTagName("parsererror").length) throw new Error("Word 文档内容损坏，无法解析");
-    var paragraphs = [];
-    function walk(node, current) {
+    return doc;
+  }
+  // The body's paragraphs, each a list of pieces [text, anchorable, element], as
+  // checker/docx.py read_pieces cuts them (its docstring says which are anchorable).
+  var RUN_PARENTS = { p: 1, hyperlink: 1, smartTag: 1, customXml: 1, sdtContent: 1 };
+  var BLOCKING = { ins: 1, del: 1, moveTo: 1, moveFrom: 1, fldSimple: 1, txbxContent: 1 };
+  function docxPieces(doc) {
+    var paragraphs = [], field = 0;
+    function walk(node, current, blocked) {
       for (var c = node.firstChild; c; c = c.nextSibling) {
         if (c.nodeType !== 1) continue;
-        var local = c.localName, ns = c.namespaceURI;
-        if (ns === W && local === "p") {
+        var local = c.localName, w = c.namespaceURI === W;
+        if (w && local === "p") {
           var own = [];
-          paragraphs.push("");
-          var index = paragraphs.length - 1;
-          walk(c, own);
-          paragraphs[index] = own.join("");
-        } else if (current && ns === W && local === "t") current.push(c.textContent);
-        else if (current && ns === W && local === "tab") current.push("\t");
-        else if (current && ns === W && (local === "br" || local === "cr")) current.push("\n");
-        else walk(c, current);
+          paragraphs.push(own);
+          walk(c, own, blocked);
+        } else if (current && w && (local === "t" || local === "tab" || local === "br" || local === "cr")) {
+          var run = c.parentNode, up = run && run.parentNode;
+          var ok = !blocked && !field && run.namespaceURI === W && run.localName === "r" && !!up &&
+            up.namespaceURI === W && RUN_PARENTS[up.localName] === 1;
+          current.push([local === "t" ? c.textContent : local === "tab" ? "\t" : "\n", ok, c]);
+        } else if (w && local === "fldChar") {
+          var kind = c.getAttributeNS(W, "fldCharType");
+          if (kind === "begin") field++;
+          else if (kind === "end") field = Math.max(field - 1, 0);
+        } else walk(c, current, blocked || (w && BLOCKING[local] === 1) ||
+                    (c.namespaceURI === MC && local === "AlternateContent"));
       }
     }
-    walk(doc, null);
-    return paragraphs.join("\n");
+    walk(doc, null, false);
+    return paragraphs;
   }
+  function piecesText(paragraphs) {
+    return paragraphs.map(function (p) { return p.map(function (piece) { return piece[0]; }).join(""); }).join("\n");
+  }
+  function docxText(xmlBytes) { return piecesText(docxPieces(parseXml(xmlBytes))); }
   function decodeText(bytes) {
     var head = bytes.subarray(0, 8192);
     for (var i = 0; i < head.length; i++) if (head[i] === 0) throw new Error("这是二进制文件，不是文本；请另存为 .txt 或 .docx");
@@ -64,9 +91,14 @@
   function readFile(file) {
     return file.arrayBuffer().then(function (buf) {
       var bytes = new Uint8Array(buf), name = file.name.toLowerCase();
-      if (/\.docx$/.test(name)) return unzipEntry(bytes, "word/document.xml").then(docxText);
+      if (/\.docx$/.test(name)) {
+        return unzipDocx(bytes).then(function (docx) {
+          docx.name = file.name;
+          return [docxText(docx.entries[BODY]), docx];
+        });
+      }
       if (/\.doc$/.test(name)) throw new Error("不支持旧版 .doc 格式，请在 Word 或 WPS 中另存为 .docx");
-      return decodeText(bytes);
+      return [decodeText(bytes), null];
     });
   }
 
@@ -77,7 +109,7 @@
       var file = ev.target.files && ev.target.files[0];
       if (!file) return;
       status.textContent = "正在读取 " + file.name + " …";
-      readFile(file).then(onText).catch(function (err) {
+      readFile(file).then(function (read) { onText(read[0], read[1]); }).catch(function (err) {
         status.textContent = "无法读取 " + file.name + "：" + err.message;
       });
       ev.target.value = "";
@@ -105,5 +137,6 @@
     return save;
   }
   window.GuidePage = { byId: byId, el: el, readFile: readFile, openInto: openInto, keepDrafts: keepDrafts,
-                       docxText: docxText, unzipEntry: unzipEntry };
+                       docxText: docxText, unzipEntry: unzipEntry, unzipDocx: unzipDocx, parseXml: parseXml,
+                       docxPieces: docxPieces, W: W };
 })();
