@@ -124,9 +124,21 @@ def _explode(run: etree._Element) -> None:
         new = etree.Element(run.tag, attrib=dict(run.attrib))
         if rpr is not None:
             new.append(copy.deepcopy(rpr))
-        new.append(c)  # moves c (with its tail, which is whitespace at most)
+        c.tail = None  # whitespace between a run's children means nothing
+        new.append(c)
         parent.insert(at + n, new)
-    parent.remove(run)
+    _remove_keeping_tail(run)
+
+
+def _remove_keeping_tail(node: etree._Element) -> None:
+    """Remove node; the text after it (whitespace between runs) stays where it was."""
+    previous, parent = node.getprevious(), node.getparent()
+    if node.tail:
+        if previous is not None:
+            previous.tail = (previous.tail or "") + node.tail
+        else:
+            parent.text = (parent.text or "") + node.tail
+    parent.remove(node)
 
 
 def apply_plan(root: etree._Element, paragraphs, plan: dict, writer: _Writer) -> None:
@@ -144,7 +156,7 @@ def apply_plan(root: etree._Element, paragraphs, plan: dict, writer: _Writer) ->
         at = parent.index(run)
         for n, node in enumerate(writer.nodes(run, element, text, items)):
             parent.insert(at + n, node)
-        parent.remove(run)
+        _remove_keeping_tail(run)
 
 
 def comments_part(existing: bytes | None, plan: dict, writer: _Writer) -> bytes:

@@ -4,6 +4,7 @@ changes, and its text with every change accepted (by XML: w:del dropped, w:ins u
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 from lxml import etree
@@ -93,3 +94,90 @@ def rejected_text(blob: bytes) -> str:
 
 def canonical(xml: bytes) -> bytes:
     return etree.tostring(etree.fromstring(xml), method="c14n")
+
+
+DOCUMENT = ('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>{body}'
+            '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>')
+
+
+def docx_with_body(body_xml: str) -> bytes:
+    """A .docx (python-docx's default package) whose body is ``body_xml``."""
+    import docx
+
+    buffer = io.BytesIO()
+    docx.Document().save(buffer)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                        + DOCUMENT.format(body=body_xml)).encode("utf-8")
+            zout.writestr(info, data)
+    return out.getvalue()
+
+
+def readback(blob: bytes, plan: dict, base: int = 0) -> dict:
+    """What a shared case expects of a 批注版 (``plan``: the engine's plan it was made from;
+    ``base``: the id of its first comment, after those the document had)."""
+    found = comments(blob)
+    where = anchors(blob)
+    assert len(found) == base + len(plan["comments"]), (len(found), base, len(plan["comments"]))
+    listed = []
+    for n, c in enumerate(plan["comments"]):
+        cid = str(base + n)
+        assert found[cid]["author"] == "报告体检", found[cid]
+        if c["finding"] < 0:
+            listed.append(["unplaced", len(plan["unplaced"])])
+        else:
+            listed.append([plan["findings"][c["finding"]]["rule"], where[cid]])
+    return {"text": plan["text"], "comments": listed,
+            "changes": [[kind, text] for kind, text, _ in revisions(blob)], "accepted": accepted_text(blob)}
+
+
+def load_cases() -> list[dict]:
+    """tests/annotate_cases.yml."""
+    import yaml
+
+    from support import ROOT
+
+    return yaml.safe_load((ROOT / "tests" / "annotate_cases.yml").read_text(encoding="utf-8"))["cases"]
+
+
+def expected(case: dict) -> dict:
+    return {k: case[k] for k in ("text", "comments", "changes", "accepted")}
+
+
+def soffice_pdfs(paths: list, outdir, profile) -> dict:
+    """Convert .docx files to PDF with LibreOffice (comments exported as PDF notes), in one run
+    with its own profile (a profile in use by another soffice would block it). {path: pdf bytes};
+    fails when soffice is missing or returns an error."""
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    import pytest
+
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.fail("soffice not found: install LibreOffice (apt-get install -y libreoffice-writer-nogui)")
+    export = 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}'
+    result = subprocess.run([soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--convert-to",
+                             export, "--outdir", str(outdir), *map(str, paths)],
+                            capture_output=True, text=True, timeout=600, check=False)
+    assert result.returncode == 0, result.stderr
+    out = {}
+    for path in paths:
+        pdf = Path(outdir) / (Path(path).stem + ".pdf")
+        assert pdf.is_file(), f"LibreOffice did not convert {path}: {result.stdout} {result.stderr}"
+        out[path] = pdf.read_bytes()
+    return out
+
+
+def pdf_notes(pdf: bytes) -> list[str]:
+    """The texts of the PDF's notes (LibreOffice writes each comment as one, its /Contents in UTF-16)."""
+    out = []
+    for hexed in re.findall(rb"/Contents\s*<FEFF([0-9A-Fa-f]*)>", pdf):
+        out.append(bytes.fromhex(hexed.decode()).decode("utf-16-be"))
+    return out
