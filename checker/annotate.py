@@ -16,7 +16,7 @@ import copy
 import io
 import re
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from lxml import etree
 
@@ -197,7 +197,7 @@ def _types_with_comments(xml: bytes) -> bytes | None:
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def annotate_docx(data: bytes, checker_data: dict, year: int | None = None,

@@ -24,8 +24,21 @@ from checker.docx import W, read_pieces
 from checker.fixes import apply_safe_fixes
 from checker.readers import docx_text
 from support import ROOT
-from support.annotated import (accepted_text, anchors, canonical, comments, docx_with_body, entries, expected,
-                               load_cases, pdf_notes, readback, rejected_text, soffice_pdfs)
+from support.annotated import (
+    accepted_text,
+    anchors,
+    canonical,
+    comments,
+    docx_with_body,
+    entries,
+    expected,
+    load_cases,
+    pdf_notes,
+    readback,
+    rejected_text,
+    run_soffice,
+    soffice_pdfs,
+)
 from support.checker import CLI
 
 CASES = load_cases()
@@ -136,26 +149,13 @@ def guide_documents() -> dict[str, bytes]:
 
 
 def seed_documents(tmp_path: Path) -> dict[str, bytes]:
-    """The seeds (/work/shared/seeds, else tests/data/seeds) made into .docx by LibreOffice."""
-    seeds = sorted(Path("/work/shared/seeds").glob("*.txt"))[:4]
+    """The seeds (real reports, /work/shared/seeds) made into .docx by LibreOffice."""
+    seeds = sorted(Path("/work/shared/seeds").glob("*.txt"))
     assert seeds, "no seed texts found in /work/shared/seeds"
-    made = soffice_pdfs_docx(seeds, tmp_path)
-    return {p.name: p.read_bytes() for p in made}
-
-
-def soffice_pdfs_docx(texts: list[Path], tmp_path: Path) -> list[Path]:
-    import shutil
-
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        pytest.fail("soffice not found: install LibreOffice (apt-get install -y libreoffice-writer-nogui)")
     outdir = tmp_path / "seeds-docx"
-    result = subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}", "--headless",
-                             "--infilter=Text (encoded):UTF8,LF,,", "--convert-to", "docx:MS Word 2007 XML",
-                             "--outdir", str(outdir), *map(str, texts)],
-                            capture_output=True, text=True, timeout=600, check=False)
-    assert result.returncode == 0, result.stderr
-    return [outdir / (t.stem + ".docx") for t in texts]
+    run_soffice(["--infilter=Text (encoded):UTF8,LF,,", "--convert-to", "docx:MS Word 2007 XML",
+                 "--outdir", str(outdir), *map(str, seeds)], tmp_path / "lo-profile")
+    return {t.stem + ".docx": (outdir / (t.stem + ".docx")).read_bytes() for t in seeds}
 
 
 def test_round_trip_guide_documents_and_seeds(data, tmp_path):

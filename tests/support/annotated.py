@@ -149,10 +149,9 @@ def expected(case: dict) -> dict:
     return {k: case[k] for k in ("text", "comments", "changes", "accepted")}
 
 
-def soffice_pdfs(paths: list, outdir, profile) -> dict:
-    """Convert .docx files to PDF with LibreOffice (comments exported as PDF notes), in one run
-    with its own profile (a profile in use by another soffice would block it). {path: pdf bytes};
-    fails when soffice is missing or returns an error."""
+def run_soffice(args: list[str], profile) -> None:
+    """LibreOffice headless with its own profile (a profile in use by another soffice would
+    block it); fails when soffice is missing or says it failed."""
     import shutil
     import subprocess
     from pathlib import Path
@@ -162,15 +161,21 @@ def soffice_pdfs(paths: list, outdir, profile) -> dict:
     soffice = shutil.which("soffice")
     if soffice is None:
         pytest.fail("soffice not found: install LibreOffice (apt-get install -y libreoffice-writer-nogui)")
-    export = 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}'
-    result = subprocess.run([soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--convert-to",
-                             export, "--outdir", str(outdir), *map(str, paths)],
+    result = subprocess.run([soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", *args],
                             capture_output=True, text=True, timeout=600, check=False)
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 0 and "Error" not in result.stderr, result.stdout + result.stderr
+
+
+def soffice_pdfs(paths: list, outdir, profile) -> dict:
+    """Convert .docx files to PDF with LibreOffice, comments exported as PDF notes. {path: pdf bytes}."""
+    from pathlib import Path
+
+    run_soffice(["--convert-to", 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}',
+                 "--outdir", str(outdir), *map(str, paths)], profile)
     out = {}
     for path in paths:
         pdf = Path(outdir) / (Path(path).stem + ".pdf")
-        assert pdf.is_file(), f"LibreOffice did not convert {path}: {result.stdout} {result.stderr}"
+        assert pdf.is_file(), f"LibreOffice did not convert {path}"
         out[path] = pdf.read_bytes()
     return out
 
