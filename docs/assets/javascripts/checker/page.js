@@ -107,6 +107,7 @@
   function Fixes(box, onChange) {
     this.box = box; this.onChange = onChange;
     this.text = null; this.edits = []; this.findings = []; this.rejected = new Set(); this.history = [];
+    this.open = new Set();  // the groups whose list is open, kept open when the list is drawn again
   }
   Fixes.prototype.update = function (text, findings, data) {
     if (text !== this.text) { this.rejected = new Set(); this.history = []; }
@@ -147,13 +148,13 @@
       });
       item.appendChild(head);
       var details = el("details"), ol = el("ol");
+      details.open = self.open.has(rule);
+      details.addEventListener("toggle", function () { if (details.open) self.open.add(rule); else self.open.delete(rule); });
       details.appendChild(el("summary", null, "逐条查看"));
       edits.slice(0, MAX_LISTED).forEach(function (e) {
         var f = self.findings[e.finding], rejected = self.rejected.has(editKey(e));
         var li = el("li", "checker-edit" + (rejected ? " is-rejected" : ""));
-        var was = self.text.slice(e.start, e.end);
-        li.appendChild(el("span", "checker-edit-text", "第" + f.line + "行：" +
-          (e.text ? "“" + was + "”改为“" + e.text + "”" : "删除“" + was + "”")));
+        li.appendChild(self.shown(e, f));
         var button = el("button", "md-button", rejected ? "采纳" : "不采纳");
         button.type = "button";
         button.addEventListener("click", function () { self.set([e], rejected); });
@@ -166,6 +167,19 @@
       list.appendChild(item);
     });
     this.box.hidden = !this.edits.length && !this.docxReady;
+  };
+
+  // One suggestion in its place: 第5行：…前文<del>,</del><ins>，</ins>后文…
+  var AROUND = 8;
+  Fixes.prototype.shown = function (e, f) {
+    var text = this.text, span = el("span", "checker-edit-text", "第" + f.line + "行：");
+    var a = Math.max(text.lastIndexOf("\n", e.start - 1) + 1, e.start - AROUND);
+    var lineEnd = text.indexOf("\n", e.end), b = Math.min(lineEnd < 0 ? text.length : lineEnd, e.end + AROUND);
+    span.appendChild(document.createTextNode((a > 0 && text[a - 1] !== "\n" ? "…" : "") + text.slice(a, e.start)));
+    span.appendChild(el("del", null, text.slice(e.start, e.end)));
+    if (e.text) span.appendChild(el("ins", null, e.text));
+    span.appendChild(document.createTextNode(text.slice(e.end, b) + (b < text.length && text[b] !== "\n" ? "…" : "")));
+    return span;
   };
 
   function copyText(text, status) {
