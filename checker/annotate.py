@@ -47,7 +47,8 @@ def xml_bytes(root: etree._Element) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _max_id(root, tags: tuple[str, ...]) -> int:
+def _max_id(root, tags: tuple[str, ...] = ()) -> int:
+    """The largest w:id of the elements named (of every element when none are named), or -1."""
     ids = [int(e.get(W + "id")) for e in root.iter(*tags) if (e.get(W + "id") or "").lstrip("-").isdigit()]
     return max(ids, default=-1)
 
@@ -212,8 +213,8 @@ def annotate_docx(data: bytes, checker_data: dict, year: int | None = None,
         names = zf.namelist()
         existing = zf.read(COMMENTS) if COMMENTS in names else None
         comment_base = _max_id(parse_xml(existing), (W + "comment",)) + 1 if existing else 0
-        writer = _Writer(date or now(), comment_base, _max_id(root, (W + "ins", W + "del", W + "moveFrom", W + "moveTo",
-                                                                       W + "bookmarkStart", W + "bookmarkEnd")))
+        # revision ids after every id the body has and after the comments' (Word wants them apart)
+        writer = _Writer(date or now(), comment_base, max(_max_id(root), comment_base + len(plan["comments"]) - 1))
         changed: dict[str, bytes] = {}
         if plan["comments"] or plan["edits"]:
             apply_plan(root, paragraphs, plan, writer)

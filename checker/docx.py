@@ -21,7 +21,7 @@ import zipfile
 
 from lxml import etree
 
-from .readers import MAX_BYTES, UnreadableInput
+from .readers import MACROS, MAX_BYTES, TOO_BIG, UnreadableInput
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -36,7 +36,7 @@ PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True
 def open_docx(data: bytes) -> zipfile.ZipFile:
     """The .docx's zip, after the checks of the module docstring."""
     if len(data) > MAX_BYTES:
-        raise UnreadableInput("文件超过 50 MB，不像是一份报告；请删去图片后另存一份再检查")
+        raise UnreadableInput(TOO_BIG)
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         names = set(zf.namelist())
@@ -44,8 +44,7 @@ def open_docx(data: bytes) -> zipfile.ZipFile:
     except (zipfile.BadZipFile, KeyError, OSError, RuntimeError, ValueError) as exc:
         raise UnreadableInput(f"不是有效的 Word 文档（.docx）：{exc}") from None
     if "word/vbaProject.bin" in names or b"macroEnabled" in types:
-        raise UnreadableInput("这是带宏的 Word 文档（.docm），不是 .docx；为安全起见不予检查，"
-                              "请在 Word 或 WPS 中另存为“Word 文档（*.docx）”后再检查")
+        raise UnreadableInput(MACROS)
     if BODY not in names:
         raise UnreadableInput("不是有效的 Word 文档（.docx）：里面没有 Word 正文（word/document.xml）")
     return zf

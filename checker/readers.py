@@ -11,6 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 MAX_BYTES = 50 * 1024 * 1024
+TOO_BIG = "文件超过 50 MB，不像是一份报告；请删去图片后另存一份再检查"
+MACROS = "这是带宏的 Word 文档（.docm），为安全起见不予检查；请在 Word 或 WPS 中另存为“Word 文档（*.docx）”后再检查"
 
 
 class UnreadableInput(Exception):
@@ -44,12 +46,14 @@ def read_report(path: Path | str) -> str:
         raise UnreadableInput("找不到这个文件")
     suffix = path.suffix.lower()
     if suffix not in (".txt", ".md", ".docx", ".text", ".markdown"):
+        if suffix in (".docm", ".dotm"):
+            raise UnreadableInput(MACROS)
         if suffix == ".doc":
             raise UnreadableInput("不支持旧版 .doc 格式；请在 Word 或 WPS 中另存为 .docx")
         raise UnreadableInput(f"不支持 {suffix or '无扩展名'} 文件；请使用 .txt、.md 或 .docx")
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise UnreadableInput("文件超过 50 MB，不像是一份报告；请删去图片后另存一份再检查")
+            raise UnreadableInput(TOO_BIG)
         data = path.read_bytes()
     except OSError as exc:
         raise UnreadableInput(f"无法读取文件：{exc.strerror or exc}") from None

@@ -161,9 +161,9 @@ def main(argv: list[str] | None = None) -> int:
 def annotate(source: Path, target: Path, data: dict, year: int | None) -> int:
     """Write the 批注版 of source to target; 2 when source cannot be read, else as for checking."""
     try:
+        read_report(source)  # the checks every input gets (exists, size, type, macros, readable)
         if source.suffix.lower() != ".docx":
             raise UnreadableInput("批注版只能从 .docx 文件生成；请在 Word 或 WPS 中另存为 .docx")
-        read_report(source)  # the checks every input gets (exists, size, readable)
         out, plan = annotate_docx(source.read_bytes(), data, year)
     except (UnreadableInput, OSError) as exc:
         print(f"{source}: 无法生成批注版：{exc}", file=sys.stderr)

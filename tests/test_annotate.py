@@ -239,7 +239,10 @@ def bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
                 body = body.replace(b"document.main+xml", b"document.macroEnabled.main+xml")
             zf.writestr(info.filename, body)
         zf.writestr("word/vbaProject.bin", b"\xd0\xcf\x11\xe0" + bytes(100))
-    return {"notzip": (notzip, "不是有效的 Word 文档"), "big": (big, "超过 50 MB"), "docm": (docm, "带宏的 Word 文档")}
+    named = tmp_path / "带宏.docm"
+    named.write_bytes(docm.read_bytes())
+    return {"notzip": (notzip, "不是有效的 Word 文档"), "big": (big, "超过 50 MB"), "docm": (docm, "带宏的 Word 文档"),
+            "named": (named, "带宏的 Word 文档")}
 
 
 def test_cli_bad_input_says_why_and_exits_2(tmp_path):

@@ -25,10 +25,11 @@
     var s = new XMLSerializer().serializeToString(doc);
     return new TextEncoder().encode(HEAD + s.replace(/^<\?xml[^>]*\?>\s*/, ""));
   }
+  // The largest w:id of the elements named (of every element when none are), or -1.
   function maxId(root, names) {
     var best = -1;
-    names.forEach(function (name) {
-      var all = root.getElementsByTagNameNS(W, name);
+    (names || ["*"]).forEach(function (name) {
+      var all = name === "*" ? root.getElementsByTagName("*") : root.getElementsByTagNameNS(W, name);
       for (var k = 0; k < all.length; k++) {
         var v = all[k].getAttributeNS(W, "id");
         if (/^-?[0-9]+$/.test(v || "")) best = Math.max(best, parseInt(v, 10));
@@ -167,8 +168,9 @@
     }), data, { year: opts.year || null, edits: opts.edits });
     var existing = entries[COMMENTS] || null;
     var commentBase = existing ? maxId(P.parseXml(existing), ["comment"]) + 1 : 0;
+    // revision ids after every id the body has and after the comments' (Word wants them apart)
     var writer = new Writer(doc, opts.date || now(), commentBase,
-      maxId(doc, ["ins", "del", "moveFrom", "moveTo", "bookmarkStart", "bookmarkEnd"]));
+      Math.max(maxId(doc), commentBase + plan.comments.length - 1));
     var changed = {};
     if (plan.comments.length || plan.edits.length) {
       applyPlan(paragraphs, plan, writer);

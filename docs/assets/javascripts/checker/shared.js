@@ -20,10 +20,12 @@
   // it is not a Word document, over 50 MB or has macros (a .docm renamed), as checker/docx.py
   // refuses it. Resolves to {entries: {name: bytes}, order: [names]}.
   var MAX_BYTES = 50 * 1024 * 1024;
+  var TOO_BIG = "文件超过 50 MB，不像是一份报告；请删去图片后另存一份再检查";
+  var MACROS = "这是带宏的 Word 文档（.docm），为安全起见不予检查；请在 Word 或 WPS 中另存为“Word 文档（*.docx）”后再检查";
   var BODY = "word/document.xml";
   function unzipDocx(bytes) {
     return new Promise(function (resolve, reject) {
-      if (bytes.length > MAX_BYTES) { reject(new Error("文件超过 50 MB，不像是一份报告；请删去图片后另存一份再检查")); return; }
+      if (bytes.length > MAX_BYTES) { reject(new Error(TOO_BIG)); return; }
       var files;
       try { files = fflate.unzipSync(bytes); }
       catch (err) {
@@ -33,7 +35,7 @@
       }
       var types = files["[Content_Types].xml"] ? new TextDecoder("utf-8").decode(files["[Content_Types].xml"]) : "";
       if (files["word/vbaProject.bin"] || types.indexOf("macroEnabled") >= 0) {
-        reject(new Error("这是带宏的 Word 文档（.docm），不是 .docx；为安全起见不予检查，请在 Word 或 WPS 中另存为“Word 文档（*.docx）”后再检查"));
+        reject(new Error(MACROS));
       } else if (!files[BODY]) reject(new Error("这个文件里没有 Word 正文（word/document.xml）"));
       else resolve({ entries: files, order: Object.keys(files) });
     });
@@ -89,6 +91,8 @@
     catch (e) { return new TextDecoder("gb18030").decode(bytes); }
   }
   function readFile(file) {
+    if (file.size > MAX_BYTES) return Promise.reject(new Error(TOO_BIG));
+    if (/\.(docm|dotm)$/i.test(file.name)) return Promise.reject(new Error(MACROS));
     return file.arrayBuffer().then(function (buf) {
       var bytes = new Uint8Array(buf), name = file.name.toLowerCase();
       if (/\.docx$/.test(name)) {
