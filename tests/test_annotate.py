@@ -27,6 +27,7 @@ from support import ROOT
 from support.annotated import (
     accepted_text,
     anchors,
+    body,
     canonical,
     comments,
     docx_with_body,
@@ -84,6 +85,9 @@ def test_shared_cases_in_chromium_equal_the_command_line(page, site_server, data
     p.goto(site_server + PAGE)
     for case in CASES:
         blob = docx_with_body(case["body"])
+        pieces = p.evaluate("""xml => GuidePage.docxPieces(new DOMParser().parseFromString(xml, "application/xml"))
+          .map(para => para.map(piece => [piece[0], piece[1]]))""", entries(blob)["word/document.xml"].decode())
+        assert pieces == [[[t, ok] for t, ok, _ in para] for para in read_pieces(body(blob))], case["id"]
         browser, plan = _browser_build(p, blob)
         assert readback(browser, plan) == expected(case), case["id"]
         assert_same_annotation(browser, annotate_docx(blob, data, date=DATE)[0], blob)
