@@ -1,6 +1,6 @@
 /*
  * What the two checker pages (报告体检, 总结和要点对照) share, as
- * window.GuidePage = { byId, el, readFile, openInto, keepDrafts, docxText, unzipEntry, unzipDocx,
+ * window.GuidePage = { byId, el, readFile, openInto, keepDrafts, docxText, unzipDocx,
  * parseXml, docxPieces, W }: making elements; reading a draft the user opens, .docx (unzipped
  * by the vendored fflate, then the paragraphs of word/document.xml joined with newlines, cut
  * into pieces as checker/docx.py cuts them) or plain text (UTF-8, else GB18030), in the
@@ -39,9 +39,6 @@
       } else if (!files[BODY]) reject(new Error("这个文件里没有 Word 正文（word/document.xml）"));
       else resolve({ entries: files, order: Object.keys(files) });
     });
-  }
-  function unzipEntry(bytes, wanted) {
-    return unzipDocx(bytes).then(function (docx) { return docx.entries[wanted]; });
   }
   var W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
   var MC = "http://schemas.openxmlformats.org/markup-compatibility/2006";
@@ -141,6 +138,6 @@
     return save;
   }
   window.GuidePage = { byId: byId, el: el, readFile: readFile, openInto: openInto, keepDrafts: keepDrafts,
-                       docxText: docxText, unzipEntry: unzipEntry, unzipDocx: unzipDocx, parseXml: parseXml,
+                       docxText: docxText, unzipDocx: unzipDocx, parseXml: parseXml,
                        docxPieces: docxPieces, W: W };
 })();
