@@ -4,8 +4,10 @@ w:ins), for ``check_report.py FILE.docx --annotate OUT.docx``.
 
 Where each comment and change goes is the engine's answer (GuideChecker.annotationPlan in
 checker/engine.js, the same for the 报告体检 page); this module only does the XML: it cuts
-the runs the plan touches, puts the markers in, adds word/comments.xml (or adds to it), its
-relationship and content type. Every other zip entry is copied as it is, and the XML parts
+the runs the plan touches (in every story read: body, notes, headers, footers; comments in
+the body only, checker/docx.py says why), puts the markers in, adds word/comments.xml (or adds to it), its
+relationship and content type. When the body has no character a comment can go round, the
+first comment goes at the start of its first paragraph (a new one when it has none). Every other zip entry is copied as it is, and the XML parts
 that do not change are not parsed again. python-docx's comment API is not used: saving
 through python-docx writes every part anew, and untouched parts must stay byte for byte.
 """
@@ -20,7 +22,7 @@ from datetime import UTC, datetime
 
 from lxml import etree
 
-from .docx import BODY, W, open_docx, parse_xml, read_body, read_pieces
+from .docx import BODY, W, open_docx, parse_xml, read_document
 from .engine import annotation_plan
 
 AUTHOR = "报告体检"
@@ -142,8 +144,20 @@ def _remove_keeping_tail(node: etree._Element) -> None:
     parent.remove(node)
 
 
-def apply_plan(root: etree._Element, paragraphs, plan: dict, writer: _Writer) -> None:
-    """Put the plan's comments and changes into the body (root of word/document.xml)."""
+def put_lead(body: etree._Element, items: list[dict], writer: _Writer) -> None:
+    """The plan's ``lead`` marks at the start of the body's first paragraph (after its
+    properties), in a new first paragraph when the body has none."""
+    para = next(body.iter(W + "p"), None)
+    if para is None:
+        para = writer.w("p")
+        body.find(W + "body").insert(0, para)
+    at = 1 if len(para) and para[0].tag == W + "pPr" else 0
+    for n, node in enumerate(writer.nodes(None, None, "", items)):
+        para.insert(at + n, node)
+
+
+def apply_plan(paragraphs, plan: dict, writer: _Writer) -> None:
+    """Put the plan's comments and changes into the stories (the elements the pieces name)."""
     touched = []
     for key, items in plan["pieces"].items():
         p, i = (int(x) for x in key.split(":"))
@@ -207,18 +221,25 @@ def annotate_docx(data: bytes, checker_data: dict, year: int | None = None,
     if date is not None and not re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", date):
         raise ValueError(f"date must look like 2026-12-05T08:00:00Z, not {date!r}")
     with open_docx(data) as zf:
-        root = read_body(zf)
-        paragraphs = read_pieces(root)
-        plan = annotation_plan([[[t, ok] for t, ok, _ in p] for p in paragraphs], checker_data, year)
+        doc = read_document(zf)
+        paragraphs = doc.paragraphs
+        plan = annotation_plan(doc.engine_paragraphs(), checker_data, year, doc.stories)
         names = zf.namelist()
         existing = zf.read(COMMENTS) if COMMENTS in names else None
         comment_base = _max_id(parse_xml(existing), (W + "comment",)) + 1 if existing else 0
-        # revision ids after every id the body has and after the comments' (Word wants them apart)
-        writer = _Writer(date or now(), comment_base, max(_max_id(root), comment_base + len(plan["comments"]) - 1))
+        # revision ids after every id the stories have and after the comments' (Word wants them apart)
+        writer = _Writer(date or now(), comment_base, max([_max_id(s.root) for s in doc.parts]
+                                                          + [comment_base + len(plan["comments"]) - 1]))
         changed: dict[str, bytes] = {}
-        if plan["comments"] or plan["edits"]:
-            apply_plan(root, paragraphs, plan, writer)
-            changed[BODY] = xml_bytes(root)
+        apply_plan(paragraphs, plan, writer)
+        if plan["lead"]:
+            put_lead(doc.parts[0].root, plan["lead"], writer)
+            changed[BODY] = b""
+        for key in plan["pieces"]:
+            changed[doc.owner[int(key.split(":")[0])].name] = b""
+        for story in doc.parts:
+            if story.name in changed:
+                changed[story.name] = xml_bytes(story.root)
         if plan["comments"]:
             changed[COMMENTS] = comments_part(existing, plan, writer)
             if RELS in names and (rels := _rels_with_comments(zf.read(RELS))) is not None:

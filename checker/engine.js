@@ -1204,12 +1204,34 @@
     return { text: applyEdits(text, edits), changes: edits.length };
   }
 
+  // [kind, the line of the checked text it starts on] of each story after the body (paras
+  // and stories as annotationPlan takes them), for place().
+  function storyLines(paras, stories) {
+    var out = [], line = 1, next = 0;
+    paras.forEach(function (pieces, p) {
+      while (next < stories.length && stories[next][1] === p) out.push([stories[next++][0], line]);
+      pieces.forEach(function (piece) { for (var k = 0; k < piece[0].length; k++) if (piece[0][k] === "\n") line++; });
+      line++;
+    });
+    return out;
+  }
+  // Where a finding is, for people: 第3行第5字 in the body, 页眉第1行第2字 in a story after
+  // it (storyLines: [kind, the line of the text it starts on] of each, in order; kinds as
+  // for annotationPlan's opts.stories). The 批注版's first comment and the 报告体检 page.
+  function place(data, f, storyLines) {
+    var kind = "body", first = 1;
+    (storyLines || []).forEach(function (s) { if (s[1] <= f.line) { kind = s[0]; first = s[1]; } });
+    return message(data, "where-" + kind, { line: f.line - first + 1, column: f.column });
+  }
+
   // The 批注版 (a .docx with 批注 and 修订): where findings and edits go in the document.
   // Each side reads the document into the same neutral structure, `paras`: the paragraphs
   // the checker reads (checker/readers.py, shared.js), each a list of pieces [text,
-  // anchorable], one piece per w:t (its text), w:tab ("\t"), w:br / w:cr ("\n"); a piece is
-  // not anchorable where a comment or a change cannot safely go (inside a field, an existing
-  // 修订, a text box). The checked text is the pieces joined, paragraphs joined with "\n".
+  // anchorable, editable], one piece per w:t (its text), w:tab ("\t"), w:br / w:cr ("\n"); a
+  // piece is not anchorable where a comment cannot safely go (inside a field, an existing
+  // 修订, a text box, a header, a footer, a note) and not editable where a change cannot
+  // (the same, except headers, footers and notes); editable defaults to anchorable. The
+  // checked text is the pieces joined, paragraphs joined with "\n".
   // annotationPlan says, for every piece that changes ("p:i"), what replaces it, in order:
   //   {seg: [a, b]}                a piece of the original (UTF-16 offsets in the piece's text)
   //   {seg: [a, b], del: e}        the same, deleted by edit e (a w:del)
@@ -1218,16 +1240,23 @@
   //   {mark: "ref", c}             the run with w:commentReference of comment c (after its end)
   // comments[c] = {finding (index, or -1 for the first comment), body: [lines]}. A finding
   // that cannot be anchored is never dropped: it is listed in a first comment (c = 0) on the
-  // first anchorable character; an edit in a piece that is not anchorable is left out
-  // (`left`) and its finding's comment still suggests it. opts.edits: the edits to make
-  // (default: all the safe edits); opts.year as for check().
+  // body's first anchorable character, or, when the body has none, on `lead` (the marks to
+  // put at the start of the body's first paragraph), each saying whether its fix was made as
+  // a 修订 (in a header, footer or note it is); an edit in a piece that is not editable is
+  // left out (`left`): its finding's comment still suggests it, and a listed finding says
+  // its fix was not made as a 修订. opts.stories: [kind, first paragraph] of
+  // each story after the body (footnotes, endnotes, header, footer; checker/docx.py
+  // read_document), so a listed finding says where it is (页眉：…). opts.edits: the edits to
+  // make (default: all the safe edits); opts.year as for check().
   function annotationPlan(paras, data, opts) {
     opts = opts || {};
-    var starts = [], flat = [], text = "";
+    var starts = [], flat = [], text = "", stories = opts.stories || [];
+    var bodyEnd = stories.length ? stories[0][1] : paras.length;
     paras.forEach(function (pieces, p) {
       if (p) text += "\n";
       pieces.forEach(function (piece, i) {
-        flat.push({ p: p, i: i, start: text.length, len: piece[0].length, ok: !!piece[1] });
+        flat.push({ p: p, i: i, start: text.length, len: piece[0].length, ok: !!piece[1],
+                    edit: !!piece[piece.length > 2 ? 2 : 1] });
         starts.push(text.length);
         text += piece[0];
       });
@@ -1257,7 +1286,7 @@
     var made = [], left = [];
     edits.forEach(function (e) {
       var ks = covering(e.start, e.end);
-      var whole = ks.length && ks.every(function (k) { return flat[k].ok; }) &&
+      var whole = ks.length && ks.every(function (k) { return flat[k].edit; }) &&
         flat[ks[0]].start <= e.start && flat[ks[ks.length - 1]].start + flat[ks[ks.length - 1]].len >= e.end;
       for (var q = 1; whole && q < ks.length; q++) {  // the characters between must all be pieces
         if (flat[ks[q]].p !== flat[ks[q - 1]].p) whole = false;
@@ -1291,15 +1320,24 @@
       return [k, a - flat[k].start, k, a - flat[k].start];
     }
     var spots = findings.map(function (f, index) { var s = anchor(f); if (!s) unplaced.push(index); return s; });
-    var firstOk = -1;
-    for (var q = 0; q < flat.length && firstOk < 0; q++) if (flat[q].ok && flat[q].len) firstOk = q;
-    if (unplaced.length && firstOk >= 0) {
-      comments.push({ finding: -1, body: [message(data, "annotate-unplaced", { count: unplaced.length })]
-        .concat(unplaced.map(function (index) { return message(data, "annotate-where", findings[index]); })) });
-      at(firstOk, 0).points.push(0);
-    }
-    var editOf = new Map();
+    var firstOk = -1, lead = [];
+    for (var q = 0; q < flat.length && firstOk < 0 && flat[q].p < bodyEnd; q++) if (flat[q].ok && flat[q].len) firstOk = q;
+    var editOf = new Map(), leftOf = new Set();
     made.forEach(function (e) { editOf.set(e.finding, (editOf.get(e.finding) || 0) + 1); });
+    left.forEach(function (e) { leftOf.add(e.finding); });
+    var lines = storyLines(paras, stories);
+    function where(f, index) {  // one line of the first comment
+      var line = message(data, "annotate-where", { where: place(data, f, lines), message: f.message, excerpt: f.excerpt });
+      var fixName = { fix: data.rules[f.rule].fix };
+      return line + (editOf.has(index) ? message(data, "annotate-tracked", fixName)
+        : leftOf.has(index) ? message(data, "annotate-not-tracked", fixName) : "");
+    }
+    if (unplaced.length) {
+      comments.push({ finding: -1, body: [message(data, "annotate-unplaced", { count: unplaced.length })]
+        .concat(unplaced.map(function (index) { return where(findings[index], index); })) });
+      if (firstOk >= 0) at(firstOk, 0).points.push(0);
+      else lead = [{ mark: "start", c: 0 }, { mark: "end", c: 0 }, { mark: "ref", c: 0 }];
+    }
     findings.forEach(function (f, index) {
       var s = spots[index];
       if (!s) return;
@@ -1331,11 +1369,12 @@
       pieces[flat[k].p + ":" + flat[k].i] = items;
     });
     return { text: text, findings: findings, edits: made, left: left, comments: comments, unplaced: unplaced,
-             pieces: pieces };
+             pieces: pieces, lead: lead };
   }
 
   var api = { check: check, prepare: prepare, matchPlan: matchPlan, cnNumber: cnNumber,
-    safeEdits: safeEdits, applyEdits: applyEdits, fix: fix, annotationPlan: annotationPlan,
+    safeEdits: safeEdits, applyEdits: applyEdits, fix: fix, annotationPlan: annotationPlan, place: place,
+    storyLines: storyLines,
     detectYear: function (text, data) { return detectYear(new Context(prepare(String(text)), data, tables(data))); } };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else root.GuideChecker = api;

@@ -34,7 +34,9 @@ function __guideCheck(text, year) {
 function __guideMatchPlan(summary, plan) { return GuideChecker.matchPlan(summary, plan, __guide.data); }
 function __guideDetectYear(text) { return GuideChecker.detectYear(text, __guide.data); }
 function __guideFix(text, year) { return GuideChecker.fix(text, __guide.data, year); }
-function __guidePlan(paras, year) { return GuideChecker.annotationPlan(paras, __guide.data, { year: year }); }
+function __guidePlan(paras, year, stories) {
+  return GuideChecker.annotationPlan(paras, __guide.data, { year: year, stories: stories });
+}
 function __guideCall(name, args) { return GuideChecker[name].apply(null, args); }
 function __guideRegexError(source, flags) {
   try { new RegExp(source, flags); return null; } catch (e) { return String(e.message); }
@@ -140,10 +142,10 @@ def safe_fix(text: str, data: dict, year: Optional[int] = None) -> tuple[str, in
     return out["text"], out["changes"]
 
 
-def annotation_plan(paras: list, data: dict, year: Optional[int] = None) -> dict:
+def annotation_plan(paras: list, data: dict, year: Optional[int] = None, stories: Optional[list] = None) -> dict:
     """Where the findings and safe fixes of a .docx go: GuideChecker.annotationPlan (engine.js
-    explains ``paras`` and the answer; offsets are UTF-16 units of the piece's text)."""
-    return engine().call(data, "__guidePlan", paras, year)
+    explains ``paras``, ``stories`` and the answer; offsets are UTF-16 units of the piece's text)."""
+    return engine().call(data, "__guidePlan", paras, year, stories or [])
 
 
 def detect_year_of(text: str, data: dict) -> Optional[int]:

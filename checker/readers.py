@@ -1,9 +1,10 @@
 """Read a report from .txt, .md or .docx into the text the checker sees.
 
 A .docx becomes its paragraphs (every w:p of word/document.xml, in document
-order, tables and text boxes included) joined with newlines; inside a
-paragraph w:tab is a tab and w:br / w:cr a newline. The 报告体检 page reads a
-.docx the same way (docs/assets/javascripts/checker/shared.js).
+order, tables and text boxes included, then those of its footnotes, endnotes,
+headers and footers, checker/docx.py read_document) joined with newlines;
+inside a paragraph w:tab is a tab and w:br / w:cr a newline. The 报告体检 page
+reads a .docx the same way (docs/assets/javascripts/checker/shared.js).
 """
 
 from __future__ import annotations
@@ -21,10 +22,10 @@ class UnreadableInput(Exception):
 
 def docx_text(data: bytes) -> str:
     """The paragraphs of a .docx, joined with newlines (checker/docx.py reads them)."""
-    from .docx import open_docx, pieces_text, read_body, read_pieces
+    from .docx import open_docx, pieces_text, read_document
 
     with open_docx(data) as zf:
-        return pieces_text(read_pieces(read_body(zf)))
+        return pieces_text(read_document(zf).paragraphs)
 
 
 def decode_text(data: bytes) -> str:

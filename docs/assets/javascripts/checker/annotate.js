@@ -5,8 +5,10 @@
  * fflate) with DOMParser / XMLSerializer; nothing is uploaded. Where each comment and change
  * goes is the engine's answer (GuideChecker.annotationPlan, checker/engine.js); this file only
  * does the XML, as checker/annotate.py does it for check_report.py --annotate: the runs the
- * plan touches are cut, word/comments.xml is added (or added to) with its relationship and
- * content type, and every other entry of the zip is kept as it was.
+ * plan touches are cut (in every story shared.js docxDocument reads; comments in the body
+ * only), the plan's `lead` goes at the start of the body's first paragraph (a new one when
+ * it has none), word/comments.xml is added (or added to) with its relationship and content
+ * type, and every other entry of the zip is kept as it was.
  * window.GuideAnnotate = { build(docx, data, opts) -> {bytes, plan} }
  *   docx: what shared.js unzipDocx gives; opts: {year, date ("2026-12-05T08:00:00Z"), edits}.
  */
@@ -112,12 +114,27 @@
       var pi = key.split(":"), piece = paragraphs[+pi[0]][+pi[1]];
       return [piece[2], piece[0], plan.pieces[key]];
     });
-    touched.forEach(function (t) { explode(t[0].parentNode, writer); });
+    touched.forEach(function (t) {
+      writer.doc = t[0].ownerDocument;  // new elements made by the story's own document
+      explode(t[0].parentNode, writer);
+    });
     touched.forEach(function (t) {
       var run = t[0].parentNode, parent = run.parentNode;
+      writer.doc = t[0].ownerDocument;
       writer.nodes(run, t[0], t[1], t[2]).forEach(function (node) { parent.insertBefore(node, run); });
       parent.removeChild(run);
     });
+  }
+  // The plan's lead marks at the start of the body's first paragraph, after its properties.
+  function putLead(body, items, writer) {
+    var para = body.getElementsByTagNameNS(W, "p")[0];
+    if (!para) {
+      var holder = body.getElementsByTagNameNS(W, "body")[0];
+      para = holder.insertBefore(writer.w("p"), holder.firstChild);
+    }
+    var first = para.firstElementChild;
+    var before = first && first.namespaceURI === W && first.localName === "pPr" ? first.nextSibling : para.firstChild;
+    writer.nodes(null, null, "", items).forEach(function (node) { para.insertBefore(node, before); });
   }
   function commentsPart(existing, plan, writer) {
     var doc = existing ? P.parseXml(existing)
@@ -162,20 +179,27 @@
 
   function build(docx, data, opts) {
     opts = opts || {};
-    var entries = docx.entries, doc = P.parseXml(entries[BODY]), paragraphs = P.docxPieces(doc);
-    var plan = window.GuideChecker.annotationPlan(paragraphs.map(function (p) {
-      return p.map(function (piece) { return [piece[0], piece[1]]; });
-    }), data, { year: opts.year || null, edits: opts.edits });
+    var entries = docx.entries, read = P.docxDocument(entries), paragraphs = read.paragraphs;
+    var plan = window.GuideChecker.annotationPlan(read.engineParagraphs(), data,
+      { year: opts.year || null, edits: opts.edits, stories: read.stories });
     var existing = entries[COMMENTS] || null;
     var commentBase = existing ? maxId(P.parseXml(existing), ["comment"]) + 1 : 0;
-    // revision ids after every id the body has and after the comments' (Word wants them apart)
-    var writer = new Writer(doc, opts.date || now(), commentBase,
-      Math.max(maxId(doc), commentBase + plan.comments.length - 1));
-    var changed = {};
-    if (plan.comments.length || plan.edits.length) {
-      applyPlan(paragraphs, plan, writer);
-      changed[BODY] = serialize(doc);
+    // revision ids after every id the stories have and after the comments' (Word wants them apart)
+    var revBase = commentBase + plan.comments.length - 1;
+    read.parts.forEach(function (part) { revBase = Math.max(revBase, maxId(part.doc)); });
+    var writer = new Writer(read.parts[0].doc, opts.date || now(), commentBase, revBase);
+    var changed = {}, touched = {};
+    applyPlan(paragraphs, plan, writer);
+    Object.keys(plan.pieces).forEach(function (key) {
+      var part = read.owner[+key.split(":")[0]];
+      touched[part.name] = part;
+    });
+    if (plan.lead.length) {
+      writer.doc = read.parts[0].doc;
+      putLead(read.parts[0].doc, plan.lead, writer);
+      touched[BODY] = read.parts[0];
     }
+    Object.keys(touched).forEach(function (name) { changed[name] = serialize(touched[name].doc); });
     if (plan.comments.length) {
       changed[COMMENTS] = commentsPart(existing, plan, writer);
       var rels = entries[RELS] ? relsWithComments(entries[RELS]) : null;

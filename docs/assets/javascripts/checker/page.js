@@ -22,10 +22,21 @@
     return href + (parts[1] ? "#" + encodeURIComponent(parts[1]) : "");
   }
 
-  // Rendering
-  function renderView(view, text, findings) {
+  // Rendering. storyLines: for an opened .docx, [kind, line] of each story after the body
+  // (GuideChecker.storyLines: footnotes, endnotes, headers, footers), so a finding there says
+  // where it is (页眉第1行第3字) and the view names each story where it starts.
+  function storyStarts(text, storyLines, data) {  // offset -> label
+    var out = new Map(), line = 1, at = 0;
+    (storyLines || []).forEach(function (s) {
+      while (line < s[1] && at >= 0) { at = text.indexOf("\n", at) + 1; line++; if (!at) at = -1; }
+      if (at >= 0) out.set(at, data.messages["view-" + s[0]]);
+    });
+    return out;
+  }
+  function renderView(view, text, findings, storyLines, data) {
     view.textContent = "";
-    var n = text.length, bounds = new Set([0, n]);
+    var n = text.length, bounds = new Set([0, n]), labels = storyStarts(text, storyLines, data);
+    labels.forEach(function (label, at) { bounds.add(at); });
     findings.forEach(function (f) {
       var a = Math.min(f.offset, n), b = Math.min(f.offset + Math.max(f.units, 1), n);
       bounds.add(a); bounds.add(b);
@@ -36,6 +47,7 @@
     var frag = document.createDocumentFragment(), active = [], next = 0;
     for (var k = 0; k < points.length - 1; k++) {
       var a = points[k], b = points[k + 1], piece = text.slice(a, b);
+      if (labels.has(a)) frag.appendChild(el("span", "checker-story", labels.get(a)));
       while (next < covering.length && covering[next][0] <= a) active.push(covering[next++]);
       active = active.filter(function (c) { return c[1] > a; });
       var here = active.filter(function (c) { return c[0] <= a && b <= c[1]; });
@@ -79,12 +91,12 @@
     box.appendChild(table);
   }
 
-  function renderList(list, findings, data) {
+  function renderList(list, findings, data, storyLines) {
     list.textContent = "";
     findings.forEach(function (f, i) {
       var item = el("li", "checker-item checker-" + f.severity);
       item.id = "checker-item-" + i;
-      var where = el("a", "checker-where", "第" + f.line + "行第" + f.column + "字");
+      var where = el("a", "checker-where", GuideChecker.place(data, f, storyLines));
       where.href = "#checker-at-" + i;
       item.appendChild(el("span", "checker-sev", LABEL[f.severity]));
       item.appendChild(where);
@@ -109,9 +121,9 @@
     this.text = null; this.edits = []; this.findings = []; this.rejected = new Set(); this.history = [];
     this.open = new Set();  // the groups whose list is open, kept open when the list is drawn again
   }
-  Fixes.prototype.update = function (text, findings, data) {
+  Fixes.prototype.update = function (text, findings, data, storyLines) {
     if (text !== this.text) { this.rejected = new Set(); this.history = []; }
-    this.text = text; this.findings = findings;
+    this.text = text; this.findings = findings; this.data = data; this.storyLines = storyLines;
     this.edits = window.GuideChecker.safeEdits(text, findings, data);
   };
   Fixes.prototype.accepted = function () {
@@ -172,7 +184,8 @@
   // One suggestion in its place: 第5行：…前文<del>,</del><ins>，</ins>后文…
   var AROUND = 8;
   Fixes.prototype.shown = function (e, f) {
-    var text = this.text, span = el("span", "checker-edit-text", "第" + f.line + "行：");
+    var text = this.text, span = el("span", "checker-edit-text",
+      GuideChecker.place(this.data, f, this.storyLines) + "：");
     var a = Math.max(text.lastIndexOf("\n", e.start - 1) + 1, e.start - AROUND);
     var lineEnd = text.indexOf("\n", e.end), b = Math.min(lineEnd < 0 ? text.length : lineEnd, e.end + AROUND);
     span.appendChild(document.createTextNode((a > 0 && text[a - 1] !== "\n" ? "…" : "") + text.slice(a, e.start)));
@@ -211,7 +224,7 @@
     }
     var yearInput = $("checker-year"), view = $("checker-view"), list = $("checker-list");
     var summary = $("checker-summary");
-    var opened = null;  // the .docx the text came from: {docx, text}
+    var opened = null;  // the .docx the text came from: {docx, text, storyLines}
     var fixes = new Fixes($("checker-fixes"), function () { renderFixes(); });
     var annotateButton = $("checker-annotate");
     function renderFixes() {
@@ -254,10 +267,11 @@
       var shown = window.GuideChecker.prepare(text);
       var used = year || window.GuideChecker.detectYear(text, data)[0];
       var listed = findings.slice(0, MAX_SHOWN);  // a huge paste must not freeze the page
+      var lines = opened && opened.text === text ? opened.storyLines : [];
       renderSummary(summary, findings, data);
-      renderList(list, listed, data);
-      renderView(view, shown, listed);
-      fixes.update(shown, findings, data);
+      renderList(list, listed, data, lines);
+      renderView(view, shown, listed, lines, data);
+      fixes.update(shown, findings, data, lines);
       renderFixes();
       status.textContent = text ? "已检查 " + Array.from(shown).length + " 字，用时 " + Math.round(ms) + " 毫秒；" +
         (used ? "按 " + used + " 年核对会议和提法。" : "未能从标题确定年份，可在右侧填写年份。") +
@@ -269,7 +283,8 @@
     drafts[YEAR_KEY] = yearInput;
     var save = window.GuidePage.keepDrafts(drafts, status, run, $("checker-run"), $("checker-clear"));
     window.GuidePage.openInto($("checker-file"), status, function (text, docx) {
-      opened = docx ? { docx: docx, text: text } : null;
+      opened = docx ? { docx: docx, text: text,
+        storyLines: GuideChecker.storyLines(docx.read.engineParagraphs(), docx.read.stories) } : null;
       input.value = text; save(); run();
     });
     view.addEventListener("click", function (ev) {

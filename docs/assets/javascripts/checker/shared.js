@@ -1,11 +1,13 @@
 /*
  * What the two checker pages (报告体检, 总结和要点对照) share, as
- * window.GuidePage = { byId, el, readFile, openInto, keepDrafts, docxText, unzipDocx,
- * parseXml, docxPieces, W }: making elements; reading a draft the user opens, .docx (unzipped
- * by the vendored fflate, then the paragraphs of word/document.xml joined with newlines, cut
- * into pieces as checker/docx.py cuts them) or plain text (UTF-8, else GB18030), in the
- * browser, nothing uploaded; and keeping what is typed in localStorage. readFile resolves to
- * [text, docx or null]; openInto hands both to its callback (the 批注版 needs the .docx).
+ * window.GuidePage = { byId, el, readFile, openInto, keepDrafts, unzipDocx, parseXml,
+ * docxPieces, docxDocument, W }: making elements; reading a draft the user opens, .docx
+ * (unzipped by the vendored fflate, then the paragraphs of its stories, the body, footnotes,
+ * endnotes, headers and footers, joined with newlines and cut into pieces as checker/docx.py
+ * reads and cuts them) or plain text (UTF-8, else GB18030), in the browser, nothing
+ * uploaded; and keeping what is typed in localStorage. readFile resolves to [text, docx or
+ * null] (docx.read: what docxDocument read); openInto hands both to its callback (the 批注版
+ * needs the .docx).
  */
 (function () {
   "use strict";
@@ -50,6 +52,7 @@
   // The body's paragraphs, each a list of pieces [text, anchorable, element], as
   // checker/docx.py read_pieces cuts them (its docstring says which are anchorable).
   var RUN_PARENTS = { p: 1, hyperlink: 1, smartTag: 1, customXml: 1, sdtContent: 1 };
+  var NOTE_SEPARATORS = { separator: 1, continuationSeparator: 1, continuationNotice: 1 };
   var BLOCKING = { ins: 1, del: 1, moveTo: 1, moveFrom: 1, fldSimple: 1, txbxContent: 1 };
   function docxPieces(doc) {
     var paragraphs = [], field = 0;
@@ -66,6 +69,9 @@
           var ok = !blocked && !field && run.namespaceURI === W && run.localName === "r" && !!up &&
             up.namespaceURI === W && RUN_PARENTS[up.localName] === 1;
           current.push([local === "t" ? c.textContent : local === "tab" ? "\t" : "\n", ok, c]);
+        } else if (w && (local === "footnote" || local === "endnote") &&
+                   NOTE_SEPARATORS[c.getAttributeNS(W, "type")] === 1) {
+          continue;
         } else if (w && local === "fldChar") {
           var kind = c.getAttributeNS(W, "fldCharType");
           if (kind === "begin") field++;
@@ -80,7 +86,78 @@
   function piecesText(paragraphs) {
     return paragraphs.map(function (p) { return p.map(function (piece) { return piece[0]; }).join(""); }).join("\n");
   }
-  function docxText(xmlBytes) { return piecesText(docxPieces(parseXml(xmlBytes))); }
+  // The stories after the body, [kind, part name], in checker/docx.py story_parts's order:
+  // footnotes, endnotes, then headers and footers as the section properties name them.
+  var RELS = "word/_rels/document.xml.rels";
+  var REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+  var R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  function normPath(path) {  // posixpath.normpath of a relative part name
+    var out = [];
+    path.split("/").forEach(function (seg) {
+      if (seg === "..") out.pop();
+      else if (seg && seg !== ".") out.push(seg);
+    });
+    return out.join("/");
+  }
+  function storyParts(entries, body) {
+    var rels = [], byId = {}, out = [], seen = {};
+    if (entries[RELS]) {
+      var list = parseXml(entries[RELS]).getElementsByTagNameNS("*", "Relationship");
+      for (var k = 0; k < list.length; k++) {
+        var target = list[k].getAttribute("Target") || "", type = list[k].getAttribute("Type") || "";
+        if (list[k].getAttribute("TargetMode") === "External" || !target) continue;
+        var rel = [type.indexOf(REL_TYPE) === 0 ? type.slice(REL_TYPE.length) : type,
+          target[0] === "/" ? target.replace(/^\/+/, "") : normPath("word/" + target)];
+        rels.push(rel);
+        byId[list[k].getAttribute("Id")] = rel;
+      }
+    }
+    function add(kind, part) {
+      if (entries[part] && !seen[kind + " " + part]) { seen[kind + " " + part] = 1; out.push([kind, part]); }
+    }
+    ["footnotes", "endnotes"].forEach(function (kind) {
+      rels.forEach(function (rel) { if (rel[0] === kind) add(kind, rel[1]); });
+    });
+    var sections = body.getElementsByTagNameNS(W, "sectPr");
+    for (var q = 0; q < sections.length; q++) {
+      for (var c = sections[q].firstElementChild; c; c = c.nextElementSibling) {
+        if (c.namespaceURI !== W || (c.localName !== "headerReference" && c.localName !== "footerReference")) continue;
+        var ref = byId[c.getAttributeNS(R, "id")];
+        if (ref && (ref[0] === "header" || ref[0] === "footer")) add(ref[0], ref[1]);
+      }
+    }
+    return out;
+  }
+  // The .docx as the checker reads it, as checker/docx.py read_document: {paragraphs (the
+  // pieces of every story with text, an empty paragraph before each after the body), stories
+  // ([kind, first paragraph] of those), parts ([{kind, name, doc, paragraphs}], every story
+  // read, the body first), owner (the part of each paragraph, null for the empty ones
+  // between)}. engineParagraphs() gives them as GuideChecker.annotationPlan takes them.
+  var WORDS = /[\u3400-\u9fff\uf900-\ufaffA-Za-z]/;  // a story without these is left out
+  function docxDocument(entries) {
+    var body = parseXml(entries[BODY]);
+    var parts = [{ kind: "body", name: BODY, doc: body, paragraphs: docxPieces(body) }];
+    storyParts(entries, body).forEach(function (kp) {
+      var doc = parseXml(entries[kp[1]]);
+      parts.push({ kind: kp[0], name: kp[1], doc: doc, paragraphs: docxPieces(doc) });
+    });
+    var paragraphs = parts[0].paragraphs.slice(), stories = [];
+    var owner = parts[0].paragraphs.map(function () { return parts[0]; });
+    parts.slice(1).forEach(function (story) {
+      if (!WORDS.test(piecesText(story.paragraphs))) return;
+      paragraphs.push([]);
+      owner.push(null);
+      stories.push([story.kind, paragraphs.length]);
+      story.paragraphs.forEach(function (para) { paragraphs.push(para); owner.push(story); });
+    });
+    return { paragraphs: paragraphs, stories: stories, parts: parts, owner: owner,
+      engineParagraphs: function () {
+        return paragraphs.map(function (para, n) {
+          var inBody = !owner[n] || owner[n].kind === "body";
+          return para.map(function (piece) { return [piece[0], piece[1] && inBody, piece[1]]; });
+        });
+      } };
+  }
   function decodeText(bytes) {
     var head = bytes.subarray(0, 8192);
     for (var i = 0; i < head.length; i++) if (head[i] === 0) throw new Error("这是二进制文件，不是文本；请另存为 .txt 或 .docx");
@@ -95,7 +172,8 @@
       if (/\.docx$/.test(name)) {
         return unzipDocx(bytes).then(function (docx) {
           docx.name = file.name;
-          return [docxText(docx.entries[BODY]), docx];
+          docx.read = docxDocument(docx.entries);
+          return [piecesText(docx.read.paragraphs), docx];
         });
       }
       if (/\.doc$/.test(name)) throw new Error("不支持旧版 .doc 格式，请在 Word 或 WPS 中另存为 .docx");
@@ -138,6 +216,6 @@
     return save;
   }
   window.GuidePage = { byId: byId, el: el, readFile: readFile, openInto: openInto, keepDrafts: keepDrafts,
-                       docxText: docxText, unzipDocx: unzipDocx, parseXml: parseXml,
-                       docxPieces: docxPieces, W: W };
+                       unzipDocx: unzipDocx, parseXml: parseXml, docxPieces: docxPieces,
+                       docxDocument: docxDocument, W: W };
 })();
