@@ -13,7 +13,8 @@ FILE is a .txt, .md or .docx. Output, one finding a line:
         excerpt, and the suggestion when there is one
 
 LINE and COLUMN are 1-based and count Unicode characters of the text as read
-(for a .docx, its paragraphs joined with newlines; "\\r\\n" counts as one
+(for a .docx, its paragraphs joined with newlines, then those of its footnotes,
+endnotes, headers and footers, each after an empty line; "\\r\\n" counts as one
 newline).
 
 --json prints one object:
@@ -32,7 +33,10 @@ Chinese and digits removed, a listed typo replaced by its one right form.
 in which every finding is a Word comment (批注, author 报告体检) on its characters
 and every safe fix a tracked change (修订), to accept or reject in Word or WPS;
 everything else in the file is left as it was. Findings that cannot be placed
-(inside a field, a text box, an existing 修订) are listed in a first comment.
+(in a header, footer, footnote or endnote, which the checker reads after the body, or
+inside a field, a text box, an existing 修订) are listed in a first comment with where
+they are; a safe fix in a header, footer or note is still a 修订, one inside a field, a
+text box or an existing 修订 is not, and the first comment says so.
 
 Exit status: 0 no error-severity finding, 1 some error finding, 2 some input
 could not be read, or the checker cannot run here (the message says why).

@@ -338,11 +338,23 @@ def test_cli_bad_input_says_why_and_exits_2(tmp_path):
 
 
 def test_page_bad_input_says_why(page, site_server, tmp_path):
+    """Not a .docx, over 50 MB, a .docx with macros, a .docm: each its message; then the page
+    still opens a good .docx and makes its 批注版 (nothing crashed)."""
     p = page.page
     p.goto(site_server + PAGE)
-    for path, message in bad_inputs(tmp_path).values():
+    cases = bad_inputs(tmp_path)
+    assert cases["big"][0].stat().st_size > 50 * 1024 * 1024
+    for path, message in cases.values():
         p.set_input_files("#checker-file", str(path))
         p.wait_for_function("m => document.getElementById('checker-status').textContent.includes(m)", arg=message)
+        assert p.is_hidden("#checker-annotate")
+    good = tmp_path / "好.docx"
+    good.write_bytes(docx_with_body(CASES[0]["body"]))
+    p.set_input_files("#checker-file", str(good))
+    p.wait_for_selector("#checker-annotate:not([hidden])")
+    with p.expect_download() as download:
+        p.click("#checker-annotate")
+    assert accepted_text(Path(download.value.path()).read_bytes()) == CASES[0]["accepted"]
 
 
 def test_fix_is_the_engine_safe_edits(data):
@@ -393,3 +405,49 @@ def test_page_groups_accepts_rejects_undoes_copies_and_downloads(page, built_sit
     p.fill("#checker-input", "改过的文字,不再是那个文件")
     p.click("#checker-run")
     assert p.is_hidden("#checker-annotate")  # the 批注版 is of the opened file only
+
+
+def outside_the_body_docx() -> bytes:
+    """A report whose header and footnote each hold a fault."""
+    return docx_with_body(
+        "<w:p><w:r><w:t>示例街道2026年宣传思想工作总结</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>全年开展理论宣讲12场</w:t></w:r><w:r><w:footnoteReference w:id=\"1\"/></w:r>"
+        "<w:r><w:t>，覆盖居民1200人次。</w:t></w:r></w:p>",
+        {"header": "<w:p><w:r><w:t>示例街道党工委,宣传科</w:t></w:r></w:p>",
+         "footnotes": ["<w:p><w:r><w:footnoteRef/></w:r><w:r><w:t>数据来自街道台賬。</w:t></w:r></w:p>"]})
+
+
+def test_page_says_where_a_finding_outside_the_body_is(page, site_server, tmp_path):
+    """An opened .docx with faults in its header and a footnote: the list says 页眉第1行… and
+    脚注第1行…, the view names each story where it starts, and so do the suggestions."""
+    source = tmp_path / "草稿.docx"
+    source.write_bytes(outside_the_body_docx())
+    p = page.page
+    p.goto(site_server + PAGE)
+    p.set_input_files("#checker-file", str(source))
+    p.wait_for_selector(".checker-story")
+    assert p.locator(".checker-story").all_inner_texts() == ["以下是脚注", "以下是页眉"]
+    where = p.locator(".checker-where").all_inner_texts()
+    assert where == ["脚注第1行第8字", "页眉第1行第8字"], where
+    p.locator(".checker-group[data-rule=traditional] summary").click()
+    assert p.locator(".checker-group[data-rule=traditional] .checker-edit-text").inner_text().startswith("脚注第1行第8字：")
+    p.fill("#checker-input", p.input_value("#checker-input") + "再加一句")  # no longer the file: plain lines
+    p.click("#checker-run")
+    assert p.locator(".checker-story").count() == 0
+    assert not any(w.startswith(("页眉", "脚注")) for w in p.locator(".checker-where").all_inner_texts())
+
+
+def test_bench_times_the_annotated_copy(page, site_server, data):
+    """scripts/bench_checker.py's 批注版 figures: a 10,000-character .docx annotated in this
+    process, by the whole command and on the page in Chromium (its own snippet), with the same plan."""
+    from scripts import bench_checker as bench
+
+    text = bench.sample_texts()["faulty report"]
+    blob = bench.report_docx(text)
+    assert docx_text(blob) == text and len(text) == 10_000
+    in_process, whole, plan = bench.bench_annotate(blob, data, 1)
+    assert in_process > 0 and whole > 0 and len(plan["comments"]) > 100 and plan["edits"]
+    p = page.page
+    p.goto(site_server + PAGE)
+    ms, count, edits = p.evaluate(bench.BROWSER_ANNOTATE, [base64.b64encode(blob).decode(), 1])
+    assert ms > 0 and (count, edits) == (len(plan["comments"]), len(plan["edits"]))
