@@ -431,6 +431,13 @@ def test_page_says_where_a_finding_outside_the_body_is(page, site_server, tmp_pa
     assert where == ["脚注第1行第8字", "页眉第1行第8字"], where
     p.locator(".checker-group[data-rule=traditional] summary").click()
     assert p.locator(".checker-group[data-rule=traditional] .checker-edit-text").inner_text().startswith("脚注第1行第8字：")
+    p.evaluate("""() => { window.__copied = null;
+      if (navigator.clipboard) navigator.clipboard.writeText = t => { window.__copied = t; return Promise.resolve(); };
+      document.execCommand = () => { window.__copied = document.activeElement.value; return true; }; }""")
+    p.click("#checker-copy")
+    p.wait_for_function("window.__copied !== null")
+    assert p.evaluate("window.__copied") == "示例街道2026年宣传思想工作总结\n全年开展理论宣讲12场，覆盖居民1200人次。"
+    assert "复制的只是正文" in p.inner_text("#checker-status")
     p.fill("#checker-input", p.input_value("#checker-input") + "再加一句")  # no longer the file: plain lines
     p.click("#checker-run")
     assert p.locator(".checker-story").count() == 0

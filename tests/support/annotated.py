@@ -157,13 +157,14 @@ def _part_xml(kind: str, content) -> str:
             f'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">{content}</w:{root}>')
 
 
-def docx_with_body(body_xml: str, parts: dict | None = None) -> bytes:
+def docx_with_body(body_xml: str, parts: dict | None = None, targets: dict | None = None) -> bytes:
     """A .docx (python-docx's default package) whose body is ``body_xml``; ``parts``: {header,
-    footer, footnotes, endnotes: content (see _part_xml)}, each added with its relationship, its
-    content type and, for a header or footer, its reference in the section properties."""
+    footer, footnotes, endnotes: content (see _part_xml)}, each added with its relationship
+    (id rIdCase<kind>, target ``targets[kind]`` or the part's name), its content type and, for
+    a header or footer, its reference in the last section's properties."""
     import docx
 
-    parts = parts or {}
+    parts, targets = parts or {}, targets or {}
     buffer = io.BytesIO()
     docx.Document().save(buffer)
     refs = "".join(f'<w:{kind}Reference w:type="default" r:id="rIdCase{kind}"/>'
@@ -175,8 +176,8 @@ def docx_with_body(body_xml: str, parts: dict | None = None) -> bytes:
             if info.filename == "word/document.xml":
                 data = (DECL + DOCUMENT.format(body=body_xml, refs=refs)).encode("utf-8")
             elif info.filename == "word/_rels/document.xml.rels":
-                added = "".join(f'<Relationship Id="rIdCase{k}" Type="{RT.format(k)}" Target="{PARTS[k][0]}"/>'
-                                for k in parts)
+                added = "".join(f'<Relationship Id="rIdCase{k}" Type="{RT.format(k)}" '
+                                f'Target="{targets.get(k, PARTS[k][0])}"/>' for k in parts)
                 data = data.replace(b"</Relationships>", added.encode() + b"</Relationships>")
             elif info.filename == "[Content_Types].xml":
                 added = "".join(f'<Override PartName="/word/{PARTS[k][0]}" ContentType="{CT.format(PARTS[k][2])}"/>'
@@ -190,7 +191,7 @@ def docx_with_body(body_xml: str, parts: dict | None = None) -> bytes:
 
 def case_docx(case: dict) -> bytes:
     """The .docx of a shared case (tests/annotate_cases.yml)."""
-    return docx_with_body(case["body"], {k: case[k] for k in PARTS if k in case})
+    return docx_with_body(case["body"], {k: case[k] for k in PARTS if k in case}, case.get("targets"))
 
 
 def readback(blob: bytes, plan: dict, base: int = 0) -> dict:

@@ -195,7 +195,8 @@
     return span;
   };
 
-  function copyText(text, status) {
+  function copyText(text, status, note) {
+    note = note || "";
     function fallback() {
       var area = el("textarea");
       area.value = text;
@@ -204,11 +205,11 @@
       var ok = false;
       try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
       document.body.removeChild(area);
-      status.textContent = ok ? "已复制改好的文本，可以粘贴回 Word 或 WPS。" : "浏览器不允许复制，请在上面的框里全选复制。";
+      status.textContent = ok ? "已复制改好的文本，可以粘贴回 Word 或 WPS。" + note : "浏览器不允许复制，请在上面的框里全选复制。";
     }
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(text).then(function () {
-        status.textContent = "已复制改好的文本，可以粘贴回 Word 或 WPS。";
+        status.textContent = "已复制改好的文本，可以粘贴回 Word 或 WPS。" + note;
       }, fallback);
     } else fallback();
   }
@@ -235,7 +236,16 @@
     }
     $("checker-undo").addEventListener("click", function () { fixes.undo(); });
     $("checker-copy").addEventListener("click", function () {
-      copyText(window.GuideChecker.applyEdits(fixes.text, fixes.accepted()), status);
+      // of an opened .docx, the body only: its headers, footers and notes would land in the body
+      var text = fixes.text, edits = fixes.accepted(), lines = opened && opened.text === input.value ? opened.storyLines : [];
+      var starts = Array.from(storyStarts(text, lines, data).keys()), note = "";
+      if (starts.length) {
+        var end = Math.max(starts[0] - 2, 0);  // before the empty line that opens the first story
+        text = text.slice(0, end);
+        edits = edits.filter(function (e) { return e.end <= end; });
+        note = "复制的只是正文；页眉、页脚和脚注、尾注的修改请用批注版。";
+      }
+      copyText(window.GuideChecker.applyEdits(text, edits), status, note);
     });
     annotateButton.addEventListener("click", function () {
       var year = parseInt(yearInput.value, 10) || null, t0 = performance.now(), built;
