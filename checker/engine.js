@@ -1218,11 +1218,17 @@
   // Where a finding is, for people: 第3行第5字 in the body, 页眉第1行第2字 in a story after
   // it (storyLines: [kind, the line of the text it starts on] of each, in order; kinds as
   // for annotationPlan's opts.stories). The 批注版's first comment and the 报告体检 page.
+  var WHERE = { body: "where-body", footnotes: "where-footnotes", endnotes: "where-endnotes",
+    header: "where-header", footer: "where-footer" };
+  var STORY_LABEL = { footnotes: "view-footnotes", endnotes: "view-endnotes", header: "view-header",
+    footer: "view-footer" };
   function place(data, f, storyLines) {
     var kind = "body", first = 1;
     (storyLines || []).forEach(function (s) { if (s[1] <= f.line) { kind = s[0]; first = s[1]; } });
-    return message(data, "where-" + kind, { line: f.line - first + 1, column: f.column });
+    return message(data, WHERE[kind], { line: f.line - first + 1, column: f.column });
   }
+  // What the 报告体检 page's view says where a story after the body starts (以下是页眉).
+  function storyLabel(data, kind) { return message(data, STORY_LABEL[kind], {}); }
 
   // The 批注版 (a .docx with 批注 and 修订): where findings and edits go in the document.
   // Each side reads the document into the same neutral structure, `paras`: the paragraphs
@@ -1374,7 +1380,7 @@
 
   var api = { check: check, prepare: prepare, matchPlan: matchPlan, cnNumber: cnNumber,
     safeEdits: safeEdits, applyEdits: applyEdits, fix: fix, annotationPlan: annotationPlan, place: place,
-    storyLines: storyLines,
+    storyLines: storyLines, storyLabel: storyLabel,
     detectYear: function (text, data) { return detectYear(new Context(prepare(String(text)), data, tables(data))); } };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else root.GuideChecker = api;

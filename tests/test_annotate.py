@@ -178,11 +178,12 @@ def plant_faults(blob: bytes) -> bytes:
 
 
 def check_round_trip(source: bytes, out: bytes, plan: dict, data: dict, base: int = 0) -> None:
-    """One comment per finding (and a first one for those that cannot be placed) on the
+    """One comment per finding (one first comment for all those that cannot be placed) on the
     finding's characters; accepting every change gives --fix's text, rejecting them the
     original; untouched entries byte for byte the same."""
     found = comments(out)
-    assert len(found) - base == len(plan["findings"]) + (1 if plan["unplaced"] else 0) == len(plan["comments"])
+    unplaced = len(plan["unplaced"])
+    assert len(found) - base == len(plan["findings"]) - unplaced + (1 if unplaced else 0) == len(plan["comments"])
     assert all(found[str(base + n)]["author"] == "报告体检" for n in range(len(plan["comments"])))
     where = anchors(out)
     for n, c in enumerate(plan["comments"]):
@@ -458,3 +459,13 @@ def test_bench_times_the_annotated_copy(page, site_server, data):
     p.goto(site_server + PAGE)
     ms, count, edits = p.evaluate(bench.BROWSER_ANNOTATE, [base64.b64encode(blob).decode(), 1])
     assert ms > 0 and (count, edits) == (len(plan["comments"]), len(plan["edits"]))
+
+
+def test_round_trip_with_a_header_and_a_footnote(data, tmp_path):
+    """Faults in a header and a footnote: LibreOffice opens the 批注版 and finds the first
+    comment listing them, accepting every change gives --fix's text (the 修订 there
+    included), rejecting them the original."""
+    source = outside_the_body_docx()
+    _, plan = annotate_docx(source, data, date=DATE)
+    assert len(plan["unplaced"]) == 2 and len(plan["edits"]) == 2 and not plan["left"]
+    round_trip({"outside.docx": source}, data, tmp_path)

@@ -29,7 +29,7 @@
     var out = new Map(), line = 1, at = 0;
     (storyLines || []).forEach(function (s) {
       while (line < s[1] && at >= 0) { at = text.indexOf("\n", at) + 1; line++; if (!at) at = -1; }
-      if (at >= 0) out.set(at, data.messages["view-" + s[0]]);
+      if (at >= 0) out.set(at, GuideChecker.storyLabel(data, s[0]));
     });
     return out;
   }
