@@ -233,29 +233,31 @@ def test_command_line(messy, tmp_path):
     draft.write_text(DRAFT, encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     text = subprocess.run(CLI + ["--ledger", str(messy[0]), "--ledger", str(messy[1]), "--period", "2026H1", str(draft)],
-                          capture_output=True, text=True, env=env, timeout=120)
+                          check=False, capture_output=True, text=True, env=env, timeout=120)
     assert text.returncode == 1, text.stderr
     assert "上半年，党工委理论学习中心组集中学习5次，其中专题研讨3次" in text.stdout
     assert f"{draft}:2:19: 不一致" in text.stdout and "B12" in text.stdout
-    js = subprocess.run(CLI + ["--ledger", str(messy[0]), "--json", "--period", "2026"], capture_output=True,
+    js = subprocess.run(CLI + ["--ledger", str(messy[0]), "--json", "--period", "2026"], check=False, capture_output=True,
                         text=True, env=env, timeout=120)
     assert js.returncode == 0, js.stderr
     out = json.loads(js.stdout)
     assert out["figures"]["ledger-study/sessions"]["value"] == 6 and out["check"] is None
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"PK\x03\x04 broken")
-    bad = subprocess.run(CLI + ["--ledger", str(broken)], capture_output=True, text=True, env=env, timeout=120)
+    bad = subprocess.run(CLI + ["--ledger", str(broken)], check=False, capture_output=True, text=True, env=env, timeout=120)
     assert bad.returncode == 2 and "broken.xlsx" in bad.stderr and "Traceback" not in bad.stderr
 
 
 def test_sample_ledgers_reproduce_the_unit_and_the_sample(data):
     """The 示例街道 2026-H1 ledgers (data/ledger-samples) give data/units' figures, and every figure
     of the half-year sample that names a counted thing agrees with them."""
+    import io
+
+    from openpyxl import load_workbook
+
     from macros.checks.units import sample_sentences
     from macros.download_providers import ledger_samples
     from macros.sitedata import load_site_data
-    from openpyxl import load_workbook
-    import io
 
     site = load_site_data(ROOT)
     sheets = []
@@ -284,10 +286,12 @@ def test_sample_ledgers_reproduce_the_unit_and_the_sample(data):
 def test_ready_sentences_read_back_as_equal(data):
     """Every ready sentence, checked as a draft against the figures it came from, agrees on every figure
     it states: the sentences and the written patterns are one vocabulary."""
+    import io
+
+    from openpyxl import load_workbook
+
     from macros.download_providers import ledger_samples
     from macros.sitedata import load_site_data
-    from openpyxl import load_workbook
-    import io
 
     site = load_site_data(ROOT)
     sheets = [{"file": d.path, "name": ws.title, "rows": [list(r) for r in ws.iter_rows(values_only=True)]}
