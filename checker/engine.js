@@ -1285,6 +1285,11 @@
         cell: col === null ? null : cellRef(col, row), message: M.msg(key, vars) });
     }
     var rows = [];
+    if (dateCol >= 0 && !at.has(dateCol)) {  // a dated ledger without its dates: no row can be placed in the period
+      problem("warning", null, null, "ledger-missing-column", { sheet: sheet.name, ledger: ledger.title, column: cols[dateCol].name,
+        labels: ledger.counts.map(function (c) { return c.label; }).join("、") });
+      return { rows: rows, where: where, problem: problem };
+    }
     for (var r = found.first; r < sheet.rows.length; r++) {
       var raw = sheet.rows[r] || [], rowNo = r + 1;
       if (!raw.some(function (v) { return cellText(v) !== ""; })) continue;
@@ -1293,7 +1298,7 @@
       var cells = cols.map(function (c, i) { return at.has(i) ? raw[at.get(i)] : null; });
       if (cells.every(function (v, i) { return at.has(i) && headerKey(v) === headerKey(cols[i].name); })) continue;  // header again
       var date = null;
-      if (dateCol >= 0 && at.has(dateCol)) {
+      if (dateCol >= 0) {
         var v = cells[dateCol], col = at.get(dateCol);
         if (cellText(v) === "") { problem("warning", rowNo, col, "ledger-no-date", { cell: cellRef(col, rowNo), column: cols[dateCol].name }); continue; }
         date = parseDate(v, period);
@@ -1317,31 +1322,40 @@
     var cols = ledger.columns, index = {};
     cols.forEach(function (c, i) { index[c.name] = i; });
     var roles = ledger.roles, warned = new Set(), half = period.key === "year";
+    function once(part, row, i) {  // a cell is reported once, however many counts read it
+      var key = part.where.file + "/" + part.where.sheet + "/" + row.row + "/" + i;
+      if (warned.has(key)) return false;
+      warned.add(key); return true;
+    }
     var halfEnd = period.year + "-06-30";
     function inPeriod(row) { return row.date === null || (row.date >= period.start && row.date <= period.end); }
     function value(part, row, name, choices) {
       var i = index[name], v = cellText(row.cells[i]);
-      if (choices && choices.length && v !== "" && choices.indexOf(v) < 0 && !warned.has(row.row + "/" + i)) {
-        warned.add(row.row + "/" + i);
+      if (choices && choices.length && v !== "" && choices.indexOf(v) < 0 && once(part, row, i)) {
         var col = part.found.at.get(i);
         part.problem("warning", row.row, col, "ledger-not-choice", { cell: cellRef(col, row.row), value: v, column: name });
       }
       return v;
     }
-    var missing = new Set();
-    ledger.counts.forEach(function (count) {
-      var need = Object.keys(count.where || {}).concat(count.sum ? [count.sum] : []);
-      need.forEach(function (n) { if (!parts[0].found.at.has(index[n])) missing.add(n); });
+    function needs(count) { return Object.keys(count.where || {}).concat(count.sum ? [count.sum] : []); }
+    function lacks(part, count) { return needs(count).filter(function (n) { return !part.found.at.has(index[n]); }); }
+    parts.forEach(function (part) {  // say once per sheet which columns it lacks and what goes uncounted for it
+      var missing = [];
+      ledger.counts.forEach(function (c) { lacks(part, c).forEach(function (n) { if (missing.indexOf(n) < 0) missing.push(n); }); });
+      missing.forEach(function (name) {
+        var labels = ledger.counts.filter(function (c) { return needs(c).indexOf(name) >= 0; }).map(function (c) { return c.label; });
+        part.problem("warning", null, null, "ledger-missing-column",
+          { sheet: part.where.sheet, ledger: ledger.title, column: name, labels: labels.join("、") });
+      });
     });
     var counts = ledger.counts.map(function (count) {
-      var need = Object.keys(count.where || {}).concat(count.sum ? [count.sum] : []);
-      var lacking = need.filter(function (n) { return !parts[0].found.at.has(index[n]); });
+      var usable = parts.filter(function (part) { return !lacks(part, count).length; });
       var fig = { id: count.id, key: ledger.id + "/" + count.id, label: count.label, unit: count.unit,
                   within: count.within || null, open: !!count.open, value: null, rows: [], half: null,
                   by: { community: {}, month: {}, level: {}, status: {} } };
-      if (lacking.length) { fig.missing = lacking; return fig; }
+      if (!usable.length) { fig.missing = lacks(parts[0], count); return fig; }
       fig.value = 0; if (half) fig.half = 0;
-      parts.forEach(function (part) {
+      usable.forEach(function (part) {
         part.rows.forEach(function (row) {
           if (!inPeriod(row)) return;
           var ok = Object.keys(count.where || {}).every(function (name) {
@@ -1351,8 +1365,7 @@
           var amount = 1;
           if (count.sum) {
             var raw = row.cells[index[count.sum]], n = parseNumber(raw), col = part.found.at.get(index[count.sum]);
-            if (n === null && !warned.has(row.row + "/" + index[count.sum])) {
-              warned.add(row.row + "/" + index[count.sum]);
+            if (n === null && once(part, row, index[count.sum])) {
               part.problem("warning", row.row, col, cellText(raw) === "" ? "ledger-no-number" : "ledger-not-number",
                            { cell: cellRef(col, row.row), column: count.sum, value: cellText(raw) });
             }
@@ -1363,20 +1376,13 @@
           if (half && row.date !== null && row.date <= halfEnd) fig.half += amount;
           if (row.date) addTo(fig.by.month, row.date.slice(0, 7), amount, ref);
           ["community", "level", "status"].forEach(function (role) {
-            if (roles[role] !== undefined && parts[0].found.at.has(index[roles[role]])) {
+            if (roles[role] !== undefined && part.found.at.has(index[roles[role]])) {
               addTo(fig.by[role], cellText(row.cells[index[roles[role]]]) || "（未填）", amount, ref);
             }
           });
         });
       });
       return fig;
-    });
-    missing.forEach(function (name) {
-      var labels = ledger.counts.filter(function (c) {
-        return (c.where && name in c.where) || c.sum === name;
-      }).map(function (c) { return c.label; });
-      parts[0].problem("warning", null, null, "ledger-missing-column",
-        { sheet: parts[0].where.sheet, ledger: ledger.title, column: name, labels: labels.join("、") });
     });
     return counts;
   }

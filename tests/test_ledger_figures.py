@@ -4,7 +4,6 @@ ledgers written by openpyxl and by LibreOffice, with the messy cases staff produ
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import re
@@ -14,92 +13,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
 
 from checker.engine import check_figures, ledger_figures
 from checker.ledger_reader import UnreadableLedger, read_ledger
+from support.ledgers import DRAFT, EXPECTED_H1, ROWS_H1, WARNED_CELLS, write_messy
 
 ROOT = Path(__file__).resolve().parents[1]
 CLI = [sys.executable, str(ROOT / "scripts" / "check_report.py")]
-
-
-def serial(day: dt.date) -> int:
-    return (day - dt.date(1899, 12, 30)).days
-
-
-def messy_study(ws) -> None:
-    """Title rows, a two-row header with merged cells, an example row, an empty row, a hand-added
-    row, dates as text, a serial number and a real date, a bad date, a row outside the half-year,
-    a word where a number belongs, a total row."""
-    ws.title = "2026年学习记录"
-    ws.append(["示例街道党工委理论学习中心组学习记录（2026年）"])
-    ws.merge_cells("A1:K1")
-    ws.append(["填报单位：宣传办"])
-    ws.append(["序号", "学习\n日期", "学习主题", "学习内容", "学习形式", "主持人", "参加人数", None, "研讨发言",
-               "是否列入第一议题", "备注"])
-    ws.append([None] * 6 + ["应到人数", "实到人数"])
-    ws.merge_cells("G3:H3")
-    for col in "ABCDEFIJK":
-        ws.merge_cells(f"{col}3:{col}4")
-    rows = [
-        ["示例：1", "2026年1月23日", "示例主题", "示例", "专题研讨", "党工委书记", 9, 9, "", "是", ""],   # row 5
-        [1, "2026.1.23", "四中全会精神", "建议", "专题研讨", "党工委书记", 9, 9, "4人发言", "是", ""],   # row 6
-        [],                                                                                              # row 7
-        [2, "2026/3/13", "两会精神", "报告", "集体学习", "党工委书记", 9, 9, "", "是", ""],               # row 8
-        ["2-1", "3月20日", "补充学习", "讲话", "专题研讨", "党工委副书记", 9, "九", "", "否", "后补的一行"],  # row 9
-        [3, serial(dt.date(2026, 4, 24)), "政绩观", "材料", "专题研讨", "党工委书记", 9, 8, "", "是", ""],  # row 10
-        [4, dt.datetime(2026, 5, 22), "责任制", "办法", "集体学习", "党工委书记", 9, 9, "", "是", ""],     # row 11
-        [5, "五月底", "基层治理", "文件", "集体学习", "党工委书记", 9, 9, "", "是", ""],                  # row 12
-        [6, "2026年7月3日", "下半年", "文件", "专题研讨", "党工委书记", 9, 9, "", "是", ""],              # row 13
-        ["合计", None, None, None, None, None, 54, 52],                                                  # row 14
-    ]
-    for row in rows:
-        ws.append(row)
-    ws["B11"].number_format = "yyyy-mm-dd"
-
-
-def messy_talks(ws) -> None:
-    """Headers as staff rename them (宣讲地点, 听众人数, a line break), numbers with 人, an empty number."""
-    ws.title = "宣讲"
-    ws.append(["2026年基层宣讲登记"])
-    ws.append(["序号", "宣讲日期", "宣讲主题", "宣讲形式", "宣讲对象", "宣讲地点", "宣讲人", "听众人数",
-               "收集意见建议\n（条）", "记录存放"])
-    for row in [
-        [1, "2026-2-5", "全会精神", "微宣讲", "社区居民", "幸福里社区", "宣讲队成员", 60, 2, ""],          # row 3
-        [2, "2026.03.15", "身边变化", "家门口微宣讲", "社区居民", "南湖社区", "社区老党员", "45人", 1, ""],  # row 4
-        [],                                                                                                # row 5
-        [3, serial(dt.date(2026, 4, 10)), "政策", "专题宣讲", "新就业群体", "暖心驿站", "宣讲队成员", 30, 0, ""],  # 6
-        [4, "6月2日", "国家安全", "微宣讲", "青少年学生", "示例区实验小学", "宣讲队成员", 80, 3, ""],         # row 7
-        [5, "2026年6月30日", "民法典", "家门口微宣讲", "社区居民", "东风路社区", "退休教师", 50, None, ""],   # row 8
-    ]:
-        ws.append(row)
-
-
-def write_messy(folder: Path) -> list[Path]:
-    folder.mkdir(parents=True, exist_ok=True)
-    wb = Workbook()
-    messy_study(wb.active)
-    extra = wb.create_sheet("汇总")
-    extra.append(["项目", "数量"])
-    extra.append(["学习", 6])
-    study = folder / "study.xlsx"
-    wb.save(study)
-    wb = Workbook()
-    messy_talks(wb.active)
-    talks = folder / "talks.xlsx"
-    wb.save(talks)
-    return [study, talks]
-
-
-EXPECTED_H1 = {"ledger-study/sessions": 5, "ledger-study/discussions": 3, "ledger-study/attendance": 35,
-               "ledger-talks/talks": 5, "ledger-talks/doorstep": 2, "ledger-talks/new-groups": 1,
-               "ledger-talks/audience": 265, "ledger-talks/comments": 6}
-ROWS_H1 = {"ledger-study/sessions": [6, 8, 9, 10, 11], "ledger-study/discussions": [6, 9, 10]}
-WARNED_CELLS = {("2026年学习记录", "B12"), ("2026年学习记录", "H9"), ("宣讲", "I8")}
-# three wrong figures (7, 6, 9) and one right (3)
-DRAFT = ("示例街道2026年上半年意识形态工作情况的报告\n"
-         "上半年，党工委理论学习中心组集中学习7次，其中专题研讨3次。\n"
-         "上半年开展基层宣讲6场。宣讲后收集居民意见建议9条。\n")
 
 
 def sheets_of(paths: list[Path]) -> list[dict]:
@@ -153,6 +73,8 @@ def test_openpyxl_and_libreoffice_read_alike(messy, messy_libreoffice, data):
     assert values(a) == values(b)
     assert a["figures"]["ledger-study/sessions"]["value"] == 6
     assert a["figures"]["ledger-study/sessions"]["half"] == 5
+    assert a["figures"]["ledger-talks/talks"]["value"] == 6
+    assert a["figures"]["ledger-talks/talks"]["rows"][-1] == {"file": "talks.xlsx", "sheet": "宣讲（下半年）", "row": 5}
 
 
 def test_draft_with_three_wrong_figures(messy, data):
