@@ -1312,10 +1312,9 @@
     return { rows: rows, where: where, problem: problem };
   }
 
-  function emptyFigure() { return { value: 0, rows: [] }; }
-  function addTo(map, key, amount, ref) {
-    if (!map[key]) map[key] = emptyFigure();
-    map[key].value += amount; map[key].rows.push(ref);
+  function addTo(map, key, amount) {  // a breakdown (by month, community …): figures only, the rows are the figure's
+    if (!map[key]) map[key] = { value: 0, count: 0 };
+    map[key].value += amount; map[key].count += 1;
   }
   // The figures of one ledger over the rows of all its sheets.
   function countLedger(ledger, parts, period, M) {
@@ -1374,10 +1373,10 @@
           var ref = { sheet: part.where.sheet, file: part.where.file, row: row.row };
           fig.value += amount; fig.rows.push(ref);
           if (half && row.date !== null && row.date <= halfEnd) fig.half += amount;
-          if (row.date) addTo(fig.by.month, row.date.slice(0, 7), amount, ref);
+          if (row.date) addTo(fig.by.month, row.date.slice(0, 7), amount);
           ["community", "level", "status"].forEach(function (role) {
             if (roles[role] !== undefined && part.found.at.has(index[roles[role]])) {
-              addTo(fig.by[role], cellText(row.cells[index[roles[role]]]) || "（未填）", amount, ref);
+              addTo(fig.by[role], cellText(row.cells[index[roles[role]]]) || "（未填）", amount);
             }
           });
         });
@@ -1469,22 +1468,26 @@
     data.ledgers.forEach(function (l) { titles[l.id] = l.title; });
     var seen = new Set(), mentions = [];
     function marked(sentence, list) { return list.some(function (w) { return sentence.indexOf(w) >= 0; }); }
+    var patterns = [];  // compiled once per call: every written pattern of every count
+    data.ledgers.forEach(function (ledger) {
+      ledger.counts.forEach(function (count) {
+        (count.written || []).forEach(function (src) { patterns.push([ledger, count, new RegExp(src, "gdu")]); });
+      });
+    });
     sentenceSpans(norm).forEach(function (span) {
       var sentence = norm.slice(span[0], span[1]);
+      if (!/[0-9]/.test(sentence)) return;
       var about = marked(sentence, words.period_marks.H1) ? "H1" : marked(sentence, words.period_marks.year) ? "year" : null;
-      data.ledgers.forEach(function (ledger) {
-        ledger.counts.forEach(function (count) {
-          (count.written || []).forEach(function (src) {
-            finditer(new RegExp(src, "gdu"), sentence).forEach(function (m) {
-              var at = span[0] + m.indices[1][0], key = ledger.id + "/" + count.id;
-              if (seen.has(key + "@" + at)) return;
-              seen.add(key + "@" + at);
-              var approx = /^[余多]/.test(norm.slice(at + m[1].length, at + m[1].length + 1));
-              mentions.push({ key: key, ledger: ledger.id, count: count.id, label: count.label, unit: count.unit,
-                              written: parseInt(m[1], 10), approx: approx, about: about, start: at, length: m[1].length,
-                              excerpt: shortText(strip(sentence)) });
-            });
-          });
+      patterns.forEach(function (p) {
+        var ledger = p[0], count = p[1];
+        finditer(p[2], sentence).forEach(function (m) {
+          var at = span[0] + m.indices[1][0], key = ledger.id + "/" + count.id;
+          if (seen.has(key + "@" + at)) return;
+          seen.add(key + "@" + at);
+          var approx = /^[余多]/.test(norm.slice(at + m[1].length, at + m[1].length + 1));
+          mentions.push({ key: key, ledger: ledger.id, count: count.id, label: count.label, unit: count.unit,
+                          written: parseInt(m[1], 10), approx: approx, about: about, start: at, length: m[1].length,
+                          excerpt: shortText(strip(sentence)) });
         });
       });
     });
@@ -1506,7 +1509,7 @@
         vars.value = value; vars.rows = rowsText(fig, M);
         mt.status = equal ? "equal" : "differs";
         mt.ledger_value = value;
-        mt.rows = fig.rows;
+        if (!equal) mt.rows = fig.rows;  // where to look; an equal figure's rows are in result.figures[key]
         mt.message = M.msg(equal ? (mt.approx ? "figure-approx" : "figure-equal") : "figure-differs", vars);
       }
       delete mt.start;

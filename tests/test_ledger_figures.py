@@ -228,3 +228,45 @@ def test_ready_sentences_read_back_as_equal(data):
             named = {f"{ledger['id']}/{name}" for name in re.findall(r"\{([a-z0-9-]+)\}", template)} - {
                 f"{ledger['id']}/period", f"{ledger['id']}/end"}
             assert named == {m["key"] for m in mentions}, sentence
+
+
+@pytest.mark.parametrize("file, old, new, problem", [
+    ("data/ledgers/ledger-study.yml", "where: {学习形式: [专题研讨]}", "where: {学习方式: [专题研讨]}", "no column '学习方式'"),
+    ("data/ledgers/ledger-study.yml", "where: {学习形式: [专题研讨]}", "where: {学习形式: [座谈]}", "not a choice"),
+    ("data/ledgers/ledger-study.yml", "sum: 实到人数", "sum: 到会人数", "no column '到会人数'"),
+    ("data/ledgers/ledger-study.yml", "within: sessions", "within: nothing", "not a count above"),
+    ("data/ledgers/ledger-study.yml", "'中心组集中学习(\\d+)次'", "'中心组(集中)学习(\\d+)次'", "2 groups"),
+    ("data/ledgers/ledger-study.yml", "'中心组集中学习(\\d+)次'", "'中心组(?P<x>集中)学习(\\d+)次'", "groups"),
+    ("data/ledgers/ledger-study.yml", "  date: 学习日期", "  date: 日期", "no column '日期'"),
+    ("data/ledgers/ledger-study.yml", "其中专题研讨{discussions}次", "其中专题研讨{talks}次", "{talks} is not a count"),
+    ("data/ledgers/ledger-talks.yml", "also: [宣讲地点, 所在社区]", "also: [宣讲地点, 宣讲人]", "names two columns"),
+    ("data/units/shili-street.yml", "counted: ledger-study/sessions", "counted: ledger-study/meetings", "no count"),
+    ("data/ledger-samples/shili-street-2026-h1.yml", "专题研讨, 党工委书记", "座谈, 党工委书记", "not a choice"),
+])
+def test_bad_ledger_counts_fail_at_their_line(tmp_path, file, old, new, problem):
+    from macros.errors import GuideError
+    from macros.sitedata import load_site_data
+    from support.copies import data_copy, replace
+
+    root = data_copy(tmp_path)
+    line = replace(root / file, old, new)
+    with pytest.raises(GuideError) as info:
+        load_site_data(root)
+    assert (info.value.path, info.value.line) == (file, line)
+    assert problem in info.value.problem, info.value.problem
+
+
+def test_ledger_counts_table():
+    from macros.render.ledger_counts import render_ledger_counts
+    from macros.sitedata import load_site_data
+
+    md = render_ledger_counts([r.data for r in load_site_data(ROOT).all("ledgers")])
+    assert "| 其中：其中专题研讨次数（次） | 逐行计数，只算“学习形式”为专题研讨的行。 |" in md
+    assert "把“听众人次”一栏的数字相加" in md and "不分期间" in md and "列为未办结事项" in md
+
+
+def test_a_sheet_without_its_date_column_counts_nothing(data):
+    rows = [["序号", "学习主题", "学习内容", "学习形式", "主持人", "应到人数", "实到人数"], [1, "a", "b", "专题研讨", "c", 9, 9]]
+    result = ledger_figures([{"file": "x.xlsx", "name": "无日期", "rows": rows}], "2026H1", data)
+    assert result["figures"]["ledger-study/sessions"]["value"] == 0
+    assert any("学习日期" in p["message"] for p in result["problems"])

@@ -36,13 +36,15 @@ def _check_pattern(ledger: Record, where: tuple, pattern: str) -> None:
 
 
 def _check_columns(ledger: Record) -> dict[str, dict]:
-    names: dict[str, dict] = {}
+    where: dict[str, tuple] = {}
     for c, column in enumerate(ledger["columns"]):
-        for name in [column["name"], *column.get("also", [])]:
-            if name in names:
-                raise ledger.error(("columns", c), f"the header '{name}' names two columns",
+        for name, at in [(column["name"], ("columns", c, "name"))] + [
+                (n, ("columns", c, "also", k)) for k, n in enumerate(column.get("also", []))]:
+            if name in where:
+                other = where[name]
+                raise ledger.error(other if "also" in other else at, f"the header '{name}' names two columns",
                                    "give each column its own name and other names (also:)")
-            names[name] = column
+            where[name] = at
     return {column["name"]: column for column in ledger["columns"]}
 
 
