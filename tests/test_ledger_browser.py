@@ -9,7 +9,7 @@ import json
 
 from checker.engine import ledger_figures
 from checker.ledger_reader import read_ledger
-from support.ledgers import DRAFT, write_messy
+from support.ledgers import DRAFT, write_long, write_messy
 
 PAGE = "checker/ledger.html"
 
@@ -72,3 +72,16 @@ def test_reader_is_loaded_on_this_page_only(built_site):
     assert "read-excel-file.js" in built_site.html(PAGE)
     others = [page for page in built_site.pages() if page != PAGE and "read-excel-file.js" in built_site.html(page)]
     assert others == []
+
+
+def test_a_long_ledger_is_read_from_file_url(page, built_site, tmp_path, data):
+    """Large sheets are unzipped in a Web Worker; under file:// the search's iframe-worker shim stands in for
+    Worker and cannot load the reader's blob: worker, so the page lends it the browser's own."""
+    path = write_long(tmp_path / "long.xlsx", 3000)
+    p = page.page
+    p.goto((built_site.path / PAGE).as_uri())
+    assert p.evaluate("window.Worker === window.IFrameWorker")
+    open_ledgers(p, [path], "year")
+    cli = ledger_figures(read_ledger(path), "2026", data)
+    assert figures_on_page(p)["ledger-talks/talks"] == [3000, cli["figures"]["ledger-talks/talks"]["rows"]]
+    assert p.evaluate("window.Worker === window.IFrameWorker")

@@ -91,3 +91,17 @@ WARNED_CELLS = {("2026年学习记录", "B12"), ("2026年学习记录", "H9"), (
 DRAFT = ("示例街道2026年上半年意识形态工作情况的报告\n"
          "上半年，党工委理论学习中心组集中学习7次，其中专题研讨3次。\n"
          "上半年开展基层宣讲6场。宣讲后收集居民意见建议9条。\n")
+
+
+def write_long(path: Path, rows: int) -> Path:
+    """A 基层宣讲活动台账 of ``rows`` rows: large enough that the browser's reader unzips it in a Web Worker."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["序号", "宣讲日期", "宣讲主题", "宣讲形式", "宣讲对象", "所在社区或场所", "宣讲人", "听众人次",
+               "收集意见建议（条）", "记录存放"])
+    for i in range(rows):
+        day = dt.date(2026, 1, 1) + dt.timedelta(days=i * 365 // rows)
+        ws.append([i + 1, f"{day.year}.{day.month}.{day.day}", "全会精神", ["微宣讲", "家门口微宣讲"][i % 2], "社区居民",
+                   "幸福里社区", "宣讲队成员", 40 + i % 30, i % 3, "资料柜"])
+    wb.save(path)
+    return path

@@ -20,10 +20,23 @@
     if (v === undefined) return null;
     return v;
   }
+  // read-excel-file unzips a large sheet in a Web Worker made from a blob: URL. Under file:// the
+  // guide replaces Worker with the iframe-worker shim (for the search), which cannot load blob:
+  // URLs, and the read would never finish: lend the reader the browser's own Worker meanwhile,
+  // taken from an empty frame.
+  function withOwnWorker(read) {
+    if (!window.IFrameWorker || window.Worker !== window.IFrameWorker) return read();
+    var frame = document.createElement("iframe"), shim = window.Worker;
+    frame.hidden = true;
+    document.body.appendChild(frame);
+    window.Worker = frame.contentWindow.Worker;
+    function restore() { window.Worker = shim; frame.remove(); }
+    return read().then(function (v) { restore(); return v; }, function (e) { restore(); throw e; });
+  }
   // The sheets of one .xlsx file: [{file, name, rows}], rows from the sheet's first row.
   function readLedger(file) {
     return file.arrayBuffer().then(function (buf) {
-      return window.readXlsxFile(new Blob([buf]));
+      return withOwnWorker(function () { return window.readXlsxFile(new Blob([buf])); });
     }).then(function (sheets) {
       return sheets.map(function (s) {
         return { file: file.name, name: s.sheet, rows: s.data.map(function (row) { return row.map(cell); }) };
