@@ -96,6 +96,9 @@ def bench_browser(site: Path, ledger: Path, draft: str, runs: int) -> tuple[floa
           const cell = v => v instanceof Date ? v.getUTCFullYear() + '-' + pad(v.getUTCMonth() + 1) + '-' + pad(v.getUTCDate()) : v;
           const med = a => a.sort((x, y) => x - y)[Math.floor(a.length / 2)];
           const tr = [], tc = [], tk = []; let sheets, result;
+          // as the page does (ledger.js, withOwnWorker): the browser's own Worker, not file://'s iframe shim
+          const frame = document.createElement('iframe'); frame.hidden = true; document.body.appendChild(frame);
+          const shim = window.Worker; window.Worker = frame.contentWindow.Worker;
           for (let i = 0; i < runs; i++) {
             let t0 = performance.now();
             const read = await window.readXlsxFile(new Blob([bytes]));
@@ -104,6 +107,7 @@ def bench_browser(site: Path, ledger: Path, draft: str, runs: int) -> tuple[floa
             result = GuideChecker.ledgerFigures(sheets, '2026', data); tc.push(performance.now() - t0); t0 = performance.now();
             GuideChecker.checkFigures(draft, result, data); tk.push(performance.now() - t0);
           }
+          window.Worker = shim; frame.remove();
           const figures = {}; Object.keys(result.figures).forEach(k => { figures[k] = result.figures[k].value; });
           return [med(tr), med(tc), med(tk), figures];
         }""", [base64.b64encode(ledger.read_bytes()).decode(), draft, runs])

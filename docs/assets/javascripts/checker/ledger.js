@@ -58,7 +58,8 @@
   function rowsPanel(fig, sheets, id) {
     var box = el("details", "ledger-rows");
     box.id = id;
-    box.appendChild(el("summary", null, "这个数字来自 " + fig.rows.length + " 行"));
+    var listed = rowsText(fig.rows);
+    box.appendChild(el("summary", null, listed.length > 60 ? "共" + fig.rows.length + "行（点开查看）" : listed));
     var table = el("table", "ledger-rows-table"), body = el("tbody");
     fig.rows.slice(0, 500).forEach(function (r) {
       var sheet = sheets.filter(function (s) { return s.name === r.sheet && s.file === r.file; })[0];
@@ -93,21 +94,23 @@
       ledger.counts.forEach(function (f) {
         var tr = el("tr", f.open ? "ledger-open" : null), id = "ledger-rows-" + f.key.replace(/[^a-z0-9-]/g, "-");
         tr.appendChild(el("td", null, (f.within ? "　" : "") + f.label + (f.open ? "（未办结）" : "")));
-        var val = el("td", "ledger-value", figureText(f) + (f.half !== null && f.half !== undefined ? "（上半年" + f.half + "）" : ""));
+        var val = el("td", "ledger-value"), shown = figureText(f) +
+          (f.half !== null && f.half !== undefined ? "（上半年" + f.half + "）" : "");
         val.setAttribute("data-key", f.key);  // what the figure is and where it comes from, for copying and for the tests
         val.setAttribute("data-value", f.value === null ? "" : String(f.value));
         val.setAttribute("data-rows", JSON.stringify(f.rows));
-        tr.appendChild(val);
         var where = el("td");
-        if (f.value === null) where.textContent = "台账缺少“" + f.missing.join("”“") + "”栏";
-        else if (!f.rows.length) where.textContent = "没有符合条件的行";
+        if (f.value === null) { val.textContent = shown; where.textContent = "台账缺少“" + f.missing.join("”“") + "”栏"; }
+        else if (!f.rows.length) { val.textContent = shown; where.textContent = "没有符合条件的行"; }
         else {
-          var link = el("a", null, rowsText(f.rows).length > 40 ? f.rows.length + "行" : rowsText(f.rows));
+          var link = el("a", null, shown);  // the figure links to the rows that make it
           link.href = "#" + id;
+          link.title = "看这个数字来自哪几行";
           link.addEventListener("click", function () { $(id).open = true; });
-          where.appendChild(link);
+          val.appendChild(link);
           where.appendChild(rowsPanel(f, sheets, id));
         }
+        tr.appendChild(val);
         tr.appendChild(where);
         body.appendChild(tr);
         tsv.push([ledger.title, f.label, f.value === null ? "" : f.value, f.rows.length + "行"].join("\t"));
