@@ -18,6 +18,11 @@ from .readers import UnreadableInput, read_report
 STATUS_MARK = {"equal": "一致", "differs": "不一致", "no-ledger": "无台账", "other-period": "其他期间"}
 
 
+def _number(value: float) -> str:
+    """12, 3146, 7.5: never 1.23e+06."""
+    return str(int(value)) if float(value).is_integer() else f"{value:.2f}".rstrip("0")
+
+
 def _where(problem: dict) -> str:
     parts = [problem.get("file"), f"“{problem['sheet']}”" if problem.get("sheet") else None,
              problem.get("cell") or (f"第{problem['row']}行" if problem.get("row") else None)]
@@ -32,8 +37,8 @@ def _print_text(result: dict, checked: dict | None, draft: str | None, out) -> N
         sheets = "、".join(f"{s['file']}“{s['sheet']}”{s['rows']}行" for s in ledger["sheets"])
         print(f"\n{ledger['title']}（{sheets}）", file=out)
         for count in ledger["counts"]:
-            value = "未统计（缺栏目）" if count["value"] is None else f"{count['value']:g}{count['unit']}"
-            extra = f"，其中上半年{count['half']:g}" if count.get("half") is not None else ""
+            value = "未统计（缺栏目）" if count["value"] is None else f"{_number(count['value'])}{count['unit']}"
+            extra = f"，其中上半年{_number(count['half'])}" if count.get("half") is not None else ""
             print(f"  {count['label']}：{value}{extra}" + ("（未办结）" if count["open"] else ""), file=out)
         for sentence in ledger["sentences"]:
             print(f"  ▸ {sentence}", file=out)
