@@ -32,7 +32,7 @@ from pathlib import Path
 from collections.abc import Callable
 
 FORMAT = 1
-SOURCES = ("checker", "timeline", "terms")  # the data/ folders the compiled data is made from
+SOURCES = ("checker", "timeline", "terms", "ledgers")  # the data/ folders the compiled data is made from
 CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 QUOTES = "“”‘’\"'「」《》"
 PACKAGES = ("jieba", "OpenCC", "pypinyin")
@@ -251,6 +251,21 @@ def formulations(terms: list[dict], timeline: list[dict]) -> list[dict]:
     return out
 
 
+def _ledgers(site) -> list[dict]:
+    """What 台账对数 needs of each ledger (data/ledgers): its columns and the counts a report takes from it."""
+    out = []
+    for record in site.all("ledgers"):
+        if "counts" not in record.data:
+            continue
+        out.append({"id": record.id, "title": record["title"],
+                    "columns": [{"name": c["name"], "also": list(c.get("also", [])), "choices": list(c.get("choices", []))}
+                                for c in record["columns"]],
+                    "roles": dict(record.get("roles", {})),
+                    "counts": [dict(c) for c in record["counts"]],
+                    "sentences": list(record.get("sentences", []))})
+    return out
+
+
 def compile_data(site, with_language: bool = True) -> dict:
     """Everything the engine needs, as plain JSON-able data, from the loaded site data."""
     def record(name: str):
@@ -265,7 +280,7 @@ def compile_data(site, with_language: bool = True) -> dict:
         "format": FORMAT,
         "rules": {rule["id"]: {k: rule[k] for k in ("severity", "name", "explain", "guide", "fix") if k in rule}
                   for rule in record("rules")["rules"]},
-        "messages": dict(record("messages")["messages"]),
+        "messages": {**record("messages")["messages"], **record("ledger")["messages"]},
         "language": {k: v for k, v in record("language").data.items() if k not in ("id", "title")},
         "placeholders": _patterns(record("placeholders"), "patterns"),
         "usage": _patterns(record("usage"), "patterns"),
@@ -282,6 +297,8 @@ def compile_data(site, with_language: bool = True) -> dict:
         "vocab": vocab,
         "timeline": timeline,
         "formulations": formulations(terms, timeline),
+        "ledgers": _ledgers(site),
+        "ledger_words": {k: record("ledger")[k] for k in ("period_marks", "period_names", "help_sheets")},
     }
     if with_language:
         trad, simp = traditional_map()

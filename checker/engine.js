@@ -1378,9 +1378,384 @@
              pieces: pieces, lead: lead };
   }
 
+  // 台账对数: figures from the ledgers' rows (read at the edge: openpyxl on the command
+  // line, read-excel-file in the browser) and the draft's figures checked against them.
+  // A cell is a string, a number, a boolean, null, or a date as "YYYY-MM-DD".
+  var HEADER_SCAN = 15;  // a ledger's header is within its first rows (title rows above it)
+  var ROWS_LISTED = 12;  // a message lists the rows behind a figure up to this many
+  var CN_DIGITS = "〇一二三四五六七八九";
+  function pad2(n) { return (n < 10 ? "0" : "") + n; }
+  function isoDate(y, m, d) {
+    if (m < 1 || m > 12 || d < 1) return null;
+    if (d > new Date(Date.UTC(y, m, 0)).getUTCDate()) return null;
+    return y + "-" + pad2(m) + "-" + pad2(d);
+  }
+  function cellRef(col, row) {
+    var s = "", n = col + 1;
+    while (n > 0) { var r = (n - 1) % 26; s = String.fromCharCode(65 + r) + s; n = Math.floor((n - 1) / 26); }
+    return s + row;
+  }
+  function cellText(v) {
+    if (v === null || v === undefined) return "";
+    return typeof v === "string" ? strip(v.replace(/[\r\n]+/g, " ")) : String(v);
+  }
+  function headerKey(v) {
+    return cellText(v).replace(/[\s\u3000*＊:：]/g, "").replace(/（/g, "(").replace(/）/g, ")");
+  }
+  // A period: 2026H1, 2026-H1, 2026H2, 2026, 2026Q3, 2026-Q3, 2026-01-01..2026-06-30.
+  function parsePeriod(spec, words) {
+    var s = String(spec || "").trim().toUpperCase().replace(/\s+/g, ""), m, y;
+    var names = words.period_names;
+    if ((m = /^(20\d\d)$/.exec(s))) {
+      y = +m[1]; return { key: "year", year: y, start: y + "-01-01", end: y + "-12-31", name: names.year };
+    }
+    if ((m = /^(20\d\d)-?H([12])$/.exec(s))) {
+      y = +m[1];
+      return m[2] === "1" ? { key: "H1", year: y, start: y + "-01-01", end: y + "-06-30", name: names.H1 }
+        : { key: "H2", year: y, start: y + "-07-01", end: y + "-12-31", name: names.H2 };
+    }
+    if ((m = /^(20\d\d)-?Q([1-4])$/.exec(s))) {
+      y = +m[1]; var q = +m[2];
+      return { key: "Q" + q, year: y, start: isoDate(y, q * 3 - 2, 1), end: isoDate(y, q * 3, q === 1 ? 31 : q === 4 ? 31 : 30),
+               name: names["Q" + q] };
+    }
+    if ((m = /^(20\d\d)-(\d\d?)-(\d\d?)\.\.(20\d\d)-(\d\d?)-(\d\d?)$/.exec(s))) {
+      var a = isoDate(+m[1], +m[2], +m[3]), b = isoDate(+m[4], +m[5], +m[6]);
+      if (!a || !b || a > b) return null;
+      return { key: "range", year: +m[1], start: a, end: b,
+               name: (+m[2]) + "月" + (+m[3]) + "日至" + (m[4] !== m[1] ? m[4] + "年" : "") + (+m[5]) + "月" + (+m[6]) + "日" };
+    }
+    return null;
+  }
+  // A date as staff type it: 2026-03-05 (read at the edge), 2026年3月5日(9时), 2026.3.5, 2026/3/5,
+  // 20260305, 3月5日 (the year of the period), or an Excel serial number (days since 1899-12-30).
+  function parseDate(v, period) {
+    var m;
+    if (typeof v === "number") {
+      if (v < 20000 || v > 80000) return null;
+      var t = new Date(Date.UTC(1899, 11, 30) + Math.floor(v) * 86400000);
+      return isoDate(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+    }
+    var s = cellText(v).replace(/\s+/g, "");
+    if ((m = /^(20\d\d|19\d\d)[年.\/\-．](\d{1,2})[月.\/\-．](\d{1,2})(?![0-9])/.exec(s))) return isoDate(+m[1], +m[2], +m[3]);
+    if ((m = /^(20\d\d)(\d\d)(\d\d)$/.exec(s))) return isoDate(+m[1], +m[2], +m[3]);
+    if ((m = /^(\d{1,2})(?:月|[.\/．])(\d{1,2})(?![0-9])/.exec(s))) {
+      var y = period.year, month = +m[1];
+      if (period.end.slice(0, 4) !== period.start.slice(0, 4) && month < +period.start.slice(5, 7)) y = +period.end.slice(0, 4);
+      return isoDate(y, month, +m[2]);
+    }
+    return null;
+  }
+  function parseNumber(v) {
+    if (typeof v === "number") return isFinite(v) ? v : null;
+    var m = /^(\d+(?:\.\d+)?)(?:人次|人|名|次|条|个|场|篇)?$/.exec(cellText(v).replace(/[\s,，]/g, ""));
+    return m ? parseFloat(m[1]) : null;
+  }
+  function Messages(data) { this.data = data; }
+  Messages.prototype.msg = Context.prototype.msg;
+
+  // The ledger a sheet holds and where its header ends: the best match of the ledgers' column
+  // names over one header row, or two (a merged group heading above, or names split in two rows).
+  function findHeader(rows, ledgers) {
+    var best = null;
+    ledgers.forEach(function (ledger) {
+      var names = new Map();
+      ledger.columns.forEach(function (c, i) {
+        [c.name].concat(c.also).forEach(function (n) { names.set(headerKey(n), i); });
+      });
+      var limit = Math.min(rows.length, HEADER_SCAN);
+      for (var r = 0; r < limit; r++) {
+        for (var span = 1; span <= 2 && r + span <= rows.length; span++) {
+          var at = new Map(), width = 0;
+          for (var k = r; k < r + span; k++) width = Math.max(width, (rows[k] || []).length);
+          for (var col = 0; col < width; col++) {
+            for (k = r; k < r + span; k++) {
+              var i = names.get(headerKey((rows[k] || [])[col]));
+              if (i !== undefined && !at.has(i)) { at.set(i, col); break; }
+            }
+          }
+          var score = at.size - (span - 1) * 0.5;
+          if (at.size >= Math.max(3, Math.ceil(ledger.columns.length * 0.4)) && (!best || score > best.score)) {
+            best = { ledger: ledger, at: at, first: r + span, score: score };
+          }
+        }
+      }
+    });
+    return best;
+  }
+  function isTotalRow(cells) {
+    for (var i = 0; i < Math.min(cells.length, 3); i++) {
+      if (/^(合计|小计|总计|共计)/.test(headerKey(cells[i]))) return true;
+    }
+    return false;
+  }
+  function firstFilled(cells) {
+    for (var i = 0; i < cells.length; i++) if (cellText(cells[i]) !== "") return cellText(cells[i]);
+    return "";
+  }
+
+  // One sheet of a ledger: its usable rows as {row, date, cells by ledger column}.
+  function readLedgerRows(sheet, found, period, out, M) {
+    var ledger = found.ledger, cols = ledger.columns, at = found.at;
+    var dateCol = ledger.roles.date !== undefined ? cols.findIndex(function (c) { return c.name === ledger.roles.date; }) : -1;
+    var where = { file: sheet.file || null, sheet: sheet.name };
+    function problem(severity, row, col, key, vars) {
+      out.problems.push({ severity: severity, file: where.file, sheet: where.sheet, row: row,
+        cell: col === null ? null : cellRef(col, row), message: M.msg(key, vars) });
+    }
+    var rows = [];
+    if (dateCol >= 0 && !at.has(dateCol)) {  // a dated ledger without its dates: no row can be placed in the period
+      problem("warning", null, null, "ledger-missing-column", { sheet: sheet.name, ledger: ledger.title, column: cols[dateCol].name,
+        labels: ledger.counts.map(function (c) { return c.label; }).join("、") });
+      return { rows: rows, where: where, problem: problem };
+    }
+    for (var r = found.first; r < sheet.rows.length; r++) {
+      var raw = sheet.rows[r] || [], rowNo = r + 1;
+      if (!raw.some(function (v) { return cellText(v) !== ""; })) continue;
+      if (/^示例/.test(firstFilled(raw))) { problem("info", rowNo, null, "ledger-example-row", { row: rowNo }); continue; }
+      if (isTotalRow(raw)) { problem("info", rowNo, null, "ledger-total-row", { row: rowNo }); continue; }
+      var cells = cols.map(function (c, i) { return at.has(i) ? raw[at.get(i)] : null; });
+      if (cells.every(function (v, i) { return at.has(i) && headerKey(v) === headerKey(cols[i].name); })) continue;  // header again
+      var date = null;
+      if (dateCol >= 0) {
+        var v = cells[dateCol], col = at.get(dateCol);
+        if (cellText(v) === "") { problem("warning", rowNo, col, "ledger-no-date", { cell: cellRef(col, rowNo), column: cols[dateCol].name }); continue; }
+        date = parseDate(v, period);
+        if (!date) {
+          problem("warning", rowNo, col, "ledger-bad-date", { cell: cellRef(col, rowNo), column: cols[dateCol].name, value: cellText(v) });
+          continue;
+        }
+      }
+      rows.push({ row: rowNo, date: date, cells: cells });
+    }
+    return { rows: rows, where: where, problem: problem };
+  }
+
+  function addTo(map, key, amount) {  // a breakdown (by month, community …): figures only, the rows are the figure's
+    if (!map[key]) map[key] = { value: 0, count: 0 };
+    map[key].value += amount; map[key].count += 1;
+  }
+  // The figures of one ledger over the rows of all its sheets.
+  function countLedger(ledger, parts, period, M) {
+    var cols = ledger.columns, index = {};
+    cols.forEach(function (c, i) { index[c.name] = i; });
+    var roles = ledger.roles, warned = new Set(), half = period.key === "year";
+    function once(part, row, i) {  // a cell is reported once, however many counts read it
+      var key = part.where.file + "/" + part.where.sheet + "/" + row.row + "/" + i;
+      if (warned.has(key)) return false;
+      warned.add(key); return true;
+    }
+    var halfEnd = period.year + "-06-30";
+    function inPeriod(row) { return row.date === null || (row.date >= period.start && row.date <= period.end); }
+    function value(part, row, name, choices) {
+      var i = index[name], v = cellText(row.cells[i]);
+      if (choices && choices.length && v !== "" && choices.indexOf(v) < 0 && once(part, row, i)) {
+        var col = part.found.at.get(i);
+        part.problem("warning", row.row, col, "ledger-not-choice", { cell: cellRef(col, row.row), value: v, column: name });
+      }
+      return v;
+    }
+    function needs(count) { return Object.keys(count.where || {}).concat(count.sum ? [count.sum] : []); }
+    function lacks(part, count) { return needs(count).filter(function (n) { return !part.found.at.has(index[n]); }); }
+    parts.forEach(function (part) {  // say once per sheet which columns it lacks and what goes uncounted for it
+      var missing = [];
+      ledger.counts.forEach(function (c) { lacks(part, c).forEach(function (n) { if (missing.indexOf(n) < 0) missing.push(n); }); });
+      missing.forEach(function (name) {
+        var labels = ledger.counts.filter(function (c) { return needs(c).indexOf(name) >= 0; }).map(function (c) { return c.label; });
+        part.problem("warning", null, null, "ledger-missing-column",
+          { sheet: part.where.sheet, ledger: ledger.title, column: name, labels: labels.join("、") });
+      });
+    });
+    var counts = ledger.counts.map(function (count) {
+      var usable = parts.filter(function (part) { return !lacks(part, count).length; });
+      var fig = { id: count.id, key: ledger.id + "/" + count.id, label: count.label, unit: count.unit,
+                  within: count.within || null, open: !!count.open, value: null, rows: [], half: null,
+                  by: { community: {}, month: {}, level: {}, status: {} } };
+      if (!usable.length) { fig.missing = lacks(parts[0], count); return fig; }
+      fig.value = 0; if (half) fig.half = 0;
+      usable.forEach(function (part) {
+        part.rows.forEach(function (row) {
+          if (!inPeriod(row)) return;
+          var ok = Object.keys(count.where || {}).every(function (name) {
+            return count.where[name].indexOf(value(part, row, name, cols[index[name]].choices)) >= 0;
+          });
+          if (!ok) return;
+          var amount = 1;
+          if (count.sum) {
+            var raw = row.cells[index[count.sum]], n = parseNumber(raw), col = part.found.at.get(index[count.sum]);
+            if (n === null && once(part, row, index[count.sum])) {
+              part.problem("warning", row.row, col, cellText(raw) === "" ? "ledger-no-number" : "ledger-not-number",
+                           { cell: cellRef(col, row.row), column: count.sum, value: cellText(raw) });
+            }
+            amount = n || 0;
+          }
+          var ref = { sheet: part.where.sheet, file: part.where.file, row: row.row };
+          fig.value += amount; fig.rows.push(ref);
+          if (half && row.date !== null && row.date <= halfEnd) fig.half += amount;
+          if (row.date) addTo(fig.by.month, row.date.slice(0, 7), amount);
+          ["community", "level", "status"].forEach(function (role) {
+            if (roles[role] !== undefined && part.found.at.has(index[roles[role]])) {
+              addTo(fig.by[role], cellText(row.cells[index[roles[role]]]) || "（未填）", amount);
+            }
+          });
+        });
+      });
+      return fig;
+    });
+    return counts;
+  }
+  function fillSentence(template, figs, period) {
+    var byId = {};
+    figs.forEach(function (f) { byId[f.id] = f; });
+    var missing = false;
+    var text = template.replace(/\{([a-z0-9-]+)\}/g, function (all, name) {
+      if (name === "period") return period.name;
+      if (name === "end") return (+period.end.slice(5, 7)) + "月" + (+period.end.slice(8, 10)) + "日";
+      if (!byId[name] || byId[name].value === null) { missing = true; return all; }
+      return String(byId[name].value);
+    });
+    return missing ? null : text;
+  }
+
+  function ledgerFigures(sheets, periodSpec, data) {
+    var M = new Messages(data), words = data.ledger_words;
+    var out = { period: null, ledgers: [], figures: {}, problems: [] };
+    var period = parsePeriod(periodSpec, words);
+    if (!period) {
+      out.problems.push({ severity: "error", file: null, sheet: null, row: null, cell: null,
+                          message: M.msg("ledger-bad-period", { period: String(periodSpec) }) });
+      return out;
+    }
+    out.period = period;
+    var byLedger = new Map();
+    (sheets || []).forEach(function (sheet) {
+      var rows = Array.isArray(sheet.rows) ? sheet.rows.map(function (r) { return Array.isArray(r) ? r : []; }) : [];
+      sheet = { file: sheet.file || null, name: String(sheet.name), rows: rows };
+      var found = findHeader(rows, data.ledgers);
+      if (!found) {
+        if (words.help_sheets.indexOf(sheet.name) < 0 && rows.some(function (r) { return r.some(function (v) { return cellText(v) !== ""; }); })) {
+          out.problems.push({ severity: "info", file: sheet.file, sheet: sheet.name, row: null, cell: null,
+                              message: M.msg("ledger-sheet-skipped", { sheet: sheet.name }) });
+        }
+        return;
+      }
+      var part = readLedgerRows(sheet, found, period, out, M);
+      part.found = found;
+      if (!byLedger.has(found.ledger.id)) byLedger.set(found.ledger.id, []);
+      byLedger.get(found.ledger.id).push(part);
+    });
+    if (!byLedger.size) {
+      out.problems.push({ severity: "error", file: null, sheet: null, row: null, cell: null, message: M.msg("ledger-none", {}) });
+    }
+    data.ledgers.forEach(function (ledger) {
+      var parts = byLedger.get(ledger.id);
+      if (!parts) return;
+      var counts = countLedger(ledger, parts, period, M);
+      counts.forEach(function (f) { out.figures[f.key] = f; });
+      out.ledgers.push({
+        id: ledger.id, title: ledger.title, dated: ledger.roles.date !== undefined,
+        sheets: parts.map(function (p) { return { file: p.where.file, sheet: p.where.sheet, header_row: p.found.first, rows: p.rows.length }; }),
+        counts: counts,
+        sentences: ledger.sentences.map(function (s) { return fillSentence(s, counts, period); }).filter(function (s) { return s; })
+      });
+    });
+    return out;
+  }
+
+  function rowsText(fig, M) {
+    if (!fig.rows.length) return M.msg("rows-none", {});
+    var sheets = [];
+    fig.rows.forEach(function (r) { if (sheets.indexOf(r.sheet) < 0) sheets.push(r.sheet); });
+    return sheets.map(function (sheet) {
+      var rows = fig.rows.filter(function (r) { return r.sheet === sheet; }).map(function (r) { return r.row; });
+      return rows.length <= ROWS_LISTED ? M.msg("rows-few", { sheet: sheet, list: rows.join("、") })
+        : M.msg("rows-many", { sheet: sheet, n: rows.length });
+    }).join("，");
+  }
+  function columnOf(ctx, offset) { return cpLen(ctx.norm.slice(ctx.lineStarts[lineOf(ctx, offset) - 1], offset)) + 1; }
+  function sentenceSpans(text) {
+    var spans = [], start = 0, re = /[。；！？\n]/gu, m;
+    while ((m = re.exec(text)) !== null) { spans.push([start, m.index]); start = m.index + 1; }
+    spans.push([start, text.length]);
+    return spans.filter(function (s) { return s[1] > s[0]; });
+  }
+  // The figures of the draft that name a counted thing, each compared with the ledgers' figure.
+  function checkFigures(text, result, data) {
+    var M = new Messages(data), words = data.ledger_words, ctx = new Context(prepare(String(text)), data, tables(data));
+    var norm = ctx.norm, period = result.period, figures = result.figures || {};
+    var titles = {};
+    data.ledgers.forEach(function (l) { titles[l.id] = l.title; });
+    var seen = new Set(), mentions = [];
+    function marked(sentence, list) { return list.some(function (w) { return sentence.indexOf(w) >= 0; }); }
+    var patterns = [];  // compiled once per call: every written pattern of every count
+    data.ledgers.forEach(function (ledger) {
+      ledger.counts.forEach(function (count) {
+        (count.written || []).forEach(function (src) { patterns.push([ledger, count, new RegExp(src, "gdu")]); });
+      });
+    });
+    sentenceSpans(norm).forEach(function (span) {
+      var sentence = norm.slice(span[0], span[1]);
+      if (!/[0-9]/.test(sentence)) return;
+      var about = marked(sentence, words.period_marks.H1) ? "H1" : marked(sentence, words.period_marks.year) ? "year" : null;
+      patterns.forEach(function (p) {
+        var ledger = p[0], count = p[1];
+        finditer(p[2], sentence).forEach(function (m) {
+          var at = span[0] + m.indices[1][0], key = ledger.id + "/" + count.id;
+          if (seen.has(key + "@" + at)) return;
+          seen.add(key + "@" + at);
+          var approx = /^[余多]/.test(norm.slice(at + m[1].length, at + m[1].length + 1));
+          mentions.push({ key: key, ledger: ledger.id, count: count.id, label: count.label, unit: count.unit,
+                          written: parseInt(m[1], 10), approx: approx, about: about, start: at, length: m[1].length,
+                          excerpt: shortText(strip(sentence)) });
+        });
+      });
+    });
+    mentions.sort(function (a, b) { return a.start - b.start; });
+    var problems = [];
+    mentions.forEach(function (mt) {
+      var fig = figures[mt.key], vars = { label: mt.label, unit: mt.unit, written: mt.written, ledger: titles[mt.ledger] };
+      mt.line = lineOf(ctx, mt.start); mt.column = columnOf(ctx, mt.start);
+      var value = null;
+      if (!fig || fig.value === null) { mt.status = "no-ledger"; mt.message = M.msg("figure-no-ledger", vars); }
+      else if (period && mt.about === "H1" && period.key === "year") value = fig.half;
+      else if (period && mt.about && mt.about !== period.key && !(mt.about === "year" && period.key === "year")) {
+        mt.status = "other-period";
+        mt.message = M.msg("figure-other-period", { period: words.period_names[mt.about] });
+      } else value = fig.value;
+      if (!mt.status) {
+        var tens = Math.pow(10, (String(mt.written).match(/0*$/) || [""])[0].length);
+        var equal = mt.approx ? value >= mt.written && value < mt.written + tens : value === mt.written;
+        vars.value = value; vars.rows = rowsText(fig, M);
+        mt.status = equal ? "equal" : "differs";
+        mt.ledger_value = value;
+        if (!equal) mt.rows = fig.rows;  // where to look; an equal figure's rows are in result.figures[key]
+        mt.message = M.msg(equal ? (mt.approx ? "figure-approx" : "figure-equal") : "figure-differs", vars);
+      }
+      delete mt.start;
+    });
+    // the year's figure is never below the half-year's, in the draft as in the ledgers
+    var halves = {}, years = {};
+    mentions.forEach(function (mt) {
+      if (mt.about === "H1") (halves[mt.key] = halves[mt.key] || []).push(mt);
+      if (mt.about === "year") (years[mt.key] = years[mt.key] || []).push(mt);
+    });
+    Object.keys(halves).forEach(function (key) {
+      (years[key] || []).forEach(function (y) {
+        halves[key].forEach(function (h) {
+          if (h.written > y.written) {
+            problems.push({ key: key, line: y.line, column: y.column, half: h.written, year: y.written,
+              message: M.msg("figure-half-above-year", { half: h.written, year: y.written, unit: y.unit }) });
+          }
+        });
+      });
+    });
+    return { mentions: mentions, problems: problems };
+  }
+
   var api = { check: check, prepare: prepare, matchPlan: matchPlan, cnNumber: cnNumber,
     safeEdits: safeEdits, applyEdits: applyEdits, fix: fix, annotationPlan: annotationPlan, place: place,
     storyLines: storyLines, storyLabel: storyLabel,
+    ledgerFigures: ledgerFigures, checkFigures: checkFigures, parseDate: function (v, spec, data) { return parseDate(v, parsePeriod(spec, data.ledger_words)); },
     detectYear: function (text, data) { return detectYear(new Context(prepare(String(text)), data, tables(data))); } };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else root.GuideChecker = api;

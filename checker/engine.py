@@ -37,6 +37,8 @@ function __guideFix(text, year) { return GuideChecker.fix(text, __guide.data, ye
 function __guidePlan(paras, year, stories) {
   return GuideChecker.annotationPlan(paras, __guide.data, { year: year, stories: stories });
 }
+function __guideLedgerFigures(sheets, period) { return GuideChecker.ledgerFigures(sheets, period, __guide.data); }
+function __guideCheckFigures(text, result) { return GuideChecker.checkFigures(text, result, __guide.data); }
 function __guideCall(name, args) { return GuideChecker[name].apply(null, args); }
 function __guideRegexError(source, flags) {
   try { new RegExp(source, flags); return null; } catch (e) { return String(e.message); }
@@ -175,3 +177,18 @@ def regex_error(source: str, flags: str = "gmu") -> Optional[str]:
 def cn_number(s: str) -> int:
     """一 -> 1, 十二 -> 12, 二十 -> 20, 105 -> 105, 一百零五 -> 105 (the engine's own reading)."""
     return engine().call(None, "__guideCall", "cnNumber", [s])
+
+
+def ledger_figures(sheets: list[dict], period: str, data: dict) -> dict:
+    """台账对数: the figures of the ledgers' rows for ``period`` (2026H1, 2026, 2026Q3,
+    2026-01-01..2026-06-30). ``sheets`` is [{"file", "name", "rows": [[cell, …], …]}], the rows
+    from the sheet's first row, each cell a str, number, bool, None or a date as "YYYY-MM-DD"
+    (checker/ledger_reader.py). Returns {"period", "ledgers", "figures", "problems"}."""
+    return engine().call(data, "__guideLedgerFigures", sheets, period)
+
+
+def check_figures(text: str, result: dict, data: dict) -> dict:
+    """The draft's figures that name a counted thing, compared with ``result`` (ledger_figures):
+    {"mentions": [{key, label, unit, written, status, ledger_value, line, column, message, …}],
+     "problems": [half-year above the year]}."""
+    return engine().call(data, "__guideCheckFigures", prepare(text), result)

@@ -68,6 +68,21 @@ def ledgers(site: SiteData):
                        partial(build_ledger_xlsx, record), inputs=record.data)
 
 
+def ledger_sample_path(sample_id: str, ledger_id: str) -> str:
+    return f"{DOWNLOAD_DIR}/{sample_id}-{ledger_id}.xlsx"
+
+
+@provider
+def ledger_samples(site: SiteData):
+    """The fictional unit's filled ledgers (data/ledger-samples), for trying 台账对数."""
+    for record in site.all("ledger-samples"):
+        for ledger_id, rows in record["ledgers"].items():
+            ledger = site.get("ledgers", ledger_id)
+            title = f"{record['title'].split('（')[0]}：{ledger['title']}"
+            yield Download(ledger_sample_path(record.id, ledger_id), f"{title}（示例数据）.xlsx",
+                           partial(build_ledger_xlsx, ledger, rows, title), inputs=[ledger.data, rows])
+
+
 def sample_path(sample_id: str) -> str:
     return f"{DOWNLOAD_DIR}/sample-{sample_id}.docx"
 

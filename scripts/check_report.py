@@ -45,6 +45,15 @@ The checks are those of the 报告体检 page: checker/engine.js, run in V8
 through mini-racer (checker/engine.py). Where mini-racer cannot be installed
 the command prints what to do and exits with 2.
 
+--ledger A.xlsx [--ledger B.xlsx …] [--period 2026H1] [DRAFT] is 台账对数: the figures
+a report needs, counted from the guide's ledgers (.xlsx) for the period (2026H1,
+2026H2, 2026, 2026Q3 or 2026-01-01..2026-06-30; default: the first half of this
+year), the ready sentences, what in the ledgers was not counted and why
+(file, sheet, cell), and, with a DRAFT, each of its figures that names a counted
+thing: equal, differs (both figures and the rows) or no ledger. --json prints it
+all as one object. Exit status: 0 all agree, 1 a figure differs, 2 a file could
+not be read or holds no ledger (checker/ledger_cli.py).
+
 --plan PLAN compares a summary with the next year's plan (总结和要点对照)
 instead of checking: for each problem in the summary's problems part, the plan
 line that answers it, or none. Output, one problem a line:
@@ -97,13 +106,19 @@ def site_data():
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="报告体检：检查报告草稿中的常见问题")
-    parser.add_argument("files", nargs="+", metavar="FILE", help=".txt, .md or .docx")
+    parser.add_argument("files", nargs="*", metavar="FILE", help=".txt, .md or .docx")
     parser.add_argument("--year", type=int, help="the report's year (default: from the title or body)")
     parser.add_argument("--json", action="store_true", help="print JSON (see the module docstring)")
     parser.add_argument("--fix", action="store_true", help="write FILE.fixed.txt with the safe fixes")
     parser.add_argument("--annotate", metavar="OUT", help="write the 批注版 of FILE.docx (comments and tracked changes) to OUT")
     parser.add_argument("--plan", metavar="PLAN", help="compare the summary FILE with this plan (总结和要点对照)")
+    parser.add_argument("--ledger", action="append", metavar="XLSX", help="a ledger to count (台账对数); repeat for more")
+    parser.add_argument("--period", help="with --ledger: 2026H1, 2026H2, 2026, 2026Q3 or 2026-01-01..2026-06-30")
     args = parser.parse_args(argv)
+    if not args.files and not args.ledger:
+        parser.error("give a FILE to check, or --ledger XLSX")
+    if args.ledger and (len(args.files) > 1 or args.plan or args.fix):
+        parser.error("--ledger takes at most one draft FILE, without --plan or --fix")
     if args.plan and (len(args.files) != 1 or args.fix or args.year):
         parser.error("--plan takes one summary FILE, without --fix or --year")
     if args.annotate and (len(args.files) != 1 or args.fix or args.plan):
@@ -120,6 +135,11 @@ def main(argv: list[str] | None = None) -> int:
     except BadData as exc:
         print(f"checker data is invalid: {exc}", file=sys.stderr)
         return 2
+    if args.ledger:
+        from checker.ledger_cli import run
+        from datetime import date
+        return run(args.ledger, args.period or f"{date.today().year}H1", args.files[0] if args.files else None,
+                   data, args.json, sys.stdout, sys.stderr)
     if args.plan:
         return compare(args.files[0], args.plan, data, args.json)
     if args.annotate:

@@ -161,6 +161,7 @@ def test_apache_config_declares_types_compression_and_caching():
 VENDORED = [
     ("iframe-worker-shim.js", "iframe-worker", "shim/index.js"),
     ("fflate.js", "fflate", "umd/index.js"),
+    ("read-excel-file.js", "read-excel-file", "bundle/read-excel-file.min.js"),
 ]
 
 
