@@ -52,9 +52,9 @@ def per_10k(count: int, chars: int) -> float:
 
 
 def evaluate(sentences: list[dict], data: dict) -> dict:
-    found = {k: 0 for k in KINDS}
-    fixed = {k: 0 for k in KINDS}
-    total = {k: 0 for k in KINDS}
+    found = dict.fromkeys(KINDS, 0)
+    fixed = dict.fromkeys(KINDS, 0)
+    total = dict.fromkeys(KINDS, 0)
     missed: dict[str, list[str]] = {k: [] for k in KINDS}
     clean_chars = clean_alarms = stray = error_chars = 0
     alarms: list[str] = []
@@ -107,8 +107,8 @@ def guide_texts() -> dict[str, str]:
             texts[f"{folder}/{path.name}"] = "\n".join(s for s in strings(record) if not s.isascii())
     for path in sorted((ROOT / "docs").rglob("*.md")):
         text = path.read_text(encoding="utf-8")
-        text = re.sub(r"```.*?```", "", text, flags=re.S)
-        text = re.sub(r"<div class=\"fault-example\".*?</div>", "", text, flags=re.S)
+        text = re.sub(r"```.*?```", "", text, flags=re.DOTALL)
+        text = re.sub(r"<div class=\"fault-example\".*?</div>", "", text, flags=re.DOTALL)
         text = re.sub(r"`[^`\n]*`", "", text)
         texts[str(path.relative_to(ROOT))] = text
     return texts
