@@ -296,8 +296,11 @@ def compile_data(site, with_language: bool = True) -> dict:
         data["pinyin"] = table
         data["fuzzy"] = {syl: fuzzy(syl) for syl in table if fuzzy(syl) != syl}  # the engine's sound-alike test
         words = jieba_words()
-        data["near_ok"] = near_allowed(vocab, table, shapes, words)
-        data["edge_words"] = edge_words(vocab, table, shapes, words)
+        # the near-miss rule takes its look-alikes from shapes.yml and, once data["typo"] is
+        # there, from the derived table: the real words it must not report come from both
+        alike = shapes + [ch + others for ch, others in data["typo"]["shapes"].items()]
+        data["near_ok"] = near_allowed(vocab, table, alike, words)
+        data["edge_words"] = edge_words(vocab, table, alike, words)
     return data
 
 

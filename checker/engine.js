@@ -279,6 +279,9 @@
     a.forEach(function (s) { if (b.has(s)) shared = true; });
     if (shared) return "sound";
     if ((tab.shape.get(got) || "").indexOf(want) >= 0 || (tab.shape.get(want) || "").indexOf(got) >= 0) return "shape";
+    if (tab.typo && ((tab.typo.shapes[got] || "").indexOf(want) >= 0 || (tab.typo.shapes[want] || "").indexOf(got) >= 0)) {
+      return "shape";  // the look-alike table derived from stroke data (checker/lexicon.py), once loaded
+    }
     var fb = new Set();
     var fuzzy = tab.data.fuzzy;  // syllable -> its form with zh/z, ch/c, sh/s, n/l, -ng/-n merged (compile.py)
     b.forEach(function (s) { fb.add(fuzzy[s] || s); });
