@@ -441,6 +441,7 @@
     add(typo.names, "names");
     add(typo.rare, "names");  // rarer words, known so as not to be taken for typos, never offered
     this.shapes = typo.shapes;
+    this.named = rx("[\\u4e00-\\u9fff]{1,2}(?=" + typo.name_before + ")");
     this.readings = new Map();  // char -> its usual readings (checker/lexicon.py common_readings)
     this.bySound = new Map();   // reading -> chars
     this.byFuzzy = new Map();   // reading with zh/z, n/l, -ng/-n merged -> chars
@@ -499,7 +500,9 @@
   function ruleContextTypos(ctx) {
     var tab = ctx.tab, tt = tab.typo;
     if (!tt) return;
-    var norm = ctx.norm, n = norm.length, conf = tt.conf, pen = conf.penalty, busy = ctx.typoBusy;
+    var norm = ctx.norm, n = norm.length, conf = tt.conf, pen = conf.penalty, busy = ctx.typoBusy.slice();
+    // the two characters before 社区, 街道, 村, 路 … are taken for a name, which no word list holds
+    finditer(tt.named, norm).forEach(function (m) { for (var q = m.index; q < m.index + m[0].length; q++) busy[q] = 1; });
     var runRe = /[\u4e00-\u9fff]{2,}/gu, m, found = [];
     runRe.lastIndex = 0;
     while ((m = runRe.exec(norm)) !== null) {
