@@ -304,7 +304,7 @@ def compile_data(site, with_language: bool = True) -> dict:
     return data
 
 
-CONTEXT_KEYS = ("threshold", "threshold_short", "error_from", "penalty", "rare_cost", "common_cost", "name_before")
+CONTEXT_KEYS = ("threshold", "threshold_short", "error_from", "penalty", "rare_cost", "common_cost", "names")
 
 
 def typo_data(conf: dict, vocab: list[str]) -> dict:

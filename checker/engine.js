@@ -424,7 +424,7 @@
             }
           }
           if (w.length > self.maxLen) self.maxLen = w.length;
-          if (kind === "names" || w.length < 2) continue;
+          if (kind === "rare" || w.length < 2) continue;
           self.offer.add(w);
           if (kind === "fixed") self.fixed.add(w);
           if (w.length > 4 && kind !== "fixed") continue;
@@ -438,10 +438,9 @@
     this.cost1 = new Map(); this.cost2 = new Map(); this.cost3 = new Map(); this.prefix4 = new Set();
     add(typo.words, "words");
     add(typo.fixed, "fixed");
-    add(typo.names, "names");
-    add(typo.rare, "names");  // rarer words, known so as not to be taken for typos, never offered
+    add(typo.rare, "rare");  // rarer words, known so as not to be taken for typos, never offered
     this.shapes = typo.shapes;
-    this.named = rx("[\\u4e00-\\u9fff]{1,2}(?=" + typo.name_before + ")");
+    this.named = rx(typo.names);
     this.readings = new Map();  // char -> its usual readings (checker/lexicon.py common_readings)
     this.bySound = new Map();   // reading -> chars
     this.byFuzzy = new Map();   // reading with zh/z, n/l, -ng/-n merged -> chars
@@ -483,6 +482,7 @@
     }
     return [best[n], back];
   }
+  function lengthAt(back, n, at) { var w = wordAt(back, n, at); return w[1] - w[0]; }
   // [start, end] of the word covering position at in a split.
   function wordAt(back, n, at) {
     for (var end = n; end > 0; end -= back[end]) if (end - back[end] <= at) return [end - back[end], end];
@@ -501,7 +501,7 @@
     var tab = ctx.tab, tt = tab.typo;
     if (!tt) return;
     var norm = ctx.norm, n = norm.length, conf = tt.conf, pen = conf.penalty, busy = ctx.typoBusy.slice();
-    // the two characters before 社区, 街道, 村, 路 … are taken for a name, which no word list holds
+    // names (data/checker/context.yml): 枧头 in 枧头社区 or 《枧头民谣集》 is no typo
     finditer(tt.named, norm).forEach(function (m) { for (var q = m.index; q < m.index + m[0].length; q++) busy[q] = 1; });
     var runRe = /[\u4e00-\u9fff]{2,}/gu, m, found = [];
     runRe.lastIndex = 0;
@@ -512,10 +512,12 @@
         var L0 = back[end], w0 = run.slice(end - L0, end);
         if (L0 === 1 || tt.cost.get(w0) >= conf.rare_cost) for (var q = end - L0; q < end; q++) lone[q] = 1;
       }
-      var edits = new Map(), base0 = new Map();
+      var edits = new Map(), base0 = new Map(), seen = new Set();
       for (var i = 0; i < len; i++) {
-        if (!lone[i] || busy[base + i]) continue;
-        editsAt(tt, tab, run, lone, i, edits);
+        if (busy[base + i]) continue;
+        if (lone[i]) editsAt(tt, tab, run, lone, i, edits, seen);
+        if (i > 0 && run[i - 1] === run[i] && !(lengthAt(back, len, i - 1) > 1 && lengthAt(back, len, i) > 1 &&
+            wordAt(back, len, i - 1)[1] === i)) doubledAt(tt, run, i, edits);  // 分词词典: two words, no typo
       }
       edits.forEach(function (e) {
         var a = Math.max(0, e.at - 5), b = Math.min(len, e.at + 6);
@@ -573,47 +575,62 @@
 
   // Candidate edits at position i of run (the key keeps one edit once); lone marks the
   // characters the best split leaves alone.
-  function editsAt(tt, tab, run, lone, i, edits) {
+  function editsAt(tt, tab, run, lone, i, edits, seen) {
     var len = run.length, ch = run[i], L, s, k, w, fills, c, kind;
-    var common = tt.cost.get(ch) <= tt.conf.common_cost;  // 的, 是, 在: only into words of 3+ characters
+    var own = tt.cost.get(ch), common = own <= tt.conf.common_cost;  // 的, 是, 在: only into words of 3+ characters
+    var rare = own === undefined || own >= tt.conf.rare_cost;
     var alike = alikeOf(tt, tab.data.fuzzy, ch);
     for (L = 2; L <= 4; L++) {
       if (L === 2 && common) continue;
       for (s = Math.max(0, i - L + 1); s <= i && s + L <= len; s++) {
         fills = tt.hole.get(run.slice(s, i) + "?" + run.slice(i + 1, s + L));
-        if (fills) for (k = 0; k < fills.length; k++) {
-          kind = alike.get(fills[k]);
-          if (kind) edits.set("s" + i + fills[k], { kind: kind, at: i, ch: fills[k] });
+        if (!fills) continue;
+        // an input method offers a rare character for a common one seldom: a rare one is a name's
+        if (fills.length <= alike.size) {
+          for (k = 0; k < fills.length; k++) {
+            kind = alike.get(fills[k]);
+            if (kind && (kind === "shape" || !rare)) edits.set("s" + i + fills[k], { kind: kind, at: i, ch: fills[k] });
+          }
+        } else {
+          alike.forEach(function (kind2, c2) {
+            if ((kind2 === "shape" || !rare) && fills.indexOf(c2) >= 0) edits.set("s" + i + c2, { kind: kind2, at: i, ch: c2 });
+          });
         }
       }
     }
-    // a character missing inside an idiom or term: 3 characters that a fourth completes
-    for (s = Math.max(0, i - 2); s <= i && s + 3 <= len; s++) {
-      var win = run.slice(s, s + 3);
-      for (k = s === 0 ? 1 : 0; k < 4; k++) {  // not before the run: the character may be there, cut off
-        fills = tt.hole.get(win.slice(0, k) + "?" + win.slice(k));
-        if (fills) for (var f = 0; f < fills.length; f++) {
-          w = win.slice(0, k) + fills[f] + win.slice(k);
-          if (tt.fixed.has(w)) edits.set("m" + (s + k) + fills[f], { kind: "missing", at: s + k, ch: fills[f] });
+    // a character missing: 3 characters that a fourth completes to an idiom or term, 2 that a
+    // third completes to a word (never at the run's start, where it may be there, cut off)
+    for (L = 2; L <= 3; L++) {
+      for (s = Math.max(0, i - L + 1); s <= i && s + L <= len; s++) {
+        if (seen.has(s * 4 + L)) continue;  // a window is tried once, from its first lone character
+        seen.add(s * 4 + L);
+        var win = run.slice(s, s + L);
+        for (k = s === 0 ? 1 : 0; k <= L; k++) {
+          fills = tt.hole.get(win.slice(0, k) + "?" + win.slice(k));
+          if (fills) for (var f = 0; f < fills.length; f++) {
+            w = win.slice(0, k) + fills[f] + win.slice(k);
+            if (L === 3 ? tt.fixed.has(w) : tt.offer.has(w)) edits.set("m" + (s + k) + fills[f], { kind: "missing", at: s + k, ch: fills[f] });
+          }
         }
       }
     }
-    // a doubled character (not a word doubled so, 常常): the word without it
-    if (i > 0 && run[i - 1] === ch && !tt.cost.has(ch + ch)) {
-      for (var a2 = Math.max(0, i - 4); a2 < i; a2++) {
-        for (var b2 = i + 1; b2 <= len && b2 - a2 <= 5; b2++) {
-          w = run.slice(a2, i) + run.slice(i + 1, b2);
-          if (w.length >= 2 && tt.offer.has(w)) edits.set("d" + i, { kind: "doubled", at: i, ch: "" });
-        }
-      }
-    }
-    // two neighbours swapped, both left alone, inside a word of 3 or 4 characters
+    // two neighbours swapped, both left alone, inside a word of 2 to 4 characters
     if (i + 1 < len && lone[i + 1] && run[i + 1] !== ch) {
-      var swapped = run.slice(0, i) + run[i + 1] + ch + run.slice(i + 2);
-      for (L = 3; L <= 4; L++) {
+      var from = Math.max(0, i - 2), swapped = run.slice(from, i) + run[i + 1] + ch + run.slice(i + 2, i + 4);
+      for (L = 2; L <= 4; L++) {
         for (s = Math.max(0, i - L + 2); s <= i && s + L <= len; s++) {
-          if (tt.offer.has(swapped.slice(s, s + L))) edits.set("w" + i, { kind: "swapped", at: i, ch: run[i + 1] });
+          if (tt.offer.has(swapped.slice(s - from, s - from + L))) edits.set("w" + i, { kind: "swapped", at: i, ch: run[i + 1] });
         }
+      }
+    }
+  }
+  // A doubled character at i (run[i - 1] is the same): the edit that drops it, when the text
+  // around it without it holds a word (scoring decides whether 人人 was meant).
+  function doubledAt(tt, run, i, edits) {
+    for (var a2 = Math.max(0, i - 4); a2 < i; a2++) {
+      for (var b2 = i + 1; b2 <= run.length && b2 - a2 <= 5; b2++) {
+        var w = run.slice(a2, i) + run.slice(i + 1, b2);
+        if (w.length >= 2 && tt.offer.has(w)) { edits.set("d" + i, { kind: "doubled", at: i, ch: "" }); return; }
       }
     }
   }

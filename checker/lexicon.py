@@ -24,7 +24,6 @@ import math
 from pathlib import Path
 
 VENDOR = Path(__file__).with_name("vendor") / "char-similar" / "chars.tsv"
-NAME_TAGS = {"nr", "ns", "nt", "nz", "nrt", "nrfg"}
 LEVEL1 = 3755  # the first 3,755 characters of GB 2312 (its level 1, the common ones)
 
 
@@ -114,7 +113,7 @@ def _select(entries, terms: list[str], conf: dict):
         idiom = tag in ("i", "l") and len(word) >= 4
         if len(word) == 1 or f >= conf["min_freq"] or (idiom and f >= conf["idiom_freq"]):
             freq[word] = max(freq.get(word, 0), f)
-            kind[word] = "names" if tag in NAME_TAGS else "fixed" if idiom else "words"
+            kind[word] = "fixed" if idiom else "words"
         else:
             rare[word] = max(rare.get(word, 0), f)
     for term in terms:
@@ -124,26 +123,44 @@ def _select(entries, terms: list[str], conf: dict):
     return freq, kind, rare
 
 
-def _misspelt(freq: dict[str, int], rare: dict[str, int], protected: set[str], alike) -> set[str]:
-    """jieba lists some misspelt idioms and phrases as words of their own (各抒已见 beside
-    各抒己见): the words of 4+ characters one sound- or look-alike character away from a word
-    at least five times as common, which the rule must see as the typos they are."""
+def _misspelt(freq: dict[str, int], rare: dict[str, int], protected: set[str], alike, twins, sounds) -> set[str]:
+    """jieba lists some misspellings as words of their own (各抒已见 beside 各抒己见, 自已 beside
+    自己): the words of 4+ characters one sound- or look-alike character away from a word at
+    least five times as common, and the words of 2 or 3 characters one character of nearly the
+    same shape and another sound (``twins``, not ``sounds``) away from a word at least twenty
+    times as common, which the rule must see as the typos they are."""
     every = {**rare, **freq}
     by_hole: dict[str, list[str]] = {}
     for word in every:
-        if len(word) >= 4:
+        if len(word) >= 2:
             for i in range(len(word)):
                 by_hole.setdefault(word[:i] + "?" + word[i + 1:], []).append(word)
     out = set()
     for word, f in every.items():
-        if len(word) >= 4 and word not in protected and any(
-                o != word and freq.get(o, 0) >= 5 * f and alike(word[i], o[i])
-                for i in range(len(word)) for o in by_hole[word[:i] + "?" + word[i + 1:]]):
+        if word in protected:
+            continue
+        if len(word) >= 4 and any(o != word and freq.get(o, 0) >= 5 * f and alike(word[i], o[i])
+                                  for i in range(len(word)) for o in by_hole[word[:i] + "?" + word[i + 1:]]):
             out.add(word)
+        elif len(word) in (2, 3) and any(o != word and freq.get(o, 0) >= 20 * f and twins(word[i], o[i])
+                                         and not sounds(word[i], o[i])
+                                         for i in range(len(word)) for o in by_hole.get(word[:i] + "?" + word[i + 1:], ())):
+            out.add(word)  # 自已 beside 自己: shorter words only for near-identical shapes that sound different
     return out
 
 
-def lexicon(terms: list[str], conf: dict, pinyin: dict[str, str], shapes: dict[str, str]) -> dict:
+def twins_fn(table: dict | None = None):
+    """Whether two characters look nearly the same: one four-corner code, stroke orders at most
+    one stroke apart (己已, 拨拔, 未末)."""
+    table = read_shapes() if table is None else table
+
+    def twins(a: str, b: str) -> bool:
+        x, y = table.get(a), table.get(b)
+        return bool(x and y and x[0][:4] == y[0][:4] and _distance(x[1], y[1], 1) <= 1)
+    return twins
+
+
+def lexicon(terms: list[str], conf: dict, pinyin: dict[str, str], shapes: dict[str, str], twins=None) -> dict:
     """{"words": {cost: "w w …"}, "names": {cost: …}, "fixed": {cost: …}, "rare": {cost: …},
     "unknown": cost}: the common words, the names, the idioms and the guide's terms of four
     characters or more (each word in one group only; see the module doc), and the rarer
@@ -153,11 +170,12 @@ def lexicon(terms: list[str], conf: dict, pinyin: dict[str, str], shapes: dict[s
     total = sum(f for _, f, _ in entries)
     freq, kind, rare = _select(entries, terms, conf)
     alike = _alike_fn(pinyin, shapes)
-    for word in _misspelt(freq, rare, set(terms), alike):
+    twins = twins_fn() if twins is None else twins
+    for word in _misspelt(freq, rare, set(terms), alike, twins, _alike_fn(pinyin, {})):
         freq.pop(word, None)
         kind.pop(word, None)
         rare.pop(word, None)
-    offered = {w for w, k in kind.items() if k != "names" and len(w) >= 2}
+    offered = {w for w in kind if len(w) >= 2}
     holes = _holes(offered)
     for word, f in rare.items():
         if word not in freq and near_offered(word, offered, holes, alike):
@@ -167,7 +185,7 @@ def lexicon(terms: list[str], conf: dict, pinyin: dict[str, str], shapes: dict[s
     def cost(f: int) -> int:
         return round(2 * math.log(total / max(f, 1)))
 
-    groups: dict[str, dict[int, list[str]]] = {"words": {}, "names": {}, "fixed": {}, "rare": {}}
+    groups: dict[str, dict[int, list[str]]] = {"words": {}, "fixed": {}, "rare": {}}
     for word in sorted(freq):
         groups[kind[word]].setdefault(cost(freq[word]), []).append(word)
     out: dict = {name: {str(c): " ".join(ws) for c, ws in sorted(group.items())} for name, group in groups.items()}
@@ -207,9 +225,10 @@ def _alike(a: tuple, b: tuple) -> bool:
     three in characters of nine strokes or more with the same four-corner code."""
     n = max(len(a[1]), len(b[1]))
     same_code = a[0][:4] == b[0][:4]
-    if n >= 9 and same_code:
+    shared = a[2] & b[2]
+    if n >= 9 and (same_code or shared):
         limit = 3
-    elif n >= 6 and (same_code or a[2] & b[2]):
+    elif n >= 6 and (same_code or shared):
         limit = 2
     else:
         limit = 1

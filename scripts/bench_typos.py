@@ -41,52 +41,11 @@ from macros.sitedata import load_site_data
 
 ROOT = Path(checker.__file__).resolve().parents[1]
 HERE = Path(__file__).resolve().parents[1]
-TYPO_RULES = {"typo-known", "typo-near", "typo-context"}
-KINDS = ("homophone", "lookalike", "missing_doubled_transposed", "formulation")
+sys.path.insert(0, str(HERE / "tests"))  # the scoring the floor test uses (tests/support/typo_eval.py)
+from support.typo_eval import KINDS, TYPO_RULES, evaluate, per_10k  # noqa: E402
+
 FAULT_KEYS = ("weak", "wrong", "before", "fault", "bad")  # deliberate fault examples in the data
 SEEDS = HERE.parent / "shared" / "seeds"
-
-
-def per_10k(count: int, chars: int) -> float:
-    return round(count * 10_000 / chars, 2) if chars else 0.0
-
-
-def evaluate(sentences: list[dict], data: dict) -> dict:
-    found = dict.fromkeys(KINDS, 0)
-    fixed = dict.fromkeys(KINDS, 0)
-    total = dict.fromkeys(KINDS, 0)
-    missed: dict[str, list[str]] = {k: [] for k in KINDS}
-    clean_chars = clean_alarms = stray = error_chars = 0
-    alarms: list[str] = []
-    for s in sentences:
-        findings = [f for f in check(s["text"], data) if f.rule in TYPO_RULES]
-        if s["kind"] == "clean":
-            clean_chars += len(s["text"])
-            clean_alarms += len(findings)
-            alarms += [f"{s['id']}: {f.message}" for f in findings]
-            continue
-        kind = s["kind"]
-        total[kind] += 1
-        error_chars += len(s["text"])
-        a = s["text"].index(s["error"])
-        b = a + len(s["error"])
-        hits = [f for f in findings if f.start < b and a < f.start + max(f.length, 1)]
-        stray += len(findings) - len(hits)
-        if hits:
-            found[kind] += 1
-            if any(f.suggestion and (s["correct"] in f.suggestion or f.suggestion in s["correct"]) for f in hits):
-                fixed[kind] += 1
-        else:
-            missed[kind].append(s["id"])
-    return {
-        "recall": {k: round(found[k] / total[k], 3) if total[k] else None for k in KINDS},
-        "found": found, "fixed": fixed, "total": total,
-        "recall_all": round(sum(found.values()) / max(1, sum(total.values())), 3),
-        "clean_chars": clean_chars, "clean_alarms": clean_alarms,
-        "clean_alarms_per_10k": per_10k(clean_alarms, clean_chars),
-        "stray_in_error_sentences": stray, "stray_per_10k": per_10k(stray, error_chars),
-        "alarms": alarms, "missed": missed,
-    }
 
 
 def strings(value) -> list[str]:
