@@ -3,12 +3,13 @@
 - Words and how common they are: jieba's dictionary (MIT licence, in the pinned
   ``jieba`` package): 349,046 words with a frequency from a large general corpus and a
   part-of-speech tag. Trimmed to the words of ``min_freq`` or more, the idioms and fixed
-  and fixed phrases (tags ``i`` and ``l``, 4+ characters) of ``idiom_freq`` or more, every single character, and the guide's own
-  vocabulary and glossary terms (given at least ``term_freq``). A word's weight is
-  its cost, ``round(2 * ln(total / freq))`` (half-nats of its unigram probability), and the
-  words are grouped by cost. Names of people, places and organisations (tags nr, ns, nt,
-  nz, nrt, nrfg) are kept apart: they explain a stretch of text but are never offered as
-  a correction.
+  phrases (tags ``i`` and ``l``, 4+ characters) of ``idiom_freq`` or more, every single
+  character, and the guide's own vocabulary and glossary terms and the words of
+  data/checker/context.yml (given at least ``term_freq``), less jieba's own misspellings
+  (``_misspelt``). A word's weight is its cost, ``round(2 * ln(total / freq))`` (half-nats of
+  its unigram probability), and the words are grouped by cost. Rarer words that one edit
+  would turn into a listed word are kept apart ("rare"): they explain a stretch of text
+  (综治 is no 政治 misspelt) but are never offered as a correction.
 - Which characters look alike: from the vendored table ``vendor/char-similar/chars.tsv``
   (four-corner code, stroke order, components of each GB 2312 character; source and
   licence in its README), by ``shape_alike``. Which characters sound alike comes from
@@ -161,10 +162,10 @@ def twins_fn(table: dict | None = None):
 
 
 def lexicon(terms: list[str], conf: dict, pinyin: dict[str, str], shapes: dict[str, str], twins=None) -> dict:
-    """{"words": {cost: "w w …"}, "names": {cost: …}, "fixed": {cost: …}, "rare": {cost: …},
-    "unknown": cost}: the common words, the names, the idioms and the guide's terms of four
-    characters or more (each word in one group only; see the module doc), and the rarer
-    words and names that one edit would turn into one of those (kept so that the rule knows
+    """{"words": {cost: "w w …"}, "fixed": {cost: …}, "rare": {cost: …}, "unknown": cost}: the
+    common words, the idioms and the guide's terms of four characters or more (each word in one
+    group only; see the module doc), and the rarer words that one edit would turn into one of
+    those (kept so that the rule knows
     they are words: 综治 is no 政治 misspelt). ``conf`` is data/checker/context.yml."""
     entries = jieba_entries()
     total = sum(f for _, f, _ in entries)
