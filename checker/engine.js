@@ -5,7 +5,9 @@
  * runs this same file in V8 through mini-racer (checker/engine.py). A plain
  * script, no build step, no DOM: it only defines GuideChecker.
  * Pure: text and the compiled data (checker/compile.py) in, findings out;
- * nothing is sent anywhere.
+ * nothing is sent anywhere. The context typo rule needs data.typo (the word list of
+ * checker/lexicon.py, downloads/checker-typo-data.js in the site, which the page adds to the
+ * data once loaded); without it that one rule is skipped.
  *
  * Positions are reported in Unicode characters (code points), 1-based lines
  * and columns, of the text with "\r\n" and "\r" turned into "\n". Internally
