@@ -304,18 +304,18 @@ def compile_data(site, with_language: bool = True) -> dict:
     return data
 
 
-CONTEXT_KEYS = ("threshold", "threshold_short", "error_from", "penalty", "rare_cost", "common_cost", "names")
+CONTEXT_KEYS = ("threshold", "threshold_short", "threshold_three", "error_from", "penalty", "rare_cost", "common_cost", "names")
 
 
 def typo_data(conf: dict, vocab: list[str]) -> dict:
     """The context typo rule's data (checker/lexicon.py): word list, readings, look-alikes, settings."""
-    from checker.lexicon import common_readings, jieba_entries, lexicon, shape_alike
+    from checker.lexicon import LEVEL1, common_readings, jieba_entries, lexicon, shape_alike
 
     chars = _gb2312_hanzi()
     shapes = shape_alike(chars)
     readings = common_readings(chars, [w for w, f, _ in jieba_entries() if f >= conf["min_freq"]])
     out = lexicon(sorted(set(vocab) | set(conf.get("words", []))), conf, readings, shapes)
-    out.update({"shapes": shapes, "readings": readings})
+    out.update({"shapes": shapes, "readings": readings, "common_chars": "".join(chars[:LEVEL1])})
     out.update({k: conf[k] for k in CONTEXT_KEYS})
     return out
 

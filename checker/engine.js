@@ -442,6 +442,7 @@
     add(typo.fixed, "fixed");
     add(typo.rare, "rare");  // rarer words, known so as not to be taken for typos, never offered
     this.shapes = typo.shapes;
+    this.commonChars = new Set(typo.common_chars);
     this.named = rx(typo.names);
     this.readings = new Map();  // char -> its usual readings (checker/lexicon.py common_readings)
     this.bySound = new Map();   // reading -> chars
@@ -528,12 +529,13 @@
         if (s0 === undefined) { s0 = segment(tt, before)[0]; base0.set(a, s0); }
         var s1 = segment(tt, after), gain = s0 - s1[0];
         var score = gain - pen[e.kind];
-        if (score < Math.min(conf.threshold, conf.threshold_short)) return;
+        if (score < Math.min(conf.threshold, conf.threshold_short, conf.threshold_three)) return;
         // the corrected word: the word of the new split that holds the edit
         var pos = e.at - a, span = wordAt(s1[1], after.length, pos);
         if (e.kind === "swapped" && span[1] < pos + 2) return;
         var word = after.slice(span[0], span[1]);
-        if (!tt.offer.has(word) || score < (word.length <= 3 && e.kind !== "doubled" ? conf.threshold_short : conf.threshold)) return;
+        var bar = e.kind === "doubled" || word.length > 3 ? conf.threshold : word.length === 3 ? conf.threshold_three : conf.threshold_short;
+        if (!tt.offer.has(word) || score < bar) return;
         if (e.kind === "doubled") span = wordAt(s1[1], after.length, pos - 1);  // the word holding its twin
         var from = base + a + span[0], to = base + a + span[1];
         if (e.kind === "missing") to -= 1;  // the inserted character is not in the text
@@ -580,23 +582,27 @@
   function editsAt(tt, tab, run, lone, i, edits, seen) {
     var len = run.length, ch = run[i], L, s, k, w, fills, c, kind;
     var own = tt.cost.get(ch), common = own <= tt.conf.common_cost;  // 的, 是, 在: only into words of 3+ characters
-    var rare = own === undefined || own >= tt.conf.rare_cost;
-    var alike = alikeOf(tt, tab.data.fuzzy, ch);
+    // outside the 3,755 common characters of GB 2312 and no word of its own (枧, 沣): a name's
+    var rare = !tt.commonChars.has(ch) && !(own < tt.conf.rare_cost);
+    var alike = alikeOf(tt, tab.data.fuzzy, ch), shapes = tt.shapes[ch] || "";
+    // an input method seldom offers a rare character for a common one: for a rare one (a
+    // name's, most likely) only its look-alikes are tried
+    function addSub(c, kind) {
+      if (rare) kind = shapes.indexOf(c) >= 0 ? "shape" : null;
+      if (kind) edits.set("s" + i + c, { kind: kind, at: i, ch: c });
+    }
     for (L = 2; L <= 4; L++) {
       if (L === 2 && common) continue;
       for (s = Math.max(0, i - L + 1); s <= i && s + L <= len; s++) {
         fills = tt.hole.get(run.slice(s, i) + "?" + run.slice(i + 1, s + L));
         if (!fills) continue;
-        // an input method offers a rare character for a common one seldom: a rare one is a name's
         if (fills.length <= alike.size) {
           for (k = 0; k < fills.length; k++) {
             kind = alike.get(fills[k]);
-            if (kind && (kind === "shape" || !rare)) edits.set("s" + i + fills[k], { kind: kind, at: i, ch: fills[k] });
+            if (kind) addSub(fills[k], kind);
           }
         } else {
-          alike.forEach(function (kind2, c2) {
-            if ((kind2 === "shape" || !rare) && fills.indexOf(c2) >= 0) edits.set("s" + i + c2, { kind: kind2, at: i, ch: c2 });
-          });
+          alike.forEach(function (kind2, c2) { if (fills.indexOf(c2) >= 0) addSub(c2, kind2); });
         }
       }
     }
