@@ -5,7 +5,9 @@
  * runs this same file in V8 through mini-racer (checker/engine.py). A plain
  * script, no build step, no DOM: it only defines GuideChecker.
  * Pure: text and the compiled data (checker/compile.py) in, findings out;
- * nothing is sent anywhere.
+ * nothing is sent anywhere. The context typo rule needs data.typo (the word list of
+ * checker/lexicon.py, downloads/checker-typo-data.js in the site, which the page adds to the
+ * data once loaded); without it that one rule is skipped.
  *
  * Positions are reported in Unicode characters (code points), 1-based lines
  * and columns, of the text with "\r\n" and "\r" turned into "\n". Internally
@@ -156,9 +158,15 @@
     return parts.join("");
   };
 
-  var cache = { data: null, tables: null };
+  var cache = { data: null, tables: null, typo: null };
+  // The tables of data; the context rule's (data.typo) are made when they arrive: the pages
+  // load that part of the data after the page is usable and then add it to the same object.
   function tables(data) {
-    if (cache.data !== data) { cache.data = data; cache.tables = new Tables(data); }
+    if (cache.data !== data) { cache.data = data; cache.tables = new Tables(data); cache.typo = null; }
+    if ((data.typo || null) !== cache.typo) {
+      cache.typo = data.typo || null;
+      cache.tables.typo = data.typo ? new TypoTables(data) : null;
+    }
     return cache.tables;
   }
 
@@ -190,11 +198,12 @@
     if (template === undefined) throw new Error("no message '" + key + "' in data/checker/messages.yml");
     return template.replace(/\{([a-z_]+)\}/g, function (all, name) { return name in vars ? String(vars[name]) : all; });
   }
-  Context.prototype.add = function (rule, start, length, message, suggestion, severity) {
+  Context.prototype.add = function (rule, start, length, message, suggestion, severity, score) {
     var meta = this.data.rules[rule];
     this.findings.push({
       rule: rule, severity: severity || meta.severity, message: message,
-      start: start, length: length, suggestion: suggestion === undefined ? null : suggestion, guide: meta.guide
+      start: start, length: length, suggestion: suggestion === undefined ? null : suggestion, guide: meta.guide,
+      score: score === undefined ? null : score
     });
   };
 
@@ -273,6 +282,9 @@
     a.forEach(function (s) { if (b.has(s)) shared = true; });
     if (shared) return "sound";
     if ((tab.shape.get(got) || "").indexOf(want) >= 0 || (tab.shape.get(want) || "").indexOf(got) >= 0) return "shape";
+    if (tab.typo && ((tab.typo.shapes[got] || "").indexOf(want) >= 0 || (tab.typo.shapes[want] || "").indexOf(got) >= 0)) {
+      return "shape";  // the look-alike table derived from stroke data (checker/lexicon.py), once loaded
+    }
     var fb = new Set();
     var fuzzy = tab.data.fuzzy;  // syllable -> its form with zh/z, ch/c, sh/s, n/l, -ng/-n merged (compile.py)
     b.forEach(function (s) { fb.add(fuzzy[s] || s); });
@@ -381,6 +393,262 @@
       ctx.add("typo-near", s, size, ctx.msg(kind === 1 ? "typo-near-extra" : "typo-near-missing", {
         found: ctx.text.slice(s, s + size), term: term, char: kind === 1 ? window[k] : term[k] }), term, "warning");
     });
+    // what the context rule leaves alone: known typos, the guide's terms and their near misses
+    ctx.typoBusy = typoMask;
+    for (var q0 = 0; q0 < n; q0++) if (exact[q0] || reported[q0]) typoMask[q0] = 1;
+  }
+
+  // The context typo rule's tables (data.typo, checker/lexicon.py), made once per data.
+  function TypoTables(data) {
+    var typo = data.typo, self = this;
+    this.conf = typo;
+    this.cost = new Map();        // word -> cost (half-nats)
+    this.offer = new Set();       // words a correction may make (not names)
+    this.fixed = new Set();       // idioms and the guide's terms of 4+ characters
+    this.hole = new Map();        // a word with one character as "?" -> the characters that fill it
+    this.maxLen = 1;
+    this.unknown = typo.unknown;
+    function add(groups, kind) {
+      Object.keys(groups).forEach(function (c) {
+        var cost = parseInt(c, 10), list = groups[c].split(" ");
+        for (var k = 0; k < list.length; k++) {
+          var w = list[k];
+          if (!w) continue;
+          self.cost.set(w, cost);
+          var key = w.charCodeAt(0);
+          if (w.length === 1) self.cost1.set(key, cost);
+          else {
+            key = key * 65536 + w.charCodeAt(1);
+            if (w.length === 2) self.cost2.set(key, cost);
+            else {
+              key = key * 65536 + w.charCodeAt(2);
+              if (w.length === 3) self.cost3.set(key, cost);
+              else if (w.length === 4) self.prefix4.add(key);
+            }
+          }
+          if (w.length > self.maxLen) self.maxLen = w.length;
+          if (kind === "rare" || w.length < 2) continue;
+          self.offer.add(w);
+          if (kind === "fixed") self.fixed.add(w);
+          if (w.length > 4 && kind !== "fixed") continue;
+          for (var i = 0; i < w.length; i++) {
+            var key = w.slice(0, i) + "?" + w.slice(i + 1), had = self.hole.get(key);
+            self.hole.set(key, had === undefined ? w[i] : had + w[i]);
+          }
+        }
+      });
+    }
+    this.cost1 = new Map(); this.cost2 = new Map(); this.cost3 = new Map(); this.prefix4 = new Set();
+    add(typo.words, "words");
+    add(typo.fixed, "fixed");
+    add(typo.rare, "rare");  // rarer words, known so as not to be taken for typos, never offered
+    this.shapes = typo.shapes;
+    this.commonChars = new Set(typo.common_chars);
+    this.named = rx(typo.names);
+    this.readings = new Map();  // char -> its usual readings (checker/lexicon.py common_readings)
+    this.bySound = new Map();   // reading -> chars
+    this.byFuzzy = new Map();   // reading with zh/z, n/l, -ng/-n merged -> chars
+    this.alike = new Map();     // char -> its sound- and look-alikes (alikeOf), filled as needed
+    var fz = data.fuzzy;
+    Object.keys(typo.readings).forEach(function (syl) {
+      var chars = typo.readings[syl], key = fz[syl] || syl;
+      self.bySound.set(syl, chars);
+      self.byFuzzy.set(key, (self.byFuzzy.get(key) || "") + chars);
+      for (var k = 0; k < chars.length; k++) {
+        if (!self.readings.has(chars[k])) self.readings.set(chars[k], []);
+        self.readings.get(chars[k]).push(syl);
+      }
+    });
+  }
+
+  // The cost of the word s[i-L, i) (L <= 4), or undefined: numeric keys for words of 1-3
+  // characters and a prefix test before a 4-character string is made, because this runs for
+  // every character of the text.
+  function costAt(tt, s, i, L) {
+    var a = s.charCodeAt(i - L), k;
+    if (L === 1) return tt.cost1.get(a);
+    k = a * 65536 + s.charCodeAt(i - L + 1);
+    if (L === 2) return tt.cost2.get(k);
+    k = k * 65536 + s.charCodeAt(i - L + 2);
+    if (L === 3) return tt.cost3.get(k);
+    return tt.prefix4.has(k) ? tt.cost.get(s.slice(i - 4, i)) : undefined;
+  }
+  // The cheapest split of s into words: [total cost, end -> length of the word ending there].
+  function segment(tt, s) {
+    var n = s.length, best = new Float64Array(n + 1), back = new Uint8Array(n + 1), max = Math.min(tt.maxLen, 4);
+    for (var i = 1; i <= n; i++) {
+      best[i] = Infinity;
+      for (var L = 1; L <= max && L <= i; L++) {
+        var c = costAt(tt, s, i, L);
+        if (c === undefined) { if (L > 1) continue; c = tt.unknown; }
+        if (best[i - L] + c < best[i]) { best[i] = best[i - L] + c; back[i] = L; }
+      }
+    }
+    return [best[n], back];
+  }
+  function lengthAt(back, n, at) { var w = wordAt(back, n, at); return w[1] - w[0]; }
+  // [start, end] of the word covering position at in a split.
+  function wordAt(back, n, at) {
+    for (var end = n; end > 0; end -= back[end]) if (end - back[end] <= at) return [end - back[end], end];
+    return [0, 0];
+  }
+
+  var CONTEXT_MESSAGES = { sound: "typo-context-sound", fuzzy: "typo-context-fuzzy", shape: "typo-context-shape",
+    missing: "typo-context-missing", doubled: "typo-context-doubled", swapped: "typo-context-swapped" };
+
+  // Characters that do not fit their context (typo-context): in each run of Chinese, the
+  // characters the best split leaves alone (or in a rare word) are tried with one edit:
+  // a sound- or look-alike character that makes a word with its neighbours, a missing
+  // character, a doubled one, two swapped. An edit is scored by how much cheaper the best
+  // split of the stretch around it becomes, less the edit's penalty (data/checker/context.yml).
+  function ruleContextTypos(ctx) {
+    var tab = ctx.tab, tt = tab.typo;
+    if (!tt) return;
+    var norm = ctx.norm, n = norm.length, conf = tt.conf, pen = conf.penalty, busy = ctx.typoBusy.slice();
+    // names (data/checker/context.yml): 枧头 in 枧头社区 or 《枧头民谣集》 is no typo
+    finditer(tt.named, norm).forEach(function (m) { for (var q = m.index; q < m.index + m[0].length; q++) busy[q] = 1; });
+    var runRe = /[\u4e00-\u9fff]{2,}/gu, m, found = [];
+    runRe.lastIndex = 0;
+    while ((m = runRe.exec(norm)) !== null) {
+      var run = m[0], base = m.index, seg = segment(tt, run), back = seg[1], len = run.length;
+      var lone = new Uint8Array(len);
+      for (var end = len; end > 0; end -= back[end]) {
+        var L0 = back[end], w0 = run.slice(end - L0, end);
+        if (L0 === 1 || tt.cost.get(w0) >= conf.rare_cost) for (var q = end - L0; q < end; q++) lone[q] = 1;
+      }
+      var edits = new Map(), base0 = new Map(), seen = new Set();
+      for (var i = 0; i < len; i++) {
+        if (busy[base + i]) continue;
+        if (lone[i]) editsAt(tt, tab, run, lone, i, edits, seen);
+        if (i > 0 && run[i - 1] === run[i] && !(lengthAt(back, len, i - 1) > 1 && lengthAt(back, len, i) > 1 &&
+            wordAt(back, len, i - 1)[1] === i)) doubledAt(tt, run, i, edits);  // 分词词典: two words, no typo
+      }
+      edits.forEach(function (e) {
+        var a = Math.max(0, e.at - 5), b = Math.min(len, e.at + 6);
+        var before = run.slice(a, b), after = applyEdit(before, e, a);
+        var s0 = base0.get(a);
+        if (s0 === undefined) { s0 = segment(tt, before)[0]; base0.set(a, s0); }
+        var s1 = segment(tt, after), gain = s0 - s1[0];
+        var score = gain - pen[e.kind];
+        if (score < Math.min(conf.threshold, conf.threshold_short, conf.threshold_three)) return;
+        // the corrected word: the word of the new split that holds the edit
+        var pos = e.at - a, span = wordAt(s1[1], after.length, pos);
+        if (e.kind === "swapped" && span[1] < pos + 2) return;
+        var word = after.slice(span[0], span[1]);
+        var bar = e.kind === "doubled" || word.length > 3 ? conf.threshold : word.length === 3 ? conf.threshold_three : conf.threshold_short;
+        if (!tt.offer.has(word) || score < bar) return;
+        if (e.kind === "doubled") span = wordAt(s1[1], after.length, pos - 1);  // the word holding its twin
+        var from = base + a + span[0], to = base + a + span[1];
+        if (e.kind === "missing") to -= 1;  // the inserted character is not in the text
+        else if (e.kind === "doubled" && span[1] >= pos) to += 1;  // the doubled one is
+        found.push({ start: from, end: to, word: word, score: score, e: e, ch: norm.slice(base + e.at, base + e.at + 1) });
+      });
+    }
+    found.sort(function (x, y) { return y.score - x.score || x.start - y.start; });
+    var taken = new Uint8Array(n);
+    found.forEach(function (f) {
+      for (var q = f.start; q < f.end; q++) if (taken[q] || busy[q]) return;
+      for (q = f.start; q < f.end; q++) taken[q] = 1;
+      if (isMention(ctx, f.start, f.end)) return;
+      var e = f.e, high = f.score >= conf.error_from;
+      ctx.add("typo-context", f.start, f.end - f.start, ctx.msg(CONTEXT_MESSAGES[e.kind], {
+        found: ctx.text.slice(f.start, f.end), word: f.word, got: f.ch, want: e.ch,
+        sure: ctx.msg(high ? "typo-context-sure" : "typo-context-unsure", {}) }), f.word, high ? "error" : "warning",
+        Math.round(f.score) / 2);
+    });
+  }
+
+  // The characters that sound or look like ch: char -> "sound", "fuzzy" or "shape" (cached).
+  function alikeOf(tt, fz, ch) {
+    var got = tt.alike.get(ch);
+    if (got) return got;
+    got = new Map();
+    var shapes = tt.shapes[ch] || "", syls = tt.readings.get(ch) || [], k, x, chars;
+    for (k = 0; k < shapes.length; k++) got.set(shapes[k], "shape");
+    for (k = 0; k < syls.length; k++) {
+      chars = tt.byFuzzy.get(fz[syls[k]] || syls[k]) || [];
+      for (x = 0; x < chars.length; x++) if (got.get(chars[x]) !== "sound") got.set(chars[x], "fuzzy");
+    }
+    for (k = 0; k < syls.length; k++) {
+      chars = tt.bySound.get(syls[k]) || "";
+      for (x = 0; x < chars.length; x++) got.set(chars[x], "sound");
+    }
+    got.delete(ch);
+    tt.alike.set(ch, got);
+    return got;
+  }
+
+  // Candidate edits at position i of run (the key keeps one edit once); lone marks the
+  // characters the best split leaves alone.
+  function editsAt(tt, tab, run, lone, i, edits, seen) {
+    var len = run.length, ch = run[i], L, s, k, w, fills, c, kind;
+    var own = tt.cost.get(ch), common = own <= tt.conf.common_cost;  // 的, 是, 在: only into words of 3+ characters
+    // outside the 3,755 common characters of GB 2312 and no word of its own (枧, 沣): a name's
+    var rare = !tt.commonChars.has(ch) && !(own < tt.conf.rare_cost);
+    var alike = alikeOf(tt, tab.data.fuzzy, ch), shapes = tt.shapes[ch] || "";
+    // an input method seldom offers a rare character for a common one: for a rare one (a
+    // name's, most likely) only its look-alikes are tried
+    function addSub(c, kind) {
+      if (rare) kind = shapes.indexOf(c) >= 0 ? "shape" : null;
+      if (kind) edits.set("s" + i + c, { kind: kind, at: i, ch: c });
+    }
+    for (L = 2; L <= 4; L++) {
+      if (L === 2 && common) continue;
+      for (s = Math.max(0, i - L + 1); s <= i && s + L <= len; s++) {
+        fills = tt.hole.get(run.slice(s, i) + "?" + run.slice(i + 1, s + L));
+        if (!fills) continue;
+        if (fills.length <= alike.size) {
+          for (k = 0; k < fills.length; k++) {
+            kind = alike.get(fills[k]);
+            if (kind) addSub(fills[k], kind);
+          }
+        } else {
+          alike.forEach(function (kind2, c2) { if (fills.indexOf(c2) >= 0) addSub(c2, kind2); });
+        }
+      }
+    }
+    // a character missing: 3 characters that a fourth completes to an idiom or term, 2 that a
+    // third completes to a word (never at the run's start, where it may be there, cut off)
+    for (L = 2; L <= 3; L++) {
+      for (s = Math.max(0, i - L + 1); s <= i && s + L <= len; s++) {
+        if (seen.has(s * 4 + L)) continue;  // a window is tried once, from its first lone character
+        seen.add(s * 4 + L);
+        var win = run.slice(s, s + L);
+        for (k = s === 0 ? 1 : 0; k <= L; k++) {
+          fills = tt.hole.get(win.slice(0, k) + "?" + win.slice(k));
+          if (fills) for (var f = 0; f < fills.length; f++) {
+            w = win.slice(0, k) + fills[f] + win.slice(k);
+            if (L === 3 ? tt.fixed.has(w) : tt.offer.has(w)) edits.set("m" + (s + k) + fills[f], { kind: "missing", at: s + k, ch: fills[f] });
+          }
+        }
+      }
+    }
+    // two neighbours swapped, both left alone, inside a word of 2 to 4 characters
+    if (i + 1 < len && lone[i + 1] && run[i + 1] !== ch) {
+      var from = Math.max(0, i - 2), swapped = run.slice(from, i) + run[i + 1] + ch + run.slice(i + 2, i + 4);
+      for (L = 2; L <= 4; L++) {
+        for (s = Math.max(0, i - L + 2); s <= i && s + L <= len; s++) {
+          if (tt.offer.has(swapped.slice(s - from, s - from + L))) edits.set("w" + i, { kind: "swapped", at: i, ch: run[i + 1] });
+        }
+      }
+    }
+  }
+  // A doubled character at i (run[i - 1] is the same): the edit that drops it, when the text
+  // around it without it holds a word (scoring decides whether 人人 was meant).
+  function doubledAt(tt, run, i, edits) {
+    for (var a2 = Math.max(0, i - 4); a2 < i; a2++) {
+      for (var b2 = i + 1; b2 <= run.length && b2 - a2 <= 5; b2++) {
+        var w = run.slice(a2, i) + run.slice(i + 1, b2);
+        if (w.length >= 2 && tt.offer.has(w)) { edits.set("d" + i, { kind: "doubled", at: i, ch: "" }); return; }
+      }
+    }
+  }
+  function applyEdit(text, e, offset) {
+    var p = e.at - offset;
+    if (e.kind === "missing") return text.slice(0, p) + e.ch + text.slice(p);
+    if (e.kind === "doubled") return text.slice(0, p) + text.slice(p + 1);
+    if (e.kind === "swapped") return text.slice(0, p) + text[p + 1] + text[p] + text.slice(p + 2);
+    return text.slice(0, p) + e.ch + text.slice(p + 1);
   }
 
   function isDebrisLine(ctx, line) {
@@ -694,17 +962,22 @@
 
   var SENTENCE = /[^。！？；!?\n]+[。！？；!?]?/gu;  // a sentence (the duplicate and empty-praise rules)
 
+  // A sentence written twice: anywhere in the text when it has 6+ Chinese characters, inside one
+  // paragraph (line) from 4 (认真学习。认真学习。).
   function ruleDuplicates(ctx) {
     var seen = new Map();
     finditer(SENTENCE, ctx.norm).forEach(function (m) {
       var raw = m[0], body = strip(raw);
       var han = body.match(/[\u4e00-\u9fff]/gu);
-      if (cpLen(body) < 8 || !han || han.length < 6) return;
+      if (!han || han.length < 4) return;
       var key = rstrip(body, "。！？；!?");
       var start = m.index + raw.indexOf(body);
+      var line = bisectRight(ctx.lineStarts, start);
       if (seen.has(key)) {
-        var line = bisectRight(ctx.lineStarts, seen.get(key));
-        ctx.add("duplicate", start, body.length, ctx.msg("duplicate", { line: line }));
+        var first = bisectRight(ctx.lineStarts, seen.get(key));
+        if ((cpLen(body) >= 8 && han.length >= 6) || first === line) {
+          ctx.add("duplicate", start, body.length, ctx.msg(first === line ? "duplicate-paragraph" : "duplicate", { line: first }));
+        }
       } else seen.set(key, start);
     });
   }
@@ -1018,7 +1291,7 @@
       return {
         rule: f.rule, severity: f.severity, message: f.message, line: line + 1,
         column: conv(f.start) - conv(lineStart) + 1, length: conv(f.start + f.length) - conv(f.start),
-        excerpt: excerpt, suggestion: f.suggestion, guide: f.guide,
+        excerpt: excerpt, suggestion: f.suggestion, guide: f.guide, score: f.score,
         offset: f.start, units: f.length  // UTF-16 position, for highlighting in the page
       };
     });
@@ -1032,6 +1305,7 @@
     rulePlaceholders(ctx);
     ruleTypos(ctx);
     ruleNearTypos(ctx);
+    ruleContextTypos(ctx);
     ruleTime(ctx, year || detected[0]);
     ruleSelfname(ctx);
     ruleOtherUnit(ctx);

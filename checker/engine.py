@@ -62,10 +62,13 @@ class Finding:
     suggestion: Optional[str]
     guide: str
     start: int  # offset in the prepared text, in code points (not part of the JSON output)
+    score: Optional[float] = None  # typo-context: how much likelier the corrected text is (nats)
 
     def to_json(self) -> dict:
         out = asdict(self)
         del out["start"]
+        if out["score"] is None:
+            del out["score"]
         return out
 
 

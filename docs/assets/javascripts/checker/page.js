@@ -2,7 +2,10 @@
  * 报告体检 page: paste or open a draft (shared.js reads it), check it with
  * GuideChecker (engine.js) against GUIDE_CHECKER_DATA (downloads/checker-data.js),
  * show the findings in place; group the safe fixes to accept or reject, copy the fixed text,
- * and, for an opened .docx, download its 批注版 (annotate.js). Nothing leaves the computer: no fetch, no XHR, no form submission.
+ * and, for an opened .docx, download its 批注版 (annotate.js). The context typo rule's word list
+ * (downloads/checker-typo-data.js, most of the checker's bytes) is loaded by a script tag after the
+ * page is usable (a script, not fetch(), so that it works from file:// too); the check runs again
+ * when it has arrived. Nothing leaves the computer: no fetch, no XHR, no form submission.
  * The draft is kept in localStorage until the user clicks 清空.
  */
 (function () {
@@ -12,6 +15,12 @@
   var LABEL = { error: "错误", warning: "警告", info: "提示" };
   var RANK = { error: 0, warning: 1, info: 2 };
   var MAX_SHOWN = 1500;
+  var typoState = "loading";
+  var TYPO_NOTE = {
+    loading: "上下文错别字的词表正在加载，加载后自动再查一遍。",
+    ready: "",
+    missing: "上下文错别字的词表（downloads/checker-typo-data.js）没有加载，这一项没有查；其他各项照常。"
+  };
 
   var $ = window.GuidePage.byId, el = window.GuidePage.el;
   function guideHref(guide) {
@@ -285,7 +294,8 @@
       renderFixes();
       status.textContent = text ? "已检查 " + Array.from(shown).length + " 字，用时 " + Math.round(ms) + " 毫秒；" +
         (used ? "按 " + used + " 年核对会议和提法。" : "未能从标题确定年份，可在右侧填写年份。") +
-        (findings.length > MAX_SHOWN ? "问题太多，下面只标出前 " + MAX_SHOWN + " 处，改完后再检查一遍。" : "") : "";
+        (findings.length > MAX_SHOWN ? "问题太多，下面只标出前 " + MAX_SHOWN + " 处，改完后再检查一遍。" : "") +
+        TYPO_NOTE[typoState] : "";
       document.body.dataset.checkerRuns = String((parseInt(document.body.dataset.checkerRuns || "0", 10)) + 1);
     }
     var drafts = {};
@@ -305,6 +315,28 @@
         setTimeout(function () { item.classList.remove("checker-flash"); }, 1200); }
     });
     run();
+    // after the first paint: the page is usable before the word list arrives
+    requestAnimationFrame(function () { setTimeout(loadTypoData, 0); });
+
+    function loadTypoData() {
+      var own = document.querySelector('script[src$="checker-data.js"]');
+      if (data.typo || !own) return;
+      typoState = "loading";
+      var script = document.createElement("script");
+      script.src = own.getAttribute("src").replace(/checker-data\.js$/, "checker-typo-data.js");
+      script.onload = function () {
+        data.typo = window.GUIDE_CHECKER_TYPO_DATA;
+        typoState = data.typo ? "ready" : "missing";
+        document.body.dataset.checkerTypo = typoState;
+        run();
+      };
+      script.onerror = function () {
+        typoState = "missing";
+        document.body.dataset.checkerTypo = typoState;
+        run();
+      };
+      document.body.appendChild(script);
+    }
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
