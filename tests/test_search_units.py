@@ -246,3 +246,12 @@ def test_a_term_ending_in_a_wildcard_gets_no_second_one_in_the_shipped_worker():
     assert patched.count("/(^[+-]|[~^]\\d+$|\\*$)/.test(") == 1
     with pytest.raises(WorkerPatchError, match="trailing wildcard"):
         apply_patch(patched, "WILDCARD")
+
+
+def test_results_patch_applies_to_the_shipped_worker_exactly_once():
+    code = SHIPPED.read_text(encoding="utf-8")
+    patched = apply_patch(code, "RESULTS")
+    assert "data:__guideSearch(de,e)" in patched and "data:de.search(e)" not in patched
+    assert "function __guideSearch(" in patch_worker(code)
+    with pytest.raises(WorkerPatchError, match="exactly once"):
+        apply_patch(patched, "RESULTS")

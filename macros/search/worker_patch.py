@@ -52,6 +52,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from .prebuilt import DECODE_JS, SEARCH_CLASS
 from .prebuilt import FORMAT as PREBUILT_FORMAT
@@ -380,6 +381,22 @@ def _shorter_first_batch(m: re.Match, ctx: dict) -> str:
     return f"{of}(...{items}.slice(0,{FIRST_RESULTS})),{of}(...{items}.slice({FIRST_RESULTS}))"
 
 
+# The worker's message handler answers a query with the Search class's results:
+#
+#     case QUERY: const query = message.data; try { return {type: RESULT, data: index.search(query)} } ...
+#
+# The patch hands them to __guideSearch (macros/search/results.js, appended to the worker) first, which
+# gives every result a short snippet around the words that matched and shows the section that holds more
+# of them than the page's own text. QUERY is 2 and RESULT 3 in SearchMessageType.
+RESULTS = re.compile(
+    r"case 2:(?:let|const) (?P<q>[\w$]+)=(?P<m>[\w$]+)\.data;try\{return\{type:3,data:(?P<s>[\w$]+)\.search\((?P=q)\)\}\}")
+RESULTS_JS = (Path(__file__).with_name("results.js")).read_text(encoding="utf-8")
+
+
+def _guide_results(m: re.Match, ctx: dict) -> str:
+    return m.group(0).replace(f"data:{m['s']}.search({m['q']})", f"data:__guideSearch({m['s']},{m['q']})", 1)
+
+
 # --- The patch table -------------------------------------------------------
 
 UPSTREAM = "squidfunk/mkdocs-material src/templates/assets/javascripts/"
@@ -450,6 +467,13 @@ PATCHES: tuple[Patch, ...] = (
           (PREBUILT + "test_worker_patch_fetches_the_index_when_given_its_address",
            BROWSER + "test_index_loads_when_search_is_first_used_then_with_later_pages",
            BROWSER + "test_search_works_from_file_url")),
+    Patch("RESULTS", "worker", RESULTS, _guide_results,
+          "the query message handler of Material's search worker",
+          UPSTREAM + "integrations/search/worker/main/index.ts (handler)",
+          (UNITS + "test_results_patch_applies_to_the_shipped_worker_exactly_once",
+           "tests/test_search_results.py::test_a_snippet_is_cut_around_the_most_matched_words",
+           "tests/test_search_results.py::test_the_section_with_more_matched_words_is_shown_under_the_page",
+           BROWSER + "test_the_first_result_shows_a_short_snippet_with_the_words_marked")),
     Patch("SEGMENTER", "worker", re.compile(re.escape(SEGMENTER)), None,
           "the segmenter set-up of the Search constructor",
           UPSTREAM + "integrations/search/_/index.ts (Search constructor)",
@@ -536,7 +560,7 @@ def patch_worker(code: str, filler_words: tuple[str, ...] = ()) -> str:
     # The functions the patched code calls, and the filler words, are appended once, after the worker,
     # so its "use strict" stays its first statement; all are set before any message arrives.
     words = f"var __guideFillerWords=new Set({json.dumps(list(filler_words), ensure_ascii=False)});"
-    helpers = (DECODE_JS, UNION_TERMS_JS, FETCH_INDEX_JS, SPACED_JS, KEEP_JS, POSITIONS_JS, words)
+    helpers = (DECODE_JS, UNION_TERMS_JS, FETCH_INDEX_JS, SPACED_JS, KEEP_JS, POSITIONS_JS, RESULTS_JS, words)
     return SOURCE_MAP.sub("", code).rstrip() + "\n" + "\n".join(helpers) + "\n"
 
 
