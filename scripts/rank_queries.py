@@ -16,12 +16,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import defaultdict
 from pathlib import Path
 
-import yaml
-
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))  # the test harness (tests/support), as bench_search.py
+sys.path.insert(0, str(ROOT))
+
+from support.search_ui import kind_table, load_judged, rank_by_kind  # noqa: E402
+
 SETS = ("search-queries.yml", "search-queries-broad.yml", "search-queries-unseen.yml", "search-queries-unseen-2.yml")
 
 _SHIMS = """
@@ -61,53 +63,17 @@ class SiteSearch:
         return [next(d["location"] for d in group if "#" not in d["location"]) for group in self.raw(query)["items"]]
 
 
-def load(path: Path) -> list[dict]:
-    cases = yaml.safe_load(path.read_text(encoding="utf-8"))["queries"]
-    for case in cases:
-        case["pages"] = case.get("pages", [case["page"]] if "page" in case else [])
-    return cases
-
-
-def rank(search, cases: list[dict]) -> dict:
-    """Figures for ``cases`` (hit@5, top-1, by kind) and the misses, with ``search(query) -> pages``."""
-    kinds: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    misses = []
-    for case in cases:
-        if not case["pages"]:
-            continue  # no page answers it: a content gap, not a search miss
-        results = search(str(case["query"]))
-        hit5 = any(p in results[:5] for p in case["pages"])
-        top1 = bool(results) and results[0] in case["pages"]
-        for kind in (case.get("kind", "all"), "all") if case.get("kind") else ("all",):
-            kinds[kind][0] += 1
-            kinds[kind][1] += hit5
-            kinds[kind][2] += top1
-        if not hit5:
-            misses.append(f"{case.get('kind', '-')}: {case['query']} -> {results[:3]} (wanted {case['pages']})")
-    return {"kinds": {k: {"queries": n, "hit5": h, "top1": t} for k, (n, h, t) in kinds.items()}, "misses": misses}
-
-
-def report(name: str, figures: dict) -> str:
-    lines = [name]
-    for kind, f in sorted(figures["kinds"].items(), key=lambda kv: (kv[0] == "all", kv[0])):
-        n = f["queries"]
-        lines.append(f"  {kind:11s} {n:4d}  hit@5 {f['hit5']:4d} ({f['hit5'] / n:6.1%})  top-1 {f['top1']:4d} "
-                     f"({f['top1'] / n:6.1%})")
-    return "\n".join(lines)
-
-
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("site", type=Path)
     parser.add_argument("files", type=Path, nargs="*")
     parser.add_argument("--misses", action="store_true")
     args = parser.parse_args(argv)
-    sys.path.insert(0, str(ROOT))
     search = SiteSearch(args.site)
     files = args.files or [ROOT / "tests/data" / name for name in SETS if (ROOT / "tests/data" / name).exists()]
     for path in files:
-        figures = rank(search.pages, load(path))
-        print(report(path.name, figures))
+        figures = rank_by_kind(search.pages, load_judged(path))
+        print(path.name + "\n" + kind_table(figures))
         if args.misses:
             print("\n".join("    " + m for m in figures["misses"]))
     return 0
