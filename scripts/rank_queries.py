@@ -38,7 +38,7 @@ if (typeof console === "undefined") { globalThis.console = {log() {}, warn() {},
 class SiteSearch:
     """The site's patched worker in V8, set up with the site's search index as the browser's worker is."""
 
-    def __init__(self, site: Path):
+    def __init__(self, site: Path, current_js: bool = False):
         from py_mini_racer import MiniRacer
 
         from macros.search.prebuilt import expose_search_class
@@ -48,9 +48,18 @@ class SiteSearch:
         self.ctx = MiniRacer()
         self.ctx.eval(_SHIMS)
         self.ctx.eval(expose_search_class(worker))
+        if current_js:  # this checkout's code appended to the worker, in place of the site's (no rebuild)
+            from macros.search.worker_patch import KEEP_JS, RESULTS_JS
+            self.ctx.eval(KEEP_JS)
+            self.ctx.eval(RESULTS_JS)
         self.ctx.eval(f"var __i = {index};")
         self.ctx.eval("var __s = new globalThis.__GuideSearch({config: __i.config, docs: __i.docs, "
                       "prebuilt: __i.prebuilt, options: {suggest: false}});")
+        if current_js and "__guideSetPinyin" not in worker:  # a site built before the pinyin was in its index
+            from checker.compile import pinyin_table
+            self.ctx.eval(f"__i.pinyin = {json.dumps(pinyin_table(set()), ensure_ascii=False)};")
+        # As the worker's index loader does (__guideFetchIndex).
+        self.ctx.eval("typeof __guideSetPinyin === 'function' && __guideSetPinyin(__i.pinyin);")
 
     def raw(self, query: str) -> dict:
         """What the worker sends the page for ``query``."""
@@ -68,8 +77,13 @@ def main(argv=None) -> int:
     parser.add_argument("site", type=Path)
     parser.add_argument("files", type=Path, nargs="*")
     parser.add_argument("--misses", action="store_true")
+    parser.add_argument("--current-js", action="store_true",
+                        help="run this checkout's results.js and query helpers instead of the site's")
+    parser.add_argument("--set", action="append", default=[], metavar="JS", help="JavaScript to run first")
     args = parser.parse_args(argv)
-    search = SiteSearch(args.site)
+    search = SiteSearch(args.site, args.current_js)
+    for js in args.set:
+        search.ctx.eval(js)
     files = args.files or [ROOT / "tests/data" / name for name in SETS if (ROOT / "tests/data" / name).exists()]
     for path in files:
         figures = rank_by_kind(search.pages, load_judged(path))

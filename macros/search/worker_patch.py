@@ -229,8 +229,10 @@ HAN_RUNS = re.compile(
     r'(?P<head>[\w$]+\.replace\((?:new RegExp\("\\\\p\{sc=Han\}\+","gu"\)|/\\p\{sc=Han\}\+/gu),)(?P<run>[\w$]+)=>'
     r'(?P<body>\[\.\.\.[\w$]+\((?P=run),this\.index\.invertedIndex\)\]\.join\("\* "\))\)'
 )
-KEEP_JS = ("function __guideKeep(segments,run,query){"
-           "var kept=segments.filter(function(w){return!__guideFillerWords.has(w)});if(kept.length)return kept;"
+KEEP_JS = ("var __guideSingles=1;function __guideKeep(segments,run,query){"
+           "var kept=segments.filter(function(w){return!__guideFillerWords.has(w)});"
+           "var words=kept.filter(function(w){return w.length>1});if(__guideSingles&&words.length)kept=words;"
+           "if(kept.length)return kept;"
            "var others=query.replace(run,\"\").replace(/[\\s\"+\\-~^*:]/g,\"\");return others?[]:segments}")
 SPACED_JS = ("function __guideSpaced(text,run,at,query){var word=/[\\p{L}\\p{N}_.]/u;"
              "return(word.test(query.charAt(at-1))?\" \":\"\")+text+(word.test(query.charAt(at+run.length))?\" \":\"\")}")
@@ -262,7 +264,7 @@ FETCH_INDEX_JS = ("function __guideFetchIndex(d){var u=d.url;return(/\\.js$/.tes
                   "?Promise.resolve(importScripts(u)).then(function(){return self.__index})"
                   ":fetch(u).then(function(r){if(!r.ok)throw new Error(\"search index \"+u+\": HTTP \"+r.status);"
                   "return r.json()})).then(function(i){if(!i||!i.docs)throw new Error(\"search index \"+u+\": no documents\");"
-                  "return{config:i.config,docs:i.docs,prebuilt:i.prebuilt,options:d.options}})}")
+                  "__guideSetPinyin(i.pinyin);return{config:i.config,docs:i.docs,prebuilt:i.prebuilt,options:d.options}})}")
 
 
 def _fetched_index(m: re.Match, ctx: dict) -> str:
