@@ -369,3 +369,16 @@ def test_the_changelog_is_found_by_its_title_but_its_notes_are_not_indexed(built
     docs = [d for d in index["docs"] if d["location"].split("#")[0] == "changelog.html"]
     assert [d["location"] for d in docs] == ["changelog.html"], [d["location"] for d in docs][:5]
     assert docs[0]["title"].replace("\u200b", "") == "更新记录"
+
+
+def test_a_slip_shows_did_you_mean_and_the_corrected_querys_results(page, site_server):
+    """舆情处直 (直 for 置, same sound) finds what 舆情处置 finds, and says so; 舆情处置 itself is searched as typed."""
+    p = page.page
+    p.goto(site_server + "index.html")
+    open_search(p)
+    slipped, _ = search(p, "舆情处直")
+    meta = p.locator(".md-search-result__meta").inner_text()
+    assert "您要找的是不是“舆情处置”" in meta, meta
+    right, _ = search(p, "舆情处置")
+    assert slipped[:5] == right[:5]
+    assert "您要找的是不是" not in p.locator(".md-search-result__meta").inner_text()

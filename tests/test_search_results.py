@@ -79,3 +79,40 @@ def test_sections_are_compared_by_the_query_terms_they_hold_not_by_marked_words(
     assert js("__guideMarkedWords", group[1]["text"]) == 3
     assert [d["location"] for d in js("__guideShowSections", group, terms)] == ["a.html", "a.html#x", "a.html#y"]
     assert [d["location"] for d in js("__guideShowSections", group[:1] + group[2:], terms)] == ["a.html", "a.html#y"]
+
+
+# A stand-in for the worker's inverted index: word -> {field: {section: ...}} (lunr's shape).
+WORDS = {w: {"_index": i, "text": {f"{w}-1.html": {}, f"{w}-2.html": {}}}
+         for i, w in enumerate(["舆情", "舆情处置", "处置", "网评员", "台账", "中心组", "中心组学习", "学习",
+                                "知道", "部知道", "意识", "意识形态"])}
+WORDS["部知道"] = {"_index": 99, "text": {"x.html": {}}}  # a segmenter's accident, in one section only
+WORDS["不"] = {"_index": 100, "text": {f"{i}.html": {} for i in range(20)}}  # a character the guide uses by itself
+DOCS = [{"title": "舆情处置", "text": "网评员\u200b台账\u200b写着\u200b意识形态"}]
+
+
+@pytest.fixture(scope="module")
+def correct(js):
+    from checker.compile import pinyin_table
+
+    js("__guideSetPinyin", pinyin_table(set()))
+    return lambda query: js("(q, w, d) => __guideCorrect(q, w, d)", query, WORDS, DOCS)
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("舆情处直", "舆情处置"),      # same sound
+    ("网平员", "网评员"),          # same sound, no word of the index in the query
+    ("台帐怎么记", "台账怎么记"),  # a two-character word
+    ("中心组学系", "中心组学习"),
+])
+def test_a_one_character_slip_is_corrected_to_a_word_of_the_index(correct, typed, meant):
+    assert correct(typed) == meant
+
+
+@pytest.mark.parametrize("query", [
+    "舆情处置",            # every character in a word of the index
+    "刚来不知道干什么",    # 不 is a word the guide uses by itself: 部知道 is never offered
+    "写着",                # found as typed in the guide's text: no slip
+    "意识形",              # a piece of the text (意识形态)
+])
+def test_a_query_whose_every_character_is_in_a_word_is_not_corrected(correct, query):
+    assert correct(query) is None

@@ -399,6 +399,27 @@ def _guide_results(m: re.Match, ctx: dict) -> str:
     return m.group(0).replace(f"data:{m['s']}.search({m['q']})", f"data:__guideSearch({m['s']},{m['q']})", 1)
 
 
+# The result list's meta line says how many results there are:
+#
+#     combineLatest(result$, query$).subscribe(([{items}, {value}]) => { switch (items.length) {
+#       case 0: meta.textContent = value.length ? translation("search.result.none") : ...; ...
+#       default: meta.textContent = translation("search.result.other", round(items.length)) } })
+#
+# When the worker corrected a one-character slip (results.js, __guideCorrect) its answer carries
+# ``guide: {corrected, typed}``; the patch has the line say so: 您要找的是不是“舆情处置”？以下是它的结果（N 个）.
+SUGGEST = re.compile(
+    r"\.subscribe\(\(\[\{items:(?P<items>[\w$]+)\},\{value:(?P<value>[\w$]+)\}\]\)=>\{switch\((?P=items)\.length\)\{"
+    r"case 0:(?P<meta>[\w$]+)\.textContent=(?P<body>[^{}]*?\(\"search\.result\.other\",[\w$]+\))\}\}\)")
+DID_YOU_MEAN_JS = ("function __guideDidYouMean(meta,guide,count){if(!guide||!guide.corrected)return;"
+                   "meta.textContent=\"您要找的是不是“\"+guide.corrected+\"”？以下是它的结果（\"+count+\" 个）。\"}")
+
+
+def _did_you_mean(m: re.Match, ctx: dict) -> str:
+    items, value, meta = m["items"], m["value"], m["meta"]
+    return (f".subscribe(([{{items:{items},guide:__guide}},{{value:{value}}}])=>{{switch({items}.length){{"
+            f"case 0:{meta}.textContent={m['body']}}}__guideDidYouMean({meta},__guide,{items}.length)}})")
+
+
 # --- The patch table -------------------------------------------------------
 
 UPSTREAM = "squidfunk/mkdocs-material src/templates/assets/javascripts/"
@@ -518,6 +539,13 @@ PATCHES: tuple[Patch, ...] = (
           UPSTREAM + "integrations/search/worker/_/index.ts (setupSearchWorker)",
           (PREBUILT + "test_bundle_patch_sends_the_index_address_shortens_the_first_batch_and_preloads_for_searchers",
            BROWSER + "test_search_works_from_file_url")),
+    Patch("SUGGEST", "bundle", SUGGEST, _did_you_mean,
+          "the result count line of Material's search result list",
+          UPSTREAM + "components/search/result/index.ts (mountSearchResult)",
+          (UNITS + "test_suggest_patch_says_what_the_slip_was_corrected_to_on_the_shipped_bundle",
+           "tests/test_search_results.py::test_a_one_character_slip_is_corrected_to_a_word_of_the_index",
+           "tests/test_search_results.py::test_a_query_whose_every_character_is_in_a_word_is_not_corrected",
+           BROWSER + "test_a_slip_shows_did_you_mean_and_the_corrected_querys_results")),
     Patch("FIRST_BATCH", "bundle", FIRST_BATCH, _shorter_first_batch,
           "the first batch of search results in Material's main bundle",
           UPSTREAM + "components/search/result/index.ts (mountSearchResult)",
@@ -570,7 +598,7 @@ def patch_bundle(code: str, separator: str) -> str:
     """Material's main bundle: index loaded on first use, by the worker from the address the page sends,
     highlighting on a result's page with ``separator`` (the search config's) instead of the index,
     a shorter first batch of results, no source-map link."""
-    return SOURCE_MAP.sub("", _apply("bundle", code, separator=separator))
+    return SOURCE_MAP.sub("", _apply("bundle", code, separator=separator)).rstrip() + "\n" + DID_YOU_MEAN_JS + "\n"
 
 
 def apply_patch(code: str, name: str) -> str:
