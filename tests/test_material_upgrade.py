@@ -44,8 +44,8 @@ FILLERS = ("怎么", "的", "里")
 # patch or to the code appended to the worker (results.js), checked by the browser tests.
 PATCHED = {
     "da1b3df5e5f00cc73083c9e21ff0ec28bde85cd247057bdd05b7a167e5903bd4": {  # worker of 9.8.1
-        (): "2e68904ec9c03fd7b3fb69e9db852d0c463d4fdee96820ab4209717ca57d7ba9",
-        FILLERS: "b02851f40ee667fa2cf3649543ae78aea3a38a3039da44e0851cf2575183ea46",
+        (): "18ff3fe157c6baa054485dcbf8fcf77a6992260c2b9c7566dbd9832cb072e725",
+        FILLERS: "4236a0c312aee79eb2b78a011e74f3d96426057a5c2deafb82eb57a7263dc641",
     },
     "b9a1ef14b5e91ad61fa8d7dd42e1f55e6af0ebd224bc8970dff0e7d7311b172f": {  # bundle of 9.8.1
         SEPARATOR: "7f26973bc7ab3f04f055a8ded5144d8e76e287893e96e65675ce162cc4439328",
