@@ -193,6 +193,8 @@ def on_post_build(config, **kwargs) -> None:
             raise PluginError(f"{path}: {exc}") from None
         buildcache.put(ROOT, "search-index", inputs, json.dumps(data["prebuilt"], ensure_ascii=False).encode())
         how = "built ahead of time"
+    # The readings of the characters, for the worker's "您要找的是不是…" (macros/search/results.js).
+    data["pinyin"] = _pinyin()
     # Raw UTF-8, no spaces: see expand_index.
     body = json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
     path.write_bytes(body)
@@ -202,6 +204,19 @@ def on_post_build(config, **kwargs) -> None:
     log.info("search index: keywords added to %d sections; lunr index %s in %.2f s (%d terms)",
              touched, how, time.perf_counter() - started, len(data.get("prebuilt", {}).get("terms", ())))
     _check_no_unpatched_worker(Path(config.site_dir))
+
+
+def _pinyin() -> dict[str, str]:
+    """Toneless syllable -> the characters read so (GB 2312), as the checker compiles it; kept in the build cache."""
+    from checker.compile import pinyin_table
+
+    inputs = ["pinyin", importlib.metadata.version("pypinyin")]
+    stored = buildcache.get(ROOT, "search-pinyin", inputs)
+    if stored is not None:
+        return json.loads(stored)
+    table = pinyin_table(set())
+    buildcache.put(ROOT, "search-pinyin", inputs, json.dumps(table, ensure_ascii=False).encode())
+    return table
 
 
 def _check_no_unpatched_worker(site: Path) -> None:

@@ -4,6 +4,10 @@
     python scripts/bench_search.py                 build strictly, then measure
     python scripts/bench_search.py --site DIR      measure an existing build
     python scripts/bench_search.py --json out.json also write the figures as JSON
+    python scripts/bench_search.py --queries FILE [--site DIR]
+                                                   only FILE's queries (e.g. tests/data/search-queries-unseen-2.yml):
+                                                   hit@5 and top-1 by kind, misses, typing -> results, and
+                                                   how many first results show a matched word in their snippet
 
 Measures, in Debian's Chromium, with the site behind Debian's nginx using
 deploy/nginx.conf under /guide/ (on a free port) and opened from disk (file://):
@@ -36,7 +40,17 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))  # the test harness (tests/support), not the project packages
 
 from support.nginx import NginxSite  # noqa: E402
-from support.search_ui import BROAD_QUERIES, load_queries, open_search, rank_queries, search  # noqa: E402
+from support.search_ui import (  # noqa: E402
+    BROAD_QUERIES,
+    kind_table,
+    load_judged,
+    load_queries,
+    open_search,
+    rank_by_kind,
+    rank_queries,
+    search,
+    wait_ready,
+)
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -146,6 +160,39 @@ def query_set(browser, base: str, site: Path) -> dict:
                                      "max": round(max(timings), 1)}}
 
 
+# What the first result shows without a click: the page's and its shown sections' headings and snippets.
+FIRST_SHOWN = """() => { const item = document.querySelector('li.md-search-result__item');
+  return item ? [...item.querySelectorAll(':scope > a article')].map(a => a.innerHTML).join('') : ''; }"""
+
+
+def judged_set(browser, base: str, path: Path) -> dict:
+    """A judged query set typed into the search box: hit@5 and top-1 by kind (support.search_ui.rank_by_kind),
+    typing -> results, and the share of first results whose shown text has a matched word (a <mark>) outside
+    the headings: the answer is on screen without opening the page."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base + "index.html")
+    open_search(page)
+    wait_ready(page)
+    timings, marked = [], []
+
+    def typed(query: str) -> list[str]:
+        results, _ = search(page, query)
+        shown = page.evaluate(FIRST_SHOWN)
+        marked.append(bool(re.search(r"<mark>", re.sub(r"<h[12]>.*?</h[12]>", "", shown))))
+        return results
+
+    cases = load_judged(path)
+    figures = rank_by_kind(typed, cases)
+    for case in cases:  # timed in the page, as query_set does (the harness's round trips are not the search's)
+        timings.append(page.evaluate(TYPE_AND_WAIT, str(case["query"])))
+    context.close()
+    figures["first_result_snippet_has_a_match"] = f"{sum(marked)}/{len(marked)}"
+    figures["typing_to_results_ms"] = {"median": round(statistics.median(timings), 1),
+                                       "p90": round(sorted(timings)[int(len(timings) * .9)], 1)}
+    return figures
+
+
 def first_result(browser, url: str, runs: int = 5, after: str | None = None, searched: bool = False) -> dict:
     """Navigation start -> first result for 台账 typed as soon as the page is interactive.
 
@@ -246,8 +293,12 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path)
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--queries", type=Path, help="only this judged query set (pages: [...], kind: ...)")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
+
+    if args.queries:
+        return queries_only(args, sync_playwright)
 
     with tempfile.TemporaryDirectory() as tmp:
         figures: dict = {}
@@ -297,6 +348,30 @@ def main(argv=None) -> int:
         finally:
             server.stop()
     print(json.dumps(figures, ensure_ascii=False, indent=2))
+    if args.json:
+        args.json.write_text(json.dumps(figures, ensure_ascii=False, indent=2), encoding="utf-8")
+    return 0
+
+
+def queries_only(args, sync_playwright) -> int:
+    """--queries FILE: that set's figures, in Chromium, through nginx, on --site or a fresh strict build."""
+    with tempfile.TemporaryDirectory() as tmp:
+        site = args.site
+        if site is None:
+            site = Path(tmp) / "site"
+            build(site)
+        server = NginxSite(site, Path(tmp) / "nginx").start()
+        try:
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+                figures = judged_set(browser, server.url, args.queries)
+                figures["machine_sort_ms"] = machine_speed(browser)
+                browser.close()
+        finally:
+            server.stop()
+    figures["load_average"] = os.getloadavg()
+    print(args.queries.name + "\n" + kind_table(figures))
+    print(json.dumps({k: v for k, v in figures.items() if k != "kinds"}, ensure_ascii=False, indent=2))
     if args.json:
         args.json.write_text(json.dumps(figures, ensure_ascii=False, indent=2), encoding="utf-8")
     return 0

@@ -336,3 +336,49 @@ def test_update_notes_are_not_searched(built_site):
     stamped = [d["location"] for d in index["docs"]
                if re.search(r"最后更新\s*20\d\d-\d\d-\d\d（", d["text"].replace("\u200b", ""))]
     assert not stamped, f"the 最后更新 line is in the search index of {stamped[:3]}"
+
+
+VISIBLE_TEXTS = """item => [...item.querySelectorAll(':scope > a article')].map(a => ({
+  title: (a.querySelector('h1, h2') || {}).textContent,
+  text: [...a.querySelectorAll(':scope > p:not(.md-search-result__terms)')].map(p => p.innerHTML).join('')}))"""
+
+
+def test_the_first_result_shows_a_short_snippet_with_the_words_marked(page, site_server):
+    """The answer is in the result list: the first result shows the section that holds the query's words
+    (格式要求's 页面和字体, a long table) as a short snippet around them, not the whole section."""
+    p = page.page
+    p.goto(site_server + "index.html")
+    open_search(p)
+    results, _ = search(p, "页码放在哪里")
+    assert results[0] == "writing/format.html", results[:3]
+    shown = p.locator("li.md-search-result__item").first.evaluate(VISIBLE_TEXTS)
+    section = next(s for s in shown if s["text"])
+    assert section["title"].replace("\u200b", "") == "页面和字体", shown
+    assert "<mark>页码</mark>" in section["text"] and "<mark>放在</mark>" in section["text"], section
+    assert len(re.sub(r"</?mark>", "", section["text"])) <= len("<p></p>") + 120 + 2, section
+    # Every visible result is as short.
+    for item in p.locator("li.md-search-result__item").all()[:FIRST_RESULTS]:
+        for shown in item.evaluate(VISIBLE_TEXTS):
+            assert len(re.sub(r"<[^>]+>", "", shown["text"])) <= 122, shown
+
+
+def test_the_changelog_is_found_by_its_title_but_its_notes_are_not_indexed(built_site):
+    """The release notes name the words of every page they touched and were the largest page of the index,
+    loaded before a reader's first result; the 更新记录 page itself is still found."""
+    index = json.loads((built_site.path / "search/search_index.json").read_text(encoding="utf-8"))
+    docs = [d for d in index["docs"] if d["location"].split("#")[0] == "changelog.html"]
+    assert [d["location"] for d in docs] == ["changelog.html"], [d["location"] for d in docs][:5]
+    assert docs[0]["title"].replace("\u200b", "") == "更新记录"
+
+
+def test_a_slip_shows_did_you_mean_and_the_corrected_querys_results(page, site_server):
+    """舆情处直 (直 for 置, same sound) finds what 舆情处置 finds, and says so; 舆情处置 itself is searched as typed."""
+    p = page.page
+    p.goto(site_server + "index.html")
+    open_search(p)
+    slipped, _ = search(p, "舆情处直")
+    meta = p.locator(".md-search-result__meta").inner_text()
+    assert "您要找的是不是“舆情处置”" in meta, meta
+    right, _ = search(p, "舆情处置")
+    assert slipped[:5] == right[:5]
+    assert "您要找的是不是" not in p.locator(".md-search-result__meta").inner_text()

@@ -197,7 +197,8 @@ def test_chinese_runs_are_spaced_from_letters_and_digits_in_the_shipped_worker()
 
 
 @pytest.mark.parametrize("segments, run, query, kept", [
-    (["台账", "怎么", "填"], "台账怎么填", "台账怎么填", ["台账", "填"]),
+    (["台账", "怎么", "填"], "台账怎么填", "台账怎么填", ["台账"]),  # 填: a single character beside a word
+    (["怎么", "填"], "怎么填", "怎么填", ["填"]),
     (["报告", "里", "的"], "报告里的", "报告里的XX怎么查", ["报告"]),
     (["怎么", "查"], "怎么查", "报告里的XX怎么查", ["查"]),
     (["怎么"], "怎么", "台账 怎么", []),       # a run of filler words only, beside other words: dropped
@@ -246,3 +247,49 @@ def test_a_term_ending_in_a_wildcard_gets_no_second_one_in_the_shipped_worker():
     assert patched.count("/(^[+-]|[~^]\\d+$|\\*$)/.test(") == 1
     with pytest.raises(WorkerPatchError, match="trailing wildcard"):
         apply_patch(patched, "WILDCARD")
+
+
+def test_results_patch_applies_to_the_shipped_worker_exactly_once():
+    code = SHIPPED.read_text(encoding="utf-8")
+    patched = apply_patch(code, "RESULTS")
+    assert "data:__guideSearch(de,e)" in patched and "data:de.search(e)" not in patched
+    assert "function __guideSearch(" in patch_worker(code)
+    with pytest.raises(WorkerPatchError, match="exactly once"):
+        apply_patch(patched, "RESULTS")
+
+
+def test_headings_weigh_fifty_times_the_text_not_a_thousand():
+    """Material's 1000 let one common query word in any heading outrank the section holding the others."""
+    from macros.search.expand import TITLE_BOOST
+
+    index = json.dumps({"config": {"fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}},
+                        "docs": [{"location": "a.html", "title": "网评员", "text": ""}]})
+    fields = json.loads(expand_index(index, [Group(("网评员", "网络评论员"), "t")], [], lambda w: [])[0])["config"]["fields"]
+    assert fields["title"]["boost"] == TITLE_BOOST == 50
+    assert fields[TITLE_FIELD]["boost"] == 25 and fields[FIELD]["boost"] < fields["text"]["boost"] == 1
+
+
+@pytest.mark.parametrize("segments, kept", [
+    (["社区", "需要", "建", "哪些", "台账"], ["社区", "需要", "台账"]),  # 建 beside words: not searched
+    (["党", "员"], ["党", "员"]),  # no word of two characters: searched as typed
+])
+def test_single_characters_beside_words_are_not_searched(segments, kept):
+    from py_mini_racer import MiniRacer
+
+    from macros.search.worker_patch import KEEP_JS
+
+    ctx = MiniRacer()
+    ctx.eval('var __guideFillerWords = new Set(["哪些"]);' + KEEP_JS)
+    run = "".join(segments)
+    assert json.loads(ctx.eval(f"JSON.stringify(__guideKeep({json.dumps(segments)}, {json.dumps(run)}, "
+                               f"{json.dumps(run)}))")) == kept
+
+
+def test_suggest_patch_says_what_the_slip_was_corrected_to_on_the_shipped_bundle():
+    bundle = next((Path(__import__("material").__file__).parent / "templates/assets/javascripts").glob("bundle.*.min.js"))
+    code = bundle.read_text(encoding="utf-8")
+    patched = apply_patch(code, "SUGGEST")
+    assert "guide:__guide},{value:" in patched and "__guideDidYouMean(s,__guide,l.length)})" in patched
+    assert "function __guideDidYouMean(" in patch_bundle(code, SEPARATOR)
+    with pytest.raises(WorkerPatchError, match="exactly once"):
+        apply_patch(patched, "SUGGEST")

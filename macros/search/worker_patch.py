@@ -52,6 +52,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from .prebuilt import DECODE_JS, SEARCH_CLASS
 from .prebuilt import FORMAT as PREBUILT_FORMAT
@@ -216,6 +217,10 @@ def _positions_from_table(m: re.Match, ctx: dict) -> str:
 # beside it, so each part is searched. Operators and field names (+中心组,
 # title:中心组, 中心组~1) are left as they are.
 #
+# Beside a word of two or more characters, a single character is not searched either (__guideSingles):
+# 社区需要建哪些台账 searched 建* in every heading with 建设 or 建军 (hit@5 of the broad and unseen sets
+# 207 and 108 with the rule, 206 and 106 without, measured with scripts/rank_queries.py).
+#
 # It also drops question words and particles (怎么, 如何, 哪些, 的, 里:
 # ``filler_words`` from data/search/) when the query has other words:
 # staff type whole questions (台账怎么填), and every page's heading 怎么做
@@ -228,8 +233,10 @@ HAN_RUNS = re.compile(
     r'(?P<head>[\w$]+\.replace\((?:new RegExp\("\\\\p\{sc=Han\}\+","gu"\)|/\\p\{sc=Han\}\+/gu),)(?P<run>[\w$]+)=>'
     r'(?P<body>\[\.\.\.[\w$]+\((?P=run),this\.index\.invertedIndex\)\]\.join\("\* "\))\)'
 )
-KEEP_JS = ("function __guideKeep(segments,run,query){"
-           "var kept=segments.filter(function(w){return!__guideFillerWords.has(w)});if(kept.length)return kept;"
+KEEP_JS = ("var __guideSingles=1;function __guideKeep(segments,run,query){"
+           "var kept=segments.filter(function(w){return!__guideFillerWords.has(w)});"
+           "var words=kept.filter(function(w){return w.length>1});if(__guideSingles&&words.length)kept=words;"
+           "if(kept.length)return kept;"
            "var others=query.replace(run,\"\").replace(/[\\s\"+\\-~^*:]/g,\"\");return others?[]:segments}")
 SPACED_JS = ("function __guideSpaced(text,run,at,query){var word=/[\\p{L}\\p{N}_.]/u;"
              "return(word.test(query.charAt(at-1))?\" \":\"\")+text+(word.test(query.charAt(at+run.length))?\" \":\"\")}")
@@ -261,7 +268,7 @@ FETCH_INDEX_JS = ("function __guideFetchIndex(d){var u=d.url;return(/\\.js$/.tes
                   "?Promise.resolve(importScripts(u)).then(function(){return self.__index})"
                   ":fetch(u).then(function(r){if(!r.ok)throw new Error(\"search index \"+u+\": HTTP \"+r.status);"
                   "return r.json()})).then(function(i){if(!i||!i.docs)throw new Error(\"search index \"+u+\": no documents\");"
-                  "return{config:i.config,docs:i.docs,prebuilt:i.prebuilt,options:d.options}})}")
+                  "__guideSetPinyin(i.pinyin);return{config:i.config,docs:i.docs,prebuilt:i.prebuilt,options:d.options}})}")
 
 
 def _fetched_index(m: re.Match, ctx: dict) -> str:
@@ -380,6 +387,43 @@ def _shorter_first_batch(m: re.Match, ctx: dict) -> str:
     return f"{of}(...{items}.slice(0,{FIRST_RESULTS})),{of}(...{items}.slice({FIRST_RESULTS}))"
 
 
+# The worker's message handler answers a query with the Search class's results:
+#
+#     case QUERY: const query = message.data; try { return {type: RESULT, data: index.search(query)} } ...
+#
+# The patch hands them to __guideSearch (macros/search/results.js, appended to the worker) first, which
+# gives every result a short snippet around the words that matched and shows the section that holds more
+# of them than the page's own text. QUERY is 2 and RESULT 3 in SearchMessageType.
+RESULTS = re.compile(
+    r"case 2:(?:let|const) (?P<q>[\w$]+)=(?P<m>[\w$]+)\.data;try\{return\{type:3,data:(?P<s>[\w$]+)\.search\((?P=q)\)\}\}")
+RESULTS_JS = (Path(__file__).with_name("results.js")).read_text(encoding="utf-8")
+
+
+def _guide_results(m: re.Match, ctx: dict) -> str:
+    return m.group(0).replace(f"data:{m['s']}.search({m['q']})", f"data:__guideSearch({m['s']},{m['q']})", 1)
+
+
+# The result list's meta line says how many results there are:
+#
+#     combineLatest(result$, query$).subscribe(([{items}, {value}]) => { switch (items.length) {
+#       case 0: meta.textContent = value.length ? translation("search.result.none") : ...; ...
+#       default: meta.textContent = translation("search.result.other", round(items.length)) } })
+#
+# When the worker corrected a one-character slip (results.js, __guideCorrect) its answer carries
+# ``guide: {corrected, typed}``; the patch has the line say so: 您要找的是不是“舆情处置”？以下是它的结果（N 个）.
+SUGGEST = re.compile(
+    r"\.subscribe\(\(\[\{items:(?P<items>[\w$]+)\},\{value:(?P<value>[\w$]+)\}\]\)=>\{switch\((?P=items)\.length\)\{"
+    r"case 0:(?P<meta>[\w$]+)\.textContent=(?P<body>[^{}]*?\(\"search\.result\.other\",[\w$]+\))\}\}\)")
+DID_YOU_MEAN_JS = ("function __guideDidYouMean(meta,guide,count){if(!guide||!guide.corrected)return;"
+                   "meta.textContent=\"您要找的是不是“\"+guide.corrected+\"”？以下是它的结果（\"+count+\" 个）。\"}")
+
+
+def _did_you_mean(m: re.Match, ctx: dict) -> str:
+    items, value, meta = m["items"], m["value"], m["meta"]
+    return (f".subscribe(([{{items:{items},guide:__guide}},{{value:{value}}}])=>{{switch({items}.length){{"
+            f"case 0:{meta}.textContent={m['body']}}}__guideDidYouMean({meta},__guide,{items}.length)}})")
+
+
 # --- The patch table -------------------------------------------------------
 
 UPSTREAM = "squidfunk/mkdocs-material src/templates/assets/javascripts/"
@@ -450,6 +494,13 @@ PATCHES: tuple[Patch, ...] = (
           (PREBUILT + "test_worker_patch_fetches_the_index_when_given_its_address",
            BROWSER + "test_index_loads_when_search_is_first_used_then_with_later_pages",
            BROWSER + "test_search_works_from_file_url")),
+    Patch("RESULTS", "worker", RESULTS, _guide_results,
+          "the query message handler of Material's search worker",
+          UPSTREAM + "integrations/search/worker/main/index.ts (handler)",
+          (UNITS + "test_results_patch_applies_to_the_shipped_worker_exactly_once",
+           "tests/test_search_results.py::test_a_snippet_is_cut_around_the_most_matched_words",
+           "tests/test_search_results.py::test_the_section_with_more_matched_words_is_shown_under_the_page",
+           BROWSER + "test_the_first_result_shows_a_short_snippet_with_the_words_marked")),
     Patch("SEGMENTER", "worker", re.compile(re.escape(SEGMENTER)), None,
           "the segmenter set-up of the Search constructor",
           UPSTREAM + "integrations/search/_/index.ts (Search constructor)",
@@ -492,6 +543,13 @@ PATCHES: tuple[Patch, ...] = (
           UPSTREAM + "integrations/search/worker/_/index.ts (setupSearchWorker)",
           (PREBUILT + "test_bundle_patch_sends_the_index_address_shortens_the_first_batch_and_preloads_for_searchers",
            BROWSER + "test_search_works_from_file_url")),
+    Patch("SUGGEST", "bundle", SUGGEST, _did_you_mean,
+          "the result count line of Material's search result list",
+          UPSTREAM + "components/search/result/index.ts (mountSearchResult)",
+          (UNITS + "test_suggest_patch_says_what_the_slip_was_corrected_to_on_the_shipped_bundle",
+           "tests/test_search_results.py::test_a_one_character_slip_is_corrected_to_a_word_of_the_index",
+           "tests/test_search_results.py::test_a_query_whose_every_character_is_in_a_word_is_not_corrected",
+           BROWSER + "test_a_slip_shows_did_you_mean_and_the_corrected_querys_results")),
     Patch("FIRST_BATCH", "bundle", FIRST_BATCH, _shorter_first_batch,
           "the first batch of search results in Material's main bundle",
           UPSTREAM + "components/search/result/index.ts (mountSearchResult)",
@@ -536,7 +594,7 @@ def patch_worker(code: str, filler_words: tuple[str, ...] = ()) -> str:
     # The functions the patched code calls, and the filler words, are appended once, after the worker,
     # so its "use strict" stays its first statement; all are set before any message arrives.
     words = f"var __guideFillerWords=new Set({json.dumps(list(filler_words), ensure_ascii=False)});"
-    helpers = (DECODE_JS, UNION_TERMS_JS, FETCH_INDEX_JS, SPACED_JS, KEEP_JS, POSITIONS_JS, words)
+    helpers = (DECODE_JS, UNION_TERMS_JS, FETCH_INDEX_JS, SPACED_JS, KEEP_JS, POSITIONS_JS, RESULTS_JS, words)
     return SOURCE_MAP.sub("", code).rstrip() + "\n" + "\n".join(helpers) + "\n"
 
 
@@ -544,7 +602,7 @@ def patch_bundle(code: str, separator: str) -> str:
     """Material's main bundle: index loaded on first use, by the worker from the address the page sends,
     highlighting on a result's page with ``separator`` (the search config's) instead of the index,
     a shorter first batch of results, no source-map link."""
-    return SOURCE_MAP.sub("", _apply("bundle", code, separator=separator))
+    return SOURCE_MAP.sub("", _apply("bundle", code, separator=separator)).rstrip() + "\n" + DID_YOU_MEAN_JS + "\n"
 
 
 def apply_patch(code: str, name: str) -> str:

@@ -8,6 +8,7 @@ Material listens to) and the result list is read as a staff member sees it.
 from __future__ import annotations
 
 import time
+from collections import defaultdict
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
@@ -78,3 +79,45 @@ def site_path(root: str, href: str) -> str:
     path = urlparse(urljoin(root, href)).path
     base = urlparse(root).path
     return path.removeprefix(base)
+
+
+def load_judged(path: Path) -> list[dict]:
+    """A query set whose queries name their answering ``pages`` (or one ``page``), with ``kind`` if it has kinds."""
+    cases = load_queries(path)
+    for case in cases:
+        case["pages"] = case.get("pages", [case["page"]] if "page" in case else [])
+    return cases
+
+
+def rank_by_kind(search, cases: list[dict]) -> dict:
+    """Hit@5 and top-1 of ``cases``, by kind and for all, with ``search(query) -> result pages in order``.
+
+    A query no page answers (``pages: []``, a content gap) is left out of the figures and listed apart.
+    """
+    kinds: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    misses, gaps = [], []
+    for case in cases:
+        if not case["pages"]:
+            gaps.append(str(case["query"]))
+            continue
+        results = search(str(case["query"]))
+        hit5 = any(p in results[:5] for p in case["pages"])
+        top1 = bool(results) and results[0] in case["pages"]
+        for kind in {case.get("kind", "all"), "all"}:
+            kinds[kind][0] += 1
+            kinds[kind][1] += hit5
+            kinds[kind][2] += top1
+        if not hit5:
+            misses.append(f"{case.get('kind', '-')}: {case['query']} -> {results[:3]} (answered by {case['pages']})")
+    return {"kinds": {k: {"queries": n, "hit5": h, "top1": t} for k, (n, h, t) in kinds.items()},
+            "misses": misses, "no_page": gaps}
+
+
+def kind_table(figures: dict) -> str:
+    """rank_by_kind's figures as lines: kind, queries, hit@5, top-1 (all last)."""
+    lines = []
+    for kind, f in sorted(figures["kinds"].items(), key=lambda kv: (kv[0] == "all", kv[0])):
+        n = f["queries"]
+        lines.append(f"  {kind:11s} {n:4d}  hit@5 {f['hit5']:4d} ({f['hit5'] / n:6.1%})  top-1 {f['top1']:4d} "
+                     f"({f['top1'] / n:6.1%})")
+    return "\n".join(lines)

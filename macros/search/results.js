@@ -1,0 +1,317 @@
+// What the guide does with the results of Material's search worker before it sends them to the page.
+// Appended to the patched worker (macros/search/worker_patch.py, RESULTS); plain functions, no DOM, so the
+// tests run them in V8 as they are (tests/test_search_results.py).
+//
+// __guideSearch(search, query) is called by the worker's message handler instead of search.search(query).
+// It gives each result a snippet: Material shows a result's whole section, or its first two matched blocks,
+// a table or a long list in full, so the words that matched are often below the fold of the result list.
+// Here every result's text becomes one short line or two around the stretch with the most of the query's
+// words, marks kept; and when a page's own text has fewer of the query's words than one of its sections,
+// that section is shown under the page (the result list shows the sections that score at least as high as
+// the page; the others are behind "在该页上还有 N 个符合条件的结果").
+
+var __guideSnippetSize = 120; // characters of text in a snippet, about two lines of the result list
+var __guideSnippetLead = 24; // characters shown before the first matched word, at most
+var __guideBlock = /^(p|li|ul|ol|dl|dt|dd|tr|td|th|table|thead|tbody|h[1-6]|div|br|blockquote|pre|section|details|summary|figcaption)$/;
+var __guideStop = /[。；！？\s]/;
+
+// The visible characters of an HTML string (an entity counts as one), which of them are marked, and where
+// a block ended before them.
+function __guideChars(html) {
+  var re = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>|&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);|[^<&]+|[<&]/g;
+  var chars = [], marked = [], inMark = false, gap = false, m, i, part;
+  while ((m = re.exec(html))) {
+    if (m[2]) {
+      var tag = m[2].toLowerCase();
+      if (tag === "mark") inMark = !m[1];
+      else if (__guideBlock.test(tag)) gap = true;
+      continue;
+    }
+    part = m[0].charAt(0) === "&" && m[0].length > 1 ? [m[0]] : Array.from(m[0].replace(/\u200b/g, ""));
+    for (i = 0; i < part.length; i++) {
+      if (/^\s$/.test(part[i]) && (!chars.length || chars[chars.length - 1] === " ")) continue;
+      if (gap && chars.length && chars[chars.length - 1] !== " ") { chars.push(" "); marked.push(false); }
+      gap = false;
+      chars.push(/^\s$/.test(part[i]) ? " " : part[i]);
+      marked.push(inMark);
+    }
+  }
+  return {chars: chars, marked: marked};
+}
+
+// How many of the query's ``terms`` the marked words of chars[from, to) stand for (a marked word stands
+// for each term it begins with: terms are searched with a trailing wildcard); without terms, how many
+// different marked words there are.
+function __guideWords(c, from, to, terms) {
+  var words = {}, word = "", i;
+  for (i = from; i <= to; i++) {
+    if (i < to && c.marked[i]) word += c.chars[i].toLowerCase();
+    else if (word) { words[word] = true; word = ""; }
+  }
+  words = Object.keys(words);
+  if (!terms || !terms.length) return words.length;
+  return terms.filter(function (term) {
+    return words.some(function (w) { return w.indexOf(term) === 0; });
+  }).length;
+}
+
+// Where a snippet of ``size`` characters starts: before the run of marks that has the most of the query's
+// terms within ``size`` of it, from the end of a sentence at most ``lead`` characters before.
+function __guideWindow(c, size, lead, terms) {
+  var best = 0, bestWords = -1, i, n = c.chars.length;
+  for (i = 0; i < n; i++) {
+    if (!c.marked[i] || (i > 0 && c.marked[i - 1])) continue;
+    var words = __guideWords(c, i, Math.min(n, i + size - lead), terms);
+    if (words > bestWords) { best = i; bestWords = words; }
+  }
+  if (bestWords < 0) return 0;
+  var start = Math.max(0, best - lead);
+  for (i = best - 1; i >= start; i--) if (__guideStop.test(c.chars[i])) return i + 1;
+  return start;
+}
+
+// A snippet of a result's highlighted text: one paragraph of at most ``size`` characters around the most
+// of the query's ``terms``, marks kept, "…" where text was cut.
+function __guideSnippet(html, size, lead, terms) {
+  size = size || __guideSnippetSize;
+  lead = lead === undefined ? __guideSnippetLead : lead;
+  var c = __guideChars(html), n = c.chars.length;
+  if (!n) return "";
+  var start = __guideWindow(c, size, lead, terms);
+  while (start < n && c.chars[start] === " ") start++;
+  var end = Math.min(n, start + size), out = start > 0 ? "…" : "", open = false, i;
+  for (i = start; i < end; i++) {
+    if (c.marked[i] !== open) { out += open ? "</mark>" : "<mark>"; open = c.marked[i]; }
+    out += c.chars[i];
+  }
+  if (open) out += "</mark>";
+  return "<p>" + out.replace(/ +$/, "") + (end < n ? "…" : "") + "</p>";
+}
+
+function __guideMarkedWords(html, terms) {
+  var c = __guideChars(html);
+  return __guideWords(c, 0, c.chars.length, terms);
+}
+
+// Snippets for every result of a page's group, and the section with more of the query's terms than the
+// snippet of the page's own text shown under the page: moved next to it, with the page's score so that the
+// result list shows it (only sections scoring at least as high as the group's first item are shown).
+// ``terms``: the query's terms as the worker searched them (the keys of a result's ``terms``).
+function __guideShowSections(group, terms) {
+  var page = -1, i;
+  for (i = 0; i < group.length; i++) {
+    if (typeof group[i].text === "string") group[i].text = __guideSnippet(group[i].text, 0, undefined, terms);
+    if (page < 0 && group[i].location.indexOf("#") < 0) page = i;
+  }
+  if (page !== 0 || group.length < 2) return group;
+  var own = __guideMarkedWords(group[0].text, terms), best = -1, most = own;
+  for (i = 1; i < group.length; i++) {
+    var words = __guideMarkedWords(group[i].text, terms);
+    if (words > most) { best = i; most = words; }
+  }
+  if (best < 0) return group;
+  var section = group.splice(best, 1)[0];
+  section.score = group[0].score;
+  group.splice(1, 0, section);
+  return group;
+}
+
+// Re-rank the first ``__guideRerankDepth`` pages of a query of two or more terms by lunr's score times the
+// share of the query one of their sections (or the page's own text) holds, to the power
+// ``__guideRerankPower`` (0: no re-rank); each term weighs its inverse document frequency over the index,
+// so a section with the rare words of a question (台账, 职责) gains on a heading that shares only a common
+// one (社区, 工作). Measured on the query sets (scripts/rank_queries.py --set): power 1 gave hit@5 209 of the
+// broad set and 109 of the unseen one against 207 and 108 without; 2 lost 3 first places of the unseen
+// set; the depth (10, 20, 40) changed nothing.
+var __guideRerankDepth = 20;
+var __guideRerankPower = 1;
+
+function __guideCoverage(items, total) {
+  var terms = {}, df = {}, idf = {}, sum = 0, t;
+  items.forEach(function (group) {
+    group.forEach(function (doc) {
+      for (t in doc.terms) { terms[t] = true; if (doc.terms[t]) df[t] = (df[t] || 0) + 1; }
+    });
+  });
+  for (t in terms) { idf[t] = Math.log(1 + (total - (df[t] || 0) + 0.5) / ((df[t] || 0) + 0.5)); sum += idf[t]; }
+  return function (doc) {
+    var got = 0;
+    for (var u in doc.terms) if (doc.terms[u]) got += idf[u] || 0;
+    return sum ? got / sum : 0;
+  };
+}
+
+function __guideRerank(items, total) {
+  var first = items.length ? items[0][0] : null;
+  if (!__guideRerankPower || !first || Object.keys(first.terms || {}).length < 2) return items;
+  var coverage = __guideCoverage(items, total);
+  var head = items.slice(0, __guideRerankDepth).map(function (group, at) {
+    var best = 0, top = group[0].score;
+    group.forEach(function (doc) { best = Math.max(best, coverage(doc)); });
+    var key = top * Math.pow(best, __guideRerankPower);
+    return {group: group, key: key, at: at};
+  });
+  head.sort(function (a, b) { return b.key - a.key || a.at - b.at; });
+  return head.map(function (h) { return h.group; }).concat(items.slice(__guideRerankDepth));
+}
+
+function __guideSearch(search, query) {
+  var result = search.search(query);
+  var fixed = __guideCorrect(query, search.index.invertedIndex, Array.from(search.map.values()));
+  if (fixed) {
+    var other = search.search(fixed);
+    if (other.items.length) { result = other; result.guide = {corrected: fixed, typed: query}; }
+  }
+  result.items = __guideRerank(result.items, search.map.size);
+  var first = result.items.length ? result.items[0][0] : null;
+  var terms = first && first.terms ? Object.keys(first.terms).map(function (t) { return t.replace(/\*$/, "").toLowerCase(); }) : [];
+  result.items = result.items.map(function (group) { return __guideShowSections(group, terms); });
+  return result;
+}
+
+// --- "您要找的是不是…": a query with a one-character slip --------------------------------------------
+//
+// A pinyin input method slips to a character of the same sound (意识形太, 中心组学系, 舆情处直), or a
+// character is left out (意识形). Such a query holds a character that no word of the index covers, so it
+// finds pages by its other words only. Then, and only then, the query is tried with the index's words that
+// the slip stands for: the uncovered character replaced by one of the same reading, or the missing
+// character put back; the longest such word wins. The page says "您要找的是不是“意识形态”" over the results
+// of the corrected query (SUGGEST in worker_patch.py). A query whose every character is in a word of the
+// index is searched as typed.
+
+var __guideReadings = null; // character -> its readings (toneless pinyin), from the index's "pinyin"
+var __guideBySound = null; // reading -> characters
+var __guideDeletions = null; // an index word of 3+ characters with one left out -> the word
+
+function __guideSetPinyin(table) {
+  if (!table) return;
+  __guideReadings = {};
+  __guideBySound = table;
+  for (var syl in table) {
+    Array.from(table[syl]).forEach(function (ch) { (__guideReadings[ch] = __guideReadings[ch] || []).push(syl); });
+  }
+}
+
+function __guideHomophones(ch) {
+  var out = {};
+  (__guideReadings && __guideReadings[ch] || []).forEach(function (syl) {
+    Array.from(__guideBySound[syl]).forEach(function (c) { if (c !== ch) out[c] = true; });
+  });
+  return Object.keys(out);
+}
+
+function __guideIsWord(words, w) { return w.length > 1 && w in words; }
+
+// In how many sections the index has ``w`` (counting up to ``most``).
+function __guideDf(words, w, most) {
+  if (!(w in words)) return 0;
+  var posting = words[w], refs = {}, n = 0;
+  for (var field in posting) {
+    if (field === "_index") continue;
+    for (var ref in posting[field]) if (!refs[ref]) { refs[ref] = true; if (++n >= most) return n; }
+  }
+  return n;
+}
+
+// A word a slip may stand for: a word of the index found in two sections or more (one found once is more
+// likely a segmenter's accident, 部知道, than what the reader meant).
+function __guideIsTarget(words, w) { return w.length > 1 && __guideDf(words, w, 2) >= 2; }
+
+// A character the guide itself uses as a word in more sections than this (不, 写, 做, 建) is what the reader
+// meant, not a slip.
+var __guideCommonChar = 5;
+
+// Which characters of ``run`` are inside a word of the index (two or more characters) or a filler word.
+function __guideCovered(run, words) {
+  var covered = new Array(run.length).fill(false), i, j, k;
+  for (i = 0; i < run.length; i++) {
+    for (j = i + 1; j <= Math.min(run.length, i + 12); j++) {
+      var w = run.slice(i, j);
+      if (__guideIsWord(words, w) || (typeof __guideFillerWords !== "undefined" && __guideFillerWords.has(w)))
+        for (k = i; k < j; k++) covered[k] = true;
+    }
+  }
+  return covered;
+}
+
+function __guideDeletionsOf(words) {
+  if (__guideDeletions) return __guideDeletions;
+  __guideDeletions = {};
+  Object.keys(words).forEach(function (w) {
+    if (w.length < 3 || w.length > 10 || !/^[\u3400-\u9fff]+$/.test(w)) return;
+    for (var i = 0; i < w.length; i++) {
+      var key = w.slice(0, i) + w.slice(i + 1);
+      if (!(key in __guideDeletions) || __guideDeletions[key].length < w.length) __guideDeletions[key] = w;
+    }
+  });
+  return __guideDeletions;
+}
+
+// The guide's text, once, without the segmenter's zero-width spaces and without markup: a typed piece found
+// in it is no slip.
+var __guideText = null;
+
+function __guideCorpus(docs) {
+  if (__guideText === null) {
+    var parts = [];
+    docs.forEach(function (doc) { parts.push(doc.title || "", doc.text || ""); });
+    __guideText = parts.join("\n").replace(/\u200b/g, "").replace(/<[^>]*>/g, "");
+  }
+  return __guideText;
+}
+
+// The best word a slip at ``at`` of ``run`` stands for: {from, to, word} (run.slice(from, to) becomes word),
+// from pieces of the run around ``at`` that are neither a word of the index nor anywhere in the guide's text:
+// one uncovered character replaced by another of the same reading, or (a piece of 3+ characters) one
+// character put back. The word that takes in the most uncovered characters wins, then the longest.
+function __guideSlip(run, at, covered, words, text) {
+  var best = null, len, from, k, h, i;
+  function offer(f, t, w, fixes) {
+    if (!best || fixes > best.fixes || (fixes === best.fixes && w.length > best.word.length))
+      best = {from: f, to: t, word: w, fixes: fixes};
+  }
+  for (len = 2; len <= Math.min(8, run.length); len++) {
+    for (from = Math.max(0, at - len + 1); from <= at && from + len <= run.length; from++) {
+      var piece = run.slice(from, from + len);
+      if (__guideIsWord(words, piece) || text.indexOf(piece) >= 0) continue;
+      // A two-character word only where neither character is in another word: 台帐 -> 台账, never 要建 -> 要件.
+      if (len === 2 && (covered[from] || covered[from + 1])) continue;
+      var fixes = 0;
+      for (i = from; i < from + len; i++) fixes += !covered[i];
+      for (k = from; k < from + len; k++) {
+        if (covered[k] || __guideDf(words, run[k], __guideCommonChar + 1) > __guideCommonChar) continue;
+        var sounds = __guideHomophones(run[k]);
+        for (i = 0; i < sounds.length; i++) {
+          h = piece.slice(0, k - from) + sounds[i] + piece.slice(k - from + 1);
+          if (__guideIsTarget(words, h)) offer(from, from + len, h, fixes);
+        }
+      }
+      var whole = len >= 3 ? __guideDeletionsOf(words)[piece] : null;
+      if (whole && __guideIsTarget(words, whole)) offer(from, from + len, whole, fixes);
+    }
+  }
+  return best;
+}
+
+// The query with its slips corrected, or null when every character is in a word of the index (or no word
+// of the index fits).
+function __guideCorrect(query, words, docs) {
+  if (!__guideReadings) return null;
+  var changed = false, text = null;
+  var fixed = query.replace(/[\u3400-\u9fff]+/g, function (run) {
+    var covered = __guideCovered(run, words), at;
+    for (at = 0; at < run.length; at++) {
+      if (covered[at]) continue;
+      text = text || __guideCorpus(docs);
+      var slip = __guideSlip(run, at, covered, words, text);
+      if (slip) {
+        changed = true;
+        run = run.slice(0, slip.from) + slip.word + run.slice(slip.to);
+        covered = __guideCovered(run, words);
+        at = slip.from + slip.word.length - 1;
+      }
+    }
+    return run;
+  });
+  return changed ? fixed : null;
+}

@@ -1,0 +1,118 @@
+"""What the patched worker does with Material's results before the page shows them (macros/search/results.js),
+run in V8 as the worker runs it: a short snippet around the matched words, and the section that holds more of
+them than the page's own text shown under the page."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from macros.search.worker_patch import RESULTS_JS
+
+
+@pytest.fixture(scope="module")
+def js():
+    from py_mini_racer import MiniRacer
+
+    ctx = MiniRacer()
+    ctx.eval(RESULTS_JS)
+    return lambda expr, *args: ctx.eval(f"({expr})(...{json.dumps(args, ensure_ascii=False)})")
+
+
+LONG = "<p>" + "开头的话没有要找的词。" * 8 + "</p><ul><li>页码用4号半角宋体，<mark>页码</mark>" \
+       "放在版心下边缘之下。</li><li>单<mark>页码</mark>居右空一字，双<mark>页码</mark>居左空一字。</li></ul>" \
+       "<p>" + "后面还有很多别的话。" * 10 + "</p>"
+
+
+def test_a_snippet_is_cut_around_the_most_matched_words(js):
+    snippet = js("__guideSnippet", LONG)
+    text = snippet.replace("<mark>", "").replace("</mark>", "")
+    assert snippet.startswith("<p>…") and snippet.endswith("…</p>")
+    assert "<mark>页码</mark>放在版心" in snippet
+    assert len(text) - len("<p></p>") <= 120 + 2
+    assert "<li>" not in snippet and "\u200b" not in snippet
+    # Starts at a sentence's beginning when one is near.
+    assert text.startswith("<p>…页码用4号")
+
+
+def test_a_snippet_prefers_the_stretch_with_more_different_words(js):
+    html = ("<p><mark>台账</mark>" + "一" * 200 + "</p><p>" + "二" * 50 +
+            "<mark>台账</mark>要有<mark>留存材料</mark>。</p>")
+    snippet = js("__guideSnippet", html, 80, 10)
+    assert "<mark>台账</mark>要有<mark>留存材料</mark>" in snippet
+
+
+def test_a_snippet_without_marks_is_the_beginning_and_entities_stay_whole(js):
+    html = "<p>" + "甲&amp;乙" * 60 + "</p>"
+    snippet = js("__guideSnippet", html, 10, 0)
+    assert snippet == "<p>甲&amp;乙甲&amp;乙甲&amp;乙甲…</p>"
+    assert js("__guideSnippet", "<p>短</p>") == "<p>短</p>"
+    assert js("__guideSnippet", "") == ""
+
+
+def _doc(location, score, text):
+    return {"location": location, "title": location, "text": text, "score": score, "terms": {}}
+
+
+def test_the_section_with_more_matched_words_is_shown_under_the_page(js):
+    group = [_doc("a.html", 50, "<p>讲<mark>报告</mark>的页面</p>"),
+             _doc("a.html#x", 9, "<p><mark>报告</mark>不提时间</p>"),
+             _doc("a.html#when", 3, "<p><mark>半年</mark><mark>报告</mark>6月20日前后报送，什么<mark>时候</mark></p>")]
+    shown = js("__guideShowSections", group)
+    assert [d["location"] for d in shown] == ["a.html", "a.html#when", "a.html#x"]
+    assert shown[1]["score"] == 50  # the result list shows sections scoring at least as high as the page
+    # A page whose own text has as many of the words keeps its place, as does a group led by a section.
+    same = [_doc("b.html", 50, "<p><mark>页码</mark></p>"), _doc("b.html#x", 3, "<p><mark>页码</mark>居右</p>")]
+    assert [d["location"] for d in js("__guideShowSections", same)] == ["b.html", "b.html#x"]
+    led = [_doc("c.html#x", 9, "<p><mark>页码</mark></p>"), _doc("c.html", 0, "")]
+    assert [d["score"] for d in js("__guideShowSections", led)] == [9, 0]
+
+
+def test_sections_are_compared_by_the_query_terms_they_hold_not_by_marked_words(js):
+    """A marked word stands for the term it begins with (terms are searched with a trailing wildcard)."""
+    terms = ["半年", "报告", "时候"]
+    group = [_doc("a.html", 50, "<p>有<mark>时候</mark>写。</p>"),
+             _doc("a.html#x", 9, "<p><mark>半年情况报告</mark>和<mark>报告</mark>、<mark>报告会</mark></p>"),
+             _doc("a.html#y", 3, "<p><mark>时候</mark>、<mark>时候</mark></p>")]
+    assert js("__guideMarkedWords", group[1]["text"], terms) == 2
+    assert js("__guideMarkedWords", group[1]["text"]) == 3
+    assert [d["location"] for d in js("__guideShowSections", group, terms)] == ["a.html", "a.html#x", "a.html#y"]
+    assert [d["location"] for d in js("__guideShowSections", group[:1] + group[2:], terms)] == ["a.html", "a.html#y"]
+
+
+# A stand-in for the worker's inverted index: word -> {field: {section: ...}} (lunr's shape).
+WORDS = {w: {"_index": i, "text": {f"{w}-1.html": {}, f"{w}-2.html": {}}}
+         for i, w in enumerate(["舆情", "舆情处置", "处置", "网评员", "台账", "中心组", "中心组学习", "学习",
+                                "知道", "部知道", "意识", "意识形态"])}
+WORDS["部知道"] = {"_index": 99, "text": {"x.html": {}}}  # a segmenter's accident, in one section only
+WORDS["不"] = {"_index": 100, "text": {f"{i}.html": {} for i in range(20)}}  # a character the guide uses by itself
+DOCS = [{"title": "舆情处置", "text": "网评员\u200b台账\u200b写着\u200b意识形态"}]
+
+
+@pytest.fixture(scope="module")
+def correct(js):
+    from checker.compile import pinyin_table
+
+    js("__guideSetPinyin", pinyin_table(set()))
+    return lambda query: js("(q, w, d) => __guideCorrect(q, w, d)", query, WORDS, DOCS)
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("舆情处直", "舆情处置"),      # same sound
+    ("网平员", "网评员"),          # same sound, no word of the index in the query
+    ("台帐怎么记", "台账怎么记"),  # a two-character word
+    ("中心组学系", "中心组学习"),
+])
+def test_a_one_character_slip_is_corrected_to_a_word_of_the_index(correct, typed, meant):
+    assert correct(typed) == meant
+
+
+@pytest.mark.parametrize("query", [
+    "舆情处置",            # every character in a word of the index
+    "刚来不知道干什么",    # 不 is a word the guide uses by itself: 部知道 is never offered
+    "写着",                # found as typed in the guide's text: no slip
+    "意识形",              # a piece of the text (意识形态)
+])
+def test_a_query_whose_every_character_is_in_a_word_is_not_corrected(correct, query):
+    assert correct(query) is None
