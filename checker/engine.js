@@ -1604,17 +1604,25 @@
     });
     return counts;
   }
+  // A ready sentence; a clause (up to ，or ；) whose figure a sheet cannot give (an older template
+  // without that column) is left out, the rest still said; none when the first clause cannot be.
   function fillSentence(template, figs, period) {
     var byId = {};
     figs.forEach(function (f) { byId[f.id] = f; });
-    var missing = false;
-    var text = template.replace(/\{([a-z0-9-]+)\}/g, function (all, name) {
-      if (name === "period") return period.name;
-      if (name === "end") return (+period.end.slice(5, 7)) + "月" + (+period.end.slice(8, 10)) + "日";
-      if (!byId[name] || byId[name].value === null) { missing = true; return all; }
-      return String(byId[name].value);
+    var clauses = template.match(/[^，；]+[，；]?/g) || [];
+    var kept = clauses.map(function (clause) {
+      var missing = false;
+      var text = clause.replace(/\{([a-z0-9-]+)\}/g, function (all, name) {
+        if (name === "period") return period.name;
+        if (name === "end") return (+period.end.slice(5, 7)) + "月" + (+period.end.slice(8, 10)) + "日";
+        if (!byId[name] || byId[name].value === null) { missing = true; return all; }
+        return String(byId[name].value);
+      });
+      return missing ? null : text;
     });
-    return missing ? null : text;
+    if (!kept.length || kept[0] === null) return null;
+    var text = kept.filter(function (c) { return c !== null; }).join("");
+    return /。$/.test(text) ? text : text.replace(/[，；]?$/, "。");
   }
 
   function ledgerFigures(sheets, periodSpec, data) {
