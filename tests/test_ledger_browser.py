@@ -85,3 +85,21 @@ def test_a_long_ledger_is_read_from_file_url(page, built_site, tmp_path, data):
     cli = ledger_figures(read_ledger(path), "2026", data)
     assert figures_on_page(p)["ledger-talks/talks"] == [3000, cli["figures"]["ledger-talks/talks"]["rows"]]
     assert p.evaluate("window.Worker === window.IFrameWorker")
+
+
+def test_a_file_with_the_traits_of_wps_reads_alike(page, built_site, tmp_path, data):
+    """The WPS-like .xlsx of tests/support/wps.py gives the page the command line's figures and rows, for the
+    half-year and the year, and no warning on either side (dates under Chinese built-in formats are dates in
+    the browser and serial numbers through openpyxl: the engine places both on the same day)."""
+    from support.wps import EXPECTED_WPS, write_wps_like
+
+    path = write_wps_like(tmp_path / "wps.xlsx")
+    p = page.page
+    p.goto((built_site.path / PAGE).as_uri())
+    for period, spec in (("H1", "2026H1"), ("year", "2026")):
+        open_ledgers(p, [path], period)
+        cli = ledger_figures(read_ledger(path), spec, data)
+        on_page = figures_on_page(p)
+        assert on_page == json.loads(json.dumps({k: [f["value"], f["rows"]] for k, f in cli["figures"].items()})), spec
+        assert {k: on_page[k][0] for k in EXPECTED_WPS[spec]} == EXPECTED_WPS[spec]
+        assert [t for t in p.locator("#ledger-problems li").all_inner_texts()] == [], spec

@@ -338,3 +338,18 @@ def test_a_sentence_leaves_out_what_an_older_template_cannot_give(messy, data):
     study = next(ledger for ledger in result["ledgers"] if ledger["id"] == "ledger-study")
     assert study["sentences"] == ["上半年，党工委理论学习中心组集中学习5次，其中专题研讨3次，中心组成员参加学习35人次。"]
     assert result["figures"]["ledger-study/speeches"]["value"] is None
+
+
+@pytest.mark.parametrize("period", ["2026H1", "2026"])
+def test_a_file_with_the_traits_of_wps(period, tmp_path, data):
+    """An .xlsx written part by part as WPS writes them (tests/support/wps.py: a wrong used range, inline and
+    rich shared strings, formula results, an error cell, dates as serials under Chinese built-in and custom
+    formats, a picture in a cell, docProps/custom.xml): read in full, every figure right, nothing to warn about."""
+    from support.wps import EXPECTED_WPS, write_wps_like
+
+    sheets = read_ledger(write_wps_like(tmp_path / "wps.xlsx"))
+    assert [len(s["rows"]) for s in sheets] == [6, 4]  # the used range is read past <dimension ref="A1"/>
+    result = ledger_figures(sheets, period, data)
+    assert {k: result["figures"][k]["value"] for k in EXPECTED_WPS[period]} == EXPECTED_WPS[period]
+    assert [p for p in result["problems"] if p["severity"] != "info"] == []
+    assert sheets[0]["rows"][4][11] is None  # the formula's error result reads as an empty cell, as in the browser
