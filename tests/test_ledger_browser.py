@@ -49,8 +49,14 @@ def test_page_checks_a_draft(page, site_server, tmp_path):
     open_ledgers(p, paths)
     p.fill("#ledger-draft", DRAFT)
     p.click("#ledger-run")
-    badges = p.locator("#ledger-draft-list .ledger-badge").all_inner_texts()
+    badges = p.locator("#ledger-draft-list .ledger-badge").all_text_contents()
     assert sorted(badges) == ["一致", "不一致", "不一致", "不一致"]
+    # what differs is listed first and open; what agrees is folded into one line to open
+    top = p.locator("#ledger-draft-list > li").all()
+    assert [li.get_attribute("class") for li in top] == ["ledger-mention ledger-bad"] * 3 + ["ledger-equal-group"]
+    assert p.locator(".ledger-equal-group details").get_attribute("open") is None
+    assert p.inner_text(".ledger-equal-group summary") == "1个数字与台账一致（点开查看）"
+    assert p.inner_text("#ledger-draft-summary") == "核对了4个数字：3个与台账不一致，1个一致。"
     assert "3 处与台账不一致" in p.inner_text("#ledger-status")
     wrong = p.locator("#ledger-draft-list li.ledger-bad").first.inner_text()
     assert "7次" in wrong and "5次" in wrong and "第2行第19字" in wrong
@@ -103,3 +109,7 @@ def test_a_file_with_the_traits_of_wps_reads_alike(page, built_site, tmp_path, d
         assert on_page == json.loads(json.dumps({k: [f["value"], f["rows"]] for k, f in cli["figures"].items()})), spec
         assert {k: on_page[k][0] for k in EXPECTED_WPS[spec]} == EXPECTED_WPS[spec]
         assert [t for t in p.locator("#ledger-problems li").all_inner_texts()] == [], spec
+        assert p.is_visible("#ledger-problems-none"), spec  # said, not left as an empty heading
+    # an open item is marked 待跟进 once, not given a second bracket after its label
+    assert "未办结条数（处置中、持续关注）待跟进\t" in p.locator("tr.ledger-open").first.inner_text()
+    assert "（未办结）" not in p.inner_text("#ledger-figures")
