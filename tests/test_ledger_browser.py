@@ -113,3 +113,22 @@ def test_a_file_with_the_traits_of_wps_reads_alike(page, built_site, tmp_path, d
     # an open item is marked 待跟进 once, not given a second bracket after its label
     assert "未办结条数（处置中、持续关注）待跟进\t" in p.locator("tr.ledger-open").first.inner_text()
     assert "（未办结）" not in p.inner_text("#ledger-figures")
+
+
+def test_page_checks_an_annual_draft_against_the_half_year_report(page, site_server, tmp_path):
+    """The half-year report pasted beside the annual draft: its figures are checked as the half-year's, and
+    the annual figure below it is 前后不符, naming the report's line (the engine's cases: test_ledger_figures)."""
+    paths = write_messy(tmp_path)
+    p = page.page
+    p.goto(site_server + PAGE)
+    open_ledgers(p, paths, "year")
+    p.fill("#ledger-draft", "党工委理论学习中心组集中学习6次，其中专题研讨4次。\n全年开展基层宣讲3场。\n")
+    p.click("#ledger-half-box summary")
+    p.fill("#ledger-half", "理论学习中心组集中学习5次，其中专题研讨3次。\n开展基层宣讲5场。\n")
+    p.click("#ledger-run")
+    first = p.locator("#ledger-draft-list > li").first
+    assert "前后不符" in first.inner_text() and "上半年报告（第2行）写5场" in first.inner_text()
+    assert p.locator("#ledger-draft-list li.ledger-bad").count() == 2  # 前后不符, and 3场 where the ledgers hold 6
+    wheres = p.locator(".ledger-equal-group .checker-where").all_text_contents()
+    assert "上半年报告第1行第12字" in wheres and "第1行第15字" in wheres
+    assert p.inner_text("#ledger-draft-summary").startswith("核对了6个数字：1个与台账不一致，5个一致")

@@ -354,3 +354,41 @@ def test_a_file_with_the_traits_of_wps(period, tmp_path, data):
     assert {k: result["figures"][k]["value"] for k in EXPECTED_WPS[period]} == EXPECTED_WPS[period]
     assert [p for p in result["problems"] if p["severity"] != "info"] == []
     assert sheets[0]["rows"][4][11] is None  # the formula's error result reads as an empty cell, as in the browser
+
+
+HALF_REPORT = "理论学习中心组集中学习5次，其中专题研讨3次。\n开展基层宣讲5场。\n"  # unmarked: the half-year's
+ANNUAL = "党工委理论学习中心组集中学习4次，其中专题研讨4次。\n全年开展基层宣讲6场。\n"
+
+
+def test_an_annual_draft_is_not_below_its_half_year_report(messy, data):
+    """The annual report checked with the half-year report of the same year: the half-year report's figures
+    (its sentences speak of the half-year without saying so) against the ledgers' half-year, and every figure
+    of the annual draft for the year not below the report's."""
+    result = ledger_figures(sheets_of(messy), "2026", data)
+    checked = check_figures(ANNUAL, result, data, HALF_REPORT)
+    assert [(m["key"], m["about"], m["status"]) for m in checked["half"]] == [
+        ("ledger-study/sessions", "H1", "equal"), ("ledger-study/discussions", "H1", "equal"),
+        ("ledger-talks/talks", "H1", "equal")]
+    assert [(m["key"], m["status"]) for m in checked["mentions"]] == [
+        ("ledger-study/sessions", "differs"), ("ledger-study/discussions", "equal"), ("ledger-talks/talks", "equal")]
+    assert [(p["key"], p["half"], p["year"], p["line"], p["in_half"]) for p in checked["problems"]] == [
+        ("ledger-study/sessions", 5, 4, 1, True)]
+    assert "上半年报告（第1行）写5次" in checked["problems"][0]["message"]
+    alone = check_figures(ANNUAL, result, data)  # without the half-year report: as before
+    assert alone["half"] is None and alone["problems"] == []
+
+
+def test_command_line_with_the_half_year_report(messy, tmp_path):
+    annual, half = tmp_path / "annual.txt", tmp_path / "half.txt"
+    annual.write_text(ANNUAL, encoding="utf-8")
+    half.write_text(HALF_REPORT, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    out = subprocess.run(CLI + ["--ledger", str(messy[0]), "--ledger", str(messy[1]), "--period", "2026",
+                                "--half-year", str(half), str(annual)],
+                         check=False, capture_output=True, text=True, env=env, timeout=120)
+    assert out.returncode == 1, out.stderr
+    assert f"上半年报告 {half}：" in out.stdout and f"{half}:1:12: 一致" in out.stdout
+    assert f"{annual}:1:15: 不一致" in out.stdout and "上半年报告（第1行）写5次" in out.stdout
+    bad = subprocess.run(CLI + ["--half-year", str(half), str(annual)], check=False, capture_output=True, text=True,
+                         env=env, timeout=120)
+    assert bad.returncode == 2 and "--half-year" in bad.stderr
