@@ -1878,17 +1878,25 @@
     });
     return counts;
   }
+  // A ready sentence; a clause (up to ，or ；) whose figure a sheet cannot give (an older template
+  // without that column) is left out, the rest still said; none when the first clause cannot be.
   function fillSentence(template, figs, period) {
     var byId = {};
     figs.forEach(function (f) { byId[f.id] = f; });
-    var missing = false;
-    var text = template.replace(/\{([a-z0-9-]+)\}/g, function (all, name) {
-      if (name === "period") return period.name;
-      if (name === "end") return (+period.end.slice(5, 7)) + "月" + (+period.end.slice(8, 10)) + "日";
-      if (!byId[name] || byId[name].value === null) { missing = true; return all; }
-      return String(byId[name].value);
+    var clauses = template.match(/[^，；]+[，；]?/g) || [];
+    var kept = clauses.map(function (clause) {
+      var missing = false;
+      var text = clause.replace(/\{([a-z0-9-]+)\}/g, function (all, name) {
+        if (name === "period") return period.name;
+        if (name === "end") return (+period.end.slice(5, 7)) + "月" + (+period.end.slice(8, 10)) + "日";
+        if (!byId[name] || byId[name].value === null) { missing = true; return all; }
+        return String(byId[name].value);
+      });
+      return missing ? null : text;
     });
-    return missing ? null : text;
+    if (!kept.length || kept[0] === null) return null;
+    var text = kept.filter(function (c) { return c !== null; }).join("");
+    return /。$/.test(text) ? text : text.replace(/[，；]?$/, "。");
   }
 
   function ledgerFigures(sheets, periodSpec, data) {
@@ -1953,13 +1961,12 @@
     spans.push([start, text.length]);
     return spans.filter(function (s) { return s[1] > s[0]; });
   }
-  // The figures of the draft that name a counted thing, each compared with the ledgers' figure.
-  function checkFigures(text, result, data) {
-    var M = new Messages(data), words = data.ledger_words, ctx = new Context(prepare(String(text)), data, tables(data));
-    var norm = ctx.norm, period = result.period, figures = result.figures || {};
-    var titles = {};
-    data.ledgers.forEach(function (l) { titles[l.id] = l.title; });
-    var seen = new Set(), mentions = [];
+  // The figures of a text that name a counted thing, each with the period its sentence speaks of
+  // (about: "H1", "year", or null for the period chosen; a half-year report's unmarked sentences
+  // speak of the half-year: defaultAbout "H1").
+  function findMentions(text, data, defaultAbout) {
+    var words = data.ledger_words, ctx = new Context(prepare(String(text)), data, tables(data));
+    var norm = ctx.norm, seen = new Set(), mentions = [];
     function marked(sentence, list) { return list.some(function (w) { return sentence.indexOf(w) >= 0; }); }
     var patterns = [];  // compiled once per call: every written pattern of every count
     data.ledgers.forEach(function (ledger) {
@@ -1970,7 +1977,7 @@
     sentenceSpans(norm).forEach(function (span) {
       var sentence = norm.slice(span[0], span[1]);
       if (!/[0-9]/.test(sentence)) return;
-      var about = marked(sentence, words.period_marks.H1) ? "H1" : marked(sentence, words.period_marks.year) ? "year" : null;
+      var about = marked(sentence, words.period_marks.H1) ? "H1" : marked(sentence, words.period_marks.year) ? "year" : defaultAbout;
       patterns.forEach(function (p) {
         var ledger = p[0], count = p[1];
         finditer(p[2], sentence).forEach(function (m) {
@@ -1985,45 +1992,60 @@
       });
     });
     mentions.sort(function (a, b) { return a.start - b.start; });
-    var problems = [];
-    mentions.forEach(function (mt) {
-      var fig = figures[mt.key], vars = { label: mt.label, unit: mt.unit, written: mt.written, ledger: titles[mt.ledger] };
-      mt.line = lineOf(ctx, mt.start); mt.column = columnOf(ctx, mt.start);
-      var value = null;
-      if (!fig || fig.value === null) { mt.status = "no-ledger"; mt.message = M.msg("figure-no-ledger", vars); }
-      else if (period && mt.about === "H1" && period.key === "year") value = fig.half;
-      else if (period && mt.about && mt.about !== period.key && !(mt.about === "year" && period.key === "year")) {
-        mt.status = "other-period";
-        mt.message = M.msg("figure-other-period", { period: words.period_names[mt.about] });
-      } else value = fig.value;
-      if (!mt.status) {
-        var tens = Math.pow(10, (String(mt.written).match(/0*$/) || [""])[0].length);
-        var equal = mt.approx ? value >= mt.written && value < mt.written + tens : value === mt.written;
-        vars.value = value; vars.rows = rowsText(fig, M);
-        mt.status = equal ? "equal" : "differs";
-        mt.ledger_value = value;
-        if (!equal) mt.rows = fig.rows;  // where to look; an equal figure's rows are in result.figures[key]
-        mt.message = M.msg(equal ? (mt.approx ? "figure-approx" : "figure-equal") : "figure-differs", vars);
-      }
-      delete mt.start;
-    });
+    mentions.forEach(function (mt) { mt.line = lineOf(ctx, mt.start); mt.column = columnOf(ctx, mt.start); delete mt.start; });
+    return mentions;
+  }
+  // One mention against the ledgers' figure: equal, differs, no-ledger or other-period, with its message.
+  function judgeMention(mt, fig, period, M, words, titles) {
+    var vars = { label: mt.label, unit: mt.unit, written: mt.written, ledger: titles[mt.ledger] };
+    var value = null;
+    if (!fig || fig.value === null) { mt.status = "no-ledger"; mt.message = M.msg("figure-no-ledger", vars); return; }
+    if (period && mt.about === "H1" && period.key === "year") value = fig.half;
+    else if (period && mt.about && mt.about !== period.key && !(mt.about === "year" && period.key === "year")) {
+      mt.status = "other-period";
+      mt.message = M.msg("figure-other-period", { period: words.period_names[mt.about] });
+      return;
+    } else value = fig.value;
+    var tens = Math.pow(10, (String(mt.written).match(/0*$/) || [""])[0].length);
+    var equal = mt.approx ? value >= mt.written && value < mt.written + tens : value === mt.written;
+    vars.value = value; vars.rows = rowsText(fig, M);
+    mt.status = equal ? "equal" : "differs";
+    mt.ledger_value = value;
+    if (!equal) mt.rows = fig.rows;  // where to look; an equal figure's rows are in result.figures[key]
+    mt.message = M.msg(equal ? (mt.approx ? "figure-approx" : "figure-equal") : "figure-differs", vars);
+  }
+  // The figures of the draft that name a counted thing, each compared with the ledgers' figure; with
+  // the half-year report of the same year (half, optional), its figures too, and the year's figures
+  // of the draft are never below the half-year's.
+  function checkFigures(text, result, data, half) {
+    var M = new Messages(data), words = data.ledger_words;
+    var period = result.period, figures = result.figures || {};
+    var titles = {};
+    data.ledgers.forEach(function (l) { titles[l.id] = l.title; });
+    var mentions = findMentions(text, data, null);
+    var halfMentions = half ? findMentions(half, data, "H1") : null;
+    mentions.concat(halfMentions || []).forEach(function (mt) { judgeMention(mt, figures[mt.key], period, M, words, titles); });
     // the year's figure is never below the half-year's, in the draft as in the ledgers
-    var halves = {}, years = {};
+    var problems = [], halves = {}, years = {};
+    function add(map, mt) { (map[mt.key] = map[mt.key] || []).push(mt); }
     mentions.forEach(function (mt) {
-      if (mt.about === "H1") (halves[mt.key] = halves[mt.key] || []).push(mt);
-      if (mt.about === "year") (years[mt.key] = years[mt.key] || []).push(mt);
+      if (mt.about === "H1") add(halves, mt);
+      if (mt.about === "year" || (halfMentions && mt.about === null && period && period.key === "year")) add(years, mt);
     });
+    (halfMentions || []).forEach(function (mt) { if (mt.about === "H1") { mt.in_half = true; add(halves, mt); } });
     Object.keys(halves).forEach(function (key) {
       (years[key] || []).forEach(function (y) {
         halves[key].forEach(function (h) {
           if (h.written > y.written) {
-            problems.push({ key: key, line: y.line, column: y.column, half: h.written, year: y.written,
-              message: M.msg("figure-half-above-year", { half: h.written, year: y.written, unit: y.unit }) });
+            var vars = { half: h.written, year: y.written, unit: y.unit, label: y.label, line: h.line };
+            problems.push({ key: key, line: y.line, column: y.column, half: h.written, year: y.written, in_half: !!h.in_half,
+              message: M.msg(h.in_half ? "figure-half-report-above-year" : "figure-half-above-year", vars) });
           }
         });
       });
     });
-    return { mentions: mentions, problems: problems };
+    (halfMentions || []).forEach(function (mt) { delete mt.in_half; });
+    return { mentions: mentions, problems: problems, half: halfMentions };
   }
 
   var api = { check: check, prepare: prepare, matchPlan: matchPlan, cnNumber: cnNumber,

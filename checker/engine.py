@@ -38,7 +38,7 @@ function __guidePlan(paras, year, stories) {
   return GuideChecker.annotationPlan(paras, __guide.data, { year: year, stories: stories });
 }
 function __guideLedgerFigures(sheets, period) { return GuideChecker.ledgerFigures(sheets, period, __guide.data); }
-function __guideCheckFigures(text, result) { return GuideChecker.checkFigures(text, result, __guide.data); }
+function __guideCheckFigures(text, result, half) { return GuideChecker.checkFigures(text, result, __guide.data, half); }
 function __guideCall(name, args) { return GuideChecker[name].apply(null, args); }
 function __guideRegexError(source, flags) {
   try { new RegExp(source, flags); return null; } catch (e) { return String(e.message); }
@@ -190,8 +190,10 @@ def ledger_figures(sheets: list[dict], period: str, data: dict) -> dict:
     return engine().call(data, "__guideLedgerFigures", sheets, period)
 
 
-def check_figures(text: str, result: dict, data: dict) -> dict:
+def check_figures(text: str, result: dict, data: dict, half: str | None = None) -> dict:
     """The draft's figures that name a counted thing, compared with ``result`` (ledger_figures):
     {"mentions": [{key, label, unit, written, status, ledger_value, line, column, message, …}],
-     "problems": [half-year above the year]}."""
-    return engine().call(data, "__guideCheckFigures", prepare(text), result)
+     "problems": [half-year above the year], "half": the mentions of ``half`` or None}. ``half`` is
+    the half-year report of the same year: its figures are checked as the half-year's, and the
+    draft's figures for the year must not be below them."""
+    return engine().call(data, "__guideCheckFigures", prepare(text), result, prepare(half) if half else None)

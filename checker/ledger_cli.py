@@ -29,7 +29,13 @@ def _where(problem: dict) -> str:
     return " ".join(p for p in parts if p)
 
 
-def _print_text(result: dict, checked: dict | None, draft: str | None, out) -> None:
+def _print_mentions(mentions: list[dict], draft: str, out) -> None:
+    for m in mentions:
+        print(f"{draft}:{m['line']}:{m['column']}: {STATUS_MARK[m['status']]} {m['message']}", file=out)
+        print(f"    {m['excerpt']}", file=out)
+
+
+def _print_text(result: dict, checked: dict | None, draft: str | None, out, half: str | None = None) -> None:
     period = result["period"]
     if period:
         print(f"期间：{period['name']}（{period['start']} 至 {period['end']}）", file=out)
@@ -39,17 +45,18 @@ def _print_text(result: dict, checked: dict | None, draft: str | None, out) -> N
         for count in ledger["counts"]:
             value = "未统计（缺栏目）" if count["value"] is None else f"{_number(count['value'])}{count['unit']}"
             extra = f"，其中上半年{_number(count['half'])}" if count.get("half") is not None else ""
-            print(f"  {count['label']}：{value}{extra}" + ("（未办结）" if count["open"] else ""), file=out)
+            print(f"  {count['label']}：{value}{extra}" + ("（待跟进）" if count["open"] else ""), file=out)
         for sentence in ledger["sentences"]:
             print(f"  ▸ {sentence}", file=out)
     for problem in result["problems"]:
         print(f"{_where(problem) or '台账'}: {problem['severity']} {problem['message']}", file=out)
     if checked is None:
         return
+    if checked.get("half") is not None:
+        print(f"\n上半年报告 {half}：", file=out)
+        _print_mentions(checked["half"], half, out)
     print(f"\n草稿 {draft}：", file=out)
-    for m in checked["mentions"]:
-        print(f"{draft}:{m['line']}:{m['column']}: {STATUS_MARK[m['status']]} {m['message']}", file=out)
-        print(f"    {m['excerpt']}", file=out)
+    _print_mentions(checked["mentions"], draft, out)
     for p in checked["problems"]:
         print(f"{draft}:{p['line']}:{p['column']}: 不一致 {p['message']}", file=out)
     counts = {s: sum(1 for m in checked["mentions"] if m["status"] == s) for s in STATUS_MARK}
@@ -57,7 +64,16 @@ def _print_text(result: dict, checked: dict | None, draft: str | None, out) -> N
           f"{counts['no-ledger']} 个没有对应的台账，{counts['other-period']} 个属于其他期间。", file=out)
 
 
-def run(ledgers: list[str], period: str, draft: str | None, data: dict, as_json: bool, out, err) -> int:
+def _read(name: str, err) -> str | None:
+    try:
+        return read_report(Path(name))
+    except UnreadableInput as exc:
+        print(f"{name}: 无法读取：{exc}", file=err)
+        return None
+
+
+def run(ledgers: list[str], period: str, draft: str | None, data: dict, as_json: bool, out, err,
+        half: str | None = None) -> int:
     sheets, unreadable = [], []
     for name in ledgers:
         try:
@@ -68,19 +84,18 @@ def run(ledgers: list[str], period: str, draft: str | None, data: dict, as_json:
     result = ledger_figures(sheets, period, data)
     checked, status = None, 0
     if draft:
-        try:
-            text = read_report(Path(draft))
-        except UnreadableInput as exc:
-            print(f"{draft}: 无法读取：{exc}", file=err)
+        text = _read(draft, err)
+        half_text = _read(half, err) if half else None
+        if text is None or (half and half_text is None):
             return 2
-        checked = check_figures(text, result, data)
-        if checked["problems"] or any(m["status"] == "differs" for m in checked["mentions"]):
+        checked = check_figures(text, result, data, half_text)
+        if checked["problems"] or any(m["status"] == "differs" for m in checked["mentions"] + (checked["half"] or [])):
             status = 1
     if as_json:
-        print(json.dumps({"unreadable": unreadable, **result, "draft": draft, "check": checked},
+        print(json.dumps({"unreadable": unreadable, **result, "draft": draft, "half_year": half, "check": checked},
                          ensure_ascii=False, indent=1), file=out)
     else:
-        _print_text(result, checked, draft, out)
+        _print_text(result, checked, draft, out, half)
     if unreadable or not result["ledgers"]:
         return 2
     return status

@@ -13,6 +13,10 @@ import datetime as dt
 import zipfile
 from pathlib import Path
 
+# A formula's error result, as openpyxl gives it: the browser's reader (read-excel-file) gives an empty
+# cell for it, and so does this one, so that both say the same about the cell.
+FORMULA_ERRORS = {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#SPILL!", "#CALC!", "#GETTING_DATA"}
+
 
 class UnreadableLedger(Exception):
     """The file cannot be read as an .xlsx workbook; the message says why, in Chinese."""
@@ -26,6 +30,8 @@ def cell_value(value):
         return value.isoformat()
     if isinstance(value, dt.time):
         return value.isoformat()
+    if isinstance(value, str) and value in FORMULA_ERRORS:
+        return None
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, (str, int, float, bool)) or value is None:

@@ -51,8 +51,11 @@ a report needs, counted from the guide's ledgers (.xlsx) for the period (2026H1,
 year), the ready sentences, what in the ledgers was not counted and why
 (file, sheet, cell), and, with a DRAFT, each of its figures that names a counted
 thing: equal, differs (both figures and the rows) or no ledger. --json prints it
-all as one object. Exit status: 0 all agree, 1 a figure differs, 2 a file could
-not be read or holds no ledger (checker/ledger_cli.py).
+all as one object. With --half-year REPORT (the half-year report of the same year,
+when DRAFT is the annual one and --period the year), the report's figures are checked
+as the half-year's and no figure of DRAFT for the year may be below the report's.
+Exit status: 0 all agree, 1 a figure differs, 2 a file could not be read or holds
+no ledger (checker/ledger_cli.py).
 
 --plan PLAN compares a summary with the next year's plan (总结和要点对照)
 instead of checking: for each problem in the summary's problems part, the plan
@@ -114,11 +117,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--plan", metavar="PLAN", help="compare the summary FILE with this plan (总结和要点对照)")
     parser.add_argument("--ledger", action="append", metavar="XLSX", help="a ledger to count (台账对数); repeat for more")
     parser.add_argument("--period", help="with --ledger: 2026H1, 2026H2, 2026, 2026Q3 or 2026-01-01..2026-06-30")
+    parser.add_argument("--half-year", metavar="REPORT", help="with --ledger and an annual DRAFT: the half-year report "
+                        "of the same year, whose figures the year's must not be below")
     args = parser.parse_args(argv)
     if not args.files and not args.ledger:
         parser.error("give a FILE to check, or --ledger XLSX")
     if args.ledger and (len(args.files) > 1 or args.plan or args.fix):
         parser.error("--ledger takes at most one draft FILE, without --plan or --fix")
+    if args.half_year and not (args.ledger and args.files):
+        parser.error("--half-year goes with --ledger and the annual draft FILE")
     if args.plan and (len(args.files) != 1 or args.fix or args.year):
         parser.error("--plan takes one summary FILE, without --fix or --year")
     if args.annotate and (len(args.files) != 1 or args.fix or args.plan):
@@ -139,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
         from checker.ledger_cli import run
         from datetime import date
         return run(args.ledger, args.period or f"{date.today().year}H1", args.files[0] if args.files else None,
-                   data, args.json, sys.stdout, sys.stderr)
+                   data, args.json, sys.stdout, sys.stderr, half=args.half_year)
     if args.plan:
         return compare(args.files[0], args.plan, data, args.json)
     if args.annotate:

@@ -49,8 +49,14 @@ def test_page_checks_a_draft(page, site_server, tmp_path):
     open_ledgers(p, paths)
     p.fill("#ledger-draft", DRAFT)
     p.click("#ledger-run")
-    badges = p.locator("#ledger-draft-list .ledger-badge").all_inner_texts()
+    badges = p.locator("#ledger-draft-list .ledger-badge").all_text_contents()
     assert sorted(badges) == ["一致", "不一致", "不一致", "不一致"]
+    # what differs is listed first and open; what agrees is folded into one line to open
+    top = p.locator("#ledger-draft-list > li").all()
+    assert [li.get_attribute("class") for li in top] == ["ledger-mention ledger-bad"] * 3 + ["ledger-equal-group"]
+    assert p.locator(".ledger-equal-group details").get_attribute("open") is None
+    assert p.inner_text(".ledger-equal-group summary") == "1个数字与台账一致（点开查看）"
+    assert p.inner_text("#ledger-draft-summary") == "核对了4个数字：3个与台账不一致，1个一致。"
     assert "3 处与台账不一致" in p.inner_text("#ledger-status")
     wrong = p.locator("#ledger-draft-list li.ledger-bad").first.inner_text()
     assert "7次" in wrong and "5次" in wrong and "第2行第19字" in wrong
@@ -85,3 +91,44 @@ def test_a_long_ledger_is_read_from_file_url(page, built_site, tmp_path, data):
     cli = ledger_figures(read_ledger(path), "2026", data)
     assert figures_on_page(p)["ledger-talks/talks"] == [3000, cli["figures"]["ledger-talks/talks"]["rows"]]
     assert p.evaluate("window.Worker === window.IFrameWorker")
+
+
+def test_a_file_with_the_traits_of_wps_reads_alike(page, built_site, tmp_path, data):
+    """The WPS-like .xlsx of tests/support/wps.py gives the page the command line's figures and rows, for the
+    half-year and the year, and no warning on either side (dates under Chinese built-in formats are dates in
+    the browser and serial numbers through openpyxl: the engine places both on the same day)."""
+    from support.wps import EXPECTED_WPS, write_wps_like
+
+    path = write_wps_like(tmp_path / "wps.xlsx")
+    p = page.page
+    p.goto((built_site.path / PAGE).as_uri())
+    for period, spec in (("H1", "2026H1"), ("year", "2026")):
+        open_ledgers(p, [path], period)
+        cli = ledger_figures(read_ledger(path), spec, data)
+        on_page = figures_on_page(p)
+        assert on_page == json.loads(json.dumps({k: [f["value"], f["rows"]] for k, f in cli["figures"].items()})), spec
+        assert {k: on_page[k][0] for k in EXPECTED_WPS[spec]} == EXPECTED_WPS[spec]
+        assert [t for t in p.locator("#ledger-problems li").all_inner_texts()] == [], spec
+        assert p.is_visible("#ledger-problems-none"), spec  # said, not left as an empty heading
+    # an open item is marked 待跟进 once, not given a second bracket after its label
+    assert "未办结条数（处置中、持续关注）待跟进\t" in p.locator("tr.ledger-open").first.inner_text()
+    assert "（未办结）" not in p.inner_text("#ledger-figures")
+
+
+def test_page_checks_an_annual_draft_against_the_half_year_report(page, site_server, tmp_path):
+    """The half-year report pasted beside the annual draft: its figures are checked as the half-year's, and
+    the annual figure below it is 前后不符, naming the report's line (the engine's cases: test_ledger_figures)."""
+    paths = write_messy(tmp_path)
+    p = page.page
+    p.goto(site_server + PAGE)
+    open_ledgers(p, paths, "year")
+    p.fill("#ledger-draft", "党工委理论学习中心组集中学习6次，其中专题研讨4次。\n全年开展基层宣讲3场。\n")
+    p.click("#ledger-half-box summary")
+    p.fill("#ledger-half", "理论学习中心组集中学习5次，其中专题研讨3次。\n开展基层宣讲5场。\n")
+    p.click("#ledger-run")
+    first = p.locator("#ledger-draft-list > li").first
+    assert "前后不符" in first.inner_text() and "上半年报告（第2行）写5场" in first.inner_text()
+    assert p.locator("#ledger-draft-list li.ledger-bad").count() == 2  # 前后不符, and 3场 where the ledgers hold 6
+    wheres = p.locator(".ledger-equal-group .checker-where").all_text_contents()
+    assert "上半年报告第1行第12字" in wheres and "第1行第15字" in wheres
+    assert p.inner_text("#ledger-draft-summary").startswith("核对了6个数字：1个与台账不一致，5个一致")

@@ -13,7 +13,7 @@ def how_counted(count: dict) -> str:
         parts.append(f"只算“{column}”为{'、'.join(values)}的行")
     text = "，".join(parts)
     if count.get("open"):
-        text += "；列为未办结事项"
+        text += "；列为需要跟进的事项"
     return text + "。"
 
 
@@ -27,7 +27,7 @@ def render_ledger_counts(ledgers: list[dict]) -> str:
         span = f"按“{dated}”落在所选期间的行" if dated else "不分期间，数截至打开时的全部行"
         for i, count in enumerate(ledger["counts"]):
             name = f"{ledger['title']}（{span}）" if i == 0 else ""
-            label = ("其中：" if count.get("within") else "") + count["label"]
+            label = ("其中：" + count["label"].removeprefix("其中")) if count.get("within") else count["label"]
             out.append(f"| {name} | {label}（{count['unit']}） | {how_counted(count)} |")
     return "\n".join(out) + "\n"
 

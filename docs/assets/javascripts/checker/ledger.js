@@ -8,7 +8,7 @@
  */
 (function () {
   "use strict";
-  var DRAFT_KEY = "guide-ledger-draft-v1";
+  var DRAFT_KEY = "guide-ledger-draft-v1", HALF_KEY = "guide-ledger-half-year-v1";
   var $ = window.GuidePage.byId, el = window.GuidePage.el;
   var STATUS = { "equal": ["一致", "ledger-ok"], "differs": ["不一致", "ledger-bad"],
                  "no-ledger": ["没有台账", "ledger-none"], "other-period": ["其他期间", "ledger-none"] };
@@ -87,13 +87,17 @@
     out.textContent = "";
     result.ledgers.forEach(function (ledger) {
       out.appendChild(el("h3", null, ledger.title));
-      var table = el("table", "ledger-table"), head = el("tr");
+      var table = el("table", "ledger-table"), head = el("tr"), cols = el("colgroup");
+      ["ledger-col-name", "ledger-col-value", "ledger-col-rows"].forEach(function (c) { cols.appendChild(el("col", c)); });
+      table.appendChild(cols);
       ["数字", "数值", "来自哪些行"].forEach(function (h) { head.appendChild(el("th", null, h)); });
       var thead = el("thead"); thead.appendChild(head); table.appendChild(thead);
       var body = el("tbody");
       ledger.counts.forEach(function (f) {
         var tr = el("tr", f.open ? "ledger-open" : null), id = "ledger-rows-" + f.key.replace(/[^a-z0-9-]/g, "-");
-        tr.appendChild(el("td", null, (f.within ? "　" : "") + f.label + (f.open ? "（未办结）" : "")));
+        var name = el("td", null, (f.within ? "　" : "") + f.label);
+        if (f.open) name.appendChild(el("span", "ledger-follow", "待跟进"));  // items still open: 未办结, 未整改, 暂停使用
+        tr.appendChild(name);
         var val = el("td", "ledger-value"), shown = figureText(f) +
           (f.half !== null && f.half !== undefined ? "（上半年" + f.half + "）" : "");
         val.setAttribute("data-key", f.key);  // what the figure is and where it comes from, for copying and for the tests
@@ -124,6 +128,7 @@
     result.ledgers.forEach(function (l) { l.sentences.forEach(function (s) { list.appendChild(el("li", null, s)); }); });
     var problems = $("ledger-problems");
     problems.textContent = "";
+    $("ledger-problems-none").hidden = result.problems.length > 0 || !result.ledgers.length;
     result.problems.forEach(function (p) {
       var where = [p.file, p.sheet ? "“" + p.sheet + "”" : null, p.cell || (p.row ? "第" + p.row + "行" : null)]
         .filter(Boolean).join(" ");
@@ -131,18 +136,23 @@
     });
   }
 
+  // What needs looking at comes first (前后不符, 不一致, then 没有台账 and 其他期间); the figures that agree
+  // are folded into one line to open, so that three wrong figures are not lost among thirty right ones.
+  function mentionItem(m) {
+    var st = STATUS[m.status], item = el("li", "ledger-mention " + st[1]);
+    item.appendChild(el("span", "ledger-badge", st[0]));
+    item.appendChild(el("span", "checker-where", (m.inHalf ? "上半年报告" : "") + "第" + m.line + "行第" + m.column + "字"));
+    item.appendChild(el("div", null, m.message));
+    item.appendChild(el("div", "ledger-excerpt", m.excerpt));
+    return item;
+  }
   function renderDraft(checked) {
-    var list = $("ledger-draft-list");
+    var list = $("ledger-draft-list"), summary = $("ledger-draft-summary");
     list.textContent = "";
+    summary.textContent = "";
     if (!checked) return;
-    checked.mentions.forEach(function (m) {
-      var st = STATUS[m.status], item = el("li", "ledger-mention " + st[1]);
-      item.appendChild(el("span", "ledger-badge", st[0]));
-      item.appendChild(el("span", "checker-where", "第" + m.line + "行第" + m.column + "字"));
-      item.appendChild(el("div", null, m.message));
-      item.appendChild(el("div", "ledger-excerpt", m.excerpt));
-      list.appendChild(item);
-    });
+    var all = checked.mentions.concat((checked.half || []).map(function (m) { m.inHalf = true; return m; }));
+    var order = ["differs", "no-ledger", "other-period"];
     checked.problems.forEach(function (p) {
       var item = el("li", "ledger-mention ledger-bad");
       item.appendChild(el("span", "ledger-badge", "前后不符"));
@@ -150,12 +160,30 @@
       item.appendChild(el("div", null, p.message));
       list.appendChild(item);
     });
+    order.forEach(function (status) {
+      all.filter(function (m) { return m.status === status; }).forEach(function (m) { list.appendChild(mentionItem(m)); });
+    });
+    var equal = all.filter(function (m) { return m.status === "equal"; });
+    if (equal.length) {
+      var item = el("li", "ledger-equal-group"), box = el("details"), inner = el("ol");
+      box.appendChild(el("summary", null, equal.length + "个数字与台账一致（点开查看）"));
+      equal.forEach(function (m) { inner.appendChild(mentionItem(m)); });
+      box.appendChild(inner);
+      item.appendChild(box);
+      list.appendChild(item);
+    }
+    var count = function (s) { return all.filter(function (m) { return m.status === s; }).length; };
+    var parts = ["核对了" + all.length + "个数字：" + count("differs") + "个与台账不一致", count("equal") + "个一致"];
+    if (count("no-ledger")) parts.push(count("no-ledger") + "个没有打开对应的台账");
+    if (count("other-period")) parts.push(count("other-period") + "个说的是其他期间");
+    if (checked.problems.length) parts.push(checked.problems.length + "处上半年和全年的数字前后不符");
+    summary.textContent = all.length ? parts.join("，") + "。" : "草稿里没有找到说到台账数字的地方。";
   }
 
   function init() {
     var input = $("ledger-files");
     if (!input) return;
-    var status = $("ledger-status"), data = window.GUIDE_CHECKER_DATA, draft = $("ledger-draft");
+    var status = $("ledger-status"), data = window.GUIDE_CHECKER_DATA, draft = $("ledger-draft"), half = $("ledger-half");
     if (!data || !window.GuideChecker || !window.readXlsxFile) {
       status.textContent = "本页的脚本没有加载，请确认 downloads/ 和 assets/javascripts/ 与本页一同部署。";
       return;
@@ -167,12 +195,17 @@
       var result = window.GuideChecker.ledgerFigures(sheets, periodSpec(), data);
       renderFigures(result, sheets);
       var text = draft.value.trim();
-      var checked = text && result.period ? window.GuideChecker.checkFigures(draft.value, result, data) : null;
+      var halfText = half.value.trim() ? half.value : null;
+      var checked = text && result.period ? window.GuideChecker.checkFigures(draft.value, result, data, halfText) : null;
       renderDraft(checked);
-      var differs = checked ? checked.mentions.filter(function (m) { return m.status === "differs"; }).length + checked.problems.length : 0;
-      status.textContent = "已读取 " + names.join("、") + "。" + (result.period ? "期间：" + result.period.name + "（" +
+      var differs = checked ? checked.mentions.concat(checked.half || []).filter(function (m) { return m.status === "differs"; }).length +
+        checked.problems.length : 0;
+      var titles = result.ledgers.map(function (l) { return l.title; });
+      status.textContent = "已读取" + names.length + "个文件" + (names.length <= 3 ? "（" + names.join("、") + "）" : "") +
+        (titles.length ? "，认出" + titles.length + "本台账：" + titles.join("、") : "") + "。" +
+        (result.period ? "期间：" + result.period.name + "（" +
         result.period.start + " 至 " + result.period.end + "）。" : "") +
-        (checked ? "草稿中核对了 " + checked.mentions.length + " 个数字，" + differs + " 处与台账不一致。" : "");
+        (checked ? "草稿中核对了 " + (checked.mentions.length + (checked.half || []).length) + " 个数字，" + differs + " 处与台账不一致。" : "");
     }
     input.addEventListener("change", function () {
       var files = Array.prototype.slice.call(input.files || []);
@@ -205,8 +238,9 @@
       try { document.execCommand("copy"); status.textContent = "数字表已复制，可以粘贴到 Excel 或 WPS 表格。"; }
       catch (e) { status.textContent = "请按 Ctrl+C 复制选中的内容。"; }
     });
-    var drafts = {}; drafts[DRAFT_KEY] = draft;
+    var drafts = {}; drafts[DRAFT_KEY] = draft; drafts[HALF_KEY] = half;
     var save = window.GuidePage.keepDrafts(drafts, status, run, $("ledger-run"), $("ledger-clear"));
+    if (half.value.trim()) $("ledger-half-box").open = true;  // a half-year report kept from last time is shown
     window.GuidePage.openInto($("ledger-draft-file"), status, function (text) { draft.value = text; save(); run(); });
   }
 
