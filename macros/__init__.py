@@ -13,9 +13,9 @@ from mkdocs.exceptions import PluginError
 
 from .checks.deadlines import deadline_texts, unknown_deadline
 from .download_providers import checklist_path
-from .downloads import collect_downloads
+from .downloads import collect_downloads, size_text
 from .errors import GuideError
-from .links import human_size, relative
+from .links import relative
 from .render.calendar import render_calendar, render_this_month_hint
 from .render.changelog import render_changelog
 from .render.checker import render_checker_rules
@@ -91,7 +91,7 @@ class GuideMacros:
         text = label or download.filename
         return (f'[:material-download: {text}]({relative(path, self.here())})'
                 f'{{ download="{download.filename}" .guide-download }}'
-                f'（{download.kind.upper()}，{human_size(len(download.build()))}）')
+                f'（{download.kind.upper()}，{size_text(download)}）')
 
     def changelog(self) -> str:
         """All releases, newest first."""

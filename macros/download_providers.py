@@ -13,6 +13,11 @@ from .export.template_docx import build_template_docx
 from .sitedata import SiteData
 
 
+def _origin(record) -> tuple[str, int | None]:
+    """The record's file and the line of its id: where a failure to make its file is reported."""
+    return record.source.path, record.source.line_of(("id",))
+
+
 def checklist_path(checklist_id: str) -> str:
     return f"{DOWNLOAD_DIR}/checklist-{checklist_id}.xlsx"
 
@@ -21,27 +26,29 @@ def checklist_path(checklist_id: str) -> str:
 def checklists(site: SiteData):
     for record in site.all("checklists"):
         yield Download(checklist_path(record.id), f"{record['title']}.xlsx",
-                       partial(build_checklist_xlsx, record), inputs=record.data)
+                       partial(build_checklist_xlsx, record), inputs=record.data, origin=_origin(record))
 
 
 ENGINE_JS = "checker/engine.js"  # the one checker engine: the pages and the command line run it
+
+
+def _checker_json(site: SiteData) -> bytes:
+    from checker.compile import load_compiled, to_json
+
+    return to_json(load_compiled(site.root, lambda: site)).encode("utf-8")
+
+
+def _checker_script(site: SiteData) -> bytes:
+    return (b"/* Generated from data/checker, data/timeline and data/terms: do not edit. */\n"
+            b"window.GUIDE_CHECKER_DATA = " + _checker_json(site) + b";\n")
 
 
 @provider
 def checker_data(site: SiteData):
     """The report checker for the 报告体检 and 总结和要点对照 pages: its rules and word lists
     (compiled from data/) and its engine (checker/engine.js), the same files the command line runs."""
-    from checker.compile import load_compiled, to_json
-
-    def as_json() -> bytes:
-        return to_json(load_compiled(site.root, lambda: site)).encode("utf-8")
-
-    def as_script() -> bytes:
-        return (b"/* Generated from data/checker, data/timeline and data/terms: do not edit. */\n"
-                b"window.GUIDE_CHECKER_DATA = " + as_json() + b";\n")
-
-    yield Download(f"{DOWNLOAD_DIR}/checker-data.json", "报告体检规则数据.json", as_json)
-    yield Download(f"{DOWNLOAD_DIR}/checker-data.js", "checker-data.js", as_script)
+    yield Download(f"{DOWNLOAD_DIR}/checker-data.json", "报告体检规则数据.json", partial(_checker_json, site))
+    yield Download(f"{DOWNLOAD_DIR}/checker-data.js", "checker-data.js", partial(_checker_script, site))
     yield Download(f"{DOWNLOAD_DIR}/checker-engine.js", "checker-engine.js", (site.root / ENGINE_JS).read_bytes)
 
 
@@ -58,14 +65,14 @@ def calendar(site: SiteData):
 def templates(site: SiteData):
     for record in site.all("templates"):
         yield Download(f"{DOWNLOAD_DIR}/{record.id}.docx", f"{record['title']}（模板）.docx",
-                       partial(build_template_docx, record), inputs=record.data)
+                       partial(build_template_docx, record), inputs=record.data, origin=_origin(record))
 
 
 @provider
 def ledgers(site: SiteData):
     for record in site.all("ledgers"):
         yield Download(f"{DOWNLOAD_DIR}/{record.id}.xlsx", f"{record['title']}.xlsx",
-                       partial(build_ledger_xlsx, record), inputs=record.data)
+                       partial(build_ledger_xlsx, record), inputs=record.data, origin=_origin(record))
 
 
 def sample_path(sample_id: str) -> str:
@@ -76,4 +83,4 @@ def sample_path(sample_id: str) -> str:
 def samples(site: SiteData):
     for record in site.all("samples"):
         yield Download(sample_path(record.id), f"{record['title']}（范文）.docx",
-                       partial(build_sample_docx, record), inputs=record.data)
+                       partial(build_sample_docx, record), inputs=record.data, origin=_origin(record))
