@@ -24,7 +24,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from _project import site_data
-from macros import download_worker
+from macros import buildcache, download_worker
 from macros.downloads import SIZE_MARK, SIZE_MARK_JSON, collect_downloads, resolve_sizes
 from macros.errors import GuideError
 
@@ -71,6 +71,7 @@ def on_config(config):
     """Collect the downloads and start making the missing ones in the worker: as early as the data is loaded."""
     started = time.perf_counter()
     site = site_data()
+    buildcache.freeze_code(site.root)
     downloads = collect_downloads(site)
     missing = [d for d in downloads.values() if not d.build.ready()]
     _state.update(downloads=downloads, worker=None, put_aside=[], marked=[])

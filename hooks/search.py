@@ -39,7 +39,8 @@ from mkdocs.structure.files import File, Files
 
 from _project import ROOT, site_data
 from macros import buildcache
-from macros.search.expand import FIELD, TITLE_FIELD, expand_index
+from macros.memo import Memo
+from macros.search.expand import FIELD, TITLE_FIELD, expand_index, vocabulary_scope
 from macros.search.prebuilt import PrebuildError, prebuild
 from macros.search.segment import SEGMENTS, use_user_dictionary
 from macros.search.vocabulary import dictionary_words, groups_from, userdict_text
@@ -53,6 +54,9 @@ WORKER_DIR = "assets/javascripts/workers/"
 UNPOSITIONED_FIELDS = ("text", FIELD, TITLE_FIELD)
 BUNDLE_DIR = "assets/javascripts/"
 _state: dict = {}
+# Kept across the rebuilds of `mkdocs serve` (this module is loaded once per process), looked up by full input.
+KEYWORDS = Memo()  # a section's keywords by (title, text)
+PAGE_ENTRIES = Memo()  # the search plugin's entries for a page, by everything they are made from
 
 
 def _search_plugin(config):
@@ -134,20 +138,47 @@ def _replace(files: Files, config, folder: str, pattern, patch, name, kind: str)
     return original.src_uri, folder + name(code), code
 
 
-def _memoise_segmentation(plugin) -> None:
-    """Make the plugin's jieba segmentation look each text up first (macros/search/segment.py)."""
+def _toc_key(toc) -> tuple:
+    return tuple((item.id, item.url, _toc_key(item.children)) for item in toc)
+
+
+def _page_key(page) -> tuple:
+    """Everything Material's SearchIndex.add_entry_from_context reads from a page."""
+    meta = page.meta
+    return (page.url, page.content, str(page.title), _toc_key(page.toc), str(meta.get("title")),
+            json.dumps([meta.get("search"), meta.get("tags")], default=str, sort_keys=True))
+
+
+def _memoise_indexing(plugin) -> None:
+    """Make the plugin look each page (its entries) and each text (jieba's segmentation, macros/search/segment.py)
+    up first: a serve rebuild indexes only what changed."""
     index = getattr(plugin, "search_index", None)
     segment = getattr(index, "_segment_chinese", None)
-    if segment is None:
-        raise PluginError("hooks/search.py: Material's search plugin has no search_index._segment_chinese any more "
-                          "(Material was upgraded?). What to do: find where the new version cuts Chinese text with "
-                          "jieba and wrap that in on_files (see 'Upgrading Material' in CONTRIBUTING.md)")
-    SEGMENTS.begin(ROOT, _state["dictionary"])
+    add_page = getattr(index, "add_entry_from_context", None)
+    if segment is None or add_page is None or not isinstance(getattr(index, "entries", None), list):
+        raise PluginError("hooks/search.py: Material's search plugin has no search_index._segment_chinese, "
+                          "add_entry_from_context or entries any more (Material was upgraded?). What to do: find "
+                          "where the new version indexes a page and cuts Chinese text with jieba, and wrap those "
+                          "in on_files (see 'Upgrading Material' in CONTRIBUTING.md)")
+    SEGMENTS.begin_build(ROOT, _state["dictionary"])
     index._segment_chinese = SEGMENTS.wrap(segment)
+    PAGE_ENTRIES.begin((_state["dictionary"], json.dumps(plugin.config.fields, sort_keys=True, default=str)))
+
+    def entries_of(page) -> list[dict]:
+        start = len(index.entries)
+        add_page(page)
+        made = index.entries[start:]
+        del index.entries[start:]
+        return made
+
+    def add_entry_from_context(page) -> None:
+        index.entries.extend(dict(entry) for entry in PAGE_ENTRIES.get(_page_key(page), lambda: entries_of(page)))
+
+    index.add_entry_from_context = add_entry_from_context
 
 
 def on_files(files: Files, config, **kwargs) -> Files:
-    _memoise_segmentation(_search_plugin(config))
+    _memoise_indexing(_search_plugin(config))
     worker = _replace(files, config, WORKER_DIR, WORKER_NAME,
                       lambda code: patch_worker(code, _state["filler_words"]), patched_name, "worker")
     separator = _search_plugin(config).config.separator
@@ -191,10 +222,11 @@ def _parts(word: str) -> list[str]:
 
 @event_priority(-50)  # after the search plugin writes the index, before offline inlines it (-100)
 def on_post_build(config, **kwargs) -> None:
-    SEGMENTS.end(ROOT)
+    SEGMENTS.end(ROOT, complete=PAGE_ENTRIES.made == len(PAGE_ENTRIES.used))
     path = Path(config.site_dir) / "search" / "search_index.json"
+    KEYWORDS.begin((vocabulary_scope(_state["groups"], _state["words"]), _state["dictionary"]))
     expanded, touched = expand_index(path.read_text(encoding="utf-8"), _state["groups"], _state["words"], _parts,
-                                     _state["boosts"], _state["shared_heading"])
+                                     _state["boosts"], _state["shared_heading"], KEYWORDS)
     data = json.loads(expanded)
     if data["config"].get("separator") != _state["separator"]:
         raise PluginError(f"{path}: the index's separator {data['config'].get('separator')!r} is not the "

@@ -13,6 +13,8 @@ import jinja2
 
 from conftest import build_env
 from macros import buildcache
+from macros.memo import Memo
+from macros.render.tooltips import TooltipMarker, tooltips_from_terms
 from macros.search import segment
 from macros.search.segment import Segments, use_user_dictionary
 from macros.templatecache import TemplateCache
@@ -30,7 +32,7 @@ def test_segments_are_made_once_per_text_and_again_for_a_changed_text(tmp_path, 
     calls: list = []
     segments = Segments()
     for texts in (["甲", "乙", "甲"], ["甲", "乙"], ["甲", "乙改"]):  # three builds in one process
-        segments.begin(tmp_path, "dictionary 1")
+        segments.begin_build(tmp_path, "dictionary 1")
         cut = segments.wrap(counting(calls))
         assert [cut(t) for t in texts] == [f"<{t}>" for t in texts]
         segments.end(tmp_path)
@@ -41,16 +43,16 @@ def test_segments_are_kept_in_the_build_cache_per_dictionary(tmp_path, monkeypat
     monkeypatch.setenv("GUIDE_BUILD_CACHE_DIR", str(tmp_path / "cache"))
     calls: list = []
     first = Segments()
-    first.begin(tmp_path, "dictionary 1")
+    first.begin_build(tmp_path, "dictionary 1")
     first.wrap(counting(calls))("甲乙")
     first.end(tmp_path)
     stored = buildcache.get(tmp_path, segment.CACHE_KIND, "dictionary 1")
     assert json.loads(stored) == {"甲乙": "<甲乙>"}
 
     later = Segments()  # the next build process
-    later.begin(tmp_path, "dictionary 1")
+    later.begin_build(tmp_path, "dictionary 1")
     assert later.wrap(counting(calls))("甲乙") == "<甲乙>" and calls == ["甲乙"]
-    later.begin(tmp_path, "dictionary 2")  # another user dictionary: nothing known
+    later.begin_build(tmp_path, "dictionary 2")  # another user dictionary: nothing known
     later.wrap(counting(calls))("甲乙")
     assert calls == ["甲乙", "甲乙"]
 
@@ -93,32 +95,89 @@ def test_compiled_templates_are_reused_until_the_source_changes(tmp_path, monkey
 
 
 REBUILD = textwrap.dedent("""
-    import json, sys, tempfile
+    import json, re, sys, tempfile
     from pathlib import Path
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
-    project, site = Path(sys.argv[1]), tempfile.mkdtemp()
-    def rebuild():  # what mkdocs serve does on every change
-        config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=site)
+    project, site = Path(sys.argv[1]), Path(tempfile.mkdtemp())
+    def rebuild(first=False):  # what mkdocs serve does on every change
+        config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site))
+        if first:
+            config.plugins.on_startup(command="serve", dirty=False)
         build(config)
-        index = json.loads((Path(site) / "search" / "search_index.json").read_text(encoding="utf-8"))
-        from macros.search.segment import SEGMENTS
-        return SEGMENTS.made, " ".join(d["text"] for d in index["docs"])
-    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=site)
-    config.plugins.on_startup(command="serve", dirty=False)
-    build(config)
+        index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+        hook = config.plugins["hooks/search.py"]
+        return {"pages": hook.PAGE_ENTRIES.made, "texts": hook.SEGMENTS.made,
+                "index": " ".join(d["text"] for d in index["docs"]).replace("\\u200b", ""),
+                "page": (site / "checklists" / "index.html").read_text(encoding="utf-8")}  # every checklist in full
+    rebuild(first=True)
     page = project / "docs" / "work-points" / "theory.md"
     page.write_text(page.read_text(encoding="utf-8") + "\\n\\n楼栋宣讲点每月开放一次。\\n", encoding="utf-8")
-    made, text = rebuild()
-    print(json.dumps({"made": made, "found": "楼栋宣讲点每月开放一次" in text.replace("\\u200b", "")}))
+    after_page = rebuild()
+    checklist = project / "data" / "checklists" / "responsibility-self-inspection.yml"
+    text = checklist.read_text(encoding="utf-8")
+    checklist.write_text(text.replace("text: ", "text: 楼栋台账齐全，", 1), encoding="utf-8")
+    after_data = rebuild()
+    print(json.dumps({name: {"pages": r["pages"], "texts": r["texts"],
+                             "indexed": "楼栋宣讲点每月开放一次" in r["index"],
+                             "checklist_indexed": "楼栋台账齐全" in r["index"],
+                             "checklist_shown": "楼栋台账齐全" in r["page"]}
+                      for name, r in (("page", after_page), ("data", after_data))}))
 """)
 
 
-def test_a_rebuild_in_one_process_indexes_the_edit_and_segments_only_changed_texts(project_copy, tmp_path):
+def test_rebuilds_in_one_process_show_a_page_edit_and_a_data_edit_and_redo_only_what_changed(project_copy, tmp_path):
     env = dict(build_env(), GUIDE_BUILD_CACHE_DIR=str(tmp_path / "cache"))
     result = subprocess.run([sys.executable, "-c", REBUILD, str(project_copy)], cwd=project_copy, env=env,
                             capture_output=True, text=True, timeout=600, check=False)
     assert result.returncode == 0, result.stderr[-3000:]
     answer = json.loads(result.stdout.strip().splitlines()[-1])
-    assert answer["found"], "the edited sentence is not in the rebuilt search index"
-    assert 0 < answer["made"] <= 3, f"{answer['made']} texts were segmented again for a one-sentence edit"
+    page, data = answer["page"], answer["data"]
+    assert page["indexed"], "the edited sentence is not in the rebuilt search index"
+    assert page["pages"] == 1 and 0 < page["texts"] <= 3, f"a one-sentence edit indexed again: {page}"
+    assert data["checklist_shown"] and data["checklist_indexed"], f"the checklist edit did not reach the page: {data}"
+    assert data["indexed"], "the earlier page edit was lost"
+    assert 1 <= data["pages"] < 10, f"a checklist edit indexed again {data['pages']} pages"
+
+
+def test_a_memo_keeps_what_the_last_build_used_and_forgets_on_a_new_scope():
+    made: list = []
+    memo = Memo()
+
+    def value(key):
+        return lambda: made.append(key) or key.upper()
+
+    memo.begin("v1")
+    assert [memo.get(k, value(k)) for k in ("a", "b", "a")] == ["A", "B", "A"] and memo.made == 2
+    memo.begin("v1")
+    assert memo.get("a", value("a")) == "A" and memo.made == 0  # kept from the last build
+    memo.begin("v1")
+    memo.get("b", value("b"))  # "b" was not used in the build before: made again
+    memo.begin("v2")
+    memo.get("b", value("b"))  # another scope: nothing kept
+    assert made == ["a", "b", "b", "b"]
+
+
+def test_a_page_is_marked_with_tooltips_once_per_content():
+    marker = TooltipMarker(tooltips_from_terms([{"id": "x", "term": "网格员", "definition": "在网格里工作的人。",
+                                                 "category": "基层治理"}]))
+    calls = []
+    mark = marker._mark
+    marker._mark = lambda html: calls.append(html) or mark(html)
+    first = marker.mark("<p>网格员上门。</p>")
+    assert "<abbr" in first and marker.mark("<p>网格员上门。</p>") == first
+    assert "<abbr" in marker.mark("<p>网格员到了。</p>") and len(calls) == 2
+
+
+def test_frozen_the_code_fingerprint_is_the_code_this_process_started_with(tmp_path):
+    module = tmp_path / "macros" / "x.py"
+    module.parent.mkdir(parents=True)
+    module.write_text("A = 1\n", encoding="utf-8")
+    buildcache.freeze_code(tmp_path)
+    try:
+        before = buildcache.key_of(tmp_path, "downloads", 1)
+        module.write_text("A = 22\n", encoding="utf-8")
+        assert buildcache.key_of(tmp_path, "downloads", 1) == before
+    finally:
+        buildcache._running.pop(tmp_path)
+    assert buildcache.key_of(tmp_path, "downloads", 1) != before  # not frozen: the files as they are now

@@ -34,6 +34,7 @@ from pathlib import Path
 import jieba
 
 from .. import buildcache
+from ..memo import Memo
 
 CACHE_KIND = "search-segments"
 _loaded: dict[str, str | None] = {"key": None}
@@ -66,42 +67,24 @@ def use_user_dictionary(path: Path, userdict_text: str) -> str:
     return key
 
 
-class Segments:
-    """Segmented texts by text, for one dictionary; carried across builds in one process."""
+class Segments(Memo):
+    """Segmented texts by text, for one dictionary: across the rebuilds of one process and in the build cache."""
 
-    def __init__(self) -> None:
-        self.key: str | None = None
-        self.known: dict[str, str] = {}  # from the previous build, or read from the build cache
-        self.used: dict[str, str] = {}  # what this build looked up
-        self.made = 0  # texts this build had to segment
-        self.stored_from: Path | None = None
-
-    def begin(self, root: Path, key: str) -> None:
-        """Start a build with dictionary ``key``: keep what the last build used, if the key is the same."""
-        if key != self.key or self.stored_from != root:
-            self.known = self._read(root, key)
-        else:
-            self.known = self.used or self.known
-        self.key, self.stored_from, self.used, self.made = key, root, {}, 0
+    def begin_build(self, root: Path, key: str) -> None:
+        """Start a build with dictionary ``key`` (read what the build cache holds for it, if the key is new)."""
+        scope = (str(root), key)
+        self.begin(scope, None if scope == self.scope else self._read(root, key))
 
     def wrap(self, segment: Callable[[str], str]) -> Callable[[str], str]:
         """``segment`` (Material's method), looked up by text first."""
-        def segmented(text: str) -> str:
-            found = self.used.get(text)
-            if found is None:
-                found = self.known.get(text)
-                if found is None:
-                    found = segment(text)
-                    self.made += 1
-                self.used[text] = found
-            return found
-        return segmented
+        return lambda text: self.get(text, lambda: segment(text))
 
-    def end(self, root: Path) -> None:
-        """Store what this build used in the build cache, if it had to segment anything."""
-        if self.made and self.key is not None:
+    def end(self, root: Path, complete: bool = True) -> None:
+        """Store what this build used in the build cache, if it had to segment anything and saw every text
+        (``complete``: not a serve rebuild that took unchanged pages' entries as they were)."""
+        if self.made and complete:
             body = json.dumps(self.used, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-            buildcache.put(root, CACHE_KIND, self.key, body)
+            buildcache.put(root, CACHE_KIND, self.scope[1], body)
 
     @staticmethod
     def _read(root: Path, key: str) -> dict[str, str]:
