@@ -23,7 +23,8 @@ from typing import Any
 
 CACHE_DIR = Path(".cache") / "guide"
 # Libraries whose output lands in cached files: a new version may write other bytes.
-LIBRARIES = ("python-docx", "openpyxl", "icalendar", "lxml", "mini-racer", "mkdocs-material", "jieba")
+LIBRARIES = ("python-docx", "openpyxl", "icalendar", "lxml", "mini-racer", "mkdocs-material", "jieba", "pypinyin",
+             "Jinja2")
 
 
 def enabled() -> bool:

@@ -5,12 +5,35 @@ from __future__ import annotations
 from functools import partial
 
 from .downloads import DOWNLOAD_DIR, Download, provider
-from .export.calendar_ics import build_calendar_ics
-from .export.checklist_xlsx import build_checklist_xlsx
-from .export.ledger_xlsx import build_ledger_xlsx
-from .export.sample_docx import build_sample_docx
-from .export.template_docx import build_template_docx
 from .sitedata import SiteData
+
+# The makers import python-docx, openpyxl and icalendar when they run: a build whose downloads all come from
+# the build cache (or from the worker process) never loads them.
+
+
+def build_checklist_xlsx(record) -> bytes:
+    from .export.checklist_xlsx import build_checklist_xlsx as build
+    return build(record)
+
+
+def build_calendar_ics(events) -> bytes:
+    from .export.calendar_ics import build_calendar_ics as build
+    return build(events)
+
+
+def build_template_docx(record) -> bytes:
+    from .export.template_docx import build_template_docx as build
+    return build(record)
+
+
+def build_ledger_xlsx(record) -> bytes:
+    from .export.ledger_xlsx import build_ledger_xlsx as build
+    return build(record)
+
+
+def build_sample_docx(record) -> bytes:
+    from .export.sample_docx import build_sample_docx as build
+    return build(record)
 
 
 def _origin(record) -> tuple[str, int | None]:

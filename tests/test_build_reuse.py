@@ -181,3 +181,23 @@ def test_frozen_the_code_fingerprint_is_the_code_this_process_started_with(tmp_p
     finally:
         buildcache._running.pop(tmp_path)
     assert buildcache.key_of(tmp_path, "downloads", 1) != before  # not frozen: the files as they are now
+
+
+def test_the_macros_load_no_pinyin_word_or_excel_library_until_they_are_needed():
+    probe = "import sys, macros; print(sorted(m for m in ('pypinyin', 'docx', 'openpyxl', 'icalendar') if m in sys.modules))"
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=build_env())
+    assert loaded.stdout.strip() == "[]"
+
+
+def test_glossary_readings_come_from_the_build_cache_for_the_same_terms(tmp_path, monkeypatch):
+    import macros
+
+    monkeypatch.setenv("GUIDE_BUILD_CACHE_DIR", str(tmp_path / "cache"))
+    calls: list = []
+    monkeypatch.setattr(macros, "pinyin_keys", lambda texts: calls.append(texts) or [t + "!" for t in texts])
+    guide = macros.GuideMacros.__new__(macros.GuideMacros)
+    guide.root = tmp_path
+    assert guide.readings(["网格员", "楼长"]) == ["网格员!", "楼长!"]
+    assert guide.readings(["网格员", "楼长"]) == ["网格员!", "楼长!"] and len(calls) == 1
+    guide.readings(["网格员"])
+    assert len(calls) == 2
