@@ -18,6 +18,7 @@ from macros.render.tooltips import TooltipMarker, tooltips_from_terms
 from macros.search import segment
 from macros.search.segment import Segments, use_user_dictionary
 from macros.templatecache import TemplateCache
+from support import ROOT
 
 
 def counting(calls: list):
@@ -201,3 +202,18 @@ def test_glossary_readings_come_from_the_build_cache_for_the_same_terms(tmp_path
     assert guide.readings(["网格员", "楼长"]) == ["网格员!", "楼长!"] and len(calls) == 1
     guide.readings(["网格员"])
     assert len(calls) == 2
+
+
+def test_mkdocs_macros_runs_no_git_command_on_a_build():
+    probe = textwrap.dedent("""
+        import runpy, subprocess
+        runpy.run_path("hooks/macros_git.py")
+        import mkdocs_macros.context as context
+        calls = []
+        subprocess.check_output = lambda *args, **kwargs: calls.append(args) or ""
+        context.get_git_info()
+        print(len(calls))
+    """)
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=build_env(),
+                            cwd=ROOT, check=False)
+    assert result.returncode == 0 and result.stdout.strip() == "0", result.stderr[-2000:]
