@@ -96,13 +96,14 @@ def on_files(files: Files, config, **kwargs) -> Files:
     return files
 
 
-def _resolve(text: str, where: str, mark=SIZE_MARK) -> str:
+def _resolve(text: str, where: str, mark=SIZE_MARK, raw: str = MARK) -> str:
+    """``text`` with the size marks (``mark``, which begins with ``raw``) filled in; a mark left is a failed build."""
     try:
         text = resolve_sizes(text, _state["downloads"], mark)
     except GuideError as exc:
         raise PluginError(exc.message) from None
     left = mark.search(text)
-    if left or MARK in text or MARK_JSON in text:
+    if left or raw in text:
         raise PluginError(f"{where}: a download's size was not filled in ({left.group(1) if left else MARK!r}). "
                           "What to do: report this as a bug in hooks/downloads.py")
     return text
@@ -139,7 +140,7 @@ def on_post_build(config, **kwargs) -> None:
     if index.exists():
         text = index.read_text(encoding="utf-8")
         if MARK_JSON in text or MARK in text:
-            index.write_text(_resolve(text, str(index), SIZE_MARK_JSON), encoding="utf-8")
+            index.write_text(_resolve(text, str(index), SIZE_MARK_JSON, MARK_JSON), encoding="utf-8")
 
 
 def on_build_error(error, **kwargs) -> None:
