@@ -76,11 +76,12 @@ def on_config(config):
     missing = [d for d in downloads.values() if not d.build.ready()]
     _state.update(downloads=downloads, worker=None, put_aside=[], marked=[])
     # While serving, an edit changes one or two files: making them here is quicker than starting a process.
-    if download_worker.enabled() and not _state["serving"] and any(d.inputs is not None for d in missing):
-        worker = _state["worker"] = download_worker.DownloadWorker(site.root, missing)
-        for download in missing:
+    sent = [d for d in missing if download_worker.portable(d)] if download_worker.enabled() else []
+    if not _state["serving"] and any(d.inputs is not None for d in sent):
+        worker = _state["worker"] = download_worker.DownloadWorker(site.root, sent)
+        for download in sent:
             download.build.elsewhere = worker.bytes_of(download.path)
-        how = f"{len(missing)} being made in a second process"
+        how = f"{len(sent)} being made in a second process, {len(missing) - len(sent)} here"
     else:
         how = f"{len(missing)} made here"
     log.info("downloads: %d files, %d in the build cache, %s (%.2f s)", len(downloads), len(downloads) - len(missing),

@@ -11,29 +11,29 @@ from .sitedata import SiteData
 # the build cache (or from the worker process) never loads them.
 
 
-def build_checklist_xlsx(record) -> bytes:
+def build_checklist_xlsx(*args, **kwargs) -> bytes:
     from .export.checklist_xlsx import build_checklist_xlsx as build
-    return build(record)
+    return build(*args, **kwargs)
 
 
-def build_calendar_ics(events) -> bytes:
+def build_calendar_ics(*args, **kwargs) -> bytes:
     from .export.calendar_ics import build_calendar_ics as build
-    return build(events)
+    return build(*args, **kwargs)
 
 
-def build_template_docx(record) -> bytes:
+def build_template_docx(*args, **kwargs) -> bytes:
     from .export.template_docx import build_template_docx as build
-    return build(record)
+    return build(*args, **kwargs)
 
 
-def build_ledger_xlsx(record) -> bytes:
+def build_ledger_xlsx(*args, **kwargs) -> bytes:
     from .export.ledger_xlsx import build_ledger_xlsx as build
-    return build(record)
+    return build(*args, **kwargs)
 
 
-def build_sample_docx(record) -> bytes:
+def build_sample_docx(*args, **kwargs) -> bytes:
     from .export.sample_docx import build_sample_docx as build
-    return build(record)
+    return build(*args, **kwargs)
 
 
 def _origin(record) -> tuple[str, int | None]:

@@ -49,6 +49,15 @@ def _make_all(root: Path, jobs: list[tuple]) -> dict:
     return {"made": made}
 
 
+def portable(download: Download) -> bool:
+    """True if the download's maker can be sent to another process (a local function cannot be pickled)."""
+    try:
+        pickle.dumps(download.build.download.build, protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, AttributeError, TypeError):
+        return False
+    return True
+
+
 class DownloadWorker:
     """Downloads being made in another process; ``bytes_of(path)`` waits for them.
 

@@ -77,3 +77,20 @@ def test_switched_off_the_downloads_are_made_in_the_build_itself(project_copy, t
     log = result.stdout + result.stderr
     assert result.returncode != 0 and WORKER_LOG not in log
     assert "data/samples/half-year-report.yml:2: making downloads/sample-half-year-report.docx failed" in log
+
+
+def test_a_maker_that_cannot_be_pickled_is_not_sent_to_the_worker():
+    from macros.download_worker import portable
+
+    downloads = collect_downloads(load_site_data(ROOT))
+    local = replace_download(downloads[CALENDAR_PATH], lambda: b"made here")
+    assert portable(downloads[CALENDAR_PATH]) and not portable(local)
+
+
+def replace_download(download, maker):
+    from dataclasses import replace as copy
+
+    from macros.downloads import Made
+
+    changed = copy(download, build=maker)
+    return copy(changed, build=Made(ROOT, changed))
