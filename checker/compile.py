@@ -11,7 +11,9 @@ gets it in a small file (the pages and the command line read the same file):
 - pypinyin: the readings of the characters of GB 2312 and of the vocabulary,
   the sound evidence of the near-miss typo rule;
 - jieba's dictionary: which one-character variants of a vocabulary term are
-  real words (and so must not be reported as typos).
+  real words (and so must not be reported as typos), and the word list of the
+  context typo rule (``data["typo"]``, made by checker/lexicon.py with the
+  vendored look-alike table; the pages load it as a file of its own).
 
 ``compile_data(site)`` is deterministic; ``load_compiled(root, load_site)``
 caches it. The caller passes the loaded, validated data (macros.sitedata's
@@ -32,10 +34,12 @@ from pathlib import Path
 from collections.abc import Callable
 
 FORMAT = 1
-SOURCES = ("checker", "timeline", "terms")  # the data/ folders the compiled data is made from
+SOURCES = ("checker", "timeline", "terms", "ledgers")  # the data/ folders the compiled data is made from
 CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 QUOTES = "“”‘’\"'「」《》"
 PACKAGES = ("jieba", "OpenCC", "pypinyin")
+LEXICON = Path(__file__).with_name("lexicon.py")
+SHAPES = Path(__file__).with_name("vendor") / "char-similar" / "chars.tsv"
 
 
 # Language resources (build time only)
@@ -251,6 +255,21 @@ def formulations(terms: list[dict], timeline: list[dict]) -> list[dict]:
     return out
 
 
+def _ledgers(site) -> list[dict]:
+    """What 台账对数 needs of each ledger (data/ledgers): its columns and the counts a report takes from it."""
+    out = []
+    for record in site.all("ledgers"):
+        if "counts" not in record.data:
+            continue
+        out.append({"id": record.id, "title": record["title"],
+                    "columns": [{"name": c["name"], "also": list(c.get("also", [])), "choices": list(c.get("choices", []))}
+                                for c in record["columns"]],
+                    "roles": dict(record.get("roles", {})),
+                    "counts": [dict(c) for c in record["counts"]],
+                    "sentences": list(record.get("sentences", []))})
+    return out
+
+
 def compile_data(site, with_language: bool = True) -> dict:
     """Everything the engine needs, as plain JSON-able data, from the loaded site data."""
     def record(name: str):
@@ -263,9 +282,9 @@ def compile_data(site, with_language: bool = True) -> dict:
     timeline = _timeline(site)
     data = {
         "format": FORMAT,
-        "rules": {rule["id"]: {k: rule[k] for k in ("severity", "name", "explain", "guide")}
+        "rules": {rule["id"]: {k: rule[k] for k in ("severity", "name", "explain", "guide", "fix") if k in rule}
                   for rule in record("rules")["rules"]},
-        "messages": dict(record("messages")["messages"]),
+        "messages": {**record("messages")["messages"], **record("ledger")["messages"]},
         "language": {k: v for k, v in record("language").data.items() if k not in ("id", "title")},
         "placeholders": _patterns(record("placeholders"), "patterns"),
         "usage": _patterns(record("usage"), "patterns"),
@@ -282,8 +301,11 @@ def compile_data(site, with_language: bool = True) -> dict:
         "vocab": vocab,
         "timeline": timeline,
         "formulations": formulations(terms, timeline),
+        "ledgers": _ledgers(site),
+        "ledger_words": {k: record("ledger")[k] for k in ("period_marks", "period_names", "help_sheets")},
     }
     if with_language:
+        data["typo"] = typo_data(record("context").data, vocab)
         trad, simp = traditional_map()
         extra = {ch for w in vocab for ch in w} | {ch for g in shapes for ch in g}
         table = pinyin_table(extra)
@@ -291,9 +313,28 @@ def compile_data(site, with_language: bool = True) -> dict:
         data["pinyin"] = table
         data["fuzzy"] = {syl: fuzzy(syl) for syl in table if fuzzy(syl) != syl}  # the engine's sound-alike test
         words = jieba_words()
-        data["near_ok"] = near_allowed(vocab, table, shapes, words)
-        data["edge_words"] = edge_words(vocab, table, shapes, words)
+        # the near-miss rule takes its look-alikes from shapes.yml and, once data["typo"] is
+        # there, from the derived table: the real words it must not report come from both
+        alike = shapes + [ch + others for ch, others in data["typo"]["shapes"].items()]
+        data["near_ok"] = near_allowed(vocab, table, alike, words)
+        data["edge_words"] = edge_words(vocab, table, alike, words)
     return data
+
+
+CONTEXT_KEYS = ("threshold", "threshold_short", "threshold_three", "error_from", "penalty", "rare_cost", "common_cost", "names")
+
+
+def typo_data(conf: dict, vocab: list[str]) -> dict:
+    """The context typo rule's data (checker/lexicon.py): word list, readings, look-alikes, settings."""
+    from checker.lexicon import LEVEL1, common_readings, jieba_entries, lexicon, shape_alike
+
+    chars = _gb2312_hanzi()
+    shapes = shape_alike(chars)
+    readings = common_readings(chars, [w for w, f, _ in jieba_entries() if f >= conf["min_freq"]])
+    out = lexicon(sorted(set(vocab) | set(conf.get("words", []))), conf, readings, shapes)
+    out.update({"shapes": shapes, "readings": readings, "common_chars": "".join(chars[:LEVEL1])})
+    out.update({k: conf[k] for k in CONTEXT_KEYS})
+    return out
 
 
 def _layer_data(root: Path) -> Path | None:
@@ -312,7 +353,8 @@ def signature(root: Path) -> str:
     language packages' versions and the data files (the guide's and a local layer's) by name
     and content, not where the project is, so every copy of it shares one cache."""
     digest = hashlib.sha256(str(FORMAT).encode())
-    digest.update(Path(__file__).read_bytes())
+    for source in (Path(__file__), LEXICON, SHAPES):  # the compiler, its word list code, the vendored table
+        digest.update(source.read_bytes())
     for package in PACKAGES:
         digest.update(f"{package}={metadata.version(package)}".encode())
     layer = _layer_data(root)

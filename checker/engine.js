@@ -5,7 +5,9 @@
  * runs this same file in V8 through mini-racer (checker/engine.py). A plain
  * script, no build step, no DOM: it only defines GuideChecker.
  * Pure: text and the compiled data (checker/compile.py) in, findings out;
- * nothing is sent anywhere.
+ * nothing is sent anywhere. The context typo rule needs data.typo (the word list of
+ * checker/lexicon.py, downloads/checker-typo-data.js in the site, which the page adds to the
+ * data once loaded); without it that one rule is skipped.
  *
  * Positions are reported in Unicode characters (code points), 1-based lines
  * and columns, of the text with "\r\n" and "\r" turned into "\n". Internally
@@ -156,9 +158,15 @@
     return parts.join("");
   };
 
-  var cache = { data: null, tables: null };
+  var cache = { data: null, tables: null, typo: null };
+  // The tables of data; the context rule's (data.typo) are made when they arrive: the pages
+  // load that part of the data after the page is usable and then add it to the same object.
   function tables(data) {
-    if (cache.data !== data) { cache.data = data; cache.tables = new Tables(data); }
+    if (cache.data !== data) { cache.data = data; cache.tables = new Tables(data); cache.typo = null; }
+    if ((data.typo || null) !== cache.typo) {
+      cache.typo = data.typo || null;
+      cache.tables.typo = data.typo ? new TypoTables(data) : null;
+    }
     return cache.tables;
   }
 
@@ -184,16 +192,18 @@
     return out;
   };
   // The message `key` of data/checker/messages.yml with its {name}s filled from vars.
-  Context.prototype.msg = function (key, vars) {
-    var template = this.data.messages[key];
+  Context.prototype.msg = function (key, vars) { return message(this.data, key, vars); };
+  function message(data, key, vars) {
+    var template = data.messages[key];
     if (template === undefined) throw new Error("no message '" + key + "' in data/checker/messages.yml");
     return template.replace(/\{([a-z_]+)\}/g, function (all, name) { return name in vars ? String(vars[name]) : all; });
-  };
-  Context.prototype.add = function (rule, start, length, message, suggestion, severity) {
+  }
+  Context.prototype.add = function (rule, start, length, message, suggestion, severity, score) {
     var meta = this.data.rules[rule];
     this.findings.push({
       rule: rule, severity: severity || meta.severity, message: message,
-      start: start, length: length, suggestion: suggestion === undefined ? null : suggestion, guide: meta.guide
+      start: start, length: length, suggestion: suggestion === undefined ? null : suggestion, guide: meta.guide,
+      score: score === undefined ? null : score
     });
   };
 
@@ -272,6 +282,9 @@
     a.forEach(function (s) { if (b.has(s)) shared = true; });
     if (shared) return "sound";
     if ((tab.shape.get(got) || "").indexOf(want) >= 0 || (tab.shape.get(want) || "").indexOf(got) >= 0) return "shape";
+    if (tab.typo && ((tab.typo.shapes[got] || "").indexOf(want) >= 0 || (tab.typo.shapes[want] || "").indexOf(got) >= 0)) {
+      return "shape";  // the look-alike table derived from stroke data (checker/lexicon.py), once loaded
+    }
     var fb = new Set();
     var fuzzy = tab.data.fuzzy;  // syllable -> its form with zh/z, ch/c, sh/s, n/l, -ng/-n merged (compile.py)
     b.forEach(function (s) { fb.add(fuzzy[s] || s); });
@@ -380,6 +393,262 @@
       ctx.add("typo-near", s, size, ctx.msg(kind === 1 ? "typo-near-extra" : "typo-near-missing", {
         found: ctx.text.slice(s, s + size), term: term, char: kind === 1 ? window[k] : term[k] }), term, "warning");
     });
+    // what the context rule leaves alone: known typos, the guide's terms and their near misses
+    ctx.typoBusy = typoMask;
+    for (var q0 = 0; q0 < n; q0++) if (exact[q0] || reported[q0]) typoMask[q0] = 1;
+  }
+
+  // The context typo rule's tables (data.typo, checker/lexicon.py), made once per data.
+  function TypoTables(data) {
+    var typo = data.typo, self = this;
+    this.conf = typo;
+    this.cost = new Map();        // word -> cost (half-nats)
+    this.offer = new Set();       // words a correction may make (not names)
+    this.fixed = new Set();       // idioms and the guide's terms of 4+ characters
+    this.hole = new Map();        // a word with one character as "?" -> the characters that fill it
+    this.maxLen = 1;
+    this.unknown = typo.unknown;
+    function add(groups, kind) {
+      Object.keys(groups).forEach(function (c) {
+        var cost = parseInt(c, 10), list = groups[c].split(" ");
+        for (var k = 0; k < list.length; k++) {
+          var w = list[k];
+          if (!w) continue;
+          self.cost.set(w, cost);
+          var key = w.charCodeAt(0);
+          if (w.length === 1) self.cost1.set(key, cost);
+          else {
+            key = key * 65536 + w.charCodeAt(1);
+            if (w.length === 2) self.cost2.set(key, cost);
+            else {
+              key = key * 65536 + w.charCodeAt(2);
+              if (w.length === 3) self.cost3.set(key, cost);
+              else if (w.length === 4) self.prefix4.add(key);
+            }
+          }
+          if (w.length > self.maxLen) self.maxLen = w.length;
+          if (kind === "rare" || w.length < 2) continue;
+          self.offer.add(w);
+          if (kind === "fixed") self.fixed.add(w);
+          if (w.length > 4 && kind !== "fixed") continue;
+          for (var i = 0; i < w.length; i++) {
+            var key = w.slice(0, i) + "?" + w.slice(i + 1), had = self.hole.get(key);
+            self.hole.set(key, had === undefined ? w[i] : had + w[i]);
+          }
+        }
+      });
+    }
+    this.cost1 = new Map(); this.cost2 = new Map(); this.cost3 = new Map(); this.prefix4 = new Set();
+    add(typo.words, "words");
+    add(typo.fixed, "fixed");
+    add(typo.rare, "rare");  // rarer words, known so as not to be taken for typos, never offered
+    this.shapes = typo.shapes;
+    this.commonChars = new Set(typo.common_chars);
+    this.named = rx(typo.names);
+    this.readings = new Map();  // char -> its usual readings (checker/lexicon.py common_readings)
+    this.bySound = new Map();   // reading -> chars
+    this.byFuzzy = new Map();   // reading with zh/z, n/l, -ng/-n merged -> chars
+    this.alike = new Map();     // char -> its sound- and look-alikes (alikeOf), filled as needed
+    var fz = data.fuzzy;
+    Object.keys(typo.readings).forEach(function (syl) {
+      var chars = typo.readings[syl], key = fz[syl] || syl;
+      self.bySound.set(syl, chars);
+      self.byFuzzy.set(key, (self.byFuzzy.get(key) || "") + chars);
+      for (var k = 0; k < chars.length; k++) {
+        if (!self.readings.has(chars[k])) self.readings.set(chars[k], []);
+        self.readings.get(chars[k]).push(syl);
+      }
+    });
+  }
+
+  // The cost of the word s[i-L, i) (L <= 4), or undefined: numeric keys for words of 1-3
+  // characters and a prefix test before a 4-character string is made, because this runs for
+  // every character of the text.
+  function costAt(tt, s, i, L) {
+    var a = s.charCodeAt(i - L), k;
+    if (L === 1) return tt.cost1.get(a);
+    k = a * 65536 + s.charCodeAt(i - L + 1);
+    if (L === 2) return tt.cost2.get(k);
+    k = k * 65536 + s.charCodeAt(i - L + 2);
+    if (L === 3) return tt.cost3.get(k);
+    return tt.prefix4.has(k) ? tt.cost.get(s.slice(i - 4, i)) : undefined;
+  }
+  // The cheapest split of s into words: [total cost, end -> length of the word ending there].
+  function segment(tt, s) {
+    var n = s.length, best = new Float64Array(n + 1), back = new Uint8Array(n + 1), max = Math.min(tt.maxLen, 4);
+    for (var i = 1; i <= n; i++) {
+      best[i] = Infinity;
+      for (var L = 1; L <= max && L <= i; L++) {
+        var c = costAt(tt, s, i, L);
+        if (c === undefined) { if (L > 1) continue; c = tt.unknown; }
+        if (best[i - L] + c < best[i]) { best[i] = best[i - L] + c; back[i] = L; }
+      }
+    }
+    return [best[n], back];
+  }
+  function lengthAt(back, n, at) { var w = wordAt(back, n, at); return w[1] - w[0]; }
+  // [start, end] of the word covering position at in a split.
+  function wordAt(back, n, at) {
+    for (var end = n; end > 0; end -= back[end]) if (end - back[end] <= at) return [end - back[end], end];
+    return [0, 0];
+  }
+
+  var CONTEXT_MESSAGES = { sound: "typo-context-sound", fuzzy: "typo-context-fuzzy", shape: "typo-context-shape",
+    missing: "typo-context-missing", doubled: "typo-context-doubled", swapped: "typo-context-swapped" };
+
+  // Characters that do not fit their context (typo-context): in each run of Chinese, the
+  // characters the best split leaves alone (or in a rare word) are tried with one edit:
+  // a sound- or look-alike character that makes a word with its neighbours, a missing
+  // character, a doubled one, two swapped. An edit is scored by how much cheaper the best
+  // split of the stretch around it becomes, less the edit's penalty (data/checker/context.yml).
+  function ruleContextTypos(ctx) {
+    var tab = ctx.tab, tt = tab.typo;
+    if (!tt) return;
+    var norm = ctx.norm, n = norm.length, conf = tt.conf, pen = conf.penalty, busy = ctx.typoBusy.slice();
+    // names (data/checker/context.yml): 枧头 in 枧头社区 or 《枧头民谣集》 is no typo
+    finditer(tt.named, norm).forEach(function (m) { for (var q = m.index; q < m.index + m[0].length; q++) busy[q] = 1; });
+    var runRe = /[\u4e00-\u9fff]{2,}/gu, m, found = [];
+    runRe.lastIndex = 0;
+    while ((m = runRe.exec(norm)) !== null) {
+      var run = m[0], base = m.index, seg = segment(tt, run), back = seg[1], len = run.length;
+      var lone = new Uint8Array(len);
+      for (var end = len; end > 0; end -= back[end]) {
+        var L0 = back[end], w0 = run.slice(end - L0, end);
+        if (L0 === 1 || tt.cost.get(w0) >= conf.rare_cost) for (var q = end - L0; q < end; q++) lone[q] = 1;
+      }
+      var edits = new Map(), base0 = new Map(), seen = new Set();
+      for (var i = 0; i < len; i++) {
+        if (busy[base + i]) continue;
+        if (lone[i]) editsAt(tt, tab, run, lone, i, edits, seen);
+        if (i > 0 && run[i - 1] === run[i] && !(lengthAt(back, len, i - 1) > 1 && lengthAt(back, len, i) > 1 &&
+            wordAt(back, len, i - 1)[1] === i)) doubledAt(tt, run, i, edits);  // 分词词典: two words, no typo
+      }
+      edits.forEach(function (e) {
+        var a = Math.max(0, e.at - 5), b = Math.min(len, e.at + 6);
+        var before = run.slice(a, b), after = applyEdit(before, e, a);
+        var s0 = base0.get(a);
+        if (s0 === undefined) { s0 = segment(tt, before)[0]; base0.set(a, s0); }
+        var s1 = segment(tt, after), gain = s0 - s1[0];
+        var score = gain - pen[e.kind];
+        if (score < Math.min(conf.threshold, conf.threshold_short, conf.threshold_three)) return;
+        // the corrected word: the word of the new split that holds the edit
+        var pos = e.at - a, span = wordAt(s1[1], after.length, pos);
+        if (e.kind === "swapped" && span[1] < pos + 2) return;
+        var word = after.slice(span[0], span[1]);
+        var bar = e.kind === "doubled" || word.length > 3 ? conf.threshold : word.length === 3 ? conf.threshold_three : conf.threshold_short;
+        if (!tt.offer.has(word) || score < bar) return;
+        if (e.kind === "doubled") span = wordAt(s1[1], after.length, pos - 1);  // the word holding its twin
+        var from = base + a + span[0], to = base + a + span[1];
+        if (e.kind === "missing") to -= 1;  // the inserted character is not in the text
+        else if (e.kind === "doubled" && span[1] >= pos) to += 1;  // the doubled one is
+        found.push({ start: from, end: to, word: word, score: score, e: e, ch: norm.slice(base + e.at, base + e.at + 1) });
+      });
+    }
+    found.sort(function (x, y) { return y.score - x.score || x.start - y.start; });
+    var taken = new Uint8Array(n);
+    found.forEach(function (f) {
+      for (var q = f.start; q < f.end; q++) if (taken[q] || busy[q]) return;
+      for (q = f.start; q < f.end; q++) taken[q] = 1;
+      if (isMention(ctx, f.start, f.end)) return;
+      var e = f.e, high = f.score >= conf.error_from;
+      ctx.add("typo-context", f.start, f.end - f.start, ctx.msg(CONTEXT_MESSAGES[e.kind], {
+        found: ctx.text.slice(f.start, f.end), word: f.word, got: f.ch, want: e.ch,
+        sure: ctx.msg(high ? "typo-context-sure" : "typo-context-unsure", {}) }), f.word, high ? "error" : "warning",
+        Math.round(f.score) / 2);
+    });
+  }
+
+  // The characters that sound or look like ch: char -> "sound", "fuzzy" or "shape" (cached).
+  function alikeOf(tt, fz, ch) {
+    var got = tt.alike.get(ch);
+    if (got) return got;
+    got = new Map();
+    var shapes = tt.shapes[ch] || "", syls = tt.readings.get(ch) || [], k, x, chars;
+    for (k = 0; k < shapes.length; k++) got.set(shapes[k], "shape");
+    for (k = 0; k < syls.length; k++) {
+      chars = tt.byFuzzy.get(fz[syls[k]] || syls[k]) || [];
+      for (x = 0; x < chars.length; x++) if (got.get(chars[x]) !== "sound") got.set(chars[x], "fuzzy");
+    }
+    for (k = 0; k < syls.length; k++) {
+      chars = tt.bySound.get(syls[k]) || "";
+      for (x = 0; x < chars.length; x++) got.set(chars[x], "sound");
+    }
+    got.delete(ch);
+    tt.alike.set(ch, got);
+    return got;
+  }
+
+  // Candidate edits at position i of run (the key keeps one edit once); lone marks the
+  // characters the best split leaves alone.
+  function editsAt(tt, tab, run, lone, i, edits, seen) {
+    var len = run.length, ch = run[i], L, s, k, w, fills, c, kind;
+    var own = tt.cost.get(ch), common = own <= tt.conf.common_cost;  // 的, 是, 在: only into words of 3+ characters
+    // outside the 3,755 common characters of GB 2312 and no word of its own (枧, 沣): a name's
+    var rare = !tt.commonChars.has(ch) && !(own < tt.conf.rare_cost);
+    var alike = alikeOf(tt, tab.data.fuzzy, ch), shapes = tt.shapes[ch] || "";
+    // an input method seldom offers a rare character for a common one: for a rare one (a
+    // name's, most likely) only its look-alikes are tried
+    function addSub(c, kind) {
+      if (rare) kind = shapes.indexOf(c) >= 0 ? "shape" : null;
+      if (kind) edits.set("s" + i + c, { kind: kind, at: i, ch: c });
+    }
+    for (L = 2; L <= 4; L++) {
+      if (L === 2 && common) continue;
+      for (s = Math.max(0, i - L + 1); s <= i && s + L <= len; s++) {
+        fills = tt.hole.get(run.slice(s, i) + "?" + run.slice(i + 1, s + L));
+        if (!fills) continue;
+        if (fills.length <= alike.size) {
+          for (k = 0; k < fills.length; k++) {
+            kind = alike.get(fills[k]);
+            if (kind) addSub(fills[k], kind);
+          }
+        } else {
+          alike.forEach(function (kind2, c2) { if (fills.indexOf(c2) >= 0) addSub(c2, kind2); });
+        }
+      }
+    }
+    // a character missing: 3 characters that a fourth completes to an idiom or term, 2 that a
+    // third completes to a word (never at the run's start, where it may be there, cut off)
+    for (L = 2; L <= 3; L++) {
+      for (s = Math.max(0, i - L + 1); s <= i && s + L <= len; s++) {
+        if (seen.has(s * 4 + L)) continue;  // a window is tried once, from its first lone character
+        seen.add(s * 4 + L);
+        var win = run.slice(s, s + L);
+        for (k = s === 0 ? 1 : 0; k <= L; k++) {
+          fills = tt.hole.get(win.slice(0, k) + "?" + win.slice(k));
+          if (fills) for (var f = 0; f < fills.length; f++) {
+            w = win.slice(0, k) + fills[f] + win.slice(k);
+            if (L === 3 ? tt.fixed.has(w) : tt.offer.has(w)) edits.set("m" + (s + k) + fills[f], { kind: "missing", at: s + k, ch: fills[f] });
+          }
+        }
+      }
+    }
+    // two neighbours swapped, both left alone, inside a word of 2 to 4 characters
+    if (i + 1 < len && lone[i + 1] && run[i + 1] !== ch) {
+      var from = Math.max(0, i - 2), swapped = run.slice(from, i) + run[i + 1] + ch + run.slice(i + 2, i + 4);
+      for (L = 2; L <= 4; L++) {
+        for (s = Math.max(0, i - L + 2); s <= i && s + L <= len; s++) {
+          if (tt.offer.has(swapped.slice(s - from, s - from + L))) edits.set("w" + i, { kind: "swapped", at: i, ch: run[i + 1] });
+        }
+      }
+    }
+  }
+  // A doubled character at i (run[i - 1] is the same): the edit that drops it, when the text
+  // around it without it holds a word (scoring decides whether 人人 was meant).
+  function doubledAt(tt, run, i, edits) {
+    for (var a2 = Math.max(0, i - 4); a2 < i; a2++) {
+      for (var b2 = i + 1; b2 <= run.length && b2 - a2 <= 5; b2++) {
+        var w = run.slice(a2, i) + run.slice(i + 1, b2);
+        if (w.length >= 2 && tt.offer.has(w)) { edits.set("d" + i, { kind: "doubled", at: i, ch: "" }); return; }
+      }
+    }
+  }
+  function applyEdit(text, e, offset) {
+    var p = e.at - offset;
+    if (e.kind === "missing") return text.slice(0, p) + e.ch + text.slice(p);
+    if (e.kind === "doubled") return text.slice(0, p) + text.slice(p + 1);
+    if (e.kind === "swapped") return text.slice(0, p) + text[p + 1] + text[p] + text.slice(p + 2);
+    return text.slice(0, p) + e.ch + text.slice(p + 1);
   }
 
   function isDebrisLine(ctx, line) {
@@ -693,17 +962,22 @@
 
   var SENTENCE = /[^。！？；!?\n]+[。！？；!?]?/gu;  // a sentence (the duplicate and empty-praise rules)
 
+  // A sentence written twice: anywhere in the text when it has 6+ Chinese characters, inside one
+  // paragraph (line) from 4 (认真学习。认真学习。).
   function ruleDuplicates(ctx) {
     var seen = new Map();
     finditer(SENTENCE, ctx.norm).forEach(function (m) {
       var raw = m[0], body = strip(raw);
       var han = body.match(/[\u4e00-\u9fff]/gu);
-      if (cpLen(body) < 8 || !han || han.length < 6) return;
+      if (!han || han.length < 4) return;
       var key = rstrip(body, "。！？；!?");
       var start = m.index + raw.indexOf(body);
+      var line = bisectRight(ctx.lineStarts, start);
       if (seen.has(key)) {
-        var line = bisectRight(ctx.lineStarts, seen.get(key));
-        ctx.add("duplicate", start, body.length, ctx.msg("duplicate", { line: line }));
+        var first = bisectRight(ctx.lineStarts, seen.get(key));
+        if ((cpLen(body) >= 8 && han.length >= 6) || first === line) {
+          ctx.add("duplicate", start, body.length, ctx.msg(first === line ? "duplicate-paragraph" : "duplicate", { line: first }));
+        }
       } else seen.set(key, start);
     });
   }
@@ -1017,7 +1291,7 @@
       return {
         rule: f.rule, severity: f.severity, message: f.message, line: line + 1,
         column: conv(f.start) - conv(lineStart) + 1, length: conv(f.start + f.length) - conv(f.start),
-        excerpt: excerpt, suggestion: f.suggestion, guide: f.guide,
+        excerpt: excerpt, suggestion: f.suggestion, guide: f.guide, score: f.score,
         offset: f.start, units: f.length  // UTF-16 position, for highlighting in the page
       };
     });
@@ -1031,6 +1305,7 @@
     rulePlaceholders(ctx);
     ruleTypos(ctx);
     ruleNearTypos(ctx);
+    ruleContextTypos(ctx);
     ruleTime(ctx, year || detected[0]);
     ruleSelfname(ctx);
     ruleOtherUnit(ctx);
@@ -1159,7 +1434,602 @@
     }), plan_lines: lines.length };
   }
 
+  // The safe fixes: the one definition that --fix (checker/fixes.py), the page's
+  // 采纳/复制改好的文本 and the 批注版's tracked changes (修订) all use. A rule is safe when
+  // data/checker/rules.yml gives it a `fix` (what the change does, for a group of findings:
+  // "全部改为全角"); a finding of it with a suggestion becomes an edit. A Traditional
+  // finding (one a line) becomes one edit per stretch of Traditional characters, so a
+  // 修订 changes those characters only. Edits: {start, end, text, rule, finding} in UTF-16
+  // units of the prepared text, sorted, never overlapping (of two that overlap, the one
+  // that starts first, or the longer, is kept). `findings` as check() returns them.
+  function safeEdits(text, findings, data) {
+    text = prepare(String(text));
+    var tab = tables(data), out = [];
+    findings.forEach(function (f, index) {
+      var meta = data.rules[f.rule];
+      if (!meta || !meta.fix || f.suggestion === null || f.suggestion === undefined) return;
+      if (f.rule !== "traditional") {
+        out.push({ start: f.offset, end: f.offset + f.units, text: f.suggestion, rule: f.rule, finding: index });
+        return;
+      }
+      for (var k = f.offset, end = f.offset + f.units; k < end;) {
+        if (!tab.t2s.has(text[k])) { k++; continue; }
+        var a = k;
+        while (k < end && tab.t2s.has(text[k])) k++;
+        out.push({ start: a, end: k, text: tab.translate(text.slice(a, k)), rule: f.rule, finding: index });
+      }
+    });
+    out.sort(function (a, b) { return a.start - b.start || (b.end - b.start) - (a.end - a.start); });
+    var kept = [], last = 0;
+    out.forEach(function (e) { if (e.start >= last && e.end > e.start) { kept.push(e); last = e.end; } });
+    return kept;
+  }
+  function applyEdits(text, edits) {
+    text = prepare(String(text));
+    var parts = [], at = 0;
+    edits.forEach(function (e) { parts.push(text.slice(at, e.start), e.text); at = e.end; });
+    parts.push(text.slice(at));
+    return parts.join("");
+  }
+  // check + safeEdits + applyEdits: {text, changes} (what --fix writes).
+  function fix(text, data, year) {
+    text = prepare(String(text));
+    var edits = safeEdits(text, check(text, data, year), data);
+    return { text: applyEdits(text, edits), changes: edits.length };
+  }
+
+  // [kind, the line of the checked text it starts on] of each story after the body (paras
+  // and stories as annotationPlan takes them), for place().
+  function storyLines(paras, stories) {
+    var out = [], line = 1, next = 0;
+    paras.forEach(function (pieces, p) {
+      while (next < stories.length && stories[next][1] === p) out.push([stories[next++][0], line]);
+      pieces.forEach(function (piece) { for (var k = 0; k < piece[0].length; k++) if (piece[0][k] === "\n") line++; });
+      line++;
+    });
+    return out;
+  }
+  // Where a finding is, for people: 第3行第5字 in the body, 页眉第1行第2字 in a story after
+  // it (storyLines: [kind, the line of the text it starts on] of each, in order; kinds as
+  // for annotationPlan's opts.stories). The 批注版's first comment and the 报告体检 page.
+  var WHERE = { body: "where-body", footnotes: "where-footnotes", endnotes: "where-endnotes",
+    header: "where-header", footer: "where-footer" };
+  var STORY_LABEL = { footnotes: "view-footnotes", endnotes: "view-endnotes", header: "view-header",
+    footer: "view-footer" };
+  function place(data, f, storyLines) {
+    var kind = "body", first = 1;
+    (storyLines || []).forEach(function (s) { if (s[1] <= f.line) { kind = s[0]; first = s[1]; } });
+    return message(data, WHERE[kind], { line: f.line - first + 1, column: f.column });
+  }
+  // What the 报告体检 page's view says where a story after the body starts (以下是页眉).
+  function storyLabel(data, kind) { return message(data, STORY_LABEL[kind], {}); }
+
+  // The 批注版 (a .docx with 批注 and 修订): where findings and edits go in the document.
+  // Each side reads the document into the same neutral structure, `paras`: the paragraphs
+  // the checker reads (checker/readers.py, shared.js), each a list of pieces [text,
+  // anchorable, editable], one piece per w:t (its text), w:tab ("\t"), w:br / w:cr ("\n"); a
+  // piece is not anchorable where a comment cannot safely go (inside a field, an existing
+  // 修订, a text box, a header, a footer, a note) and not editable where a change cannot
+  // (the same, except headers, footers and notes); editable defaults to anchorable. The
+  // checked text is the pieces joined, paragraphs joined with "\n".
+  // annotationPlan says, for every piece that changes ("p:i"), what replaces it, in order:
+  //   {seg: [a, b]}                a piece of the original (UTF-16 offsets in the piece's text)
+  //   {seg: [a, b], del: e}        the same, deleted by edit e (a w:del)
+  //   {ins: e, text}               the text edit e puts in (a w:ins), right after its deletion
+  //   {mark: "start"|"end", c}     w:commentRangeStart / End of comment c
+  //   {mark: "ref", c}             the run with w:commentReference of comment c (after its end)
+  // comments[c] = {finding (index, or -1 for the first comment), body: [lines]}. A finding
+  // that cannot be anchored is never dropped: it is listed in a first comment (c = 0) on the
+  // body's first anchorable character, or, when the body has none, on `lead` (the marks to
+  // put at the start of the body's first paragraph), each saying whether its fix was made as
+  // a 修订 (in a header, footer or note it is); an edit in a piece that is not editable is
+  // left out (`left`): its finding's comment still suggests it, and a listed finding says
+  // its fix was not made as a 修订. opts.stories: [kind, first paragraph] of
+  // each story after the body (footnotes, endnotes, header, footer; checker/docx.py
+  // read_document), so a listed finding says where it is (页眉：…). opts.edits: the edits to
+  // make (default: all the safe edits); opts.year as for check().
+  function annotationPlan(paras, data, opts) {
+    opts = opts || {};
+    var starts = [], flat = [], text = "", stories = opts.stories || [];
+    var bodyEnd = stories.length ? stories[0][1] : paras.length;
+    paras.forEach(function (pieces, p) {
+      if (p) text += "\n";
+      pieces.forEach(function (piece, i) {
+        flat.push({ p: p, i: i, start: text.length, len: piece[0].length, ok: !!piece[1],
+                    edit: !!piece[piece.length > 2 ? 2 : 1] });
+        starts.push(text.length);
+        text += piece[0];
+      });
+    });
+    if (prepare(text) !== text) throw new Error("annotationPlan: a piece holds a carriage return");
+    var findings = check(text, data, opts.year || null);
+    var edits = opts.edits || safeEdits(text, findings, data);
+    function pieceAt(u) { var k = bisectRight(starts, u) - 1; return k >= 0 && u < flat[k].start + flat[k].len ? k : -1; }
+    function covering(a, b) {  // pieces holding characters of [a, b)
+      var out = [];
+      for (var k = Math.max(0, bisectRight(starts, a) - 1); k < flat.length && flat[k].start < b; k++) {
+        if (flat[k].start + flat[k].len > a && flat[k].len) out.push(k);
+      }
+      return out;
+    }
+    var events = new Map();  // piece index -> {cuts: Set, at: offset -> {ins, ends, points, starts}, dels: []}
+    function slot(k) {
+      if (!events.has(k)) events.set(k, { cuts: new Set([0, flat[k].len]), at: new Map(), dels: [] });
+      return events.get(k);
+    }
+    function at(k, off) {
+      var s = slot(k);
+      s.cuts.add(off);
+      if (!s.at.has(off)) s.at.set(off, { ins: [], ends: [], points: [], starts: [] });
+      return s.at.get(off);
+    }
+    var made = [], left = [];
+    edits.forEach(function (e) {
+      var ks = covering(e.start, e.end);
+      var whole = ks.length && ks.every(function (k) { return flat[k].edit; }) &&
+        flat[ks[0]].start <= e.start && flat[ks[ks.length - 1]].start + flat[ks[ks.length - 1]].len >= e.end;
+      for (var q = 1; whole && q < ks.length; q++) {  // the characters between must all be pieces
+        if (flat[ks[q]].p !== flat[ks[q - 1]].p) whole = false;
+      }
+      if (!whole) { left.push(e); return; }
+      var id = made.length;
+      made.push(e);
+      ks.forEach(function (k) {
+        var a = Math.max(e.start, flat[k].start) - flat[k].start, b = Math.min(e.end, flat[k].start + flat[k].len) - flat[k].start;
+        at(k, a); at(k, b);
+        slot(k).dels.push([a, b, id]);
+      });
+      var lastK = ks[ks.length - 1];
+      if (e.text) at(lastK, e.end - flat[lastK].start).ins.push(id);  // a deletion has no w:ins
+    });
+    var comments = [], unplaced = [];
+    function anchor(f) {
+      var a = f.offset, b = f.offset + f.units, ks = covering(a, b);
+      if (ks.length) {
+        if (!ks.every(function (k) { return flat[k].ok; })) return null;
+        var k0 = ks[0], k1 = ks[ks.length - 1];
+        return [k0, Math.max(a - flat[k0].start, 0), k1, Math.min(b, flat[k1].start + flat[k1].len) - flat[k1].start];
+      }
+      var k = pieceAt(a);
+      if (k < 0) {  // at the end of a piece (a paragraph's end)
+        var before = bisectRight(starts, a) - 1;
+        while (before >= 0 && !flat[before].len) before--;
+        if (before >= 0 && flat[before].start + flat[before].len === a) k = before;
+      }
+      if (k < 0 || !flat[k].ok) return null;
+      return [k, a - flat[k].start, k, a - flat[k].start];
+    }
+    var spots = findings.map(function (f, index) { var s = anchor(f); if (!s) unplaced.push(index); return s; });
+    var firstOk = -1, lead = [];
+    for (var q = 0; q < flat.length && firstOk < 0 && flat[q].p < bodyEnd; q++) if (flat[q].ok && flat[q].len) firstOk = q;
+    var editOf = new Map(), leftOf = new Set();
+    made.forEach(function (e) { editOf.set(e.finding, (editOf.get(e.finding) || 0) + 1); });
+    left.forEach(function (e) { leftOf.add(e.finding); });
+    var lines = storyLines(paras, stories);
+    function where(f, index) {  // one line of the first comment
+      var line = message(data, "annotate-where", { where: place(data, f, lines), message: f.message, excerpt: f.excerpt });
+      var fixName = { fix: data.rules[f.rule].fix };
+      return line + (editOf.has(index) ? message(data, "annotate-tracked", fixName)
+        : leftOf.has(index) ? message(data, "annotate-not-tracked", fixName) : "");
+    }
+    if (unplaced.length) {
+      comments.push({ finding: -1, body: [message(data, "annotate-unplaced", { count: unplaced.length })]
+        .concat(unplaced.map(function (index) { return where(findings[index], index); })) });
+      if (firstOk >= 0) at(firstOk, 0).points.push(0);
+      else lead = [{ mark: "start", c: 0 }, { mark: "end", c: 0 }, { mark: "ref", c: 0 }];
+    }
+    findings.forEach(function (f, index) {
+      var s = spots[index];
+      if (!s) return;
+      var c = comments.length, meta = data.rules[f.rule], body = ["【" + meta.name + "】" + f.message];
+      if (editOf.has(index)) body.push(message(data, "annotate-tracked", { fix: meta.fix }));
+      else if (f.suggestion) body.push(message(data, "annotate-suggest", f));
+      else if (f.suggestion === "") body.push(message(data, "annotate-delete", {}));
+      comments.push({ finding: index, body: body });
+      if (s[0] === s[2] && s[1] === s[3]) at(s[0], s[1]).points.push(c);
+      else { at(s[0], s[1]).starts.push(c); at(s[2], s[3]).ends.push(c); }
+    });
+    var pieces = {};
+    events.forEach(function (s, k) {
+      var cuts = Array.from(s.cuts).sort(function (x, y) { return x - y; }), items = [];
+      cuts.forEach(function (off, n) {
+        var ev = s.at.get(off);
+        if (ev) {
+          ev.ins.forEach(function (id) { items.push({ ins: id, text: made[id].text }); });
+          ev.ends.forEach(function (c) { items.push({ mark: "end", c: c }, { mark: "ref", c: c }); });
+          ev.points.forEach(function (c) { items.push({ mark: "start", c: c }, { mark: "end", c: c }, { mark: "ref", c: c }); });
+          ev.starts.forEach(function (c) { items.push({ mark: "start", c: c }); });
+        }
+        if (n + 1 < cuts.length && cuts[n + 1] > off) {
+          var seg = { seg: [off, cuts[n + 1]] };
+          s.dels.forEach(function (d) { if (d[0] <= off && cuts[n + 1] <= d[1]) seg.del = d[2]; });
+          items.push(seg);
+        }
+      });
+      pieces[flat[k].p + ":" + flat[k].i] = items;
+    });
+    return { text: text, findings: findings, edits: made, left: left, comments: comments, unplaced: unplaced,
+             pieces: pieces, lead: lead };
+  }
+
+  // 台账对数: figures from the ledgers' rows (read at the edge: openpyxl on the command
+  // line, read-excel-file in the browser) and the draft's figures checked against them.
+  // A cell is a string, a number, a boolean, null, or a date as "YYYY-MM-DD".
+  var HEADER_SCAN = 15;  // a ledger's header is within its first rows (title rows above it)
+  var ROWS_LISTED = 12;  // a message lists the rows behind a figure up to this many
+  var CN_DIGITS = "〇一二三四五六七八九";
+  function pad2(n) { return (n < 10 ? "0" : "") + n; }
+  function isoDate(y, m, d) {
+    if (m < 1 || m > 12 || d < 1) return null;
+    if (d > new Date(Date.UTC(y, m, 0)).getUTCDate()) return null;
+    return y + "-" + pad2(m) + "-" + pad2(d);
+  }
+  function cellRef(col, row) {
+    var s = "", n = col + 1;
+    while (n > 0) { var r = (n - 1) % 26; s = String.fromCharCode(65 + r) + s; n = Math.floor((n - 1) / 26); }
+    return s + row;
+  }
+  function cellText(v) {
+    if (v === null || v === undefined) return "";
+    return typeof v === "string" ? strip(v.replace(/[\r\n]+/g, " ")) : String(v);
+  }
+  function headerKey(v) {
+    return cellText(v).replace(/[\s\u3000*＊:：]/g, "").replace(/（/g, "(").replace(/）/g, ")");
+  }
+  // A period: 2026H1, 2026-H1, 2026H2, 2026, 2026Q3, 2026-Q3, 2026-01-01..2026-06-30.
+  function parsePeriod(spec, words) {
+    var s = String(spec || "").trim().toUpperCase().replace(/\s+/g, ""), m, y;
+    var names = words.period_names;
+    if ((m = /^(20\d\d)$/.exec(s))) {
+      y = +m[1]; return { key: "year", year: y, start: y + "-01-01", end: y + "-12-31", name: names.year };
+    }
+    if ((m = /^(20\d\d)-?H([12])$/.exec(s))) {
+      y = +m[1];
+      return m[2] === "1" ? { key: "H1", year: y, start: y + "-01-01", end: y + "-06-30", name: names.H1 }
+        : { key: "H2", year: y, start: y + "-07-01", end: y + "-12-31", name: names.H2 };
+    }
+    if ((m = /^(20\d\d)-?Q([1-4])$/.exec(s))) {
+      y = +m[1]; var q = +m[2];
+      return { key: "Q" + q, year: y, start: isoDate(y, q * 3 - 2, 1), end: isoDate(y, q * 3, q === 1 ? 31 : q === 4 ? 31 : 30),
+               name: names["Q" + q] };
+    }
+    if ((m = /^(20\d\d)-(\d\d?)-(\d\d?)\.\.(20\d\d)-(\d\d?)-(\d\d?)$/.exec(s))) {
+      var a = isoDate(+m[1], +m[2], +m[3]), b = isoDate(+m[4], +m[5], +m[6]);
+      if (!a || !b || a > b) return null;
+      return { key: "range", year: +m[1], start: a, end: b,
+               name: (+m[2]) + "月" + (+m[3]) + "日至" + (m[4] !== m[1] ? m[4] + "年" : "") + (+m[5]) + "月" + (+m[6]) + "日" };
+    }
+    return null;
+  }
+  // A date as staff type it: 2026-03-05 (read at the edge), 2026年3月5日(9时), 2026.3.5, 2026/3/5,
+  // 20260305, 3月5日 (the year of the period), or an Excel serial number (days since 1899-12-30).
+  function parseDate(v, period) {
+    var m;
+    if (typeof v === "number") {
+      if (v < 20000 || v > 80000) return null;
+      var t = new Date(Date.UTC(1899, 11, 30) + Math.floor(v) * 86400000);
+      return isoDate(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+    }
+    var s = cellText(v).replace(/\s+/g, "");
+    if ((m = /^(20\d\d|19\d\d)[年.\/\-．](\d{1,2})[月.\/\-．](\d{1,2})(?![0-9])/.exec(s))) return isoDate(+m[1], +m[2], +m[3]);
+    if ((m = /^(20\d\d)(\d\d)(\d\d)$/.exec(s))) return isoDate(+m[1], +m[2], +m[3]);
+    if ((m = /^(\d{1,2})(?:月|[.\/．])(\d{1,2})(?![0-9])/.exec(s))) {
+      var y = period.year, month = +m[1];
+      if (period.end.slice(0, 4) !== period.start.slice(0, 4) && month < +period.start.slice(5, 7)) y = +period.end.slice(0, 4);
+      return isoDate(y, month, +m[2]);
+    }
+    return null;
+  }
+  function parseNumber(v) {
+    if (typeof v === "number") return isFinite(v) ? v : null;
+    var m = /^(\d+(?:\.\d+)?)(?:人次|人|名|次|条|个|场|篇)?$/.exec(cellText(v).replace(/[\s,，]/g, ""));
+    return m ? parseFloat(m[1]) : null;
+  }
+  function Messages(data) { this.data = data; }
+  Messages.prototype.msg = Context.prototype.msg;
+
+  // The ledger a sheet holds and where its header ends: the best match of the ledgers' column
+  // names over one header row, or two (a merged group heading above, or names split in two rows).
+  function findHeader(rows, ledgers) {
+    var best = null;
+    ledgers.forEach(function (ledger) {
+      var names = new Map();
+      ledger.columns.forEach(function (c, i) {
+        [c.name].concat(c.also).forEach(function (n) { names.set(headerKey(n), i); });
+      });
+      var limit = Math.min(rows.length, HEADER_SCAN);
+      for (var r = 0; r < limit; r++) {
+        for (var span = 1; span <= 2 && r + span <= rows.length; span++) {
+          var at = new Map(), width = 0;
+          for (var k = r; k < r + span; k++) width = Math.max(width, (rows[k] || []).length);
+          for (var col = 0; col < width; col++) {
+            for (k = r; k < r + span; k++) {
+              var i = names.get(headerKey((rows[k] || [])[col]));
+              if (i !== undefined && !at.has(i)) { at.set(i, col); break; }
+            }
+          }
+          var score = at.size - (span - 1) * 0.5;
+          if (at.size >= Math.max(3, Math.ceil(ledger.columns.length * 0.4)) && (!best || score > best.score)) {
+            best = { ledger: ledger, at: at, first: r + span, score: score };
+          }
+        }
+      }
+    });
+    return best;
+  }
+  function isTotalRow(cells) {
+    for (var i = 0; i < Math.min(cells.length, 3); i++) {
+      if (/^(合计|小计|总计|共计)/.test(headerKey(cells[i]))) return true;
+    }
+    return false;
+  }
+  function firstFilled(cells) {
+    for (var i = 0; i < cells.length; i++) if (cellText(cells[i]) !== "") return cellText(cells[i]);
+    return "";
+  }
+
+  // One sheet of a ledger: its usable rows as {row, date, cells by ledger column}.
+  function readLedgerRows(sheet, found, period, out, M) {
+    var ledger = found.ledger, cols = ledger.columns, at = found.at;
+    var dateCol = ledger.roles.date !== undefined ? cols.findIndex(function (c) { return c.name === ledger.roles.date; }) : -1;
+    var where = { file: sheet.file || null, sheet: sheet.name };
+    function problem(severity, row, col, key, vars) {
+      out.problems.push({ severity: severity, file: where.file, sheet: where.sheet, row: row,
+        cell: col === null ? null : cellRef(col, row), message: M.msg(key, vars) });
+    }
+    var rows = [];
+    if (dateCol >= 0 && !at.has(dateCol)) {  // a dated ledger without its dates: no row can be placed in the period
+      problem("warning", null, null, "ledger-missing-column", { sheet: sheet.name, ledger: ledger.title, column: cols[dateCol].name,
+        labels: ledger.counts.map(function (c) { return c.label; }).join("、") });
+      return { rows: rows, where: where, problem: problem };
+    }
+    for (var r = found.first; r < sheet.rows.length; r++) {
+      var raw = sheet.rows[r] || [], rowNo = r + 1;
+      if (!raw.some(function (v) { return cellText(v) !== ""; })) continue;
+      if (/^示例/.test(firstFilled(raw))) { problem("info", rowNo, null, "ledger-example-row", { row: rowNo }); continue; }
+      if (isTotalRow(raw)) { problem("info", rowNo, null, "ledger-total-row", { row: rowNo }); continue; }
+      var cells = cols.map(function (c, i) { return at.has(i) ? raw[at.get(i)] : null; });
+      if (cells.every(function (v, i) { return at.has(i) && headerKey(v) === headerKey(cols[i].name); })) continue;  // header again
+      var date = null;
+      if (dateCol >= 0) {
+        var v = cells[dateCol], col = at.get(dateCol);
+        if (cellText(v) === "") { problem("warning", rowNo, col, "ledger-no-date", { cell: cellRef(col, rowNo), column: cols[dateCol].name }); continue; }
+        date = parseDate(v, period);
+        if (!date) {
+          problem("warning", rowNo, col, "ledger-bad-date", { cell: cellRef(col, rowNo), column: cols[dateCol].name, value: cellText(v) });
+          continue;
+        }
+      }
+      rows.push({ row: rowNo, date: date, cells: cells });
+    }
+    return { rows: rows, where: where, problem: problem };
+  }
+
+  function addTo(map, key, amount) {  // a breakdown (by month, community …): figures only, the rows are the figure's
+    if (!map[key]) map[key] = { value: 0, count: 0 };
+    map[key].value += amount; map[key].count += 1;
+  }
+  // The figures of one ledger over the rows of all its sheets.
+  function countLedger(ledger, parts, period, M) {
+    var cols = ledger.columns, index = {};
+    cols.forEach(function (c, i) { index[c.name] = i; });
+    var roles = ledger.roles, warned = new Set(), half = period.key === "year";
+    function once(part, row, i) {  // a cell is reported once, however many counts read it
+      var key = part.where.file + "/" + part.where.sheet + "/" + row.row + "/" + i;
+      if (warned.has(key)) return false;
+      warned.add(key); return true;
+    }
+    var halfEnd = period.year + "-06-30";
+    function inPeriod(row) { return row.date === null || (row.date >= period.start && row.date <= period.end); }
+    function value(part, row, name, choices) {
+      var i = index[name], v = cellText(row.cells[i]);
+      if (choices && choices.length && v !== "" && choices.indexOf(v) < 0 && once(part, row, i)) {
+        var col = part.found.at.get(i);
+        part.problem("warning", row.row, col, "ledger-not-choice", { cell: cellRef(col, row.row), value: v, column: name });
+      }
+      return v;
+    }
+    function needs(count) { return Object.keys(count.where || {}).concat(count.sum ? [count.sum] : []); }
+    function lacks(part, count) { return needs(count).filter(function (n) { return !part.found.at.has(index[n]); }); }
+    parts.forEach(function (part) {  // say once per sheet which columns it lacks and what goes uncounted for it
+      var missing = [];
+      ledger.counts.forEach(function (c) { lacks(part, c).forEach(function (n) { if (missing.indexOf(n) < 0) missing.push(n); }); });
+      missing.forEach(function (name) {
+        var labels = ledger.counts.filter(function (c) { return needs(c).indexOf(name) >= 0; }).map(function (c) { return c.label; });
+        part.problem("warning", null, null, "ledger-missing-column",
+          { sheet: part.where.sheet, ledger: ledger.title, column: name, labels: labels.join("、") });
+      });
+    });
+    var counts = ledger.counts.map(function (count) {
+      var usable = parts.filter(function (part) { return !lacks(part, count).length; });
+      var fig = { id: count.id, key: ledger.id + "/" + count.id, label: count.label, unit: count.unit,
+                  within: count.within || null, open: !!count.open, value: null, rows: [], half: null,
+                  by: { community: {}, month: {}, level: {}, status: {} } };
+      if (!usable.length) { fig.missing = lacks(parts[0], count); return fig; }
+      fig.value = 0; if (half) fig.half = 0;
+      usable.forEach(function (part) {
+        part.rows.forEach(function (row) {
+          if (!inPeriod(row)) return;
+          var ok = Object.keys(count.where || {}).every(function (name) {
+            return count.where[name].indexOf(value(part, row, name, cols[index[name]].choices)) >= 0;
+          });
+          if (!ok) return;
+          var amount = 1;
+          if (count.sum) {
+            var raw = row.cells[index[count.sum]], n = parseNumber(raw), col = part.found.at.get(index[count.sum]);
+            if (n === null && once(part, row, index[count.sum])) {
+              part.problem("warning", row.row, col, cellText(raw) === "" ? "ledger-no-number" : "ledger-not-number",
+                           { cell: cellRef(col, row.row), column: count.sum, value: cellText(raw) });
+            }
+            amount = n || 0;
+          }
+          var ref = { sheet: part.where.sheet, file: part.where.file, row: row.row };
+          fig.value += amount; fig.rows.push(ref);
+          if (half && row.date !== null && row.date <= halfEnd) fig.half += amount;
+          if (row.date) addTo(fig.by.month, row.date.slice(0, 7), amount);
+          ["community", "level", "status"].forEach(function (role) {
+            if (roles[role] !== undefined && part.found.at.has(index[roles[role]])) {
+              addTo(fig.by[role], cellText(row.cells[index[roles[role]]]) || "（未填）", amount);
+            }
+          });
+        });
+      });
+      return fig;
+    });
+    return counts;
+  }
+  function fillSentence(template, figs, period) {
+    var byId = {};
+    figs.forEach(function (f) { byId[f.id] = f; });
+    var missing = false;
+    var text = template.replace(/\{([a-z0-9-]+)\}/g, function (all, name) {
+      if (name === "period") return period.name;
+      if (name === "end") return (+period.end.slice(5, 7)) + "月" + (+period.end.slice(8, 10)) + "日";
+      if (!byId[name] || byId[name].value === null) { missing = true; return all; }
+      return String(byId[name].value);
+    });
+    return missing ? null : text;
+  }
+
+  function ledgerFigures(sheets, periodSpec, data) {
+    var M = new Messages(data), words = data.ledger_words;
+    var out = { period: null, ledgers: [], figures: {}, problems: [] };
+    var period = parsePeriod(periodSpec, words);
+    if (!period) {
+      out.problems.push({ severity: "error", file: null, sheet: null, row: null, cell: null,
+                          message: M.msg("ledger-bad-period", { period: String(periodSpec) }) });
+      return out;
+    }
+    out.period = period;
+    var byLedger = new Map();
+    (sheets || []).forEach(function (sheet) {
+      var rows = Array.isArray(sheet.rows) ? sheet.rows.map(function (r) { return Array.isArray(r) ? r : []; }) : [];
+      sheet = { file: sheet.file || null, name: String(sheet.name), rows: rows };
+      var found = findHeader(rows, data.ledgers);
+      if (!found) {
+        if (words.help_sheets.indexOf(sheet.name) < 0 && rows.some(function (r) { return r.some(function (v) { return cellText(v) !== ""; }); })) {
+          out.problems.push({ severity: "info", file: sheet.file, sheet: sheet.name, row: null, cell: null,
+                              message: M.msg("ledger-sheet-skipped", { sheet: sheet.name }) });
+        }
+        return;
+      }
+      var part = readLedgerRows(sheet, found, period, out, M);
+      part.found = found;
+      if (!byLedger.has(found.ledger.id)) byLedger.set(found.ledger.id, []);
+      byLedger.get(found.ledger.id).push(part);
+    });
+    if (!byLedger.size) {
+      out.problems.push({ severity: "error", file: null, sheet: null, row: null, cell: null, message: M.msg("ledger-none", {}) });
+    }
+    data.ledgers.forEach(function (ledger) {
+      var parts = byLedger.get(ledger.id);
+      if (!parts) return;
+      var counts = countLedger(ledger, parts, period, M);
+      counts.forEach(function (f) { out.figures[f.key] = f; });
+      out.ledgers.push({
+        id: ledger.id, title: ledger.title, dated: ledger.roles.date !== undefined,
+        sheets: parts.map(function (p) { return { file: p.where.file, sheet: p.where.sheet, header_row: p.found.first, rows: p.rows.length }; }),
+        counts: counts,
+        sentences: ledger.sentences.map(function (s) { return fillSentence(s, counts, period); }).filter(function (s) { return s; })
+      });
+    });
+    return out;
+  }
+
+  function rowsText(fig, M) {
+    if (!fig.rows.length) return M.msg("rows-none", {});
+    var sheets = [];
+    fig.rows.forEach(function (r) { if (sheets.indexOf(r.sheet) < 0) sheets.push(r.sheet); });
+    return sheets.map(function (sheet) {
+      var rows = fig.rows.filter(function (r) { return r.sheet === sheet; }).map(function (r) { return r.row; });
+      return rows.length <= ROWS_LISTED ? M.msg("rows-few", { sheet: sheet, list: rows.join("、") })
+        : M.msg("rows-many", { sheet: sheet, n: rows.length });
+    }).join("，");
+  }
+  function columnOf(ctx, offset) { return cpLen(ctx.norm.slice(ctx.lineStarts[lineOf(ctx, offset) - 1], offset)) + 1; }
+  function sentenceSpans(text) {
+    var spans = [], start = 0, re = /[。；！？\n]/gu, m;
+    while ((m = re.exec(text)) !== null) { spans.push([start, m.index]); start = m.index + 1; }
+    spans.push([start, text.length]);
+    return spans.filter(function (s) { return s[1] > s[0]; });
+  }
+  // The figures of the draft that name a counted thing, each compared with the ledgers' figure.
+  function checkFigures(text, result, data) {
+    var M = new Messages(data), words = data.ledger_words, ctx = new Context(prepare(String(text)), data, tables(data));
+    var norm = ctx.norm, period = result.period, figures = result.figures || {};
+    var titles = {};
+    data.ledgers.forEach(function (l) { titles[l.id] = l.title; });
+    var seen = new Set(), mentions = [];
+    function marked(sentence, list) { return list.some(function (w) { return sentence.indexOf(w) >= 0; }); }
+    var patterns = [];  // compiled once per call: every written pattern of every count
+    data.ledgers.forEach(function (ledger) {
+      ledger.counts.forEach(function (count) {
+        (count.written || []).forEach(function (src) { patterns.push([ledger, count, new RegExp(src, "gdu")]); });
+      });
+    });
+    sentenceSpans(norm).forEach(function (span) {
+      var sentence = norm.slice(span[0], span[1]);
+      if (!/[0-9]/.test(sentence)) return;
+      var about = marked(sentence, words.period_marks.H1) ? "H1" : marked(sentence, words.period_marks.year) ? "year" : null;
+      patterns.forEach(function (p) {
+        var ledger = p[0], count = p[1];
+        finditer(p[2], sentence).forEach(function (m) {
+          var at = span[0] + m.indices[1][0], key = ledger.id + "/" + count.id;
+          if (seen.has(key + "@" + at)) return;
+          seen.add(key + "@" + at);
+          var approx = /^[余多]/.test(norm.slice(at + m[1].length, at + m[1].length + 1));
+          mentions.push({ key: key, ledger: ledger.id, count: count.id, label: count.label, unit: count.unit,
+                          written: parseInt(m[1], 10), approx: approx, about: about, start: at, length: m[1].length,
+                          excerpt: shortText(strip(sentence)) });
+        });
+      });
+    });
+    mentions.sort(function (a, b) { return a.start - b.start; });
+    var problems = [];
+    mentions.forEach(function (mt) {
+      var fig = figures[mt.key], vars = { label: mt.label, unit: mt.unit, written: mt.written, ledger: titles[mt.ledger] };
+      mt.line = lineOf(ctx, mt.start); mt.column = columnOf(ctx, mt.start);
+      var value = null;
+      if (!fig || fig.value === null) { mt.status = "no-ledger"; mt.message = M.msg("figure-no-ledger", vars); }
+      else if (period && mt.about === "H1" && period.key === "year") value = fig.half;
+      else if (period && mt.about && mt.about !== period.key && !(mt.about === "year" && period.key === "year")) {
+        mt.status = "other-period";
+        mt.message = M.msg("figure-other-period", { period: words.period_names[mt.about] });
+      } else value = fig.value;
+      if (!mt.status) {
+        var tens = Math.pow(10, (String(mt.written).match(/0*$/) || [""])[0].length);
+        var equal = mt.approx ? value >= mt.written && value < mt.written + tens : value === mt.written;
+        vars.value = value; vars.rows = rowsText(fig, M);
+        mt.status = equal ? "equal" : "differs";
+        mt.ledger_value = value;
+        if (!equal) mt.rows = fig.rows;  // where to look; an equal figure's rows are in result.figures[key]
+        mt.message = M.msg(equal ? (mt.approx ? "figure-approx" : "figure-equal") : "figure-differs", vars);
+      }
+      delete mt.start;
+    });
+    // the year's figure is never below the half-year's, in the draft as in the ledgers
+    var halves = {}, years = {};
+    mentions.forEach(function (mt) {
+      if (mt.about === "H1") (halves[mt.key] = halves[mt.key] || []).push(mt);
+      if (mt.about === "year") (years[mt.key] = years[mt.key] || []).push(mt);
+    });
+    Object.keys(halves).forEach(function (key) {
+      (years[key] || []).forEach(function (y) {
+        halves[key].forEach(function (h) {
+          if (h.written > y.written) {
+            problems.push({ key: key, line: y.line, column: y.column, half: h.written, year: y.written,
+              message: M.msg("figure-half-above-year", { half: h.written, year: y.written, unit: y.unit }) });
+          }
+        });
+      });
+    });
+    return { mentions: mentions, problems: problems };
+  }
+
   var api = { check: check, prepare: prepare, matchPlan: matchPlan, cnNumber: cnNumber,
+    safeEdits: safeEdits, applyEdits: applyEdits, fix: fix, annotationPlan: annotationPlan, place: place,
+    storyLines: storyLines, storyLabel: storyLabel,
+    ledgerFigures: ledgerFigures, checkFigures: checkFigures, parseDate: function (v, spec, data) { return parseDate(v, parsePeriod(spec, data.ledger_words)); },
     detectYear: function (text, data) { return detectYear(new Context(prepare(String(text)), data, tables(data))); } };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else root.GuideChecker = api;

@@ -33,6 +33,12 @@ function __guideCheck(text, year) {
 }
 function __guideMatchPlan(summary, plan) { return GuideChecker.matchPlan(summary, plan, __guide.data); }
 function __guideDetectYear(text) { return GuideChecker.detectYear(text, __guide.data); }
+function __guideFix(text, year) { return GuideChecker.fix(text, __guide.data, year); }
+function __guidePlan(paras, year, stories) {
+  return GuideChecker.annotationPlan(paras, __guide.data, { year: year, stories: stories });
+}
+function __guideLedgerFigures(sheets, period) { return GuideChecker.ledgerFigures(sheets, period, __guide.data); }
+function __guideCheckFigures(text, result) { return GuideChecker.checkFigures(text, result, __guide.data); }
 function __guideCall(name, args) { return GuideChecker[name].apply(null, args); }
 function __guideRegexError(source, flags) {
   try { new RegExp(source, flags); return null; } catch (e) { return String(e.message); }
@@ -56,10 +62,13 @@ class Finding:
     suggestion: Optional[str]
     guide: str
     start: int  # offset in the prepared text, in code points (not part of the JSON output)
+    score: Optional[float] = None  # typo-context: how much likelier the corrected text is (nats)
 
     def to_json(self) -> dict:
         out = asdict(self)
         del out["start"]
+        if out["score"] is None:
+            del out["score"]
         return out
 
 
@@ -131,6 +140,19 @@ def check(text: str, data: dict, year: Optional[int] = None) -> list[Finding]:
     return [Finding(**f, start=starts[f["line"] - 1] + f["column"] - 1) for f in found]
 
 
+def safe_fix(text: str, data: dict, year: Optional[int] = None) -> tuple[str, int]:
+    """(text with the safe fixes made, number of edits): the engine's one definition of them
+    (GuideChecker.fix: the rules with a `fix` in data/checker/rules.yml)."""
+    out = engine().call(data, "__guideFix", prepare(text), year)
+    return out["text"], out["changes"]
+
+
+def annotation_plan(paras: list, data: dict, year: Optional[int] = None, stories: Optional[list] = None) -> dict:
+    """Where the findings and safe fixes of a .docx go: GuideChecker.annotationPlan (engine.js
+    explains ``paras``, ``stories`` and the answer; offsets are UTF-16 units of the piece's text)."""
+    return engine().call(data, "__guidePlan", paras, year, stories or [])
+
+
 def detect_year_of(text: str, data: dict) -> Optional[int]:
     """The report year the time rules use when none is given."""
     return engine().call(data, "__guideDetectYear", prepare(text))[0]
@@ -158,3 +180,18 @@ def regex_error(source: str, flags: str = "gmu") -> Optional[str]:
 def cn_number(s: str) -> int:
     """一 -> 1, 十二 -> 12, 二十 -> 20, 105 -> 105, 一百零五 -> 105 (the engine's own reading)."""
     return engine().call(None, "__guideCall", "cnNumber", [s])
+
+
+def ledger_figures(sheets: list[dict], period: str, data: dict) -> dict:
+    """台账对数: the figures of the ledgers' rows for ``period`` (2026H1, 2026, 2026Q3,
+    2026-01-01..2026-06-30). ``sheets`` is [{"file", "name", "rows": [[cell, …], …]}], the rows
+    from the sheet's first row, each cell a str, number, bool, None or a date as "YYYY-MM-DD"
+    (checker/ledger_reader.py). Returns {"period", "ledgers", "figures", "problems"}."""
+    return engine().call(data, "__guideLedgerFigures", sheets, period)
+
+
+def check_figures(text: str, result: dict, data: dict) -> dict:
+    """The draft's figures that name a counted thing, compared with ``result`` (ledger_figures):
+    {"mentions": [{key, label, unit, written, status, ledger_value, line, column, message, …}],
+     "problems": [half-year above the year]}."""
+    return engine().call(data, "__guideCheckFigures", prepare(text), result)

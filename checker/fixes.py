@@ -1,45 +1,22 @@
 """The safe fixes of ``--fix``: only changes that cannot alter the meaning.
 
-Traditional -> Simplified (OpenCC t2s, phrase-aware, on the lines where the
-checker found Traditional characters), conversion pinyin removed, half-width
-punctuation between Chinese made full-width, spaces between Chinese and
-digits removed. Everything else is left for the writer to decide.
+Which they are is data (a ``fix`` on the rule in data/checker/rules.yml: Traditional ->
+Simplified, conversion pinyin removed, half-width punctuation between Chinese made
+full-width, spaces between Chinese and digits removed, a listed typo with its one right
+form), and how they are made is the engine's (GuideChecker.safeEdits in checker/engine.js),
+the same edits the 报告体检 page offers and the 批注版 makes as tracked changes.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from .engine import check, prepare
-
-SAFE_RULES = ("pinyin-debris", "punct-width", "space-digit")
+from .engine import safe_fix
 
 
 def apply_safe_fixes(text: str, data: dict, year: int | None = None) -> tuple[str, int]:
     """(fixed text, number of changes)."""
-    import opencc
-
-    text = prepare(text)
-    findings = check(text, data, year)
-    edits = sorted(((f.start, f.length, f.suggestion) for f in findings
-                    if f.rule in SAFE_RULES and f.suggestion is not None), reverse=True)
-    changes = 0
-    last = len(text) + 1
-    for start, length, replacement in edits:
-        if start + length > last:
-            continue  # overlapping edit: keep the later one only
-        text = text[:start] + replacement + text[start + length:]
-        last = start
-        changes += 1
-    trad_lines = {f.line for f in check(text, data, year) if f.rule == "traditional"}
-    if trad_lines:
-        t2s = opencc.OpenCC("t2s")
-        lines = text.split("\n")
-        for n in sorted(trad_lines):
-            lines[n - 1] = t2s.convert(lines[n - 1])
-            changes += 1
-        text = "\n".join(lines)
-    return text, changes
+    return safe_fix(text, data, year)
 
 
 def fixed_path(path: Path) -> Path:

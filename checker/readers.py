@@ -1,19 +1,19 @@
 """Read a report from .txt, .md or .docx into the text the checker sees.
 
 A .docx becomes its paragraphs (every w:p of word/document.xml, in document
-order, tables and text boxes included) joined with newlines; inside a
-paragraph w:tab is a tab and w:br / w:cr a newline. The 报告体检 page reads a
-.docx the same way (docs/assets/javascripts/checker/shared.js).
+order, tables and text boxes included, then those of its footnotes, endnotes,
+headers and footers, checker/docx.py read_document) joined with newlines;
+inside a paragraph w:tab is a tab and w:br / w:cr a newline. The 报告体检 page
+reads a .docx the same way (docs/assets/javascripts/checker/shared.js).
 """
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
-from xml.etree import ElementTree
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAX_BYTES = 50 * 1024 * 1024
+TOO_BIG = "文件超过 50 MB，不像是一份报告；请删去图片后另存一份再检查"
+MACROS = "这是带宏的 Word 文档（.docm），为安全起见不予检查；请在 Word 或 WPS 中另存为“Word 文档（*.docx）”后再检查"
 
 
 class UnreadableInput(Exception):
@@ -21,38 +21,11 @@ class UnreadableInput(Exception):
 
 
 def docx_text(data: bytes) -> str:
-    """The paragraphs of a .docx, joined with newlines."""
-    try:
-        with zipfile.ZipFile(__import__("io").BytesIO(data)) as zf:
-            xml = zf.read("word/document.xml")
-    except (zipfile.BadZipFile, KeyError, OSError, RuntimeError, ValueError) as exc:
-        raise UnreadableInput(f"不是有效的 Word 文档（.docx）：{exc}") from None
-    try:
-        root = ElementTree.fromstring(xml)
-    except ElementTree.ParseError as exc:
-        raise UnreadableInput(f"Word 文档内容损坏，无法解析：{exc}") from None
-    paragraphs: list[str] = []
+    """The paragraphs of a .docx, joined with newlines (checker/docx.py reads them)."""
+    from .docx import open_docx, pieces_text, read_document
 
-    def walk(node, current: list[str] | None) -> None:
-        for child in node:
-            tag = child.tag
-            if tag == W + "p":
-                own: list[str] = []
-                paragraphs.append("")  # keep document order for nested paragraphs
-                index = len(paragraphs) - 1
-                walk(child, own)
-                paragraphs[index] = "".join(own)
-            elif current is not None and tag == W + "t":
-                current.append(child.text or "")
-            elif current is not None and tag == W + "tab":
-                current.append("\t")
-            elif current is not None and tag in (W + "br", W + "cr"):
-                current.append("\n")
-            else:
-                walk(child, current)
-
-    walk(root, None)
-    return "\n".join(paragraphs)
+    with open_docx(data) as zf:
+        return pieces_text(read_document(zf).paragraphs)
 
 
 def decode_text(data: bytes) -> str:
@@ -74,12 +47,14 @@ def read_report(path: Path | str) -> str:
         raise UnreadableInput("找不到这个文件")
     suffix = path.suffix.lower()
     if suffix not in (".txt", ".md", ".docx", ".text", ".markdown"):
+        if suffix in (".docm", ".dotm"):
+            raise UnreadableInput(MACROS)
         if suffix == ".doc":
             raise UnreadableInput("不支持旧版 .doc 格式；请在 Word 或 WPS 中另存为 .docx")
         raise UnreadableInput(f"不支持 {suffix or '无扩展名'} 文件；请使用 .txt、.md 或 .docx")
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise UnreadableInput("文件超过 50 MB，不像是一份报告")
+            raise UnreadableInput(TOO_BIG)
         data = path.read_bytes()
     except OSError as exc:
         raise UnreadableInput(f"无法读取文件：{exc.strerror or exc}") from None

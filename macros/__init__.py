@@ -38,7 +38,7 @@ class GuideMacros:
 
     NAMES = ("checklist", "checklist_items", "deadline", "checklist_index", "download_link", "changelog", "checker_rules", "glossary",
              "work_calendar", "this_month_hint", "diagram", "year_at_a_glance", "year_marks", "sample",
-             "sample_index", "template_page", "template_index", "local_rule")
+             "sample_index", "template_page", "template_index", "local_rule", "ledger_counts", "ledger_samples")
 
     def __init__(self, env, root: Path, site) -> None:
         self.env, self.root, self.site = env, root, site
@@ -188,6 +188,19 @@ class GuideMacros:
         return render_template_index(self.site.all("templates"), self.site.all("ledgers"),
                                      lambda path: self.download_link(path, "下载"),
                                      lambda r: relative(f"doc-templates/{r.id}.md", self.here()))
+
+    def ledger_counts(self) -> str:
+        """台账对数: what each ledger counts and how (data/ledgers, counts)."""
+        from .render.ledger_counts import render_ledger_counts
+
+        return render_ledger_counts([r.data for r in self.site.all("ledgers")])
+
+    def ledger_samples(self) -> str:
+        """台账对数: the fictional unit's filled ledgers (data/ledger-samples), as downloads."""
+        from .render.ledger_counts import render_ledger_samples
+
+        ledgers = {r.id: r.data for r in self.site.all("ledgers")}
+        return render_ledger_samples([r.data for r in self.site.all("ledger-samples")], ledgers, self.download_link)
 
 
 def define_env(env) -> None:

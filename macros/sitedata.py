@@ -32,6 +32,7 @@ KINDS: dict[str, str] = {
     "diagrams": "diagram",
     "templates": "template",
     "ledgers": "ledger",
+    "ledger-samples": "ledger-sample",
     "units": "unit",
 }
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""How fast the report checker is: 10,000 characters on the command line and in Chromium.
+"""How fast the report checker is: 10,000 characters on the command line and in Chromium,
+and the 批注版 of a 10,000-character .docx.
 
     python scripts/bench_checker.py [--runs 20] [--no-browser]
 
@@ -14,11 +15,18 @@ compiled data, in this process, and the whole command (scripts/check_report.py
 on a one-line file, interpreter start included), median of 5. Browser:
 GuideChecker.check in Debian's Chromium on the built page, median of --runs
 (performance.now()). Targets: <= 50 ms a check, <= 1 s start-up.
+批注版: the faulty report as a .docx (python-docx, a paragraph a line), annotated by
+checker.annotate.annotate_docx in this process (median of --runs), by the whole command
+(check_report.py FILE.docx --annotate OUT.docx, interpreter start included, median of 5)
+and by GuideAnnotate.build on the built page in Chromium (the .docx unzipped as when the
+user opens it; median of --runs), the time between the click and the download.
 """
 
 from __future__ import annotations
 
 import argparse
+import base64
+import io
 import statistics
 import subprocess
 import sys
@@ -26,6 +34,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from checker.annotate import annotate_docx
 from checker.compile import load_compiled
 from checker.engine import check, match_plan
 from macros.sitedata import load_site_data
@@ -94,7 +103,26 @@ def bench_python(text: str, data: dict, runs: int) -> tuple[float, float, int]:
     return statistics.median(wall) * 1000, statistics.median(cpu) * 1000, len(findings)
 
 
-def bench_browser(text: str, runs: int) -> tuple[float, int]:
+BROWSER_CHECK = """([text, runs]) => {
+  const data = window.GUIDE_CHECKER_DATA; GuideChecker.check(text, data, null);
+  const times = []; let n = 0;
+  for (let i = 0; i < runs; i++) { const t0 = performance.now();
+    n = GuideChecker.check(text, data, null).length; times.push(performance.now() - t0); }
+  times.sort((a, b) => a - b); return [times[Math.floor(times.length / 2)], n];
+}"""
+BROWSER_ANNOTATE = """([b64, runs]) => GuidePage.unzipDocx(Uint8Array.from(atob(b64), c => c.charCodeAt(0))).then(docx => {
+  const data = window.GUIDE_CHECKER_DATA; GuideAnnotate.build(docx, data, {});
+  const times = []; let built = null;
+  for (let i = 0; i < runs; i++) { const t0 = performance.now();
+    built = GuideAnnotate.build(docx, data, {}); times.push(performance.now() - t0); }
+  times.sort((a, b) => a - b);
+  return [times[Math.floor(times.length / 2)], built.plan.comments.length, built.plan.edits.length];
+})"""
+
+
+def bench_browser(texts: dict[str, str], blob: bytes, runs: int) -> tuple[dict[str, tuple[float, int]], list]:
+    """({name: (median ms of a check, findings)}, [median ms of the 批注版, comments, 修订]) in
+    Chromium on the page built once."""
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as site:
@@ -106,15 +134,44 @@ def bench_browser(text: str, runs: int) -> tuple[float, int]:
                 "--disable-sync", "--no-first-run"])
             page = browser.new_page()
             page.goto((Path(site) / "checker" / "index.html").as_uri())
-            result = page.evaluate("""([text, runs]) => {
-              const data = window.GUIDE_CHECKER_DATA; GuideChecker.check(text, data, null);
-              const times = []; let n = 0;
-              for (let i = 0; i < runs; i++) { const t0 = performance.now();
-                n = GuideChecker.check(text, data, null).length; times.push(performance.now() - t0); }
-              times.sort((a, b) => a - b); return [times[Math.floor(times.length / 2)], n];
-            }""", [text, runs])
+            checks = {name: tuple(page.evaluate(BROWSER_CHECK, [text, runs])) for name, text in texts.items()}
+            annotated = page.evaluate(BROWSER_ANNOTATE, [base64.b64encode(blob).decode(), runs])
             browser.close()
-    return result[0], result[1]
+    return checks, annotated
+
+
+def report_docx(text: str) -> bytes:
+    """The text as a .docx, a paragraph a line (python-docx's default template)."""
+    import docx
+
+    document = docx.Document()
+    for line in text.split("\n"):
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def bench_annotate(blob: bytes, data: dict, runs: int) -> tuple[float, float, dict]:
+    """(median ms of annotate_docx in this process, median s of the whole --annotate command, plan)."""
+    annotate_docx(blob, data)  # warm the engine's lookup tables
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        _, plan = annotate_docx(blob, data)
+        times.append(time.perf_counter() - t0)
+    whole = []
+    with tempfile.TemporaryDirectory() as tmp:
+        draft, out = Path(tmp) / "draft.docx", Path(tmp) / "out.docx"
+        draft.write_bytes(blob)
+        for _ in range(5):
+            t0 = time.perf_counter()
+            run = subprocess.run([sys.executable, str(ROOT / "scripts" / "check_report.py"), str(draft),
+                                  "--annotate", str(out)], capture_output=True, text=True, check=False)
+            whole.append(time.perf_counter() - t0)
+            if run.returncode not in (0, 1):
+                raise SystemExit(f"check_report.py --annotate failed:\n{run.stderr}")
+    return statistics.median(times) * 1000, statistics.median(whole), plan
 
 
 def sample_document(sample_id: str) -> str:
@@ -160,13 +217,22 @@ def main(argv: list[str] | None = None) -> int:
     context, command = bench_startup(data)
     print(f"start-up: V8 context with engine.js and data {context * 1000:.0f} ms; "
           f"whole command on a one-line file {command:.2f} s (target <= 1 s)")
-    for name, text in sample_texts().items():
+    texts = sample_texts()
+    blob = report_docx(texts["faulty report"])
+    browser = bench_browser(texts, blob, args.runs) if not args.no_browser else None
+    for name, text in texts.items():
         wall, cpu, count = bench_python(text, data, args.runs)
         print(f"{name}: {len(text)} characters, {count} findings")
         print(f"  command line (V8): median {wall:.1f} ms wall, {cpu:.1f} ms CPU (target <= 50 ms)")
-        if not args.no_browser:
-            ms, n = bench_browser(text, args.runs)
+        if browser:
+            ms, n = browser[0][name]
             print(f"  chromium:          median {ms:.1f} ms ({n} findings; target <= 50 ms)")
+    in_process, whole, plan = bench_annotate(blob, data, args.runs)
+    print(f"批注版 of the faulty report as a .docx ({len(blob) // 1024} KB): {len(plan['comments'])} comments, "
+          f"{len(plan['edits'])} 修订")
+    print(f"  command line: whole command {whole:.2f} s; in process median {in_process:.0f} ms")
+    if browser:
+        print(f"  chromium:     median {browser[1][0]:.0f} ms ({browser[1][1]} comments, {browser[1][2]} 修订)")
     ms, problems, lines = bench_plan_match(data, args.runs)
     print(f"plan match (sample summary, sample plan): {problems} problems against {lines} plan lines")
     print(f"  command line (V8): median {ms:.1f} ms")

@@ -4,6 +4,7 @@ anachronisms, inconsistencies, Traditional characters, web debris and
 missing parts.
 
     python scripts/check_report.py FILE... [--year YYYY] [--json] [--fix]
+    python scripts/check_report.py FILE.docx --annotate OUT.docx [--year YYYY]
     python scripts/check_report.py SUMMARY --plan PLAN [--json]
 
 FILE is a .txt, .md or .docx. Output, one finding a line:
@@ -12,7 +13,8 @@ FILE is a .txt, .md or .docx. Output, one finding a line:
         excerpt, and the suggestion when there is one
 
 LINE and COLUMN are 1-based and count Unicode characters of the text as read
-(for a .docx, its paragraphs joined with newlines; "\\r\\n" counts as one
+(for a .docx, its paragraphs joined with newlines, then those of its footnotes,
+endnotes, headers and footers, each after an empty line; "\\r\\n" counts as one
 newline).
 
 --json prints one object:
@@ -23,8 +25,18 @@ newline).
 title or body, or null; "guide" is the page of the guide that explains the rule.)
 
 --fix writes FILE.fixed.txt (or FILE.fixed-2.txt …, never overwriting) with the
-safe fixes only: Traditional -> Simplified, conversion pinyin removed,
-punctuation made full-width, spaces between Chinese and digits removed.
+safe fixes only (the rules with a `fix` in data/checker/rules.yml): Traditional ->
+Simplified, conversion pinyin removed, punctuation made full-width, spaces between
+Chinese and digits removed, a listed typo replaced by its one right form.
+
+--annotate OUT.docx writes the 批注版 of one FILE.docx (checker/annotate.py): a copy
+in which every finding is a Word comment (批注, author 报告体检) on its characters
+and every safe fix a tracked change (修订), to accept or reject in Word or WPS;
+everything else in the file is left as it was. Findings that cannot be placed
+(in a header, footer, footnote or endnote, which the checker reads after the body, or
+inside a field, a text box, an existing 修订) are listed in a first comment with where
+they are; a safe fix in a header, footer or note is still a 修订, one inside a field, a
+text box or an existing 修订 is not, and the first comment says so.
 
 Exit status: 0 no error-severity finding, 1 some error finding, 2 some input
 could not be read, or the checker cannot run here (the message says why).
@@ -32,6 +44,15 @@ could not be read, or the checker cannot run here (the message says why).
 The checks are those of the 报告体检 page: checker/engine.js, run in V8
 through mini-racer (checker/engine.py). Where mini-racer cannot be installed
 the command prints what to do and exits with 2.
+
+--ledger A.xlsx [--ledger B.xlsx …] [--period 2026H1] [DRAFT] is 台账对数: the figures
+a report needs, counted from the guide's ledgers (.xlsx) for the period (2026H1,
+2026H2, 2026, 2026Q3 or 2026-01-01..2026-06-30; default: the first half of this
+year), the ready sentences, what in the ledgers was not counted and why
+(file, sheet, cell), and, with a DRAFT, each of its figures that names a counted
+thing: equal, differs (both figures and the rows) or no ledger. --json prints it
+all as one object. Exit status: 0 all agree, 1 a figure differs, 2 a file could
+not be read or holds no ledger (checker/ledger_cli.py).
 
 --plan PLAN compares a summary with the next year's plan (总结和要点对照)
 instead of checking: for each problem in the summary's problems part, the plan
@@ -54,6 +75,7 @@ import sys
 from pathlib import Path
 
 try:
+    from checker.annotate import annotate_docx
     from checker.compile import load_compiled
     from checker.engine import EngineUnavailable, check, detect_year_of, engine, match_plan
     from checker.fixes import apply_safe_fixes, fixed_path
@@ -84,14 +106,23 @@ def site_data():
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="报告体检：检查报告草稿中的常见问题")
-    parser.add_argument("files", nargs="+", metavar="FILE", help=".txt, .md or .docx")
+    parser.add_argument("files", nargs="*", metavar="FILE", help=".txt, .md or .docx")
     parser.add_argument("--year", type=int, help="the report's year (default: from the title or body)")
     parser.add_argument("--json", action="store_true", help="print JSON (see the module docstring)")
     parser.add_argument("--fix", action="store_true", help="write FILE.fixed.txt with the safe fixes")
+    parser.add_argument("--annotate", metavar="OUT", help="write the 批注版 of FILE.docx (comments and tracked changes) to OUT")
     parser.add_argument("--plan", metavar="PLAN", help="compare the summary FILE with this plan (总结和要点对照)")
+    parser.add_argument("--ledger", action="append", metavar="XLSX", help="a ledger to count (台账对数); repeat for more")
+    parser.add_argument("--period", help="with --ledger: 2026H1, 2026H2, 2026, 2026Q3 or 2026-01-01..2026-06-30")
     args = parser.parse_args(argv)
+    if not args.files and not args.ledger:
+        parser.error("give a FILE to check, or --ledger XLSX")
+    if args.ledger and (len(args.files) > 1 or args.plan or args.fix):
+        parser.error("--ledger takes at most one draft FILE, without --plan or --fix")
     if args.plan and (len(args.files) != 1 or args.fix or args.year):
         parser.error("--plan takes one summary FILE, without --fix or --year")
+    if args.annotate and (len(args.files) != 1 or args.fix or args.plan):
+        parser.error("--annotate takes one FILE.docx, without --fix or --plan")
     if args.year is not None and not 1990 <= args.year <= 2100:
         parser.error("--year must be a year such as 2026")
     try:
@@ -104,8 +135,15 @@ def main(argv: list[str] | None = None) -> int:
     except BadData as exc:
         print(f"checker data is invalid: {exc}", file=sys.stderr)
         return 2
+    if args.ledger:
+        from checker.ledger_cli import run
+        from datetime import date
+        return run(args.ledger, args.period or f"{date.today().year}H1", args.files[0] if args.files else None,
+                   data, args.json, sys.stdout, sys.stderr)
     if args.plan:
         return compare(args.files[0], args.plan, data, args.json)
+    if args.annotate:
+        return annotate(Path(args.files[0]), Path(args.annotate), data, args.year)
     status = 0
     files_out, findings_out = [], []
     for name in args.files:
@@ -142,6 +180,27 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps({"files": files_out, "findings": findings_out}, ensure_ascii=False, indent=1))
     return status
+
+
+def annotate(source: Path, target: Path, data: dict, year: int | None) -> int:
+    """Write the 批注版 of source to target; 2 when source cannot be read, else as for checking."""
+    try:
+        read_report(source)  # the checks every input gets (exists, size, type, macros, readable)
+        if source.suffix.lower() != ".docx":
+            raise UnreadableInput("批注版只能从 .docx 文件生成；请在 Word 或 WPS 中另存为 .docx")
+        out, plan = annotate_docx(source.read_bytes(), data, year)
+    except (UnreadableInput, OSError) as exc:
+        print(f"{source}: 无法生成批注版：{exc}", file=sys.stderr)
+        return 2
+    if target.resolve() == source.resolve():
+        print(f"{source}: 批注版不能覆盖原文件，请换一个文件名", file=sys.stderr)
+        return 2
+    target.write_bytes(out)
+    findings = plan["findings"]
+    print(f"{source}: {len(findings)} 处问题写成批注，{len(plan['edits'])} 处安全修改写成修订"
+          + (f"，{len(plan['unplaced'])} 处无法定位，列在第一条批注里" if plan["unplaced"] else "")
+          + f"；写入 {target}", file=sys.stderr)
+    return 1 if any(f["severity"] == "error" for f in findings) else 0
 
 
 def compare(summary_name: str, plan_name: str, data: dict, as_json: bool) -> int:

@@ -34,7 +34,9 @@ setup_system() {  # Debian packages the tests drive: a real browser and a real w
   [ -x /usr/bin/chromium ] || need+=(chromium)
   command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx)
   fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
+  command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)  # opens the 批注版 in the annotate tests
   command -v node >/dev/null 2>&1 || need+=(nodejs)  # npm (below) runs on it; the checker itself runs in V8 through mini-racer
+  ls /usr/lib/libreoffice/program/libsclo.so >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)  # 台账对数 tests: ledgers saved by LibreOffice Calc
   [ -f package.json ] && ! command -v npm >/dev/null 2>&1 && need+=(npm)  # pinned axe-core for the accessibility tests
   [ ${#need[@]} -eq 0 ] && return 0
   local sudo=""

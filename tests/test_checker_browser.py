@@ -32,6 +32,7 @@ def test_built_page_loads_generated_data(built_site, data):
 def test_shared_cases_in_chromium(page, site_server):
     """tests/checker_cases in the browser's engine, as test_checker_engine runs them in V8."""
     page.page.goto(site_server + PAGE)
+    page.page.wait_for_function("document.body.dataset.checkerTypo === 'ready'")  # the context rule's data
     texts = [{"text": c["text"], "year": c.get("year")} for c in CASES]
     results = page.page.evaluate(
         "items => items.map(i => GuideChecker.check(i.text, window.GUIDE_CHECKER_DATA, i.year || null))", texts)
@@ -119,3 +120,21 @@ def test_page_stays_usable_with_a_huge_paste(page, site_server):
     assert p.locator(".checker-item").count() == 1500
     p.click("#checker-clear")
     assert p.input_value("#checker-input") == ""
+
+
+def test_typo_data_loads_after_the_page_and_works_from_file_url(page, built_site):
+    """The context rule's word list is not in the page: the page loads it by a script tag once it
+    is usable (fetch() of a local file fails under file://), then checks again and finds the typo."""
+    soup = built_site.soup(PAGE)
+    assert not [s for s in soup.select("script[src]") if "typo" in s.get("src")]
+    assert built_site.file("downloads/checker-typo-data.js").stat().st_size > 100_000
+    p = page.page
+    p.goto((built_site.path / PAGE).as_uri())
+    p.fill("#checker-input", "街道党工委认真部暑全年宣传思想工作。")
+    p.click("#checker-run")
+    p.wait_for_function("document.body.dataset.checkerTypo === 'ready'")
+    p.click("#checker-run")
+    p.wait_for_selector(".checker-item")
+    assert "疑似错别字（上下文）" in p.inner_text("#checker-summary")
+    assert "部署" in p.inner_text("#checker-list")
+    assert p.evaluate("[...document.scripts].some(s => (s.getAttribute('src') || '').endsWith('checker-typo-data.js'))")

@@ -79,8 +79,14 @@ def test_vocabulary_includes_glossary_terms(data):
 
 
 def test_compiled_data_is_small(data):
-    size = len(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
-    assert size < 200_000, size
+    """What every checker page loads first stays small; the context rule's word list, which only
+    the 报告体检 page loads after it is usable, has a budget of its own (measured 972 KB, 492 KB gzipped)."""
+    import gzip
+
+    core = json.dumps({k: v for k, v in data.items() if k != "typo"}, ensure_ascii=False, separators=(",", ":"))
+    assert len(core.encode()) < 200_000, len(core.encode())
+    typo = json.dumps(data["typo"], ensure_ascii=False, separators=(",", ":")).encode()
+    assert len(typo) < 1_100_000 and len(gzip.compress(typo)) < 550_000, (len(typo), len(gzip.compress(typo)))
 
 
 def test_substitutes_that_make_a_real_word_are_never_reported(data):

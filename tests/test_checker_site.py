@@ -142,3 +142,20 @@ def test_common_faults_before_examples_are_marked(built_site, data):
         assert check(text, data, 2026), (section, text)
         checked += 1
     assert checked >= 6
+
+
+TYPO_RULES = ("typo-context",)
+
+
+def test_guide_text_gives_no_context_typo_finding(built_site, data):
+    """Not even a warning of the context typo rule on the guide's own pages, samples and
+    templates (the fault examples aside): the rule must stay quiet on clean text."""
+    texts = {rel: page_text(built_site.article(rel)) for rel in built_site.pages() if built_site.article(rel) is not None}
+    for path in DOCS:
+        record = yaml.safe_load(path.read_text(encoding="utf-8"))
+        texts[path.name] = "\n".join(s for s in strings(record) if not s.isascii())
+    found = [f"{name}: {f.message} | {f.excerpt}" for name, text in texts.items()
+             for f in check(text, data) if f.rule in TYPO_RULES]
+    assert len("".join(texts.values())) > 100_000
+    assert not found, "\n".join(found)
+    assert [f.rule for f in check("街道认真部暑全年工作。", data)] == ["typo-context"]  # the rule is on

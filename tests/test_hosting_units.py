@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import subprocess
 import xml.etree.ElementTree as ET
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -155,15 +157,27 @@ def test_apache_config_declares_types_compression_and_caching():
         assert needle in text
 
 
-def test_vendored_shim_is_the_pinned_npm_package():
-    vendored = ROOT / "docs/assets/javascripts/vendor/iframe-worker-shim.js"
-    npm = ROOT / "node_modules/iframe-worker/shim/index.js"
+# Browser code the guide ships, copied from the pinned npm package: (vendored file, package, file in the package).
+VENDORED = [
+    ("iframe-worker-shim.js", "iframe-worker", "shim/index.js"),
+    ("fflate.js", "fflate", "umd/index.js"),
+    ("read-excel-file.js", "read-excel-file", "bundle/read-excel-file.min.js"),
+]
+
+
+@pytest.mark.parametrize("vendored, package, source", VENDORED)
+def test_vendored_code_is_the_pinned_npm_package(vendored, package, source):
+    npm = ROOT / "node_modules" / package / source
     if not npm.is_file():
-        pytest.fail("node_modules/iframe-worker missing: run npm ci (scripts/dev.sh test does)")
-    assert vendored.read_bytes() == npm.read_bytes()
-    lock = (ROOT / "package-lock.json").read_text(encoding="utf-8")
-    assert '"node_modules/iframe-worker"' in lock and '"version": "1.0.4"' in lock
-    assert (ROOT / "docs/assets/javascripts/vendor/iframe-worker-LICENSE.txt").is_file()
+        pytest.fail(f"node_modules/{package} missing: run npm ci (scripts/dev.sh test does)")
+    assert (ROOT / "docs/assets/javascripts/vendor" / vendored).read_bytes() == npm.read_bytes()
+    pinned = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"][package]
+    lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
+    assert lock["packages"][f"node_modules/{package}"]["version"] == pinned
+    installed = json.loads((ROOT / "node_modules" / package / "package.json").read_text(encoding="utf-8"))
+    assert installed["version"] == pinned
+    licence = ROOT / "docs/assets/javascripts/vendor" / f"{Path(vendored).stem.replace('-shim', '')}-LICENSE.txt"
+    assert licence.is_file(), f"{licence.name} missing beside the vendored {vendored}"
 
 
 def test_offline_build_uses_the_local_shim_only(built_site):

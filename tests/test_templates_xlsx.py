@@ -14,7 +14,7 @@ from support import ROOT
 
 SITE = load_site_data(ROOT)
 LEDGERS = SITE.all("ledgers")
-AGREED = {"ledger-positions", "ledger-opinion", "ledger-study", "ledger-publicity", "ledger-volunteer"}
+AGREED = {"ledger-positions", "ledger-opinion", "ledger-study", "ledger-publicity", "ledger-volunteer", "ledger-talks", "ledger-rectification"}
 
 
 def test_all_agreed_ledgers_exist():

@@ -16,7 +16,13 @@ from dataclasses import replace as dc_replace
 import pytest
 
 from conftest import ROOT
-from macros.checks.units import page_sentences, sample_sentences, samples_agree_with_units, unit_disagreements
+from macros.checks.units import (
+    fact_patterns,
+    page_sentences,
+    sample_sentences,
+    samples_agree_with_units,
+    unit_disagreements,
+)
 from macros.errors import GuideError
 from macros.sitedata import KINDS, Record, SiteData, _load_kind
 from macros.yamlsource import parse_yaml
@@ -50,7 +56,7 @@ def test_every_recorded_figure_is_written_somewhere(unit):
     wanted = {(fact, spec["value"]) for fact, spec in record["facts"].items() if "value" in spec}
     wanted |= {(fact, value) for period in record.get("periods", {}).values() for fact, value in period["figures"].items()}
     for fact, value in sorted(wanted):
-        patterns = record["facts"][fact]["written"]
+        patterns = fact_patterns(site, record["facts"][fact])
         assert any(int(m.group(1)) == value for s in sentences for p in patterns for m in re.finditer(p, s.text)), \
             f"data/units/{unit}.yml: {fact} = {value} is not written in any of its samples or pages"
 

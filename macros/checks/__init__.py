@@ -17,6 +17,7 @@ from . import reference  # noqa: F401  (terms, events, diagrams)
 from . import template  # noqa: F401  (templates and ledgers)
 from . import sample  # noqa: F401  (annotated samples)
 from . import checker  # noqa: F401  (report checker data)
+from . import ledgers  # noqa: F401  (ledger counts: 台账对数 refers to real columns and choices)
 from . import units  # noqa: F401  (fictional units: the samples agree with the record)
 # isort: on
 

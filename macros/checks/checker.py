@@ -16,7 +16,8 @@ from ..sitedata import SiteData, check_unique, register_check
 PATTERN_LISTS = {"placeholders": ["patterns"], "usage": ["patterns"], "debris": ["inline", "encoding"]}
 SINGLE_PATTERNS = {("structure", "measurable"): "u", ("stock", "facts"): "u", ("language", "mention_before"): "u",
                    ("language", "mention_after"): "u", ("language", "citing"): "u", ("language", "festive"): "u",
-                   ("language", "ongoing"): "u", ("language", "past"): "u", ("language", "next_year_opening"): "gu"}
+                   ("language", "ongoing"): "u", ("language", "past"): "u", ("language", "next_year_opening"): "gu",
+                   ("context", "names"): "gu"}
 
 
 @register_check

@@ -85,6 +85,23 @@ def _matches(patterns: list[str], sentence: Sentence) -> Iterator[int]:
             yield int(match.group(1))
 
 
+def ledger_count(site: SiteData, ref: str) -> dict | None:
+    """The count ``<ledger id>/<count id>`` of data/ledgers, or None."""
+    ledger_id, _, count_id = ref.partition("/")
+    ledger = site.records.get("ledgers", {}).get(ledger_id)
+    if ledger is None:
+        return None
+    return next((c for c in ledger.get("counts", []) if c["id"] == count_id), None)
+
+
+def fact_patterns(site: SiteData, spec: dict) -> list[str]:
+    """How a fact is written: its own patterns, or those of the ledger count it names (counted:)."""
+    if "counted" in spec:
+        count = ledger_count(site, spec["counted"])
+        return list(count.get("written", [])) if count else []
+    return list(spec["written"])
+
+
 def unit_disagreements(unit: Record, site: SiteData) -> list[Disagreement]:
     """Every place where one of the unit's samples or pages states a recorded fact with another figure."""
     samples = {sid: site.get("samples", sid, (unit.source.path, unit.source.line_of(("samples",))))
@@ -96,8 +113,9 @@ def unit_disagreements(unit: Record, site: SiteData) -> list[Disagreement]:
 
     def compare(fact: str, expected: int, where: list[Sentence]) -> None:
         spec = facts[fact]
+        patterns = fact_patterns(site, spec)
         for sentence in where:
-            for figure in _matches(spec["written"], sentence):
+            for figure in _matches(patterns, sentence):
                 if figure != expected:
                     found.append(Disagreement(unit.id, fact, spec["label"], expected, figure, sentence))
 
@@ -120,6 +138,12 @@ def unit_disagreements(unit: Record, site: SiteData) -> list[Disagreement]:
 def _check_references(unit: Record, site: SiteData) -> None:  # noqa: C901 (one flat list of reference checks)
     facts = unit["facts"]
     for fact, spec in facts.items():
+        if "counted" in spec:
+            count = ledger_count(site, spec["counted"])
+            if count is None or not count.get("written"):
+                raise unit.error(("facts", fact, "counted"), f"no count '{spec['counted']}' with written patterns",
+                                 "name a count of data/ledgers/<ledger>.yml (counts: id) that has written:")
+            continue
         for i, pattern in enumerate(spec["written"]):
             try:
                 compiled = re.compile(pattern)

@@ -20,13 +20,17 @@ EXAMPLE_FONT = Font(color="808080", italic=True)
 HELP_SHEET = "填写说明"
 
 
-def build_ledger_xlsx(ledger: Record) -> bytes:
+def build_ledger_xlsx(ledger: Record, filled: list | None = None, title: str | None = None) -> bytes:
+    """The ledger's template, or, with ``filled`` rows (data/ledger-samples), a ledger kept
+    for a year: those rows in black, titled ``title``."""
     columns = ledger["columns"]
     wb = new_workbook()
     ws = wb.active
     ws.title = ledger["title"][:31]
-    titled_sheet(ws, ledger["title"], [(c["name"], c["width"]) for c in columns])
-    examples = ledger.get("rows", [])
+    titled_sheet(ws, title or ledger["title"], [(c["name"], c["width"]) for c in columns])
+    for row in filled or []:
+        ws.append(list(row))
+    examples = [] if filled else ledger.get("rows", [])
     for row in examples:
         ws.append(list(row))
         for cell in ws[ws.max_row]:
@@ -35,7 +39,7 @@ def build_ledger_xlsx(ledger: Record) -> bytes:
         for r in range(3, 3 + len(examples)):
             cell = ws.cell(row=r, column=1)
             cell.value = f"示例：{cell.value}" if cell.value not in (None, "") else "示例"
-    last = 2 + len(examples) + BLANK_ROWS
+    last = 2 + len(filled or []) + len(examples) + BLANK_ROWS
     grid(ws, 3, last, len(columns))
     for c, column in enumerate(columns, start=1):
         if "choices" in column:
@@ -48,7 +52,8 @@ def build_ledger_xlsx(ledger: Record) -> bytes:
     help_ws.append(["用途", ledger["summary"], ""])
     for column in columns:
         help_ws.append([column["name"], column["help"], "、".join(column.get("choices", []))])
-    help_ws.append(["示例行", "灰色斜体、标有“示例”的行是示意，填写前删除。" if examples else "本表没有示例行。", ""])
+    if not filled:
+        help_ws.append(["示例行", "灰色斜体、标有“示例”的行是示意，填写前删除。" if examples else "本表没有示例行。", ""])
     grid(help_ws, 3, help_ws.max_row, 3)
     print_setup(help_ws)
     return workbook_bytes(wb, ledger["title"])

@@ -1,7 +1,11 @@
 /*
  * 报告体检 page: paste or open a draft (shared.js reads it), check it with
  * GuideChecker (engine.js) against GUIDE_CHECKER_DATA (downloads/checker-data.js),
- * show the findings in place. Nothing leaves the computer: no fetch, no XHR, no form submission.
+ * show the findings in place; group the safe fixes to accept or reject, copy the fixed text,
+ * and, for an opened .docx, download its 批注版 (annotate.js). The context typo rule's word list
+ * (downloads/checker-typo-data.js, most of the checker's bytes) is loaded by a script tag after the
+ * page is usable (a script, not fetch(), so that it works from file:// too); the check runs again
+ * when it has arrived. Nothing leaves the computer: no fetch, no XHR, no form submission.
  * The draft is kept in localStorage until the user clicks 清空.
  */
 (function () {
@@ -11,6 +15,12 @@
   var LABEL = { error: "错误", warning: "警告", info: "提示" };
   var RANK = { error: 0, warning: 1, info: 2 };
   var MAX_SHOWN = 1500;
+  var typoState = "loading";
+  var TYPO_NOTE = {
+    loading: "上下文错别字的词表正在加载，加载后自动再查一遍。",
+    ready: "",
+    missing: "上下文错别字的词表（downloads/checker-typo-data.js）没有加载，这一项没有查；其他各项照常。"
+  };
 
   var $ = window.GuidePage.byId, el = window.GuidePage.el;
   function guideHref(guide) {
@@ -21,10 +31,21 @@
     return href + (parts[1] ? "#" + encodeURIComponent(parts[1]) : "");
   }
 
-  // Rendering
-  function renderView(view, text, findings) {
+  // Rendering. storyLines: for an opened .docx, [kind, line] of each story after the body
+  // (GuideChecker.storyLines: footnotes, endnotes, headers, footers), so a finding there says
+  // where it is (页眉第1行第3字) and the view names each story where it starts.
+  function storyStarts(text, storyLines, data) {  // offset -> label
+    var out = new Map(), line = 1, at = 0;
+    (storyLines || []).forEach(function (s) {
+      while (line < s[1] && at >= 0) { at = text.indexOf("\n", at) + 1; line++; if (!at) at = -1; }
+      if (at >= 0) out.set(at, GuideChecker.storyLabel(data, s[0]));
+    });
+    return out;
+  }
+  function renderView(view, text, findings, storyLines, data) {
     view.textContent = "";
-    var n = text.length, bounds = new Set([0, n]);
+    var n = text.length, bounds = new Set([0, n]), labels = storyStarts(text, storyLines, data);
+    labels.forEach(function (label, at) { bounds.add(at); });
     findings.forEach(function (f) {
       var a = Math.min(f.offset, n), b = Math.min(f.offset + Math.max(f.units, 1), n);
       bounds.add(a); bounds.add(b);
@@ -35,6 +56,7 @@
     var frag = document.createDocumentFragment(), active = [], next = 0;
     for (var k = 0; k < points.length - 1; k++) {
       var a = points[k], b = points[k + 1], piece = text.slice(a, b);
+      if (labels.has(a)) frag.appendChild(el("span", "checker-story", labels.get(a)));
       while (next < covering.length && covering[next][0] <= a) active.push(covering[next++]);
       active = active.filter(function (c) { return c[1] > a; });
       var here = active.filter(function (c) { return c[0] <= a && b <= c[1]; });
@@ -78,12 +100,12 @@
     box.appendChild(table);
   }
 
-  function renderList(list, findings, data) {
+  function renderList(list, findings, data, storyLines) {
     list.textContent = "";
     findings.forEach(function (f, i) {
       var item = el("li", "checker-item checker-" + f.severity);
       item.id = "checker-item-" + i;
-      var where = el("a", "checker-where", "第" + f.line + "行第" + f.column + "字");
+      var where = el("a", "checker-where", GuideChecker.place(data, f, storyLines));
       where.href = "#checker-at-" + i;
       item.appendChild(el("span", "checker-sev", LABEL[f.severity]));
       item.appendChild(where);
@@ -98,6 +120,109 @@
     });
   }
 
+  // Safe fixes (rules with a `fix` in data/checker/rules.yml, GuideChecker.safeEdits): one group
+  // per rule ("157 处半角标点，全部改为全角"), each suggestion or group accepted or rejected,
+  // undo; the accepted ones make the copied text and the 批注版's tracked changes.
+  var MAX_LISTED = 300;
+  function editKey(e) { return e.start + ":" + e.end + ":" + e.text; }
+  function Fixes(box, onChange) {
+    this.box = box; this.onChange = onChange;
+    this.text = null; this.edits = []; this.findings = []; this.rejected = new Set(); this.history = [];
+    this.open = new Set();  // the groups whose list is open, kept open when the list is drawn again
+  }
+  Fixes.prototype.update = function (text, findings, data, storyLines) {
+    if (text !== this.text) { this.rejected = new Set(); this.history = []; }
+    this.text = text; this.findings = findings; this.data = data; this.storyLines = storyLines;
+    this.edits = window.GuideChecker.safeEdits(text, findings, data);
+  };
+  Fixes.prototype.accepted = function () {
+    var rejected = this.rejected;
+    return this.edits.filter(function (e) { return !rejected.has(editKey(e)); });
+  };
+  Fixes.prototype.set = function (edits, accept) {
+    this.history.push(new Set(this.rejected));
+    var rejected = this.rejected;
+    edits.forEach(function (e) { if (accept) rejected.delete(editKey(e)); else rejected.add(editKey(e)); });
+    this.onChange();
+  };
+  Fixes.prototype.undo = function () {
+    if (this.history.length) { this.rejected = this.history.pop(); this.onChange(); }
+  };
+  Fixes.prototype.render = function (list, data) {
+    var self = this, groups = new Map();
+    list.textContent = "";
+    this.edits.forEach(function (e) {
+      if (!groups.has(e.rule)) groups.set(e.rule, []);
+      groups.get(e.rule).push(e);
+    });
+    groups.forEach(function (edits, rule) {
+      var meta = data.rules[rule], taken = edits.filter(function (e) { return !self.rejected.has(editKey(e)); }).length;
+      var item = el("li", "checker-group"), head = el("div", "checker-group-head");
+      item.dataset.rule = rule;
+      head.appendChild(el("span", "checker-group-label", edits.length + " 处" + meta.name + "，全部" + meta.fix +
+        (taken === edits.length ? "" : "（已采纳 " + taken + " 处）")));
+      [["全部采纳", true], ["全部不采纳", false]].forEach(function (b) {
+        var button = el("button", "md-button checker-group-" + (b[1] ? "accept" : "reject"), b[0]);
+        button.type = "button";
+        button.addEventListener("click", function () { self.set(edits, b[1]); });
+        head.appendChild(button);
+      });
+      item.appendChild(head);
+      var details = el("details"), ol = el("ol");
+      details.open = self.open.has(rule);
+      details.addEventListener("toggle", function () { if (details.open) self.open.add(rule); else self.open.delete(rule); });
+      details.appendChild(el("summary", null, "逐条查看"));
+      edits.slice(0, MAX_LISTED).forEach(function (e) {
+        var f = self.findings[e.finding], rejected = self.rejected.has(editKey(e));
+        var li = el("li", "checker-edit" + (rejected ? " is-rejected" : ""));
+        li.appendChild(self.shown(e, f));
+        var button = el("button", "md-button", rejected ? "采纳" : "不采纳");
+        button.type = "button";
+        button.addEventListener("click", function () { self.set([e], rejected); });
+        li.appendChild(button);
+        ol.appendChild(li);
+      });
+      if (edits.length > MAX_LISTED) ol.appendChild(el("li", null, "……其余 " + (edits.length - MAX_LISTED) + " 处同样处理"));
+      details.appendChild(ol);
+      item.appendChild(details);
+      list.appendChild(item);
+    });
+    this.box.hidden = !this.edits.length && !this.docxReady;
+  };
+
+  // One suggestion in its place: 第5行：…前文<del>,</del><ins>，</ins>后文…
+  var AROUND = 8;
+  Fixes.prototype.shown = function (e, f) {
+    var text = this.text, span = el("span", "checker-edit-text",
+      GuideChecker.place(this.data, f, this.storyLines) + "：");
+    var a = Math.max(text.lastIndexOf("\n", e.start - 1) + 1, e.start - AROUND);
+    var lineEnd = text.indexOf("\n", e.end), b = Math.min(lineEnd < 0 ? text.length : lineEnd, e.end + AROUND);
+    span.appendChild(document.createTextNode((a > 0 && text[a - 1] !== "\n" ? "…" : "") + text.slice(a, e.start)));
+    span.appendChild(el("del", null, text.slice(e.start, e.end)));
+    if (e.text) span.appendChild(el("ins", null, e.text));
+    span.appendChild(document.createTextNode(text.slice(e.end, b) + (b < text.length && text[b] !== "\n" ? "…" : "")));
+    return span;
+  };
+
+  function copyText(text, status, note) {
+    note = note || "";
+    function fallback() {
+      var area = el("textarea");
+      area.value = text;
+      document.body.appendChild(area);
+      area.select();
+      var ok = false;
+      try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+      document.body.removeChild(area);
+      status.textContent = ok ? "已复制改好的文本，可以粘贴回 Word 或 WPS。" + note : "浏览器不允许复制，请在上面的框里全选复制。";
+    }
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(function () {
+        status.textContent = "已复制改好的文本，可以粘贴回 Word 或 WPS。" + note;
+      }, fallback);
+    } else fallback();
+  }
+
   function init() {
     var input = $("checker-input");
     if (!input) return;
@@ -109,6 +234,50 @@
     }
     var yearInput = $("checker-year"), view = $("checker-view"), list = $("checker-list");
     var summary = $("checker-summary");
+    var opened = null;  // the .docx the text came from: {docx, text, storyLines}
+    var fixes = new Fixes($("checker-fixes"), function () { renderFixes(); });
+    var annotateButton = $("checker-annotate");
+    function renderFixes() {
+      fixes.docxReady = !!(opened && opened.text === input.value);
+      annotateButton.hidden = !fixes.docxReady;
+      $("checker-undo").disabled = !fixes.history.length;
+      fixes.render($("checker-groups"), data);
+    }
+    $("checker-undo").addEventListener("click", function () { fixes.undo(); });
+    $("checker-copy").addEventListener("click", function () {
+      // of an opened .docx, the body only: its headers, footers and notes would land in the body
+      var text = fixes.text, edits = fixes.accepted(), lines = opened && opened.text === input.value ? opened.storyLines : [];
+      var starts = Array.from(storyStarts(text, lines, data).keys()), note = "";
+      if (starts.length) {
+        var end = Math.max(starts[0] - 2, 0);  // before the empty line that opens the first story
+        text = text.slice(0, end);
+        edits = edits.filter(function (e) { return e.end <= end; });
+        note = "复制的只是正文；页眉、页脚和脚注、尾注的修改请用批注版。";
+      }
+      copyText(window.GuideChecker.applyEdits(text, edits), status, note);
+    });
+    annotateButton.addEventListener("click", function () {
+      var year = parseInt(yearInput.value, 10) || null, t0 = performance.now(), built;
+      try {
+        built = window.GuideAnnotate.build(opened.docx, data, { year: year, edits: fixes.accepted() });
+      } catch (err) {
+        status.textContent = "无法生成批注版：" + err.message;
+        return;
+      }
+      var link = el("a");
+      link.href = URL.createObjectURL(new Blob([built.bytes], {
+        type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }));
+      link.download = opened.docx.name.replace(/\.docx$/i, "") + "-批注版.docx";
+      document.body.appendChild(link);
+      link.click();
+      document.body.removeChild(link);
+      setTimeout(function () { URL.revokeObjectURL(link.href); }, 10000);
+      var plan = built.plan;
+      status.textContent = "已生成批注版（用时 " + Math.round(performance.now() - t0) + " 毫秒）：" + plan.findings.length +
+        " 处问题写成批注，" + plan.edits.length + " 处修改写成修订" +
+        (plan.unplaced.length ? "，" + plan.unplaced.length + " 处无法定位，列在第一条批注里" : "") + "。";
+      document.body.dataset.checkerAnnotated = String(plan.comments.length);
+    });
     function run() {
       var text = input.value, year = parseInt(yearInput.value, 10) || null;
       var t0 = performance.now();
@@ -117,19 +286,27 @@
       var shown = window.GuideChecker.prepare(text);
       var used = year || window.GuideChecker.detectYear(text, data)[0];
       var listed = findings.slice(0, MAX_SHOWN);  // a huge paste must not freeze the page
+      var lines = opened && opened.text === text ? opened.storyLines : [];
       renderSummary(summary, findings, data);
-      renderList(list, listed, data);
-      renderView(view, shown, listed);
+      renderList(list, listed, data, lines);
+      renderView(view, shown, listed, lines, data);
+      fixes.update(shown, findings, data, lines);
+      renderFixes();
       status.textContent = text ? "已检查 " + Array.from(shown).length + " 字，用时 " + Math.round(ms) + " 毫秒；" +
         (used ? "按 " + used + " 年核对会议和提法。" : "未能从标题确定年份，可在右侧填写年份。") +
-        (findings.length > MAX_SHOWN ? "问题太多，下面只标出前 " + MAX_SHOWN + " 处，改完后再检查一遍。" : "") : "";
+        (findings.length > MAX_SHOWN ? "问题太多，下面只标出前 " + MAX_SHOWN + " 处，改完后再检查一遍。" : "") +
+        TYPO_NOTE[typoState] : "";
       document.body.dataset.checkerRuns = String((parseInt(document.body.dataset.checkerRuns || "0", 10)) + 1);
     }
     var drafts = {};
     drafts[KEY] = input;
     drafts[YEAR_KEY] = yearInput;
     var save = window.GuidePage.keepDrafts(drafts, status, run, $("checker-run"), $("checker-clear"));
-    window.GuidePage.openInto($("checker-file"), status, function (text) { input.value = text; save(); run(); });
+    window.GuidePage.openInto($("checker-file"), status, function (text, docx) {
+      opened = docx ? { docx: docx, text: text,
+        storyLines: GuideChecker.storyLines(docx.read.engineParagraphs(), docx.read.stories) } : null;
+      input.value = text; save(); run();
+    });
     view.addEventListener("click", function (ev) {
       var mark = ev.target.closest("mark[data-finding]");
       if (!mark) return;
@@ -138,6 +315,28 @@
         setTimeout(function () { item.classList.remove("checker-flash"); }, 1200); }
     });
     run();
+    // after the first paint: the page is usable before the word list arrives
+    requestAnimationFrame(function () { setTimeout(loadTypoData, 0); });
+
+    function loadTypoData() {
+      var own = document.querySelector('script[src$="checker-data.js"]');
+      if (data.typo || !own) return;
+      typoState = "loading";
+      var script = document.createElement("script");
+      script.src = own.getAttribute("src").replace(/checker-data\.js$/, "checker-typo-data.js");
+      script.onload = function () {
+        data.typo = window.GUIDE_CHECKER_TYPO_DATA;
+        typoState = data.typo ? "ready" : "missing";
+        document.body.dataset.checkerTypo = typoState;
+        run();
+      };
+      script.onerror = function () {
+        typoState = "missing";
+        document.body.dataset.checkerTypo = typoState;
+        run();
+      };
+      document.body.appendChild(script);
+    }
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);

@@ -1,0 +1,270 @@
+"""The data of the context typo rule (typo-context in checker/engine.js), made at build time.
+
+- Words and how common they are: jieba's dictionary (MIT licence, in the pinned
+  ``jieba`` package): 349,046 words with a frequency from a large general corpus and a
+  part-of-speech tag. Trimmed to the words of ``min_freq`` or more, the idioms and fixed
+  phrases (tags ``i`` and ``l``, 4+ characters) of ``idiom_freq`` or more, every single
+  character, and the guide's own vocabulary and glossary terms and the words of
+  data/checker/context.yml (given at least ``term_freq``), less jieba's own misspellings
+  (``_misspelt``). A word's weight is its cost, ``round(2 * ln(total / freq))`` (half-nats of
+  its unigram probability), and the words are grouped by cost. Rarer words that one edit
+  would turn into a listed word are kept apart ("rare"): they explain a stretch of text
+  (综治 is no 政治 misspelt) but are never offered as a correction.
+- Which characters look alike: from the vendored table ``vendor/char-similar/chars.tsv``
+  (four-corner code, stroke order, components of each GB 2312 character; source and
+  licence in its README), by ``shape_alike``. Which characters sound alike comes from
+  pypinyin, already in the compiled data (``pinyin``).
+
+The engine reads ``data["typo"]`` (checker/compile.py puts it there); the pages load it as
+its own file (downloads/checker-typo-data.js) after the page is usable.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+VENDOR = Path(__file__).with_name("vendor") / "char-similar" / "chars.tsv"
+LEVEL1 = 3755  # the first 3,755 characters of GB 2312 (its level 1, the common ones)
+
+
+def jieba_entries() -> list[tuple[str, int, str]]:
+    """(word, frequency, tag) of jieba's dictionary, in its order."""
+    import jieba
+
+    out = []
+    with (Path(jieba.__file__).parent / "dict.txt").open(encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) >= 2 and parts[1].isdigit():
+                out.append((parts[0], int(parts[1]), parts[2] if len(parts) > 2 else ""))
+    return out
+
+
+def _han(word: str) -> bool:
+    return all("\u4e00" <= ch <= "\u9fff" for ch in word)
+
+
+def common_readings(chars: list[str], words) -> dict[str, str]:
+    """Syllable (toneless) -> the characters read so: each character's usual reading and the
+    readings pypinyin gives it inside the words of ``words`` (重 is chong in 重新), not the rare
+    readings of a single character (综 zeng, 位 li), which would make false sound-alikes."""
+    from pypinyin import Style, lazy_pinyin
+    from pypinyin.phrases_dict import phrases_dict
+
+    readings: dict[str, set[str]] = {}
+    for ch in chars:
+        readings.setdefault(ch, set()).update(lazy_pinyin(ch, style=Style.NORMAL))
+    for word in words:
+        if len(word) >= 2 and word in phrases_dict:
+            for ch, syl in zip(word, lazy_pinyin(word, style=Style.NORMAL)):
+                if ch in readings:
+                    readings[ch].add(syl)
+    table: dict[str, list[str]] = {}
+    for ch, syls in readings.items():
+        for syl in syls:
+            if syl.isascii() and syl.isalpha():
+                table.setdefault(syl, []).append(ch)
+    return {syl: "".join(sorted(chs)) for syl, chs in sorted(table.items())}
+
+
+def _alike_fn(pinyin: dict[str, str], shapes: dict[str, str]):
+    readings: dict[str, set[str]] = {}
+    for syl, chs in pinyin.items():
+        for ch in chs:
+            readings.setdefault(ch, set()).add(syl)
+
+    def alike(a: str, b: str) -> bool:
+        return bool(readings.get(a, set()) & readings.get(b, set())) or b in shapes.get(a, "") or a in shapes.get(b, "")
+    return alike
+
+
+def near_offered(word: str, offered: set[str], holes: dict[str, str], alike) -> bool:
+    """Whether one edit the context rule tries turns word into an offered word: a sound- or
+    look-alike character, two neighbours swapped, a doubled character removed."""
+    for i, ch in enumerate(word):
+        if any(alike(ch, f) for f in holes.get(word[:i] + "?" + word[i + 1:], "")):
+            return True
+        if i and ch != word[i - 1]:
+            if word[:i - 1] + ch + word[i - 1] + word[i + 1:] in offered:
+                return True
+        elif i and word[:i] + word[i + 1:] in offered:
+            return True
+    return False
+
+
+def _holes(words) -> dict[str, str]:
+    """A word with one character as "?" -> the characters that fill it."""
+    holes: dict[str, str] = {}
+    for word in words:
+        for i in range(len(word)):
+            key = word[:i] + "?" + word[i + 1:]
+            holes[key] = holes.get(key, "") + word[i]
+    return holes
+
+
+def _select(entries, terms: list[str], conf: dict):
+    """(freq, kind, rare): the kept words' frequencies and groups, and the rarer words."""
+    freq: dict[str, int] = {}
+    kind: dict[str, str] = {}
+    rare: dict[str, int] = {}
+    for word, f, tag in entries:
+        if not _han(word) or len(word) > conf["max_len"]:
+            continue
+        idiom = tag in ("i", "l") and len(word) >= 4
+        if len(word) == 1 or f >= conf["min_freq"] or (idiom and f >= conf["idiom_freq"]):
+            freq[word] = max(freq.get(word, 0), f)
+            kind[word] = "fixed" if idiom else "words"
+        else:
+            rare[word] = max(rare.get(word, 0), f)
+    for term in terms:
+        if _han(term) and 2 <= len(term) <= conf["max_len"]:
+            freq[term] = max(freq.get(term, 0), conf["term_freq"])
+            kind[term] = "fixed" if len(term) >= 4 else "words"
+    return freq, kind, rare
+
+
+def _misspelt(freq: dict[str, int], rare: dict[str, int], protected: set[str], alike, twins, sounds) -> set[str]:
+    """jieba lists some misspellings as words of their own (各抒已见 beside 各抒己见, 自已 beside
+    自己): the words of 4+ characters one sound- or look-alike character away from a word at
+    least five times as common, and the words of 2 or 3 characters one character of nearly the
+    same shape and another sound (``twins``, not ``sounds``) away from a word at least twenty
+    times as common, which the rule must see as the typos they are."""
+    every = {**rare, **freq}
+    by_hole: dict[str, list[str]] = {}
+    for word in every:
+        if len(word) >= 2:
+            for i in range(len(word)):
+                by_hole.setdefault(word[:i] + "?" + word[i + 1:], []).append(word)
+    out = set()
+    for word, f in every.items():
+        if word in protected:
+            continue
+        if len(word) >= 4 and any(o != word and freq.get(o, 0) >= 5 * f and alike(word[i], o[i])
+                                  for i in range(len(word)) for o in by_hole[word[:i] + "?" + word[i + 1:]]):
+            out.add(word)
+        elif len(word) in (2, 3) and any(o != word and freq.get(o, 0) >= 20 * f and twins(word[i], o[i])
+                                         and not sounds(word[i], o[i])
+                                         for i in range(len(word)) for o in by_hole.get(word[:i] + "?" + word[i + 1:], ())):
+            out.add(word)  # 自已 beside 自己: shorter words only for near-identical shapes that sound different
+    return out
+
+
+def twins_fn(table: dict | None = None):
+    """Whether two characters look nearly the same: one four-corner code, stroke orders at most
+    one stroke apart (己已, 拨拔, 未末)."""
+    table = read_shapes() if table is None else table
+
+    def twins(a: str, b: str) -> bool:
+        x, y = table.get(a), table.get(b)
+        return bool(x and y and x[0][:4] == y[0][:4] and _distance(x[1], y[1], 1) <= 1)
+    return twins
+
+
+def lexicon(terms: list[str], conf: dict, pinyin: dict[str, str], shapes: dict[str, str], twins=None) -> dict:
+    """{"words": {cost: "w w …"}, "fixed": {cost: …}, "rare": {cost: …}, "unknown": cost}: the
+    common words, the idioms and the guide's terms of four characters or more (each word in one
+    group only; see the module doc), and the rarer words that one edit would turn into one of
+    those (kept so that the rule knows
+    they are words: 综治 is no 政治 misspelt). ``conf`` is data/checker/context.yml."""
+    entries = jieba_entries()
+    total = sum(f for _, f, _ in entries)
+    freq, kind, rare = _select(entries, terms, conf)
+    alike = _alike_fn(pinyin, shapes)
+    twins = twins_fn() if twins is None else twins
+    for word in _misspelt(freq, rare, set(terms), alike, twins, _alike_fn(pinyin, {})):
+        freq.pop(word, None)
+        kind.pop(word, None)
+        rare.pop(word, None)
+    offered = {w for w in kind if len(w) >= 2}
+    holes = _holes(offered)
+    for word, f in rare.items():
+        if word not in freq and near_offered(word, offered, holes, alike):
+            freq[word] = f
+            kind[word] = "rare"
+
+    def cost(f: int) -> int:
+        return round(2 * math.log(total / max(f, 1)))
+
+    groups: dict[str, dict[int, list[str]]] = {"words": {}, "fixed": {}, "rare": {}}
+    for word in sorted(freq):
+        groups[kind[word]].setdefault(cost(freq[word]), []).append(word)
+    out: dict = {name: {str(c): " ".join(ws) for c, ws in sorted(group.items())} for name, group in groups.items()}
+    out["unknown"] = cost(1) + 2
+    return out
+
+
+def read_shapes(path: Path = VENDOR) -> dict[str, tuple[str, str, set[str]]]:
+    """char -> (four-corner code, stroke order, components)."""
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        ch, four, order, parts = (line.split("\t") + ["", "", ""])[:4]
+        out[ch] = (four, order, set(parts))
+    return out
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Edit distance of two stroke orders, or limit + 1 once it is sure to exceed limit."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        cur = [i]
+        for j, y in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x != y)))
+        if min(cur) > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]
+
+
+def _alike(a: tuple, b: tuple) -> bool:
+    """Two characters look alike: their stroke orders differ by one stroke; or by two in
+    characters of six strokes or more that share a component or a four-corner code; or by
+    three in characters of nine strokes or more with the same four-corner code."""
+    n = max(len(a[1]), len(b[1]))
+    same_code = a[0][:4] == b[0][:4]
+    shared = a[2] & b[2]
+    if n >= 9 and (same_code or shared):
+        limit = 3
+    elif n >= 6 and (same_code or shared):
+        limit = 2
+    else:
+        limit = 1
+    return _distance(a[1], b[1], limit) <= limit
+
+
+def shape_alike(chars: list[str], shapes: dict | None = None) -> dict[str, str]:
+    """char -> the characters that look like it (``_alike``), for every char of ``chars`` the
+    table knows. Each pair has a common character (GB 2312 level 1, the first 3,755) in it:
+    a rare character is compared with the common ones only. Candidates are the characters
+    sharing a component (one most characters share, such as a radical, does not count) or a
+    four-corner code."""
+    shapes = read_shapes() if shapes is None else shapes
+    common = [c for c in chars[:LEVEL1] if c in shapes and shapes[c][1]]
+    by_part: dict[str, set[str]] = {}
+    by_code: dict[str, set[str]] = {}
+    for c in common:
+        for p in shapes[c][2]:
+            by_part.setdefault(p, set()).add(c)
+        by_code.setdefault(shapes[c][0][:4], set()).add(c)
+    alike: dict[str, set[str]] = {}
+    seen: set[tuple[str, str]] = set()
+    for c in chars:
+        if c not in shapes or not shapes[c][1]:
+            continue
+        near: set[str] = set(by_code.get(shapes[c][0][:4], ()))
+        for p in shapes[c][2]:
+            if len(by_part.get(p, ())) < 400:
+                near |= by_part.get(p, set())
+        for x in near:
+            pair = (c, x) if c < x else (x, c)
+            if x == c or pair in seen:
+                continue
+            seen.add(pair)
+            if _alike(shapes[c], shapes[x]):
+                alike.setdefault(c, set()).add(x)
+                alike.setdefault(x, set()).add(c)
+    return {c: "".join(sorted(xs)) for c, xs in sorted(alike.items())}

@@ -1,0 +1,159 @@
+#!/usr/bin/env python3
+"""How well 报告体检 finds typos, and how often it cries wolf.
+
+    python scripts/bench_typos.py [--eval tests/data/typo-eval.yml] [--runs 20] [--json]
+
+Figures, all from the one engine (checker/engine.js in V8):
+
+- recall per kind of the evaluation set (tests/data/typo-eval.yml: sentences with one error,
+  kinds homophone, lookalike, missing_doubled_transposed, formulation): a sentence counts as
+  found when a typo finding (typo-known, typo-near, typo-context) overlaps its error; "fixed"
+  when that finding's suggestion also holds the correction;
+- false alarms per 10,000 characters: typo findings on the set's clean sentences (and, apart,
+  typo findings away from the error in its error sentences); on ../shared/seeds/002_* (a
+  published report, whose half-width commas are real findings, counted apart); on the
+  guide's own samples, templates and pages (Markdown source without code blocks);
+- the time of one check of 10,000 characters after the data is loaded (median of --runs,
+  wall and CPU time of this process) and the load itself;
+- the size of the context rule's data (downloads/checker-typo-data.js) raw and gzipped.
+
+The checker package and data are the ones Python imports: run it with PYTHONPATH pointing at
+another checkout (e.g. the main branch) to measure that one's engine on the same set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+import checker
+from checker.compile import load_compiled, to_json
+from checker.engine import check
+from macros.sitedata import load_site_data
+
+ROOT = Path(checker.__file__).resolve().parents[1]
+HERE = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(HERE / "tests"))  # the scoring the floor test uses (tests/support/typo_eval.py)
+from support.typo_eval import KINDS, TYPO_RULES, evaluate, per_10k  # noqa: E402
+
+FAULT_KEYS = ("weak", "wrong", "before", "fault", "bad")  # deliberate fault examples in the data
+SEEDS = HERE.parent / "shared" / "seeds"
+
+
+def strings(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() if not str(k).startswith(FAULT_KEYS) for s in strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in strings(v)]
+    return []
+
+
+def guide_texts() -> dict[str, str]:
+    texts = {}
+    for folder in ("samples", "templates"):
+        for path in sorted((ROOT / "data" / folder).glob("*.yml")):
+            record = yaml.safe_load(path.read_text(encoding="utf-8"))
+            texts[f"{folder}/{path.name}"] = "\n".join(s for s in strings(record) if not s.isascii())
+    for path in sorted((ROOT / "docs").rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        text = re.sub(r"```.*?```", "", text, flags=re.DOTALL)
+        text = re.sub(r"<div class=\"fault-example\".*?</div>", "", text, flags=re.DOTALL)
+        text = re.sub(r"`[^`\n]*`", "", text)
+        texts[str(path.relative_to(ROOT))] = text
+    return texts
+
+
+def alarms_on(texts: dict[str, str], data: dict) -> dict:
+    chars = sum(len(t) for t in texts.values())
+    typo, width, listed = 0, 0, []
+    for name, text in texts.items():
+        for f in check(text, data):
+            if f.rule in TYPO_RULES:
+                typo += 1
+                listed.append(f"{name}:{f.line}: {f.message}")
+            elif f.rule == "punct-width":
+                width += 1
+    return {"chars": chars, "typo_findings": typo, "typo_per_10k": per_10k(typo, chars),
+            "punct_width_findings": width, "findings": listed}
+
+
+def speed(data: dict, text: str, runs: int) -> dict:
+    check("预热。", data)
+    walls, cpus = [], []
+    for _ in range(runs):
+        w, c = time.perf_counter(), time.process_time()
+        check(text, data)
+        walls.append((time.perf_counter() - w) * 1000)
+        cpus.append((time.process_time() - c) * 1000)
+    return {"chars": len(text), "wall_ms": round(statistics.median(walls), 1), "cpu_ms": round(statistics.median(cpus), 1)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--eval", default=str(HERE / "tests" / "data" / "typo-eval.yml"))
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--list", action="store_true", help="also list the misses and the false alarms")
+    args = parser.parse_args()
+
+    t0 = time.perf_counter()
+    data = load_compiled(ROOT, lambda: load_site_data(ROOT))
+    compiled = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    check("加载。", data)  # V8 context, engine, data and the context rule's tables
+    loaded = time.perf_counter() - t0
+    sentences = yaml.safe_load(Path(args.eval).read_text(encoding="utf-8"))["sentences"]
+    out: dict = {"engine": str(ROOT), "load_s": {"compiled_data": round(compiled, 2), "first_check": round(loaded, 2)}}
+    out["eval"] = evaluate(sentences, data)
+    seed = sorted(SEEDS.glob("002_*"))
+    if seed:
+        out["seed_002"] = alarms_on({seed[0].name: seed[0].read_text(encoding="utf-8")}, data)
+    out["guide"] = alarms_on(guide_texts(), data)
+    clean = "\n".join(s["text"] for s in sentences if s["kind"] == "clean")
+    text = clean
+    while len(text) < 10_000:
+        text += "\n" + clean
+    out["speed_10k"] = speed(data, text[:10_000], args.runs)
+    if "typo" in data:
+        raw = to_json(data["typo"]).encode("utf-8")
+        out["typo_data_bytes"] = {"raw": len(raw), "gzip": len(gzip.compress(raw, 9))}
+    if args.json:
+        print(json.dumps(out, ensure_ascii=False, indent=1))
+        return 0
+    ev = out["eval"]
+    print(f"engine: {out['engine']}  (load: {out['load_s']})")
+    for kind in KINDS:
+        print(f"  {kind:28s} found {ev['found'][kind]:3d}/{ev['total'][kind]:3d} = {ev['recall'][kind]:.0%}"
+              f"  (right correction {ev['fixed'][kind]})")
+    print(f"  all errors: {ev['recall_all']:.0%}")
+    print(f"  clean sentences: {ev['clean_alarms']} false alarms in {ev['clean_chars']} chars"
+          f" = {ev['clean_alarms_per_10k']} per 10,000; stray findings in error sentences: {ev['stray_in_error_sentences']}")
+    for name in ("seed_002", "guide"):
+        if name in out:
+            g = out[name]
+            print(f"  {name}: {g['typo_findings']} typo findings in {g['chars']} chars = {g['typo_per_10k']} per 10,000"
+                  f" (punct-width findings apart: {g['punct_width_findings']})")
+    sp = out["speed_10k"]
+    print(f"  one check of {sp['chars']} chars after load: {sp['wall_ms']} ms wall, {sp['cpu_ms']} ms CPU")
+    if "typo_data_bytes" in out:
+        print(f"  checker-typo-data: {out['typo_data_bytes']['raw']} bytes, {out['typo_data_bytes']['gzip']} gzipped")
+    if args.list:
+        for kind, ids in ev["missed"].items():
+            print(f"missed {kind}: {' '.join(ids)}")
+        for line in ev["alarms"] + out.get("seed_002", {}).get("findings", []) + out["guide"]["findings"]:
+            print("alarm:", line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,272 @@
+"""台账对数: figures counted from the ledgers (checker/engine.js ledgerFigures) and a draft
+checked against them (checkFigures), through the command line's reader (openpyxl), on
+ledgers written by openpyxl and by LibreOffice, with the messy cases staff produce."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from checker.engine import check_figures, ledger_figures
+from checker.ledger_reader import UnreadableLedger, read_ledger
+from support.ledgers import DRAFT, EXPECTED_H1, ROWS_H1, WARNED_CELLS, write_messy
+
+ROOT = Path(__file__).resolve().parents[1]
+CLI = [sys.executable, str(ROOT / "scripts" / "check_report.py")]
+
+
+def sheets_of(paths: list[Path]) -> list[dict]:
+    return [sheet for path in paths for sheet in read_ledger(path)]
+
+
+def values(result: dict) -> dict:
+    return {key: fig["value"] for key, fig in result["figures"].items()}
+
+
+@pytest.fixture(scope="module")
+def messy(tmp_path_factory) -> list[Path]:
+    return write_messy(tmp_path_factory.mktemp("openpyxl"))
+
+
+@pytest.fixture(scope="module")
+def messy_libreoffice(messy, tmp_path_factory) -> list[Path]:
+    """The same workbooks opened and saved again by LibreOffice (headless), as another program writes them."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        pytest.fail("LibreOffice (soffice) not found: apt-get install -y libreoffice-calc")
+    out = tmp_path_factory.mktemp("libreoffice")
+    profile = tmp_path_factory.mktemp("lo-profile")
+    subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
+                    "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out), *map(str, messy)],
+                   check=True, capture_output=True, timeout=180)
+    converted = [out / p.name for p in messy]
+    assert all(p.is_file() for p in converted), list(out.iterdir())
+    return converted
+
+
+@pytest.mark.parametrize("writer", ["openpyxl", "libreoffice"])
+def test_messy_ledgers_give_the_figures(writer, messy, messy_libreoffice, data):
+    paths = messy if writer == "openpyxl" else messy_libreoffice
+    result = ledger_figures(sheets_of(paths), "2026H1", data)
+    got = values(result)
+    assert {k: got[k] for k in EXPECTED_H1} == EXPECTED_H1
+    for key, rows in ROWS_H1.items():
+        assert [r["row"] for r in result["figures"][key]["rows"]] == rows
+    warned = {(p["sheet"], p["cell"]) for p in result["problems"] if p["severity"] == "warning"}
+    assert warned == WARNED_CELLS, result["problems"]
+    infos = [p for p in result["problems"] if p["severity"] == "info"]
+    assert {(p["sheet"], p["row"]) for p in infos} == {("2026年学习记录", 5), ("2026年学习记录", 14), ("汇总", None)}
+    bad_date = next(p for p in result["problems"] if p["cell"] == "B12")
+    assert "五月底" in bad_date["message"] and "学习日期" in bad_date["message"]
+
+
+def test_openpyxl_and_libreoffice_read_alike(messy, messy_libreoffice, data):
+    a = ledger_figures(sheets_of(messy), "2026", data)
+    b = ledger_figures(sheets_of(messy_libreoffice), "2026", data)
+    assert values(a) == values(b)
+    assert a["figures"]["ledger-study/sessions"]["value"] == 6
+    assert a["figures"]["ledger-study/sessions"]["half"] == 5
+    assert a["figures"]["ledger-talks/talks"]["value"] == 6
+    assert a["figures"]["ledger-talks/talks"]["rows"][-1] == {"file": "talks.xlsx", "sheet": "宣讲（下半年）", "row": 5}
+
+
+def test_draft_with_three_wrong_figures(messy, data):
+    result = ledger_figures(sheets_of(messy), "2026H1", data)
+    checked = check_figures(DRAFT, result, data)
+    by_status = {}
+    for m in checked["mentions"]:
+        by_status.setdefault(m["status"], []).append((m["key"], m["written"], m.get("ledger_value")))
+    assert sorted(by_status["differs"]) == [("ledger-study/sessions", 7, 5), ("ledger-talks/comments", 9, 6),
+                                            ("ledger-talks/talks", 6, 5)]
+    assert by_status["equal"] == [("ledger-study/discussions", 3, 3)]
+    assert set(by_status) == {"differs", "equal"}
+    wrong = next(m for m in checked["mentions"] if m["key"] == "ledger-study/sessions")
+    assert (wrong["line"], wrong["column"]) == (2, 19)
+    assert "7次" in wrong["message"] and "5次" in wrong["message"] and "第6、8、9、10、11行" in wrong["message"]
+
+
+def test_half_year_above_the_year_is_found(messy, data):
+    result = ledger_figures(sheets_of(messy), "2026", data)
+    text = "上半年，党工委理论学习中心组集中学习5次。\n全年，党工委理论学习中心组集中学习4次。\n"
+    checked = check_figures(text, result, data)
+    statuses = [(m["about"], m["status"]) for m in checked["mentions"]]
+    assert statuses == [("H1", "equal"), ("year", "differs")]
+    assert [(p["half"], p["year"]) for p in checked["problems"]] == [(5, 4)]
+
+
+def test_figure_without_its_ledger(messy, data):
+    result = ledger_figures(sheets_of(messy[:1]), "2026H1", data)
+    checked = check_figures("上半年共收集网络舆情线索11条。", result, data)
+    assert [m["status"] for m in checked["mentions"]] == ["no-ledger"]
+    assert "网络舆情台账" in checked["mentions"][0]["message"]
+
+
+@pytest.mark.parametrize("spec, start, end, name", [
+    ("2026H1", "2026-01-01", "2026-06-30", "上半年"), ("2026-H2", "2026-07-01", "2026-12-31", "下半年"),
+    ("2026", "2026-01-01", "2026-12-31", "全年"), ("2026Q3", "2026-07-01", "2026-09-30", "第三季度"),
+    ("2026-03-01..2026-05-31", "2026-03-01", "2026-05-31", "3月1日至5月31日")])
+def test_periods(spec, start, end, name, data):
+    period = ledger_figures([], spec, data)["period"]
+    assert (period["start"], period["end"], period["name"]) == (start, end, name)
+
+
+@pytest.mark.parametrize("cell, expected", [
+    ("2026.3.5", "2026-03-05"), ("2026/3/5", "2026-03-05"), ("2026-3-5", "2026-03-05"), ("3月5日", "2026-03-05"),
+    ("2026年3月5日9时", "2026-03-05"), ("20260305", "2026-03-05"), (46086, "2026-03-05"), ("2026-02-30", None),
+    ("上旬", None), (12, None)])
+def test_dates_as_staff_type_them(cell, expected, data):
+    from checker.engine import engine
+    assert engine().call(data, "__guideCall", "parseDate", [cell, "2026H1", data]) == expected
+
+
+def test_bad_period_and_no_ledger_are_errors(data):
+    bad = ledger_figures([], "上半年", data)
+    assert bad["period"] is None and "2026H1" in bad["problems"][0]["message"]
+    none = ledger_figures([{"file": "x.xlsx", "name": "Sheet1", "rows": [["a", "b"], [1, 2]]}], "2026", data)
+    assert not none["ledgers"] and any(p["severity"] == "error" for p in none["problems"])
+
+
+def test_unreadable_files_say_why(tmp_path):
+    broken = tmp_path / "台账.xlsx"
+    broken.write_bytes(b"not a zip")
+    with pytest.raises(UnreadableLedger, match="另存为"):
+        read_ledger(broken)
+    with pytest.raises(UnreadableLedger, match=r"\.xls"):
+        read_ledger(tmp_path / "old.xls")
+
+
+def test_nothing_crashes_on_odd_cells(data):
+    rows = [["序号", "学习日期", "学习主题", "学习内容", "学习形式", "主持人", "应到人数", "实到人数"],
+            [True, None, 3.5, "", "专题研讨", None, float("1e300"), -1], [None], ["x"] * 40]
+    result = ledger_figures([{"file": None, "name": "s", "rows": rows}], "2026", data)
+    assert result["ledgers"][0]["id"] == "ledger-study"
+    assert {p["cell"] for p in result["problems"]} >= {"B2"}
+
+
+def test_command_line(messy, tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    text = subprocess.run(CLI + ["--ledger", str(messy[0]), "--ledger", str(messy[1]), "--period", "2026H1", str(draft)],
+                          check=False, capture_output=True, text=True, env=env, timeout=120)
+    assert text.returncode == 1, text.stderr
+    assert "上半年，党工委理论学习中心组集中学习5次，其中专题研讨3次" in text.stdout
+    assert f"{draft}:2:19: 不一致" in text.stdout and "B12" in text.stdout
+    js = subprocess.run(CLI + ["--ledger", str(messy[0]), "--json", "--period", "2026"], check=False, capture_output=True,
+                        text=True, env=env, timeout=120)
+    assert js.returncode == 0, js.stderr
+    out = json.loads(js.stdout)
+    assert out["figures"]["ledger-study/sessions"]["value"] == 6 and out["check"] is None
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"PK\x03\x04 broken")
+    bad = subprocess.run(CLI + ["--ledger", str(broken)], check=False, capture_output=True, text=True, env=env, timeout=120)
+    assert bad.returncode == 2 and "broken.xlsx" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_sample_ledgers_reproduce_the_unit_and_the_sample(data):
+    """The 示例街道 2026-H1 ledgers (data/ledger-samples) give data/units' figures, and every figure
+    of the half-year sample that names a counted thing agrees with them."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from macros.checks.units import sample_sentences
+    from macros.download_providers import ledger_samples
+    from macros.sitedata import load_site_data
+
+    site = load_site_data(ROOT)
+    sheets = []
+    for download in ledger_samples(site):
+        wb = load_workbook(io.BytesIO(download.build()), data_only=True)
+        for ws in wb.worksheets:
+            sheets.append({"file": download.path, "name": ws.title,
+                           "rows": [[v for v in row] for row in ws.iter_rows(values_only=True)]})
+    result = ledger_figures(sheets, "2026H1", data)
+    assert [p for p in result["problems"] if p["severity"] != "info"] == []
+    unit = site.get("units", "shili-street")
+    checked = 0
+    for fact, spec in unit["facts"].items():
+        if "counted" not in spec:
+            continue
+        expected = spec.get("value", unit["periods"]["2026-H1"]["figures"].get(fact))
+        assert result["figures"][spec["counted"]]["value"] == expected, fact
+        checked += 1
+    assert checked == 8
+    text = "\n".join(s.text for s in sample_sentences(site.get("samples", "half-year-report")))
+    mentions = check_figures(text, result, data)["mentions"]
+    assert [m for m in mentions if m["status"] != "equal"] == []
+    assert len({m["key"] for m in mentions}) >= 14
+
+
+def test_ready_sentences_read_back_as_equal(data):
+    """Every ready sentence, checked as a draft against the figures it came from, agrees on every figure
+    it states: the sentences and the written patterns are one vocabulary."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from macros.download_providers import ledger_samples
+    from macros.sitedata import load_site_data
+
+    site = load_site_data(ROOT)
+    sheets = [{"file": d.path, "name": ws.title, "rows": [list(r) for r in ws.iter_rows(values_only=True)]}
+              for d in ledger_samples(site) for ws in load_workbook(io.BytesIO(d.build())).worksheets]
+    result = ledger_figures(sheets, "2026H1", data)
+    templates = {ledger["id"]: ledger["sentences"] for ledger in data["ledgers"]}
+    for ledger in result["ledgers"]:
+        assert len(ledger["sentences"]) == len(templates[ledger["id"]])
+        for sentence, template in zip(ledger["sentences"], templates[ledger["id"]]):
+            mentions = check_figures(sentence, result, data)["mentions"]
+            assert all(m["status"] == "equal" for m in mentions), sentence
+            named = {f"{ledger['id']}/{name}" for name in re.findall(r"\{([a-z0-9-]+)\}", template)} - {
+                f"{ledger['id']}/period", f"{ledger['id']}/end"}
+            assert named == {m["key"] for m in mentions}, sentence
+
+
+@pytest.mark.parametrize("file, old, new, problem", [
+    ("data/ledgers/ledger-study.yml", "where: {学习形式: [专题研讨]}", "where: {学习方式: [专题研讨]}", "no column '学习方式'"),
+    ("data/ledgers/ledger-study.yml", "where: {学习形式: [专题研讨]}", "where: {学习形式: [座谈]}", "not a choice"),
+    ("data/ledgers/ledger-study.yml", "sum: 实到人数", "sum: 到会人数", "no column '到会人数'"),
+    ("data/ledgers/ledger-study.yml", "within: sessions", "within: nothing", "not a count above"),
+    ("data/ledgers/ledger-study.yml", "'中心组集中学习(\\d+)次'", "'中心组(集中)学习(\\d+)次'", "2 groups"),
+    ("data/ledgers/ledger-study.yml", "'中心组集中学习(\\d+)次'", "'中心组(?P<x>集中)学习(\\d+)次'", "groups"),
+    ("data/ledgers/ledger-study.yml", "  date: 学习日期", "  date: 日期", "no column '日期'"),
+    ("data/ledgers/ledger-study.yml", "其中专题研讨{discussions}次", "其中专题研讨{talks}次", "{talks} is not a count"),
+    ("data/ledgers/ledger-talks.yml", "also: [宣讲地点, 所在社区]", "also: [宣讲地点, 宣讲人]", "names two columns"),
+    ("data/units/shili-street.yml", "counted: ledger-study/sessions", "counted: ledger-study/meetings", "no count"),
+    ("data/ledger-samples/shili-street-2026-h1.yml", "专题研讨, 党工委书记", "座谈, 党工委书记", "not a choice"),
+])
+def test_bad_ledger_counts_fail_at_their_line(tmp_path, file, old, new, problem):
+    from macros.errors import GuideError
+    from macros.sitedata import load_site_data
+    from support.copies import data_copy, replace
+
+    root = data_copy(tmp_path)
+    line = replace(root / file, old, new)
+    with pytest.raises(GuideError) as info:
+        load_site_data(root)
+    assert (info.value.path, info.value.line) == (file, line)
+    assert problem in info.value.problem, info.value.problem
+
+
+def test_ledger_counts_table():
+    from macros.render.ledger_counts import render_ledger_counts
+    from macros.sitedata import load_site_data
+
+    md = render_ledger_counts([r.data for r in load_site_data(ROOT).all("ledgers")])
+    assert "| 其中：其中专题研讨次数（次） | 逐行计数，只算“学习形式”为专题研讨的行。 |" in md
+    assert "把“听众人次”一栏的数字相加" in md and "不分期间" in md and "列为未办结事项" in md
+
+
+def test_a_sheet_without_its_date_column_counts_nothing(data):
+    rows = [["序号", "学习主题", "学习内容", "学习形式", "主持人", "应到人数", "实到人数"], [1, "a", "b", "专题研讨", "c", 9, 9]]
+    result = ledger_figures([{"file": "x.xlsx", "name": "无日期", "rows": rows}], "2026H1", data)
+    assert result["figures"]["ledger-study/sessions"]["value"] == 0
+    assert any("学习日期" in p["message"] for p in result["problems"])
