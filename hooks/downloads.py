@@ -2,32 +2,149 @@
 
 Because the files are added in on_files, MkDocs' strict link validation sees
 them: a page linking to a download that is not generated fails the build.
+
+In ``mkdocs build``, the downloads that are not in the build cache are made in
+a second process while the pages are rendered (macros/download_worker.py).
+Until it has finished, a page that prints a file's size carries a mark
+instead (``macros.downloads.size_text``), and a file MkDocs would copy is put
+aside. on_post_build, after the search plugin has written the index and before
+the search hook reads it, waits for the worker, writes the files put aside and
+replaces the marks in the pages and the search index: the site is byte for
+byte what a build without the worker writes.
 """
 
 from __future__ import annotations
 
 import logging
 import time
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from _project import site_data
-from macros.downloads import collect_downloads
+from macros import buildcache, download_worker
+from macros.downloads import SIZE_MARK, SIZE_MARK_JSON, collect_downloads, resolve_sizes
+from macros.errors import GuideError
 
 log = logging.getLogger("mkdocs.plugins.guide.downloads")
+MARK = "\ue000"
+MARK_JSON = "\\ue000"  # in search_index.json, which Material writes with ASCII escapes
+_state: dict = {"serving": False}
+
+
+class GeneratedDownload(File):
+    """A generated file whose bytes are made (or taken from the worker) when MkDocs writes it."""
+
+    def __init__(self, config, path: str, made) -> None:
+        super().__init__(path, src_dir=None, dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls)
+        self.generated_by = config.plugins._current_plugin or "<unknown>"
+        self.abs_src_path = None
+        self._made = made
+
+    @property
+    def _content(self) -> bytes:
+        try:
+            return self._made()
+        except GuideError as exc:
+            raise PluginError(exc.message) from None
+
+    @_content.setter
+    def _content(self, value) -> None:
+        if value is not None:
+            self._made = lambda: value
+
+    def copy_file(self, dirty: bool = False) -> None:
+        worker = _state.get("worker")
+        if worker is not None and not worker.done():
+            _state["put_aside"].append(self)  # written in on_post_build
+        else:
+            super().copy_file(dirty)
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _state["serving"] = command == "serve"
+
+
+def on_config(config):
+    """Collect the downloads and start making the missing ones in the worker: as early as the data is loaded."""
+    started = time.perf_counter()
+    site = site_data()
+    buildcache.freeze_code(site.root)
+    downloads = collect_downloads(site)
+    missing = [d for d in downloads.values() if not d.build.ready()]
+    _state.update(downloads=downloads, worker=None, put_aside=[], marked=[])
+    # While serving, an edit changes one or two files: making them here is quicker than starting a process.
+    sent = [d for d in missing if download_worker.portable(d)] if download_worker.enabled() else []
+    if not _state["serving"] and any(d.inputs is not None for d in sent):
+        worker = _state["worker"] = download_worker.DownloadWorker(site.root, sent)
+        for download in sent:
+            download.build.elsewhere = worker.bytes_of(download.path)
+        how = f"{len(sent)} being made in a second process, {len(missing) - len(sent)} here"
+    else:
+        how = f"{len(missing)} made here"
+    log.info("downloads: %d files, %d in the build cache, %s (%.2f s)", len(downloads), len(downloads) - len(missing),
+             how, time.perf_counter() - started)
+    return config
 
 
 def on_files(files: Files, config, **kwargs) -> Files:
-    started = time.perf_counter()
-    site = site_data()
-    downloads = collect_downloads(site)
-    total = 0
-    for path, download in downloads.items():
+    for path, download in _state["downloads"].items():
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path}: this file is generated at build time.\n  What to do: delete docs/{path}")
-        content = download.build()
-        total += len(content)
-        files.append(File.generated(config, path, content=content))
-    log.info("generated %d downloads (%d bytes) in %.2f s", len(downloads), total, time.perf_counter() - started)
+        files.append(GeneratedDownload(config, path, download.build))
     return files
+
+
+def _resolve(text: str, where: str, mark=SIZE_MARK, raw: str = MARK) -> str:
+    """``text`` with the size marks (``mark``, which begins with ``raw``) filled in; a mark left is a failed build."""
+    try:
+        text = resolve_sizes(text, _state["downloads"], mark)
+    except GuideError as exc:
+        raise PluginError(exc.message) from None
+    left = mark.search(text)
+    if left or raw in text:
+        raise PluginError(f"{where}: a download's size was not filled in ({left.group(1) if left else MARK!r}). "
+                          "What to do: report this as a bug in hooks/downloads.py")
+    return text
+
+
+def on_post_page(output: str, page, config, **kwargs) -> str:
+    if MARK not in output:
+        return output
+    worker = _state.get("worker")
+    if worker is not None and not worker.done():
+        _state["marked"].append(page.file.abs_dest_path)  # filled in on_post_build
+        return output
+    return _resolve(output, f"docs/{page.file.src_uri}")
+
+
+@event_priority(-10)  # after the search plugin writes the index (0), before hooks/search.py reads it (-50)
+def on_post_build(config, **kwargs) -> None:
+    worker = _state.get("worker")
+    if worker is None:
+        return
+    started = time.perf_counter()
+    try:
+        worker.result()
+    except GuideError as exc:
+        raise PluginError(exc.message) from None
+    log.info("downloads: the second process finished %.2f s after it started; waited %.2f s for it",
+             worker.seconds, time.perf_counter() - started)
+    for file in _state["put_aside"]:
+        File.copy_file(file)
+    for path in _state["marked"]:
+        text = Path(path).read_text(encoding="utf-8")
+        Path(path).write_text(_resolve(text, path), encoding="utf-8")
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if index.exists():
+        text = index.read_text(encoding="utf-8")
+        if MARK_JSON in text or MARK in text:
+            index.write_text(_resolve(text, str(index), SIZE_MARK_JSON, MARK_JSON), encoding="utf-8")
+
+
+def on_build_error(error, **kwargs) -> None:
+    worker = _state.get("worker")
+    if worker is not None:
+        worker.stop()

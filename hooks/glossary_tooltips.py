@@ -18,17 +18,17 @@ _marker: tuple[object, TooltipMarker] | None = None
 
 
 def on_pre_build(config, **kwargs) -> None:
-    _get_marker()
+    _get_marker().memo.begin(None)  # a new build: keep the pages the last one marked
 
 
 def _get_marker(reload: bool = True) -> TooltipMarker:
-    """The marker for the current data: rebuilt when a file under data/ changed (checked once per build)."""
+    """The marker for the current terms: made again when data/terms changed (checked once per build)."""
     global _marker
     if _marker is not None and not reload:
         return _marker[1]
-    site = site_data()  # cached; a new object only when data changed
-    if _marker is None or _marker[0] is not site:
-        _marker = (site, TooltipMarker(tooltips_from_terms([r.data for r in site.all("terms")])))
+    terms = [r.data for r in site_data().all("terms")]
+    if _marker is None or _marker[0] != terms:  # another data file's edit keeps the marker and its memo
+        _marker = (terms, TooltipMarker(tooltips_from_terms(terms)))
     return _marker[1]
 
 

@@ -2,9 +2,12 @@
 
 * on_config: writes the jieba user dictionary (glossary terms and aliases from
   data/terms/, the guide's vocabulary from data/search/) to a temp file and
-  points the search plugin's ``jieba_dict_user`` at it, before the plugin
-  loads it; the path is absolute because the plugin resolves it against the cwd.
-* on_files: replaces Material's search worker by a copy whose query
+  loads it into jieba once per process (macros/search/segment.py): not through
+  the plugin's ``jieba_dict_user``, which would load it again on every serve
+  rebuild.
+* on_files: makes the plugin's segmentation of each section (jieba) look the
+  text up first (``Segments``: across serve rebuilds, and in the build cache);
+  replaces Material's search worker by a copy whose query
   segmentation searches a whole indexed term as itself, and Material's main
   bundle by a copy that loads the search index when search is first used
   and highlights a result's page without it (both under new hashed names);
@@ -36,8 +39,10 @@ from mkdocs.structure.files import File, Files
 
 from _project import ROOT, site_data
 from macros import buildcache
-from macros.search.expand import FIELD, TITLE_FIELD, expand_index
+from macros.memo import Memo
+from macros.search.expand import FIELD, TITLE_FIELD, expand_index, vocabulary_scope
 from macros.search.prebuilt import PrebuildError, prebuild
+from macros.search.segment import SEGMENTS, use_user_dictionary
 from macros.search.vocabulary import dictionary_words, groups_from, userdict_text
 from macros.search.worker_patch import (BUNDLE_NAME, WORKER_NAME, WorkerPatchError, bundle_name, check_known_source,
                                         patch_bundle, patch_worker, patched_name)
@@ -49,6 +54,9 @@ WORKER_DIR = "assets/javascripts/workers/"
 UNPOSITIONED_FIELDS = ("text", FIELD, TITLE_FIELD)
 BUNDLE_DIR = "assets/javascripts/"
 _state: dict = {}
+# Kept across the rebuilds of `mkdocs serve` (this module is loaded once per process), looked up by full input.
+KEYWORDS = Memo()  # a section's keywords by (title, text)
+PAGE_ENTRIES = Memo()  # the search plugin's entries for a page, by everything they are made from
 
 
 def _search_plugin(config):
@@ -62,7 +70,7 @@ def on_startup(command: str, dirty: bool) -> None:
     _state["serving"] = command == "serve"
 
 
-@event_priority(50)  # before the search plugin's on_config, which loads the dictionary
+@event_priority(50)  # before the search plugin's on_config
 def on_config(config):
     site = site_data()
     terms = site.all("terms")
@@ -77,10 +85,14 @@ def on_config(config):
         tmp.write_text(text, encoding="utf-8")
         tmp.replace(path)
     plugin = _search_plugin(config)
-    if plugin.config.jieba_dict_user and plugin.config.jieba_dict_user != str(path):
+    if plugin.config.jieba_dict_user:
         raise PluginError("search: jieba_dict_user is generated from data/terms/ and data/search/; "
                           "remove it from mkdocs.yml and add the words to data/search/vocabulary.yml")
-    plugin.config.jieba_dict_user = str(path)
+    if plugin.config.jieba_dict:
+        raise PluginError("search: jieba_dict (another main dictionary) is not supported: the guide keeps jieba's "
+                          "segmentation per dictionary (macros/search/segment.py). What to do: remove it from "
+                          "mkdocs.yml and add the words to data/search/vocabulary.yml")
+    dictionary = use_user_dictionary(path, text)
     boosts: dict[str, float] = {}
     filler_words: list[str] = []
     group_of = {word: group.origin for group in groups for word in group.words}
@@ -99,7 +111,7 @@ def on_config(config):
             raise PluginError(f"data/search/{record.id}.yml: filler_words are dropped from queries, but these are "
                               f"words the search keeps whole and finds by synonym: {', '.join(clash)}. "
                               "What to do: remove each from filler_words or from its synonym group")
-    _state.update(groups=groups, words=words, userdict=path, boosts=boosts, filler_words=tuple(filler_words),
+    _state.update(groups=groups, words=words, userdict=path, dictionary=dictionary, boosts=boosts, filler_words=tuple(filler_words),
                   shared_heading=shared_heading)
     log.info("search dictionary: %d words in %d synonym groups (%d glossary terms) -> %s",
              len(words), len(groups), len(terms), path)
@@ -126,7 +138,47 @@ def _replace(files: Files, config, folder: str, pattern, patch, name, kind: str)
     return original.src_uri, folder + name(code), code
 
 
+def _toc_key(toc) -> tuple:
+    return tuple((item.id, item.url, _toc_key(item.children)) for item in toc)
+
+
+def _page_key(page) -> tuple:
+    """Everything Material's SearchIndex.add_entry_from_context reads from a page."""
+    meta = page.meta
+    return (page.url, page.content, str(page.title), _toc_key(page.toc), str(meta.get("title")),
+            json.dumps([meta.get("search"), meta.get("tags")], default=str, sort_keys=True))
+
+
+def _memoise_indexing(plugin) -> None:
+    """Make the plugin look each page (its entries) and each text (jieba's segmentation, macros/search/segment.py)
+    up first: a serve rebuild indexes only what changed."""
+    index = getattr(plugin, "search_index", None)
+    segment = getattr(index, "_segment_chinese", None)
+    add_page = getattr(index, "add_entry_from_context", None)
+    if segment is None or add_page is None or not isinstance(getattr(index, "entries", None), list):
+        raise PluginError("hooks/search.py: Material's search plugin has no search_index._segment_chinese, "
+                          "add_entry_from_context or entries any more (Material was upgraded?). What to do: find "
+                          "where the new version indexes a page and cuts Chinese text with jieba, and wrap those "
+                          "in on_files (see 'Upgrading Material' in CONTRIBUTING.md)")
+    SEGMENTS.begin_build(ROOT, _state["dictionary"])
+    index._segment_chinese = SEGMENTS.wrap(segment)
+    PAGE_ENTRIES.begin((_state["dictionary"], json.dumps(plugin.config.fields, sort_keys=True, default=str)))
+
+    def entries_of(page) -> list[dict]:
+        start = len(index.entries)
+        add_page(page)
+        made = index.entries[start:]
+        del index.entries[start:]
+        return made
+
+    def add_entry_from_context(page) -> None:
+        index.entries.extend(dict(entry) for entry in PAGE_ENTRIES.get(_page_key(page), lambda: entries_of(page)))
+
+    index.add_entry_from_context = add_entry_from_context
+
+
 def on_files(files: Files, config, **kwargs) -> Files:
+    _memoise_indexing(_search_plugin(config))
     worker = _replace(files, config, WORKER_DIR, WORKER_NAME,
                       lambda code: patch_worker(code, _state["filler_words"]), patched_name, "worker")
     separator = _search_plugin(config).config.separator
@@ -170,9 +222,11 @@ def _parts(word: str) -> list[str]:
 
 @event_priority(-50)  # after the search plugin writes the index, before offline inlines it (-100)
 def on_post_build(config, **kwargs) -> None:
+    SEGMENTS.end(ROOT, complete=PAGE_ENTRIES.made == len(PAGE_ENTRIES.used))
     path = Path(config.site_dir) / "search" / "search_index.json"
+    KEYWORDS.begin((vocabulary_scope(_state["groups"], _state["words"]), _state["dictionary"]))
     expanded, touched = expand_index(path.read_text(encoding="utf-8"), _state["groups"], _state["words"], _parts,
-                                     _state["boosts"], _state["shared_heading"])
+                                     _state["boosts"], _state["shared_heading"], KEYWORDS)
     data = json.loads(expanded)
     if data["config"].get("separator") != _state["separator"]:
         raise PluginError(f"{path}: the index's separator {data['config'].get('separator')!r} is not the "
@@ -201,8 +255,9 @@ def on_post_build(config, **kwargs) -> None:
     # Stored compressed too, for servers that send a .gz as it is (nginx's
     # gzip_static in deploy/nginx.conf) rather than compress 2 MB per request.
     path.with_name(path.name + ".gz").write_bytes(gzip.compress(body, compresslevel=9, mtime=0))
-    log.info("search index: keywords added to %d sections; lunr index %s in %.2f s (%d terms)",
-             touched, how, time.perf_counter() - started, len(data.get("prebuilt", {}).get("terms", ())))
+    log.info("search index: %d of %d texts segmented by jieba, the rest known; keywords added to %d sections; "
+             "lunr index %s in %.2f s (%d terms)", SEGMENTS.made, len(SEGMENTS.used), touched, how,
+             time.perf_counter() - started, len(data.get("prebuilt", {}).get("terms", ())))
     _check_no_unpatched_worker(Path(config.site_dir))
 
 

@@ -7,21 +7,23 @@ and line, which hooks/macro_errors.py turns into a failed build.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from . import buildcache
 from .checks.deadlines import deadline_texts, unknown_deadline
 from .download_providers import checklist_path
-from .downloads import collect_downloads
+from .downloads import collect_downloads, size_text
 from .errors import GuideError
-from .links import human_size, relative
+from .links import relative
 from .render.calendar import render_calendar, render_this_month_hint
 from .render.changelog import render_changelog
 from .render.checker import render_checker_rules
 from .render.checklist import render_checklist, render_checklist_index
 from .render.diagram import render_diagram, render_year
-from .render.glossary import render_glossary
+from .render.glossary import pinyin_keys, render_glossary
 from .render.local import render_local_rule
 from .render.sample import render_sample, render_sample_index
 from .render.templates import render_template_index, render_template_page
@@ -91,7 +93,7 @@ class GuideMacros:
         text = label or download.filename
         return (f'[:material-download: {text}]({relative(path, self.here())})'
                 f'{{ download="{download.filename}" .guide-download }}'
-                f'（{download.kind.upper()}，{human_size(len(download.build()))}）')
+                f'（{download.kind.upper()}，{size_text(download)}）')
 
     def changelog(self) -> str:
         """All releases, newest first."""
@@ -104,7 +106,14 @@ class GuideMacros:
 
     def glossary(self) -> str:
         """Every term of data/terms/, grouped by category (常用表述 page)."""
-        return render_glossary([r.data for r in self.site.all("terms")])
+        return render_glossary([r.data for r in self.site.all("terms")], self.readings)
+
+    def readings(self, texts: list[str]) -> list[str]:
+        """``pinyin_keys(texts)``, from the build cache when the same texts were read before (pypinyin is slow
+        to load)."""
+        def make() -> bytes:
+            return json.dumps(pinyin_keys(texts), ensure_ascii=False).encode("utf-8")
+        return json.loads(buildcache.cached(self.root, "pinyin", texts, make))
 
     def work_calendar(self) -> str:
         """The month-by-month calendar of data/events/ (工作日历 page)."""

@@ -29,6 +29,7 @@ import gzip
 import json
 import os
 import re
+import resource
 import shutil
 import signal
 import socket
@@ -281,6 +282,21 @@ def make_bare(work: Path, guide: Path) -> Path:
     return bare
 
 
+def children_cpu() -> float:
+    """User + system CPU seconds of this process's finished children (and the processes they waited for)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def process_cpu(pid: int) -> float | None:
+    """User + system CPU seconds of a running process so far (Linux /proc), or None."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def run_compare(work: Path, envs: Env, runs: int, warm: bool, log) -> dict:
     guide = copy_sources(work / "guide")
     bare = make_bare(work, guide)
@@ -288,13 +304,22 @@ def run_compare(work: Path, envs: Env, runs: int, warm: bool, log) -> dict:
     build(guide, Env.vars(envs.warm_tmp))
     build(bare, Env.vars(envs.fresh()), strict=False)
     times: dict[str, list[float]] = {"guide_cold": [], "bare": [], "guide_warm": []}
+    cpu: dict[str, list[float]] = {name: [] for name in times}
+
+    def timed(name: str, *args, **kwargs) -> None:
+        before = children_cpu()
+        times[name].append(build(*args, **kwargs))
+        cpu[name].append(children_cpu() - before)
+
     for run in range(runs):
-        times["guide_cold"].append(build(guide, Env.vars(envs.fresh()), cold=True))
-        times["bare"].append(build(bare, Env.vars(envs.fresh()), strict=False))
+        timed("guide_cold", guide, Env.vars(envs.fresh()), cold=True)
+        timed("bare", bare, Env.vars(envs.fresh()), strict=False)
         if warm:
-            times["guide_warm"].append(build(guide, Env.vars(envs.warm_tmp)))
-        log(f"compare: run {run + 1}/{runs}: " + ", ".join(f"{k} {v[-1]:.2f} s" for k, v in times.items() if v))
+            timed("guide_warm", guide, Env.vars(envs.warm_tmp))
+        log(f"compare: run {run + 1}/{runs}: " + ", ".join(f"{k} {v[-1]:.2f} s (CPU {cpu[k][-1]:.2f} s)"
+                                                           for k, v in times.items() if v))
     result = {name: summary(values) for name, values in times.items() if values}
+    result["cpu"] = {name: summary(values) for name, values in cpu.items() if values}
     result["ratio_cold"] = result["guide_cold"]["median"] / result["bare"]["median"]
     if warm:
         result["ratio_warm"] = result["guide_warm"]["median"] / result["bare"]["median"]
@@ -382,9 +407,11 @@ def run_serve(work: Path, envs: Env, edits: int, log) -> dict:
                 return (text.count("Building documentation..."), [float(s) for s in BUILT.findall(text)],
                         text.count(REBUILD_FAILED))
 
-            def edit(path: Path, change) -> tuple[float, list[float]]:
-                """Seconds from writing the file to the page showing it; mkdocs' own times of the rebuilds."""
+            def edit(path: Path, change) -> tuple[float, list[float], float | None]:
+                """Seconds from writing the file to the page showing it; mkdocs' own times of the rebuilds;
+                the server's CPU seconds for them."""
                 marker = f"BENCH{uuid.uuid4().hex[:10]}"
+                cpu_before = process_cpu(process.pid)
                 _, finished, failed = builds()
                 done, log_at = len(finished) + failed, len(log_path.read_text(errors="replace"))
                 text = path.read_text(encoding="utf-8")
@@ -405,17 +432,20 @@ def run_serve(work: Path, envs: Env, edits: int, log) -> dict:
                 text = log_path.read_text(errors="replace")[log_at:]
                 if REBUILD_FAILED in text:
                     errors.append(log_excerpt(text))
-                return seconds, [float(s) for s in BUILT.findall(text)]
+                cpu_after = process_cpu(process.pid)
+                cpu = cpu_after - cpu_before if cpu_before is not None and cpu_after is not None else None
+                return seconds, [float(s) for s in BUILT.findall(text)], cpu
 
             for name, path, change in (
                     ("page_edit", project / SERVE_PAGE, lambda text, m: text.rstrip("\n") + f"\n\n本页测试标记{m}。\n"),
                     ("data_edit", checklist, lambda text, m: checklist_edit(text, item, m))):
                 runs = [edit(path, change) for _ in range(edits)]
-                result[name] = summary([seconds for seconds, _ in runs])
-                result[name]["rebuilds"] = [rebuilds for _, rebuilds in runs]
+                result[name] = summary([seconds for seconds, _, _ in runs])
+                result[name]["rebuilds"] = [rebuilds for _, rebuilds, _ in runs]
+                result[name]["cpu"] = [cpu for _, _, cpu in runs]
                 log(f"serve: {name.replace('_', ' ')}s " + ", ".join(
-                    f"{seconds:.2f} s (mkdocs rebuilds: {', '.join(f'{b:.2f}' for b in rebuilds)} s)"
-                    for seconds, rebuilds in runs))
+                    f"{seconds:.2f} s (mkdocs rebuilds: {', '.join(f'{b:.2f}' for b in rebuilds)} s; "
+                    f"server CPU {cpu if cpu is None else round(cpu, 2)} s)" for seconds, rebuilds, cpu in runs))
         finally:
             try:
                 os.killpg(process.pid, signal.SIGTERM)
@@ -482,6 +512,9 @@ def report(results: dict) -> str:
             f"  bare Material build           {fmt(compare['bare'])}",
             f"  guide / bare: cold {compare['ratio_cold']:.2f} x"
             + (f", warm {compare['ratio_warm']:.2f} x" if "ratio_warm" in compare else "") + "   (target: cold <= 2 x)",
+            "CPU seconds (user + system, every process of the build; load on the machine stretches wall "
+            "time more than this): " + ", ".join(f"{name.replace('_', ' ')} {stats['median']:.2f}"
+                                                  for name, stats in compare.get("cpu", {}).items()),
             f"pages: {site['pages']}; {cold['median'] / site['pages'] * 1000:.0f} ms per page (cold)",
             (f"site: {site['files']} files, {kb(site['bytes'])}; HTML {kb(site['html_bytes'])}; "
              f"downloads {kb(site['download_bytes'])}"),
@@ -503,6 +536,9 @@ def report(results: dict) -> str:
                 f"  data edit   {fmt(serve['data_edit'])}   {serve['data']}",
                 "  mkdocs' own rebuild times: " + "; ".join(
                     f"{name} " + ", ".join("+".join(f"{b:.1f}" for b in rebuilds) for rebuilds in serve[key]["rebuilds"])
+                    for name, key in (("page", "page_edit"), ("data", "data_edit"))) + " s",
+                "  the server's CPU per edit: " + "; ".join(
+                    f"{name} " + ", ".join("?" if cpu is None else f"{cpu:.2f}" for cpu in serve[key].get("cpu", []))
                     for name, key in (("page", "page_edit"), ("data", "data_edit"))) + " s",
                 f"  failed rebuilds: {len(serve['rebuild_errors'])}"
                 + "".join("\n    " + error.replace("\n", "\n    ") for error in serve["rebuild_errors"][:1]),

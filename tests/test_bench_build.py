@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -11,7 +14,9 @@ from scripts.bench_build import (
     BenchError,
     bare_config,
     checklist_edit,
+    children_cpu,
     log_excerpt,
+    process_cpu,
     scaled_config,
     scaled_nav,
     scaled_pages,
@@ -98,3 +103,20 @@ def test_log_excerpt_starts_at_the_first_error():
     assert log_excerpt(log).splitlines()[:2] == ["ERROR - boom", "  line 0"]
     assert log_excerpt(log).splitlines()[-1] == "Aborted"
     assert log_excerpt("INFO a\nINFO b") == "INFO a\nINFO b"
+
+
+def test_cpu_seconds_are_read_for_a_running_process_and_for_finished_builds():
+    busy = "import time\nt = time.process_time()\nwhile time.process_time() - t < 0.3: pass\n"
+    before = children_cpu()
+    subprocess.run([sys.executable, "-c", busy], check=True)
+    assert children_cpu() - before >= 0.25
+    server = subprocess.Popen([sys.executable, "-c", busy + "time.sleep(5)"])
+    try:
+        deadline = time.monotonic() + 10
+        while (process_cpu(server.pid) or 0) < 0.25 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert process_cpu(server.pid) >= 0.25
+    finally:
+        server.kill()
+        server.wait()
+    assert process_cpu(server.pid) is None  # ended and reaped

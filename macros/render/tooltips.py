@@ -15,6 +15,8 @@ import html
 import re
 from dataclasses import dataclass
 
+from ..memo import Memo
+
 SKIP = {"a", "abbr", "code", "pre", "kbd", "samp", "script", "style", "svg", "math", "textarea", "select",
         "button", "label", "h1", "h2", "h3", "h4", "h5", "h6", "summary", "title", "del", "s"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
@@ -41,14 +43,23 @@ def tooltips_from_terms(terms: list[dict]) -> list[Tooltip]:
 
 
 class TooltipMarker:
-    """Compiled once per build; ``mark(html)`` is called per page."""
+    """Compiled once per version of the terms; ``mark(html)`` is called per page.
+
+    A page's result is kept for the next build in the same process (``memo``:
+    a serve rebuild marks only the pages whose HTML changed); the marker is
+    made again when data/terms changes, so the memo's scope is the marker.
+    """
 
     def __init__(self, tooltips: list[Tooltip]):
         self.by_name = {name: tip for tip in tooltips for name in tip.names}
         names = sorted(self.by_name, key=lambda n: (-len(n), n))
         self.pattern = re.compile("|".join(re.escape(n) for n in names)) if names else None
+        self.memo = Memo()
 
     def mark(self, page_html: str) -> str:
+        return self.memo.get(page_html, lambda: self._mark(page_html))
+
+    def _mark(self, page_html: str) -> str:
         if not self.pattern:
             return page_html
         done: set[str] = set()

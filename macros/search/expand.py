@@ -20,9 +20,12 @@ and a section whose heading many pages share (``shared_heading``) weighs less.
 from __future__ import annotations
 
 import fnmatch
+import hashlib
 import json
 from collections.abc import Callable, Iterable
+from functools import partial
 
+from ..memo import Memo
 from .vocabulary import Group
 
 FIELD = "keywords"
@@ -92,13 +95,21 @@ def shared_headings(docs: list[dict], min_pages: int) -> set[str]:
     return {doc["location"] for doc in sections if len(pages[_heading(doc)]) >= min_pages}
 
 
+def vocabulary_scope(groups: list[Group], words: list[str]) -> str:
+    """A digest of everything besides a section's own text that its keywords depend on (with the dictionary)."""
+    return hashlib.sha256(repr((groups, words)).encode("utf-8")).hexdigest()
+
+
 def expand_index(index_json: str, groups: list[Group], words: list[str],
                  parts: Callable[[str], Iterable[str]], boosts: dict[str, float] | None = None,
-                 shared_heading: dict | None = None) -> tuple[str, int]:
+                 shared_heading: dict | None = None, memo: Memo | None = None) -> tuple[str, int]:
     """The search index with the hidden fields and page boosts; also how many sections got keywords.
 
     ``shared_heading`` ({pages, factor}) lowers the boost of sections whose
-    heading recurs on that many pages (see shared_headings).
+    heading recurs on that many pages (see shared_headings). ``memo`` keeps
+    each section's keywords by (title, text) from the last build: its scope
+    must be what they also depend on, ``vocabulary_scope(groups, words)`` and
+    the jieba dictionary ``parts`` cuts with.
     """
     data = json.loads(index_json)
     fields = data["config"].setdefault("fields", {})
@@ -113,9 +124,11 @@ def expand_index(index_json: str, groups: list[Group], words: list[str],
             cache[word] = list(parts(word))
         return cache[word]
 
+    memo = memo if memo is not None else Memo()
     shared = shared_headings(data["docs"], shared_heading["pages"]) if shared_heading else set()
     for doc in data["docs"]:
-        for_title, for_text = section_keywords(doc.get("title", ""), doc.get("text", ""), groups, words, cached_parts)
+        title, text = doc.get("title", ""), doc.get("text", "")
+        for_title, for_text = memo.get((title, text), partial(section_keywords, title, text, groups, words, cached_parts))
         if for_title:
             doc[TITLE_FIELD] = ZWSP.join(for_title)
         if for_text:

@@ -161,19 +161,26 @@ def decode_in_v8(worker_code: str, encoded: dict) -> tuple[dict, list]:
 VLQ_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 
 
+def _vlq_one(number: int) -> str:
+    if type(number) is not int:  # bool is an int subclass and must be refused
+        raise PrebuildError(f"cannot store {number!r} in the prebuilt search index: integers only")
+    n = (-number << 1) | 1 if number < 0 else number << 1
+    out = []
+    while True:
+        digit, n = n & 31, n >> 5
+        out.append(VLQ_DIGITS[digit | (32 if n else 0)])
+        if not n:
+            return "".join(out)
+
+
+# Most numbers are small (deltas, counts, thousandths): their digits are looked up, not computed.
+_VLQ_SMALL = {n: _vlq_one(n) for n in range(-1024, 32768)}
+
+
 def vlq(numbers: Iterable[int]) -> str:
     """Integers as base64 VLQ, as in source maps: sign in the lowest bit, 5 bits a digit, low digits first."""
-    out = []
-    for number in numbers:
-        if not isinstance(number, int) or isinstance(number, bool):
-            raise PrebuildError(f"cannot store {number!r} in the prebuilt search index: integers only")
-        n = (-number << 1) | 1 if number < 0 else number << 1
-        while True:
-            digit, n = n & 31, n >> 5
-            out.append(VLQ_DIGITS[digit | (32 if n else 0)])
-            if not n:
-                break
-    return "".join(out)
+    small = _VLQ_SMALL
+    return "".join([small[n] if type(n) is int and n in small else _vlq_one(n) for n in numbers])
 
 
 def _deltas(numbers: list[int]) -> list[int]:

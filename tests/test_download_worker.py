@@ -1,0 +1,96 @@
+"""Downloads made in a second process while the pages render (macros/download_worker.py, hooks/downloads.py)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from conftest import build_env, run_build
+from macros import buildcache
+from macros.download_providers import CALENDAR_PATH, checklist_path, sample_path
+from macros.download_worker import DownloadWorker
+from macros.downloads import collect_downloads, make
+from macros.links import human_size
+from macros.sitedata import load_site_data
+from support import ROOT
+from support.copies import replace
+
+WORKER_LOG = "being made in a second process"
+SIZE = re.compile(r'href="(?:\.\./)*(downloads/[^"]+)"[^>]*>.*?</a>（[A-Z]+，([^）]+)）')
+
+
+def test_the_worker_makes_the_same_bytes_and_stores_them_in_the_build_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("GUIDE_BUILD_CACHE_DIR", str(tmp_path / "cache"))
+    downloads = collect_downloads(load_site_data(ROOT))
+    chosen = [downloads[path] for path in (CALENDAR_PATH, checklist_path("before-submission"),
+                                           sample_path("half-year-report"), "downloads/checker-data.json")]
+    made = DownloadWorker(ROOT, chosen).result()
+    assert set(made) == {d.path for d in chosen}
+    for download in chosen:
+        assert made[download.path] == make(download.path, download.build.download.build, download.origin), download.path
+        if download.inputs is not None:
+            assert buildcache.get(ROOT, "downloads", [download.path, download.inputs]) == made[download.path]
+
+
+def test_a_cold_build_makes_the_downloads_in_the_worker_and_prints_their_sizes(project_copy, tmp_path, monkeypatch):
+    monkeypatch.setenv("GUIDE_BUILD_CACHE_DIR", str(tmp_path / "empty-cache"))  # cold: nothing made yet
+    site = tmp_path / "site"
+    result = run_build(project_copy, site)
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, log[-3000:]
+    assert WORKER_LOG in log, log[-3000:]
+    checked = 0
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "\ue000" not in text, f"{page}: a size mark was left in the page"
+        for path, size in SIZE.findall(text):
+            assert size == human_size((site / path).stat().st_size), f"{page}: {path} is printed as {size}"
+            checked += 1
+    assert checked > 20
+    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "\\ue000" not in index and "\ue000" not in index
+    texts = " ".join(doc["text"] for doc in json.loads(index)["docs"])
+    assert f"（DOCX，{human_size((site / sample_path('half-year-report')).stat().st_size)}）" in texts
+
+
+def test_a_download_failing_in_the_worker_stops_the_build_with_its_record_and_line(project_copy, tmp_path,
+                                                                                    monkeypatch):
+    monkeypatch.setenv("GUIDE_BUILD_CACHE_DIR", str(tmp_path / "cache"))
+    record = project_copy / "data/samples/half-year-report.yml"
+    # A control character pasted into a text: YAML and the schema accept it, Word's XML does not.
+    replace(record, "signature: 中共示例街道工作委员会\n", 'signature: "中共示例街道工作委员会\\x01"\n')
+    result = run_build(project_copy, tmp_path / "site")
+    log = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert WORKER_LOG in log, log[-3000:]
+    assert ("data/samples/half-year-report.yml:2: making downloads/sample-half-year-report.docx failed: "
+            "ValueError: All strings must be XML compatible") in log, log[-3000:]
+
+
+def test_switched_off_the_downloads_are_made_in_the_build_itself(project_copy, tmp_path, monkeypatch):
+    monkeypatch.setenv("GUIDE_BUILD_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("GUIDE_BUILD_WORKER", "off")
+    record = project_copy / "data/samples/half-year-report.yml"
+    replace(record, "signature: 中共示例街道工作委员会\n", 'signature: "中共示例街道工作委员会\\x01"\n')
+    assert build_env()["GUIDE_BUILD_WORKER"] == "off"
+    result = run_build(project_copy, tmp_path / "site")
+    log = result.stdout + result.stderr
+    assert result.returncode != 0 and WORKER_LOG not in log
+    assert "data/samples/half-year-report.yml:2: making downloads/sample-half-year-report.docx failed" in log
+
+
+def test_a_maker_that_cannot_be_pickled_is_not_sent_to_the_worker():
+    from macros.download_worker import portable
+
+    downloads = collect_downloads(load_site_data(ROOT))
+    local = replace_download(downloads[CALENDAR_PATH], lambda: b"made here")
+    assert portable(downloads[CALENDAR_PATH]) and not portable(local)
+
+
+def replace_download(download, maker):
+    from dataclasses import replace as copy
+
+    from macros.downloads import Made
+
+    changed = copy(download, build=maker)
+    return copy(changed, build=Made(ROOT, changed))
