@@ -288,6 +288,8 @@ def compile_data(site, with_language: bool = True) -> dict:
         "language": {k: v for k, v in record("language").data.items() if k not in ("id", "title")},
         "placeholders": _patterns(record("placeholders"), "patterns"),
         "usage": _patterns(record("usage"), "patterns"),
+        "confusions": [{"id": c["id"], "sides": [dict(side) for side in c["sides"]]}
+                       for c in record("usage").get("confusions", [])],
         "typos": merged_typos(record("typos")["typos"], terms),
         "debris": {"line_starts": list(debris["line_starts"]), "inline": _patterns(debris, "inline"),
                    "encoding": _patterns(debris, "encoding")},

@@ -276,6 +276,55 @@
     });
   }
 
+  // Words that are both words and easily taken one for the other (data/checker/usage.yml
+  // confusions: 树立/竖立, 形势/形式): a word is reported when the words around it are ones the
+  // other word goes with (its cues) and none of its own. Cues: "after" begins at most 3
+  // characters after the word, "before" ends at most 2 characters before it, both inside the
+  // clause (not across punctuation, 、 and brackets included); "later" anywhere after it in the sentence (既要……又要).
+  var CLAUSE_END = "，。；！？：、（）“”《》\n", SENTENCE_END = "。；！？\n";
+  function cueAround(norm, s, e, side) {
+    var a = s, b = e, z = e, k, c, q;
+    while (a > 0 && CLAUSE_END.indexOf(norm[a - 1]) < 0) a--;
+    while (b < norm.length && CLAUSE_END.indexOf(norm[b]) < 0) b++;
+    while (z < norm.length && SENTENCE_END.indexOf(norm[z]) < 0) z++;
+    for (q = 0; q < (side.after || []).length; q++) {
+      c = side.after[q]; k = norm.indexOf(c, e);
+      if (k >= 0 && k - e <= 3 && k + c.length <= b) return c;
+    }
+    for (q = 0; q < (side.before || []).length; q++) {
+      c = side.before[q]; k = s - c.length >= 0 ? norm.lastIndexOf(c, s - c.length) : -1;
+      if (k >= a && s - k - c.length <= 2) return c;
+    }
+    for (q = 0; q < (side.later || []).length; q++) {
+      c = side.later[q]; k = norm.indexOf(c, e);
+      if (k >= 0 && k + c.length <= z) return c;
+    }
+    return null;
+  }
+  function ruleConfusions(ctx) {
+    var norm = ctx.norm, found = [];
+    ctx.data.confusions.forEach(function (pair) {
+      pair.sides.forEach(function (side) {
+        var word = side.word, i = norm.indexOf(word);
+        for (; i >= 0; i = norm.indexOf(word, i + 1)) {
+          var e = i + word.length;
+          if (cueAround(norm, i, e, side) !== null) continue;
+          for (var o = 0; o < pair.sides.length; o++) {
+            var other = pair.sides[o], cue = other === side ? null : cueAround(norm, i, e, other);
+            if (cue !== null) { found.push([i, e, other.word, cue]); break; }
+          }
+        }
+      });
+    });
+    found.sort(function (x, y) { return x[0] - y[0]; });
+    found.forEach(function (f) {
+      for (var t = 0; t < ctx.typoSpans.length; t++) if (ctx.typoSpans[t][0] < f[1] && f[0] < ctx.typoSpans[t][1]) return;
+      ctx.typoSpans.push([f[0], f[1]]);
+      if (isMention(ctx, f[0], f[1])) return;
+      ctx.add("typo-pair", f[0], f[1] - f[0], ctx.msg("typo-pair", { found: ctx.text.slice(f[0], f[1]), right: f[2], cue: f[3] }), f[2]);
+    });
+  }
+
   function evidence(tab, got, want) {
     var a = tab.readings.get(got) || new Set(), b = tab.readings.get(want) || new Set();
     var shared = false;
@@ -1304,6 +1353,7 @@
     var detected = detectYear(ctx);
     rulePlaceholders(ctx);
     ruleTypos(ctx);
+    ruleConfusions(ctx);
     ruleNearTypos(ctx);
     ruleContextTypos(ctx);
     ruleTime(ctx, year || detected[0]);
