@@ -36,6 +36,10 @@
   var LEVEL_LABEL = { 1: "一、", 2: "（一）", 3: "1.", 4: "（1）" };
 
   function isHan(ch) { return ch >= "\u4e00" && ch <= "\u9fff" && ch.length === 1; }
+  // Chinese numerals: 党的二十一大 is another congress, not 党的二十大 with a character too many
+  var NUMERALS = "零〇一二两三四五六七八九十百千万亿";
+  function isNumeral(ch) { return !!ch && ch.length === 1 && NUMERALS.indexOf(ch) >= 0; }
+  function numeralAt(s, i) { return isNumeral(s[i]) && (isNumeral(s[i - 1]) || isNumeral(s[i + 1])); }
   function isDigit(ch) { return ch >= "0" && ch <= "9" && ch.length === 1; }
   function lstrip(s) { var i = 0; while (i < s.length && WS.indexOf(s[i]) >= 0) i++; return s.slice(i); }
   function rstrip(s, chars) {
@@ -436,6 +440,7 @@
       var window = norm.slice(s, s + size);
       if (any(exact, s, s + size) || any(reported, s, s + size) || any(typoMask, s, s + size) || tab.vocabSet.has(window)) return;
       if (kind === 1 && (!isHan(window[k]) || tab.functionChars.indexOf(window[k]) >= 0)) return;
+      if (kind === 1 && numeralAt(window, k)) return;  // another ordinal (二十一大), no typo; 十五规划 for 十五五规划 still is one
       for (var q = 0; q < window.length; q++) if (!isHan(window[q])) return;
       for (q = s; q < s + size; q++) reported[q] = 1;
       if (isMention(ctx, s, s + size)) return;
@@ -566,6 +571,7 @@
         if (L0 === 1 || tt.cost.get(w0) >= conf.rare_cost) for (var q = end - L0; q < end; q++) lone[q] = 1;
       }
       var edits = new Map(), base0 = new Map(), seen = new Set();
+      repeatedWords(tt, run, base, busy, found);
       for (var i = 0; i < len; i++) {
         if (busy[base + i]) continue;
         if (lone[i]) editsAt(tt, tab, run, lone, i, edits, seen);
@@ -584,6 +590,7 @@
         var pos = e.at - a, span = wordAt(s1[1], after.length, pos);
         if (e.kind === "swapped" && span[1] < pos + 2) return;
         var word = after.slice(span[0], span[1]);
+        if (e.kind === "swapped" && word.length === 2 && (tt.cost.get(word[0]) <= conf.common_cost || tt.cost.get(word[1]) <= conf.common_cost)) return;  // 的行不计入: 行不 is no 不行 swapped
         var bar = e.kind === "doubled" || word.length > 3 ? conf.threshold : word.length === 3 ? conf.threshold_three : conf.threshold_short;
         if (!tt.offer.has(word) || score < bar) return;
         if (e.kind === "doubled") span = wordAt(s1[1], after.length, pos - 1);  // the word holding its twin
@@ -600,11 +607,32 @@
       for (q = f.start; q < f.end; q++) taken[q] = 1;
       if (isMention(ctx, f.start, f.end)) return;
       var e = f.e, high = f.score >= conf.error_from;
+      if (e.kind === "repeated") {
+        ctx.add("typo-context", f.start, f.end - f.start, ctx.msg("typo-context-repeated", { found: ctx.text.slice(f.start, f.end), word: f.word }),
+          f.word, "warning");
+        return;
+      }
       ctx.add("typo-context", f.start, f.end - f.start, ctx.msg(CONTEXT_MESSAGES[e.kind], {
         found: ctx.text.slice(f.start, f.end), word: f.word, got: f.ch, want: e.ch,
         sure: ctx.msg(high ? "typo-context-sure" : "typo-context-unsure", {}) }), f.word, high ? "error" : "warning",
         Math.round(f.score) / 2);
     });
+  }
+
+  // A word written twice in a row (确保确保, 群众群众): a listed word of 2 to 4 characters, no
+  // number (一个一个, 一步一步 are meant).
+  function repeatedWords(tt, run, base, busy, found) {
+    for (var i = 0; i + 4 <= run.length; i++) {
+      for (var L = 2; L <= 4 && i + 2 * L <= run.length; L++) {
+        if (run.charCodeAt(i) !== run.charCodeAt(i + L) || run.charCodeAt(i + 1) !== run.charCodeAt(i + L + 1)) continue;
+        var w = run.slice(i, i + L);
+        if (w !== run.slice(i + L, i + 2 * L) || !tt.offer.has(w) || !(tt.cost.get(w) < tt.conf.rare_cost)) continue;
+        var num = false, q;
+        for (q = 0; q < L; q++) if (isNumeral(w[q])) num = true;
+        for (q = i; q < i + 2 * L; q++) if (busy[base + q]) num = true;
+        if (!num) found.push({ start: base + i, end: base + i + 2 * L, word: w, score: 99, e: { kind: "repeated", at: i + L, ch: "" }, ch: "" });
+      }
+    }
   }
 
   // The characters that sound or look like ch: char -> "sound", "fuzzy" or "shape" (cached).
