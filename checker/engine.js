@@ -564,7 +564,9 @@
     var runRe = /[\u4e00-\u9fff]{2,}/gu, m, found = [];
     runRe.lastIndex = 0;
     while ((m = runRe.exec(norm)) !== null) {
-      var run = m[0], base = m.index, seg = segment(tt, run), back = seg[1], len = run.length;
+      // a traditional character is read as its simplified form (黨委書記 is 党委书记, not a typo;
+      // the script rule reports it)
+      var run = tab.translate(m[0]), base = m.index, seg = segment(tt, run), back = seg[1], len = run.length;
       var lone = new Uint8Array(len);
       for (var end = len; end > 0; end -= back[end]) {
         var L0 = back[end], w0 = run.slice(end - L0, end);
