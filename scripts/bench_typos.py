@@ -149,15 +149,19 @@ def main() -> int:
     print(f"  one check of {sp['chars']} chars after load: {sp['wall_ms']} ms wall, {sp['cpu_ms']} ms CPU")
     if "typo_data_bytes" in out:
         print(f"  checker-typo-data: {out['typo_data_bytes']['raw']} bytes, {out['typo_data_bytes']['gzip']} gzipped")
+    print_lists(out, args)
+    return 0
+
+
+def print_lists(out: dict, args) -> None:
+    """--list: the set's misses and every false alarm; --alarms: the seed's and the guide's only."""
+    ev = out["eval"]
     if args.list:
         for kind, ids in ev["missed"].items():
             print(f"missed {kind}: {' '.join(ids)}")
-        for line in ev["alarms"] + out.get("seed_002", {}).get("findings", []) + out["guide"]["findings"]:
+    if args.list or args.alarms:
+        for line in (ev["alarms"] if args.list else []) + out.get("seed_002", {}).get("findings", []) + out["guide"]["findings"]:
             print("alarm:", line)
-    elif args.alarms:
-        for line in out.get("seed_002", {}).get("findings", []) + out["guide"]["findings"]:
-            print("alarm:", line)
-    return 0
 
 
 if __name__ == "__main__":
