@@ -573,7 +573,7 @@
         if (L0 === 1 || tt.cost.get(w0) >= conf.rare_cost) for (var q = end - L0; q < end; q++) lone[q] = 1;
       }
       var edits = new Map(), base0 = new Map(), seen = new Set();
-      repeatedWords(tt, run, base, busy, found);
+      repeatedWords(tt, run, base, busy, found, back);
       for (var i = 0; i < len; i++) {
         if (busy[base + i]) continue;
         if (lone[i]) editsAt(tt, tab, run, lone, i, edits, seen);
@@ -593,9 +593,13 @@
         if (e.kind === "swapped" && span[1] < pos + 2) return;
         var word = after.slice(span[0], span[1]);
         if (e.kind === "swapped" && word.length === 2 && (tt.cost.get(word[0]) <= conf.common_cost || tt.cost.get(word[1]) <= conf.common_cost)) return;  // 的行不计入: 行不 is no 不行 swapped
-        var bar = e.kind === "doubled" || word.length > 3 ? conf.threshold : word.length === 3 ? conf.threshold_three : conf.threshold_short;
+        var bar = e.kind === "doubled" || word.length > 3 ? conf.threshold : word.length === 3 ? conf.threshold_three :
+          e.kind === "sound" ? conf.threshold_short : conf.threshold_short_alike;
         if (!tt.offer.has(word) || score < bar) return;
-        if (e.kind === "doubled") span = wordAt(s1[1], after.length, pos - 1);  // the word holding its twin
+        if (e.kind === "doubled") {  // reported and corrected: the word holding its twin (落实实到位: 落实, not 到位)
+          span = wordAt(s1[1], after.length, pos - 1);
+          word = after.slice(span[0], span[1]);
+        }
         var from = base + a + span[0], to = base + a + span[1];
         if (e.kind === "missing") to -= 1;  // the inserted character is not in the text
         else if (e.kind === "doubled" && span[1] >= pos) to += 1;  // the doubled one is
@@ -621,10 +625,13 @@
     });
   }
 
-  // A word written twice in a row (确保确保, 群众群众): a listed word of 2 to 4 characters, no
-  // number (一个一个, 一步一步 are meant).
-  function repeatedWords(tt, run, base, busy, found) {
+  // A word written twice in a row (确保确保, 群众群众): a listed word of 2 to 4 characters where
+  // the best split starts a word, no number (一个一个, 一步一步 are meant).
+  function repeatedWords(tt, run, base, busy, found, back) {
+    var starts = new Uint8Array(run.length + 1);  // where the best split starts a word (级别的别的: no)
+    for (var end = run.length; end > 0; end -= back[end]) starts[end - back[end]] = 1;
     for (var i = 0; i + 4 <= run.length; i++) {
+      if (!starts[i] || (i > 0 && tt.offer.has(run[i - 1] + run[i]))) continue;  // 同级别的别的: 级别
       for (var L = 2; L <= 4 && i + 2 * L <= run.length; L++) {
         if (run.charCodeAt(i) !== run.charCodeAt(i + L) || run.charCodeAt(i + 1) !== run.charCodeAt(i + L + 1)) continue;
         var w = run.slice(i, i + L);

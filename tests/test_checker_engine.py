@@ -313,3 +313,9 @@ def test_compiled_data_cache_depends_on_content_not_place(project_copy):
     path = project_copy / "data" / "checker" / "stock.yml"
     path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert signature(project_copy) != signature(ROOT)
+
+
+def test_doubled_character_is_corrected_to_the_word_holding_it(data):
+    """落实实到位: the correction is 落实 (the word with the doubled character), not 到位."""
+    found = [f for f in check("各项任务都已落实实到位。", data) if f.rule == "typo-context"]
+    assert [(f.excerpt[f.column - 1:f.column - 1 + f.length], f.suggestion) for f in found] == [("落实实", "落实")]
