@@ -288,21 +288,20 @@
   var CLAUSE_END = "，。；！？：、（）“”《》\n", SENTENCE_END = "。；！？\n";
   function cueAround(norm, s, e, side) {
     var a = s, b = e, z = e, k, c, q;
-    while (a > 0 && CLAUSE_END.indexOf(norm[a - 1]) < 0) a--;
-    while (b < norm.length && CLAUSE_END.indexOf(norm[b]) < 0) b++;
-    while (z < norm.length && SENTENCE_END.indexOf(norm[z]) < 0) z++;
+    while (a > 0 && a > s - 12 && CLAUSE_END.indexOf(norm[a - 1]) < 0) a--;  // cues are at most 8 characters
+    while (b < norm.length && b < e + 12 && CLAUSE_END.indexOf(norm[b]) < 0) b++;
+    while (z < norm.length && z < e + 200 && SENTENCE_END.indexOf(norm[z]) < 0) z++;
+    // (looked for at the few places allowed, never through the rest of the text)
     for (q = 0; q < (side.after || []).length; q++) {
-      c = side.after[q]; k = norm.indexOf(c, e);
-      if (k >= 0 && k - e <= 3 && k + c.length <= b) return c;
+      c = side.after[q];
+      for (k = e; k <= e + 3 && k + c.length <= b; k++) if (norm.startsWith(c, k)) return c;
     }
     for (q = 0; q < (side.before || []).length; q++) {
-      c = side.before[q]; k = s - c.length >= 0 ? norm.lastIndexOf(c, s - c.length) : -1;
-      if (k >= a && s - k - c.length <= 2) return c;
+      c = side.before[q];
+      for (k = s - c.length; k >= s - c.length - 2 && k >= a; k--) if (norm.startsWith(c, k)) return c;
     }
-    for (q = 0; q < (side.later || []).length; q++) {
-      c = side.later[q]; k = norm.indexOf(c, e);
-      if (k >= 0 && k + c.length <= z) return c;
-    }
+    var rest = (side.later || []).length ? norm.slice(e, z) : "";
+    for (q = 0; q < (side.later || []).length; q++) if (rest.indexOf(side.later[q]) >= 0) return side.later[q];
     return null;
   }
   function ruleConfusions(ctx) {
