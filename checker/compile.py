@@ -288,6 +288,8 @@ def compile_data(site, with_language: bool = True) -> dict:
         "language": {k: v for k, v in record("language").data.items() if k not in ("id", "title")},
         "placeholders": _patterns(record("placeholders"), "patterns"),
         "usage": _patterns(record("usage"), "patterns"),
+        "confusions": [{"id": c["id"], "sides": [dict(side) for side in c["sides"]]}
+                       for c in record("usage").get("confusions", [])],
         "typos": merged_typos(record("typos")["typos"], terms),
         "debris": {"line_starts": list(debris["line_starts"]), "inline": _patterns(debris, "inline"),
                    "encoding": _patterns(debris, "encoding")},
@@ -305,7 +307,7 @@ def compile_data(site, with_language: bool = True) -> dict:
         "ledger_words": {k: record("ledger")[k] for k in ("period_marks", "period_names", "help_sheets")},
     }
     if with_language:
-        data["typo"] = typo_data(record("context").data, vocab)
+        data["typo"] = typo_data(record("context").data, vocab, shapes)
         trad, simp = traditional_map()
         extra = {ch for w in vocab for ch in w} | {ch for g in shapes for ch in g}
         table = pinyin_table(extra)
@@ -321,15 +323,26 @@ def compile_data(site, with_language: bool = True) -> dict:
     return data
 
 
-CONTEXT_KEYS = ("threshold", "threshold_short", "threshold_three", "error_from", "penalty", "rare_cost", "common_cost", "names")
+CONTEXT_KEYS = ("threshold", "threshold_short", "threshold_short_alike", "threshold_three", "error_from", "penalty", "rare_cost", "common_cost", "names")
 
 
-def typo_data(conf: dict, vocab: list[str]) -> dict:
+def merged_shapes(derived: dict[str, str], groups: list[str]) -> dict[str, str]:
+    """The look-alikes from stroke data (checker/lexicon.py shape_alike) and the groups of
+    data/checker/shapes.yml (pairs people confuse that strokes alone miss: 载裁, 覆履, 撤撒),
+    char -> the characters that look like it."""
+    out = {ch: set(others) for ch, others in derived.items()}
+    for group in groups:
+        for ch in group:
+            out.setdefault(ch, set()).update(c for c in group if c != ch)
+    return {ch: "".join(sorted(others)) for ch, others in sorted(out.items()) if others}
+
+
+def typo_data(conf: dict, vocab: list[str], groups: list[str] = ()) -> dict:
     """The context typo rule's data (checker/lexicon.py): word list, readings, look-alikes, settings."""
     from checker.lexicon import LEVEL1, common_readings, jieba_entries, lexicon, shape_alike
 
     chars = _gb2312_hanzi()
-    shapes = shape_alike(chars)
+    shapes = merged_shapes(shape_alike(chars), groups)
     readings = common_readings(chars, [w for w, f, _ in jieba_entries() if f >= conf["min_freq"]])
     out = lexicon(sorted(set(vocab) | set(conf.get("words", []))), conf, readings, shapes)
     out.update({"shapes": shapes, "readings": readings, "common_chars": "".join(chars[:LEVEL1])})

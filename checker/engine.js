@@ -36,6 +36,10 @@
   var LEVEL_LABEL = { 1: "一、", 2: "（一）", 3: "1.", 4: "（1）" };
 
   function isHan(ch) { return ch >= "\u4e00" && ch <= "\u9fff" && ch.length === 1; }
+  // Chinese numerals: 党的二十一大 is another congress, not 党的二十大 with a character too many
+  var NUMERALS = "零〇一二两三四五六七八九十百千万亿";
+  function isNumeral(ch) { return !!ch && ch.length === 1 && NUMERALS.indexOf(ch) >= 0; }
+  function numeralAt(s, i) { return isNumeral(s[i]) && (isNumeral(s[i - 1]) || isNumeral(s[i + 1])); }
   function isDigit(ch) { return ch >= "0" && ch <= "9" && ch.length === 1; }
   function lstrip(s) { var i = 0; while (i < s.length && WS.indexOf(s[i]) >= 0) i++; return s.slice(i); }
   function rstrip(s, chars) {
@@ -276,6 +280,54 @@
     });
   }
 
+  // Words that are both words and easily taken one for the other (data/checker/usage.yml
+  // confusions: 树立/竖立, 形势/形式): a word is reported when the words around it are ones the
+  // other word goes with (its cues) and none of its own. Cues: "after" begins at most 3
+  // characters after the word, "before" ends at most 2 characters before it, both inside the
+  // clause (not across punctuation, 、 and brackets included); "later" anywhere after it in the sentence (既要……又要).
+  var CLAUSE_END = "，。；！？：、（）“”《》\n", SENTENCE_END = "。；！？\n";
+  function cueAround(norm, s, e, side) {
+    var a = s, b = e, z = e, k, c, q;
+    while (a > 0 && a > s - 12 && CLAUSE_END.indexOf(norm[a - 1]) < 0) a--;  // cues are at most 8 characters
+    while (b < norm.length && b < e + 12 && CLAUSE_END.indexOf(norm[b]) < 0) b++;
+    while (z < norm.length && z < e + 200 && SENTENCE_END.indexOf(norm[z]) < 0) z++;
+    // (looked for at the few places allowed, never through the rest of the text)
+    for (q = 0; q < (side.after || []).length; q++) {
+      c = side.after[q];
+      for (k = e; k <= e + 3 && k + c.length <= b; k++) if (norm.startsWith(c, k)) return c;
+    }
+    for (q = 0; q < (side.before || []).length; q++) {
+      c = side.before[q];
+      for (k = s - c.length; k >= s - c.length - 2 && k >= a; k--) if (norm.startsWith(c, k)) return c;
+    }
+    var rest = (side.later || []).length ? norm.slice(e, z) : "";
+    for (q = 0; q < (side.later || []).length; q++) if (rest.indexOf(side.later[q]) >= 0) return side.later[q];
+    return null;
+  }
+  function ruleConfusions(ctx) {
+    var norm = ctx.norm, found = [];
+    ctx.data.confusions.forEach(function (pair) {
+      pair.sides.forEach(function (side) {
+        var word = side.word, i = norm.indexOf(word);
+        for (; i >= 0; i = norm.indexOf(word, i + 1)) {
+          var e = i + word.length;
+          if (cueAround(norm, i, e, side) !== null) continue;
+          for (var o = 0; o < pair.sides.length; o++) {
+            var other = pair.sides[o], cue = other === side ? null : cueAround(norm, i, e, other);
+            if (cue !== null) { found.push([i, e, other.word, cue]); break; }
+          }
+        }
+      });
+    });
+    found.sort(function (x, y) { return x[0] - y[0]; });
+    found.forEach(function (f) {
+      for (var t = 0; t < ctx.typoSpans.length; t++) if (ctx.typoSpans[t][0] < f[1] && f[0] < ctx.typoSpans[t][1]) return;
+      ctx.typoSpans.push([f[0], f[1]]);
+      if (isMention(ctx, f[0], f[1])) return;
+      ctx.add("typo-pair", f[0], f[1] - f[0], ctx.msg("typo-pair", { found: ctx.text.slice(f[0], f[1]), right: f[2], cue: f[3] }), f[2]);
+    });
+  }
+
   function evidence(tab, got, want) {
     var a = tab.readings.get(got) || new Set(), b = tab.readings.get(want) || new Set();
     var shared = false;
@@ -387,6 +439,7 @@
       var window = norm.slice(s, s + size);
       if (any(exact, s, s + size) || any(reported, s, s + size) || any(typoMask, s, s + size) || tab.vocabSet.has(window)) return;
       if (kind === 1 && (!isHan(window[k]) || tab.functionChars.indexOf(window[k]) >= 0)) return;
+      if (kind === 1 && numeralAt(window, k)) return;  // another ordinal (二十一大), no typo; 十五规划 for 十五五规划 still is one
       for (var q = 0; q < window.length; q++) if (!isHan(window[q])) return;
       for (q = s; q < s + size; q++) reported[q] = 1;
       if (isMention(ctx, s, s + size)) return;
@@ -510,13 +563,16 @@
     var runRe = /[\u4e00-\u9fff]{2,}/gu, m, found = [];
     runRe.lastIndex = 0;
     while ((m = runRe.exec(norm)) !== null) {
-      var run = m[0], base = m.index, seg = segment(tt, run), back = seg[1], len = run.length;
+      // a traditional character is read as its simplified form (黨委書記 is 党委书记, not a typo;
+      // the script rule reports it)
+      var run = tab.translate(m[0]), base = m.index, seg = segment(tt, run), back = seg[1], len = run.length;
       var lone = new Uint8Array(len);
       for (var end = len; end > 0; end -= back[end]) {
         var L0 = back[end], w0 = run.slice(end - L0, end);
         if (L0 === 1 || tt.cost.get(w0) >= conf.rare_cost) for (var q = end - L0; q < end; q++) lone[q] = 1;
       }
       var edits = new Map(), base0 = new Map(), seen = new Set();
+      repeatedWords(tt, run, base, busy, found, back);
       for (var i = 0; i < len; i++) {
         if (busy[base + i]) continue;
         if (lone[i]) editsAt(tt, tab, run, lone, i, edits, seen);
@@ -535,9 +591,14 @@
         var pos = e.at - a, span = wordAt(s1[1], after.length, pos);
         if (e.kind === "swapped" && span[1] < pos + 2) return;
         var word = after.slice(span[0], span[1]);
-        var bar = e.kind === "doubled" || word.length > 3 ? conf.threshold : word.length === 3 ? conf.threshold_three : conf.threshold_short;
+        if (e.kind === "swapped" && word.length === 2 && (tt.cost.get(word[0]) <= conf.common_cost || tt.cost.get(word[1]) <= conf.common_cost)) return;  // 的行不计入: 行不 is no 不行 swapped
+        var bar = e.kind === "doubled" || word.length > 3 ? conf.threshold : word.length === 3 ? conf.threshold_three :
+          e.kind === "sound" ? conf.threshold_short : conf.threshold_short_alike;
         if (!tt.offer.has(word) || score < bar) return;
-        if (e.kind === "doubled") span = wordAt(s1[1], after.length, pos - 1);  // the word holding its twin
+        if (e.kind === "doubled") {  // reported and corrected: the word holding its twin (落实实到位: 落实, not 到位)
+          span = wordAt(s1[1], after.length, pos - 1);
+          word = after.slice(span[0], span[1]);
+        }
         var from = base + a + span[0], to = base + a + span[1];
         if (e.kind === "missing") to -= 1;  // the inserted character is not in the text
         else if (e.kind === "doubled" && span[1] >= pos) to += 1;  // the doubled one is
@@ -551,11 +612,35 @@
       for (q = f.start; q < f.end; q++) taken[q] = 1;
       if (isMention(ctx, f.start, f.end)) return;
       var e = f.e, high = f.score >= conf.error_from;
+      if (e.kind === "repeated") {
+        ctx.add("typo-context", f.start, f.end - f.start, ctx.msg("typo-context-repeated", { found: ctx.text.slice(f.start, f.end), word: f.word }),
+          f.word, "warning");
+        return;
+      }
       ctx.add("typo-context", f.start, f.end - f.start, ctx.msg(CONTEXT_MESSAGES[e.kind], {
         found: ctx.text.slice(f.start, f.end), word: f.word, got: f.ch, want: e.ch,
         sure: ctx.msg(high ? "typo-context-sure" : "typo-context-unsure", {}) }), f.word, high ? "error" : "warning",
         Math.round(f.score) / 2);
     });
+  }
+
+  // A word written twice in a row (确保确保, 群众群众): a listed word of 2 to 4 characters where
+  // the best split starts a word, no number (一个一个, 一步一步 are meant).
+  function repeatedWords(tt, run, base, busy, found, back) {
+    var starts = new Uint8Array(run.length + 1);  // where the best split starts a word (级别的别的: no)
+    for (var end = run.length; end > 0; end -= back[end]) starts[end - back[end]] = 1;
+    for (var i = 0; i + 4 <= run.length; i++) {
+      if (!starts[i] || (i > 0 && tt.offer.has(run[i - 1] + run[i]))) continue;  // 同级别的别的: 级别
+      for (var L = 2; L <= 4 && i + 2 * L <= run.length; L++) {
+        if (run.charCodeAt(i) !== run.charCodeAt(i + L) || run.charCodeAt(i + 1) !== run.charCodeAt(i + L + 1)) continue;
+        var w = run.slice(i, i + L);
+        if (w !== run.slice(i + L, i + 2 * L) || !tt.offer.has(w) || !(tt.cost.get(w) < tt.conf.rare_cost)) continue;
+        var num = false, q;
+        for (q = 0; q < L; q++) if (isNumeral(w[q])) num = true;
+        for (q = i; q < i + 2 * L; q++) if (busy[base + q]) num = true;
+        if (!num) found.push({ start: base + i, end: base + i + 2 * L, word: w, score: 99, e: { kind: "repeated", at: i + L, ch: "" }, ch: "" });
+      }
+    }
   }
 
   // The characters that sound or look like ch: char -> "sound", "fuzzy" or "shape" (cached).
@@ -1304,6 +1389,7 @@
     var detected = detectYear(ctx);
     rulePlaceholders(ctx);
     ruleTypos(ctx);
+    ruleConfusions(ctx);
     ruleNearTypos(ctx);
     ruleContextTypos(ctx);
     ruleTime(ctx, year || detected[0]);

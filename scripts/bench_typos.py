@@ -7,7 +7,7 @@ Figures, all from the one engine (checker/engine.js in V8):
 
 - recall per kind of the evaluation set (tests/data/typo-eval.yml: sentences with one error,
   kinds homophone, lookalike, missing_doubled_transposed, formulation): a sentence counts as
-  found when a typo finding (typo-known, typo-near, typo-context) overlaps its error; "fixed"
+  found when a typo finding (typo-known, typo-near, typo-context, typo-pair) overlaps its error; "fixed"
   when that finding's suggestion also holds the correction;
 - false alarms per 10,000 characters: typo findings on the set's clean sentences (and, apart,
   typo findings away from the error in its error sentences); on ../shared/seeds/002_* (a
@@ -104,6 +104,8 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--list", action="store_true", help="also list the misses and the false alarms")
+    parser.add_argument("--alarms", action="store_true",
+                        help="also list the false alarms on the seed and the guide (not the set's misses or sentences)")
     args = parser.parse_args()
 
     t0 = time.perf_counter()
@@ -147,12 +149,19 @@ def main() -> int:
     print(f"  one check of {sp['chars']} chars after load: {sp['wall_ms']} ms wall, {sp['cpu_ms']} ms CPU")
     if "typo_data_bytes" in out:
         print(f"  checker-typo-data: {out['typo_data_bytes']['raw']} bytes, {out['typo_data_bytes']['gzip']} gzipped")
+    print_lists(out, args)
+    return 0
+
+
+def print_lists(out: dict, args) -> None:
+    """--list: the set's misses and every false alarm; --alarms: the seed's and the guide's only."""
+    ev = out["eval"]
     if args.list:
         for kind, ids in ev["missed"].items():
             print(f"missed {kind}: {' '.join(ids)}")
-        for line in ev["alarms"] + out.get("seed_002", {}).get("findings", []) + out["guide"]["findings"]:
+    if args.list or args.alarms:
+        for line in (ev["alarms"] if args.list else []) + out.get("seed_002", {}).get("findings", []) + out["guide"]["findings"]:
             print("alarm:", line)
-    return 0
 
 
 if __name__ == "__main__":

@@ -80,11 +80,12 @@ def test_vocabulary_includes_glossary_terms(data):
 
 def test_compiled_data_is_small(data):
     """What every checker page loads first stays small; the context rule's word list, which only
-    the 报告体检 page loads after it is usable, has a budget of its own (measured 972 KB, 492 KB gzipped)."""
+    the 报告体检 page loads after it is usable, has a budget of its own (measured 972 KB, 492 KB gzipped).
+    The core measured 186 KB before usage.yml's confusion pairs (15 KB) came in: 201 KB."""
     import gzip
 
     core = json.dumps({k: v for k, v in data.items() if k != "typo"}, ensure_ascii=False, separators=(",", ":"))
-    assert len(core.encode()) < 200_000, len(core.encode())
+    assert len(core.encode()) < 215_000, len(core.encode())
     typo = json.dumps(data["typo"], ensure_ascii=False, separators=(",", ":")).encode()
     assert len(typo) < 1_100_000 and len(gzip.compress(typo)) < 550_000, (len(typo), len(gzip.compress(typo)))
 
@@ -104,8 +105,10 @@ def test_substitutes_that_make_a_real_word_are_never_reported(data):
     words = [data["edge_words"][i:i + 2] for i in range(0, len(data["edge_words"]), 2)]
     variants = [(term, term[:int(i)] + c + term[int(i) + 1:])
                 for term, per in data["near_ok"].items() for i, chars in per.items() for c in chars]
+    # (an edge word that begins with the term's first character, 一台 before 一刻钟便民生活圈,
+    # would make the term with a character too many, which typo-near is right to report)
     edge = [(term, word + term[1:]) for term in data["vocab"] if len(term) >= 4 for word in words
-            if word[1] != term[0] and (readings.get(word[1], set()) & readings.get(term[0], set())
+            if word[1] != term[0] and word[0] != term[0] and (readings.get(word[1], set()) & readings.get(term[0], set())
                                        or term[0] in shapes.get(word[1], ()))]
     assert variants and len(edge) > 1000
     variants += edge[::len(edge) // 200]
@@ -310,3 +313,9 @@ def test_compiled_data_cache_depends_on_content_not_place(project_copy):
     path = project_copy / "data" / "checker" / "stock.yml"
     path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert signature(project_copy) != signature(ROOT)
+
+
+def test_doubled_character_is_corrected_to_the_word_holding_it(data):
+    """落实实到位: the correction is 落实 (the word with the doubled character), not 到位."""
+    found = [f for f in check("各项任务都已落实实到位。", data) if f.rule == "typo-context"]
+    assert [(f.excerpt[f.column - 1:f.column - 1 + f.length], f.suggestion) for f in found] == [("落实实", "落实")]

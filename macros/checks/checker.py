@@ -106,3 +106,29 @@ def plan_periods_follow_each_other(site: SiteData) -> None:
                               f"{later['base_year'] - earlier['base_year']} years after {earlier['name']} "
                               f"({earlier['base_year']})", "five-year plan periods start five years apart; "
                               "correct base_year")
+
+
+@register_check
+def checker_confusions_consistent(site: SiteData) -> None:
+    """usage.yml confusions (rule typo-pair): each word in one pair, a cue on one side of its pair
+    only (on both it would select neither), and at least one side with cues."""
+    record = site.records.get("checker", {}).get("usage")
+    if record is None or "confusions" not in record.data:
+        return
+    check_unique(record.source, record["confusions"], "id", ("confusions",))
+    words: dict[str, int] = {}
+    for i, pair in enumerate(record["confusions"]):
+        owner: dict[str, str] = {}
+        for k, side in enumerate(pair["sides"]):
+            if side["word"] in words:
+                raise record.error(("confusions", i, "sides", k, "word"),
+                                   f"'{side['word']}' is already in pair {words[side['word']] + 1}", "keep each word in one pair")
+            words[side['word']] = i
+            for key in ("after", "before", "later"):
+                for cue in side.get(key, []):
+                    if owner.setdefault(f"{key}:{cue}", side["word"]) != side["word"]:
+                        raise record.error(("confusions", i, "sides", k, key),
+                                           f"cue '{cue}' ({key}) is given for both '{owner[f'{key}:{cue}']}' and '{side['word']}'",
+                                           "a cue must select one side: remove it from one")
+        if not owner:
+            raise record.error(("confusions", i), "no side has cues", "give the words each side goes with")

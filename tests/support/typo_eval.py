@@ -16,7 +16,7 @@ import yaml
 from checker.engine import check
 
 EVAL = Path(__file__).resolve().parents[1] / "data" / "typo-eval.yml"
-TYPO_RULES = {"typo-known", "typo-near", "typo-context"}
+TYPO_RULES = {"typo-known", "typo-near", "typo-context", "typo-pair"}
 KINDS = ("homophone", "lookalike", "missing_doubled_transposed", "formulation")
 
 
