@@ -307,7 +307,7 @@ def compile_data(site, with_language: bool = True) -> dict:
         "ledger_words": {k: record("ledger")[k] for k in ("period_marks", "period_names", "help_sheets")},
     }
     if with_language:
-        data["typo"] = typo_data(record("context").data, vocab, shapes)
+        data["typo"] = cached_typo_data(record("context").data, vocab, shapes)
         trad, simp = traditional_map()
         extra = {ch for w in vocab for ch in w} | {ch for g in shapes for ch in g}
         table = pinyin_table(extra)
@@ -348,6 +348,29 @@ def typo_data(conf: dict, vocab: list[str], groups: list[str] = ()) -> dict:
     out.update({"shapes": shapes, "readings": readings, "common_chars": "".join(chars[:LEVEL1])})
     out.update({k: conf[k] for k in CONTEXT_KEYS})
     return out
+
+
+def cached_typo_data(conf: dict, vocab: list[str], groups: list[str] = ()) -> dict:
+    """typo_data, kept in the temp folder under a hash of exactly what it is made from (its
+    arguments, checker/lexicon.py, the vendored shape table, the language packages' versions):
+    it takes tens of seconds and changes far more rarely than the rest of the checker data, so
+    an edit to a ledger, a message or a timeline record does not pay for it again."""
+    digest = hashlib.sha256(json.dumps([FORMAT, conf, sorted(vocab), list(groups)], ensure_ascii=False,
+                                       sort_keys=True).encode())
+    for source in (LEXICON, SHAPES):
+        digest.update(source.read_bytes())
+    for package in PACKAGES:
+        digest.update(f"{package}={metadata.version(package)}".encode())
+    cache = Path(tempfile.gettempdir()) / f"guide-typo-{digest.hexdigest()[:16]}.json"
+    try:
+        return json.loads(cache.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    data = typo_data(conf, vocab, groups)
+    tmp = cache.with_suffix(f".{os.getpid()}.tmp")  # parallel builds never share a half-written file
+    tmp.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    tmp.replace(cache)
+    return data
 
 
 def _layer_data(root: Path) -> Path | None:
