@@ -34,6 +34,9 @@ TITLE_FIELD = "title_keywords"
 # the unseen set 77 against 76); 20: 80, 210, 111; 5: 79, 209, 105. A heading still weighs fifty times the text.
 TITLE_BOOST = 50.0
 FIELD_BOOST = 0.5
+# The questions a page declares it answers (front matter ``questions``), on the page's own entry.
+QUESTION_FIELD = "questions"
+QUESTION_BOOST = 15.0
 TITLE_FIELD_BOOST = TITLE_BOOST / 2
 ZWSP = "\u200b"
 
@@ -64,10 +67,15 @@ def section_keywords(title: str, text: str, groups: list[Group], words: list[str
     return list(for_title), [w for w in for_text if w not in for_title]
 
 
+def _source(location: str) -> str:
+    """The docs path of the page at ``location``: "work-points/theory.html#x" -> "work-points/theory.md"."""
+    page = location.split("#", 1)[0]
+    return page[: -len(".html")] + ".md" if page.endswith(".html") else page
+
+
 def page_boost(location: str, boosts: dict[str, float]) -> float | None:
     """The boost of the page at ``location`` ("work-points/theory.html#x") from docs-path patterns."""
-    page = location.split("#", 1)[0]
-    source = page[: -len(".html")] + ".md" if page.endswith(".html") else page
+    source = _source(location)
     for pattern, boost in boosts.items():
         if fnmatch.fnmatchcase(source, pattern):
             return boost
@@ -94,17 +102,22 @@ def shared_headings(docs: list[dict], min_pages: int) -> set[str]:
 
 def expand_index(index_json: str, groups: list[Group], words: list[str],
                  parts: Callable[[str], Iterable[str]], boosts: dict[str, float] | None = None,
-                 shared_heading: dict | None = None) -> tuple[str, int]:
+                 shared_heading: dict | None = None,
+                 questions: dict[str, list[str]] | None = None) -> tuple[str, int]:
     """The search index with the hidden fields and page boosts; also how many sections got keywords.
 
     ``shared_heading`` ({pages, factor}) lowers the boost of sections whose
-    heading recurs on that many pages (see shared_headings).
+    heading recurs on that many pages (see shared_headings). ``questions`` (docs path -> the page's
+    ``questions`` front matter) go into the ``questions`` field of the page's own entry, boosted
+    ``QUESTION_BOOST``, with the synonyms of their words in ``keywords``.
     """
     data = json.loads(index_json)
     fields = data["config"].setdefault("fields", {})
     fields.setdefault("title", {})["boost"] = TITLE_BOOST
     fields[FIELD] = {"boost": FIELD_BOOST}
     fields[TITLE_FIELD] = {"boost": TITLE_FIELD_BOOST}
+    if questions:
+        fields[QUESTION_FIELD] = {"boost": QUESTION_BOOST}
     touched = 0
     cache: dict[str, list[str]] = {}
 
@@ -115,7 +128,11 @@ def expand_index(index_json: str, groups: list[Group], words: list[str],
 
     shared = shared_headings(data["docs"], shared_heading["pages"]) if shared_heading else set()
     for doc in data["docs"]:
-        for_title, for_text = section_keywords(doc.get("title", ""), doc.get("text", ""), groups, words, cached_parts)
+        asked = (questions or {}).get(_source(doc["location"])) if "#" not in doc["location"] else None
+        if asked:
+            doc[QUESTION_FIELD] = ZWSP.join(asked)
+        text = doc.get("text", "") + ("\n" + "\n".join(asked) if asked else "")
+        for_title, for_text = section_keywords(doc.get("title", ""), text, groups, words, cached_parts)
         if for_title:
             doc[TITLE_FIELD] = ZWSP.join(for_title)
         if for_text:
