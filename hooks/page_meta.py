@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 
 from _project import ROOT, site_data
 from macros.errors import GuideError
-from macros.render.page_meta import insert_after_title, render_basis_footer, render_policy_header
+from macros.render.page_meta import insert_after_title, render_basis_footer, render_policy_header, render_questions
 from macros.sitedata import load_site_data, validate_source
 from macros.yamlsource import read_front_matter
 
@@ -68,6 +68,8 @@ def stamp_page(markdown: str, page) -> str:
     if "basis" in meta and "basis_as_of" not in meta:
         raise GuideError(rel, source.line_of(("basis",)), "'basis' without 'basis_as_of'",
                          "add 'basis_as_of: YYYY-MM' (the month the basis was checked)")
+    if meta.get("questions"):  # under the title, below the stamp inserted next
+        markdown = insert_after_title(markdown, render_questions(meta["questions"]))
     change = last_change(page.file.src_uri)
     updated, reason = change or (meta.get("updated"), None)
     if is_policy and not updated:

@@ -12,6 +12,7 @@
   bundle by a copy that loads the search index when search is first used
   and highlights a result's page without it (both under new hashed names);
   on_post_page/on_post_template point every page at them.
+* on_page_markdown: keeps each page's ``questions`` (front matter) for the index.
 * on_post_build: adds the hidden ``keywords`` field (synonyms, parts of long
   terms) to search/search_index.json, then the index built ahead of time by
   the patched worker's own code (``prebuilt``), before the offline plugin
@@ -40,7 +41,7 @@ from mkdocs.structure.files import File, Files
 from _project import ROOT, site_data
 from macros import buildcache
 from macros.memo import Memo
-from macros.search.expand import FIELD, TITLE_FIELD, expand_index, vocabulary_scope
+from macros.search.expand import FIELD, QUESTION_FIELD, TITLE_FIELD, expand_index, vocabulary_scope
 from macros.search.prebuilt import PrebuildError, prebuild
 from macros.search.segment import SEGMENTS, use_user_dictionary
 from macros.search.vocabulary import dictionary_words, groups_from, userdict_text
@@ -51,7 +52,7 @@ log = logging.getLogger("mkdocs.plugins.guide.search")
 
 WORKER_DIR = "assets/javascripts/workers/"
 # Fields whose match positions the prebuilt index leaves out; the worker finds them in its position table.
-UNPOSITIONED_FIELDS = ("text", FIELD, TITLE_FIELD)
+UNPOSITIONED_FIELDS = ("text", FIELD, TITLE_FIELD, QUESTION_FIELD)
 BUNDLE_DIR = "assets/javascripts/"
 _state: dict = {}
 # Kept across the rebuilds of `mkdocs serve` (this module is loaded once per process), looked up by full input.
@@ -112,7 +113,7 @@ def on_config(config):
                               f"words the search keeps whole and finds by synonym: {', '.join(clash)}. "
                               "What to do: remove each from filler_words or from its synonym group")
     _state.update(groups=groups, words=words, userdict=path, dictionary=dictionary, boosts=boosts, filler_words=tuple(filler_words),
-                  shared_heading=shared_heading)
+                  shared_heading=shared_heading, questions={})
     log.info("search dictionary: %d words in %d synonym groups (%d glossary terms) -> %s",
              len(words), len(groups), len(terms), path)
     return config
@@ -190,6 +191,13 @@ def on_files(files: Files, config, **kwargs) -> Files:
     return files
 
 
+def on_page_markdown(markdown: str, page, config, files, **kwargs) -> str:
+    """Remember the questions the page says it answers (front matter ``questions``) for the index."""
+    if page.meta.get("questions"):
+        _state.setdefault("questions", {})[page.file.src_uri] = list(page.meta["questions"])
+    return markdown
+
+
 def _retarget(output: str) -> str:
     for old, new in _state["renames"]:
         output = output.replace(old, new)
@@ -226,7 +234,7 @@ def on_post_build(config, **kwargs) -> None:
     path = Path(config.site_dir) / "search" / "search_index.json"
     KEYWORDS.begin((vocabulary_scope(_state["groups"], _state["words"]), _state["dictionary"]))
     expanded, touched = expand_index(path.read_text(encoding="utf-8"), _state["groups"], _state["words"], _parts,
-                                     _state["boosts"], _state["shared_heading"], KEYWORDS)
+                                     _state["boosts"], _state["shared_heading"], KEYWORDS, _state.get("questions"))
     data = json.loads(expanded)
     if data["config"].get("separator") != _state["separator"]:
         raise PluginError(f"{path}: the index's separator {data['config'].get('separator')!r} is not the "

@@ -13,7 +13,13 @@ from macros.export.checklist_xlsx import build_checklist_xlsx
 from macros.export.deterministic import FIXED_ZIP_TIME, normalize_zip
 from macros.links import human_size, relative
 from macros.render.checklist import item_anchor, render_checklist
-from macros.render.page_meta import as_of_label, insert_after_title, render_basis_footer, render_policy_header
+from macros.render.page_meta import (
+    as_of_label,
+    insert_after_title,
+    render_basis_footer,
+    render_policy_header,
+    render_questions,
+)
 from macros.sitedata import Record
 from macros.yamlsource import parse_yaml
 
@@ -105,3 +111,10 @@ def test_normalized_zip_is_stable_and_fixed_in_time():
 def test_checklist_workbook_is_byte_identical_across_builds():
     record = make_checklist(ITEMS)
     assert build_checklist_xlsx(record) == build_checklist_xlsx(record)
+
+
+def test_questions_line_lists_each_question_and_stays_out_of_the_search_text():
+    html = render_questions(["半年汇报啥时候交？", "a<b？"])
+    assert html.startswith('<p class="page-answers" data-search-exclude><strong>本页回答：</strong>')
+    assert html.count('class="page-answers__q"') == 2 and "a&lt;b？" in html
+    assert render_questions([]) == ""

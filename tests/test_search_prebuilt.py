@@ -246,3 +246,15 @@ def test_built_index_carries_the_prebuilt_index_and_its_compressed_copy(built_si
     # The file:// copy (offline plugin) carries it too.
     assert '"prebuilt":{"format":' in (built_site.path / "search/search_index.js").read_text(encoding="utf-8")
     assert "lunr index built ahead of time" in built_site.log
+
+
+def test_built_pages_show_and_index_the_questions_they_answer(built_site):
+    html = (built_site.path / "tasks/half-year-report.html").read_text(encoding="utf-8")
+    answers = re.search(r'<p class="page-answers" data-search-exclude><strong>本页回答：</strong>(.*?)</p>', html)
+    assert answers and "半年汇报啥时候交？" in answers.group(1)
+    title_end = html.index("</h1>")
+    assert title_end < html.index("page-answers") < title_end + 600  # under the title (and the stamp)
+    data = json.loads((built_site.path / "search/search_index.json").read_text(encoding="utf-8"))
+    page = next(d for d in data["docs"] if d["location"] == "tasks/half-year-report.html")
+    assert "半年汇报啥时候交？" in page["questions"] and "本页回答" not in page["text"]
+    assert data["config"]["fields"]["questions"]["boost"] > 1

@@ -10,7 +10,15 @@ import jieba
 import pytest
 import yaml
 
-from macros.search.expand import FIELD, TITLE_FIELD, expand_index, page_boost, section_keywords, shared_headings
+from macros.search.expand import (
+    FIELD,
+    QUESTION_FIELD,
+    TITLE_FIELD,
+    expand_index,
+    page_boost,
+    section_keywords,
+    shared_headings,
+)
 from macros.search.vocabulary import Group, dictionary_words, groups_from, userdict_text
 from macros.search.worker_patch import (
     SEGMENT_LOOP,
@@ -109,6 +117,31 @@ def test_expand_index_adds_a_hidden_lower_boosted_field():
     assert data["docs"][0]["boost"] == 2 and "boost" not in data["docs"][1]
     assert data["config"]["fields"][FIELD]["boost"] < data["config"]["fields"]["text"]["boost"]
     assert "网评员" in out  # raw UTF-8, not \\u escapes
+
+
+def test_expand_index_puts_a_pages_questions_in_their_own_boosted_field():
+    index = json.dumps({"config": {"fields": {"title": {"boost": 50.0}, "text": {"boost": 1.0}}},
+                        "docs": [{"location": "a.html", "title": "甲", "text": ""},
+                                 {"location": "a.html#x", "title": "小节", "text": ""},
+                                 {"location": "b.html", "title": "乙", "text": ""}]})
+    out, _ = expand_index(index, [Group(("网评员", "网络评论员"), "t")], [], lambda w: [],
+                          questions={"a.md": ["网评员咋管？", "要交啥？"]})
+    data = json.loads(out)
+    page, section, other = data["docs"]
+    assert page[QUESTION_FIELD] == "网评员咋管？\u200b要交啥？"
+    assert QUESTION_FIELD not in section and QUESTION_FIELD not in other  # the page's own entry only
+    assert page[FIELD] == "网络评论员"  # the questions' synonyms are searched too
+    fields = data["config"]["fields"]
+    assert fields["text"]["boost"] < fields[QUESTION_FIELD]["boost"] < fields["title"]["boost"]
+
+
+def test_every_page_declares_the_questions_it_answers():
+    missing = []
+    for page in sorted((ROOT / "docs").rglob("*.md")):
+        meta = yaml.safe_load(page.read_text(encoding="utf-8").split("---", 2)[1])
+        if not 3 <= len(meta.get("questions") or []) <= 8:
+            missing.append(page.relative_to(ROOT).as_posix())
+    assert not missing, f"pages without 3 to 8 'questions' in their front matter: {missing}"
 
 
 def _section(page: str, heading: str) -> dict:

@@ -126,3 +126,17 @@ def test_credit_page_states_the_limits_of_naming(built_site):
     text = built_site.article("work-points/credit.html").get_text()
     for needle in ("个人信息保护法", "申辩", "不得与低保"):
         assert needle in text, needle
+
+
+@pytest.mark.parametrize(("page", "heading", "needles"), [
+    ("work-points/opinion.html", "意见箱", ("两名工作人员", "登记表", "当天报宣传委员", "公示栏")),
+    ("work-points/civilization.html", "道德讲堂", ("多久一次", "留什么", "核实", "常见毛病")),
+])
+def test_suggestion_box_and_morality_lecture_are_covered(built_site, page, heading, needles):
+    article = built_site.article(page)
+    section = next(h for h in article.find_all("h3") if heading in h.get_text())
+    text = "".join(s.get_text() for s in section.find_next_siblings(limit=8))
+    for needle in needles:
+        assert needle in text, (page, needle)
+    tables = [article.find(id=i).find_next("table").get_text() for i in ("多久一次谁负责", "留什么材料")]
+    assert all(heading in table for table in tables), page  # a row in each table

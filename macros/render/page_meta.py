@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 
 def as_of_label(basis_as_of: str) -> str:
     """'2026-11' -> '2026年11月'."""
@@ -20,6 +22,18 @@ def render_policy_header(basis_as_of: str | None, updated: str | None, reason: s
         return ""
     # Out of the search index: the reason for the last change names words the page may not be about.
     return '<p class="page-stamp" data-search-exclude>' + " ｜ ".join(parts) + "</p>\n"
+
+
+def render_questions(questions: list[str]) -> str:
+    """The line under the title listing the questions the page answers (front matter ``questions``).
+
+    Kept out of the section's search text: the search finds the questions in their own weighted field
+    (macros/search/expand.py), and a result's snippet stays the page's own words.
+    """
+    if not questions:
+        return ""
+    items = "".join(f'<span class="page-answers__q">{escape(q)}</span>' for q in questions)
+    return f'<p class="page-answers" data-search-exclude><strong>本页回答：</strong>{items}</p>\n'
 
 
 def render_basis_footer(basis: list[str], basis_as_of: str) -> str:

@@ -37,6 +37,13 @@ TITLE_FIELD = "title_keywords"
 # the unseen set 77 against 76); 20: 80, 210, 111; 5: 79, 209, 105. A heading still weighs fifty times the text.
 TITLE_BOOST = 50.0
 FIELD_BOOST = 0.5
+# The questions a page declares it answers (front matter ``questions``), on the page's own entry. Measured on
+# the query sets (scripts/rank_queries.py; top-1 of search-queries.yml / -broad / -unseen; hit@5 of the unseen
+# set): no questions 56, 156, 76 (111); boost 1: 56, 158, 76 (112); 5: 56, 162, 80 (114); 10: 59, 162, 83 (114);
+# 15: 57, 162, 85 (115); 20: 57, 160, 85 (115); 50: 58, 154, 86 (115). 15: the best on the set written by someone
+# who had not read the site, with no loss of hit@5 on any set.
+QUESTION_FIELD = "questions"
+QUESTION_BOOST = 15.0
 TITLE_FIELD_BOOST = TITLE_BOOST / 2
 ZWSP = "\u200b"
 
@@ -67,10 +74,15 @@ def section_keywords(title: str, text: str, groups: list[Group], words: list[str
     return list(for_title), [w for w in for_text if w not in for_title]
 
 
+def _source(location: str) -> str:
+    """The docs path of the page at ``location``: "work-points/theory.html#x" -> "work-points/theory.md"."""
+    page = location.split("#", 1)[0]
+    return page[: -len(".html")] + ".md" if page.endswith(".html") else page
+
+
 def page_boost(location: str, boosts: dict[str, float]) -> float | None:
     """The boost of the page at ``location`` ("work-points/theory.html#x") from docs-path patterns."""
-    page = location.split("#", 1)[0]
-    source = page[: -len(".html")] + ".md" if page.endswith(".html") else page
+    source = _source(location)
     for pattern, boost in boosts.items():
         if fnmatch.fnmatchcase(source, pattern):
             return boost
@@ -102,20 +114,25 @@ def vocabulary_scope(groups: list[Group], words: list[str]) -> str:
 
 def expand_index(index_json: str, groups: list[Group], words: list[str],
                  parts: Callable[[str], Iterable[str]], boosts: dict[str, float] | None = None,
-                 shared_heading: dict | None = None, memo: Memo | None = None) -> tuple[str, int]:
+                 shared_heading: dict | None = None, memo: Memo | None = None,
+                 questions: dict[str, list[str]] | None = None) -> tuple[str, int]:
     """The search index with the hidden fields and page boosts; also how many sections got keywords.
 
     ``shared_heading`` ({pages, factor}) lowers the boost of sections whose
     heading recurs on that many pages (see shared_headings). ``memo`` keeps
     each section's keywords by (title, text) from the last build: its scope
     must be what they also depend on, ``vocabulary_scope(groups, words)`` and
-    the jieba dictionary ``parts`` cuts with.
+    the jieba dictionary ``parts`` cuts with. ``questions`` (docs path -> the page's
+    ``questions`` front matter) go into the ``questions`` field of the page's own entry, boosted
+    ``QUESTION_BOOST``, with the synonyms of their words in ``keywords``.
     """
     data = json.loads(index_json)
     fields = data["config"].setdefault("fields", {})
     fields.setdefault("title", {})["boost"] = TITLE_BOOST
     fields[FIELD] = {"boost": FIELD_BOOST}
     fields[TITLE_FIELD] = {"boost": TITLE_FIELD_BOOST}
+    if questions:
+        fields[QUESTION_FIELD] = {"boost": QUESTION_BOOST}
     touched = 0
     cache: dict[str, list[str]] = {}
 
@@ -127,7 +144,11 @@ def expand_index(index_json: str, groups: list[Group], words: list[str],
     memo = memo if memo is not None else Memo()
     shared = shared_headings(data["docs"], shared_heading["pages"]) if shared_heading else set()
     for doc in data["docs"]:
-        title, text = doc.get("title", ""), doc.get("text", "")
+        asked = (questions or {}).get(_source(doc["location"])) if "#" not in doc["location"] else None
+        if asked:
+            doc[QUESTION_FIELD] = ZWSP.join(asked)
+        title = doc.get("title", "")
+        text = doc.get("text", "") + ("\n" + "\n".join(asked) if asked else "")
         for_title, for_text = memo.get((title, text), partial(section_keywords, title, text, groups, words, cached_parts))
         if for_title:
             doc[TITLE_FIELD] = ZWSP.join(for_title)
