@@ -24,6 +24,8 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+from rapidfuzz.distance import Levenshtein
+
 VENDOR = Path(__file__).with_name("vendor") / "char-similar" / "chars.tsv"
 LEVEL1 = 3755  # the first 3,755 characters of GB 2312 (its level 1, the common ones)
 
@@ -124,6 +126,18 @@ def _select(entries, terms: list[str], conf: dict):
     return freq, kind, rare
 
 
+def _beside(word: str, by_hole: dict[str, list[str]], freq: dict[str, int], floor: int, same) -> bool:
+    """Whether a word at least ``floor`` common is one character away from ``word``, the two
+    characters ``same`` (by_hole's lists are most common first)."""
+    for i in range(len(word)):
+        for o in by_hole.get(word[:i] + "?" + word[i + 1:], ()):
+            if freq.get(o, 0) < floor:
+                break
+            if o != word and same(word[i], o[i]):
+                return True
+    return False
+
+
 def _misspelt(freq: dict[str, int], rare: dict[str, int], protected: set[str], alike, twins, sounds) -> set[str]:
     """jieba lists some misspellings as words of their own (各抒已见 beside 各抒己见, 自已 beside
     自己): the words of 4+ characters one sound- or look-alike character away from a word at
@@ -136,16 +150,16 @@ def _misspelt(freq: dict[str, int], rare: dict[str, int], protected: set[str], a
         if len(word) >= 2:
             for i in range(len(word)):
                 by_hole.setdefault(word[:i] + "?" + word[i + 1:], []).append(word)
+    for words in by_hole.values():  # most common first: a search stops at the first too rare
+        words.sort(key=lambda o: -freq.get(o, 0))
+
     out = set()
     for word, f in every.items():
         if word in protected:
             continue
-        if len(word) >= 4 and any(o != word and freq.get(o, 0) >= 5 * f and alike(word[i], o[i])
-                                  for i in range(len(word)) for o in by_hole[word[:i] + "?" + word[i + 1:]]):
+        if len(word) >= 4 and _beside(word, by_hole, freq, 5 * f, alike):
             out.add(word)
-        elif len(word) in (2, 3) and any(o != word and freq.get(o, 0) >= 20 * f and twins(word[i], o[i])
-                                         and not sounds(word[i], o[i])
-                                         for i in range(len(word)) for o in by_hole.get(word[:i] + "?" + word[i + 1:], ())):
+        elif len(word) in (2, 3) and _beside(word, by_hole, freq, 20 * f, lambda a, b: twins(a, b) and not sounds(a, b)):
             out.add(word)  # 自已 beside 自己: shorter words only for near-identical shapes that sound different
     return out
 
@@ -206,18 +220,8 @@ def read_shapes(path: Path = VENDOR) -> dict[str, tuple[str, str, set[str]]]:
 
 
 def _distance(a: str, b: str, limit: int) -> int:
-    """Edit distance of two stroke orders, or limit + 1 once it is sure to exceed limit."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev = list(range(len(b) + 1))
-    for i, x in enumerate(a, 1):
-        cur = [i]
-        for j, y in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x != y)))
-        if min(cur) > limit:
-            return limit + 1
-        prev = cur
-    return prev[-1]
+    """Edit distance of two stroke orders when it is at most limit, else limit + 1."""
+    return Levenshtein.distance(a, b, score_cutoff=limit)
 
 
 def _alike(a: tuple, b: tuple) -> bool:

@@ -37,3 +37,14 @@ def test_compile_data_takes_the_typo_data_through_the_cache(monkeypatch):
     from support import ROOT
     compiler.compile_data(load_site_data(ROOT))
     assert len(seen) == 1
+
+
+def test_stroke_distance_stops_at_its_limit():
+    """checker/lexicon.py's edit distance of stroke orders: exact up to the limit, limit + 1 beyond."""
+    from checker.lexicon import _distance
+
+    assert _distance("12345", "12345", 1) == 0
+    assert _distance("12345", "12354", 1) == 2  # a swap is two edits: over the limit of 1
+    assert _distance("12345", "12354", 2) == 2
+    assert _distance("1234", "12345", 1) == 1
+    assert _distance("1", "123456", 3) == 4
