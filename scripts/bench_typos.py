@@ -42,20 +42,10 @@ from macros.sitedata import load_site_data
 ROOT = Path(checker.__file__).resolve().parents[1]
 HERE = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(HERE / "tests"))  # the scoring the floor test uses (tests/support/typo_eval.py)
+from support.checker import strings  # noqa: E402  (the guide's prose, as the guide-text tests read it)
 from support.typo_eval import KINDS, TYPO_RULES, evaluate, per_10k  # noqa: E402
 
-FAULT_KEYS = ("weak", "wrong", "before", "fault", "bad")  # deliberate fault examples in the data
 SEEDS = HERE.parent / "shared" / "seeds"
-
-
-def strings(value) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [s for k, v in value.items() if not str(k).startswith(FAULT_KEYS) for s in strings(v)]
-    if isinstance(value, list):
-        return [s for v in value for s in strings(v)]
-    return []
 
 
 def guide_texts() -> dict[str, str]:

@@ -22,17 +22,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))  # the test harness (tests/support), as bench_search.py
 sys.path.insert(0, str(ROOT))
 
+from macros.search.prebuilt import WORKER_SHIMS  # noqa: E402
 from support.search_ui import kind_table, load_judged, rank_by_kind  # noqa: E402
 
 SETS = ("search-queries.yml", "search-queries-broad.yml", "search-queries-unseen.yml", "search-queries-unseen-2.yml")
-
-_SHIMS = """
-var self = globalThis;
-globalThis.addEventListener = function () {};
-globalThis.postMessage = function () {};
-globalThis.importScripts = function () {};
-if (typeof console === "undefined") { globalThis.console = {log() {}, warn() {}, error() {}}; }
-"""
 
 
 class SiteSearch:
@@ -46,7 +39,7 @@ class SiteSearch:
         worker = next((site / "assets/javascripts/workers").glob("search.*.min.js")).read_text(encoding="utf-8")
         index = (site / "search/search_index.json").read_text(encoding="utf-8")
         self.ctx = MiniRacer()
-        self.ctx.eval(_SHIMS)
+        self.ctx.eval(WORKER_SHIMS)
         self.ctx.eval(expose_search_class(worker))
         if current_js:  # this checkout's code appended to the worker, in place of the site's (no rebuild)
             from macros.search.worker_patch import KEEP_JS, RESULTS_JS

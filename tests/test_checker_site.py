@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 
 from checker.engine import check
 from checker.readers import read_report
-from support.checker import ROOT
+from support.checker import ROOT, strings
 
 BLOCKS = "p, li, h1, h2, h3, h4, h5, h6, td, th, dt, dd, blockquote, figcaption, caption, summary"
 SKIP = ".fault-example, pre, code, script, style, .checker-app, .headerlink, .md-source-file, .page-stamp"
@@ -53,19 +53,6 @@ def test_built_pages_have_no_errors(built_site, data):
         if problems:
             found[rel] = problems
     assert not found, "\n".join(f"{rel}: {p}" for rel, ps in found.items() for p in ps)
-
-
-FAULT_KEYS = ("weak", "wrong", "before", "fault", "bad")  # deliberate fault examples in the data
-
-
-def strings(value) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [s for k, v in value.items() if not str(k).startswith(FAULT_KEYS) for s in strings(v)]
-    if isinstance(value, list):
-        return [s for v in value for s in strings(v)]
-    return []
 
 
 DOCS = sorted((ROOT / "data" / "samples").glob("*.yml")) + sorted((ROOT / "data" / "templates").glob("*.yml"))

@@ -101,7 +101,8 @@ return this._edges=e}});
 return{index:new lunr.Index({invertedIndex:inverted,fieldVectors:vectors,tokenSet:T.length?new Node(0,T.length,0):new lunr.TokenSet,fields:F,
 pipeline:lunr.Pipeline.load(p.pipeline)}),table:table}}"""
 
-_SHIMS = """
+# What a worker script expects of its global scope, in V8 without a browser (also scripts/rank_queries.py).
+WORKER_SHIMS = """
 var self = globalThis;
 globalThis.addEventListener = function () {};
 globalThis.postMessage = function () {};
@@ -126,7 +127,7 @@ def _context(worker_code: str):
     from py_mini_racer import MiniRacer  # imported here: only the build needs V8
 
     ctx = MiniRacer()
-    ctx.eval(_SHIMS)
+    ctx.eval(WORKER_SHIMS)
     ctx.eval(expose_search_class(worker_code))
     ctx.eval(DECODE_JS)
     return ctx

@@ -26,6 +26,20 @@ CASES = load_cases()
 PLAN_CASES = yaml.safe_load((ROOT / "tests" / "plan_match_cases.yml").read_text(encoding="utf-8"))["cases"]
 
 
+FAULT_KEYS = ("weak", "wrong", "before", "fault", "bad")  # deliberate fault examples in the data
+
+
+def strings(value) -> list[str]:
+    """The strings of a data record, its deliberate fault examples (keys starting FAULT_KEYS) left out."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() if not str(k).startswith(FAULT_KEYS) for s in strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in strings(v)]
+    return []
+
+
 def summary(findings) -> list[dict]:
     """What a case expects of each finding (Finding objects or the engine's dicts)."""
     keys = ("rule", "severity", "line", "column", "length")
