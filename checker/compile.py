@@ -361,12 +361,17 @@ def cached_typo_data(conf: dict, vocab: list[str], groups: list[str] = ()) -> di
         digest.update(source.read_bytes())
     for package in PACKAGES:
         digest.update(f"{package}={metadata.version(package)}".encode())
-    cache = Path(tempfile.gettempdir()) / f"guide-typo-{digest.hexdigest()[:16]}.json"
+    return _kept(f"guide-typo-{digest.hexdigest()[:16]}.json", lambda: typo_data(conf, vocab, groups))
+
+
+def _kept(name: str, make: Callable[[], dict]) -> dict:
+    """The JSON file ``name`` in the temp folder, or make() written there first."""
+    cache = Path(tempfile.gettempdir()) / name
     try:
         return json.loads(cache.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         pass
-    data = typo_data(conf, vocab, groups)
+    data = make()
     tmp = cache.with_suffix(f".{os.getpid()}.tmp")  # parallel builds never share a half-written file
     tmp.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
     tmp.replace(cache)
@@ -415,15 +420,7 @@ def load_compiled(root: Path | str, load_site: Callable[[], object]) -> dict:
     sig = signature(Path(root))
     if sig in _memo:
         return _memo[sig]
-    cache = Path(tempfile.gettempdir()) / f"guide-checker-{sig}.json"
-    try:
-        data = json.loads(cache.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        data = compile_data(load_site())
-        tmp = cache.with_suffix(f".{os.getpid()}.tmp")  # parallel builds never share a half-written file
-        tmp.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
-        tmp.replace(cache)
-    _memo[sig] = data
+    data = _memo[sig] = _kept(f"guide-checker-{sig}.json", lambda: compile_data(load_site()))
     return data
 
 
