@@ -1,4 +1,4 @@
-"""The data of the context typo rule (typo-context in checker/engine.js), made at build time.
+"""The data of the context typo rule (typo-context in checker/engine.js): how it is derived.
 
 - Words and how common they are: jieba's dictionary (MIT licence, in the pinned
   ``jieba`` package): 349,046 words with a frequency from a large general corpus and a
@@ -15,12 +15,21 @@
   licence in its README), by ``shape_alike``. Which characters sound alike comes from
   pypinyin, already in the compiled data (``pinyin``).
 
+The whole derivation (``lexicon``) takes about ten seconds, most of it ``_misspelt``. The
+build does not run it: ``derive_base`` runs it without the guide's words and groups (only
+pinned sources and the settings ``BASE_KNOBS``), ``python scripts/guide.py derive-typo-base``
+commits that as vendor/typo-base/typo-base.json (``base_text``), and checker/typobase.py adds
+the guide's words to it at build time. The base's key hashes this file: a change here needs
+the base made again (the build says so).
+
 The engine reads ``data["typo"]`` (checker/compile.py puts it there); the pages load it as
 its own file (downloads/checker-typo-data.js) after the page is usable.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 from pathlib import Path
 
@@ -175,37 +184,157 @@ def twins_fn(table: dict | None = None):
     return twins
 
 
-def lexicon(terms: list[str], conf: dict, pinyin: dict[str, str], shapes: dict[str, str], twins=None) -> dict:
-    """{"words": {cost: "w w …"}, "fixed": {cost: …}, "rare": {cost: …}, "unknown": cost}: the
-    common words, the idioms and the guide's terms of four characters or more (each word in one
-    group only; see the module doc), and the rarer words that one edit would turn into one of
-    those (kept so that the rule knows
-    they are words: 综治 is no 政治 misspelt). ``conf`` is data/checker/context.yml."""
-    entries = jieba_entries()
-    total = sum(f for _, f, _ in entries)
+def _stages(entries, terms: list[str], conf: dict, pinyin: dict[str, str], shapes: dict[str, str], twins):
+    """(freq, kind, kept, misspelt): the kept words' frequencies and groups, the rarer words kept
+    as such (word -> frequency) and the misspellings dropped (word -> frequency as listed)."""
     freq, kind, rare = _select(entries, terms, conf)
     alike = _alike_fn(pinyin, shapes)
-    twins = twins_fn() if twins is None else twins
-    for word in _misspelt(freq, rare, set(terms), alike, twins, _alike_fn(pinyin, {})):
+    misspelt = _misspelt(freq, rare, set(terms), alike, twins, _alike_fn(pinyin, {}))
+    dropped = {word: freq.get(word, rare.get(word)) for word in misspelt}
+    for word in misspelt:
         freq.pop(word, None)
         kind.pop(word, None)
         rare.pop(word, None)
     offered = {w for w in kind if len(w) >= 2}
     holes = _holes(offered)
-    for word, f in rare.items():
-        if word not in freq and near_offered(word, offered, holes, alike):
-            freq[word] = f
-            kind[word] = "rare"
+    kept = {word: f for word, f in rare.items() if word not in freq and near_offered(word, offered, holes, alike)}
+    return freq, kind, kept, dropped
+
+
+def grouped(freq: dict[str, int], kind: dict[str, str], kept: dict[str, int], total: int) -> dict:
+    """{"words": {cost: "w w …"}, "fixed": …, "rare": …, "unknown": cost}: the engine's word list."""
+    costs: dict[int, int] = {}
 
     def cost(f: int) -> int:
-        return round(2 * math.log(total / max(f, 1)))
+        if f not in costs:
+            costs[f] = round(2 * math.log(total / max(f, 1)))
+        return costs[f]
 
     groups: dict[str, dict[int, list[str]]] = {"words": {}, "fixed": {}, "rare": {}}
-    for word in sorted(freq):
-        groups[kind[word]].setdefault(cost(freq[word]), []).append(word)
-    out: dict = {name: {str(c): " ".join(ws) for c, ws in sorted(group.items())} for name, group in groups.items()}
+    for word, f in freq.items():
+        groups[kind[word]].setdefault(cost(f), []).append(word)
+    for word, f in kept.items():
+        if word not in freq:
+            groups["rare"].setdefault(cost(f), []).append(word)
+    out: dict = {name: {str(c): " ".join(sorted(ws)) for c, ws in sorted(group.items())}
+                 for name, group in groups.items()}
     out["unknown"] = cost(1) + 2
     return out
+
+
+def lexicon(terms: list[str], conf: dict, pinyin: dict[str, str], shapes: dict[str, str], twins=None) -> dict:
+    """{"words": {cost: "w w …"}, "fixed": {cost: …}, "rare": {cost: …}, "unknown": cost}: the
+    common words, the idioms and the guide's terms of four characters or more (each word in one
+    group only; see the module doc), and the rarer words that one edit would turn into one of
+    those (kept so that the rule knows
+    they are words: 综治 is no 政治 misspelt). ``conf`` is data/checker/context.yml.
+
+    The whole derivation from jieba's dictionary (about 10 s). The build does not run it: it reads
+    the base (``derive_base``, the same with no terms and no hand groups, committed in
+    vendor/typo-base/) and adds the guide's own words to it (checker/typobase.py); the tests
+    check that both give the same."""
+    entries = jieba_entries()
+    total = sum(f for _, f, _ in entries)
+    freq, kind, kept, _ = _stages(entries, terms, conf, pinyin, shapes, twins_fn() if twins is None else twins)
+    return grouped(freq, kind, kept, total)
+
+
+# The base: what the build reads instead of running ``lexicon``
+
+BASE = Path(__file__).with_name("vendor") / "typo-base" / "typo-base.json"
+BASE_KNOBS = ("min_freq", "idiom_freq", "max_len")  # the settings of data/checker/context.yml the base is made with
+BASE_PACKAGES = ("jieba", "pypinyin", "rapidfuzz")
+BASE_FORMAT = 1
+
+
+def base_sources(conf: dict) -> dict[str, str]:
+    """What the base is made from, each as a short text: the packages' versions, the knobs, and
+    hashes of the vendored shape table and of this file (the code that derives it)."""
+    from importlib import metadata
+
+    def digest(path: Path) -> str:
+        return "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+
+    out = {package: metadata.version(package) for package in BASE_PACKAGES}
+    out.update({knob: str(conf[knob]) for knob in BASE_KNOBS})
+    out.update({"format": str(BASE_FORMAT), "checker/lexicon.py": digest(Path(__file__)),
+                "checker/vendor/char-similar/chars.tsv": digest(VENDOR)})
+    return dict(sorted(out.items()))
+
+
+def base_key(sources: dict[str, str]) -> str:
+    return hashlib.sha256(json.dumps(sources, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def gb2312_hanzi() -> list[str]:
+    """The Chinese characters of GB 2312 in its order (level 1, the 3,755 common ones, first)."""
+    chars = []
+    for hi in range(0xB0, 0xF8):
+        for lo in range(0xA1, 0xFF):
+            try:
+                ch = bytes((hi, lo)).decode("gb2312")
+            except UnicodeDecodeError:
+                continue
+            if "\u4e00" <= ch <= "\u9fff":
+                chars.append(ch)
+    return chars
+
+
+def twins_table(table: dict) -> dict[str, str]:
+    """char -> the characters ``twins_fn`` pairs it with (for looking them up from one side)."""
+    by_code: dict[str, list[str]] = {}
+    for ch, (four, _, _) in table.items():
+        by_code.setdefault(four[:4], []).append(ch)
+    out: dict[str, set[str]] = {}
+    for chars in by_code.values():
+        for i, a in enumerate(chars):
+            for b in chars[i + 1:]:
+                if _distance(table[a][1], table[b][1], 1) <= 1:
+                    out.setdefault(a, set()).add(b)
+                    out.setdefault(b, set()).add(a)
+    return {ch: "".join(sorted(xs)) for ch, xs in sorted(out.items())}
+
+
+def _by_freq(words: dict[str, int]) -> dict[str, str]:
+    groups: dict[int, list[str]] = {}
+    for word, f in sorted(words.items()):
+        groups.setdefault(f, []).append(word)
+    return {str(f): " ".join(ws) for f, ws in sorted(groups.items())}
+
+
+def derive_base(conf: dict) -> dict:
+    """The word list made from the pinned sources alone (jieba's dictionary, pypinyin, the shape
+    table) and the knobs ``BASE_KNOBS``: ``lexicon`` with no terms and no hand groups, each word
+    with its frequency as listed, plus what the overlay needs to add the guide's own words."""
+    entries = jieba_entries()
+    chars = gb2312_hanzi()
+    table = read_shapes()
+    shapes = shape_alike(chars, table)
+    readings = common_readings(chars, [w for w, f, _ in entries if f >= conf["min_freq"]])
+    freq, kind, kept, misspelt = _stages(entries, [], conf, readings, shapes, twins_fn(table))
+    sources = base_sources(conf)
+    listed = set(_select(entries, [], conf)[0])
+    return {
+        "key": base_key(sources),
+        "made_from": sources,
+        "total": sum(f for _, f, _ in entries),
+        "words": _by_freq({w: f for w, f in freq.items() if kind[w] == "words"}),
+        "fixed": _by_freq({w: f for w, f in freq.items() if kind[w] == "fixed"}),
+        "rare": _by_freq(kept),
+        "misspelt": _by_freq({w: f for w, f in misspelt.items() if w in listed}),
+        "misspelt_rare": " ".join(sorted(w for w in misspelt if w not in listed)),
+        "readings": readings,
+        "shapes": shapes,
+        "twins": twins_table(table),
+    }
+
+
+def base_text(base: dict) -> str:
+    """The base as committed: JSON, its key first, one group of words per line."""
+    head = {k: base[k] for k in ("key", "made_from")}
+    rest = {k: v for k, v in base.items() if k not in head}
+    text = json.dumps({**head, **dict(sorted(rest.items()))}, ensure_ascii=False, indent=1)
+    return text + "\n"
 
 
 def read_shapes(path: Path = VENDOR) -> dict[str, tuple[str, str, set[str]]]:

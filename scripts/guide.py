@@ -7,6 +7,9 @@
     python scripts/guide.py bench [--runs N] [--only compare|index|serve|scale] [--cold] [--scale N] [--json FILE]
                                               build timings side by side with bare Material (cold and warm),
                                               search index sizes, serve edit-to-served time, a guide N x the size
+    python scripts/guide.py derive-typo-base [--check]
+                                              make checker/vendor/typo-base/ (the context typo rule's word list
+                                              from the pinned packages) again; --check only compares
     python scripts/guide.py local-status [--local DIR]
                                               the local layer ($GUIDE_LOCAL): its overrides, and which guide
                                               records changed since the local ones were based on them
@@ -88,6 +91,27 @@ def cmd_bench(args) -> int:
                  json_path=args.json)
 
 
+def cmd_derive_typo_base(args) -> int:
+    """Make the context typo rule's base word list from the installed packages (checker/lexicon.py)."""
+    import yaml
+
+    from checker.lexicon import BASE, base_text, derive_base
+
+    started = time.perf_counter()
+    # the knobs as written (not through load_site_data, whose checks refuse a stale base)
+    conf = yaml.safe_load((ROOT / "data" / "checker" / "context.yml").read_text(encoding="utf-8"))
+    text = base_text(derive_base(conf))
+    rel = BASE.relative_to(ROOT)
+    if args.check:
+        same = BASE.is_file() and BASE.read_text(encoding="utf-8") == text
+        print(f"{rel}: {'up to date' if same else 'differs from what the installed packages give'}")
+        return 0 if same else 1
+    BASE.parent.mkdir(parents=True, exist_ok=True)
+    BASE.write_text(text, encoding="utf-8")
+    print(f"wrote {rel} ({len(text.encode()) / 1024:.0f} KB) in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="guide.py", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -105,6 +129,9 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_argument("--scale", type=int, default=10, metavar="N", help="scale: build a guide N times the size")
     bench.add_argument("--json", metavar="FILE", help="also write every figure to FILE")
     bench.set_defaults(func=cmd_bench)
+    derive = sub.add_parser("derive-typo-base", help="make the typo rule's base word list from the pinned packages")
+    derive.add_argument("--check", action="store_true", help="only say whether the committed file is up to date")
+    derive.set_defaults(func=cmd_derive_typo_base)
     status = sub.add_parser("local-status", help="the local layer's overrides and the guide changes under them")
     status.add_argument("--local", help="the layer's folder (default: $GUIDE_LOCAL)")
     status.set_defaults(func=cmd_local_status)
