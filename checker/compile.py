@@ -12,8 +12,10 @@ gets it in a small file (the pages and the command line read the same file):
   the sound evidence of the near-miss typo rule;
 - jieba's dictionary: which one-character variants of a vocabulary term are
   real words (and so must not be reported as typos), and the word list of the
-  context typo rule (``data["typo"]``, made by checker/lexicon.py with the
-  vendored look-alike table; the pages load it as a file of its own).
+  context typo rule (``data["typo"]``: the base word list checker/lexicon.py made
+  from it and the vendored look-alike table, committed in checker/vendor/typo-base/,
+  with the guide's own words added by checker/typobase.py; the pages load it as a
+  file of its own).
 
 ``compile_data(site)`` is deterministic; ``load_compiled(root, load_site)``
 caches it. The caller passes the loaded, validated data (macros.sitedata's
@@ -24,6 +26,7 @@ data live in macros/checks/checker.py.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -37,24 +40,19 @@ FORMAT = 1
 SOURCES = ("checker", "timeline", "terms", "ledgers")  # the data/ folders the compiled data is made from
 CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 QUOTES = "“”‘’\"'「」《》"
-PACKAGES = ("jieba", "OpenCC", "pypinyin")
+PACKAGES = ("jieba", "OpenCC", "pypinyin", "rapidfuzz")
 LEXICON = Path(__file__).with_name("lexicon.py")
+TYPOBASE = Path(__file__).with_name("typobase.py")
 SHAPES = Path(__file__).with_name("vendor") / "char-similar" / "chars.tsv"
+BASE = Path(__file__).with_name("vendor") / "typo-base" / "typo-base.json"
 
 
 # Language resources (build time only)
 
 def _gb2312_hanzi() -> list[str]:
-    chars = []
-    for hi in range(0xB0, 0xF8):
-        for lo in range(0xA1, 0xFF):
-            try:
-                ch = bytes((hi, lo)).decode("gb2312")
-            except UnicodeDecodeError:
-                continue
-            if "\u4e00" <= ch <= "\u9fff":
-                chars.append(ch)
-    return chars
+    from checker.lexicon import gb2312_hanzi
+
+    return gb2312_hanzi()
 
 
 def traditional_map() -> tuple[str, str]:
@@ -91,8 +89,10 @@ def pinyin_table(extra_chars: set[str]) -> dict[str, str]:
     return {syl: "".join(chars) for syl, chars in sorted(table.items())}
 
 
+@functools.cache
 def jieba_words() -> dict[str, int]:
-    """jieba's dictionary: word -> frequency."""
+    """jieba's dictionary: word -> frequency (words of 2 to 12 characters). Read once per
+    process (0.2 s): the near-miss rule's data and the context rule's overlay both use it."""
     import jieba
 
     path = Path(jieba.__file__).parent / "dict.txt"
@@ -307,7 +307,7 @@ def compile_data(site, with_language: bool = True) -> dict:
         "ledger_words": {k: record("ledger")[k] for k in ("period_marks", "period_names", "help_sheets")},
     }
     if with_language:
-        data["typo"] = cached_typo_data(record("context").data, vocab, shapes)
+        data["typo"] = typo_data(record("context").data, vocab, shapes)
         trad, simp = traditional_map()
         extra = {ch for w in vocab for ch in w} | {ch for g in shapes for ch in g}
         table = pinyin_table(extra)
@@ -330,15 +330,33 @@ def merged_shapes(derived: dict[str, str], groups: list[str]) -> dict[str, str]:
     """The look-alikes from stroke data (checker/lexicon.py shape_alike) and the groups of
     data/checker/shapes.yml (pairs people confuse that strokes alone miss: 载裁, 覆履, 撤撒),
     char -> the characters that look like it."""
-    out = {ch: set(others) for ch, others in derived.items()}
+    added: dict[str, set[str]] = {}
     for group in groups:
         for ch in group:
-            out.setdefault(ch, set()).update(c for c in group if c != ch)
-    return {ch: "".join(sorted(others)) for ch, others in sorted(out.items()) if others}
+            added.setdefault(ch, set(derived.get(ch, ""))).update(c for c in group if c != ch)
+    out = {**derived, **{ch: "".join(sorted(others)) for ch, others in added.items()}}
+    return {ch: others for ch, others in sorted(out.items()) if others}
 
 
 def typo_data(conf: dict, vocab: list[str], groups: list[str] = ()) -> dict:
-    """The context typo rule's data (checker/lexicon.py): word list, readings, look-alikes, settings."""
+    """The context typo rule's data: word list, readings, look-alikes, settings. The committed
+    base (checker/vendor/typo-base/, made by checker/lexicon.py from the pinned sources) with the
+    guide's own words and look-alike groups added (checker/typobase.py)."""
+    from checker.lexicon import LEVEL1
+    from checker.typobase import load_base, overlay
+
+    base = load_base(conf)
+    shapes = merged_shapes(base["shapes"], groups)
+    terms = sorted(set(vocab) | set(conf.get("words", [])))
+    out = overlay(base, terms, conf, shapes, jieba_words())
+    out.update({"shapes": shapes, "readings": base["readings"], "common_chars": "".join(_gb2312_hanzi()[:LEVEL1])})
+    out.update({k: conf[k] for k in CONTEXT_KEYS})
+    return out
+
+
+def full_typo_data(conf: dict, vocab: list[str], groups: list[str] = ()) -> dict:
+    """typo_data made the long way, from jieba's dictionary without the base (about 20 s): what
+    the tests compare the base and overlay with."""
     from checker.lexicon import LEVEL1, common_readings, jieba_entries, lexicon, shape_alike
 
     chars = _gb2312_hanzi()
@@ -348,20 +366,6 @@ def typo_data(conf: dict, vocab: list[str], groups: list[str] = ()) -> dict:
     out.update({"shapes": shapes, "readings": readings, "common_chars": "".join(chars[:LEVEL1])})
     out.update({k: conf[k] for k in CONTEXT_KEYS})
     return out
-
-
-def cached_typo_data(conf: dict, vocab: list[str], groups: list[str] = ()) -> dict:
-    """typo_data, kept in the temp folder under a hash of exactly what it is made from (its
-    arguments, checker/lexicon.py, the vendored shape table, the language packages' versions):
-    it takes tens of seconds and changes far more rarely than the rest of the checker data, so
-    an edit to a ledger, a message or a timeline record does not pay for it again."""
-    digest = hashlib.sha256(json.dumps([FORMAT, conf, sorted(vocab), list(groups)], ensure_ascii=False,
-                                       sort_keys=True).encode())
-    for source in (LEXICON, SHAPES):
-        digest.update(source.read_bytes())
-    for package in PACKAGES:
-        digest.update(f"{package}={metadata.version(package)}".encode())
-    return _kept(f"guide-typo-{digest.hexdigest()[:16]}.json", lambda: typo_data(conf, vocab, groups))
 
 
 def _kept(name: str, make: Callable[[], dict]) -> dict:
@@ -394,7 +398,8 @@ def signature(root: Path) -> str:
     language packages' versions and the data files (the guide's and a local layer's) by name
     and content, not where the project is, so every copy of it shares one cache."""
     digest = hashlib.sha256(str(FORMAT).encode())
-    for source in (Path(__file__), LEXICON, SHAPES):  # the compiler, its word list code, the vendored table
+    # the compiler, its word list code, the vendored table and the committed base word list
+    for source in (Path(__file__), LEXICON, TYPOBASE, SHAPES, BASE):
         digest.update(source.read_bytes())
     for package in PACKAGES:
         digest.update(f"{package}={metadata.version(package)}".encode())

@@ -132,3 +132,19 @@ def checker_confusions_consistent(site: SiteData) -> None:
                                            "a cue must select one side: remove it from one")
         if not owner:
             raise record.error(("confusions", i), "no side has cues", "give the words each side goes with")
+
+
+@register_check
+def checker_typo_base_current(site: SiteData) -> None:
+    """The context typo rule's base word list (checker/vendor/typo-base/) was made from the installed
+    packages and context.yml's settings; if not, the build stops (never uses it stale, never makes it
+    again silently: that takes about 20 s)."""
+    from checker.typobase import StaleBase, check_base
+
+    record = site.records.get("checker", {}).get("context")
+    if record is None:
+        return
+    try:
+        check_base(record.data)
+    except StaleBase as exc:
+        raise record.error((exc.knob,) if exc.knob else (), exc.problem, exc.fix) from None

@@ -1,0 +1,108 @@
+"""The context typo rule's word list: a base made from the pinned packages alone, committed in
+checker/vendor/typo-base/ and checked at every data load, plus the guide's own words added at build
+time (checker/typobase.py), which must give what the whole derivation (checker/lexicon.py) gives."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from checker import compile as compiler
+from checker.lexicon import BASE, base_text, derive_base
+from checker.typobase import COMMAND, StaleBase, check_base
+from conftest import build_env
+from macros.sitedata import load_site_data
+from support import ROOT
+from support.copies import replace
+
+
+@pytest.fixture(scope="module")
+def inputs() -> tuple[dict, list[str], list[str]]:
+    """(context.yml, the vocabulary, the hand look-alike groups) as compile_data passes them."""
+    site = load_site_data(ROOT)
+    record = site.get("checker", "vocabulary")
+    vocab = compiler.vocabulary(record["words"], compiler._terms(site))
+    return dict(site.get("checker", "context").data), vocab, list(site.get("checker", "shapes")["groups"])
+
+
+def _words(typo: dict, group: str) -> dict[str, str]:
+    return {w: cost for cost, words in typo[group].items() for w in words.split()}
+
+
+def test_committed_base_is_what_the_pinned_packages_give(inputs):
+    """The lockfile check: the base made again from the installed packages is the committed file, byte for byte."""
+    conf = inputs[0]
+    assert base_text(derive_base(conf)) == BASE.read_text(encoding="utf-8"), \
+        f"checker/vendor/typo-base/ is stale: run `{COMMAND}` and commit it"
+
+
+def test_base_plus_the_guides_words_is_the_whole_derivation(inputs):
+    """typo_data (base + overlay) equals the whole derivation for the guide's words and groups, plus two
+    terms that reach the paths the guide's own do not: 入口, a word the base drops as a misspelling of
+    人口 (a term is never one), and 低十七届, which makes 第十七届 a misspelling of it and so leaves
+    第七十届 (kept only as one swap from 第十七届) without a reason to be kept."""
+    conf, vocab, groups = inputs
+    terms = vocab + ["入口", "低十七届"]
+    full = compiler.full_typo_data(conf, terms, groups)
+    assert compiler.typo_data(conf, terms, groups) == full
+    words, rare = _words(full, "words"), _words(full, "rare")
+    assert "入口" in words and "第十七届" not in _words(full, "fixed") and "第七十届" not in rare
+    base = json.loads(BASE.read_text(encoding="utf-8"))
+    assert any("入口" in ws.split() for ws in base["misspelt"].values())
+    assert any("第七十届" in ws.split() for ws in base["rare"].values())
+    added = [w for w in rare if not any(w in ws.split() for ws in base["rare"].values())]
+    assert added, "the guide's terms make rarer words one edit from them known (综治 beside 政治)"
+
+
+def test_compile_data_reads_the_base_not_the_whole_dictionary(monkeypatch, tmp_path):
+    """The build does not run the ten-second derivation: compile_data works with lexicon() out of reach."""
+    import tempfile
+
+    from checker import lexicon
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # nothing kept from an earlier run
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the whole derivation ran at build time")
+
+    for name in ("lexicon", "jieba_entries", "shape_alike", "common_readings"):
+        monkeypatch.setattr(lexicon, name, refuse)
+    data = compiler.compile_data(load_site_data(ROOT))
+    assert data["typo"]["words"] and data["typo"]["shapes"]
+
+
+def test_a_base_made_with_other_settings_is_refused_naming_the_setting(inputs):
+    conf = dict(inputs[0], min_freq=inputs[0]["min_freq"] + 1)
+    with pytest.raises(StaleBase) as caught:
+        check_base(conf)
+    assert caught.value.knob == "min_freq" and "min_freq 50 -> 51" in caught.value.problem
+    assert COMMAND in caught.value.fix
+    check_base(inputs[0])  # the committed one is current
+
+
+@pytest.mark.parametrize("strict", [True, False], ids=["strict", "not-strict"])
+def test_build_stops_when_a_knob_of_the_base_changes(project_copy, tmp_path, strict):
+    """Changing a setting the base is made with stops the build, strict or not, at that setting's line,
+    naming the command that makes the base again (never a silent ten-second rebuild, never stale data)."""
+    line = replace(project_copy / "data/checker/context.yml", "min_freq: 50", "min_freq: 60")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []),
+                             "-d", str(tmp_path / "site")], cwd=project_copy, env=build_env(),
+                            capture_output=True, text=True, timeout=600, check=False)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output[-2000:]
+    assert f"data/checker/context.yml:{line}" in output and "min_freq 50 -> 60" in output, output[-2000:]
+    assert COMMAND in output
+
+
+def test_stroke_distance_stops_at_its_limit():
+    """checker/lexicon.py's edit distance of stroke orders: exact up to the limit, limit + 1 beyond."""
+    from checker.lexicon import _distance
+
+    assert _distance("12345", "12345", 1) == 0
+    assert _distance("12345", "12354", 1) == 2  # a swap is two edits: over the limit of 1
+    assert _distance("12345", "12354", 2) == 2
+    assert _distance("1234", "12345", 1) == 1
+    assert _distance("1", "123456", 3) == 4
