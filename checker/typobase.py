@@ -42,11 +42,11 @@ class StaleBase(Exception):
     """The committed base was made from other sources or knobs than the installed ones."""
 
     def __init__(self, problem: str, knob: str | None = None) -> None:
-        super().__init__(problem)
         self.problem = problem
         self.knob = knob  # the first knob of data/checker/context.yml that differs, if one does
         self.fix = (f"run `{COMMAND}` (about 20 s) to make checker/vendor/typo-base/ again from the "
                     "installed packages and these settings, and commit it")
+        super().__init__(f"{problem} (what to do: {self.fix})")  # the command line and the worker show this
 
 
 def _stored_sources(path: Path) -> tuple[str | None, dict]:
