@@ -582,8 +582,8 @@
       edits.forEach(function (e) {
         var a = Math.max(0, e.at - 5), b = Math.min(len, e.at + 6);
         var before = run.slice(a, b), after = applyEdit(before, e, a);
-        var s0 = base0.get(a);
-        if (s0 === undefined) { s0 = segment(tt, before)[0]; base0.set(a, s0); }
+        var s0 = base0.get(a * 65536 + b);  // by both ends: near the run's start, one a has several b
+        if (s0 === undefined) { s0 = segment(tt, before)[0]; base0.set(a * 65536 + b, s0); }
         var s1 = segment(tt, after), gain = s0 - s1[0];
         var score = gain - pen[e.kind];
         if (score < Math.min(conf.threshold, conf.threshold_short, conf.threshold_three)) return;

@@ -319,3 +319,13 @@ def test_doubled_character_is_corrected_to_the_word_holding_it(data):
     """落实实到位: the correction is 落实 (the word with the doubled character), not 到位."""
     found = [f for f in check("各项任务都已落实实到位。", data) if f.rule == "typo-context"]
     assert [(f.excerpt[f.column - 1:f.column - 1 + f.length], f.suggestion) for f in found] == [("落实实", "落实")]
+
+
+def test_each_context_edit_is_scored_against_its_own_window(data):
+    """Two edits near the start of a run share a window start but not its end: each is scored
+    against the segmentation of its own window (积伎 for 积极 was compared with a shorter one)."""
+    def found(text):
+        return [(text[f.start:f.start + f.length], f.suggestion) for f in check(text, data) if f.rule == "typo-context"]
+
+    assert found("社区积伎营造崇德向善的良好氛围，推动形成文明新风。") == [("积伎", "积极")]
+    assert found("研究解决阵地管理、舆处置等具体问题。") == [("舆处置", "舆情处置")]
