@@ -47,6 +47,7 @@ def stable(value: Any, depth: int = 0) -> Any:
         return value
     if depth > 12:
         return repr(value)
+
     def inner(v):
         return stable(v, depth + 1)
     if isinstance(value, os.PathLike):
