@@ -217,3 +217,23 @@ def test_mkdocs_macros_runs_no_git_command_on_a_build():
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=build_env(),
                             cwd=ROOT, check=False)
     assert result.returncode == 0 and result.stdout.strip() == "0", result.stderr[-2000:]
+
+
+def test_data_files_are_parsed_and_validated_again_only_when_they_change(project_copy):
+    from macros.errors import GuideError
+    from macros.sitedata import VALIDATED, load_site_data
+
+    load_site_data(project_copy, local="")
+    checklist = project_copy / "data" / "checklists" / "responsibility-self-inspection.yml"
+    text = checklist.read_text(encoding="utf-8")
+    checklist.write_text(text.replace("text: ", "text: 楼栋台账齐全，", 1), encoding="utf-8")
+    site = load_site_data(project_copy, local="")
+    assert VALIDATED.made == 1, "an edit to one file parsed and validated other files again"
+    assert "楼栋台账齐全" in json.dumps(site.get("checklists", "responsibility-self-inspection").data, ensure_ascii=False)
+    checklist.write_text(text.replace("text: ", "txet: ", 1), encoding="utf-8")  # now invalid: still caught
+    try:
+        load_site_data(project_copy, local="")
+    except GuideError as exc:
+        assert "responsibility-self-inspection.yml" in exc.message
+    else:
+        raise AssertionError("an invalid edit passed validation")
