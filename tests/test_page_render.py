@@ -97,3 +97,22 @@ def test_equal_settings_give_equal_keys_and_no_memory_address_enters():
     assert "0x" not in repr(stable(one))
     assert stable({"toc": {"slugify": functools.partial(slug, case="upper")}}) != stable(
         {"toc": {"slugify": functools.partial(slug, case="lower")}})
+
+
+def test_the_server_polls_every_tenth_of_a_second_for_paths_watched_before_and_after_on_serve(tmp_path):
+    from mkdocs.livereload import LiveReloadServer
+
+    from support.modules import load
+
+    hook = load("hooks/serve_watch.py", "guide_hook_serve_watch")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "data").mkdir()
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    try:
+        server.watch(str(tmp_path / "docs"))  # MkDocs watches docs/ and mkdocs.yml before on_serve
+        assert hook.on_serve(server, config=None, builder=None) is server
+        server.watch(str(tmp_path / "data"))  # and config.watch after it
+        timeouts = [emitter.timeout for emitter in server.observer.emitters]
+        assert len(timeouts) == 2 and all(t == hook.POLL_SECONDS == 0.1 for t in timeouts), timeouts
+    finally:
+        server.server_close()
