@@ -80,8 +80,9 @@ def settings_key(config) -> str:
 
 
 def files_key(files) -> str:
-    """The site's files as links see them: each one's source path and URL."""
-    return digest([(f.src_uri, f.url) for f in files])
+    """The site's files as links see them: each one's source path, URL and inclusion (a link to an excluded or
+    draft page is reported)."""
+    return digest([(f.src_uri, f.url, str(f.inclusion)) for f in files])
 
 
 class _Heard(logging.Handler):

@@ -4,6 +4,7 @@ rebuilds in one process convert only the pages whose input changed, and show eve
 from __future__ import annotations
 
 import functools
+import logging
 import textwrap
 from pathlib import Path
 
@@ -74,6 +75,18 @@ def test_only_changed_pages_are_converted_again_and_each_change_shows(tiny):
     (tiny / "docs" / "three.md").write_text("# 第三页\n", encoding="utf-8")  # another file: links may resolve otherwise
     rebuild(tiny)
     assert RENDERS.made == 4
+
+
+def test_a_page_linking_to_a_page_now_left_out_is_converted_again_and_the_link_reported(tiny, caplog):
+    configure(tiny)
+    rebuild(tiny)
+    with open(tiny / "mkdocs.yml", "a", encoding="utf-8") as config:
+        config.write("exclude_docs: two.md\n")
+    caplog.set_level(logging.INFO)
+    caplog.clear()
+    rebuild(tiny)
+    assert RENDERS.made == 2  # the files changed: index.md and deploy.md (two.md is left out)
+    assert any("two.md" in r.getMessage() and "excluded" in r.getMessage() for r in caplog.records)
 
 
 def test_a_page_whose_conversion_logged_a_warning_is_converted_again_so_the_warning_comes_again(tiny, caplog):
