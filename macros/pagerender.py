@@ -8,7 +8,7 @@ configured extensions and MkDocs' own link and anchor processors) depends on
 * the page's place (its source path and URL),
 * the Markdown extensions and their settings, the link validation settings and
   ``use_directory_urls``,
-* the site's files (a link is resolved against them), and
+* the site's files and whether each is in the site (a link is resolved against them), and
 * the files ``pymdownx.snippets`` includes (``deploy/nginx.conf`` ...), whose
   contents are checked on every lookup.
 
