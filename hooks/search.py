@@ -262,7 +262,9 @@ def on_post_build(config, **kwargs) -> None:
     path.write_bytes(body)
     # Stored compressed too, for servers that send a .gz as it is (nginx's
     # gzip_static in deploy/nginx.conf) rather than compress 2 MB per request.
-    path.with_name(path.name + ".gz").write_bytes(gzip.compress(body, compresslevel=9, mtime=0))
+    # Not while serving: MkDocs' server never sends it, and gzip -9 of the index is a tenth of a rebuild.
+    if not _state.get("serving"):
+        path.with_name(path.name + ".gz").write_bytes(gzip.compress(body, compresslevel=9, mtime=0))
     log.info("search index: %d of %d texts segmented by jieba, the rest known; keywords added to %d sections; "
              "lunr index %s in %.2f s (%d terms)", SEGMENTS.made, len(SEGMENTS.used), touched, how,
              time.perf_counter() - started, len(data.get("prebuilt", {}).get("terms", ())))

@@ -17,6 +17,7 @@ from typing import Any, Callable, Iterator
 import jsonschema
 
 from .errors import GuideError, UnknownId
+from .memo import Memo
 from .yamlsource import Source, read_yaml
 
 # data/<folder>/ -> data/schemas/<schema>.schema.json
@@ -152,10 +153,25 @@ def check_unique(source: Source, items: list[dict], key: str, where: tuple) -> N
         seen[value] = i
 
 
+# Each file's parsed and validated record, by the file's bytes and its schema: a serve rebuild after an edit to
+# one file parses and validates only that file (issue #15). Kept from one load to the next (macros/memo.py).
+VALIDATED = Memo()
+
+
+def _validated(path: Path, root: Path, schema: dict, schema_name: str, schema_key: str) -> Source:
+    def make() -> Source:
+        source = read_yaml(path, root)
+        if isinstance(source.data, dict):
+            validate_source(source, schema, schema_name)
+        return source
+    return VALIDATED.get((str(path), path.read_bytes(), schema_name, schema_key), make)
+
+
 def _load_kind(root: Path, folder: str, schema_name: str, directory: Path | None = None,
                prepare: Callable[[Source], Source] | None = None) -> dict[str, Record]:
     """The records of ``directory`` (default data/<folder>); ``prepare`` may adjust each before validation."""
     schema = _schema(root, schema_name)
+    schema_key = json.dumps(schema, sort_keys=True)
     records: dict[str, Record] = {}
     directory = directory or root / "data" / folder
     for path in sorted(directory.glob("*")):
@@ -164,12 +180,12 @@ def _load_kind(root: Path, folder: str, schema_name: str, directory: Path | None
             raise GuideError(rel, None, "data files end in .yml", f"rename it to {path.stem}.yml")
         if path.suffix != ".yml":
             continue
-        source = read_yaml(path, root)
+        source = read_yaml(path, root) if prepare else _validated(path, root, schema, schema_name, schema_key)
         if not isinstance(source.data, dict):
             raise GuideError(rel, 1, "a record must be a mapping of fields", "start the file with 'id: ...'")
         if prepare:
             source = prepare(source)
-        validate_source(source, schema, schema_name)
+            validate_source(source, schema, schema_name)
         if source.data["id"] != path.stem:
             raise source.error(("id",), f"id '{source.data['id']}' differs from the file name '{path.stem}'",
                                f"set 'id: {path.stem}' or rename the file")
@@ -205,6 +221,7 @@ def load_site_data(root: Path | str, local: str | None = None) -> SiteData:
     if cached and cached[0] == signature:
         return cached[1]
     _import_kinds()
+    VALIDATED.begin(None)
     records = {folder: _load_kind(root, folder, schema) for folder, schema in KINDS.items()}
     records.update({folder: {} for folder in local_layer.LOCAL_KINDS})
     layer = local_layer.merge(root, layer_path, records, KINDS, _load_kind) if layer_path else None

@@ -20,6 +20,7 @@ from scripts.bench_build import (
     scaled_config,
     scaled_nav,
     scaled_pages,
+    serve_builds,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -120,3 +121,13 @@ def test_cpu_seconds_are_read_for_a_running_process_and_for_finished_builds():
         server.kill()
         server.wait()
     assert process_cpu(server.pid) is None  # ended and reaped
+
+
+def test_serve_builds_count_a_rebuild_whose_time_line_mkdocs_dropped_as_a_duplicate():
+    lines = ["INFO    -  Building documentation...", "INFO    -  Documentation built in 16.00 seconds",
+             "INFO    -  Building documentation...", "INFO    -  Documentation built in 0.54 seconds",
+             "INFO    -  [03:27:33] Reloading browsers",
+             "INFO    -  Building documentation...", "INFO    -  [03:27:35] Reloading browsers",  # 0.54 s again
+             "INFO    -  Building documentation...", "ERROR   -  An error happened during the rebuild.",
+             "INFO    -  Building documentation..."]
+    assert serve_builds("\n".join(lines)) == (5, 3, 1)

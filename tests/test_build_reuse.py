@@ -108,7 +108,8 @@ REBUILD = textwrap.dedent("""
         build(config)
         index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
         hook = config.plugins["hooks/search.py"]
-        return {"pages": hook.PAGE_ENTRIES.made, "texts": hook.SEGMENTS.made,
+        from macros.pagerender import RENDERS
+        return {"pages": hook.PAGE_ENTRIES.made, "texts": hook.SEGMENTS.made, "converted": RENDERS.made,
                 "index": " ".join(d["text"] for d in index["docs"]).replace("\\u200b", ""),
                 "page": (site / "checklists" / "index.html").read_text(encoding="utf-8")}  # every checklist in full
     rebuild(first=True)
@@ -119,7 +120,7 @@ REBUILD = textwrap.dedent("""
     text = checklist.read_text(encoding="utf-8")
     checklist.write_text(text.replace("text: ", "text: 楼栋台账齐全，", 1), encoding="utf-8")
     after_data = rebuild()
-    print(json.dumps({name: {"pages": r["pages"], "texts": r["texts"],
+    print(json.dumps({name: {"pages": r["pages"], "texts": r["texts"], "converted": r["converted"],
                              "indexed": "楼栋宣讲点每月开放一次" in r["index"],
                              "checklist_indexed": "楼栋台账齐全" in r["index"],
                              "checklist_shown": "楼栋台账齐全" in r["page"]}
@@ -136,9 +137,11 @@ def test_rebuilds_in_one_process_show_a_page_edit_and_a_data_edit_and_redo_only_
     page, data = answer["page"], answer["data"]
     assert page["indexed"], "the edited sentence is not in the rebuilt search index"
     assert page["pages"] == 1 and 0 < page["texts"] <= 3, f"a one-sentence edit indexed again: {page}"
+    assert page["converted"] == 1, f"a page edit converted other pages' Markdown again: {page}"
     assert data["checklist_shown"] and data["checklist_indexed"], f"the checklist edit did not reach the page: {data}"
     assert data["indexed"], "the earlier page edit was lost"
     assert 1 <= data["pages"] < 10, f"a checklist edit indexed again {data['pages']} pages"
+    assert 1 <= data["converted"] < 15, f"a checklist edit converted {data['converted']} pages again"
 
 
 def test_a_memo_keeps_what_the_last_build_used_and_forgets_on_a_new_scope():
@@ -217,3 +220,23 @@ def test_mkdocs_macros_runs_no_git_command_on_a_build():
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=build_env(),
                             cwd=ROOT, check=False)
     assert result.returncode == 0 and result.stdout.strip() == "0", result.stderr[-2000:]
+
+
+def test_data_files_are_parsed_and_validated_again_only_when_they_change(project_copy):
+    from macros.errors import GuideError
+    from macros.sitedata import VALIDATED, load_site_data
+
+    load_site_data(project_copy, local="")
+    checklist = project_copy / "data" / "checklists" / "responsibility-self-inspection.yml"
+    text = checklist.read_text(encoding="utf-8")
+    checklist.write_text(text.replace("text: ", "text: 楼栋台账齐全，", 1), encoding="utf-8")
+    site = load_site_data(project_copy, local="")
+    assert VALIDATED.made == 1, "an edit to one file parsed and validated other files again"
+    assert "楼栋台账齐全" in json.dumps(site.get("checklists", "responsibility-self-inspection").data, ensure_ascii=False)
+    checklist.write_text(text.replace("text: ", "txet: ", 1), encoding="utf-8")  # now invalid: still caught
+    try:
+        load_site_data(project_copy, local="")
+    except GuideError as exc:
+        assert "responsibility-self-inspection.yml" in exc.message
+    else:
+        raise AssertionError("an invalid edit passed validation")

@@ -64,6 +64,22 @@ def test_the_worker_build_survives_encoding_exactly():
     assert prebuild(WORKER, SMALL_INDEX) == encoded
 
 
+def test_an_encoding_that_does_not_read_back_as_lunr_built_it_stops_the_build(monkeypatch):
+    """prebuild compares what the worker's loader reads back with what lunr built (as JSON text, in one V8
+    context): a score one thousandth off is caught."""
+    encode_right = prebuilt_module.encode
+
+    def encode_wrong(index, table):
+        encoded = encode_right(index, table)
+        first = encoded["vectors"][0]  # its last digit is the last term's score: one thousandth more or less
+        last = prebuilt_module.VLQ_DIGITS[prebuilt_module.VLQ_DIGITS.index(first[-1]) ^ 2]
+        return {**encoded, "vectors": [first[:-1] + last, *encoded["vectors"][1:]]}
+
+    monkeypatch.setattr(prebuilt_module, "encode", encode_wrong)
+    with pytest.raises(PrebuildError, match="does not decode to what lunr built"):
+        prebuild(WORKER, SMALL_INDEX)
+
+
 def test_positions_left_out_are_found_in_the_table_exactly_as_lunr_recorded_them():
     """Every (term, field, section) position lunr stored comes back from the worker's table lookup."""
     ctx = _context(WORKER)

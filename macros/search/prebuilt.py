@@ -20,9 +20,9 @@ the position table when it highlights a result. The worker parses strings much
 faster than arrays of numbers, and decodes postings, vectors and tables
 only when a query needs them (``DECODE_JS``). The patched worker
 (``worker_patch.py``) loads the index with ``__guideLoadIndex``;
-``decode_in_v8`` runs the same loader at build time and reads everything
-back through lunr's own ``toJSON``; the build checks that this gives
-exactly what lunr built.
+``prebuild`` runs the same loader at build time, in the V8 context that
+built the index, and reads everything back through lunr's own ``toJSON``; the
+build checks that this gives exactly what lunr built, as JSON text.
 """
 
 from __future__ import annotations
@@ -133,9 +133,7 @@ def _context(worker_code: str):
     return ctx
 
 
-def build_in_v8(worker_code: str, search_index: dict) -> tuple[dict, list]:
-    """(lunr index JSON, token-position table) as Material's worker builds them for ``search_index``."""
-    ctx = _context(worker_code)
+def _build(ctx, search_index: dict) -> tuple[dict, list]:
     data = {"config": search_index["config"], "docs": search_index["docs"], "options": {"suggest": False}}
     ctx.eval(f"var __data = {json.dumps(data, ensure_ascii=False)};")
     out = ctx.eval("var __s = new globalThis.__GuideSearch(__data);"
@@ -144,18 +142,27 @@ def build_in_v8(worker_code: str, search_index: dict) -> tuple[dict, list]:
     return built["index"], built["table"]
 
 
-def decode_in_v8(worker_code: str, encoded: dict) -> tuple[dict, list]:
-    """What the worker loads from ``encoded``, read back in full: (lunr index JSON, table)."""
-    ctx = _context(worker_code)
+def build_in_v8(worker_code: str, search_index: dict) -> tuple[dict, list]:
+    """(lunr index JSON, token-position table) as Material's worker builds them for ``search_index``."""
+    return _build(_context(worker_code), search_index)
+
+
+def _decoded_text(ctx, encoded: dict) -> str:
+    """What the worker loads from ``encoded``, read back in full through lunr's toJSON, as JSON text
+    ``{"index": …, "table": …}``; a token set that does not hold exactly the index's terms stops the build."""
     ctx.eval(f"var __p = {json.dumps(encoded, ensure_ascii=False)};")
-    out = ctx.eval("var __l = __guideLoadIndex(__p);"
-                   "JSON.stringify({index: __l.index.toJSON(), tokens: __l.index.tokenSet.toArray().sort(),"
-                   " table: Array.from(__l.table.keys(), k => [k, __l.table.get(k)])})")
-    back = json.loads(out)
-    terms = [term for term, _ in back["index"]["invertedIndex"]]
-    if back["tokens"] != terms:
+    tokens_ok = ctx.eval("var __l = __guideLoadIndex(__p), __i = __l.index.toJSON();"
+                         "JSON.stringify(__l.index.tokenSet.toArray().sort()) ==="
+                         " JSON.stringify(__i.invertedIndex.map(function (e) { return e[0]; }))")
+    if tokens_ok is not True:
         raise PrebuildError("the loaded index's token set does not hold exactly its terms; "
                             "check the trie in DECODE_JS in macros/search/prebuilt.py")
+    return ctx.eval("JSON.stringify({index: __i, table: Array.from(__l.table.keys(), k => [k, __l.table.get(k)])})")
+
+
+def decode_in_v8(worker_code: str, encoded: dict) -> tuple[dict, list]:
+    """What the worker loads from ``encoded``, read back in full: (lunr index JSON, table)."""
+    back = json.loads(_decoded_text(_context(worker_code), encoded))
     return back["index"], back["table"]
 
 
@@ -272,11 +279,13 @@ def without_positions(index: dict, fields: Iterable[str]) -> dict:
 def prebuild(worker_code: str, search_index: dict, unpositioned: Iterable[str] = ()) -> dict[str, Any]:
     """The encoded, round-trip-checked prebuilt index for ``search_index`` (config and docs), without the token
     positions of the ``unpositioned`` fields."""
-    index, table = build_in_v8(worker_code, search_index)
+    ctx = _context(worker_code)  # one V8 context builds the index and reads the encoded one back
+    index, table = _build(ctx, search_index)
     index = without_positions(index, unpositioned)
     encoded = encode(index, table)
-    back_index, back_table = decode_in_v8(worker_code, encoded)
-    if back_index != index or back_table != table:
+    # Compared as JSON text, as V8 writes it and Python would: no second parse of 5 MB of JSON.
+    expected = json.dumps({"index": index, "table": table}, ensure_ascii=False, separators=(",", ":"))
+    if _decoded_text(ctx, encoded) != expected:
         raise PrebuildError("the encoded search index does not decode to what lunr built; "
                             "check encode() against DECODE_JS in macros/search/prebuilt.py")
     return encoded
