@@ -7,10 +7,13 @@ In ``mkdocs build``, the downloads that are not in the build cache are made in
 a second process while the pages are rendered (macros/download_worker.py).
 Until it has finished, a page that prints a file's size carries a mark
 instead (``macros.downloads.size_text``), and a file MkDocs would copy is put
-aside. on_post_build, after the search plugin has written the index and before
-the search hook reads it, waits for the worker, writes the files put aside and
-replaces the marks in the pages and the search index: the site is byte for
-byte what a build without the worker writes.
+aside. on_post_build runs twice: after the search plugin has written the index
+and before the search hook reads it (-10), it replaces the marks in the pages
+and the search index, waiting only for the sizes they print (the worker reports
+each size as soon as it has made the file); after the search hook and the
+offline plugin, before the intranet guard reads every file (-150), it waits for
+the worker and writes the files put aside. The site is byte for byte what a
+build without the worker writes.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ import time
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
 from _project import site_data
@@ -82,6 +85,7 @@ def on_config(config):
         worker = _state["worker"] = download_worker.DownloadWorker(site.root, sent)
         for download in sent:
             download.build.elsewhere = worker.bytes_of(download.path)
+            download.build.elsewhere_size = worker.size_function(download.path)
         how = f"{len(sent)} being made in a second process, {len(missing) - len(sent)} here"
     else:
         how = f"{len(missing)} made here"
@@ -122,7 +126,27 @@ def on_post_page(output: str, page, config, **kwargs) -> str:
 
 
 @event_priority(-10)  # after the search plugin writes the index (0), before hooks/search.py reads it (-50)
-def on_post_build(config, **kwargs) -> None:
+def _fill_in_sizes(config, **kwargs) -> None:
+    """Replace the size marks in the pages and the search index; waits only for the sizes they print."""
+    worker = _state.get("worker")
+    if worker is None:
+        return
+    started = time.perf_counter()
+    for path in _state["marked"]:
+        text = Path(path).read_text(encoding="utf-8")
+        Path(path).write_text(_resolve(text, path), encoding="utf-8")
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if index.exists():
+        text = index.read_text(encoding="utf-8")
+        if MARK_JSON in text or MARK in text:
+            index.write_text(_resolve(text, str(index), SIZE_MARK_JSON, MARK_JSON), encoding="utf-8")
+    log.info("downloads: sizes filled in; waited %.2f s for them (%d of %d files made)",
+             time.perf_counter() - started, len(worker.sizes), len(worker.paths))
+
+
+@event_priority(-150)  # after hooks/search.py (-50) and the offline plugin (-100), before hooks/intranet.py (-200)
+def _write_put_aside(config, **kwargs) -> None:
+    """Wait for the worker and write the files MkDocs' copy put aside."""
     worker = _state.get("worker")
     if worker is None:
         return
@@ -135,14 +159,9 @@ def on_post_build(config, **kwargs) -> None:
              worker.seconds, time.perf_counter() - started)
     for file in _state["put_aside"]:
         File.copy_file(file)
-    for path in _state["marked"]:
-        text = Path(path).read_text(encoding="utf-8")
-        Path(path).write_text(_resolve(text, path), encoding="utf-8")
-    index = Path(config.site_dir) / "search" / "search_index.json"
-    if index.exists():
-        text = index.read_text(encoding="utf-8")
-        if MARK_JSON in text or MARK in text:
-            index.write_text(_resolve(text, str(index), SIZE_MARK_JSON, MARK_JSON), encoding="utf-8")
+
+
+on_post_build = CombinedEvent(_fill_in_sizes, _write_put_aside)
 
 
 def on_build_error(error, **kwargs) -> None:

@@ -14,16 +14,28 @@ own process, with the same records (pickled, not read again), and stored in the
 build cache there. A failure stops the build with the record's file and line,
 as it would without the worker. ``GUIDE_BUILD_WORKER=off`` makes everything in
 the build's own process.
+
+The worker reports each file's size on its standard output as soon as the
+file is made (``SIZE_LINE``), so the build fills in the sizes pages print
+(``size_of``) without waiting for the rest; the bytes come with the answer at
+the end. The files pages link with a size are made first, the scripts' data
+(.js, .json: the checker's compiled data, the slowest) last (``sent_order``):
+the build then indexes and prebuilds the search while the worker compiles the
+checker's data. The order only changes when the sizes are known, never what
+is made.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from . import buildcache
@@ -35,8 +47,19 @@ def enabled() -> bool:
     return os.environ.get("GUIDE_BUILD_WORKER", "on").lower() not in ("off", "0", "no", "false")
 
 
-def _make_all(root: Path, jobs: list[tuple]) -> dict:
-    """In the worker: {"made": {path: bytes}} for ``jobs`` (path, maker, inputs, origin), or {"error": fields}."""
+# A line of the worker's standard output giving one file's size: SIZE_LINE + JSON [path, bytes].
+SIZE_LINE = "guide-download-size "
+LATE_KINDS = ("js", "json")  # data for the pages' scripts: never printed with a size; the checker's take 2 s
+
+
+def sent_order(downloads: list[Download]) -> list[Download]:
+    """The order the worker makes ``downloads`` in: the files pages may print the size of first."""
+    return sorted(downloads, key=lambda d: d.kind in LATE_KINDS)
+
+
+def _make_all(root: Path, jobs: list[tuple], made_one: Callable[[str, int], None] = lambda path, size: None) -> dict:
+    """In the worker: {"made": {path: bytes}} for ``jobs`` (path, maker, inputs, origin), or {"error": fields};
+    ``made_one(path, size)`` as each file is made."""
     made = {}
     for path, maker, inputs, origin in jobs:
         try:
@@ -46,7 +69,13 @@ def _make_all(root: Path, jobs: list[tuple]) -> dict:
         if inputs is not None:
             buildcache.put(root, "downloads", [path, inputs], value)
         made[path] = value
+        made_one(path, len(value))
     return {"made": made}
+
+
+def _report_size(path: str, size: int) -> None:
+    sys.stdout.write(SIZE_LINE + json.dumps([path, size]) + "\n")
+    sys.stdout.flush()
 
 
 def portable(download: Download) -> bool:
@@ -67,7 +96,7 @@ class DownloadWorker:
     """
 
     def __init__(self, root: Path, downloads: list[Download]) -> None:
-        jobs = [(d.path, d.build.download.build, d.inputs, d.origin) for d in downloads]
+        jobs = [(d.path, d.build.download.build, d.inputs, d.origin) for d in sent_order(downloads)]
         self.paths = [d.path for d in downloads]
         self.started = time.perf_counter()
         self.finished: float | None = None
@@ -75,12 +104,44 @@ class DownloadWorker:
         self.jobs = Path(self.folder.name) / "jobs.pickle"
         self.answer_path = Path(self.folder.name) / "answer.pickle"
         self.jobs.write_bytes(pickle.dumps((root, jobs), protocol=pickle.HIGHEST_PROTOCOL))
+        # Its errors go to a file: a pipe nobody reads while it runs could fill up and stop it.
+        self.errors = (Path(self.folder.name) / "stderr.txt").open("w+b")
         package_parent = str(Path(__file__).resolve().parents[1])  # where this ``macros`` is imported from
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [package_parent, os.environ.get("PYTHONPATH")])))
         self.process = subprocess.Popen([sys.executable, "-m", "macros.download_worker", str(self.jobs),
                                          str(self.answer_path)], env=env, stdin=subprocess.DEVNULL,
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                                        stdout=subprocess.PIPE, stderr=self.errors)
         self.made: dict[str, bytes] | None = None
+        self.sizes: dict[str, int] = {}
+        self.sizes_closed = False
+        self.failure: GuideError | None = None
+        self.reported = threading.Condition()
+        self.reading = threading.Thread(target=self._read_sizes, name="guide-download-sizes", daemon=True)
+        self.reading.start()
+
+    def _read_sizes(self) -> None:
+        """Collect the sizes the worker reports (other output is ignored), until it closes its output."""
+        try:
+            for raw in self.process.stdout:
+                line = raw.decode("utf-8", "replace")
+                if line.startswith(SIZE_LINE):
+                    path, size = json.loads(line[len(SIZE_LINE):])
+                    with self.reported:
+                        self.sizes[path] = size
+                        self.reported.notify_all()
+        finally:
+            self.process.stdout.close()
+            with self.reported:
+                self.sizes_closed = True
+                self.reported.notify_all()
+
+    def size_of(self, path: str) -> int:
+        """The size of ``path`` as soon as the worker has made it (the whole answer if it stopped without)."""
+        with self.reported:
+            self.reported.wait_for(lambda: path in self.sizes or self.sizes_closed)
+            if path in self.sizes:
+                return self.sizes[path]
+        return len(self.result()[path])
 
     def done(self) -> bool:
         if self.finished is None and self.process.poll() is not None:
@@ -95,20 +156,29 @@ class DownloadWorker:
 
     def result(self) -> dict[str, bytes]:
         """Every download's bytes; a GuideError if making one failed."""
+        if self.failure is not None:
+            raise self.failure
         if self.made is None:
             try:
-                _, stderr = self.process.communicate()
+                self.reading.join()  # the worker has closed its output: it has ended or is ending
+                self.process.wait()
                 self.done()
+                self.errors.seek(0)
+                stderr = self.errors.read()
                 if self.process.returncode != 0:
                     tail = stderr.decode("utf-8", "replace").strip().splitlines()[-12:]
-                    raise GuideError(self.paths[0], None, "the process making the downloads stopped "
-                                     f"(exit code {self.process.returncode}):\n    " + "\n    ".join(tail),
-                                     "build again with GUIDE_BUILD_WORKER=off to see the error in this process")
+                    self.failure = GuideError(self.paths[0], None, "the process making the downloads stopped "
+                                              f"(exit code {self.process.returncode}):\n    " + "\n    ".join(tail),
+                                              "build again with GUIDE_BUILD_WORKER=off to see the error in this "
+                                              "process")
+                    raise self.failure
                 answer = pickle.loads(self.answer_path.read_bytes())
             finally:
+                self.errors.close()
                 self.folder.cleanup()
             if "error" in answer:
-                raise GuideError(*answer["error"])
+                self.failure = GuideError(*answer["error"])
+                raise self.failure
             self.made = answer["made"]
         return self.made
 
@@ -116,17 +186,23 @@ class DownloadWorker:
         """End the process (the build failed elsewhere), if it is still running."""
         if not self.done():
             self.process.kill()
-            self.process.communicate()
+            self.process.wait()
+        self.reading.join()
+        self.errors.close()
         self.folder.cleanup()
 
     def bytes_of(self, path: str):
         """A function returning ``path``'s bytes (for ``Made.elsewhere``)."""
         return lambda: self.result()[path]
 
+    def size_function(self, path: str):
+        """A function returning ``path``'s size (for ``Made.elsewhere_size``)."""
+        return lambda: self.size_of(path)
+
 
 def main(jobs_path: str, answer_path: str) -> None:
     root, jobs = pickle.loads(Path(jobs_path).read_bytes())
-    answer = _make_all(root, jobs)
+    answer = _make_all(root, jobs, _report_size)
     tmp = Path(answer_path).with_suffix(".tmp")
     tmp.write_bytes(pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL))
     tmp.replace(answer_path)

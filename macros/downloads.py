@@ -68,13 +68,21 @@ class Made:
 
     ``elsewhere`` (set by hooks/downloads.py) is a function that returns the
     bytes made in the worker process (macros/download_worker.py); then nothing
-    is made here.
+    is made here. ``elsewhere_size`` returns their size, which the worker
+    reports before it has made the other files.
     """
 
     def __init__(self, root, download: Download) -> None:
         self.root, self.download = root, download
         self.value: bytes | None = None
         self.elsewhere: Callable[[], bytes] | None = None
+        self.elsewhere_size: Callable[[], int] | None = None
+
+    def size(self) -> int:
+        """The file's size in bytes: from the worker as soon as it has made this file, without the bytes."""
+        if self.value is None and self.elsewhere_size is not None:
+            return self.elsewhere_size()
+        return len(self())
 
     def _key(self) -> list:
         return [self.download.path, self.download.inputs]
@@ -148,4 +156,4 @@ SIZE_MARK_JSON = re.compile(r"\\ue000size:([^\\]+)\\ue001")
 def resolve_sizes(text: str, downloads: dict[str, Download], mark: re.Pattern = SIZE_MARK) -> str:
     """``text`` with every size mark (``mark``: SIZE_MARK, or SIZE_MARK_JSON in escaped JSON) replaced by the
     size of its file."""
-    return mark.sub(lambda m: human_size(len(downloads[m.group(1)].build())), text)
+    return mark.sub(lambda m: human_size(downloads[m.group(1)].build.size()), text)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 
 from conftest import build_env, run_build
 from macros import buildcache
 from macros.download_providers import CALENDAR_PATH, checklist_path, sample_path
-from macros.download_worker import DownloadWorker
+from macros.download_worker import DownloadWorker, sent_order
 from macros.downloads import collect_downloads, make
 from macros.links import human_size
 from macros.sitedata import load_site_data
@@ -47,6 +48,8 @@ def test_a_cold_build_makes_the_downloads_in_the_worker_and_prints_their_sizes(p
             assert size == human_size((site / path).stat().st_size), f"{page}: {path} is printed as {size}"
             checked += 1
     assert checked > 20
+    # The sizes are filled in before the search is indexed; the worker is waited for only after that.
+    assert log.index("downloads: sizes filled in") < log.index("search index:") < log.index("second process finished")
     index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "\\ue000" not in index and "\ue000" not in index
     texts = " ".join(doc["text"] for doc in json.loads(index)["docs"])
@@ -94,3 +97,43 @@ def replace_download(download, maker):
 
     changed = copy(download, build=maker)
     return copy(changed, build=Made(ROOT, changed))
+
+
+def _waiting_for(flag):
+    """A maker the worker can run (stdlib only) that returns once ``flag`` exists."""
+    from functools import partial
+    from subprocess import check_output
+
+    return partial(check_output, ["sh", "-c", f'while [ ! -e "{flag}" ]; do sleep 0.02; done; printf made'])
+
+
+def test_a_size_is_known_as_soon_as_its_file_is_made_and_the_scripts_data_comes_last(tmp_path, monkeypatch):
+    from functools import partial
+
+    from macros.downloads import Download, Made
+
+    monkeypatch.setenv("GUIDE_BUILD_CACHE_DIR", str(tmp_path / "cache"))
+    flag = tmp_path / "go"
+
+    def download(path, maker):
+        from dataclasses import replace as copy
+
+        plain = Download(path, path, maker)
+        return copy(plain, build=Made(ROOT, plain))
+
+    slow = download("downloads/slow-data.json", _waiting_for(flag))  # sent first, made last (sent_order)
+    fast = download("downloads/fast.xlsx", partial(bytes, 1234))
+    worker = DownloadWorker(ROOT, [slow, fast])
+    rescue = threading.Timer(30, flag.touch)  # were the .json made first, this test would fail, not hang
+    rescue.start()
+    try:
+        assert worker.size_of(fast.path) == 1234  # returns while the .json is still being made
+        assert not worker.done()
+        flag.touch()
+        assert worker.result() == {fast.path: bytes(1234), slow.path: b"made"}
+        assert worker.size_of(slow.path) == 4
+    finally:
+        rescue.cancel()
+        flag.touch()
+        worker.stop()
+    assert [d.path for d in sent_order([slow, fast])] == [fast.path, slow.path]
