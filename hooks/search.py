@@ -31,11 +31,12 @@ import logging
 import os
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import jieba
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
 from _project import ROOT, site_data
@@ -58,6 +59,7 @@ _state: dict = {}
 # Kept across the rebuilds of `mkdocs serve` (this module is loaded once per process), looked up by full input.
 KEYWORDS = Memo()  # a section's keywords by (title, text)
 PAGE_ENTRIES = Memo()  # the search plugin's entries for a page, by everything they are made from
+_GZIP = ThreadPoolExecutor(1, thread_name_prefix="guide-gzip")  # compresses the index beside the build's last steps
 
 
 def _search_plugin(config):
@@ -229,7 +231,7 @@ def _parts(word: str) -> list[str]:
 
 
 @event_priority(-50)  # after the search plugin writes the index, before offline inlines it (-100)
-def on_post_build(config, **kwargs) -> None:
+def _write_index(config, **kwargs) -> None:
     SEGMENTS.end(ROOT, complete=PAGE_ENTRIES.made == len(PAGE_ENTRIES.used))
     path = Path(config.site_dir) / "search" / "search_index.json"
     KEYWORDS.begin((vocabulary_scope(_state["groups"], _state["words"]), _state["dictionary"]))
@@ -243,32 +245,51 @@ def on_post_build(config, **kwargs) -> None:
     started = time.perf_counter()
     inputs = [_state["worker_code"], UNPOSITIONED_FIELDS, data["config"], data["docs"]]
     stored = buildcache.get(ROOT, "search-index", inputs)
-    if stored is not None:
-        data["prebuilt"] = json.loads(stored)
-        how = "taken from the build cache"
-    elif _state.get("serving"):
-        how = "left to the browser while serving"
-    else:
-        try:
-            data["prebuilt"] = prebuild(_state["worker_code"], data, unpositioned=UNPOSITIONED_FIELDS)
-        except PrebuildError as exc:
-            raise PluginError(f"{path}: {exc}") from None
-        buildcache.put(ROOT, "search-index", inputs, json.dumps(data["prebuilt"], ensure_ascii=False).encode())
-        how = "built ahead of time"
-    # The readings of the characters, for the worker's "您要找的是不是…" (macros/search/results.js).
-    data["pinyin"] = _pinyin()
+    with ThreadPoolExecutor(1, thread_name_prefix="guide-prebuild") as pool:
+        building = None
+        if stored is not None:
+            data["prebuilt"] = json.loads(stored)
+            how = "taken from the build cache"
+        elif _state.get("serving"):
+            how = "left to the browser while serving"
+        else:
+            building = pool.submit(prebuild, _state["worker_code"], data, unpositioned=UNPOSITIONED_FIELDS)
+            how = "built ahead of time"
+        # The readings of the characters, for the worker's "您要找的是不是…" (macros/search/results.js); made
+        # while V8 builds the index in the other thread (V8 does not hold Python's lock).
+        pinyin = _pinyin()
+        if building is not None:
+            try:
+                data["prebuilt"] = building.result()
+            except PrebuildError as exc:
+                raise PluginError(f"{path}: {exc}") from None
+            buildcache.put(ROOT, "search-index", inputs, json.dumps(data["prebuilt"], ensure_ascii=False).encode())
+    data["pinyin"] = pinyin
     # Raw UTF-8, no spaces: see expand_index.
     body = json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
     path.write_bytes(body)
     # Stored compressed too, for servers that send a .gz as it is (nginx's
     # gzip_static in deploy/nginx.conf) rather than compress 2 MB per request.
     # Not while serving: MkDocs' server never sends it, and gzip -9 of the index is a tenth of a rebuild.
+    # Compressed in a thread (zlib does not hold Python's lock) while the offline plugin and the
+    # downloads hook work; written before the intranet guard lists every file (_write_gzip).
     if not _state.get("serving"):
-        path.with_name(path.name + ".gz").write_bytes(gzip.compress(body, compresslevel=9, mtime=0))
+        _state["gzip"] = (path.with_name(path.name + ".gz"), _GZIP.submit(gzip.compress, body, compresslevel=9, mtime=0))
     log.info("search index: %d of %d texts segmented by jieba, the rest known; keywords added to %d sections; "
              "lunr index %s in %.2f s (%d terms)", SEGMENTS.made, len(SEGMENTS.used), touched, how,
              time.perf_counter() - started, len(data.get("prebuilt", {}).get("terms", ())))
     _check_no_unpatched_worker(Path(config.site_dir))
+
+
+@event_priority(-150)  # after the offline plugin (-100), before hooks/intranet.py (-200) lists every file
+def _write_gzip(config, **kwargs) -> None:
+    """Write search_index.json.gz, compressed in a thread since _write_index."""
+    target, compressed = _state.pop("gzip", (None, None))
+    if target is not None:
+        target.write_bytes(compressed.result())
+
+
+on_post_build = CombinedEvent(_write_index, _write_gzip)
 
 
 def _pinyin() -> dict[str, str]:
