@@ -18,7 +18,8 @@
   the patched worker's own code (``prebuilt``), before the offline plugin
   inlines it. The prebuilt index is kept in the build cache (macros/buildcache.py);
   while serving, an index not in the cache is left to the browser to build,
-  as Material does, so that an edit shows at once.
+  as Material does, so that an edit shows at once. The gzip copy is compressed
+  in a thread and written at -150, before the intranet guard lists every file.
 """
 
 from __future__ import annotations
