@@ -19,7 +19,8 @@
   inlines it. The prebuilt index is kept in the build cache (macros/buildcache.py);
   while serving, an index not in the cache is left to the browser to build,
   as Material does, so that an edit shows at once. The gzip copy is compressed
-  in a thread and written at -150, before the intranet guard lists every file.
+  in a thread and written at -150, before the intranet guard lists every file;
+  the check that the prebuilt index decodes to what lunr built runs beside it.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ from _project import ROOT, site_data
 from macros import buildcache
 from macros.memo import Memo
 from macros.search.expand import FIELD, QUESTION_FIELD, TITLE_FIELD, expand_index, vocabulary_scope
-from macros.search.prebuilt import PrebuildError, prebuild
+from macros.search.prebuilt import PrebuildError, prebuild_unchecked
 from macros.search.segment import SEGMENTS, use_user_dictionary
 from macros.search.vocabulary import dictionary_words, groups_from, userdict_text
 from macros.search.worker_patch import (BUNDLE_NAME, WORKER_NAME, WorkerPatchError, bundle_name, check_known_source,
@@ -60,7 +61,8 @@ _state: dict = {}
 # Kept across the rebuilds of `mkdocs serve` (this module is loaded once per process), looked up by full input.
 KEYWORDS = Memo()  # a section's keywords by (title, text)
 PAGE_ENTRIES = Memo()  # the search plugin's entries for a page, by everything they are made from
-_GZIP = ThreadPoolExecutor(1, thread_name_prefix="guide-gzip")  # compresses the index beside the build's last steps
+# Checks the prebuilt index and compresses the index file beside the build's last steps (see _finish).
+_BESIDE = ThreadPoolExecutor(2, thread_name_prefix="guide-search-beside")
 
 
 def _search_plugin(config):
@@ -233,6 +235,7 @@ def _parts(word: str) -> list[str]:
 
 @event_priority(-50)  # after the search plugin writes the index, before offline inlines it (-100)
 def _write_index(config, **kwargs) -> None:
+    _state.pop("check", None), _state.pop("gzip", None)  # nothing left over from a build that failed
     SEGMENTS.end(ROOT, complete=PAGE_ENTRIES.made == len(PAGE_ENTRIES.used))
     path = Path(config.site_dir) / "search" / "search_index.json"
     KEYWORDS.begin((vocabulary_scope(_state["groups"], _state["words"]), _state["dictionary"]))
@@ -254,17 +257,18 @@ def _write_index(config, **kwargs) -> None:
         elif _state.get("serving"):
             how = "left to the browser while serving"
         else:
-            building = pool.submit(prebuild, _state["worker_code"], data, unpositioned=UNPOSITIONED_FIELDS)
+            building = pool.submit(prebuild_unchecked, _state["worker_code"], data, unpositioned=UNPOSITIONED_FIELDS)
             how = "built ahead of time"
         # The readings of the characters, for the worker's "您要找的是不是…" (macros/search/results.js); made
         # while V8 builds the index in the other thread (V8 does not hold Python's lock).
         pinyin = _pinyin()
         if building is not None:
             try:
-                data["prebuilt"] = building.result()
+                data["prebuilt"], check = building.result()
             except PrebuildError as exc:
                 raise PluginError(f"{path}: {exc}") from None
-            buildcache.put(ROOT, "search-index", inputs, json.dumps(data["prebuilt"], ensure_ascii=False).encode())
+            # Read back in V8 while the index is written and compressed; stored in the build cache once it passed.
+            _state["check"] = (path, _BESIDE.submit(check), inputs, data["prebuilt"])
     data["pinyin"] = pinyin
     # Raw UTF-8, no spaces: see expand_index.
     body = json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
@@ -273,9 +277,9 @@ def _write_index(config, **kwargs) -> None:
     # gzip_static in deploy/nginx.conf) rather than compress 2 MB per request.
     # Not while serving: MkDocs' server never sends it, and gzip -9 of the index is a tenth of a rebuild.
     # Compressed in a thread (zlib does not hold Python's lock) while the offline plugin and the
-    # downloads hook work; written before the intranet guard lists every file (_write_gzip).
+    # downloads hook work; written before the intranet guard lists every file (_finish).
     if not _state.get("serving"):
-        _state["gzip"] = (path.with_name(path.name + ".gz"), _GZIP.submit(gzip.compress, body, compresslevel=9, mtime=0))
+        _state["gzip"] = (path.with_name(path.name + ".gz"), _BESIDE.submit(gzip.compress, body, compresslevel=9, mtime=0))
     log.info("search index: %d of %d texts segmented by jieba, the rest known; keywords added to %d sections; "
              "lunr index %s in %.2f s (%d terms)", SEGMENTS.made, len(SEGMENTS.used), touched, how,
              time.perf_counter() - started, len(data.get("prebuilt", {}).get("terms", ())))
@@ -283,14 +287,22 @@ def _write_index(config, **kwargs) -> None:
 
 
 @event_priority(-150)  # after the offline plugin (-100), before hooks/intranet.py (-200) lists every file
-def _write_gzip(config, **kwargs) -> None:
-    """Write search_index.json.gz, compressed in a thread since _write_index."""
+def _finish(config, **kwargs) -> None:
+    """The prebuilt index's check (a failure stops the build), then search_index.json.gz, both made in threads
+    since _write_index."""
+    path, checking, inputs, prebuilt = _state.pop("check", (None, None, None, None))
+    if checking is not None:
+        try:
+            checking.result()
+        except PrebuildError as exc:
+            raise PluginError(f"{path}: {exc}") from None
+        buildcache.put(ROOT, "search-index", inputs, json.dumps(prebuilt, ensure_ascii=False).encode())
     target, compressed = _state.pop("gzip", (None, None))
     if target is not None:
         target.write_bytes(compressed.result())
 
 
-on_post_build = CombinedEvent(_write_index, _write_gzip)
+on_post_build = CombinedEvent(_write_index, _finish)
 
 
 def _pinyin() -> dict[str, str]:

@@ -274,3 +274,45 @@ def test_built_pages_show_and_index_the_questions_they_answer(built_site):
     page = next(d for d in data["docs"] if d["location"] == "tasks/half-year-report.html")
     assert "半年汇报啥时候交？" in page["questions"] and "本页回答" not in page["text"]
     assert data["config"]["fields"]["questions"]["boost"] > 1
+
+
+def test_the_check_of_an_index_built_ahead_runs_apart_and_still_catches_a_bad_encoding():
+    """prebuild_unchecked hands back the check that prebuild runs at once; the build runs it in a thread."""
+    encoded, check = prebuilt_module.prebuild_unchecked(WORKER, SMALL_INDEX)
+    assert encoded == prebuild(WORKER, SMALL_INDEX)
+    check()
+    first = encoded["vectors"][0]
+    encoded["vectors"][0] = first[:-1] + prebuilt_module.VLQ_DIGITS[prebuilt_module.VLQ_DIGITS.index(first[-1]) ^ 2]
+    with pytest.raises(PrebuildError, match="does not decode to what lunr built"):
+        check()
+
+
+def test_a_failed_check_stops_the_build_before_the_intranet_guard_and_stores_nothing(tmp_path, monkeypatch):
+    import sys
+    from concurrent.futures import Future
+
+    from mkdocs.exceptions import PluginError
+
+    from macros import buildcache
+    from support.modules import load
+
+    monkeypatch.setenv("GUIDE_BUILD_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.syspath_prepend(str(ROOT / "hooks"))
+    hook = load("hooks/search.py", "guide_hook_search_finish")
+    try:
+        failed = Future()
+        failed.set_exception(PrebuildError("the encoded search index does not decode to what lunr built"))
+        inputs = ["some", "inputs"]
+        hook._state["check"] = (tmp_path / "search_index.json", failed, inputs, {"terms": []})
+        with pytest.raises(PluginError, match=re.escape("search_index.json: the encoded search index does not")):
+            hook._finish(None)
+        assert buildcache.get(ROOT, "search-index", inputs) is None
+        passed = Future()
+        passed.set_result(None)
+        hook._state["check"] = (tmp_path / "search_index.json", passed, inputs, {"terms": []})
+        hook._finish(None)
+        assert buildcache.get(ROOT, "search-index", inputs) == b'{"terms": []}'
+        priorities = {f.__name__: f.mkdocs_priority for f in hook.on_post_build.methods}
+        assert priorities["_finish"] > -200 and priorities["_write_index"] == -50  # before hooks/intranet.py
+    finally:
+        sys.modules.pop("guide_hook_search_finish", None)

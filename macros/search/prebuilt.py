@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 FORMAT = 4  # 4: positions may be left out per field (see without_positions)
@@ -276,16 +276,30 @@ def without_positions(index: dict, fields: Iterable[str]) -> dict:
     return {**index, "invertedIndex": inverted}
 
 
-def prebuild(worker_code: str, search_index: dict, unpositioned: Iterable[str] = ()) -> dict[str, Any]:
-    """The encoded, round-trip-checked prebuilt index for ``search_index`` (config and docs), without the token
-    positions of the ``unpositioned`` fields."""
+def prebuild_unchecked(worker_code: str, search_index: dict,
+                       unpositioned: Iterable[str] = ()) -> tuple[dict[str, Any], Callable[[], None]]:
+    """(encoded index, check) for ``search_index`` (config and docs), without the token positions of the
+    ``unpositioned`` fields. ``check()`` reads the encoded index back in the V8 context that built it and
+    raises PrebuildError unless it decodes to exactly what lunr built: the build runs it in a thread beside
+    its last steps (V8 does not hold Python's lock) and stores the index only once it has passed."""
     ctx = _context(worker_code)  # one V8 context builds the index and reads the encoded one back
     index, table = _build(ctx, search_index)
     index = without_positions(index, unpositioned)
     encoded = encode(index, table)
-    # Compared as JSON text, as V8 writes it and Python would: no second parse of 5 MB of JSON.
-    expected = json.dumps({"index": index, "table": table}, ensure_ascii=False, separators=(",", ":"))
-    if _decoded_text(ctx, encoded) != expected:
-        raise PrebuildError("the encoded search index does not decode to what lunr built; "
-                            "check encode() against DECODE_JS in macros/search/prebuilt.py")
+
+    def check() -> None:
+        # Compared as JSON text, as V8 writes it and Python would: no second parse of 5 MB of JSON.
+        expected = json.dumps({"index": index, "table": table}, ensure_ascii=False, separators=(",", ":"))
+        if _decoded_text(ctx, encoded) != expected:
+            raise PrebuildError("the encoded search index does not decode to what lunr built; "
+                                "check encode() against DECODE_JS in macros/search/prebuilt.py")
+
+    return encoded, check
+
+
+def prebuild(worker_code: str, search_index: dict, unpositioned: Iterable[str] = ()) -> dict[str, Any]:
+    """The encoded, round-trip-checked prebuilt index for ``search_index`` (config and docs), without the token
+    positions of the ``unpositioned`` fields."""
+    encoded, check = prebuild_unchecked(worker_code, search_index, unpositioned)
+    check()
     return encoded
