@@ -45,6 +45,7 @@ from _project import ROOT, site_data
 from macros import buildcache
 from macros.memo import Memo
 from macros.search.expand import FIELD, QUESTION_FIELD, TITLE_FIELD, expand_index, vocabulary_scope
+from macros.search.intent import intent_js
 from macros.search.prebuilt import PrebuildError, prebuild_unchecked
 from macros.search.segment import SEGMENTS, use_user_dictionary
 from macros.search.vocabulary import dictionary_words, groups_from, userdict_text
@@ -103,8 +104,14 @@ def on_config(config):
     filler_words: list[str] = []
     group_of = {word: group.origin for group in groups for word in group.words}
     shared_heading, shared_from = None, None
+    intent, intent_from = None, None
     for record in site.all("search"):
         boosts.update(record.get("page_boost", {}))
+        if "intent" in record.data:
+            if intent_from:
+                raise PluginError(f"data/search/{record.id}.yml: intent is also set in {intent_from}. "
+                                  "What to do: keep it in one file (data/search/ranking.yml)")
+            intent, intent_from = record.data["intent"], f"data/search/{record.id}.yml"
         if "shared_heading" in record.data:
             if shared_from:
                 raise PluginError(f"data/search/{record.id}.yml: shared_heading is also set in {shared_from}. "
@@ -118,6 +125,7 @@ def on_config(config):
                               f"words the search keeps whole and finds by synonym: {', '.join(clash)}. "
                               "What to do: remove each from filler_words or from its synonym group")
     _state.update(groups=groups, words=words, userdict=path, dictionary=dictionary, boosts=boosts, filler_words=tuple(filler_words),
+                  intent=intent_js(intent),
                   shared_heading=shared_heading, questions={})
     log.info("search dictionary: %d words in %d synonym groups (%d glossary terms) -> %s",
              len(words), len(groups), len(terms), path)
@@ -186,7 +194,7 @@ def _memoise_indexing(plugin) -> None:
 def on_files(files: Files, config, **kwargs) -> Files:
     _memoise_indexing(_search_plugin(config))
     worker = _replace(files, config, WORKER_DIR, WORKER_NAME,
-                      lambda code: patch_worker(code, _state["filler_words"]), patched_name, "worker")
+                      lambda code: patch_worker(code, _state["filler_words"], _state["intent"]), patched_name, "worker")
     separator = _search_plugin(config).config.separator
     bundle = _replace(files, config, BUNDLE_DIR, BUNDLE_NAME, lambda code: patch_bundle(code, separator), bundle_name,
                       "bundle")

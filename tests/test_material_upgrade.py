@@ -44,8 +44,8 @@ FILLERS = ("怎么", "的", "里")
 # patch or to the code appended to the worker (results.js), checked by the browser tests.
 PATCHED = {
     "da1b3df5e5f00cc73083c9e21ff0ec28bde85cd247057bdd05b7a167e5903bd4": {  # worker of 9.8.1
-        (): "18ff3fe157c6baa054485dcbf8fcf77a6992260c2b9c7566dbd9832cb072e725",
-        FILLERS: "4236a0c312aee79eb2b78a011e74f3d96426057a5c2deafb82eb57a7263dc641",
+        (): "46ce1bc8424326f567e43d2ccdbb6cd504769b02d97ef6ac37ebc5d94be7af17",
+        FILLERS: "47030902df5515aad5d7be63c028fdf05e3eb0902cb49738bfbb217d8ea33c2e",
     },
     "b9a1ef14b5e91ad61fa8d7dd42e1f55e6af0ebd224bc8970dff0e7d7311b172f": {  # bundle of 9.8.1
         SEPARATOR: "7f26973bc7ab3f04f055a8ded5144d8e76e287893e96e65675ce162cc4439328",

@@ -130,6 +130,13 @@ def test_query_finds_its_page_first(case, search_page, built_site):
         assert any(w in text for w in words), f"{case['query']}: {rel} ranks above {case['page']} without {words}"
 
 
+def test_a_question_about_when_finds_the_task_page_before_the_template(search_page):
+    """几号 asks for a date (data/search/ranking.yml, intent): the task page that says when leads, not the
+    template or the sample, whose every section also says 半年情况报告."""
+    results, _ = search(search_page, "上半年情况报告几号报")
+    assert results[0] == "tasks/half-year-report.html", results[:3]
+
+
 def test_broad_query_set_mostly_finds_its_page(search_page, built_site):
     """Queries written before the search was tuned for them: most find the judged page in the first five."""
     cases = load_queries(BROAD_QUERIES)
@@ -190,7 +197,7 @@ def test_index_keeps_dictionary_terms_whole(built_site):
     boosts = {doc["location"]: doc.get("boost") for doc in index["docs"]}
     assert boosts["work-points/theory.html"] == 2 and boosts["changelog.html"] == 0.3
     # A heading the templates share weighs less than the page that explains its words.
-    assert boosts["doc-templates/half-year-report.html#title"] == 0.75
+    assert boosts["doc-templates/half-year-report.html#title"] == 0.5  # templates weigh 1 (data/search/ranking.yml), halved
     assert boosts["writing/format.html#日期和落款"] == 1.2
 
 

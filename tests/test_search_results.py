@@ -116,3 +116,43 @@ def test_a_one_character_slip_is_corrected_to_a_word_of_the_index(correct, typed
 ])
 def test_a_query_whose_every_character_is_in_a_word_is_not_corrected(correct, query):
     assert correct(query) is None
+
+
+# --- What a question asks for (data/search/ranking.yml, intent) -----------------------------------------------
+
+def _group(location, score):
+    return [{"location": location, "title": location, "text": "", "score": score, "terms": {"报告": 1, "交": 1}}]
+
+
+@pytest.fixture(scope="module")
+def rerank():
+    """The re-rank in a worker that carries an intent: a query with 几号 lifts the task pages."""
+    from py_mini_racer import MiniRacer
+
+    from macros.search.intent import intent_js
+
+    ctx = MiniRacer()
+    ctx.eval(RESULTS_JS)
+    ctx.eval(intent_js({"factor": 2, "kinds": [{"words": ["几号", "Word"], "pages": ["tasks/*.md", "index.md"]}]}))
+
+    def order(query, groups):
+        args = f"{json.dumps(groups, ensure_ascii=False)}, 40, {json.dumps(query, ensure_ascii=False)}"
+        return json.loads(ctx.eval(f"JSON.stringify(__guideRerank({args}).map(function (g) {{ return g[0].location; }}))"))
+    return order
+
+
+def test_a_question_that_asks_for_a_kind_of_page_lifts_those_pages_among_the_first(rerank, js):
+    groups = [_group("doc-templates/report.html", 10), _group("samples/report.html", 9),
+              _group("tasks/report.html#when", 6), _group("guide/other.html", 1)]
+    assert rerank("报告几号交", groups) == ["tasks/report.html#when", "doc-templates/report.html",
+                                         "samples/report.html", "guide/other.html"]
+    # Without an intent word, or when the lifted page still scores lower, the order is lunr's and coverage's.
+    assert rerank("报告交", groups)[0] == "doc-templates/report.html"
+    assert rerank("报告几号交", [_group("a.html", 10), _group("tasks/b.html", 4)]) == ["a.html", "tasks/b.html"]
+    # Words are matched in lower case, pages by their docs path (index.html is index.md, folders stay apart).
+    assert rerank("报告word版", [_group("a.html", 10), _group("index.html", 6)]) == ["index.html", "a.html"]
+    assert rerank("报告word版", [_group("a.html", 10), _group("tasks/x/y.html", 6)])[0] == "a.html"
+    # A worker without an intent (no data) re-ranks as before.
+    plain = js("function (g, q) { return JSON.stringify(__guideRerank(g, 40, q).map(function (x) { return x[0].location; })); }",
+               groups, "报告几号交")
+    assert json.loads(plain)[0] == "doc-templates/report.html"

@@ -326,3 +326,27 @@ def test_suggest_patch_says_what_the_slip_was_corrected_to_on_the_shipped_bundle
     assert "function __guideDidYouMean(" in patch_bundle(code, SEPARATOR)
     with pytest.raises(WorkerPatchError, match="exactly once"):
         apply_patch(patched, "SUGGEST")
+
+
+def test_intent_pages_are_matched_by_docs_path_within_a_folder():
+    from macros.search.intent import glob_source
+
+    pattern = re.compile(glob_source(["tasks/*.md", "calendar/index.md"]))
+    assert [p for p in ["tasks/half-year-report.md", "tasks/a/b.md", "calendar/index.md", "calendar/indexmd",
+                        "xtasks/a.md", "tasks/a.mdx"] if pattern.match(p)] == ["tasks/half-year-report.md",
+                                                                              "calendar/index.md"]
+
+
+def test_project_intent_reaches_the_worker_and_names_built_pages():
+    """What a question asks for is data (data/search/ranking.yml); every kind's pages exist, and the patched
+    worker carries the words; task pages weigh more than templates, which the same words fill."""
+    from macros.search.intent import glob_source, intent_js
+
+    ranking = yaml.safe_load((ROOT / "data/search/ranking.yml").read_text(encoding="utf-8"))
+    docs = [p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")]
+    for kind in ranking["intent"]["kinds"]:
+        assert any(re.match(glob_source(kind["pages"]), d) for d in docs), kind["pages"]
+    statement = intent_js(ranking["intent"])
+    assert statement.startswith("var __guideIntent=") and "什么时候" in statement
+    assert patch_worker(SHIPPED.read_text(encoding="utf-8"), (), statement).rstrip().endswith(statement)
+    assert ranking["page_boost"]["tasks/*.md"] > ranking["page_boost"]["doc-templates/*.md"]

@@ -586,15 +586,16 @@ def _apply(target: str, code: str, **params) -> str:
     return code
 
 
-def patch_worker(code: str, filler_words: tuple[str, ...] = ()) -> str:
+def patch_worker(code: str, filler_words: tuple[str, ...] = (), intent: str = "") -> str:
     """The worker with whole-query segmentation, Chinese split from adjacent letters and digits and from
     ``filler_words``, page terms, positions found in the table, its own index fetching, prebuilt-index loading
-    and no source-map link."""
+    and no source-map link; ``intent`` is the statement ``intent.intent_js`` makes of data/search/'s intent."""
     code = _apply("worker", code, filler_words=filler_words)
-    # The functions the patched code calls, and the filler words, are appended once, after the worker,
-    # so its "use strict" stays its first statement; all are set before any message arrives.
+    # The functions the patched code calls, the filler words and the intent words are appended once, after
+    # the worker, so its "use strict" stays its first statement; all are set before any message arrives.
     words = f"var __guideFillerWords=new Set({json.dumps(list(filler_words), ensure_ascii=False)});"
     helpers = (DECODE_JS, UNION_TERMS_JS, FETCH_INDEX_JS, SPACED_JS, KEEP_JS, POSITIONS_JS, RESULTS_JS, words)
+    helpers += (intent,) if intent else ()
     return SOURCE_MAP.sub("", code).rstrip() + "\n" + "\n".join(helpers) + "\n"
 
 

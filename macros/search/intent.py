@@ -1,0 +1,32 @@
+"""What a query asks for, read from its words: the ``intent`` of data/search/ (ranking.yml) for the worker.
+
+A question names the kind of page it wants besides its topic: 半年汇报什么时候交 asks for a date (the
+calendar, the task page), 半年汇报模板 for a file to fill in. The topic words match the task page, the
+template, the sample and the annotated report alike, and the template, whose every section repeats them,
+often came first. ``intent`` lists words that show what is asked (matched anywhere in the query as typed,
+never removed from it) and the pages that answer; the worker's re-rank (``__guideRerank`` in results.js)
+multiplies those pages' score among the first twenty by ``factor``. The words are data: the worker gets them
+as ``__guideIntent``, appended by ``worker_patch.patch_worker``.
+"""
+
+from __future__ import annotations
+
+import json
+
+
+def glob_source(patterns: list[str]) -> str:
+    """A regular expression (valid in JavaScript and Python) for docs paths matching any of ``patterns``;
+    ``*`` stays within one folder (tasks/*.md), as the schema's page patterns allow only [a-z0-9*/._-]."""
+    parts = [p.replace(".", "\\.").replace("*", "[^/]*") for p in patterns]
+    return "^(?:" + "|".join(parts) + ")$"
+
+
+def intent_js(intent: dict | None) -> str:
+    """The statement that gives the worker ``__guideIntent`` ({factor, kinds: [{words, pages}]}, pages as a
+    regular expression's source), or an empty string without an ``intent``."""
+    if not intent:
+        return ""
+    kinds = [{"words": [w.lower() for w in kind["words"]], "pages": glob_source(kind["pages"])}
+             for kind in intent["kinds"]]
+    data = {"factor": intent["factor"], "kinds": kinds}
+    return f"var __guideIntent={json.dumps(data, ensure_ascii=False, separators=(',', ':'))};"
