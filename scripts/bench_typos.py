@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """How well 报告体检 finds typos, and how often it cries wolf.
 
-    python scripts/bench_typos.py [--eval tests/data/typo-eval.yml] [--runs 20] [--json]
+    python scripts/bench_typos.py [--eval tests/data/typo-eval.yml] [--runs 20] [--json] [--set KEY=VALUE ...]
 
 Figures, all from the one engine (checker/engine.js in V8):
 
@@ -15,7 +15,14 @@ Figures, all from the one engine (checker/engine.js in V8):
   guide's own samples, templates and pages (Markdown source without code blocks);
 - the time of one check of 10,000 characters after the data is loaded (median of --runs,
   wall and CPU time of this process) and the load itself;
+- typo findings per 10,000 characters on each of ../shared/seeds/0*.txt (000 and 001 are
+  Traditional-script copies with conversion artefacts and lines broken mid-word, 002 and 003
+  Simplified);
 - the size of the context rule's data (downloads/checker-typo-data.js) raw and gzipped.
+
+``--set threshold_short=12 --set penalty.shape=3`` measures the context rule with its settings
+(data/checker/context.yml, those the engine reads) changed in memory only, to draw the curve of
+recall against false alarms before a setting is written into the data.
 
 The checker package and data are the ones Python imports: run it with PYTHONPATH pointing at
 another checkout (e.g. the main branch) to measure that one's engine on the same set.
@@ -35,7 +42,7 @@ from pathlib import Path
 import yaml
 
 import checker
-from checker.compile import load_compiled, to_json
+from checker.compile import CONTEXT_KEYS, load_compiled, to_json
 from checker.engine import check
 from macros.sitedata import load_site_data
 
@@ -77,6 +84,26 @@ def alarms_on(texts: dict[str, str], data: dict) -> dict:
             "punct_width_findings": width, "findings": listed}
 
 
+def with_settings(data: dict, pairs: list[str]) -> dict:
+    """A copy of ``data`` whose context rule reads ``pairs`` ("threshold_short=12",
+    "penalty.shape=3": integer settings the engine reads) instead of the compiled ones."""
+    if not pairs:
+        return data
+    typo = dict(data["typo"])
+    typo["penalty"] = dict(typo["penalty"])
+    for pair in pairs:
+        key, _, value = pair.partition("=")
+        knob, _, kind = key.partition(".")
+        where = typo["penalty"] if knob == "penalty" else typo
+        name = kind if knob == "penalty" else knob
+        if knob not in CONTEXT_KEYS or name not in where or not isinstance(where[name], int) or not value.lstrip("-").isdigit():
+            knobs = sorted(k for k in CONTEXT_KEYS if isinstance(typo[k], int)) + [f"penalty.{k}" for k in typo["penalty"]]
+            raise SystemExit(f"--set {pair}: not an integer setting of the context rule. "
+                             f"What to do: use KEY=INTEGER with KEY one of {', '.join(knobs)}")
+        where[name] = int(value)
+    return {**data, "typo": typo}
+
+
 def speed(data: dict, text: str, runs: int) -> dict:
     check("预热。", data)
     walls, cpus = [], []
@@ -94,12 +121,14 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--list", action="store_true", help="also list the misses and the false alarms")
+    parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                        help="measure with a setting of the context rule changed in memory (threshold_short=12, penalty.shape=3)")
     parser.add_argument("--alarms", action="store_true",
                         help="also list the false alarms on the seed and the guide (not the set's misses or sentences)")
     args = parser.parse_args()
 
     t0 = time.perf_counter()
-    data = load_compiled(ROOT, lambda: load_site_data(ROOT))
+    data = with_settings(load_compiled(ROOT, lambda: load_site_data(ROOT)), args.set)
     compiled = time.perf_counter() - t0
     t0 = time.perf_counter()
     check("加载。", data)  # V8 context, engine, data and the context rule's tables
@@ -110,6 +139,8 @@ def main() -> int:
     seed = sorted(SEEDS.glob("002_*"))
     if seed:
         out["seed_002"] = alarms_on({seed[0].name: seed[0].read_text(encoding="utf-8")}, data)
+    out["seeds"] = {path.name[:3]: alarms_on({path.name: path.read_text(encoding="utf-8")}, data)
+                    for path in sorted(SEEDS.glob("0*.txt"))}
     out["guide"] = alarms_on(guide_texts(), data)
     clean = "\n".join(s["text"] for s in sentences if s["kind"] == "clean")
     text = clean
@@ -123,7 +154,7 @@ def main() -> int:
         print(json.dumps(out, ensure_ascii=False, indent=1))
         return 0
     ev = out["eval"]
-    print(f"engine: {out['engine']}  (load: {out['load_s']})")
+    print(f"engine: {out['engine']}  (load: {out['load_s']})" + (f"  settings: {' '.join(args.set)}" if args.set else ""))
     for kind in KINDS:
         print(f"  {kind:28s} found {ev['found'][kind]:3d}/{ev['total'][kind]:3d} = {ev['recall'][kind]:.0%}"
               f"  (right correction {ev['fixed'][kind]})")
@@ -135,6 +166,9 @@ def main() -> int:
             g = out[name]
             print(f"  {name}: {g['typo_findings']} typo findings in {g['chars']} chars = {g['typo_per_10k']} per 10,000"
                   f" (punct-width findings apart: {g['punct_width_findings']})")
+    if out["seeds"]:
+        print("  typo findings per 10,000 chars in each seed: " + ", ".join(
+            f"{name} {g['typo_findings']}/{g['chars']} = {g['typo_per_10k']}" for name, g in out["seeds"].items()))
     sp = out["speed_10k"]
     print(f"  one check of {sp['chars']} chars after load: {sp['wall_ms']} ms wall, {sp['cpu_ms']} ms CPU")
     if "typo_data_bytes" in out:
@@ -150,7 +184,7 @@ def print_lists(out: dict, args) -> None:
         for kind, ids in ev["missed"].items():
             print(f"missed {kind}: {' '.join(ids)}")
     if args.list or args.alarms:
-        for line in (ev["alarms"] if args.list else []) + out.get("seed_002", {}).get("findings", []) + out["guide"]["findings"]:
+        for line in (ev["alarms"] if args.list else []) + [f for g in out["seeds"].values() for f in g["findings"]] + out["guide"]["findings"]:
             print("alarm:", line)
 
 

@@ -30,3 +30,25 @@ def test_recall_per_kind_and_no_false_alarm(data):
     assert not low, (low, result["missed"])
     assert result["clean_alarms"] == 0, result["alarms"]
     assert result["stray_in_error_sentences"] <= STRAY
+
+
+def test_bench_measures_other_settings_in_memory_only(data):
+    """scripts/bench_typos.py --set: the context rule reads the changed settings, the compiled data keeps its own,
+    and a setting the engine does not read as an integer stops with what to use."""
+    import importlib.util
+
+    import pytest
+
+    from support import ROOT
+
+    spec = importlib.util.spec_from_file_location("bench_typos", ROOT / "scripts" / "bench_typos.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    before = (data["typo"]["threshold_short"], data["typo"]["penalty"]["shape"])
+    changed = bench.with_settings(data, ["threshold_short=12", "penalty.shape=3"])
+    assert (changed["typo"]["threshold_short"], changed["typo"]["penalty"]["shape"]) == (12, 3)
+    assert (data["typo"]["threshold_short"], data["typo"]["penalty"]["shape"]) == before
+    assert changed["typo"]["words"] is data["typo"]["words"]  # the word list is shared, not copied
+    for bad in ("min_freq=10", "names=1", "threshold_short=low", "penalty.other=1"):
+        with pytest.raises(SystemExit, match="threshold_short, threshold_short_alike"):
+            bench.with_settings(data, [bad])
