@@ -137,6 +137,15 @@ def test_a_question_about_when_finds_the_task_page_before_the_template(search_pa
     assert results[0] == "tasks/half-year-report.html", results[:3]
 
 
+@pytest.mark.parametrize("query", ["社区阵地台账记哪些", "电子屏内容多久更新一次"])
+def test_a_question_on_a_topic_finds_the_work_point_page_first(search_page, query):
+    """Not a sample or template, which touch every topic but were not asked for (data/search/ranking.yml,
+    intent.unasked), nor a page that only lists the screens: the page that says what to keep and how often
+    the content changes (意识形态工作责任制, 阵地管理)."""
+    results, _ = search(search_page, query)
+    assert results[0] == "work-points/responsibility.html", results[:3]
+
+
 def test_broad_query_set_mostly_finds_its_page(search_page, built_site):
     """Queries written before the search was tuned for them: most find the judged page in the first five."""
     cases = load_queries(BROAD_QUERIES)

@@ -156,3 +156,34 @@ def test_a_question_that_asks_for_a_kind_of_page_lifts_those_pages_among_the_fir
     plain = js("function (g, q) { return JSON.stringify(__guideRerank(g, 40, q).map(function (x) { return x[0].location; })); }",
                groups, "报告几号交")
     assert json.loads(plain)[0] == "doc-templates/report.html"
+
+
+@pytest.fixture(scope="module")
+def rerank_unasked():
+    """The re-rank in a worker whose intent names pages that answer only when asked (samples, templates)."""
+    from py_mini_racer import MiniRacer
+
+    from macros.search.intent import intent_js
+
+    ctx = MiniRacer()
+    ctx.eval(RESULTS_JS)
+    ctx.eval(intent_js({"factor": 2, "kinds": [{"words": ["模板"], "pages": ["doc-templates/*.md"]}],
+                        "unasked": {"factor": 0.35, "pages": ["samples/*.md", "doc-templates/*.md"]}}))
+
+    def order(query, groups):
+        args = f"{json.dumps(groups, ensure_ascii=False)}, 40, {json.dumps(query, ensure_ascii=False)}"
+        return json.loads(ctx.eval(f"JSON.stringify(__guideRerank({args}).map(function (g) {{ return g[0].location; }}))"))
+    return order
+
+
+def test_a_sample_or_template_not_asked_for_gives_way_to_the_page_on_the_topic(rerank_unasked):
+    groups = [_group("samples/report.html", 10), _group("doc-templates/report.html", 8),
+              _group("work-points/topic.html#x", 5), _group("guide/other.html", 1)]
+    # A question about the topic: the sample and the template (scores x 0.35) fall behind the topic page.
+    assert rerank_unasked("报告交", groups) == ["work-points/topic.html#x", "samples/report.html",
+                                               "doc-templates/report.html", "guide/other.html"]
+    # Asking for a template lifts it (x 2) and the sample, not asked for, still gives way.
+    assert rerank_unasked("报告模板", groups) == ["doc-templates/report.html", "work-points/topic.html#x",
+                                                 "samples/report.html", "guide/other.html"]
+    # Far ahead, a sample keeps its place: the factor lowers, it does not remove.
+    assert rerank_unasked("报告交", [_group("samples/a.html", 100), _group("b.html", 5)])[0] == "samples/a.html"

@@ -350,3 +350,18 @@ def test_project_intent_reaches_the_worker_and_names_built_pages():
     assert statement.startswith("var __guideIntent=") and "什么时候" in statement
     assert patch_worker(SHIPPED.read_text(encoding="utf-8"), (), statement).rstrip().endswith(statement)
     assert ranking["page_boost"]["tasks/*.md"] > ranking["page_boost"]["doc-templates/*.md"]
+
+
+def test_project_unasked_pages_reach_the_worker_and_are_lowered_only_below_one():
+    """Samples and templates answer a query that asks for them (data/search/ranking.yml, intent.unasked): the
+    worker carries their pattern and a factor below 1, and every pattern names built pages."""
+    from macros.search.intent import glob_source, intent_js
+
+    ranking = yaml.safe_load((ROOT / "data/search/ranking.yml").read_text(encoding="utf-8"))
+    unasked = ranking["intent"]["unasked"]
+    docs = [p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")]
+    assert all(any(re.match(glob_source([g]), d) for d in docs) for g in unasked["pages"]), unasked["pages"]
+    assert 0 < unasked["factor"] < 1
+    statement = intent_js(ranking["intent"])
+    assert '"unasked":{"factor":' in statement and "samples/[^/]*" in statement
+    assert '"unasked"' not in intent_js({"factor": 2, "kinds": ranking["intent"]["kinds"]})

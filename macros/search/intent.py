@@ -7,6 +7,11 @@ often came first. ``intent`` lists words that show what is asked (matched anywhe
 never removed from it) and the pages that answer; the worker's re-rank (``__guideRerank`` in results.js)
 multiplies those pages' score among the first twenty by ``factor``. The words are data: the worker gets them
 as ``__guideIntent``, appended by ``worker_patch.patch_worker``.
+
+The other way round, ``unasked`` names pages that answer only a query asking for them (the samples): a
+question about a topic (社区宣传栏多长时间更新一次) found the annotated self-inspection report, which touches
+every topic, before the work-point page that answers it. Among the first twenty, such a page's score is
+multiplied by ``unasked.factor`` (< 1) unless a kind the query asks for names it (范文).
 """
 
 from __future__ import annotations
@@ -22,11 +27,13 @@ def glob_source(patterns: list[str]) -> str:
 
 
 def intent_js(intent: dict | None) -> str:
-    """The statement that gives the worker ``__guideIntent`` ({factor, kinds: [{words, pages}]}, pages as a
-    regular expression's source), or an empty string without an ``intent``."""
+    """The statement that gives the worker ``__guideIntent`` ({factor, kinds: [{words, pages}], unasked?: {factor,
+    pages}}, pages as a regular expression's source), or an empty string without an ``intent``."""
     if not intent:
         return ""
     kinds = [{"words": [w.lower() for w in kind["words"]], "pages": glob_source(kind["pages"])}
              for kind in intent["kinds"]]
     data = {"factor": intent["factor"], "kinds": kinds}
+    if intent.get("unasked"):
+        data["unasked"] = {"factor": intent["unasked"]["factor"], "pages": glob_source(intent["unasked"]["pages"])}
     return f"var __guideIntent={json.dumps(data, ensure_ascii=False, separators=(',', ':'))};"
