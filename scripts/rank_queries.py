@@ -3,6 +3,7 @@
 
     python scripts/rank_queries.py SITE_DIR [FILE ...]     default: the four sets under tests/data/
     python scripts/rank_queries.py SITE_DIR FILE --misses  also list each miss with its first three pages
+    python scripts/rank_queries.py SITE_DIR FILE --not-first   list the queries found in the first five but not first
 
 Runs the site's own patched search worker (assets/javascripts/workers/search.*.min.js) with the site's
 prebuilt index in V8 (mini-racer), exactly as the browser's worker answers a query, and reads the pages in
@@ -70,7 +71,9 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("site", type=Path)
     parser.add_argument("files", type=Path, nargs="*")
-    parser.add_argument("--misses", action="store_true")
+    parser.add_argument("--misses", action="store_true", help="list the queries whose page is not in the first five")
+    parser.add_argument("--not-first", action="store_true",
+                        help="list the queries whose page is in the first five but not first (top-1 misses)")
     parser.add_argument("--current-js", action="store_true",
                         help="run this checkout's results.js and query helpers instead of the site's")
     parser.add_argument("--set", action="append", default=[], metavar="JS", help="JavaScript to run first")
@@ -84,6 +87,8 @@ def main(argv=None) -> int:
         print(path.name + "\n" + kind_table(figures))
         if args.misses:
             print("\n".join("    " + m for m in figures["misses"]))
+        if args.not_first:
+            print("\n".join("    not first: " + m for m in figures["not_first"]))
     return 0
 
 

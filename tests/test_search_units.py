@@ -365,3 +365,17 @@ def test_project_unasked_pages_reach_the_worker_and_are_lowered_only_below_one()
     statement = intent_js(ranking["intent"])
     assert '"unasked":{"factor":' in statement and "samples/[^/]*" in statement
     assert '"unasked"' not in intent_js({"factor": 2, "kinds": ranking["intent"]["kinds"]})
+
+
+def test_query_figures_list_top1_misses_apart_from_hit5_misses():
+    """rank_by_kind (rank_queries.py, bench_search.py): a query found second is a top-1 miss, listed
+    in not_first; one outside the first five is in misses; a content gap is in neither."""
+    from support.search_ui import rank_by_kind
+
+    results = {"甲": ["a", "b"], "乙": ["b", "a"], "丙": ["x", "y", "z", "w", "v", "a"]}
+    cases = [{"query": q, "pages": ["a"], "kind": "term"} for q in results] + [{"query": "丁", "pages": []}]
+    figures = rank_by_kind(results.get, cases)
+    assert figures["kinds"]["all"] == {"queries": 3, "hit5": 2, "top1": 1}
+    assert [m.split(" -> ")[0] for m in figures["not_first"]] == ["term: 乙"]
+    assert [m.split(" -> ")[0] for m in figures["misses"]] == ["term: 丙"]
+    assert figures["no_page"] == ["丁"]

@@ -92,10 +92,11 @@ def load_judged(path: Path) -> list[dict]:
 def rank_by_kind(search, cases: list[dict]) -> dict:
     """Hit@5 and top-1 of ``cases``, by kind and for all, with ``search(query) -> result pages in order``.
 
-    A query no page answers (``pages: []``, a content gap) is left out of the figures and listed apart.
+    A query no page answers (``pages: []``, a content gap) is left out of the figures and listed apart;
+    ``misses`` are the queries not in the first five, ``not_first`` those in the first five but not first.
     """
     kinds: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    misses, gaps = [], []
+    misses, second, gaps = [], [], []
     for case in cases:
         if not case["pages"]:
             gaps.append(str(case["query"]))
@@ -107,10 +108,13 @@ def rank_by_kind(search, cases: list[dict]) -> dict:
             kinds[kind][0] += 1
             kinds[kind][1] += hit5
             kinds[kind][2] += top1
+        line = f"{case.get('kind', '-')}: {case['query']} -> {results[:3]} (answered by {case['pages']})"
         if not hit5:
-            misses.append(f"{case.get('kind', '-')}: {case['query']} -> {results[:3]} (answered by {case['pages']})")
+            misses.append(line)
+        elif not top1:
+            second.append(line)
     return {"kinds": {k: {"queries": n, "hit5": h, "top1": t} for k, (n, h, t) in kinds.items()},
-            "misses": misses, "no_page": gaps}
+            "misses": misses, "not_first": second, "no_page": gaps}
 
 
 def kind_table(figures: dict) -> str:
