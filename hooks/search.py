@@ -103,20 +103,10 @@ def on_config(config):
     boosts: dict[str, float] = {}
     filler_words: list[str] = []
     group_of = {word: group.origin for group in groups for word in group.words}
-    shared_heading, shared_from = None, None
-    intent, intent_from = None, None
-    for record in site.all("search"):
+    records = list(site.all("search"))
+    shared_heading, intent = _set_once(records, "shared_heading"), _set_once(records, "intent")
+    for record in records:
         boosts.update(record.get("page_boost", {}))
-        if "intent" in record.data:
-            if intent_from:
-                raise PluginError(f"data/search/{record.id}.yml: intent is also set in {intent_from}. "
-                                  "What to do: keep it in one file (data/search/ranking.yml)")
-            intent, intent_from = record.data["intent"], f"data/search/{record.id}.yml"
-        if "shared_heading" in record.data:
-            if shared_from:
-                raise PluginError(f"data/search/{record.id}.yml: shared_heading is also set in {shared_from}. "
-                                  "What to do: keep it in one file (data/search/ranking.yml)")
-            shared_heading, shared_from = record.data["shared_heading"], f"data/search/{record.id}.yml"
         fillers = record.get("filler_words", [])
         filler_words += fillers
         clash = [f"{w} (in {group_of[w]})" for w in fillers if w in group_of]
@@ -189,6 +179,19 @@ def _memoise_indexing(plugin) -> None:
         index.entries.extend(dict(entry) for entry in PAGE_ENTRIES.get(_page_key(page), lambda: entries_of(page)))
 
     index.add_entry_from_context = add_entry_from_context
+
+
+def _set_once(records, key: str):
+    """The value of ``key`` in the one data/search/ file that sets it, or None; a second file setting it stops
+    the build."""
+    value, where = None, None
+    for record in records:
+        if key in record.data:
+            if where:
+                raise PluginError(f"data/search/{record.id}.yml: {key} is also set in {where}. "
+                                  "What to do: keep it in one file (data/search/ranking.yml)")
+            value, where = record.data[key], f"data/search/{record.id}.yml"
+    return value
 
 
 def on_files(files: Files, config, **kwargs) -> Files:
