@@ -136,11 +136,11 @@ def main() -> int:
     sentences = yaml.safe_load(Path(args.eval).read_text(encoding="utf-8"))["sentences"]
     out: dict = {"engine": str(ROOT), "load_s": {"compiled_data": round(compiled, 2), "first_check": round(loaded, 2)}}
     out["eval"] = evaluate(sentences, data)
-    seed = sorted(SEEDS.glob("002_*"))
-    if seed:
-        out["seed_002"] = alarms_on({seed[0].name: seed[0].read_text(encoding="utf-8")}, data)
-    out["seeds"] = {path.name[:3]: alarms_on({path.name: path.read_text(encoding="utf-8")}, data)
-                    for path in sorted(SEEDS.glob("0*.txt"))}
+    seeds = {path.name[:3]: alarms_on({path.name: path.read_text(encoding="utf-8")}, data)
+             for path in sorted(SEEDS.glob("0*.txt"))}
+    if "002" in seeds:  # the published report the issue measures false alarms on
+        out["seed_002"] = seeds["002"]
+    out["seeds"] = seeds
     out["guide"] = alarms_on(guide_texts(), data)
     clean = "\n".join(s["text"] for s in sentences if s["kind"] == "clean")
     text = clean
