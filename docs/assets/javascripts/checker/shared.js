@@ -207,8 +207,11 @@
     }
     function later() { save(); clearTimeout(timer); timer = setTimeout(run, 300); }
     keys.forEach(function (k) { fields[k].addEventListener("input", later); });
-    runButton.addEventListener("click", function () { save(); run(); });
+    // a click runs now, and the run still pending from typing is dropped: it would redraw the
+    // results a moment later and close what the user has just opened in them
+    runButton.addEventListener("click", function () { clearTimeout(timer); save(); run(); });
     clearButton.addEventListener("click", function () {
+      clearTimeout(timer);
       keys.forEach(function (k) { fields[k].value = ""; });
       try { keys.forEach(function (k) { localStorage.removeItem(k); }); } catch (e) { /* ignore */ }
       run();
