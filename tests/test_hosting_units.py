@@ -137,6 +137,16 @@ def test_deploy_page_includes_the_tested_files(built_site):
         assert first_directive.strip() in text, f"deploy/{name} is not shown on the deploy page"
 
 
+def test_deploy_page_lists_the_file_types_the_site_has(built_site):
+    """The troubleshooting section names the extensions a server must send: exactly those of the built site,
+    and every one of them the IIS config either maps or IIS knows (.html .css .js .png .xml, .gz never fetched)."""
+    listed = [c.get_text() for c in built_site.article("deploy/index.html").select(".site-file-types code")]
+    found = {p.suffix for p in built_site.path.rglob("*") if p.is_file()}
+    assert listed and sorted(listed) == sorted(found), (listed, sorted(found))
+    maps = {m.get("fileExtension") for m in ET.parse(ROOT / "deploy" / "web.config").getroot().iter("mimeMap")}
+    assert set(listed) - maps <= {".html", ".css", ".js", ".png", ".xml", ".gz"}
+
+
 def test_iis_config_is_valid_xml_with_the_file_types():
     root = ET.parse(ROOT / "deploy" / "web.config").getroot()
     maps = {m.get("fileExtension"): m.get("mimeType") for m in root.iter("mimeMap")}

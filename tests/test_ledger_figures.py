@@ -392,3 +392,20 @@ def test_command_line_with_the_half_year_report(messy, tmp_path):
     bad = subprocess.run(CLI + ["--half-year", str(half), str(annual)], check=False, capture_output=True, text=True,
                          env=env, timeout=120)
     assert bad.returncode == 2 and "--half-year" in bad.stderr
+
+
+def test_display_change_record_counts_changes_by_kind_of_board(data):
+    """宣传栏、电子显示屏内容更换记录: one row per change, counted in the period, boards and screens apart;
+    its ready sentence is read back as agreeing with the ledger."""
+    header = ["序号", "更换日期", "阵地名称", "阵地类型", "所属社区（科室）", "本期主题", "内容来源", "拟稿人", "审核人",
+              "审核日期", "撤下的内容", "照片和审核单存放", "备注"]
+    rows = [header] + [[i + 1, date, "某处", kind, "幸福里社区", "主题", "本单位制作", "社区宣传员", "社区书记", date, "无", "照片", ""]
+                       for i, (date, kind) in enumerate([("2026-01-05", "宣传栏"), ("2026-03-02", "楼道公告栏"),
+                                                         ("2026-05-06", "电子显示屏"), ("2026-08-01", "电子显示屏")])]
+    result = ledger_figures([{"file": "display.xlsx", "name": "更换记录", "rows": rows}], "2026H1", data)
+    assert [p for p in result["problems"] if p["severity"] != "info"] == []
+    assert {k: result["figures"][f"ledger-display-changes/{k}"]["value"] for k in ("changes", "billboards", "screens")} == \
+        {"changes": 3, "billboards": 2, "screens": 1}
+    sentence = next(ledger for ledger in result["ledgers"] if ledger["id"] == "ledger-display-changes")["sentences"][0]
+    mentions = check_figures(sentence, result, data)["mentions"]
+    assert len(mentions) == 3 and all(m["status"] == "equal" for m in mentions), sentence

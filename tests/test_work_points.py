@@ -103,8 +103,24 @@ def test_page_links_its_templates_and_samples(built_site, name):
 @pytest.mark.parametrize("name", PAGES)
 def test_page_is_dated_and_names_its_basis(built_site, name):
     article = built_site.article(f"work-points/{name}.html")
-    assert "依据截至 2026年11月" in article.select_one(".page-stamp").get_text()
+    assert re.search(r"依据截至 2026年1[12]月", article.select_one(".page-stamp").get_text())
     assert "《" in " ".join(e.get_text() for e in section(article, "依据"))
+
+
+def test_billboard_paragraph_links_the_content_change_record(built_site):
+    """宣传栏和电子屏的内容: each change is recorded in the generated ledger, linked where the paragraph says so."""
+    article = built_site.article("work-points/responsibility.html")
+    paragraph = next(p for p in article.select("p") if p.get_text().startswith("宣传栏和电子屏的内容"))
+    assert any(a.get("href") == "../downloads/ledger-display-changes.xlsx" for a in paragraph.select("a[download]"))
+
+
+def test_leading_group_and_three_teams_are_answered(built_site):
+    group = built_site.article("work-points/responsibility.html")
+    assert any(h.get_text().strip("¶ ") == "意识形态工作领导小组" for h in group.select("h3"))
+    teams = built_site.article("work-points/opinion.html")
+    heading = next(h for h in teams.select("h3") if h.get_text().startswith("宣传队伍"))
+    rows = [tr.select("td")[0].get_text() for tr in heading.find_next("table").select("tbody tr")]
+    assert [r[:3] for r in rows] == ["宣传委", "网评员", "通讯员"]
 
 
 def test_checklist_items_appear_on_more_than_one_page(built_site):
