@@ -31,10 +31,11 @@ def on_pre_build(config, **kwargs) -> None:
 
 
 def last_change(src_uri: str) -> tuple[str, str] | None:
-    """(date, why) of the newest changelog entry that names this page."""
+    """(date, why) of the newest changelog entry that names this page (a day's entries are
+    listed in the order they were made, so the last one of the newest day)."""
     site = _site[0] if _site else load_site_data(ROOT)
     for release in reversed(site.all("changelog")):
-        for change in release["changes"]:
+        for change in reversed(release["changes"]):
             if src_uri in change.get("pages", []):
                 return release["date"], change["why"]
     return None

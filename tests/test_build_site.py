@@ -101,3 +101,19 @@ def test_checklist_source_line_is_styled_not_literal(built_site):
     for rel in built_site.pages():
         text = built_site.article(rel).get_text()
         assert "{ .ck-source }" not in text and "{: .ck-source }" not in text, rel
+
+
+def test_stamp_gives_the_reason_of_the_pages_newest_change(built_site):
+    """A page changed twice on one day gives the second change's reason: a day's entries are in order."""
+    releases = load_site_data(ROOT).all("changelog")
+    twice = 0
+    for rel in built_site.pages():
+        src = rel[:-len(".html")] + ".md"
+        newest = next(([c for c in r["changes"] if src in c.get("pages", [])]
+                       for r in reversed(releases) if any(src in c.get("pages", []) for c in r["changes"])), [])
+        if not newest:
+            continue
+        twice += len(newest) > 1
+        stamp = built_site.article(rel).select_one(".page-stamp").get_text()
+        assert f"（{newest[-1]['why']}）" in stamp.replace("\u200b", ""), (rel, stamp)
+    assert twice, "no page has two changes on its newest day: the test shows nothing"
