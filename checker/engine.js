@@ -656,7 +656,7 @@
         var word = after.slice(span[0], span[1]);
         if (e.kind === "swapped" && word.length === 2 && (tt.cost.get(word[0]) <= conf.common_cost || tt.cost.get(word[1]) <= conf.common_cost)) return;  // 的行不计入: 行不 is no 不行 swapped
         var bar = e.kind === "doubled" || word.length > 3 ? conf.threshold : word.length === 3 ? conf.threshold_three :
-          e.kind === "sound" ? conf.threshold_short : conf.threshold_short_alike;
+          e.kind === "sound" || e.kind === "swapped" ? conf.threshold_short : conf.threshold_short_alike;  // a swap: one candidate
         if (!tt.offer.has(word) || score < bar) return;
         if (e.kind === "doubled") {  // reported and corrected: the word holding its twin (落实实到位: 落实, not 到位)
           span = wordAt(s1[1], after.length, pos - 1);
