@@ -77,7 +77,8 @@
     this.data = data;
     this.t2s = new Map();
     var trad = data.t2s[0], simp = data.t2s[1];
-    for (var i = 0; i < trad.length; i++) this.t2s.set(trad[i], simp[i]);
+    this.t2sCode = new Uint16Array(65536);  // a traditional character's code -> its simplified one's, or 0
+    for (var i = 0; i < trad.length; i++) { this.t2s.set(trad[i], simp[i]); this.t2sCode[trad.charCodeAt(i)] = simp.charCodeAt(i); }
     this.readings = new Map();
     Object.keys(data.pinyin).forEach(function (syl) {
       var chars = data.pinyin[syl];
@@ -156,7 +157,9 @@
     });
   }
   Tables.prototype.translate = function (s) {
-    var t2s = this.t2s, out = "";
+    var t2s = this.t2s, codes = this.t2sCode, i0 = 0;
+    while (i0 < s.length && codes[s.charCodeAt(i0)] === 0) i0++;
+    if (i0 === s.length) return s;  // nothing to translate (most text): no copy
     var parts = [];
     for (var i = 0; i < s.length; i++) { var c = s[i]; var r = t2s.get(c); parts.push(r === undefined ? c : r); }
     return parts.join("");
@@ -452,13 +455,19 @@
   }
 
   // The context typo rule's tables (data.typo, checker/lexicon.py), made once per data.
+  // Lookups run for every character of the text and for every candidate edit, so words of 2 to 4
+  // characters are also kept under numeric keys made of their characters (hanCode), which need
+  // no string to be made: the word list holds Chinese characters only (checker/lexicon.py), and a
+  // character outside U+4E00..U+9FFF (code 0) is in no key.
   function TypoTables(data) {
     var typo = data.typo, self = this;
     this.conf = typo;
     this.cost = new Map();        // word -> cost (half-nats)
     this.offer = new Set();       // words a correction may make (not names)
     this.fixed = new Set();       // idioms and the guide's terms of 4+ characters
-    this.hole = new Map();        // a word with one character as "?" -> the characters that fill it
+    // a word of 2 to 4 characters with one character as a hole -> the characters that fill it:
+    // holes[L] keyed by holeHi, holeLo (the hole's place and the other characters' codes)
+    this.holes = [null, null, new PairTable(), new PairTable(), new PairTable()];
     this.maxLen = 1;
     this.unknown = typo.unknown;
     function add(groups, kind) {
@@ -468,30 +477,27 @@
           var w = list[k];
           if (!w) continue;
           self.cost.set(w, cost);
-          var key = w.charCodeAt(0);
-          if (w.length === 1) self.cost1.set(key, cost);
-          else {
-            key = key * 65536 + w.charCodeAt(1);
-            if (w.length === 2) self.cost2.set(key, cost);
-            else {
-              key = key * 65536 + w.charCodeAt(2);
-              if (w.length === 3) self.cost3.set(key, cost);
-              else if (w.length === 4) self.prefix4.add(key);
-            }
+          var han = /^[\u4e00-\u9fff]+$/.test(w);
+          if (w.length === 1) self.cost1[w.charCodeAt(0)] = cost;
+          else if (han && w.length === 2) self.costs[2].set(hanCode(w, 0), hanCode(w, 1), cost);
+          else if (han && w.length <= 4) {
+            self.costs[w.length].set(hanCode(w, 0) * 32768 + hanCode(w, 1), w.length === 3 ? hanCode(w, 2) : hanCode(w, 2) * 32768 + hanCode(w, 3), cost);
           }
           if (w.length > self.maxLen) self.maxLen = w.length;
           if (kind === "rare" || w.length < 2) continue;
           self.offer.add(w);
           if (kind === "fixed") self.fixed.add(w);
-          if (w.length > 4 && kind !== "fixed") continue;
+          if (w.length > 4 || !han) continue;
           for (var i = 0; i < w.length; i++) {
-            var key = w.slice(0, i) + "?" + w.slice(i + 1), had = self.hole.get(key);
-            self.hole.set(key, had === undefined ? w[i] : had + w[i]);
+            var table = self.holes[w.length], hi = holeHi(w, 0, w.length, i, 1), lo = holeLo(w, 0, w.length, i, 1);
+            var had = table.get(hi, lo);
+            table.set(hi, lo, had === undefined ? w[i] : had + w[i]);
           }
         }
       });
     }
-    this.cost1 = new Map(); this.cost2 = new Map(); this.cost3 = new Map(); this.prefix4 = new Set();
+    this.cost1 = new Int32Array(65536).fill(-1);  // a character's cost as a word by its code, or -1
+    this.costs = [null, null, new PairTable(), new PairTable(), new PairTable()];  // by length: wordKey -> cost
     add(typo.words, "words");
     add(typo.fixed, "fixed");
     add(typo.rare, "rare");  // rarer words, known so as not to be taken for typos, never offered
@@ -514,30 +520,83 @@
     });
   }
 
-  // The cost of the word s[i-L, i) (L <= 4), or undefined: numeric keys for words of 1-3
-  // characters and a prefix test before a 4-character string is made, because this runs for
-  // every character of the text.
-  function costAt(tt, s, i, L) {
-    var a = s.charCodeAt(i - L), k;
-    if (L === 1) return tt.cost1.get(a);
-    k = a * 65536 + s.charCodeAt(i - L + 1);
-    if (L === 2) return tt.cost2.get(k);
-    k = k * 65536 + s.charCodeAt(i - L + 2);
-    if (L === 3) return tt.cost3.get(k);
-    return tt.prefix4.has(k) ? tt.cost.get(s.slice(i - 4, i)) : undefined;
+  // A Chinese character's code in the numeric keys: 1 to 20,992; 0 for any other character.
+  function hanCode(s, i) { var d = s.charCodeAt(i) - 0x4dff; return d > 0 && d < 20993 ? d : 0; }
+  // A map from two integers of 0 to 2^30 - 1 (hi, lo) to a value: open addressing in typed
+  // arrays, which the JIT compiles to plain loads (a Map with number keys above 2^30 hashes
+  // and allocates a boxed number at every lookup).
+  function PairTable() { this.alloc(1024); }
+  PairTable.prototype.alloc = function (n) {  // keys[2i], keys[2i + 1]: hi (-1: free) and lo of slot i
+    this.keys = new Int32Array(2 * n).fill(-1); this.vals = new Array(n); this.mask = n - 1; this.size = 0;
+  };
+  function pairSlot(hi, lo, mask) {
+    var h = Math.imul(hi, 0x9e3779b1) ^ Math.imul(lo + 0x7f4a7c15 | 0, 0x85ebca77);
+    return (h ^ (h >>> 15)) & mask;
   }
-  // The cheapest split of s into words: [total cost, end -> length of the word ending there].
-  function segment(tt, s) {
+  PairTable.prototype.get = function (hi, lo) {
+    var keys = this.keys, mask = this.mask;
+    for (var i = pairSlot(hi, lo, mask); ; i = (i + 1) & mask) {
+      var k = keys[2 * i];
+      if (k === -1) return undefined;
+      if (k === hi && keys[2 * i + 1] === lo) return this.vals[i];
+    }
+  };
+  PairTable.prototype.set = function (hi, lo, value) {
+    if (2 * (this.size + 1) > this.mask + 1) {
+      var keys = this.keys, vals = this.vals;
+      this.alloc(2 * (this.mask + 1));
+      for (var j = 0; j < vals.length; j++) if (keys[2 * j] !== -1) this.put(keys[2 * j], keys[2 * j + 1], vals[j]);
+    }
+    this.put(hi, lo, value);
+  };
+  PairTable.prototype.put = function (hi, lo, value) {
+    var keys = this.keys, mask = this.mask;
+    for (var i = pairSlot(hi, lo, mask); ; i = (i + 1) & mask) {
+      if (keys[2 * i] === -1) { keys[2 * i] = hi; keys[2 * i + 1] = lo; this.vals[i] = value; this.size++; return; }
+      if (keys[2 * i] === hi && keys[2 * i + 1] === lo) { this.vals[i] = value; return; }
+    }
+  };
+  // The key (holeHi, holeLo) of the word of L characters s[from, from + L) with a hole at its
+  // place p, whose other characters are s[from, from + p) and s[from + p + skip, from + L + skip - 1):
+  // skip 1 when s holds the character the hole replaces, 0 when the hole is a character s lacks.
+  // The L - 1 other characters' codes: holeHi the place and the first, holeLo the others.
+  function holeHi(s, from, L, p, skip) { return p * 32768 + hanCode(s, from + (p > 0 ? 0 : skip)); }
+  function holeLo(s, from, L, p, skip) {
+    var lo = 0;
+    for (var q = 1; q < L - 1; q++) lo = lo * 32768 + hanCode(s, from + (q < p ? q : q + skip));
+    return lo;
+  }
+  // The cost of the word s[i-L, i) (L <= 4), or -1: numeric keys, because this runs for every
+  // character of the text and of each candidate edit's stretch.
+  function costAt(tt, s, i, L) {
+    if (L === 1) return tt.cost1[s.charCodeAt(i - 1)];
+    var c;
+    if (L === 2) c = tt.costs[2].get(hanCode(s, i - 2), hanCode(s, i - 1));
+    else c = tt.costs[L].get(hanCode(s, i - L) * 32768 + hanCode(s, i - L + 1),
+      L === 3 ? hanCode(s, i - 1) : hanCode(s, i - 2) * 32768 + hanCode(s, i - 1));
+    return c === undefined ? -1 : c;
+  }
+  // The cheapest split of s into words: [total cost, end -> length of the word ending there,
+  // end -> cost of the cheapest split of s[0, end)]. Costs are whole numbers, so sums are exact.
+  // Without rc, each word is looked up (costAt), and rc, if given, is filled: rc[i * 4 + L - 1]
+  // the cost of s[i-L, i) or -1. With rc (the table of the run that s is a stretch of, edited
+  // or not), a word within s[0, lead) is run[at + i - L, at + i), one within s[tail, ..) is
+  // run[i + off - L, i + off): only the words across an edit are looked up.
+  function segment(tt, s, rc, fill, at, lead, tail, off) {
     var n = s.length, best = new Float64Array(n + 1), back = new Uint8Array(n + 1), max = Math.min(tt.maxLen, 4);
     for (var i = 1; i <= n; i++) {
       best[i] = Infinity;
       for (var L = 1; L <= max && L <= i; L++) {
-        var c = costAt(tt, s, i, L);
-        if (c === undefined) { if (L > 1) continue; c = tt.unknown; }
+        var c;
+        if (fill) c = rc[i * 4 + L - 1] = costAt(tt, s, i, L);
+        else if (i <= lead) c = rc[(i + at) * 4 + L - 1];
+        else if (i - L >= tail) c = rc[(i + off) * 4 + L - 1];
+        else c = costAt(tt, s, i, L);
+        if (c < 0) { if (L > 1) continue; c = tt.unknown; }
         if (best[i - L] + c < best[i]) { best[i] = best[i - L] + c; back[i] = L; }
       }
     }
-    return [best[n], back];
+    return [best[n], back, best];
   }
   function lengthAt(back, n, at) { var w = wordAt(back, n, at); return w[1] - w[0]; }
   // [start, end] of the word covering position at in a split.
@@ -565,11 +624,12 @@
     while ((m = runRe.exec(norm)) !== null) {
       // a traditional character is read as its simplified form (黨委書記 is 党委书记, not a typo;
       // the script rule reports it)
-      var run = tab.translate(m[0]), base = m.index, seg = segment(tt, run), back = seg[1], len = run.length;
+      var run = tab.translate(m[0]), base = m.index, len = run.length, rc = new Int32Array((len + 1) * 4);
+      var seg = segment(tt, run, rc, true), back = seg[1], upto = seg[2];
       var lone = new Uint8Array(len);
       for (var end = len; end > 0; end -= back[end]) {
-        var L0 = back[end], w0 = run.slice(end - L0, end);
-        if (L0 === 1 || tt.cost.get(w0) >= conf.rare_cost) for (var q = end - L0; q < end; q++) lone[q] = 1;
+        var L0 = back[end];  // the word's cost: the difference of the split's costs at its ends
+        if (L0 === 1 || upto[end] - upto[end - L0] >= conf.rare_cost) for (var q = end - L0; q < end; q++) lone[q] = 1;
       }
       var edits = new Map(), base0 = new Map(), seen = new Set();
       repeatedWords(tt, run, base, busy, found, back);
@@ -583,8 +643,11 @@
         var a = Math.max(0, e.at - 5), b = Math.min(len, e.at + 6);
         var before = run.slice(a, b), after = applyEdit(before, e, a);
         var s0 = base0.get(a * 65536 + b);  // by both ends: near the run's start, one a has several b
-        if (s0 === undefined) { s0 = segment(tt, before)[0]; base0.set(a * 65536 + b, s0); }
-        var s1 = segment(tt, after), gain = s0 - s1[0];
+        if (s0 === undefined) { s0 = segment(tt, before, rc, false, a, b - a)[0]; base0.set(a * 65536 + b, s0); }
+        // the stretch after the edit: run[a, e.at), what the edit puts, run[rest, b)
+        var lead = e.at - a, put = e.kind === "doubled" ? 0 : e.kind === "swapped" ? 2 : 1;
+        var rest = e.kind === "missing" ? e.at : e.at + put + (e.kind === "doubled" ? 1 : 0);
+        var s1 = segment(tt, after, rc, false, a, lead, lead + put, rest - lead - put), gain = s0 - s1[0];
         var score = gain - pen[e.kind];
         if (score < Math.min(conf.threshold, conf.threshold_short, conf.threshold_three)) return;
         // the corrected word: the word of the new split that holds the edit
@@ -593,7 +656,7 @@
         var word = after.slice(span[0], span[1]);
         if (e.kind === "swapped" && word.length === 2 && (tt.cost.get(word[0]) <= conf.common_cost || tt.cost.get(word[1]) <= conf.common_cost)) return;  // 的行不计入: 行不 is no 不行 swapped
         var bar = e.kind === "doubled" || word.length > 3 ? conf.threshold : word.length === 3 ? conf.threshold_three :
-          e.kind === "sound" ? conf.threshold_short : conf.threshold_short_alike;
+          e.kind === "sound" || e.kind === "swapped" ? conf.threshold_short : conf.threshold_short_alike;  // a swap: one candidate
         if (!tt.offer.has(word) || score < bar) return;
         if (e.kind === "doubled") {  // reported and corrected: the word holding its twin (落实实到位: 落实, not 到位)
           span = wordAt(s1[1], after.length, pos - 1);
@@ -630,8 +693,13 @@
     var starts = new Uint8Array(run.length + 1);  // where the best split starts a word (级别的别的: no)
     for (var end = run.length; end > 0; end -= back[end]) starts[end - back[end]] = 1;
     for (var i = 0; i + 4 <= run.length; i++) {
-      if (!starts[i] || (i > 0 && tt.offer.has(run[i - 1] + run[i]))) continue;  // 同级别的别的: 级别
+      if (!starts[i]) continue;
+      var twice = false;
       for (var L = 2; L <= 4 && i + 2 * L <= run.length; L++) {
+        if (run.charCodeAt(i) === run.charCodeAt(i + L) && run.charCodeAt(i + 1) === run.charCodeAt(i + L + 1)) twice = true;
+      }
+      if (!twice || (i > 0 && tt.offer.has(run[i - 1] + run[i]))) continue;  // 同级别的别的: 级别
+      for (L = 2; L <= 4 && i + 2 * L <= run.length; L++) {
         if (run.charCodeAt(i) !== run.charCodeAt(i + L) || run.charCodeAt(i + 1) !== run.charCodeAt(i + L + 1)) continue;
         var w = run.slice(i, i + L);
         if (w !== run.slice(i + L, i + 2 * L) || !tt.offer.has(w) || !(tt.cost.get(w) < tt.conf.rare_cost)) continue;
@@ -663,6 +731,8 @@
     return got;
   }
 
+  // Which characters are in a string of fills: marks[code] === at (a new at for each string).
+  var STAMP = { at: 0, marks: new Int32Array(65536) };
   // Candidate edits at position i of run (the key keeps one edit once); lone marks the
   // characters the best split leaves alone.
   function editsAt(tt, tab, run, lone, i, edits, seen) {
@@ -680,15 +750,17 @@
     for (L = 2; L <= 4; L++) {
       if (L === 2 && common) continue;
       for (s = Math.max(0, i - L + 1); s <= i && s + L <= len; s++) {
-        fills = tt.hole.get(run.slice(s, i) + "?" + run.slice(i + 1, s + L));
+        fills = tt.holes[L].get(holeHi(run, s, L, i - s, 1), holeLo(run, s, L, i - s, 1));
         if (!fills) continue;
         if (fills.length <= alike.size) {
           for (k = 0; k < fills.length; k++) {
             kind = alike.get(fills[k]);
             if (kind) addSub(fills[k], kind);
           }
-        } else {
-          alike.forEach(function (kind2, c2) { if (fills.indexOf(c2) >= 0) addSub(c2, kind2); });
+        } else {  // the look-alikes in their order, those among the fills (marked with a new stamp)
+          var stamp = ++STAMP.at;
+          for (k = 0; k < fills.length; k++) STAMP.marks[fills.charCodeAt(k)] = stamp;
+          alike.forEach(function (kind2, c2) { if (STAMP.marks[c2.charCodeAt(0)] === stamp) addSub(c2, kind2); });
         }
       }
     }
@@ -700,7 +772,7 @@
         seen.add(s * 4 + L);
         var win = run.slice(s, s + L);
         for (k = s === 0 ? 1 : 0; k <= L; k++) {
-          fills = tt.hole.get(win.slice(0, k) + "?" + win.slice(k));
+          fills = tt.holes[L + 1].get(holeHi(run, s, L + 1, k, 0), holeLo(run, s, L + 1, k, 0));
           if (fills) for (var f = 0; f < fills.length; f++) {
             w = win.slice(0, k) + fills[f] + win.slice(k);
             if (L === 3 ? tt.fixed.has(w) : tt.offer.has(w)) edits.set("m" + (s + k) + fills[f], { kind: "missing", at: s + k, ch: fills[f] });
@@ -713,7 +785,7 @@
       var from = Math.max(0, i - 2), swapped = run.slice(from, i) + run[i + 1] + ch + run.slice(i + 2, i + 4);
       for (L = 2; L <= 4; L++) {
         for (s = Math.max(0, i - L + 2); s <= i && s + L <= len; s++) {
-          if (tt.offer.has(swapped.slice(s - from, s - from + L))) edits.set("w" + i, { kind: "swapped", at: i, ch: run[i + 1] });
+          if (costAt(tt, swapped, s - from + L, L) >= 0 && tt.offer.has(swapped.slice(s - from, s - from + L))) edits.set("w" + i, { kind: "swapped", at: i, ch: run[i + 1] });
         }
       }
     }

@@ -138,3 +138,15 @@ def test_typo_data_loads_after_the_page_and_works_from_file_url(page, built_site
     assert "疑似错别字（上下文）" in p.inner_text("#checker-summary")
     assert "部署" in p.inner_text("#checker-list")
     assert p.evaluate("[...document.scripts].some(s => (s.getAttribute('src') || '').endsWith('checker-typo-data.js'))")
+
+
+def test_bench_times_the_check_with_the_context_rule(page, site_server, data):
+    """scripts/bench_checker.py times Chromium's check once the context rule's data is there:
+    the same findings as the command line, the rule's included."""
+    from checker.engine import check
+    from scripts import bench_checker as bench
+
+    text = "街道党工委认真部暑全年宣传思想工作，营造良好芬围。" * 20
+    bench.open_checker(page.page, site_server + PAGE)
+    ms, count = page.page.evaluate(bench.BROWSER_CHECK, [text, 1])
+    assert ms > 0 and count == len(check(text, data)) and count >= 40
