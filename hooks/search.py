@@ -270,7 +270,7 @@ def _write_index(config, **kwargs) -> None:
         else:
             building = pool.submit(prebuild_unchecked, _state["worker_code"], data, unpositioned=UNPOSITIONED_FIELDS)
             how = "built ahead of time"
-        # The readings of the characters, for the worker's "您要找的是不是…" (macros/search/results.js); made
+        # The readings of the characters, for the worker's "您要找的是不是…" (macros/search/results.js); read
         # while V8 builds the index in the other thread (V8 does not hold Python's lock).
         pinyin = _pinyin()
         if building is not None:
@@ -317,16 +317,12 @@ on_post_build = CombinedEvent(_write_index, _finish)
 
 
 def _pinyin() -> dict[str, str]:
-    """Toneless syllable -> the characters read so (GB 2312), as the checker compiles it; kept in the build cache."""
-    from checker.compile import pinyin_table
+    """Toneless syllable -> the characters read so (GB 2312): the table the checker starts from, made from
+    pypinyin alone and committed in the typo base (checker/lexicon.py ``pinyin_table``), whose key the data
+    load has checked; read here without loading pypinyin."""
+    from checker.typobase import load_base
 
-    inputs = ["pinyin", importlib.metadata.version("pypinyin")]
-    stored = buildcache.get(ROOT, "search-pinyin", inputs)
-    if stored is not None:
-        return json.loads(stored)
-    table = pinyin_table(set())
-    buildcache.put(ROOT, "search-pinyin", inputs, json.dumps(table, ensure_ascii=False).encode())
-    return table
+    return load_base(site_data().get("checker", "context").data)["pinyin"]
 
 
 def _check_no_unpatched_worker(site: Path) -> None:
