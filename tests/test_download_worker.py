@@ -166,13 +166,15 @@ def test_values_made_ahead_are_known_before_the_downloads_and_a_failed_one_is_no
         worker.stop()
 
 
-def test_a_cold_build_takes_the_glossarys_pinyin_keys_from_the_worker(project_copy, tmp_path, monkeypatch):
+def test_a_cold_builds_own_process_loads_neither_pypinyin_nor_jiebas_dictionary(project_copy, tmp_path, monkeypatch):
     """On a cold build the build's own process never loads pypinyin: the worker made the glossary's keys
-    (and the search's readings table comes from the committed typo base)."""
+    (and the search's readings table comes from the committed typo base); nor jieba's dictionary: the search
+    texts are cut in a process of their own (macros/search/segmenter.py)."""
     monkeypatch.setenv("GUIDE_BUILD_CACHE_DIR", str(tmp_path / "empty-cache"))
     probe = project_copy / "hooks" / "zz_probe.py"
-    probe.write_text("import sys\n\ndef on_post_build(config):\n"
-                     "    print('pypinyin loaded:', 'pypinyin' in sys.modules, flush=True)\n", encoding="utf-8")
+    probe.write_text("import sys\nimport jieba\n\ndef on_post_build(config):\n"
+                     "    print('pypinyin loaded:', 'pypinyin' in sys.modules, flush=True)\n"
+                     "    print('jieba initialized:', jieba.dt.initialized, flush=True)\n", encoding="utf-8")
     config = project_copy / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     config.write_text(text.replace("hooks:\n", "hooks:\n  - hooks/zz_probe.py\n", 1), encoding="utf-8")
@@ -180,4 +182,5 @@ def test_a_cold_build_takes_the_glossarys_pinyin_keys_from_the_worker(project_co
     log = result.stdout + result.stderr
     assert result.returncode == 0, log[-3000:]
     assert WORKER_LOG in log and "pypinyin loaded: False" in log, log[-3000:]
+    assert "jieba initialized: False" in log and "cut by jieba in a second process" in log, log[-3000:]
     assert "工作术语" in (tmp_path / "site" / "glossary" / "index.html").read_text(encoding="utf-8")
