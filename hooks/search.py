@@ -1,10 +1,13 @@
 """Chinese search that finds what staff type (see macros/search/).
 
 * on_config: writes the jieba user dictionary (glossary terms and aliases from
-  data/terms/, the guide's vocabulary from data/search/) to a temp file and
-  loads it into jieba once per process (macros/search/segment.py): not through
-  the plugin's ``jieba_dict_user``, which would load it again on every serve
-  rebuild.
+  data/terms/, the guide's vocabulary from data/search/) to a temp file. In
+  ``mkdocs build`` a process of its own loads it with jieba's dictionary and
+  cuts the texts while the pages render (macros/search/segmenter.py; the
+  placeholders it leaves in the entries are filled in at on_post_build -5);
+  while serving (or with GUIDE_BUILD_WORKER=off) it is loaded into jieba once
+  per process (macros/search/segment.py): not through the plugin's
+  ``jieba_dict_user``, which would load it again on every serve rebuild.
 * on_files: makes the plugin's segmentation of each section (jieba) look the
   text up first (``Segments``: across serve rebuilds, and in the build cache);
   replaces Material's search worker by a copy whose query
