@@ -78,15 +78,11 @@ def traditional_map() -> tuple[str, str]:
 
 
 def pinyin_table(extra_chars: set[str]) -> dict[str, str]:
-    """Syllable (toneless, ü as v) -> the characters read so (all readings)."""
-    from pypinyin import Style, pinyin
+    """Syllable (toneless, ü as v) -> the characters read so (all readings): checker/lexicon.py's, made
+    from pypinyin; compile_data takes it from the committed base instead (``with_chars``)."""
+    from checker.lexicon import pinyin_table as derived
 
-    table: dict[str, list[str]] = {}
-    for ch in sorted(set(_gb2312_hanzi()) | extra_chars):
-        for syl in sorted(set(pinyin(ch, style=Style.NORMAL, heteronym=True)[0])):
-            if syl.isascii() and syl.isalpha():
-                table.setdefault(syl, []).append(ch)
-    return {syl: "".join(chars) for syl, chars in sorted(table.items())}
+    return derived(extra_chars)
 
 
 @functools.cache
@@ -123,8 +119,9 @@ def fuzzy(syl: str) -> str:
 EDGE_FREQ = 300  # jieba frequency from which a two-character word counts as common
 
 
-def alike_sets(pinyin: dict[str, str], shapes: list[str]):
-    """char -> readings, reading -> chars, char -> shape-alike chars."""
+def alike_sets(pinyin: dict[str, str], shapes: list[str], only: set[str] | None = None):
+    """char -> readings, reading -> chars, char -> shape-alike chars (of the characters ``only``, if given:
+    the look-alikes of the vocabulary's characters, not of all 6,763)."""
     readings: dict[str, set[str]] = {}
     for syl, chars in pinyin.items():
         for ch in chars:
@@ -136,16 +133,18 @@ def alike_sets(pinyin: dict[str, str], shapes: list[str]):
     by_shape: dict[str, set[str]] = {}
     for group in shapes:
         for ch in group:
-            by_shape.setdefault(ch, set()).update(group)
+            if only is None or ch in only:
+                by_shape.setdefault(ch, set()).update(group)
     return readings, by_sound, by_shape
 
 
-def edge_words(vocab: list[str], pinyin: dict[str, str], shapes: list[str], words: dict[str, int]) -> str:
+def edge_words(vocab: list[str], pinyin: dict[str, str], shapes: list[str], words: dict[str, int],
+               sets: tuple | None = None) -> str:
     """Common two-character words that a substitute at a term's edge could form
     with the character outside the term (党委 in 党委宣讲团 vs the term 微宣讲).
 
-    Returned as one string of concatenated pairs, sorted."""
-    readings, by_sound, by_shape = alike_sets(pinyin, shapes)
+    Returned as one string of concatenated pairs, sorted. ``sets``: alike_sets(pinyin, shapes), if made."""
+    readings, by_sound, by_shape = sets or alike_sets(pinyin, shapes)
     left, right = set(), set()
     for term in vocab:
         for side, ch in ((left, term[0]), (right, term[-1])):
@@ -199,12 +198,12 @@ def vocabulary(words: list[str], terms: list[dict]) -> list[str]:
     return sorted(w for w in vocab if CJK.match(w) and 3 <= len(w) <= 16)
 
 
-def near_allowed(vocab: list[str], pinyin: dict[str, str], shapes: list[str], words) -> dict:
+def near_allowed(vocab: list[str], pinyin: dict[str, str], shapes: list[str], words, sets: tuple | None = None) -> dict:
     """Per term and position, the sound/shape-alike substitutes that make a real word.
 
     Only substitutes with sound or shape evidence can ever be reported, so only
-    those are tested against jieba's dictionary and the vocabulary."""
-    readings, by_sound, by_shape = alike_sets(pinyin, shapes)
+    those are tested against jieba's dictionary and the vocabulary. ``sets``: alike_sets(pinyin, shapes), if made."""
+    readings, by_sound, by_shape = sets or alike_sets(pinyin, shapes)
     fuzzy_readings = {ch: {fuzzy(s) for s in syls} for ch, syls in readings.items()}
     by_fuzzy: dict[str, set[str]] = {}
     for ch, syls in fuzzy_readings.items():
@@ -307,10 +306,14 @@ def compile_data(site, with_language: bool = True) -> dict:
         "ledger_words": {k: record("ledger")[k] for k in ("period_marks", "period_names", "help_sheets")},
     }
     if with_language:
-        data["typo"] = typo_data(record("context").data, vocab, shapes)
+        from checker.lexicon import with_chars
+        from checker.typobase import load_base
+
+        base = load_base(record("context").data)
+        data["typo"] = typo_data(record("context").data, vocab, shapes, base)
         trad, simp = traditional_map()
         extra = {ch for w in vocab for ch in w} | {ch for g in shapes for ch in g}
-        table = pinyin_table(extra)
+        table = with_chars(base["pinyin"], extra)  # = pinyin_table(extra), from the committed base
         data["t2s"] = [trad, simp]
         data["pinyin"] = table
         data["fuzzy"] = {syl: fuzzy(syl) for syl in table if fuzzy(syl) != syl}  # the engine's sound-alike test
@@ -318,8 +321,10 @@ def compile_data(site, with_language: bool = True) -> dict:
         # the near-miss rule takes its look-alikes from shapes.yml and, once data["typo"] is
         # there, from the derived table: the real words it must not report come from both
         alike = shapes + [ch + others for ch, others in data["typo"]["shapes"].items()]
-        data["near_ok"] = near_allowed(vocab, table, alike, words)
-        data["edge_words"] = edge_words(vocab, table, alike, words)
+        # made once for both, for the vocabulary's characters only (the only ones either looks up)
+        sets = alike_sets(table, alike, only={ch for term in vocab for ch in term})
+        data["near_ok"] = near_allowed(vocab, table, alike, words, sets)
+        data["edge_words"] = edge_words(vocab, table, alike, words, sets)
     return data
 
 
@@ -338,14 +343,14 @@ def merged_shapes(derived: dict[str, str], groups: list[str]) -> dict[str, str]:
     return {ch: others for ch, others in sorted(out.items()) if others}
 
 
-def typo_data(conf: dict, vocab: list[str], groups: list[str] = ()) -> dict:
+def typo_data(conf: dict, vocab: list[str], groups: list[str] = (), base: dict | None = None) -> dict:
     """The context typo rule's data: word list, readings, look-alikes, settings. The committed
     base (checker/vendor/typo-base/, made by checker/lexicon.py from the pinned sources) with the
-    guide's own words and look-alike groups added (checker/typobase.py)."""
+    guide's own words and look-alike groups added (checker/typobase.py). ``base``: load_base(conf), if loaded."""
     from checker.lexicon import LEVEL1
     from checker.typobase import load_base, overlay
 
-    base = load_base(conf)
+    base = base or load_base(conf)
     shapes = merged_shapes(base["shapes"], groups)
     terms = sorted(set(vocab) | set(conf.get("words", [])))
     out = overlay(base, terms, conf, shapes, jieba_words())

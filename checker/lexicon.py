@@ -244,7 +244,7 @@ def lexicon(terms: list[str], conf: dict, pinyin: dict[str, str], shapes: dict[s
 BASE = Path(__file__).with_name("vendor") / "typo-base" / "typo-base.json"
 BASE_KNOBS = ("min_freq", "idiom_freq", "max_len")  # the settings of data/checker/context.yml the base is made with
 BASE_PACKAGES = ("jieba", "pypinyin", "rapidfuzz")
-BASE_FORMAT = 1
+BASE_FORMAT = 2  # 2: with the readings table ``pinyin`` (pinyin_table), which the build no longer makes
 
 
 def base_sources(conf: dict) -> dict[str, str]:
@@ -278,6 +278,39 @@ def gb2312_hanzi() -> list[str]:
             if "\u4e00" <= ch <= "\u9fff":
                 chars.append(ch)
     return chars
+
+
+def _read(chars: list[str]) -> dict[str, list[str]]:
+    """Syllable (toneless, ü as v) -> those of ``chars`` read so (pypinyin, every reading), in their order."""
+    from pypinyin import Style, pinyin
+
+    table: dict[str, list[str]] = {}
+    for ch in chars:
+        for syl in sorted(set(pinyin(ch, style=Style.NORMAL, heteronym=True)[0])):
+            if syl.isascii() and syl.isalpha():
+                table.setdefault(syl, []).append(ch)
+    return table
+
+
+def pinyin_table(extra_chars: set[str] = frozenset()) -> dict[str, str]:
+    """Syllable (toneless, ü as v) -> the characters of GB 2312 and ``extra_chars`` read so (all readings).
+
+    The table without extra characters is in the base (``pinyin``): the build adds the guide's
+    characters outside GB 2312 to it (``with_chars``) instead of reading 6,763 characters again."""
+    table = _read(sorted(set(gb2312_hanzi()) | set(extra_chars)))
+    return {syl: "".join(chars) for syl, chars in sorted(table.items())}
+
+
+def with_chars(table: dict[str, str], extra_chars: set[str]) -> dict[str, str]:
+    """``pinyin_table(extra_chars)`` from ``table`` = ``pinyin_table()`` (the base's): only the characters
+    outside GB 2312 are read, and pypinyin (a third of a second to import) is loaded only if there are any."""
+    new = sorted(set(extra_chars) - set(gb2312_hanzi()))
+    if not new:
+        return dict(table)
+    merged = {syl: set(chars) for syl, chars in table.items()}
+    for syl, chars in _read(new).items():
+        merged.setdefault(syl, set()).update(chars)
+    return {syl: "".join(sorted(chars)) for syl, chars in sorted(merged.items())}
 
 
 def twins_table(table: dict) -> dict[str, str]:
@@ -324,6 +357,7 @@ def derive_base(conf: dict) -> dict:
         "misspelt": _by_freq({w: f for w, f in misspelt.items() if w in listed}),
         "misspelt_rare": " ".join(sorted(w for w in misspelt if w not in listed)),
         "readings": readings,
+        "pinyin": pinyin_table(),
         "shapes": shapes,
         "twins": twins_table(table),
     }

@@ -30,6 +30,7 @@ from _project import site_data
 from macros import buildcache, download_worker
 from macros.downloads import SIZE_MARK, SIZE_MARK_JSON, collect_downloads, resolve_sizes
 from macros.errors import GuideError
+from macros.render.glossary import pinyin_key_map, reading_texts
 
 log = logging.getLogger("mkdocs.plugins.guide.downloads")
 MARK = "\ue000"
@@ -82,16 +83,26 @@ def on_config(config):
     # While serving, an edit changes one or two files: making them here is quicker than starting a process.
     sent = [d for d in missing if download_worker.portable(d)] if download_worker.enabled() else []
     if not _state["serving"] and any(d.inputs is not None for d in sent):
-        worker = _state["worker"] = download_worker.DownloadWorker(site.root, sent)
+        worker = _state["worker"] = download_worker.DownloadWorker(site.root, sent, _ahead(site))
         for download in sent:
             download.build.elsewhere = worker.bytes_of(download.path)
             download.build.elsewhere_size = worker.size_function(download.path)
         how = f"{len(sent)} being made in a second process, {len(missing) - len(sent)} here"
     else:
         how = f"{len(missing)} made here"
+    download_worker.set_running(_state["worker"])
     log.info("downloads: %d files, %d in the build cache, %s (%.2f s)", len(downloads), len(downloads) - len(missing),
              how, time.perf_counter() - started)
     return config
+
+
+def _ahead(site) -> list[tuple]:
+    """The values the worker makes first for the pages (download_worker.value): the glossary's pinyin keys, when
+    the build cache does not have them (macros/__init__.py ``readings``)."""
+    texts = reading_texts([r.data for r in site.all("terms")])
+    if buildcache.get(site.root, "pinyin", texts) is not None:
+        return []
+    return [(download_worker.PINYIN_KEYS, pinyin_key_map, (texts,))]
 
 
 def on_files(files: Files, config, **kwargs) -> Files:

@@ -1,10 +1,13 @@
 """Chinese search that finds what staff type (see macros/search/).
 
 * on_config: writes the jieba user dictionary (glossary terms and aliases from
-  data/terms/, the guide's vocabulary from data/search/) to a temp file and
-  loads it into jieba once per process (macros/search/segment.py): not through
-  the plugin's ``jieba_dict_user``, which would load it again on every serve
-  rebuild.
+  data/terms/, the guide's vocabulary from data/search/) to a temp file. In
+  ``mkdocs build`` a process of its own loads it with jieba's dictionary and
+  cuts the texts while the pages render (macros/search/segmenter.py; the
+  placeholders it leaves in the entries are filled in at on_post_build -5);
+  while serving (or with GUIDE_BUILD_WORKER=off) it is loaded into jieba once
+  per process (macros/search/segment.py): not through the plugin's
+  ``jieba_dict_user``, which would load it again on every serve rebuild.
 * on_files: makes the plugin's segmentation of each section (jieba) look the
   text up first (``Segments``: across serve rebuilds, and in the build cache);
   replaces Material's search worker by a copy whose query
@@ -36,18 +39,18 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import jieba
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
 from _project import ROOT, site_data
-from macros import buildcache
+from macros import buildcache, download_worker
 from macros.memo import Memo
 from macros.search.expand import FIELD, QUESTION_FIELD, TITLE_FIELD, expand_index, vocabulary_scope
 from macros.search.intent import intent_js
 from macros.search.prebuilt import PrebuildError, prebuild_unchecked
-from macros.search.segment import SEGMENTS, use_user_dictionary
+from macros.search.segment import SEGMENTS, dictionary_key, use_user_dictionary
+from macros.search.segmenter import RemoteSegmenter, SegmenterError, cut_parts, fill_in, resolve
 from macros.search.vocabulary import dictionary_words, groups_from, userdict_text
 from macros.search.worker_patch import (BUNDLE_NAME, WORKER_NAME, WorkerPatchError, bundle_name, check_known_source,
                                         patch_bundle, patch_worker, patched_name)
@@ -99,7 +102,12 @@ def on_config(config):
         raise PluginError("search: jieba_dict (another main dictionary) is not supported: the guide keeps jieba's "
                           "segmentation per dictionary (macros/search/segment.py). What to do: remove it from "
                           "mkdocs.yml and add the words to data/search/vocabulary.yml")
-    dictionary = use_user_dictionary(path, text)
+    _stop_segmenter(kill=True)  # one left by a build that failed
+    if _state.get("serving") or not download_worker.enabled():
+        dictionary = use_user_dictionary(path, text)
+    else:  # jieba is loaded and cuts in a process of its own while the pages are rendered
+        dictionary = dictionary_key(text)
+        _state["segmenter"] = RemoteSegmenter(path, text, words)
     boosts: dict[str, float] = {}
     filler_words: list[str] = []
     group_of = {word: group.origin for group in groups for word in group.words}
@@ -165,7 +173,8 @@ def _memoise_indexing(plugin) -> None:
                           "where the new version indexes a page and cuts Chinese text with jieba, and wrap those "
                           "in on_files (see 'Upgrading Material' in CONTRIBUTING.md)")
     SEGMENTS.begin_build(ROOT, _state["dictionary"])
-    index._segment_chinese = SEGMENTS.wrap(segment)
+    remote = _state.get("segmenter")
+    index._segment_chinese = SEGMENTS.wrap(remote.segment if remote is not None else segment)
     PAGE_ENTRIES.begin((_state["dictionary"], json.dumps(plugin.config.fields, sort_keys=True, default=str)))
 
     def entries_of(page) -> list[dict]:
@@ -228,20 +237,33 @@ def on_post_template(output: str, template_name: str, config, **kwargs) -> str:
     return _retarget(output)
 
 
-def _parts(word: str) -> list[str]:
-    """How jieba would cut ``word`` if it were not a word itself (precise mode)."""
-    dt = jieba.dt
-    dt.check_initialized()
-    dag = dt.get_DAG(word)
-    dag[0] = [end for end in dag[0] if end != len(word) - 1] or [0]
-    route: dict = {}
-    dt.calc(word, dag, route)
-    parts, i = [], 0
-    while i < len(word):
-        end = route[i][1] + 1
-        parts.append(word[i:end])
-        i = end
-    return parts
+def _stop_segmenter(kill: bool = False) -> None:
+    remote = _state.pop("segmenter", None)
+    if remote is not None:
+        remote.kill() if kill else remote.stop()
+
+
+@event_priority(-5)  # right after the search plugin writes the index (0), before anything reads it
+def _fill_in_segments(config, **kwargs) -> None:
+    """Put the texts the segmenter process cut in place of their placeholders in search_index.json (and in
+    what the segmentation memo keeps for the build cache)."""
+    remote = _state.get("segmenter")
+    if remote is None:
+        return
+    started = time.perf_counter()
+    try:
+        segmented = remote.collect()
+    except SegmenterError as exc:
+        _stop_segmenter(kill=True)
+        raise PluginError(f"{exc}\n  What to do: build again with GUIDE_BUILD_WORKER=off to cut the texts in "
+                          "this process and see the error") from None
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if path.exists():
+        path.write_text(fill_in(path.read_text(encoding="utf-8"), segmented), encoding="utf-8")
+    for text, value in SEGMENTS.used.items():
+        SEGMENTS.used[text] = resolve(value, segmented)
+    log.info("search texts: %d cut by jieba in a second process; waited %.2f s for them", len(segmented),
+             time.perf_counter() - started)
 
 
 @event_priority(-50)  # after the search plugin writes the index, before offline inlines it (-100)
@@ -250,8 +272,11 @@ def _write_index(config, **kwargs) -> None:
     SEGMENTS.end(ROOT, complete=PAGE_ENTRIES.made == len(PAGE_ENTRIES.used))
     path = Path(config.site_dir) / "search" / "search_index.json"
     KEYWORDS.begin((vocabulary_scope(_state["groups"], _state["words"]), _state["dictionary"]))
-    expanded, touched = expand_index(path.read_text(encoding="utf-8"), _state["groups"], _state["words"], _parts,
+    remote = _state.get("segmenter")
+    parts = remote.parts if remote is not None else cut_parts
+    expanded, touched = expand_index(path.read_text(encoding="utf-8"), _state["groups"], _state["words"], parts,
                                      _state["boosts"], _state["shared_heading"], KEYWORDS, _state.get("questions"))
+    _stop_segmenter()  # every text and word is cut
     data = json.loads(expanded)
     if data["config"].get("separator") != _state["separator"]:
         raise PluginError(f"{path}: the index's separator {data['config'].get('separator')!r} is not the "
@@ -270,7 +295,7 @@ def _write_index(config, **kwargs) -> None:
         else:
             building = pool.submit(prebuild_unchecked, _state["worker_code"], data, unpositioned=UNPOSITIONED_FIELDS)
             how = "built ahead of time"
-        # The readings of the characters, for the worker's "您要找的是不是…" (macros/search/results.js); made
+        # The readings of the characters, for the worker's "您要找的是不是…" (macros/search/results.js); read
         # while V8 builds the index in the other thread (V8 does not hold Python's lock).
         pinyin = _pinyin()
         if building is not None:
@@ -313,20 +338,20 @@ def _finish(config, **kwargs) -> None:
         target.write_bytes(compressed.result())
 
 
-on_post_build = CombinedEvent(_write_index, _finish)
+on_post_build = CombinedEvent(_fill_in_segments, _write_index, _finish)
+
+
+def on_build_error(error, **kwargs) -> None:
+    _stop_segmenter(kill=True)
 
 
 def _pinyin() -> dict[str, str]:
-    """Toneless syllable -> the characters read so (GB 2312), as the checker compiles it; kept in the build cache."""
-    from checker.compile import pinyin_table
+    """Toneless syllable -> the characters read so (GB 2312): the table the checker starts from, made from
+    pypinyin alone and committed in the typo base (checker/lexicon.py ``pinyin_table``), whose key the data
+    load has checked; read here without loading pypinyin."""
+    from checker.typobase import load_base
 
-    inputs = ["pinyin", importlib.metadata.version("pypinyin")]
-    stored = buildcache.get(ROOT, "search-pinyin", inputs)
-    if stored is not None:
-        return json.loads(stored)
-    table = pinyin_table(set())
-    buildcache.put(ROOT, "search-pinyin", inputs, json.dumps(table, ensure_ascii=False).encode())
-    return table
+    return load_base(site_data().get("checker", "context").data)["pinyin"]
 
 
 def _check_no_unpatched_worker(site: Path) -> None:

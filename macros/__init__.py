@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import buildcache
+from . import buildcache, download_worker
 from .checks.deadlines import deadline_texts, unknown_deadline
 from .download_providers import checklist_path
 from .downloads import collect_downloads, size_text
@@ -110,9 +110,13 @@ class GuideMacros:
 
     def readings(self, texts: list[str]) -> list[str]:
         """``pinyin_keys(texts)``, from the build cache when the same texts were read before (pypinyin is slow
-        to load)."""
+        to load), else from the download worker, which made them first (``PINYIN_KEYS``), else made here."""
         def make() -> bytes:
-            return json.dumps(pinyin_keys(texts), ensure_ascii=False).encode("utf-8")
+            ahead = download_worker.value(download_worker.PINYIN_KEYS) or {}
+            keys = [ahead.get(text) for text in texts]
+            if None in keys:
+                keys = pinyin_keys(texts)
+            return json.dumps(keys, ensure_ascii=False).encode("utf-8")
         return json.loads(buildcache.cached(self.root, "pinyin", texts, make))
 
     def work_calendar(self) -> str:

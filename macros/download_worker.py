@@ -23,6 +23,14 @@ the end. The files pages link with a size are made first, the scripts' data
 the build then indexes and prebuilds the search while the worker compiles the
 checker's data. The order only changes when the sizes are known, never what
 is made.
+
+Before the downloads, the worker makes the values the build's own process will
+need while it renders the pages and would otherwise make itself (``ahead``): the
+glossary's pinyin sort keys (``PINYIN_KEYS``), so that the build's process,
+which renders the pages and is the longer of the two, does not load pypinyin.
+Each is reported on the standard output as soon as it is made (``VALUE_LINE``);
+``value(name)`` waits for it, and gives None (the caller then makes it itself)
+when there is no worker or the worker could not make it.
 """
 
 from __future__ import annotations
@@ -49,6 +57,8 @@ def enabled() -> bool:
 
 # A line of the worker's standard output giving one file's size: SIZE_LINE + JSON [path, bytes].
 SIZE_LINE = "guide-download-size "
+VALUE_LINE = "guide-value "  # a value made ahead: VALUE_LINE + JSON [name, value or null]
+PINYIN_KEYS = "pinyin-keys"  # {text: pinyin key} of the glossary's terms sorted by pinyin (macros/render/glossary.py)
 LATE_KINDS = ("js", "json")  # data for the pages' scripts: never printed with a size; the checker's take 2 s
 
 
@@ -73,6 +83,36 @@ def _make_all(root: Path, jobs: list[tuple], made_one: Callable[[str, int], None
     return {"made": made}
 
 
+def _make_ahead(ahead: list[tuple], report: Callable[[str, object], None]) -> None:
+    """In the worker: each value of ``ahead`` (name, function, args), reported as made; None for one that fails
+    (the build's process makes it itself and reports the error there)."""
+    for name, function, args in ahead:
+        try:
+            value = function(*args)
+        except Exception:  # noqa: BLE001 - made again, and failing loudly, in the build's own process
+            value = None
+        report(name, value)
+
+
+def _report_value(name: str, value) -> None:
+    sys.stdout.write(VALUE_LINE + json.dumps([name, value], ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+_running: dict = {"worker": None}
+
+
+def set_running(worker: DownloadWorker | None) -> None:
+    """The build's worker (None: none this build), which ``value`` asks."""
+    _running["worker"] = worker
+
+
+def value(name: str):
+    """The value ``name`` made ahead by this build's worker (waiting for it), or None."""
+    worker = _running["worker"]
+    return worker.value(name) if worker is not None else None
+
+
 def _report_size(path: str, size: int) -> None:
     sys.stdout.write(SIZE_LINE + json.dumps([path, size]) + "\n")
     sys.stdout.flush()
@@ -95,15 +135,18 @@ class DownloadWorker:
     reads the pickled jobs from one temp file and writes its answer to another.
     """
 
-    def __init__(self, root: Path, downloads: list[Download]) -> None:
+    def __init__(self, root: Path, downloads: list[Download], ahead: list[tuple] = ()) -> None:
+        """``ahead``: values (name, function, args) to make before the downloads, for ``value``."""
         jobs = [(d.path, d.build.download.build, d.inputs, d.origin) for d in sent_order(downloads)]
+        self.ahead = {name for name, _, _ in ahead}
+        self.values: dict[str, object] = {}
         self.paths = [d.path for d in downloads]
         self.started = time.perf_counter()
         self.finished: float | None = None
         self.folder = tempfile.TemporaryDirectory(prefix=f"guide-downloads-{os.getpid()}-")
         self.jobs = Path(self.folder.name) / "jobs.pickle"
         self.answer_path = Path(self.folder.name) / "answer.pickle"
-        self.jobs.write_bytes(pickle.dumps((root, jobs), protocol=pickle.HIGHEST_PROTOCOL))
+        self.jobs.write_bytes(pickle.dumps((root, list(ahead), jobs), protocol=pickle.HIGHEST_PROTOCOL))
         # Its errors go to a file: a pipe nobody reads while it runs could fill up and stop it.
         self.errors = (Path(self.folder.name) / "stderr.txt").open("w+b")
         package_parent = str(Path(__file__).resolve().parents[1])  # where this ``macros`` is imported from
@@ -120,15 +163,16 @@ class DownloadWorker:
         self.reading.start()
 
     def _read_sizes(self) -> None:
-        """Collect the sizes the worker reports (other output is ignored), until it closes its output."""
+        """Collect the sizes and values the worker reports (other output is ignored), until it closes its output."""
         try:
             for raw in self.process.stdout:
                 line = raw.decode("utf-8", "replace")
-                if line.startswith(SIZE_LINE):
-                    path, size = json.loads(line[len(SIZE_LINE):])
-                    with self.reported:
-                        self.sizes[path] = size
-                        self.reported.notify_all()
+                for prefix, into in ((SIZE_LINE, self.sizes), (VALUE_LINE, self.values)):
+                    if line.startswith(prefix):
+                        key, reported = json.loads(line[len(prefix):])
+                        with self.reported:
+                            into[key] = reported
+                            self.reported.notify_all()
         finally:
             self.process.stdout.close()
             with self.reported:
@@ -142,6 +186,15 @@ class DownloadWorker:
             if path in self.sizes:
                 return self.sizes[path]
         return len(self.result()[path])
+
+    def value(self, name: str):
+        """The value ``name`` made ahead, as soon as the worker reports it; None if it was not asked for or the
+        worker stopped without it."""
+        if name not in self.ahead:
+            return None
+        with self.reported:
+            self.reported.wait_for(lambda: name in self.values or self.sizes_closed)
+            return self.values.get(name)
 
     def done(self) -> bool:
         if self.finished is None and self.process.poll() is not None:
@@ -201,7 +254,8 @@ class DownloadWorker:
 
 
 def main(jobs_path: str, answer_path: str) -> None:
-    root, jobs = pickle.loads(Path(jobs_path).read_bytes())
+    root, ahead, jobs = pickle.loads(Path(jobs_path).read_bytes())
+    _make_ahead(ahead, _report_value)
     answer = _make_all(root, jobs, _report_size)
     tmp = Path(answer_path).with_suffix(".tmp")
     tmp.write_bytes(pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL))

@@ -137,3 +137,50 @@ def test_a_size_is_known_as_soon_as_its_file_is_made_and_the_scripts_data_comes_
         flag.touch()
         worker.stop()
     assert [d.path for d in sent_order([slow, fast])] == [fast.path, slow.path]
+
+
+def test_values_made_ahead_are_known_before_the_downloads_and_a_failed_one_is_none(tmp_path, monkeypatch):
+    """The worker makes the values the pages need (the glossary's pinyin keys) before any download and
+    reports each at once: the build's process asks for them while a download is still being made."""
+    from dataclasses import replace as copy
+    from functools import partial
+
+    from macros.download_worker import PINYIN_KEYS
+    from macros.downloads import Download, Made
+    from macros.render.glossary import pinyin_key_map, pinyin_keys
+
+    monkeypatch.setenv("GUIDE_BUILD_CACHE_DIR", str(tmp_path / "cache"))
+    flag = tmp_path / "go"
+    plain = Download("downloads/slow.xlsx", "slow.xlsx", _waiting_for(flag))
+    ahead = [(PINYIN_KEYS, pinyin_key_map, (["网格员", "重点人群"],)), ("broken", partial(int, "x"), ())]
+    worker = DownloadWorker(ROOT, [copy(plain, build=Made(ROOT, plain))], ahead)
+    rescue = threading.Timer(30, flag.touch)
+    rescue.start()
+    try:
+        assert worker.value(PINYIN_KEYS) == dict(zip(["网格员", "重点人群"], pinyin_keys(["网格员", "重点人群"])))
+        assert not worker.done()  # the download is still being made
+        assert worker.value("broken") is None and worker.value("never asked") is None
+    finally:
+        rescue.cancel()
+        flag.touch()
+        worker.stop()
+
+
+def test_a_cold_builds_own_process_loads_neither_pypinyin_nor_jiebas_dictionary(project_copy, tmp_path, monkeypatch):
+    """On a cold build the build's own process never loads pypinyin: the worker made the glossary's keys
+    (and the search's readings table comes from the committed typo base); nor jieba's dictionary: the search
+    texts are cut in a process of their own (macros/search/segmenter.py)."""
+    monkeypatch.setenv("GUIDE_BUILD_CACHE_DIR", str(tmp_path / "empty-cache"))
+    probe = project_copy / "hooks" / "zz_probe.py"
+    probe.write_text("import sys\nimport jieba\n\ndef on_post_build(config):\n"
+                     "    print('pypinyin loaded:', 'pypinyin' in sys.modules, flush=True)\n"
+                     "    print('jieba initialized:', jieba.dt.initialized, flush=True)\n", encoding="utf-8")
+    config = project_copy / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("hooks:\n", "hooks:\n  - hooks/zz_probe.py\n", 1), encoding="utf-8")
+    result = run_build(project_copy, tmp_path / "site")
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, log[-3000:]
+    assert WORKER_LOG in log and "pypinyin loaded: False" in log, log[-3000:]
+    assert "jieba initialized: False" in log and "cut by jieba in a second process" in log, log[-3000:]
+    assert "工作术语" in (tmp_path / "site" / "glossary" / "index.html").read_text(encoding="utf-8")

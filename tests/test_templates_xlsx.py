@@ -84,3 +84,33 @@ def test_built_site_xlsx_equal_in_process_build(built_site):
         data = built_site.file(f"downloads/{record.id}.xlsx").read_bytes()
         assert data == build_ledger_xlsx(record), f"{record.id}.xlsx differs between builds"
         assert load_workbook(io.BytesIO(data)).worksheets[0].freeze_panes == "A3"
+
+
+def test_grid_adds_its_two_styles_to_the_workbook_once_and_styles_cells_as_assigning_them_would(monkeypatch):
+    """xlsx_common.grid: the same cell styles as ``cell.border = BORDER; cell.alignment = WRAP_TOP`` per
+    cell (a cell's font kept), with the styles hashed into the workbook's lists once, not twice per cell."""
+    from openpyxl.utils.indexed_list import IndexedList
+
+    from macros.export import xlsx_common
+
+    def sheet():
+        wb = xlsx_common.new_workbook()
+        ws = wb.active
+        xlsx_common.titled_sheet(ws, "台账", [("序号", 6), ("内容", 30), ("备注", 12)])
+        ws["B5"].font = xlsx_common.HEADER_FONT
+        return wb, ws
+
+    expected_wb, expected = sheet()
+    for row in expected.iter_rows(min_row=3, max_row=60, max_col=3):
+        for cell in row:
+            cell.border, cell.alignment = xlsx_common.BORDER, xlsx_common.WRAP_TOP
+    added: list = []
+    real = IndexedList.add
+    monkeypatch.setattr(IndexedList, "add", lambda self, value: added.append(value) or real(self, value))
+    wb, ws = sheet()
+    added.clear()
+    xlsx_common.grid(ws, 3, 60, 3)
+    assert len(added) <= 2
+    assert [[c._style for c in row] for row in ws.iter_rows(min_row=1, max_row=60, max_col=3)] == \
+        [[c._style for c in row] for row in expected.iter_rows(min_row=1, max_row=60, max_col=3)]
+    assert list(wb._borders) == list(expected_wb._borders) and list(wb._alignments) == list(expected_wb._alignments)

@@ -106,3 +106,42 @@ def test_stroke_distance_stops_at_its_limit():
     assert _distance("12345", "12354", 2) == 2
     assert _distance("1234", "12345", 1) == 1
     assert _distance("1", "123456", 3) == 4
+
+
+def test_the_pinyin_table_comes_from_the_base_and_pypinyin_reads_only_characters_outside_it(inputs, monkeypatch):
+    """The readings table (6,763 characters) is in the base: compile_data and the search index take it from
+    there; only the guide's characters outside GB 2312 are read with pypinyin, and none means no pypinyin."""
+    from checker import lexicon
+
+    base = json.loads(BASE.read_text(encoding="utf-8"))
+    _, vocab, groups = inputs
+    extra = {ch for w in vocab for ch in w} | {ch for g in groups for ch in g} | {"龘"}
+    outside = extra - set(lexicon.gb2312_hanzi())
+    assert "龘" in outside
+    assert lexicon.with_chars(base["pinyin"], extra) == compiler.pinyin_table(extra)
+    read: list = []
+    real = lexicon._read
+    monkeypatch.setattr(lexicon, "_read", lambda chars: read.append(chars) or real(chars))
+    lexicon.with_chars(base["pinyin"], extra)
+    assert read == [sorted(outside)]
+    assert lexicon.with_chars(base["pinyin"], set("宣传工作")) == base["pinyin"] and len(read) == 1
+
+
+def test_compile_data_makes_the_look_alike_sets_once_for_the_vocabulary(monkeypatch, tmp_path):
+    """near_ok and edge_words share one alike_sets, of the vocabulary's characters only, and give what each
+    gives with the whole sets."""
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    calls: list = []
+    real = compiler.alike_sets
+    monkeypatch.setattr(compiler, "alike_sets", lambda *args, **kwargs: calls.append(kwargs) or real(*args, **kwargs))
+    site = load_site_data(ROOT)
+    data = compiler.compile_data(site)
+    assert len(calls) == 1 and calls[0].get("only")
+    monkeypatch.setattr(compiler, "alike_sets", real)
+    shapes = list(site.get("checker", "shapes")["groups"])
+    alike = shapes + [ch + others for ch, others in data["typo"]["shapes"].items()]
+    words = compiler.jieba_words()
+    assert data["near_ok"] == compiler.near_allowed(data["vocab"], data["pinyin"], alike, words)
+    assert data["edge_words"] == compiler.edge_words(data["vocab"], data["pinyin"], alike, words)

@@ -43,14 +43,28 @@ def _term_text(term: dict) -> str:
     return term["term"].strip("“”")
 
 
+PINYIN_CATEGORY = "工作术语"  # the category sorted by pinyin
+
+
+def reading_texts(terms: list[dict]) -> list[str]:
+    """The texts whose pinyin keys sort_terms asks ``readings`` for, given all the terms in their order."""
+    return [_term_text(t) for t in terms if t["category"] == PINYIN_CATEGORY]
+
+
+def pinyin_key_map(texts: list[str]) -> dict[str, str]:
+    """{text: pinyin_keys' key}: made ahead in the download worker (macros/download_worker.py), so that
+    the build's own process does not load pypinyin (a third of a second) on a cold build."""
+    return dict(zip(texts, pinyin_keys(texts)))
+
+
 def sort_terms(category: str, terms: list[dict], readings: Callable[[list[str]], list[str]] = pinyin_keys
                ) -> list[dict]:
     """Chronological for 提法/会议/学习教育 (newest campaign first), by pinyin for 工作术语 (``readings``).
 
     Terms without a year come last; within a year, by the first date in the source.
     """
-    if category == "工作术语":
-        keys = dict(zip((t["id"] for t in terms), readings([_term_text(t) for t in terms])))
+    if category == PINYIN_CATEGORY:
+        keys = dict(zip((t["id"] for t in terms), readings(reading_texts(terms))))
         return sorted(terms, key=lambda t: (keys[t["id"]], t["id"]))
     newest_first = category == "学习教育"
 

@@ -1,0 +1,53 @@
+"""jieba in a process of its own during a cold build (macros/search/segmenter.py)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from material.plugins.search.plugin import SearchIndex
+
+from macros.search.segment import use_user_dictionary
+from macros.search.segmenter import RemoteSegmenter, SegmenterError, cut_parts, fill_in, placeholder, resolve
+
+TEXTS = ["落实意识形态工作责任制，网格员走访 12 户", "Material 的搜索 index", "", "新时代文明实践站"]
+WORDS = ["意识形态工作责任制", "新时代文明实践站"]
+
+
+def test_the_segmenter_cuts_texts_and_words_as_the_builds_own_process_does(tmp_path):
+    """Same dictionary (user words included), same code: the placeholders stand for what Material's
+    _segment_chinese gives here, in order, and the words' parts are cut_parts'."""
+    userdict = tmp_path / "userdict.txt"
+    text = "意识形态工作责任制 1000 n\n新时代文明实践站 1000 n\n网格员 1000 n\n"
+    userdict.write_text(text, encoding="utf-8")
+    remote = RemoteSegmenter(userdict, text, WORDS)
+    try:
+        marks = [remote.segment(t) for t in TEXTS]
+        assert marks == [placeholder(i) for i in range(len(TEXTS))]
+        segmented = remote.collect()
+        parts = {word: remote.parts(word) for word in WORDS}
+    finally:
+        remote.stop()
+    use_user_dictionary(userdict, text)
+    assert segmented == [SearchIndex._segment_chinese(None, t) for t in TEXTS]
+    assert "网格员" in segmented[0].split("\u200b")
+    assert parts == {word: cut_parts(word) for word in WORDS}
+    other = RemoteSegmenter(userdict, text, WORDS)
+    try:
+        with pytest.raises(SegmenterError):
+            other.parts("不在词表里的词")
+    finally:
+        other.kill()
+    index = json.dumps({"docs": [{"title": marks[1], "text": marks[0]}]}, separators=(",", ":"))
+    assert json.loads(fill_in(index, segmented)) == {"docs": [{"title": segmented[1], "text": segmented[0]}]}
+    assert resolve(marks[3], segmented) == segmented[3] and resolve("已切好", segmented) == "已切好"
+
+
+def test_a_segmenter_that_stops_is_reported_not_waited_for(tmp_path):
+    remote = RemoteSegmenter(tmp_path / "no-such-userdict.txt", "", WORDS)
+    remote.segment("宣传思想工作")
+    try:
+        with pytest.raises(SegmenterError, match="stopped"):
+            remote.collect()
+    finally:
+        remote.kill()
