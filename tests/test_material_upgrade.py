@@ -44,8 +44,8 @@ FILLERS = ("怎么", "的", "里")
 # patch or to the code appended to the worker (results.js), checked by the browser tests.
 PATCHED = {
     "da1b3df5e5f00cc73083c9e21ff0ec28bde85cd247057bdd05b7a167e5903bd4": {  # worker of 9.8.1
-        (): "c8eac564550ce27d179d61a082b5de3e669820185e5f9b0598a07c15837fb870",
-        FILLERS: "42447c4fcc7915d73255f2f6778733e56fd6c240a665bf96cf2adbe256914813",
+        (): "4c548749c8cc148933e93a88b8b544c98b6421447bb8654faca5c50d235dacd2",
+        FILLERS: "dceec439b32350bf9cc2b97eb4b6a0e30197d6009239031dc224e473b4be648a",
     },
     "b9a1ef14b5e91ad61fa8d7dd42e1f55e6af0ebd224bc8970dff0e7d7311b172f": {  # bundle of 9.8.1
         SEPARATOR: "7f26973bc7ab3f04f055a8ded5144d8e76e287893e96e65675ce162cc4439328",
