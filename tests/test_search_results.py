@@ -5,6 +5,7 @@ them than the page's own text shown under the page."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -210,6 +211,32 @@ def test_a_question_that_asks_for_a_kind_of_page_lifts_those_pages_among_the_fir
     plain = js("function (g, q) { return JSON.stringify(__guideRerank(g, 40, q).map(function (x) { return x[0].location; })); }",
                groups, "报告几号交")
     assert json.loads(plain)[0] == "doc-templates/report.html"
+
+
+def test_the_guides_intent_lifts_the_writing_guide_for_length_and_the_work_points_for_how_often():
+    """data/search/ranking.yml: 写多少字 / 分几部分 ask for the writing guide, 多久 / 一年几次 for the work points,
+    not for the task page or template whose title is the topic."""
+    import yaml
+    from py_mini_racer import MiniRacer
+
+    from macros.search.intent import intent_js
+
+    ranking = yaml.safe_load((Path(__file__).parents[1] / "data/search/ranking.yml").read_text(encoding="utf-8"))
+    ctx = MiniRacer()
+    ctx.eval(RESULTS_JS)
+    ctx.eval(intent_js(ranking["intent"]))
+
+    def first(query, groups):
+        args = f"{json.dumps(groups, ensure_ascii=False)}, 40, {json.dumps(query, ensure_ascii=False)}"
+        return ctx.eval(f"__guideRerank({args})[0][0].location")
+
+    length = [_group("tasks/minutes.html", 10), _group("writing/document-types.html#minutes", 6)]
+    assert first("会议纪要一般写多少字", length) == "writing/document-types.html#minutes"
+    assert first("会议纪要分几部分", length) == "writing/document-types.html#minutes"
+    assert first("会议纪要", length) == "tasks/minutes.html"
+    often = [_group("doc-templates/board.html", 10), _group("work-points/culture.html#board", 6)]
+    assert first("宣传栏多久换一次", often) == "work-points/culture.html#board"
+    assert first("宣传栏", often) == "doc-templates/board.html"
 
 
 @pytest.fixture(scope="module")
