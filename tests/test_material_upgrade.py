@@ -44,8 +44,8 @@ FILLERS = ("怎么", "的", "里")
 # patch or to the code appended to the worker (results.js), checked by the browser tests.
 PATCHED = {
     "da1b3df5e5f00cc73083c9e21ff0ec28bde85cd247057bdd05b7a167e5903bd4": {  # worker of 9.8.1
-        (): "c8eac564550ce27d179d61a082b5de3e669820185e5f9b0598a07c15837fb870",
-        FILLERS: "42447c4fcc7915d73255f2f6778733e56fd6c240a665bf96cf2adbe256914813",
+        (): "1a84e851ca6464fdc70fafaad745b9212802d342edf388f4071ab52ab1800c6d",
+        FILLERS: "1cce30a8b9311409c807f79865f29d502d802b19beed9b0272955c6f21c6b012",
     },
     "b9a1ef14b5e91ad61fa8d7dd42e1f55e6af0ebd224bc8970dff0e7d7311b172f": {  # bundle of 9.8.1
         SEPARATOR: "7f26973bc7ab3f04f055a8ded5144d8e76e287893e96e65675ce162cc4439328",

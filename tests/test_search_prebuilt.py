@@ -101,6 +101,23 @@ def test_positions_left_out_are_found_in_the_table_exactly_as_lunr_recorded_them
     assert ctx.eval("JSON.stringify(__guidePositions('x', {position: []}, [[4100]], ['x']))") == "[]"
 
 
+def test_a_term_without_letter_case_is_found_in_the_table_without_a_copy_of_each_token():
+    """The lookup runs for every term of every result: a Chinese term is compared where it stands (one lowercased
+    copy of the term, not one of each token as long as it); a term with letters still matches any case."""
+    from py_mini_racer import MiniRacer
+
+    ctx = MiniRacer()
+    ctx.eval(POSITIONS_JS)
+    value = "台账记录" * 100 + " Word"
+    table = [[(at << 12) | (2 << 2) | 1 for at in range(0, 400, 2)] + [(401 << 12) | (4 << 2) | 1]]
+    ctx.eval(f"var value = {json.dumps(value, ensure_ascii=False)}, table = {json.dumps(table)}, copies = 0;"
+             "var lower = String.prototype.toLowerCase;"
+             "String.prototype.toLowerCase = function () { copies++; return lower.call(this); };")
+    found = json.loads(ctx.eval("JSON.stringify(__guidePositions('台账', {position: []}, table, value))"))
+    assert found == list(range(0, 200, 2)) and ctx.eval("copies") <= 1
+    assert json.loads(ctx.eval("JSON.stringify(__guidePositions('word', {position: []}, table, value))")) == [200]
+
+
 def test_positions_are_left_out_only_of_the_fields_named():
     index, table = build_in_v8(WORKER, SMALL_INDEX)
     lean = without_positions(index, ["text", "keywords"])

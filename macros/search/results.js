@@ -15,11 +15,32 @@ var __guideSnippetLead = 24; // characters shown before the first matched word, 
 var __guideBlock = /^(p|li|ul|ol|dl|dt|dd|tr|td|th|table|thead|tbody|h[1-6]|div|br|blockquote|pre|section|details|summary|figcaption)$/;
 var __guideStop = /[。；！？\s]/;
 
-// The visible characters of an HTML string (an entity counts as one), which of them are marked, and where
-// a block ended before them.
+// The visible characters of an HTML string, as one string with one code unit per character (``text``): an
+// entity and a character outside the BMP each count as one character, kept whole in ``whole`` (position ->
+// what stands there) and stood for by U+E000 in ``text``; ``marks``, the runs of marked characters
+// ([from, to), longest runs, in order); a space where a block ended before them. Text is taken a run at a
+// time, not a character at a time (a result's text is up to some ten thousand characters and every result
+// gets a snippet: this is most of the worker's time on a long question).
 function __guideChars(html) {
-  var re = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>|&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);|[^<&]+|[<&]/g;
-  var chars = [], marked = [], inMark = false, gap = false, m, i, part;
+  var re = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>|(&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);|[\ud800-\udbff][\udc00-\udfff])|[^<&\ud800-\udbff]+|[\s\S]/g;
+  var text = "", last = "", marks = [], whole = {}, inMark = false, gap = false, m, run, pieces, i;
+  function add(part, marked) {
+    var at = text.length;
+    text += part;
+    last = part.charAt(part.length - 1);
+    if (!marked) return;
+    if (marks.length && marks[marks.length - 1][1] === at) marks[marks.length - 1][1] = text.length;
+    else marks.push([at, text.length]);
+  }
+  // One piece without white space, or one white space character (the rest of a run of them never shows).
+  // Returns where the piece went.
+  function put(part, space) {
+    if (space && (!last || last === " ")) return -1;
+    if (gap && last && last !== " ") add(" ", false);
+    gap = false;
+    add(space ? " " : part, inMark);
+    return text.length - 1;
+  }
   while ((m = re.exec(html))) {
     if (m[2]) {
       var tag = m[2].toLowerCase();
@@ -27,26 +48,36 @@ function __guideChars(html) {
       else if (__guideBlock.test(tag)) gap = true;
       continue;
     }
-    part = m[0].charAt(0) === "&" && m[0].length > 1 ? [m[0]] : Array.from(m[0].replace(/\u200b/g, ""));
-    for (i = 0; i < part.length; i++) {
-      if (/^\s$/.test(part[i]) && (!chars.length || chars[chars.length - 1] === " ")) continue;
-      if (gap && chars.length && chars[chars.length - 1] !== " ") { chars.push(" "); marked.push(false); }
-      gap = false;
-      chars.push(/^\s$/.test(part[i]) ? " " : part[i]);
-      marked.push(inMark);
-    }
+    if (m[3]) { whole[put("\ue000", false)] = m[3]; continue; }
+    run = m[0].replace(/\u200b/g, "");
+    if (!/\s/.test(run)) { if (run) put(run, false); continue; }
+    pieces = run.match(/\s|[^\s]+/g);
+    for (i = 0; i < pieces.length; i++) put(pieces[i], /^\s$/.test(pieces[i]));
   }
-  return {chars: chars, marked: marked};
+  return {text: text, marks: marks, whole: whole, n: text.length};
+}
+
+// Characters [from, to) of chars as they were typed (entities and characters outside the BMP whole).
+function __guideSlice(c, from, to) {
+  var out = "", i;
+  for (i = from; i < to; i++) out += i in c.whole ? c.whole[i] : c.text.charAt(i);
+  return out;
+}
+
+function __guideCharAt(c, i) {
+  return i in c.whole ? c.whole[i] : c.text.charAt(i);
 }
 
 // How many of the query's ``terms`` the marked words of chars[from, to) stand for (a marked word stands
 // for each term it begins with: terms are searched with a trailing wildcard); without terms, how many
 // different marked words there are.
 function __guideWords(c, from, to, terms) {
-  var words = {}, word = "", i;
-  for (i = from; i <= to; i++) {
-    if (i < to && c.marked[i]) word += c.chars[i].toLowerCase();
-    else if (word) { words[word] = true; word = ""; }
+  var words = {}, k, i, word;
+  for (k = 0; k < c.marks.length && c.marks[k][0] < to; k++) {
+    var a = Math.max(c.marks[k][0], from), b = Math.min(c.marks[k][1], to);
+    if (a >= b) continue;
+    for (word = "", i = a; i < b; i++) word += __guideCharAt(c, i).toLowerCase();
+    words[word] = true;
   }
   words = Object.keys(words);
   if (!terms || !terms.length) return words.length;
@@ -58,15 +89,15 @@ function __guideWords(c, from, to, terms) {
 // Where a snippet of ``size`` characters starts: before the run of marks that has the most of the query's
 // terms within ``size`` of it, from the end of a sentence at most ``lead`` characters before.
 function __guideWindow(c, size, lead, terms) {
-  var best = 0, bestWords = -1, i, n = c.chars.length;
-  for (i = 0; i < n; i++) {
-    if (!c.marked[i] || (i > 0 && c.marked[i - 1])) continue;
+  var best = 0, bestWords = -1, i, k, n = c.n;
+  for (k = 0; k < c.marks.length; k++) {
+    i = c.marks[k][0];
     var words = __guideWords(c, i, Math.min(n, i + size - lead), terms);
     if (words > bestWords) { best = i; bestWords = words; }
   }
   if (bestWords < 0) return 0;
   var start = Math.max(0, best - lead);
-  for (i = best - 1; i >= start; i--) if (__guideStop.test(c.chars[i])) return i + 1;
+  for (i = best - 1; i >= start; i--) if (__guideStop.test(__guideCharAt(c, i))) return i + 1;
   return start;
 }
 
@@ -75,22 +106,24 @@ function __guideWindow(c, size, lead, terms) {
 function __guideSnippet(html, size, lead, terms) {
   size = size || __guideSnippetSize;
   lead = lead === undefined ? __guideSnippetLead : lead;
-  var c = __guideChars(html), n = c.chars.length;
+  var c = __guideChars(html), n = c.n;
   if (!n) return "";
   var start = __guideWindow(c, size, lead, terms);
-  while (start < n && c.chars[start] === " ") start++;
-  var end = Math.min(n, start + size), out = start > 0 ? "…" : "", open = false, i;
-  for (i = start; i < end; i++) {
-    if (c.marked[i] !== open) { out += open ? "</mark>" : "<mark>"; open = c.marked[i]; }
-    out += c.chars[i];
+  while (start < n && c.text.charAt(start) === " ") start++;
+  var end = Math.min(n, start + size), out = start > 0 ? "…" : "", at = start, k;
+  for (k = 0; k < c.marks.length; k++) {
+    var a = Math.max(c.marks[k][0], start), b = Math.min(c.marks[k][1], end);
+    if (a >= b) continue;
+    out += __guideSlice(c, at, a) + "<mark>" + __guideSlice(c, a, b) + "</mark>";
+    at = b;
   }
-  if (open) out += "</mark>";
+  out += __guideSlice(c, at, end);
   return "<p>" + out.replace(/ +$/, "") + (end < n ? "…" : "") + "</p>";
 }
 
 function __guideMarkedWords(html, terms) {
   var c = __guideChars(html);
-  return __guideWords(c, 0, c.chars.length, terms);
+  return __guideWords(c, 0, c.n, terms);
 }
 
 // Snippets for every result of a page's group, and the section with more of the query's terms than the
@@ -290,10 +323,28 @@ function __guideCorpus(docs) {
   return __guideText;
 }
 
+// Whether pieces of queries are in the guide's text, each looked up once (typing a question asks again for
+// the pieces of every keystroke before); a piece one of whose two pieces one character shorter is not in
+// the text is not either, without a look (a long question has many characters no word covers, and each tries
+// some thirty pieces around it: each look reads the whole text, 190,000 characters).
+var __guideInText = {};
+
+function __guideTextLookup(docs) {
+  var seen = __guideInText, text = null;
+  return {has: function (piece) {
+    if (piece in seen) return seen[piece];
+    if (piece.length > 2 && (seen[piece.slice(0, -1)] === false || seen[piece.slice(1)] === false))
+      return (seen[piece] = false);
+    text = text || __guideCorpus(docs);
+    return (seen[piece] = text.indexOf(piece) >= 0);
+  }};
+}
+
 // The best word a slip at ``at`` of ``run`` stands for: {from, to, word} (run.slice(from, to) becomes word),
 // from pieces of the run around ``at`` that are neither a word of the index nor anywhere in the guide's text:
 // one uncovered character replaced by another of the same reading, or (a piece of 3+ characters) one
 // character put back. The word that takes in the most uncovered characters wins, then the longest.
+// ``text``: __guideTextLookup of the guide's pages.
 function __guideSlip(run, at, covered, words, text) {
   var best = null, len, from, k, h, i;
   function offer(f, t, w, fixes) {
@@ -303,7 +354,7 @@ function __guideSlip(run, at, covered, words, text) {
   for (len = 2; len <= Math.min(8, run.length); len++) {
     for (from = Math.max(0, at - len + 1); from <= at && from + len <= run.length; from++) {
       var piece = run.slice(from, from + len);
-      if (__guideIsWord(words, piece) || text.indexOf(piece) >= 0) continue;
+      if (__guideIsWord(words, piece) || text.has(piece)) continue;
       // A two-character word only where neither character is in another word: 台帐 -> 台账, never 要建 -> 要件.
       if (len === 2 && (covered[from] || covered[from + 1])) continue;
       var fixes = 0;
@@ -327,12 +378,11 @@ function __guideSlip(run, at, covered, words, text) {
 // of the index fits).
 function __guideCorrect(query, words, docs) {
   if (!__guideReadings) return null;
-  var changed = false, text = null;
+  var changed = false, text = __guideTextLookup(docs);
   var fixed = query.replace(/[\u3400-\u9fff]+/g, function (run) {
     var covered = __guideCovered(run, words), at;
     for (at = 0; at < run.length; at++) {
       if (covered[at]) continue;
-      text = text || __guideCorpus(docs);
       var slip = __guideSlip(run, at, covered, words, text);
       if (slip) {
         changed = true;
