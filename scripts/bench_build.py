@@ -52,6 +52,8 @@ SERVE_CHECKLIST = ("responsibility-self-inspection", "theory")  # shown on SERVE
 BUILT = re.compile(r"Documentation built in ([\d.]+) seconds")
 REBUILD_FAILED = "An error happened during the rebuild"
 RELOADED = "Reloading browsers"  # after each rebuild that succeeded
+# MkDocs logs "Documentation built in 0.55 seconds" once per text: a rebuild as long as an earlier one has no time
+NOT_LOGGED = "?"
 
 
 def serve_builds(text: str) -> tuple[int, int, int]:
@@ -454,7 +456,7 @@ def run_serve(work: Path, envs: Env, edits: int, log) -> dict:
                 result[name]["rebuilds"] = [rebuilds for _, rebuilds, _ in runs]
                 result[name]["cpu"] = [cpu for _, _, cpu in runs]
                 log(f"serve: {name.replace('_', ' ')}s " + ", ".join(
-                    f"{seconds:.2f} s (mkdocs rebuilds: {', '.join(f'{b:.2f}' for b in rebuilds)} s; "
+                    f"{seconds:.2f} s (mkdocs rebuilds: {', '.join(f'{b:.2f}' for b in rebuilds) or NOT_LOGGED} s; "
                     f"server CPU {cpu if cpu is None else round(cpu, 2)} s)" for seconds, rebuilds, cpu in runs))
         finally:
             try:
@@ -545,7 +547,7 @@ def report(results: dict) -> str:
                 f"  page edit   {fmt(serve['page_edit'])}   {serve['page']}",
                 f"  data edit   {fmt(serve['data_edit'])}   {serve['data']}",
                 "  mkdocs' own rebuild times: " + "; ".join(
-                    f"{name} " + ", ".join("+".join(f"{b:.1f}" for b in rebuilds) for rebuilds in serve[key]["rebuilds"])
+                    f"{name} " + ", ".join("+".join(f"{b:.1f}" for b in rebuilds) or NOT_LOGGED for rebuilds in serve[key]["rebuilds"])
                     for name, key in (("page", "page_edit"), ("data", "data_edit"))) + " s",
                 "  the server's CPU per edit: " + "; ".join(
                     f"{name} " + ", ".join("?" if cpu is None else f"{cpu:.2f}" for cpu in serve[key].get("cpu", []))
