@@ -125,6 +125,7 @@ WORDS = {w: {"_index": i, "text": {f"{w}-1.html": {}, f"{w}-2.html": {}}}
                                 "知道", "部知道", "意识", "意识形态"])}
 WORDS["部知道"] = {"_index": 99, "text": {"x.html": {}}}  # a segmenter's accident, in one section only
 WORDS["不"] = {"_index": 100, "text": {f"{i}.html": {} for i in range(20)}}  # a character the guide uses by itself
+WORDS["请"] = {"_index": 101, "text": {f"{i}.html": {} for i in range(20)}}  # so is 请 (请在……)
 DOCS = [{"title": "舆情处置", "text": "网评员\u200b台账\u200b写着\u200b意识形态"}]
 
 
@@ -141,6 +142,7 @@ def correct(js):
     ("网平员", "网评员"),          # same sound, no word of the index in the query
     ("台帐怎么记", "台账怎么记"),  # a two-character word
     ("中心组学系", "中心组学习"),
+    ("舆请处置", "舆情处置"),      # 请 is common, but 舆 next to it stands for nothing alone: the slip is 请
 ])
 def test_a_one_character_slip_is_corrected_to_a_word_of_the_index(correct, typed, meant):
     assert correct(typed) == meant

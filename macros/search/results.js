@@ -357,10 +357,16 @@ function __guideSlip(run, at, covered, words, text) {
       if (__guideIsWord(words, piece) || text.has(piece)) continue;
       // A two-character word only where neither character is in another word: 台帐 -> 台账, never 要建 -> 要件.
       if (len === 2 && (covered[from] || covered[from + 1])) continue;
-      var fixes = 0;
-      for (i = from; i < from + len; i++) fixes += !covered[i];
+      var fixes = 0, common = [], orphans = 0;
+      for (i = from; i < from + len; i++) {
+        fixes += !covered[i];
+        common.push(__guideDf(words, run[i], __guideCommonChar + 1) > __guideCommonChar);
+        if (!covered[i] && !common[i - from]) orphans++;
+      }
       for (k = from; k < from + len; k++) {
-        if (covered[k] || __guideDf(words, run[k], __guideCommonChar + 1) > __guideCommonChar) continue;
+        // A common character is what the reader meant, unless the piece holds a character that is neither in a
+        // word nor a word of its own (舆请: 舆 stands for nothing alone, so the slip is 请 for 情).
+        if (covered[k] || (common[k - from] && !orphans)) continue;
         var sounds = __guideHomophones(run[k]);
         for (i = 0; i < sounds.length; i++) {
           h = piece.slice(0, k - from) + sounds[i] + piece.slice(k - from + 1);
