@@ -156,3 +156,29 @@ def test_suggestion_box_and_morality_lecture_are_covered(built_site, page, headi
         assert needle in text, (page, needle)
     tables = [article.find(id=i).find_next("table").get_text() for i in ("多久一次谁负责", "留什么材料")]
     assert all(heading in table for table in tables), page  # a row in each table
+
+
+# --- what staff asked and the guide lacked (issue #19) -------------------------
+
+def test_small_branch_records_are_answered_with_the_display_ledger(built_site):
+    article = built_site.article("work-points/responsibility.html")
+    heading = article.select_one("h3#小支部留什么")
+    assert heading and heading.find_previous("h2").get_text().rstrip("¶").strip() == "留什么材料"
+    text = ""
+    for sibling in heading.find_next_siblings():
+        if sibling.name in ("h2", "h3"):
+            break
+        text += sibling.get_text()
+    for words in ("小区党支部", "物业", "两新", "三会一课", "宣传栏", "按本区要求"):
+        assert words in text, words
+    links = [a["href"] for a in heading.find_next("ul").select("a[href]")]
+    assert any(h.endswith("downloads/ledger-display-changes.xlsx") for h in links), links
+
+
+def test_secretary_party_lecture_states_only_what_is_certain(built_site):
+    article = built_site.article("work-points/theory.html")
+    heading = article.select_one("h3#书记讲党课")
+    assert heading
+    text = heading.find_next("p").get_text()
+    for words in ("支部书记每年至少讲1次党课", "专题辅导", "没有对街道党工委书记讲党课或专题辅导次数的统一规定", "按本区要求"):
+        assert words in text, words

@@ -14,6 +14,9 @@ DOCUMENT_TYPES = ("半年情况报告（通称半年汇报）", "年度总结和
 FAULTS = ("残留占位符", "其他单位的名称或年份", "过时提法", "形近错别字", "繁体字和转换残留", "网页残留",
           "新八股：长、空、旧、虚")
 PAGES = ("index", "document-types", "opening-and-figures", "format", "common-faults")
+BASIS_MONTH = {"document-types": 12, "common-faults": 12}
+RETURNED = ("写得空：通篇没有数字", "写得虚：数字在台账里找不到", "成了流水账：只有活动，没有结果",
+            "问题写成“认识不够高”")
 
 
 def section(article, heading_text: str) -> list:
@@ -30,7 +33,7 @@ def section(article, heading_text: str) -> list:
 @pytest.mark.parametrize("page", PAGES)
 def test_pages_are_built_with_their_basis(built_site, page):
     article = built_site.article(f"writing/{page}.html")
-    assert "依据截至 2026年11月" in article.get_text()
+    assert f"依据截至 2026年{BASIS_MONTH.get(page, 11)}月" in article.get_text()
 
 
 @pytest.mark.parametrize("doc_type", DOCUMENT_TYPES)
@@ -79,3 +82,37 @@ def test_opening_figures_and_matching_sections(built_site):
 def test_writing_index_renders_the_shared_checklist(built_site):
     article = built_site.article("writing/index.html")
     assert article.select("#ck-before-submission-no-placeholder")
+
+
+# --- what staff asked and the guide lacked (issue #19) -------------------------
+
+@pytest.mark.parametrize("complaint", RETURNED)
+def test_each_complaint_of_a_returned_report_has_a_marked_before_and_an_after(built_site, complaint):
+    article = built_site.article("writing/common-faults.html")
+    assert article.select_one("h2#被退回的材料")
+    classes = [e.get("class") or [] for e in section(article, complaint)]
+    before = [i for i, c in enumerate(classes) if "fault-example" in c and "admonition" in c]
+    after = [i for i, c in enumerate(classes) if "success" in c and "admonition" in c]
+    assert before and after and before[0] < after[0]
+
+
+def test_returned_report_section_uses_the_staff_words_and_links_the_ledger_check(built_site):
+    article = built_site.article("writing/common-faults.html")
+    text = " ".join(e.get_text() for e in section(article, "被退回来了：“写得虚”“写得空”“成了流水账”"))
+    for words in ("写得虚", "写得空", "流水账", "被退回", "认识不够高", "台账"):
+        assert words in text, words
+    hrefs = [a["href"] for a in article.select("a[href]")]
+    assert any(h.endswith("checker/ledger.html") for h in hrefs), hrefs
+
+
+def test_special_report_and_merged_submission_are_answered(built_site):
+    article = built_site.article("writing/document-types.html")
+    special = section(article, "区里临时要的专项材料")
+    assert article.select_one("h3#专项材料")
+    table = next(t for e in special for t in ([e] if e.name == "table" else e.select("table")))
+    assert [th.get_text() for th in table.select("th")][:2] == ["部分", "必须写什么"]
+    assert "半年汇报" in " ".join(e.get_text() for e in special)
+    merged = " ".join(e.get_text() for e in section(article, "几份材料能不能合在一起报（合并报送）"))
+    assert article.select_one("h2#合并报送")
+    for words in ("通知写明可以合并的，才合并", "分开报", "按本区要求"):
+        assert words in merged, words
