@@ -86,7 +86,7 @@ def test_a_long_text_is_cut_in_runs_not_a_character_at_a_time(js):
                        "  var snippet = __guideSnippet(html, 0, undefined, ['台账', '留存材料']);"
                        "  return [snippet, Date.now() - start]; }", html)
     assert "<mark>台账</mark>要有<mark>留存材料</mark>" in snippet
-    assert took < 40, f"{took} ms"
+    assert took < 80, f"{took} ms"  # a guard against the old cost (138 ms), with room for a busy machine
 
 
 def _doc(location, score, text):
