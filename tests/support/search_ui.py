@@ -7,6 +7,7 @@ Material listens to) and the result list is read as a staff member sees it.
 
 from __future__ import annotations
 
+import re
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -50,10 +51,16 @@ def search(page, query: str, timeout: float = 10000) -> tuple[list[str], float]:
     started = time.perf_counter()
     box.fill(query)
     box.press("End")
-    page.wait_for_function(
-        """([sel, meta]) => document.querySelectorAll(sel).length > 0 ||
-              /没有找到|No matching/.test(document.querySelector(meta).textContent)""",
-        arg=[ITEM_LINK, META], timeout=timeout)
+    # Not "results or 没有找到": until the worker answers, Material's meta line pairs the new query with the
+    # last (empty) answer and says 没有找到 for a moment. A query is taken to find nothing only when no
+    # result has come by the timeout and the line still says so.
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        page.wait_for_function("sel => document.querySelectorAll(sel).length > 0", arg=ITEM_LINK, timeout=timeout)
+    except PlaywrightTimeout:
+        if not re.search("没有找到|No matching", page.locator(META).inner_text()):
+            raise
     elapsed = (time.perf_counter() - started) * 1000
     # One item per page: its first link is the page, the others its sections.
     hrefs = page.eval_on_selector_all(ITEM, "els => els.map(e => e.querySelector('a.md-search-result__link').href)")
