@@ -64,7 +64,9 @@ TYPE_AND_WAIT = """async (q) => {
                        input.dispatchEvent(new KeyboardEvent('keyup', {bubbles: true, key: 'End'})); };
   input.value = ''; fire();
   const s0 = performance.now();
-  await new Promise((r, j) => { const c = () => list.children.length === 0 ? r()
+  // the cleared box's own answer shown (the placeholder line), so that no stale empty answer comes after the
+  // query below and makes its line say 没有找到 for a moment
+  await new Promise((r, j) => { const c = () => list.children.length === 0 && /键入以开始搜索/.test(meta.textContent) ? r()
       : performance.now() - s0 > 10000 ? j(new Error('list not cleared')) : setTimeout(c, 1); c(); });
   const t0 = performance.now();
   input.value = q; fire();
