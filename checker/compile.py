@@ -77,14 +77,6 @@ def traditional_map() -> tuple[str, str]:
     return "".join(trad), "".join(simp)
 
 
-def pinyin_table(extra_chars: set[str]) -> dict[str, str]:
-    """Syllable (toneless, ü as v) -> the characters read so (all readings): checker/lexicon.py's, made
-    from pypinyin; compile_data takes it from the committed base instead (``with_chars``)."""
-    from checker.lexicon import pinyin_table as derived
-
-    return derived(extra_chars)
-
-
 @functools.cache
 def jieba_words() -> dict[str, int]:
     """jieba's dictionary: word -> frequency (words of 2 to 12 characters). Read once per
@@ -313,7 +305,7 @@ def compile_data(site, with_language: bool = True) -> dict:
         data["typo"] = typo_data(record("context").data, vocab, shapes, base)
         trad, simp = traditional_map()
         extra = {ch for w in vocab for ch in w} | {ch for g in shapes for ch in g}
-        table = with_chars(base["pinyin"], extra)  # = pinyin_table(extra), from the committed base
+        table = with_chars(base["pinyin"], extra)  # = lexicon.pinyin_table(extra), from the committed base
         data["t2s"] = [trad, simp]
         data["pinyin"] = table
         data["fuzzy"] = {syl: fuzzy(syl) for syl in table if fuzzy(syl) != syl}  # the engine's sound-alike test

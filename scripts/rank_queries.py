@@ -51,7 +51,7 @@ class SiteSearch:
         self.ctx.eval("var __s = new globalThis.__GuideSearch({config: __i.config, docs: __i.docs, "
                       "prebuilt: __i.prebuilt, options: {suggest: false}});")
         if current_js and "__guideSetPinyin" not in worker:  # a site built before the pinyin was in its index
-            from checker.compile import pinyin_table
+            from checker.lexicon import pinyin_table
             self.ctx.eval(f"__i.pinyin = {json.dumps(pinyin_table(set()), ensure_ascii=False)};")
         # As the worker's index loader does (__guideFetchIndex).
         self.ctx.eval("typeof __guideSetPinyin === 'function' && __guideSetPinyin(__i.pinyin);")

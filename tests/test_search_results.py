@@ -131,7 +131,7 @@ DOCS = [{"title": "舆情处置", "text": "网评员\u200b台账\u200b写着\u20
 
 @pytest.fixture(scope="module")
 def correct(js):
-    from checker.compile import pinyin_table
+    from checker.lexicon import pinyin_table
 
     js("__guideSetPinyin", pinyin_table(set()))
     return lambda query: js("(q, w, d) => __guideCorrect(q, w, d)", query, WORDS, DOCS)
@@ -163,7 +163,7 @@ def test_a_long_question_reads_the_guides_text_a_few_times():
     whose shorter piece is not there is not looked for (952 reads of the text for this question before, 31 now)."""
     from py_mini_racer import MiniRacer
 
-    from checker.compile import pinyin_table
+    from checker.lexicon import pinyin_table
 
     ctx = MiniRacer()
     ctx.eval(RESULTS_JS)
