@@ -44,8 +44,8 @@ FILLERS = ("怎么", "的", "里")
 # patch or to the code appended to the worker (results.js), checked by the browser tests.
 PATCHED = {
     "da1b3df5e5f00cc73083c9e21ff0ec28bde85cd247057bdd05b7a167e5903bd4": {  # worker of 9.8.1
-        (): "4109fc314288af83be7ee08c181cd9c45a0782c6c211d623b182fd2a71814df0",
-        FILLERS: "69bd09e84c71b53cfc9888e267692488431454be7233e4aa849e2a76f9606953",
+        (): "e25d82a7430b7abc6f2c53030eaef54b77e777a917b5492970b60145a068bc52",
+        FILLERS: "6cd3c7cdb3cd41f71c3d1f79dd630f59b1bbb4925b4e0d7d1fd9680011191ce9",
     },
     "b9a1ef14b5e91ad61fa8d7dd42e1f55e6af0ebd224bc8970dff0e7d7311b172f": {  # bundle of 9.8.1
         SEPARATOR: "7f26973bc7ab3f04f055a8ded5144d8e76e287893e96e65675ce162cc4439328",

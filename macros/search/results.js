@@ -346,7 +346,12 @@ function __guideTextLookup(docs) {
 // character put back. The word that takes in the most uncovered characters wins, then the longest.
 // ``text``: __guideTextLookup of the guide's pages.
 function __guideSlip(run, at, covered, words, text) {
-  var best = null, len, from, k, h, i;
+  var best = null, commonOf = {}, len, from, k, h, i;
+  function isCommon(j) {  // looked up once per character, for the uncovered ones only
+    var ch = run[j];
+    if (!(ch in commonOf)) commonOf[ch] = __guideDf(words, ch, __guideCommonChar + 1) > __guideCommonChar;
+    return commonOf[ch];
+  }
   function offer(f, t, w, fixes) {
     if (!best || fixes > best.fixes || (fixes === best.fixes && w.length > best.word.length))
       best = {from: f, to: t, word: w, fixes: fixes};
@@ -357,16 +362,12 @@ function __guideSlip(run, at, covered, words, text) {
       if (__guideIsWord(words, piece) || text.has(piece)) continue;
       // A two-character word only where neither character is in another word: 台帐 -> 台账, never 要建 -> 要件.
       if (len === 2 && (covered[from] || covered[from + 1])) continue;
-      var fixes = 0, common = [], orphans = 0;
-      for (i = from; i < from + len; i++) {
-        fixes += !covered[i];
-        common.push(__guideDf(words, run[i], __guideCommonChar + 1) > __guideCommonChar);
-        if (!covered[i] && !common[i - from]) orphans++;
-      }
+      var fixes = 0, orphans = 0;
+      for (i = from; i < from + len; i++) if (!covered[i]) { fixes++; if (!isCommon(i)) orphans++; }
       for (k = from; k < from + len; k++) {
         // A common character is what the reader meant, unless the piece holds a character that is neither in a
         // word nor a word of its own (舆请: 舆 stands for nothing alone, so the slip is 请 for 情).
-        if (covered[k] || (common[k - from] && !orphans)) continue;
+        if (covered[k] || (isCommon(k) && !orphans)) continue;
         var sounds = __guideHomophones(run[k]);
         for (i = 0; i < sounds.length; i++) {
           h = piece.slice(0, k - from) + sounds[i] + piece.slice(k - from + 1);
