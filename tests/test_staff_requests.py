@@ -17,7 +17,6 @@ from support import ROOT
 SITE = load_site_data(ROOT)
 
 
-
 def _section(article, heading_id: str) -> str:
     """The text of a heading's section: up to the next heading of the same or a higher level."""
     heading = article.select_one(f'[id="{heading_id}"]')
