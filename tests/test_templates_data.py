@@ -23,6 +23,7 @@ AGREED = {
     "study-plan": ["guiding-principles", "topics", "methods"],
     "civilization-activity-plan": ["purpose", "arrangements", "safeguards"],
     "rectification-report": ["opening", "progress", "mechanisms", "next-steps"],
+    "activity-brief": ["lead", "body", "ending", "source"],
 }
 
 

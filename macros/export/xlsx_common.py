@@ -60,6 +60,24 @@ def grid(ws, first_row: int, last_row: int, columns: int) -> None:
             cell._style.alignmentId = alignment
 
 
+LINE_HEIGHT = 15  # points per line of 11-point text
+
+
+def text_lines(text: str, width: float) -> int:
+    """How many lines ``text`` wraps to in a column ``width`` characters wide (a Chinese character
+    counts two)."""
+    units = sum(2 if ord(ch) > 0x2E7F else 1 for ch in str(text))
+    return max(1, -(-units // max(1, int(width) - 1)))
+
+
+def fit_row_heights(ws, first_row: int, last_row: int, widths: list[float]) -> None:
+    """Row heights for wrapped text: Excel and LibreOffice keep the default height of a row written
+    by openpyxl when printing, which cuts a long item to its first line."""
+    for r in range(first_row, last_row + 1):
+        lines = max(text_lines(ws.cell(row=r, column=c).value or "", w) for c, w in enumerate(widths, start=1))
+        ws.row_dimensions[r].height = LINE_HEIGHT * lines + 3
+
+
 def choice_list(ws, choices, cells: str) -> None:
     """A drop-down list of ``choices`` on ``cells`` (e.g. 'E3:E200')."""
     validation = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True,
@@ -69,11 +87,11 @@ def choice_list(ws, choices, cells: str) -> None:
     ws.add_data_validation(validation)
 
 
-def print_setup(ws, title_rows: str = "1:2", freeze: str = "A3") -> None:
-    """Frozen header, A4 landscape, one page wide, title rows on every page."""
+def print_setup(ws, title_rows: str = "1:2", freeze: str = "A3", portrait: bool = False) -> None:
+    """Frozen header, A4 landscape (or portrait), one page wide, title rows on every page."""
     ws.freeze_panes = freeze
     ws.print_title_rows = title_rows
-    ws.page_setup.orientation = "landscape"
+    ws.page_setup.orientation = "portrait" if portrait else "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0

@@ -1,0 +1,122 @@
+"""What staff asked for and the guide lacked (issue #19, a sixth writer's gaps): the handover
+checklist, 共建单位 on the 文明实践 page, the 活动简报 and its template, the printable 签到表, and
+how long records are kept. Each is data rendered on the page where a user looks for it."""
+
+from __future__ import annotations
+
+import io
+import re
+
+from openpyxl import load_workbook
+
+from macros.export.checklist_xlsx import build_checklist_xlsx
+from macros.export.ledger_xlsx import build_ledger_xlsx
+from macros.sitedata import load_site_data
+from support import ROOT
+
+SITE = load_site_data(ROOT)
+
+
+def _section(article, heading_id: str) -> str:
+    """The text of a heading's section: up to the next heading of the same or a higher level."""
+    heading = article.select_one(f'[id="{heading_id}"]')
+    assert heading is not None, heading_id
+    parts = []
+    for sibling in heading.find_next_siblings():
+        if re.fullmatch(r"h[1-6]", sibling.name or "") and int(sibling.name[1]) <= int(heading.name[1]):
+            break
+        parts.append(sibling.get_text(" "))
+    return " ".join(" ".join(parts).split())
+
+
+def test_handover_checklist_is_on_first_month_with_its_download(built_site):
+    record = SITE.get("checklists", "handover")
+    article = built_site.article("guide/first-month.html")
+    section = _section(article, "交接清单")
+    for word in ("交接", "接班", "移交", "留给下一任"):
+        assert word in section, word
+    for item in record["items"]:
+        assert article.select_one(f"#ck-handover-{item['id']}") is not None, item["id"]
+    links = {a["href"] for a in article.select("a[download]")}
+    assert "../downloads/checklist-handover.xlsx" in links
+    index = built_site.article("checklists/index.html")
+    assert index.select_one("#handover") is not None and index.select_one("#ck-handover-accounts-positions")
+    covered = " ".join(item["text"] for item in record["items"])
+    for thing in ("台账", "模板", "账号", "密码", "网评员", "通讯员", "舆情", "整改", "截止日期"):
+        assert thing in covered, thing
+
+
+def test_handover_workbook_records_handover_and_signatures():
+    wb = load_workbook(io.BytesIO(build_checklist_xlsx(SITE.get("checklists", "handover"))))
+    ws = wb.active
+    assert [c.value for c in ws[2]] == ["序号", "检查内容", "留存材料", "责任", "交接情况", "情况说明"]
+    assert [dv.formula1 for dv in ws.data_validations.dataValidation] == ['"已移交,部分移交,未移交,不适用"']
+    cells = [str(c.value) for row in ws.iter_rows(min_row=3) for c in row if c.value]
+    assert any("离任人（签字）" in v and "接班人（签字）" in v for v in cells)
+    assert ws.row_dimensions[4].height and ws.row_dimensions[4].height > 30  # a long item is printed whole
+    # a self-inspection list keeps its own columns and choices
+    plain = load_workbook(io.BytesIO(build_checklist_xlsx(SITE.get("checklists", "before-submission")))).active
+    assert [c.value for c in plain[2]][3:5] == ["频次", "自查结果"]
+    assert [dv.formula1 for dv in plain.data_validations.dataValidation] == ['"已落实,部分落实,未落实,不适用"']
+
+
+def test_sign_in_sheet_is_a_printable_numbered_form():
+    record = SITE.get("ledgers", "ledger-sign-in")
+    ws = load_workbook(io.BytesIO(build_ledger_xlsx(record))).worksheets[0]
+    headers = [c.value for c in ws[2]]
+    assert headers[:5] == ["序号", "姓名", "单位/楼栋", "联系电话（可不填）", "签到时间"]
+    title = str(ws["A1"].value)
+    assert title.startswith("活动签到表\n") and all(w in title for w in ("活动名称", "时间", "地点"))
+    rows = record["form"]["rows"]
+    assert [ws.cell(row=r, column=1).value for r in range(3, 3 + rows)] == list(range(1, rows + 1))
+    assert ws.page_setup.orientation == "portrait" and ws.row_dimensions[3].height >= 20
+    assert "联系电话可以不填" in str(ws.cell(row=3 + rows, column=1).value)
+
+
+def test_sign_in_sheet_is_linked_where_activity_records_are_discussed(built_site):
+    for page in ("doc-templates/index.html", "work-points/civilization.html", "writing/document-types.html"):
+        hrefs = {a["href"] for a in built_site.article(page).select("a[download]")}
+        assert "../downloads/ledger-sign-in.xlsx" in hrefs, page
+
+
+def test_activity_brief_guidance_and_template(built_site):
+    article = built_site.article("writing/document-types.html")
+    section = _section(article, "活动简报")
+    for word in ("标题", "导语", "主体", "结尾", "供稿", "三五百字", "公众号"):
+        assert word in section, word
+    assert article.select_one('a[href="../doc-templates/activity-brief.html"]') is not None
+    assert article.select(".fault-example") and "示例街道东风路社区" in section
+    page = built_site.article("doc-templates/activity-brief.html")
+    assert any(a["href"] == "../downloads/activity-brief.docx" for a in page.select("a[download]"))
+    opinion = built_site.article("work-points/opinion.html")
+    assert opinion.select_one('a[href="../writing/document-types.html#活动简报"]') is not None
+
+
+def test_brief_example_agrees_with_the_volunteer_ledger_example():
+    """The brief's example activity is the one in the volunteer ledger's example row."""
+    row = SITE.get("ledgers", "ledger-volunteer")["rows"][0]
+    brief = SITE.get("templates", "activity-brief")
+    lead = brief["sections"][0]["example"]
+    assert f"{row[6]}名志愿者" in lead and f"{row[8]}位" in lead
+
+
+def test_co_building_section_on_civilization_linked_from_credit(built_site):
+    article = built_site.article("work-points/civilization.html")
+    section = _section(article, "八共建单位和驻区单位")
+    for word in ("共享", "志愿服务", "思政课进社区", "联系表", "共建协议", "照片", "按本区要求"):
+        assert word in section, word
+    strong = " ".join(e.get_text(" ") for e in article.select(".admonition.success"))
+    unit = SITE.get("units", "shili-street")
+    activities = unit["periods"]["2026-H1"]["figures"]["volunteer-activities"]
+    assert f"{activities}场志愿服务活动" in strong  # the same half year as the sample report
+    credit = built_site.article("work-points/credit.html")
+    assert credit.select_one('a[href="civilization.html#八共建单位和驻区单位"]') is not None
+
+
+def test_retention_says_what_the_rule_is_and_who_decides(built_site):
+    article = built_site.article("work-points/responsibility.html")
+    section = _section(article, "保存几年")
+    for word in ("国家档案局令第8号", "永久", "30年", "10年", "保管期限表", "档案部门", "巡察",
+                 "以本单位档案管理规定为准"):
+        assert word in section, word
+    assert "机关文件材料归档范围和文书档案保管期限规定" in _section(article, "依据")
