@@ -504,6 +504,7 @@
     this.shapes = typo.shapes;
     this.commonChars = new Set(typo.common_chars);
     this.named = rx(typo.names);
+    this.framed = rx(typo.frames);
     this.readings = new Map();  // char -> its usual readings (checker/lexicon.py common_readings)
     this.bySound = new Map();   // reading -> chars
     this.byFuzzy = new Map();   // reading with zh/z, n/l, -ng/-n merged -> chars
@@ -618,7 +619,10 @@
     if (!tt) return;
     var norm = ctx.norm, n = norm.length, conf = tt.conf, pen = conf.penalty, busy = ctx.typoBusy.slice();
     // names (data/checker/context.yml): 枧头 in 枧头社区 or 《枧头民谣集》 is no typo
-    finditer(tt.named, norm).forEach(function (m) { for (var q = m.index; q < m.index + m[0].length; q++) busy[q] = 1; });
+    // and grammatical frames: 边改边查, 一件件 (each character a word of its own)
+    [tt.named, tt.framed].forEach(function (re) {
+      finditer(re, norm).forEach(function (m) { for (var q = m.index; q < m.index + m[0].length; q++) busy[q] = 1; });
+    });
     var runRe = /[\u4e00-\u9fff]{2,}/gu, m, found = [];
     runRe.lastIndex = 0;
     while ((m = runRe.exec(norm)) !== null) {
@@ -654,7 +658,8 @@
         var pos = e.at - a, span = wordAt(s1[1], after.length, pos);
         if (e.kind === "swapped" && span[1] < pos + 2) return;
         var word = after.slice(span[0], span[1]);
-        if (e.kind === "swapped" && word.length === 2 && (tt.cost.get(word[0]) <= conf.common_cost || tt.cost.get(word[1]) <= conf.common_cost)) return;  // 的行不计入: 行不 is no 不行 swapped
+        // a common character (的, 不) and its neighbour are no swap: 的行不计入 is no 不行, 不说清楚 no 说不清楚
+        if (e.kind === "swapped" && (tt.cost.get(run[e.at]) <= conf.common_cost || tt.cost.get(run[e.at + 1]) <= conf.common_cost)) return;
         var bar = e.kind === "doubled" || word.length > 3 ? conf.threshold : word.length === 3 ? conf.threshold_three :
           e.kind === "sound" || e.kind === "swapped" ? conf.threshold_short : conf.threshold_short_alike;  // a swap: one candidate
         if (!tt.offer.has(word) || score < bar) return;
