@@ -131,6 +131,18 @@ def test_positions_are_left_out_only_of_the_fields_named():
         without_positions(index, ["body"])
 
 
+def test_v8_leaves_the_positions_out_as_python_does_and_keeps_the_text_to_check_against():
+    """The build strips the positions in V8 (less JSON to parse in Python) and checks the encoded index there,
+    against the JSON text lunr's index gave (issue #15: a cold build's CPU)."""
+    index, table = build_in_v8(WORKER, SMALL_INDEX)
+    ctx = _context(WORKER)
+    assert prebuilt_module._build(ctx, SMALL_INDEX, ["text", "keywords"]) == (without_positions(index, ["text", "keywords"]), table)
+    kept = json.loads(ctx.eval("__guideBuilt"))
+    assert kept == {"index": without_positions(index, ["text", "keywords"]), "table": table}
+    with pytest.raises(PrebuildError, match="cannot leave out positions"):
+        prebuilt_module._build(_context(WORKER), SMALL_INDEX, ["body"])
+
+
 def test_positions_patch_applies_once_and_fails_loudly_when_missing():
     assert WORKER.count("...__guidePositions(__term,") == 1 and "function __guidePositions(" in WORKER
     with pytest.raises(WorkerPatchError, match="match positions loop"):
