@@ -98,7 +98,7 @@ def on_config(config):
 
 def _ahead(site) -> list[tuple]:
     """The values the worker makes first for the pages (download_worker.value): the glossary's pinyin keys, when
-    the build cache does not have them (macros/__init__.py ``readings``)."""
+    the build cache does not have them (macros/site_macros.py ``readings``)."""
     texts = reading_texts([r.data for r in site.all("terms")])
     if buildcache.get(site.root, "pinyin", texts) is not None:
         return []
