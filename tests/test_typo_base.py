@@ -168,3 +168,11 @@ def test_near_allowed_finds_a_characters_substitutes_once_however_many_terms_hol
     found = compiler.near_allowed(vocab, pinyin, ["传转"], words, (readings, by_sound, counting))
     assert found == {"宣传教育": {"0": "选"}, "宣传": {"1": "船"}, "传教育": {"0": "转"}}
     assert sorted(counting.asked) == sorted(set("宣传教育"))
+
+
+def test_jieba_words_reads_the_dictionary_without_importing_jieba():
+    """The download worker compiles the checker's data without jieba itself (issue #15: 0.1 s of a cold build)."""
+    probe = ("import sys; from checker.compile import jieba_words; words = jieba_words(); "
+             "print('jieba' in sys.modules, len(words) > 300000, words['宣传'] > 0)")
+    shown = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=build_env())
+    assert shown.stdout.split() == ["False", "True", "True"]
