@@ -80,10 +80,11 @@ def traditional_map() -> tuple[str, str]:
 @functools.cache
 def jieba_words() -> dict[str, int]:
     """jieba's dictionary: word -> frequency (words of 2 to 12 characters). Read once per
-    process (0.2 s): the near-miss rule's data and the context rule's overlay both use it."""
-    import jieba
+    process (0.2 s): the near-miss rule's data and the context rule's overlay both use it. The file is
+    found without importing jieba, which loads its HMM tables and pkg_resources (0.1 s) for nothing here."""
+    import importlib.util
 
-    path = Path(jieba.__file__).parent / "dict.txt"
+    path = Path(importlib.util.find_spec("jieba").origin).parent / "dict.txt"
     words = {}
     with path.open(encoding="utf-8") as fh:
         for line in fh:
@@ -195,24 +196,31 @@ def near_allowed(vocab: list[str], pinyin: dict[str, str], shapes: list[str], wo
 
     Only substitutes with sound or shape evidence can ever be reported, so only
     those are tested against jieba's dictionary and the vocabulary. ``sets``: alike_sets(pinyin, shapes), if made."""
-    readings, by_sound, by_shape = sets or alike_sets(pinyin, shapes)
+    readings, _by_sound, by_shape = sets or alike_sets(pinyin, shapes)
     fuzzy_readings = {ch: {fuzzy(s) for s in syls} for ch, syls in readings.items()}
     by_fuzzy: dict[str, set[str]] = {}
     for ch, syls in fuzzy_readings.items():
         for syl in syls:
             by_fuzzy.setdefault(syl, set()).add(ch)
-    readings, by_sound = fuzzy_readings, by_fuzzy
     vocab_set = set(vocab)
+    alike_of: dict[str, list[str]] = {}  # a character's substitutes, sorted: made once, not once per term and position
+
+    def substitutes(ch: str) -> list[str]:
+        found = alike_of.get(ch)
+        if found is None:
+            alike = set(by_shape.get(ch, ()))
+            for syl in fuzzy_readings.get(ch, ()):
+                alike |= by_fuzzy.get(syl, set())
+            alike.discard(ch)
+            found = alike_of[ch] = sorted(alike)
+        return found
+
     out: dict[str, dict[str, str]] = {}
     for term in vocab:
         per_pos = {}
         for i, ch in enumerate(term):
-            alike = set(by_shape.get(ch, ()))
-            for syl in readings.get(ch, ()):
-                alike |= by_sound.get(syl, set())
-            alike.discard(ch)
-            ok = sorted(c for c in alike if (term[:i] + c + term[i + 1:]) in words
-                        or (term[:i] + c + term[i + 1:]) in vocab_set)
+            before, after = term[:i], term[i + 1:]
+            ok = [c for c in substitutes(ch) if (word := before + c + after) in words or word in vocab_set]
             if ok:
                 per_pos[str(i)] = "".join(ok)
         if per_pos:

@@ -81,7 +81,7 @@ def on_config(config):
     missing = [d for d in downloads.values() if not d.build.ready()]
     _state.update(downloads=downloads, worker=None, put_aside=[], marked=[])
     # While serving, an edit changes one or two files: making them here is quicker than starting a process.
-    sent = [d for d in missing if download_worker.portable(d)] if download_worker.enabled() else []
+    sent = download_worker.portable_ones(missing) if download_worker.enabled() else []
     if not _state["serving"] and any(d.inputs is not None for d in sent):
         worker = _state["worker"] = download_worker.DownloadWorker(site.root, sent, _ahead(site))
         for download in sent:
@@ -98,7 +98,7 @@ def on_config(config):
 
 def _ahead(site) -> list[tuple]:
     """The values the worker makes first for the pages (download_worker.value): the glossary's pinyin keys, when
-    the build cache does not have them (macros/__init__.py ``readings``)."""
+    the build cache does not have them (macros/site_macros.py ``readings``)."""
     texts = reading_texts([r.data for r in site.all("terms")])
     if buildcache.get(site.root, "pinyin", texts) is not None:
         return []

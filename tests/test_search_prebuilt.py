@@ -67,15 +67,15 @@ def test_the_worker_build_survives_encoding_exactly():
 def test_an_encoding_that_does_not_read_back_as_lunr_built_it_stops_the_build(monkeypatch):
     """prebuild compares what the worker's loader reads back with what lunr built (as JSON text, in one V8
     context): a score one thousandth off is caught."""
-    encode_right = prebuilt_module.encode
+    encode_right = prebuilt_module._build_encoded
 
-    def encode_wrong(index, table):
-        encoded = encode_right(index, table)
+    def encode_wrong(*args, **kwargs):
+        encoded = encode_right(*args, **kwargs)
         first = encoded["vectors"][0]  # its last digit is the last term's score: one thousandth more or less
         last = prebuilt_module.VLQ_DIGITS[prebuilt_module.VLQ_DIGITS.index(first[-1]) ^ 2]
         return {**encoded, "vectors": [first[:-1] + last, *encoded["vectors"][1:]]}
 
-    monkeypatch.setattr(prebuilt_module, "encode", encode_wrong)
+    monkeypatch.setattr(prebuilt_module, "_build_encoded", encode_wrong)
     with pytest.raises(PrebuildError, match="does not decode to what lunr built"):
         prebuild(WORKER, SMALL_INDEX)
 
@@ -129,6 +129,22 @@ def test_positions_are_left_out_only_of_the_fields_named():
     assert prebuild(WORKER, SMALL_INDEX, unpositioned=["text", "keywords"]) == encode(lean, table)
     with pytest.raises(PrebuildError, match="cannot leave out positions"):
         without_positions(index, ["body"])
+
+
+def test_the_index_is_encoded_in_the_v8_context_that_built_it_and_only_the_encoded_form_leaves_it():
+    """issue #15 (a cold build's CPU): lunr's JSON and the position table, 5 MB for the guide, stay in V8; the
+    encoded index that comes out is what encode() gives for the index and table build_in_v8 reads out."""
+    index, table = build_in_v8(WORKER, SMALL_INDEX)
+    ctx = _context(WORKER)
+    texts: list = []
+    evaluate = ctx.eval
+    ctx.eval = lambda code: texts.append(result := evaluate(code)) or result
+    encoded = prebuilt_module._build_encoded(ctx, SMALL_INDEX, ["text", "keywords"])
+    assert encoded == encode(without_positions(index, ["text", "keywords"]), table)
+    lunrs = json.dumps(table, ensure_ascii=False, separators=(",", ":"))
+    assert not [text for text in texts if isinstance(text, str) and lunrs in text]
+    with pytest.raises(PrebuildError, match="cannot leave out positions"):
+        prebuilt_module._build_encoded(_context(WORKER), SMALL_INDEX, ["body"])
 
 
 def test_positions_patch_applies_once_and_fails_loudly_when_missing():

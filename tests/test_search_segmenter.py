@@ -51,3 +51,21 @@ def test_a_segmenter_that_stops_is_reported_not_waited_for(tmp_path):
             remote.collect()
     finally:
         remote.kill()
+
+
+def test_the_segmenter_imports_jieba_without_pkg_resources_and_loads_the_same_dictionary(tmp_path):
+    """pkg_resources is half of jieba's import (issue #15: a cold build's CPU); jieba opens its files by path
+    instead, so the dictionary and the cuts are the same (the test above compares them with this process's)."""
+    import subprocess
+    import sys
+
+    from conftest import build_env
+
+    probe = ("import sys; from macros.search.segmenter import _import_jieba_without_pkg_resources as load; "
+             "jieba = load(); jieba.setLogLevel(60); jieba.initialize(); "
+             "print('pkg_resources' in sys.modules, len(jieba.dt.FREQ) > 300000, '\u200b'.join(jieba.cut('新时代文明实践')))")
+    shown = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                           env=dict(build_env(), TMPDIR=str(tmp_path)))
+    import jieba
+
+    assert shown.stdout.split() == ["False", "True", "\u200b".join(jieba.cut("新时代文明实践"))]

@@ -145,3 +145,34 @@ def test_compile_data_makes_the_look_alike_sets_once_for_the_vocabulary(monkeypa
     words = compiler.jieba_words()
     assert data["near_ok"] == compiler.near_allowed(data["vocab"], data["pinyin"], alike, words)
     assert data["edge_words"] == compiler.edge_words(data["vocab"], data["pinyin"], alike, words)
+
+
+class _CountingShapes(dict):
+    def __init__(self, *args) -> None:
+        super().__init__(*args)
+        self.asked: list[str] = []
+
+    def get(self, key, default=None):
+        self.asked.append(key)
+        return super().get(key, default)
+
+
+def test_near_allowed_finds_a_characters_substitutes_once_however_many_terms_hold_it():
+    """A cold build's CPU (issue #15): each character's sound- and shape-alikes are gathered once, not once per
+    term and position (2,383 positions, a few hundred characters); the answer is the same."""
+    pinyin = {"xuan": "宣选悬", "chuan": "传船穿", "jiao": "教较", "yu": "育雨"}
+    vocab = ["宣传教育", "宣传", "传教育"]
+    words = {"选传教育": 5, "宣船": 3, "转教育": 1}
+    readings, by_sound, by_shape = compiler.alike_sets(pinyin, ["传转"])
+    counting = _CountingShapes(by_shape)
+    found = compiler.near_allowed(vocab, pinyin, ["传转"], words, (readings, by_sound, counting))
+    assert found == {"宣传教育": {"0": "选"}, "宣传": {"1": "船"}, "传教育": {"0": "转"}}
+    assert sorted(counting.asked) == sorted(set("宣传教育"))
+
+
+def test_jieba_words_reads_the_dictionary_without_importing_jieba():
+    """The download worker compiles the checker's data without jieba itself (issue #15: 0.1 s of a cold build)."""
+    probe = ("import sys; from checker.compile import jieba_words; words = jieba_words(); "
+             "print('jieba' in sys.modules, len(words) > 300000, words['宣传'] > 0)")
+    shown = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=build_env())
+    assert shown.stdout.split() == ["False", "True", "True"]

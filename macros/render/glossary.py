@@ -32,7 +32,7 @@ def pinyin_keys(texts: list[str]) -> list[str]:
 
     pypinyin is imported here, not at the top: loading its phrase dictionary
     takes a third of a second, and the glossary macro takes the keys from the
-    build cache when the terms have not changed (macros/__init__.py).
+    build cache when the terms have not changed (macros/site_macros.py).
     """
     from pypinyin import lazy_pinyin
 

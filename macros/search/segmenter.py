@@ -184,9 +184,27 @@ def serve(read_line: Callable[[], bytes], lines, write: Callable[[str], None]) -
         write(json.dumps(SearchIndex._segment_chinese(None, json.loads(raw))))
 
 
-def main() -> None:
-    import jieba
+def _import_jieba_without_pkg_resources():
+    """jieba, imported without pkg_resources (0.05-0.08 s of CPU, a tenth of this process's imports).
 
+    jieba's ``_compat`` imports pkg_resources only to open its own files, and opens them by path when
+    pkg_resources cannot be imported: the same files, so the same dictionary and the same cuts. Blocked
+    only while jieba is imported."""
+    import sys
+
+    blocked = "pkg_resources" not in sys.modules
+    if blocked:
+        sys.modules["pkg_resources"] = None  # an ImportError for jieba's ``import pkg_resources``
+    try:
+        import jieba
+    finally:
+        if blocked:
+            del sys.modules["pkg_resources"]
+    return jieba
+
+
+def main() -> None:
+    jieba = _import_jieba_without_pkg_resources()
     jieba.setLogLevel(60)
     stdin = sys.stdin.buffer
 
