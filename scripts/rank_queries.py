@@ -27,7 +27,8 @@ from macros.search.prebuilt import WORKER_SHIMS  # noqa: E402
 from support.search_ui import kind_table, load_judged, rank_by_kind  # noqa: E402
 
 SETS = ("search-queries.yml", "search-queries-broad.yml", "search-queries-unseen.yml", "search-queries-unseen-2.yml",
-        "search-queries-unseen-3.yml", "search-queries-unseen-4.yml", "search-queries-unseen-5.yml")
+        "search-queries-unseen-3.yml", "search-queries-unseen-4.yml", "search-queries-unseen-5.yml",
+        "search-queries-unseen-6.yml")
 
 
 class SiteSearch:
