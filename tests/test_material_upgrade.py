@@ -44,8 +44,8 @@ FILLERS = ("怎么", "的", "里")
 # patch or to the code appended to the worker (results.js), checked by the browser tests.
 PATCHED = {
     "da1b3df5e5f00cc73083c9e21ff0ec28bde85cd247057bdd05b7a167e5903bd4": {  # worker of 9.8.1
-        (): "e25d82a7430b7abc6f2c53030eaef54b77e777a917b5492970b60145a068bc52",
-        FILLERS: "6cd3c7cdb3cd41f71c3d1f79dd630f59b1bbb4925b4e0d7d1fd9680011191ce9",
+        (): "738ce739ff35be9616fde411e4c6b0c99fec1cf57fe964a8069cbb318f535bd4",
+        FILLERS: "3f115c89767a0ae9478f1b47ed632ea94554f92809fc5e23e5780e13a74f556d",
     },
     "b9a1ef14b5e91ad61fa8d7dd42e1f55e6af0ebd224bc8970dff0e7d7311b172f": {  # bundle of 9.8.1
         SEPARATOR: "7f26973bc7ab3f04f055a8ded5144d8e76e287893e96e65675ce162cc4439328",

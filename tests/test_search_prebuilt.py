@@ -118,6 +118,29 @@ def test_a_term_without_letter_case_is_found_in_the_table_without_a_copy_of_each
     assert json.loads(ctx.eval("JSON.stringify(__guidePositions('word', {position: []}, table, value))")) == [200]
 
 
+def test_a_fields_tokens_are_put_by_length_once_and_each_term_reads_only_its_length():
+    """A long question looks up some ten terms in every result's table: the table is read once per field of a
+    section, and a term is compared only with the tokens as long as it."""
+    from py_mini_racer import MiniRacer
+
+    ctx = MiniRacer()
+    ctx.eval(POSITIONS_JS)
+    value = "台账记录" * 100 + " 意识形态"
+    rows = [[(at << 12) | (2 << 2) | 1 for at in range(0, 400, 2)] + [(401 << 12) | (4 << 2) | 1]]
+    ctx.eval(f"var value = {json.dumps(value, ensure_ascii=False)}, reads = 0, compared = 0;"
+             f"var table = {json.dumps(rows)}.map(function (row) {{ return new Proxy(row, {{get: function (r, k) {{"
+             "  if (/^\\d+$/.test(k)) reads++; return r[k]; }}); });"
+             "var startsWith = String.prototype.startsWith;"
+             "String.prototype.startsWith = function () { compared++; return startsWith.apply(this, arguments); };")
+    assert json.loads(ctx.eval("JSON.stringify(__guidePositions('台账', {position: []}, table, value))")) == \
+        list(range(0, 200, 2))
+    first = ctx.eval("reads")
+    assert first >= 201
+    ctx.eval("compared = 0")
+    assert json.loads(ctx.eval("JSON.stringify(__guidePositions('意识形态', {position: []}, table, value))")) == [200]
+    assert ctx.eval("reads") == first and ctx.eval("compared") == 1
+
+
 def test_positions_are_left_out_only_of_the_fields_named():
     index, table = build_in_v8(WORKER, SMALL_INDEX)
     lean = without_positions(index, ["text", "keywords"])

@@ -89,6 +89,62 @@ def test_a_long_text_is_cut_in_runs_not_a_character_at_a_time(js):
     assert took < 80, f"{took} ms"  # a guard against the old cost (138 ms), with room for a busy machine
 
 
+def test_a_snippet_reads_a_text_only_as_far_as_the_snippet_needs(js):
+    """Text past the last mark's snippet (or past the start, without marks) is not read: a long question's
+    results hold some 60,000 characters of highlighted text, and most of it is never shown."""
+    tail = "<p>后面还有很多别的话。</p>" * 10000  # read a tag or a run of text at a time
+    marked = "<p>前面的话，<mark>台账</mark>要有<mark>留存材料</mark>。</p>" + tail
+    assert js("(h) => __guideChars(h, 120).n", marked) < 160
+    assert js("(h) => __guideChars(h, 120).n", tail) < 140
+    assert js("(h) => __guideChars(h).n", marked) > 100000  # without a size, the whole text
+    assert js("__guideSnippet", marked, 0, None, ["台账"]).endswith("…</p>")
+
+
+def test_a_snippet_read_in_part_is_the_snippet_of_the_whole_text(js):
+    """The early stop changes nothing: snippets of varied markup (marks at the start and the end, marks longer
+    than the snippet, spaces and blocks around marks, entities, upper-case tags) are the same as when every
+    text is read to its end."""
+    got = js("""(seed) => {
+      var parts = ["<mark>", "</mark>", "<MARK>", "</Mark>", "<p>", "</p>", "<li class='x'>", "<br/>", "&amp;",
+                   "&", "<", " ", "  ", "\\n", "\\u3000", "\\u200b", "台", "账", "社区", "AB", "ab", "。", "x"];
+      var whole = function (h) { return __guideCharsAll(h); }, out = [];
+      for (var i = 0; i < 3000; i++) {
+        var h = "", n = (seed = seed * 48271 % 2147483647) % 60;
+        for (var j = 0; j < n; j++) h += parts[(seed = seed * 48271 % 2147483647) % parts.length];
+        [[0, undefined], [10, 0], [10, 3], [2, 1]].forEach(function (c) {
+          var part = __guideSnippet(h, c[0], c[1], ["台", "ab"]);
+          __guideChars = whole;
+          var all = __guideSnippet(h, c[0], c[1], ["台", "ab"]);
+          __guideChars = __guideCharsPart;
+          if (part !== all) out.push([h, c, part, all]);
+        });
+      }
+      return JSON.stringify(out.slice(0, 3));
+    }""".replace("(seed) => {", "(seed) => { var __guideCharsPart = __guideChars;"
+                 " var __guideCharsAll = function (h) { return __guideCharsPart(h); };"), 7)
+    assert json.loads(got) == []
+
+
+def test_the_answer_carries_only_what_the_page_shows():
+    """A section's parent entry (its page's whole text), the boost and the guide's own index fields are not sent
+    to the page: every result is copied to it, and they were most of a long question's answer."""
+    from py_mini_racer import MiniRacer
+
+    ctx = MiniRacer()
+    ctx.eval(RESULTS_JS)
+    page = {"location": "a.html", "title": "台账", "text": "<p><mark>台账</mark>要记</p>", "boost": 1.2,
+            "keywords": "台账 记录", "questions": "台账怎么记？", "title_keywords": "台账"}
+    section = {**page, "location": "a.html#x", "parent": page, "tags": ["t"]}
+    items = [[{**page, "score": 5, "terms": {"台账": True}}, {**section, "score": 5, "terms": {"台账": True}}]]
+    search = (f"{{search: function () {{ return {{items: {json.dumps(items, ensure_ascii=False)}}}; }},"
+              " index: {invertedIndex: {}, fields: ['title', 'text', 'tags', 'keywords', 'title_keywords', 'questions']},"
+              " map: new Map()}")
+    answer = json.loads(ctx.eval(f"JSON.stringify(__guideSearch({search}, '台账'))"))
+    assert [sorted(d) for d in answer["items"][0]] == [["location", "score", "terms", "text", "title"],
+                                                        ["location", "score", "tags", "terms", "text", "title"]]
+    assert answer["items"][0][1]["text"] == "<p><mark>台账</mark>要记</p>" and answer["items"][0][1]["tags"] == ["t"]
+
+
 def _doc(location, score, text):
     return {"location": location, "title": location, "text": text, "score": score, "terms": {}}
 

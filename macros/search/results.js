@@ -12,18 +12,27 @@
 
 var __guideSnippetSize = 120; // characters of text in a snippet, about two lines of the result list
 var __guideSnippetLead = 24; // characters shown before the first matched word, at most
-var __guideBlock = /^(p|li|ul|ol|dl|dt|dd|tr|td|th|table|thead|tbody|h[1-6]|div|br|blockquote|pre|section|details|summary|figcaption)$/;
+var __guideBlock = /^(p|li|ul|ol|dl|dt|dd|tr|td|th|table|thead|tbody|h[1-6]|div|br|blockquote|pre|section|details|summary|figcaption)$/i;
 var __guideStop = /[。；！？\s]/;
 
 // The visible characters of an HTML string, as one string with one code unit per character (``text``): an
 // entity and a character outside the BMP each count as one character, kept whole in ``whole`` (position ->
-// what stands there) and stood for by U+E000 in ``text``; ``marks``, the runs of marked characters
-// ([from, to), longest runs, in order); a space where a block ended before them. Text is taken a run at a
-// time, not a character at a time (a result's text is up to some ten thousand characters and every result
-// gets a snippet: this is most of the worker's time on a long question).
-function __guideChars(html) {
-  var re = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>|(&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);|[\ud800-\udbff][\udc00-\udfff])|[^<&\ud800-\udbff]+|[\s\S]/g;
-  var text = "", last = "", marks = [], whole = {}, inMark = false, gap = false, m, run, pieces, i;
+// what stands there) and stood for by U+E000 in ``text`` (``entities``: whether there is any); ``marks``, the
+// runs of marked characters ([from, to), longest runs, in order); a space where a block ended before them. A
+// run of white space shows as one space (none at the start, none after another), the segmenter's zero-width
+// spaces not at all. The string is read a token at a time (a tag, an entity, a run of white space, a run of
+// other text), not a character at a time: a result's text is up to some ten thousand characters and every
+// result gets a snippet, which was most of the worker's time on a long question.
+// With ``size``, reading stops as soon as a snippet of that size is sure to be in the text read (the text
+// is then cut short, and ``n`` with it): past the last mark, more than ``size`` characters after its start
+// (or after the text's start, without marks), plus the two spaces a snippet may skip at its start.
+function __guideChars(html, size) {
+  var re = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>|(&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);|[\ud800-\udbff][\udc00-\udfff])|(\s+)|[^<&\ud800-\udbff\s]+|[\s\S]/g;
+  var text = "", last = "", marks = [], whole = {}, entities = false, inMark = false, gap = false, m, run;
+  var lastOpen = Infinity; // where the last mark opens in html: reading stops only past it
+  if (size !== undefined) {
+    lastOpen = /<(?!mark)[mM][aA][rR][kK]/.test(html) ? Infinity : html.lastIndexOf("<mark");
+  }
   function add(part, marked) {
     var at = text.length;
     text += part;
@@ -32,8 +41,7 @@ function __guideChars(html) {
     if (marks.length && marks[marks.length - 1][1] === at) marks[marks.length - 1][1] = text.length;
     else marks.push([at, text.length]);
   }
-  // One piece without white space, or one white space character (the rest of a run of them never shows).
-  // Returns where the piece went.
+  // One piece without white space, or a run of white space (shown as one space). Returns where it went.
   function put(part, space) {
     if (space && (!last || last === " ")) return -1;
     if (gap && last && last !== " ") add(" ", false);
@@ -43,22 +51,27 @@ function __guideChars(html) {
   }
   while ((m = re.exec(html))) {
     if (m[2]) {
-      var tag = m[2].toLowerCase();
-      if (tag === "mark") inMark = !m[1];
+      var tag = m[2];
+      if (tag.length === 4 && tag.toLowerCase() === "mark") inMark = !m[1];
       else if (__guideBlock.test(tag)) gap = true;
-      continue;
+    } else if (m[3]) {
+      whole[put("\ue000", false)] = m[3];
+      entities = true;
+    } else if (m[4]) {
+      put(" ", true);
+    } else {
+      run = m[0];
+      if (run.indexOf("\u200b") >= 0) run = run.replace(/\u200b/g, "");
+      if (run) put(run, false);
     }
-    if (m[3]) { whole[put("\ue000", false)] = m[3]; continue; }
-    run = m[0].replace(/\u200b/g, "");
-    if (!/\s/.test(run)) { if (run) put(run, false); continue; }
-    pieces = run.match(/\s|[^\s]+/g);
-    for (i = 0; i < pieces.length; i++) put(pieces[i], /^\s$/.test(pieces[i]));
+    if (re.lastIndex > lastOpen && !inMark && text.length > (marks.length ? marks[marks.length - 1][0] : 0) + size + 2) break;
   }
-  return {text: text, marks: marks, whole: whole, n: text.length};
+  return {text: text, marks: marks, whole: whole, entities: entities, n: text.length};
 }
 
 // Characters [from, to) of chars as they were typed (entities and characters outside the BMP whole).
 function __guideSlice(c, from, to) {
+  if (!c.entities) return c.text.slice(from, to);
   var out = "", i;
   for (i = from; i < to; i++) out += i in c.whole ? c.whole[i] : c.text.charAt(i);
   return out;
@@ -71,12 +84,15 @@ function __guideCharAt(c, i) {
 // How many of the query's ``terms`` the marked words of chars[from, to) stand for (a marked word stands
 // for each term it begins with: terms are searched with a trailing wildcard); without terms, how many
 // different marked words there are.
-function __guideWords(c, from, to, terms) {
+function __guideWords(c, from, to, terms, first) {
   var words = {}, k, i, word;
-  for (k = 0; k < c.marks.length && c.marks[k][0] < to; k++) {
+  for (k = first || 0; k < c.marks.length && c.marks[k][0] < to; k++) {
     var a = Math.max(c.marks[k][0], from), b = Math.min(c.marks[k][1], to);
     if (a >= b) continue;
-    for (word = "", i = a; i < b; i++) word += __guideCharAt(c, i).toLowerCase();
+    // Lowercased a character at a time (a word of letters and CJK only at once: the same, and quicker).
+    word = c.entities ? "" : c.text.slice(a, b);
+    if (!word || !/^[\u0000-\u007f\u3000-\u9fff]*$/.test(word)) for (word = "", i = a; i < b; i++) word += __guideCharAt(c, i).toLowerCase();
+    else word = word.toLowerCase();
     words[word] = true;
   }
   words = Object.keys(words);
@@ -92,7 +108,7 @@ function __guideWindow(c, size, lead, terms) {
   var best = 0, bestWords = -1, i, k, n = c.n;
   for (k = 0; k < c.marks.length; k++) {
     i = c.marks[k][0];
-    var words = __guideWords(c, i, Math.min(n, i + size - lead), terms);
+    var words = __guideWords(c, i, Math.min(n, i + size - lead), terms, k);  // marks before k end before i
     if (words > bestWords) { best = i; bestWords = words; }
   }
   if (bestWords < 0) return 0;
@@ -106,7 +122,7 @@ function __guideWindow(c, size, lead, terms) {
 function __guideSnippet(html, size, lead, terms) {
   size = size || __guideSnippetSize;
   lead = lead === undefined ? __guideSnippetLead : lead;
-  var c = __guideChars(html), n = c.n;
+  var c = __guideChars(html, size), n = c.n; // read as far as the snippet needs: n may fall short
   if (!n) return "";
   var start = __guideWindow(c, size, lead, terms);
   while (start < n && c.text.charAt(start) === " ") start++;
@@ -118,7 +134,8 @@ function __guideSnippet(html, size, lead, terms) {
     at = b;
   }
   out += __guideSlice(c, at, end);
-  return "<p>" + out.replace(/ +$/, "") + (end < n ? "…" : "") + "</p>";
+  if (out.charAt(out.length - 1) === " ") out = out.replace(/ +$/, "");
+  return "<p>" + out + (end < n ? "…" : "") + "</p>";
 }
 
 function __guideMarkedWords(html, terms) {
@@ -229,7 +246,21 @@ function __guideSearch(search, query) {
   var first = result.items.length ? result.items[0][0] : null;
   var terms = first && first.terms ? Object.keys(first.terms).map(function (t) { return t.replace(/\*$/, "").toLowerCase(); }) : [];
   result.items = result.items.map(function (group) { return __guideShowSections(group, terms); });
+  __guideDropUnshown(result.items, search.index.fields);
   return result;
+}
+
+// What the page never shows is not sent to it: a section's ``parent`` (Material's link to its page's whole
+// entry, text and all, copied into every section's result), ``boost``, and the index's fields other than
+// title, text and tags (the guide's keywords and questions, searched but not shown). Every result goes to
+// the page by structured clone; this was some 70% of a long question's answer (98 KB of 137 KB as JSON).
+function __guideDropUnshown(items, fields) {
+  var drop = ["parent", "boost"].concat((fields || []).filter(function (f) {
+    return f !== "title" && f !== "text" && f !== "tags";
+  }));
+  items.forEach(function (group) {
+    group.forEach(function (doc) { drop.forEach(function (f) { if (f in doc) delete doc[f]; }); });
+  });
 }
 
 // --- "您要找的是不是…": a query with a one-character slip --------------------------------------------

@@ -190,18 +190,29 @@ def _single_wildcard(m: re.Match, ctx: dict) -> str:
 # A term without upper- or lower-case letters (台账) is compared where it
 # stands, without a lowercased copy of every token as long as it: this runs
 # for every term of every result (260 times a long question), a third of
-# Material's search time.
+# Material's search time. A field's tokens are put by length once and kept
+# (``__guideTokensByLength``), so each term reads only the tokens as long as
+# it, not the whole table (unseen-4's long questions: 0.43 ms of a query's
+# 4.8 ms in V8 before, see CONTRIBUTING "Where a query's time goes").
 POSITIONS = re.compile(
     r"for\(let (?P<d>[\w$]+) of Object\.values\((?P<u>[\w$]+)\.metadata\)\)typeof (?P=d)\[(?P<l>[\w$]+)\]!==?\"undefined\"&&"
     r"(?P<m>[\w$]+)\.push\(\.\.\.(?P=d)\[(?P=l)\]\.position\);"
     r"(?=if\(!(?P=m)\.length\)continue;let [\w$]+=this\.table\.get\(\[(?P<c>[\w$]+)\.location,(?P=l)\]\.join\(\":\"\)\))"
 )
 POSITIONS_JS = ("function __guidePositions(term,data,table,value){"
-                "if(data.position.length||!table||typeof value!==\"string\")return data.position;var out=[],b,k,e,at,n,"
-                "len=term.length,plain=term.toUpperCase()===term&&term.toLowerCase()===term;"
-                "for(b=0;b<table.length;b++)for(k=0;k<table[b].length;k++){e=table[b][k];n=e>>>2&1023;"
-                "if((e&3)===1&&n===len){at=e>>>12;if(plain?value.startsWith(term,at):value.slice(at,at+n).toLowerCase()===term)"
-                "out.push(b<<20|k)}}return out}")
+                "if(data.position.length||!table||typeof value!==\"string\")return data.position;"
+                "var out=[],list=__guideTokensByLength(table)[term.length]||[],i,at,n=term.length,"
+                "plain=term.toUpperCase()===term&&term.toLowerCase()===term;"
+                "for(i=0;i<list.length;i+=2){at=list[i];"
+                "if(plain?value.startsWith(term,at):value.slice(at,at+n).toLowerCase()===term)out.push(list[i+1])}"
+                "return out}"
+                # A field's text tokens by length, once per field of a section and kept: (where, position) pairs in
+                # the table's order, so a term is compared only with the tokens as long as it.
+                "var __guideByLength=new WeakMap;"
+                "function __guideTokensByLength(table){var by=__guideByLength.get(table),b,k,e,n;if(by)return by;by={};"
+                "for(b=0;b<table.length;b++)for(k=0;k<table[b].length;k++){e=table[b][k];if((e&3)!==1)continue;"
+                "n=e>>>2&1023;(by[n]||(by[n]=[])).push(e>>>12,b<<20|k)}"
+                "__guideByLength.set(table,by);return by}")
 
 
 def _positions_from_table(m: re.Match, ctx: dict) -> str:
