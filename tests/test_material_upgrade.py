@@ -44,8 +44,8 @@ FILLERS = ("怎么", "的", "里")
 # patch or to the code appended to the worker (results.js), checked by the browser tests.
 PATCHED = {
     "da1b3df5e5f00cc73083c9e21ff0ec28bde85cd247057bdd05b7a167e5903bd4": {  # worker of 9.8.1
-        (): "738ce739ff35be9616fde411e4c6b0c99fec1cf57fe964a8069cbb318f535bd4",
-        FILLERS: "3f115c89767a0ae9478f1b47ed632ea94554f92809fc5e23e5780e13a74f556d",
+        (): "906cdcb4d2ae4fa8002ab2df3654b16e424113a2fd9be88abccf5206229db299",
+        FILLERS: "4b9fceaea1533ceef39447ff15c005b429b927c711d36420649ba81879e9ada0",
     },
     "b9a1ef14b5e91ad61fa8d7dd42e1f55e6af0ebd224bc8970dff0e7d7311b172f": {  # bundle of 9.8.1
         SEPARATOR: "7f26973bc7ab3f04f055a8ded5144d8e76e287893e96e65675ce162cc4439328",
@@ -101,7 +101,7 @@ def test_every_patch_names_its_upstream_source_and_tests_that_exist():
                 tree = ast.parse((ROOT / path).read_text(encoding="utf-8"))
                 defined[path] = {n.name for n in tree.body if isinstance(n, ast.FunctionDef)}
             assert name in defined[path], f"{patch.name}: {test} does not exist"
-    assert len({p.name for p in PATCHES}) == len(PATCHES) == 17
+    assert len({p.name for p in PATCHES}) == len(PATCHES) == 18
     # Every pattern the code applies is in the table once.
     import macros.search.worker_patch as wp
     patterns = {name for name, value in vars(wp).items() if isinstance(value, re.Pattern)

@@ -220,13 +220,72 @@ def test_pages_matched_through_sections_get_their_terms_in_the_shipped_worker():
 
 def test_chinese_runs_are_spaced_from_letters_and_digits_in_the_shipped_worker():
     patched = patch_worker(SHIPPED.read_text(encoding="utf-8"), ("怎么",))
-    assert patched.count("=>__guideSpaced(__guideKeep([...") == 1 and "function __guideSpaced(" in patched
+    assert patched.count("=>__guideSpaced(__guideJoin(__guideWeigh(__guideKeep([...") == 1 and "function __guideSpaced(" in patched
     assert patched.startswith('"use strict";') and 'var __guideFillerWords=new Set(["怎么"]);' in patched
     with pytest.raises(WorkerPatchError, match="Chinese query segmentation"):
         apply_patch(patched, "HAN_RUNS")
     other = 'q=q.replace(new RegExp("\\\\p{sc=Han}+","gu"),r=>[...seg(r,this.index.invertedIndex)].join("* ")),'
-    assert ('(r,__at,__q)=>__guideSpaced(__guideKeep([...seg(r,this.index.invertedIndex)],r,__q).join("* "),r,__at,__q))'
-            in apply_patch(other, "HAN_RUNS"))
+    assert ('(r,__at,__q)=>__guideSpaced(__guideJoin(__guideWeigh(__guideKeep([...seg(r,this.index.invertedIndex)],r,__q),'
+            'this.index.invertedIndex,this.map.size)),r,__at,__q))' in apply_patch(other, "HAN_RUNS"))
+
+
+# Material's segment() (integrations/search/query/segment), written as 9.8.1's minifier writes it, with other names.
+SEGMENT_FN = ("function seg(q,idx){let out=new Set,len=new Uint16Array(q.length);"
+              "for(let i=0;i<q.length;i++)for(let j=i+1;j<q.length;j++)q.slice(i,j)in idx&&(len[i]=j-i);"
+              "let st=[0];for(let k=st.length;k>0;){let p=st[--k];"
+              "for(let d=1;d<len[p];d++)len[p+d]>len[p]-d&&(out.add(q.slice(p,p+d)),st[k++]=p+d);"
+              "let a=p+len[p];len[a]&&a<q.length-1&&(st[k++]=a),out.add(q.slice(p,a))}"
+              "return out.has(\"\")?new Set([q]):out}")
+
+
+def test_gaps_patch_applies_to_the_shipped_worker_exactly_once():
+    patched = patch_worker(SHIPPED.read_text(encoding="utf-8"))
+    assert patched.count("__guideFill(n,t,e);let i=[__guideStart(n)];") == 1
+    assert patched.count("(__guideAt=__guideFrom(n,a))<t.length-1&&(i[s++]=__guideAt),") == 1
+    with pytest.raises(WorkerPatchError, match="walk from one indexed word"):
+        apply_patch(patched, "SEGMENT_GAPS")
+
+
+@pytest.mark.parametrize("query, terms", [
+    ("领导说太虚了材料", ["领导", "材料"]),  # Material's walk stops at 说: 领导 only
+    ("光有制度没有记录", ["制度", "没有", "记录"]),  # no word starts at 光: Material searches the whole run
+    ("包保社区", ["包保", "社区"]),  # 包保 starts no word but begins 包保责任: searched, with the wildcard
+    ("黑体", ["黑体"]),  # only the start of a word (黑体字): as before
+    ("嗯嗯", ["嗯嗯"]),  # no word anywhere: the run as typed, as before
+])
+def test_a_question_is_searched_past_characters_that_start_no_word(query, terms):
+    from py_mini_racer import MiniRacer
+
+    from macros.search.worker_patch import GAPS_JS
+
+    index = {w: {} for w in ("领导", "材料", "制度", "没有", "记录", "包保责任", "社区", "黑体字")}
+    ctx = MiniRacer()
+    ctx.eval(GAPS_JS + apply_patch(apply_patch(SEGMENT_FN, "SEGMENT_LOOP"), "SEGMENT_GAPS"))
+    got = json.loads(ctx.eval(f"JSON.stringify([...seg({json.dumps(query)}, {json.dumps(index)})])"))
+    assert sorted(got) == sorted(terms)
+
+
+def test_a_questions_rare_words_weigh_more():
+    from py_mini_racer import MiniRacer
+
+    from macros.search.worker_patch import KEEP_JS, RESULTS_JS, WEIGH_JS
+
+    total = 1000  # rare: in at most 5 sections (0.005)
+    index = {"台账": {"text": {"a": {}, "b": {}}, "title": {"a": {}}},
+             "签到表": {"text": {f"s{i}": {} for i in range(5)}},
+             "工作": {"text": {f"s{i}": {} for i in range(6)}}, "社区": {"text": {f"s{i}": {} for i in range(300)}}}
+    ctx = MiniRacer()
+    ctx.eval('var __guideFillerWords = new Set(["怎么"]);' + RESULTS_JS + KEEP_JS + WEIGH_JS)
+
+    def searched(segments):
+        run = json.dumps("".join(segments))
+        return ctx.eval(f"__guideJoin(__guideWeigh(__guideKeep({json.dumps(segments)}, {run}, {run}), "
+                        f"{json.dumps(index)}, {total}))")
+
+    assert searched(["社区", "台账", "怎么", "签到表", "工作"]) == "社区* 台账*^2 签到表*^2 工作"
+    assert searched(["工作", "台账"]) == "工作* 台账*^2"
+    assert searched(["台账"]) == "台账"  # one word: nothing to weigh against
+    assert searched(["社区", "工作"]) == "社区* 工作"
 
 
 @pytest.mark.parametrize("segments, run, query, kept", [

@@ -13,6 +13,9 @@ Worker:
   prefix: 中心组 becomes 中心*, 学习强国 becomes 学习*, and pages that merely
   mention 中心 or 学习 rank first. Letting ``j`` reach ``query.length`` makes
   a whole indexed term win, and changes nothing for queries that are not.
+* Material's segment() stops at the first character where no indexed word
+  starts; the walk goes on past it (see SEGMENT_GAPS), and a question's rare
+  words weigh more (see WEIGH_JS).
 * A run of Chinese written against letters or digits (Excel台账, 2026年) is
   searched apart from them (see HAN_RUNS); a term that already ends in a
   wildcard gets no second one (see WILDCARD).
@@ -122,6 +125,52 @@ SEGMENT_LOOP = re.compile(
 
 def _whole_query(m: re.Match, ctx: dict) -> str:
     return m.group(0).replace(f"{m['j']}<{m['q']}.length", f"{m['j']}<={m['q']}.length", 1)
+
+
+# --- Worker: a question searched past the characters that start no word ----
+#
+# Material's segment() then walks the run from one indexed word to the next
+# and stops at the first position where no indexed word starts:
+#
+#     let stack = [0]
+#     ...
+#       const q = p + segments[p]
+#       if (segments[q] && q < query.length - 1) stack[i++] = q
+#
+# so the rest of a question is never searched: 入职三个月要先学哪些东西才能写材料
+# was searched as 入, 领导说我写的太虚了 as 领导; and a run whose first
+# character starts no word (光有制度没有记录) is searched whole, as one term
+# no page holds. The patch starts the walk, and goes on after each word, at
+# the next position where a word starts (__guideFrom); characters that start
+# none are skipped, as Material skips them inside a word. A run where no
+# word starts anywhere is still searched as typed. ``__guideGaps = 0`` is
+# Material's walk (for measuring).
+SEGMENT_GAPS = re.compile(
+    r"(?P<fill>in (?P<e>[\w$]+)&&\([\w$]+\[[\w$]+\]=[\w$]+-[\w$]+\);)let (?P<st>[\w$]+)=\[0\];(?P<loop>for\(let (?P<s>[\w$]+)=(?P=st)\.length;(?P=s)>0;\)\{"
+    r"let (?P<o>[\w$]+)=(?P=st)\[--(?P=s)\];for\([^{}]{0,160}?\);)"
+    r"let (?P<a>[\w$]+)=(?P=o)\+(?P<n>[\w$]+)\[(?P=o)\];"
+    r"(?P=n)\[(?P=a)\]&&(?P=a)<(?P<t>[\w$]+)\.length-1&&\((?P=st)\[(?P=s)\+\+\]=(?P=a)\),"
+)
+GAPS_JS = ("var __guideGaps=1,__guideAt=0,__guidePrefixes=new WeakMap;"
+           # Every start of two or more characters of the index's words, once per index.
+           "function __guidePrefixesOf(index){var p=__guidePrefixes.get(index);if(p)return p;p=new Set;"
+           "for(var w in index)for(var k=2;k<w.length&&k<=12;k++)p.add(w.slice(0,k));__guidePrefixes.set(index,p);return p}"
+           # Where no word starts, the longest piece (two characters or more) that starts one: searched with the
+           # wildcard, as Material searches a run where no word starts at all (黑体 in 黑体字).
+           "function __guideFill(n,run,index){if(!__guideGaps)return;var p=null,i,k;"
+           "for(i=0;i<n.length;i++){if(n[i])continue;p=p||__guidePrefixesOf(index);"
+           "for(k=Math.min(12,n.length-i);k>=2;k--)if(p.has(run.slice(i,i+k))){n[i]=k;break}}}"
+           # The first position at or after ``a`` where an indexed word starts (``n[a]``: its length), or
+           # n.length; without __guideGaps, ``a`` when a word starts there and Infinity otherwise.
+           "function __guideFrom(n,a){if(n[a])return a;if(!__guideGaps)return 1/0;"
+           "while(++a<n.length&&!n[a]);return a}"
+           "function __guideStart(n){var a=__guideGaps?__guideFrom(n,0):0;return a<n.length?a:0}")
+
+
+def _past_gaps(m: re.Match, ctx: dict) -> str:
+    st, s, a, n, t = m["st"], m["s"], m["a"], m["n"], m["t"]
+    return (f"{m['fill']}__guideFill({n},{t},{m['e']});let {st}=[__guideStart({n})];{m['loop']}let {a}={m['o']}+{n}[{m['o']}];"
+            f"(__guideAt=__guideFrom({n},{a}))<{t}.length-1&&({st}[{s}++]=__guideAt),")
 
 
 # --- Worker: load a prebuilt index instead of building one -----------------
@@ -255,6 +304,24 @@ KEEP_JS = ("var __guideSingles=1;function __guideKeep(segments,run,query){"
            "var words=kept.filter(function(w){return w.length>1});if(__guideSingles&&words.length)kept=words;"
            "if(kept.length)return kept;"
            "var others=query.replace(run,\"\").replace(/[\\s\"+\\-~^*:]/g,\"\");return others?[]:segments}")
+# A question's rare words weigh more (__guideWeigh): a word of the run found in at most ``__guideRare`` of the
+# index's sections (台账, 签到表, 网评员; 0.005: four sections of some 850) is searched with boost
+# ``__guideRareBoost``, so the common words a whole question brings (工作, 社区, 材料, 内容) count less
+# beside it. Measured with scripts/rank_queries.py on the eight sets (hit@5/top-1 of main, broad,
+# unseen, -2 .. -6), with the walk past gaps (SEGMENT_GAPS): without either 81/59 211/168 117/95 123/94
+# 120/91 105/79 115/94 100/69 (six unseen sets: hit@5 680, top-1 of all 749); gaps alone 680, 747;
+# gaps and rare 0.005 boost 2 (kept) 81/59 211/168 117/93 123/96 119/91 107/78 115/94 100/73 (681, 752);
+# rare 0.003: 681, 750; 0.01: 680, 751; boost 3: 681, 751; rare 0.005 without gaps: 681, 754.
+# Rejected: dropping the words found in more than a share of the sections (0.02 .. 0.3: hit@5 of the
+# six unseen sets 612 .. 679), searching them without the wildcard (0.05 .. 0.2: 663 .. 673), the
+# re-rank's power 2 (675), single characters searched again (677).
+WEIGH_JS = ("var __guideRare=0.005,__guideRareBoost=2;"
+            "function __guideWeigh(kept,index,total){if(!index||!total||kept.length<2||!__guideRare)return kept;"
+            "var most=Math.floor(__guideRare*total)+1;"
+            "return kept.map(function(w){return __guideDf(index,w,most)<most?w+\"*^\"+__guideRareBoost:w})}"
+            # Joined as Material joins them ("* "), but a boosted word carries its own wildcard and boost.
+            "function __guideJoin(parts){var n=parts.length;return parts.map(function(p,i){"
+            "return i===n-1?p:/\\^\\d+$/.test(p)?p+\" \":p+\"* \"}).join(\"\")}")
 SPACED_JS = ("function __guideSpaced(text,run,at,query){var word=/[\\p{L}\\p{N}_.]/u;"
              "return(word.test(query.charAt(at-1))?\" \":\"\")+text+(word.test(query.charAt(at+run.length))?\" \":\"\")}")
 
@@ -262,7 +329,7 @@ SPACED_JS = ("function __guideSpaced(text,run,at,query){var word=/[\\p{L}\\p{N}_
 def _spaced_han_runs(m: re.Match, ctx: dict) -> str:
     run = m["run"]
     segments = m["body"][: -len('.join("* ")')]
-    kept = f'__guideKeep({segments},{run},__q).join("* ")'
+    kept = f'__guideJoin(__guideWeigh(__guideKeep({segments},{run},__q),this.index.invertedIndex,this.map.size))'
     return m["head"] + f"({run},__at,__q)=>__guideSpaced({kept},{run},__at,__q))"
 
 
@@ -482,6 +549,11 @@ PATCHES: tuple[Patch, ...] = (
           (UNITS + "test_patch_applies_to_the_shipped_worker_exactly_once",
            UNITS + "test_patch_matches_other_variable_names",
            BROWSER + "test_shipped_worker_cuts_a_whole_term_and_the_patched_one_does_not")),
+    Patch("SEGMENT_GAPS", "worker", SEGMENT_GAPS, _past_gaps,
+          "the walk from one indexed word to the next in the query segmentation of Material's search worker",
+          UPSTREAM + "integrations/search/query/segment/index.ts (segment)",
+          (UNITS + "test_gaps_patch_applies_to_the_shipped_worker_exactly_once",
+           UNITS + "test_a_question_is_searched_past_characters_that_start_no_word")),
     Patch("HAN_RUNS", "worker", HAN_RUNS, _spaced_han_runs,
           "the Chinese query segmentation call of Material's search worker",
           UPSTREAM + "integrations/search/_/index.ts (Search.search)",
@@ -611,7 +683,7 @@ def patch_worker(code: str, filler_words: tuple[str, ...] = (), intent: str = ""
     # The functions the patched code calls, the filler words and the intent words are appended once, after
     # the worker, so its "use strict" stays its first statement; all are set before any message arrives.
     words = f"var __guideFillerWords=new Set({json.dumps(list(filler_words), ensure_ascii=False)});"
-    helpers = (DECODE_JS, UNION_TERMS_JS, FETCH_INDEX_JS, SPACED_JS, KEEP_JS, POSITIONS_JS, RESULTS_JS, words)
+    helpers = (DECODE_JS, UNION_TERMS_JS, FETCH_INDEX_JS, SPACED_JS, GAPS_JS, KEEP_JS, WEIGH_JS, POSITIONS_JS, RESULTS_JS, words)
     helpers += (intent,) if intent else ()
     return SOURCE_MAP.sub("", code).rstrip() + "\n" + "\n".join(helpers) + "\n"
 
