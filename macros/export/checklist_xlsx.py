@@ -19,12 +19,19 @@ COLUMNS = (("序号", 6), ("检查内容", 46), ("留存材料", 30), ("频次",
 __all__ = ["COLUMNS", "FIXED_TIME", "RESULT_CHOICES", "build_checklist_xlsx", "columns_for"]
 
 
+def _fourth_key(items: list) -> str:
+    """The item key shown in the fourth column: ``owner`` for a list whose items name owners and no
+    frequency, else ``frequency``."""
+    if not any("frequency" in item for item in items) and any("owner" in item for item in items):
+        return "owner"
+    return "frequency"
+
+
 def columns_for(checklist: Record) -> list[tuple[str, float]]:
     """COLUMNS, with the fourth column 责任 for a list whose items name owners and no frequency, and the
     result column named by the checklist's ``workbook`` (a handover list: 交接情况)."""
-    items = checklist["items"]
     columns = list(COLUMNS)
-    if not any("frequency" in item for item in items) and any("owner" in item for item in items):
+    if _fourth_key(checklist["items"]) == "owner":
         columns[3] = ("责任", 20)
     if "workbook" in checklist.data:
         columns[4] = (checklist["workbook"]["result"], 12)
@@ -39,7 +46,7 @@ def build_checklist_xlsx(checklist: Record) -> bytes:
     ws.title = "自查清单"
     columns = columns_for(checklist)
     titled_sheet(ws, checklist["title"], columns)
-    fourth = "owner" if columns[3][0] == "责任" else "frequency"
+    fourth = _fourth_key(checklist["items"])
     for n, item in enumerate(checklist["items"], start=1):
         ws.append([n, item["text"], item["evidence"], item.get(fourth, ""), "", ""])
     last = 2 + len(checklist["items"])

@@ -190,8 +190,6 @@ def _import_jieba_without_pkg_resources():
     jieba's ``_compat`` imports pkg_resources only to open its own files, and opens them by path when
     pkg_resources cannot be imported: the same files, so the same dictionary and the same cuts. Blocked
     only while jieba is imported."""
-    import sys
-
     blocked = "pkg_resources" not in sys.modules
     if blocked:
         sys.modules["pkg_resources"] = None  # an ImportError for jieba's ``import pkg_resources``
