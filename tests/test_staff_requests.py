@@ -120,3 +120,27 @@ def test_retention_says_what_the_rule_is_and_who_decides(built_site):
                  "以本单位档案管理规定为准"):
         assert word in section, word
     assert "机关文件材料归档范围和文书档案保管期限规定" in _section(article, "依据")
+
+
+def test_photo_guidance_and_register_are_where_staff_look(built_site):
+    """A seventh writer's gaps: what photos to keep and how (with a register to download), and who
+    signs a report when the 书记 is away."""
+    article = built_site.article("work-points/responsibility.html")
+    section = _section(article, "活动照片")
+    for word in ("全景", "拍摄日期", "备份", "同意", "登记"):
+        assert word in section, word
+    assert "../downloads/ledger-photos.xlsx" in {a["href"] for a in article.select("a[download]")}
+    inspection = built_site.article("tasks/inspection.html")
+    assert inspection.select_one('a[href="../work-points/responsibility.html#活动照片"]') is not None
+    fmt = _section(built_site.article("writing/format.html"), "签发和盖章")
+    assert "书记出差了谁签" in fmt and "委托" in fmt
+
+
+def test_photo_register_columns_and_choices():
+    wb = load_workbook(io.BytesIO(build_ledger_xlsx(SITE.get("ledgers", "ledger-photos"))))
+    ws = wb.worksheets[0]
+    headers = [c.value for c in ws[next(r for r in range(1, 6) if ws.cell(r, 1).value == "序号")]]
+    for name in ("拍摄日期", "活动名称", "存放位置", "对外使用", "本人同意"):
+        assert name in headers, name
+    choices = {dv.formula1 for dv in ws.data_validations.dataValidation}
+    assert '"不涉及,已征得同意,未同意不外用"' in choices

@@ -15,7 +15,8 @@ from support import ROOT
 SITE = load_site_data(ROOT)
 LEDGERS = SITE.all("ledgers")
 AGREED = {"ledger-positions", "ledger-opinion", "ledger-study", "ledger-publicity", "ledger-volunteer", "ledger-talks",
-          "ledger-rectification", "ledger-display-changes", "ledger-sign-in"}
+          "ledger-rectification", "ledger-display-changes", "ledger-sign-in",
+          "ledger-photos"}
 
 
 def test_all_agreed_ledgers_exist():
@@ -114,3 +115,13 @@ def test_grid_adds_its_two_styles_to_the_workbook_once_and_styles_cells_as_assig
     assert [[c._style for c in row] for row in ws.iter_rows(min_row=1, max_row=60, max_col=3)] == \
         [[c._style for c in row] for row in expected.iter_rows(min_row=1, max_row=60, max_col=3)]
     assert list(wb._borders) == list(expected_wb._borders) and list(wb._alignments) == list(expected_wb._alignments)
+
+
+@pytest.mark.parametrize("record", LEDGERS, ids=lambda r: r.id)
+def test_help_sheet_rows_are_tall_enough_to_print_whole(record):
+    """LibreOffice and WPS print a row written without a height at one line: a long help text was cut."""
+    ws = load_workbook(io.BytesIO(build_ledger_xlsx(record)))[HELP_SHEET]
+    for r in range(3, ws.max_row + 1):
+        text = str(ws.cell(r, 2).value or "")
+        needed = -(-sum(2 if ord(ch) > 0x2E7F else 1 for ch in text) // 59)
+        assert (ws.row_dimensions[r].height or 0) >= 15 * needed, (r, text[:20])

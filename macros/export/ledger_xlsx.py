@@ -4,7 +4,8 @@ Sheet 1 (the ledger): title row, header row (frozen), column widths from the
 data, drop-down lists on choice columns, example rows in grey marked 示例,
 empty bordered rows to fill, A4 landscape printing (portrait for a form with
 few columns) with the title rows repeated; a form's ``fill_line`` (活动名称、时间、
-地点 of a sign-in sheet) under the title. Sheet 2 (填写说明): one row per column with how to fill it.
+地点 of a sign-in sheet) under the title. Sheet 2 (填写说明): one row per column with how to fill it,
+as tall as its wrapped text.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from ..sitedata import Record
-from .xlsx_common import choice_list, grid, new_workbook, print_setup, titled_sheet, workbook_bytes
+from .xlsx_common import choice_list, fit_row_heights, grid, new_workbook, print_setup, titled_sheet, workbook_bytes
 
 BLANK_ROWS = 50  # bordered rows to fill after the examples
 VALIDATION_ROWS = 500  # drop-down lists reach this far down
@@ -75,12 +76,14 @@ def build_ledger_xlsx(ledger: Record, filled: list | None = None, title: str | N
     print_setup(ws, portrait=bool(form))
 
     help_ws = wb.create_sheet(HELP_SHEET)
-    titled_sheet(help_ws, f"{ledger['title']}填写说明", [("栏目", 16), ("怎么填", 60), ("可选值", 30)])
+    help_columns = [("栏目", 16), ("怎么填", 60), ("可选值", 30)]
+    titled_sheet(help_ws, f"{ledger['title']}填写说明", help_columns)
     help_ws.append(["用途", ledger["summary"], ""])
     for column in columns:
         help_ws.append([column["name"], column["help"], "、".join(column.get("choices", []))])
     if not filled:
         help_ws.append(["示例行", "灰色斜体、标有“示例”的行是示意，填写前删除。" if examples else "本表没有示例行。", ""])
     grid(help_ws, 3, help_ws.max_row, 3)
+    fit_row_heights(help_ws, 3, help_ws.max_row, [width for _, width in help_columns])  # long help printed whole
     print_setup(help_ws)
     return workbook_bytes(wb, ledger["title"])
