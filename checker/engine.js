@@ -501,6 +501,16 @@
     add(typo.words, "words");
     add(typo.fixed, "fixed");
     add(typo.rare, "rare");  // rarer words, known so as not to be taken for typos, never offered
+    // idioms and fixed phrases no correction takes apart (慎终追远: 慎终 is no 慎重 misspelt), by
+    // their first four characters: wordKey of those -> the phrases that start so
+    this.protect = new PairTable();
+    Object.keys(typo.protect || {}).forEach(function (n) {
+      typo.protect[n].split(" ").forEach(function (w) {
+        if (!w) return;
+        var hi = hanCode(w, 0) * 32768 + hanCode(w, 1), lo = hanCode(w, 2) * 32768 + hanCode(w, 3), had = self.protect.get(hi, lo);
+        if (had) had.push(w); else self.protect.set(hi, lo, [w]);
+      });
+    });
     this.shapes = typo.shapes;
     this.commonChars = new Set(typo.common_chars);
     this.named = rx(typo.names);
@@ -635,6 +645,7 @@
         var L0 = back[end];  // the word's cost: the difference of the split's costs at its ends
         if (L0 === 1 || upto[end] - upto[end - L0] >= conf.rare_cost) for (var q = end - L0; q < end; q++) lone[q] = 1;
       }
+      protectPhrases(tt, run, base, busy);
       var edits = new Map(), base0 = new Map(), seen = new Set();
       repeatedWords(tt, run, base, busy, found, back);
       for (var i = 0; i < len; i++) {
@@ -690,6 +701,20 @@
         sure: ctx.msg(high ? "typo-context-sure" : "typo-context-unsure", {}) }), f.word, high ? "error" : "warning",
         Math.round(f.score) / 2);
     });
+  }
+
+  // The characters of a complete idiom or fixed phrase (tt.protect) in run are left alone: a
+  // phrase too rare to be offered is still no stretch of typos (慎终追远, 拆旧建新).
+  function protectPhrases(tt, run, base, busy) {
+    for (var i = 0; i + 4 <= run.length; i++) {
+      var list = tt.protect.get(hanCode(run, i) * 32768 + hanCode(run, i + 1), hanCode(run, i + 2) * 32768 + hanCode(run, i + 3));
+      if (!list) continue;
+      for (var k = 0; k < list.length; k++) {
+        var w = list[k];
+        if (w.length > 4 && run.slice(i, i + w.length) !== w) continue;
+        for (var q = i; q < i + w.length; q++) busy[base + q] = 1;
+      }
+    }
   }
 
   // A word written twice in a row (确保确保, 群众群众): a listed word of 2 to 4 characters where
