@@ -189,6 +189,7 @@
     this.typoSpans = [];
     this.garbled = new Set();  // positions inside mojibake, which other rules leave alone
     this.title = undefined;  // findTitle's answer, once asked
+    this.notes = null;  // pinyinNotes' answer, once asked
   }
   Context.prototype.lines = function () {
     var out = [], starts = this.lineStarts;
@@ -443,6 +444,9 @@
       if (any(exact, s, s + size) || any(reported, s, s + size) || any(typoMask, s, s + size) || tab.vocabSet.has(window)) return;
       if (kind === 1 && (!isHan(window[k]) || tab.functionChars.indexOf(window[k]) >= 0)) return;
       if (kind === 1 && numeralAt(window, k)) return;  // another ordinal (二十一大), no typo; 十五规划 for 十五五规划 still is one
+      // the character said to be missing stands right after or before: the term in another
+      // order (中心学习组 for 中心组学习), no character dropped
+      if (kind === -1 && (norm[s + size] === term[k] || (s > 0 && norm[s - 1] === term[k]))) return;
       for (var q = 0; q < window.length; q++) if (!isHan(window[q])) return;
       for (q = s; q < s + size; q++) reported[q] = 1;
       if (isMention(ctx, s, s + size)) return;
@@ -627,12 +631,17 @@
   function ruleContextTypos(ctx) {
     var tab = ctx.tab, tt = tab.typo;
     if (!tt) return;
-    var norm = ctx.norm, n = norm.length, conf = tt.conf, pen = conf.penalty, busy = ctx.typoBusy.slice();
+    var conf = tt.conf, pen = conf.penalty;
+    // the text read without the pinyin notes a conversion tool left (開拓創(chuàng)新 is 开拓创新):
+    // view, and at[k] the place in the text of view[k]
+    var view = readThrough(ctx), norm = view[0], at = view[1], n = norm.length, busy = view[2];
     // names (data/checker/context.yml): 枧头 in 枧头社区 or 《枧头民谣集》 is no typo
     // and grammatical frames: 边改边查, 一件件 (each character a word of its own)
     [tt.named, tt.framed].forEach(function (re) {
       finditer(re, norm).forEach(function (m) { for (var q = m.index; q < m.index + m[0].length; q++) busy[q] = 1; });
     });
+    // in a line written in Traditional characters, 著 stands for 着 and 乾 for 干 (隨著 is 随着)
+    var script = scriptLines(ctx, at), twins = ctx.data.script_twins || {};
     var runRe = /[\u4e00-\u9fff]{2,}/gu, m, found = [];
     runRe.lastIndex = 0;
     while ((m = runRe.exec(norm)) !== null) {
@@ -681,6 +690,11 @@
         var from = base + a + span[0], to = base + a + span[1];
         if (e.kind === "missing") to -= 1;  // the inserted character is not in the text
         else if (e.kind === "doubled" && span[1] >= pos) to += 1;  // the doubled one is
+        if (script[base + e.at] && twins[run[e.at]] === e.ch) return;
+        // a correction that writes the character beside it again makes a doubled one (临违危建筑,
+        // three abbreviations, is no 临危危建筑): no correction, unless the two are a word (人人)
+        if ((e.kind === "sound" || e.kind === "fuzzy" || e.kind === "shape") &&
+            (run[e.at - 1] === e.ch || run[e.at + 1] === e.ch) && !tt.offer.has(e.ch + e.ch)) return;
         found.push({ start: from, end: to, word: word, score: score, e: e, ch: norm.slice(base + e.at, base + e.at + 1) });
       });
     }
@@ -689,15 +703,16 @@
     found.forEach(function (f) {
       for (var q = f.start; q < f.end; q++) if (taken[q] || busy[q]) return;
       for (q = f.start; q < f.end; q++) taken[q] = 1;
-      if (isMention(ctx, f.start, f.end)) return;
+      var start = at ? at[f.start] : f.start, end = at ? at[f.end - 1] + 1 : f.end;  // in the text
+      if (isMention(ctx, start, end)) return;
       var e = f.e, high = f.score >= conf.error_from;
       if (e.kind === "repeated") {
-        ctx.add("typo-context", f.start, f.end - f.start, ctx.msg("typo-context-repeated", { found: ctx.text.slice(f.start, f.end), word: f.word }),
+        ctx.add("typo-context", start, end - start, ctx.msg("typo-context-repeated", { found: ctx.text.slice(start, end), word: f.word }),
           f.word, "warning");
         return;
       }
-      ctx.add("typo-context", f.start, f.end - f.start, ctx.msg(CONTEXT_MESSAGES[e.kind], {
-        found: ctx.text.slice(f.start, f.end), word: f.word, got: f.ch, want: e.ch,
+      ctx.add("typo-context", start, end - start, ctx.msg(CONTEXT_MESSAGES[e.kind], {
+        found: ctx.text.slice(start, end), word: f.word, got: f.ch, want: e.ch,
         sure: ctx.msg(high ? "typo-context-sure" : "typo-context-unsure", {}) }), f.word, high ? "error" : "warning",
         Math.round(f.score) / 2);
     });
@@ -715,6 +730,40 @@
         for (var q = i; q < i + w.length; q++) busy[base + q] = 1;
       }
     }
+  }
+
+  // [the text as the context rule reads it, at, busy]: ctx.norm without the pinyin notes (at:
+  // Int32Array, the place in ctx.norm of each character read, or null when there are none) and
+  // what the rules before leave to it (ctx.typoBusy) at the same places.
+  function readThrough(ctx) {
+    var notes = pinyinNotes(ctx), norm = ctx.norm;
+    if (!notes.length) return [norm, null, ctx.typoBusy.slice()];
+    var parts = [], at = new Int32Array(norm.length), k = 0, from = 0;
+    notes.forEach(function (note) {
+      parts.push(norm.slice(from, note[0]));
+      for (var q = from; q < note[0]; q++) at[k++] = q;
+      from = note[1];
+    });
+    parts.push(norm.slice(from));
+    for (var q = from; q < norm.length; q++) at[k++] = q;
+    at = at.slice(0, k);
+    var busy = new Uint8Array(k);
+    for (q = 0; q < k; q++) busy[q] = ctx.typoBusy[at[q]];
+    return [parts.join(""), at, busy];
+  }
+
+  // Whether the line of each character read (at: readThrough's, or null) holds a Traditional one.
+  function scriptLines(ctx, at) {
+    var text = ctx.text, norm = ctx.norm, ls = ctx.lineStarts, line = new Uint8Array(text.length);
+    for (var i = 0; i < ls.length; i++) {
+      var end = i + 1 < ls.length ? ls[i + 1] - 1 : text.length, k;
+      for (k = ls[i]; k < end && text[k] === norm[k]; k++);
+      if (k < end) for (k = ls[i]; k < end; k++) line[k] = 1;
+    }
+    if (!at) return line;
+    var out = new Uint8Array(at.length);
+    for (i = 0; i < at.length; i++) out[i] = line[at[i]];
+    return out;
   }
 
   // A word written twice in a row (确保确保, 群众群众): a listed word of 2 to 4 characters where
@@ -1187,15 +1236,26 @@
           ctx.norm.slice(first, last + 1));
       }
     }
+    pinyinNotes(ctx).forEach(function (note) {
+      if (isMention(ctx, note[2], note[1])) return;
+      ctx.add("pinyin-debris", note[0], note[1] - note[0], ctx.msg("pinyin-debris", {
+        char: ctx.text[note[2]], note: ctx.text.slice(note[0], note[1]) }), "");
+    });
+  }
+
+  // The pinyin a conversion tool left after characters (發(fā)展): [start, end) of each note,
+  // brackets included, and where the character before it starts. Found once per text.
+  function pinyinNotes(ctx) {
+    if (ctx.notes) return ctx.notes;
+    ctx.notes = [];
     finditer(rx(PINYIN_DEBRIS_SRC), ctx.norm).forEach(function (m) {
       var py = m[2];
       var toned = Array.from(py).some(function (c) { return TONE_MARKS.indexOf(c) >= 0; });
       if (!(toned || (py.length >= 2 && ctx.tab.syllables.has(py)))) return;
-      if (isMention(ctx, m.index, m.index + m[0].length)) return;
-      var s2 = m.index + m[1].length + 1;
-      ctx.add("pinyin-debris", s2 - 1, py.length + 2, ctx.msg("pinyin-debris", {
-        char: ctx.text[m.index], note: ctx.text.slice(s2 - 1, s2 + py.length + 1) }), "");
+      var s2 = m.index + m[1].length;
+      ctx.notes.push([s2, s2 + py.length + 2, m.index]);
     });
+    return ctx.notes;
   }
 
   function ruleDebris(ctx) {

@@ -91,6 +91,14 @@ def test_compiled_data_is_small(data):
     assert len(typo) < 1_450_000 and len(gzip.compress(typo)) < 720_000, (len(typo), len(gzip.compress(typo)))
 
 
+def test_script_twins_are_the_traditional_forms_that_are_simplified_characters_too(data):
+    """著 in 隨著 stands for 着, 乾 in 乾淨 for 干 (OpenCC's s2t/s2tw over jieba's words); the
+    context rule reads them so in a Traditional line (tests/checker_cases/context.yml)."""
+    twins = data["script_twins"]
+    assert twins["著"] == "着" and twins["乾"] == "干" and twins["於"] == "于"
+    assert "着" not in twins and "的" not in twins
+
+
 def test_substitutes_that_make_a_real_word_are_never_reported(data):
     """A sound- or shape-alike character that makes a real word is not a typo: inside a term
     (near_ok: 自愿者 is not 志愿者 misspelt) or with the character before it (edge_words:
