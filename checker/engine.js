@@ -690,7 +690,9 @@
         var from = base + a + span[0], to = base + a + span[1];
         if (e.kind === "missing") to -= 1;  // the inserted character is not in the text
         else if (e.kind === "doubled" && span[1] >= pos) to += 1;  // the doubled one is
-        if (script[base + e.at] && twins[run[e.at]] === e.ch) return;
+        // (so no other correction of it either: 著力 is 着力, no 主力 misspelt)
+        if (script[base + e.at] && e.kind !== "missing" && e.kind !== "doubled" &&
+            (twins[run[e.at]] || (e.kind === "swapped" && twins[run[e.at + 1]]))) return;
         // a correction that writes the character beside it again makes a doubled one (临违危建筑,
         // three abbreviations, is no 临危危建筑): no correction, unless the two are a word (人人)
         if ((e.kind === "sound" || e.kind === "fuzzy" || e.kind === "shape") &&
