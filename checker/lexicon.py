@@ -3,7 +3,8 @@
 - Words and how common they are: jieba's dictionary (MIT licence, in the pinned
   ``jieba`` package): 349,046 words with a frequency from a large general corpus and a
   part-of-speech tag. Trimmed to the words of ``min_freq`` or more, the idioms and fixed
-  phrases (tags ``i`` and ``l``, 4+ characters) of ``idiom_freq`` or more, every single
+  phrases (tags ``i`` and ``l``, 4+ characters, and the other words of four characters that are
+  no names, numbers or times, ``NAME_TAGS``: 群策群力 is tagged n) of ``idiom_freq`` or more, every single
   character, and the guide's own vocabulary and glossary terms and the words of
   data/checker/context.yml (given at least ``term_freq``), less jieba's own misspellings
   (``_misspelt``). A word's weight is its cost, ``round(2 * ln(total / freq))`` (half-nats of
@@ -53,6 +54,11 @@ def jieba_entries() -> list[tuple[str, int, str]]:
             if len(parts) >= 2 and parts[1].isdigit():
                 out.append((parts[0], int(parts[1]), parts[2] if len(parts) > 2 else ""))
     return out
+
+
+# jieba's tags of names, numbers and times: a word of four characters with another tag is a set
+# phrase (群策群力 is tagged n, 老实巴交 z) and counts as one from ``idiom_freq``
+NAME_TAGS = ("nr", "nrt", "nrfg", "ns", "nt", "nz", "m", "mq", "t", "x", "eng")
 
 
 def _han(word: str) -> bool:
@@ -125,7 +131,7 @@ def _select(entries, terms: list[str], conf: dict):
     for word, f, tag in entries:
         if not _han(word) or len(word) > conf["max_len"]:
             continue
-        idiom = tag in ("i", "l") and len(word) >= 4
+        idiom = len(word) >= 4 and (tag in ("i", "l") or (len(word) == 4 and tag not in NAME_TAGS))
         if len(word) == 1 or f >= conf["min_freq"] or (idiom and f >= conf["idiom_freq"]):
             freq[word] = max(freq.get(word, 0), f)
             kind[word] = "fixed" if idiom else "words"
