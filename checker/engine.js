@@ -190,6 +190,7 @@
     this.garbled = new Set();  // positions inside mojibake, which other rules leave alone
     this.title = undefined;  // findTitle's answer, once asked
     this.notes = null;  // pinyinNotes' answer, once asked
+    this.broken = null;  // brokenLines' answer, once asked
   }
   Context.prototype.lines = function () {
     var out = [], starts = this.lineStarts;
@@ -744,12 +745,14 @@
     return first >= 0 && line.indexOf(word, first + 1) >= 0;
   }
 
-  // [the text as the context rule reads it, at, busy]: ctx.norm without the pinyin notes (at:
+  // [the text as the context rule reads it, at, busy]: ctx.norm without the pinyin notes and the
+  // breaks of lines broken inside a sentence (brokenLines) (at:
   // Int32Array, the place in ctx.norm of each character read, or null when there are none) and
   // what the rules before leave to it (ctx.typoBusy) at the same places.
   function readThrough(ctx) {
-    var notes = pinyinNotes(ctx), norm = ctx.norm;
+    var notes = pinyinNotes(ctx).concat(brokenLines(ctx)), norm = ctx.norm;
     if (!notes.length) return [norm, null, ctx.typoBusy.slice()];
+    notes.sort(function (x, y) { return x[0] - y[0]; });
     var parts = [], at = new Int32Array(norm.length), k = 0, from = 0;
     notes.forEach(function (note) {
       parts.push(norm.slice(from, note[0]));
@@ -1303,14 +1306,23 @@
   var ITEM_START = /^[一二三四五六七八九十]是/u;
 
   function ruleLineBreaks(ctx) {
-    var lines = ctx.lines();
+    brokenLines(ctx).forEach(function (b) {
+      ctx.add("line-break", b[0] - 1, 1, ctx.msg("line-break", { next: cpHead(b[2], 6) }));
+    });
+  }
+  // The lines broken inside a sentence (a long line ending in a Chinese character, the next going
+  // on with one, no heading or item): [end of the line's text, start of the next line's text, that
+  // text] of each. Found once per text; the context typo rule reads through them.
+  function brokenLines(ctx) {
+    if (ctx.broken) return ctx.broken;
+    var lines = ctx.lines(), out = ctx.broken = [];
     for (var k = 0; k < lines.length - 1; k++) {
-      var start = lines[k][1], line = lines[k][2], body = rstrip(line), nxt = strip(lines[k + 1][2]);
+      var start = lines[k][1], line = lines[k][2], body = rstrip(line), next = lines[k + 1][2], nxt = strip(next);
       if (cpLen(strip(body)) < 30 || !body || !isHan(body[body.length - 1]) || !nxt || !isHan(nxt[0])) continue;
-      if (parseHeading(lines[k + 1][2]) || ITEM_START.test(nxt) || isDebrisLine(ctx, line) ||
-          isDebrisLine(ctx, lines[k + 1][2])) continue;
-      ctx.add("line-break", start + body.length - 1, 1, ctx.msg("line-break", { next: cpHead(nxt, 6) }));
+      if (parseHeading(next) || ITEM_START.test(nxt) || isDebrisLine(ctx, line) || isDebrisLine(ctx, next)) continue;
+      out.push([start + body.length, lines[k + 1][1] + next.indexOf(nxt[0]), nxt]);
     }
+    return out;
   }
 
   // A "." that ends a line right after a figure written after Chinese (提高到25%.).
