@@ -190,7 +190,6 @@
     this.garbled = new Set();  // positions inside mojibake, which other rules leave alone
     this.title = undefined;  // findTitle's answer, once asked
     this.notes = null;  // pinyinNotes' answer, once asked
-    this.broken = null;  // brokenLines' answer, once asked
   }
   Context.prototype.lines = function () {
     var out = [], starts = this.lineStarts;
@@ -750,7 +749,7 @@
   // Int32Array, the place in ctx.norm of each character read, or null when there are none) and
   // what the rules before leave to it (ctx.typoBusy) at the same places.
   function readThrough(ctx) {
-    var notes = pinyinNotes(ctx).concat(brokenLines(ctx)), norm = ctx.norm;
+    var notes = pinyinNotes(ctx).concat(brokenLines(ctx, READ_THROUGH_MIN)), norm = ctx.norm;
     if (!notes.length) return [norm, null, ctx.typoBusy.slice()];
     notes.sort(function (x, y) { return x[0] - y[0]; });
     var parts = [], at = new Int32Array(norm.length), k = 0, from = 0;
@@ -1306,19 +1305,21 @@
   var ITEM_START = /^[一二三四五六七八九十]是/u;
 
   function ruleLineBreaks(ctx) {
-    brokenLines(ctx).forEach(function (b) {
+    brokenLines(ctx, LINE_BREAK_MIN).forEach(function (b) {
       ctx.add("line-break", b[0] - 1, 1, ctx.msg("line-break", { next: cpHead(b[2], 6) }));
     });
   }
-  // The lines broken inside a sentence (a long line ending in a Chinese character, the next going
-  // on with one, no heading or item): [end of the line's text, start of the next line's text, that
-  // text] of each. Found once per text; the context typo rule reads through them.
-  function brokenLines(ctx) {
-    if (ctx.broken) return ctx.broken;
-    var lines = ctx.lines(), out = ctx.broken = [];
+  // The lines broken inside a sentence (a line of min characters or more ending in a Chinese
+  // character, the next going on with one, no heading or item): [end of the line's text, start of
+  // the next line's text, that text] of each. The line-break rule reports those of LINE_BREAK_MIN
+  // characters or more; the context typo rule reads through those of READ_THROUGH_MIN or more
+  // (a line of a 公文 holds 28 characters: a report copied from its PDF is broken so).
+  var LINE_BREAK_MIN = 30, READ_THROUGH_MIN = 20;
+  function brokenLines(ctx, min) {
+    var lines = ctx.lines(), out = [];
     for (var k = 0; k < lines.length - 1; k++) {
       var start = lines[k][1], line = lines[k][2], body = rstrip(line), next = lines[k + 1][2], nxt = strip(next);
-      if (cpLen(strip(body)) < 30 || !body || !isHan(body[body.length - 1]) || !nxt || !isHan(nxt[0])) continue;
+      if (cpLen(strip(body)) < min || !body || !isHan(body[body.length - 1]) || !nxt || !isHan(nxt[0])) continue;
       if (parseHeading(next) || ITEM_START.test(nxt) || isDebrisLine(ctx, line) || isDebrisLine(ctx, next)) continue;
       out.push([start + body.length, lines[k + 1][1] + next.indexOf(nxt[0]), nxt]);
     }
