@@ -708,8 +708,8 @@
       var start = at ? at[f.start] : f.start, end = at ? at[f.end - 1] + 1 : f.end;  // in the text
       if (isMention(ctx, start, end)) return;
       var e = f.e, high = f.score >= conf.error_from;
-      // the same stretch written again in the paragraph is meant (功成不必在我，功成必定有我): an
-      // input method's slip is seldom made twice alike
+      // the same stretch written again in the sentence is meant (功成不必在我，功成必定有我): an
+      // input method's slip is seldom made twice alike in one sentence
       if (e.kind !== "repeated" && saidTwice(norm, f.start, f.end)) return;
       if (e.kind === "repeated") {
         ctx.add("typo-context", start, end - start, ctx.msg("typo-context-repeated", { found: ctx.text.slice(start, end), word: f.word }),
@@ -737,11 +737,14 @@
     }
   }
 
-  // Whether norm[start, end) is written again in its paragraph (the line it is on).
+  // Whether norm[start, end) is written again in its sentence (parallel wording: 功成不必在我，
+  // 功成必定有我; a sentence written twice is the duplicate rule's).
   function saidTwice(norm, start, end) {
-    var a = norm.lastIndexOf("\n", start - 1) + 1, b = norm.indexOf("\n", end), word = norm.slice(start, end);
-    var line = norm.slice(a, b < 0 ? norm.length : b), first = line.indexOf(word);
-    return first >= 0 && line.indexOf(word, first + 1) >= 0;
+    var a = start, b = end, word = norm.slice(start, end);
+    while (a > 0 && SENTENCE_END.indexOf(norm[a - 1]) < 0) a--;
+    while (b < norm.length && SENTENCE_END.indexOf(norm[b]) < 0) b++;
+    var sentence = norm.slice(a, b), first = sentence.indexOf(word);
+    return first >= 0 && sentence.indexOf(word, first + 1) >= 0;
   }
 
   // [the text as the context rule reads it, at, busy]: ctx.norm without the pinyin notes and the
