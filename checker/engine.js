@@ -656,11 +656,11 @@
       }
       protectPhrases(tt, run, base, busy);
       var edits = new Map(), base0 = new Map(), seen = new Set();
-      repeatedWords(tt, run, base, busy, found, back);
+      repeatedWords(tt, run, base, busy, found, back, at);
       for (var i = 0; i < len; i++) {
         if (busy[base + i]) continue;
         if (lone[i]) editsAt(tt, tab, run, lone, i, edits, seen);
-        if (i > 0 && run[i - 1] === run[i] && !(lengthAt(back, len, i - 1) > 1 && lengthAt(back, len, i) > 1 &&
+        if (i > 0 && run[i - 1] === run[i] && !seam(at, base + i) && !(lengthAt(back, len, i - 1) > 1 && lengthAt(back, len, i) > 1 &&
             wordAt(back, len, i - 1)[1] === i)) doubledAt(tt, run, i, edits);  // 分词词典: two words, no typo
       }
       edits.forEach(function (e) {
@@ -747,6 +747,10 @@
     return first >= 0 && sentence.indexOf(word, first + 1) >= 0;
   }
 
+  // Whether the character read at q follows a place readThrough skipped (a note, a line break):
+  // a word or character written again across it is a list's next item, not a slip.
+  function seam(at, q) { return at !== null && q > 0 && at[q] !== at[q - 1] + 1; }
+
   // [the text as the context rule reads it, at, busy]: ctx.norm without the pinyin notes and the
   // breaks of lines broken inside a sentence (brokenLines) (at:
   // Int32Array, the place in ctx.norm of each character read, or null when there are none) and
@@ -785,7 +789,7 @@
 
   // A word written twice in a row (确保确保, 群众群众): a listed word of 2 to 4 characters where
   // the best split starts a word, no number (一个一个, 一步一步 are meant).
-  function repeatedWords(tt, run, base, busy, found, back) {
+  function repeatedWords(tt, run, base, busy, found, back, at) {
     var starts = new Uint8Array(run.length + 1);  // where the best split starts a word (级别的别的: no)
     for (var end = run.length; end > 0; end -= back[end]) starts[end - back[end]] = 1;
     for (var i = 0; i + 4 <= run.length; i++) {
@@ -801,7 +805,7 @@
         if (w !== run.slice(i + L, i + 2 * L) || !tt.offer.has(w) || !(tt.cost.get(w) < tt.conf.rare_cost)) continue;
         var num = false, q;
         for (q = 0; q < L; q++) if (isNumeral(w[q])) num = true;
-        for (q = i; q < i + 2 * L; q++) if (busy[base + q]) num = true;
+        for (q = i; q < i + 2 * L; q++) if (busy[base + q] || (q > i && seam(at, base + q))) num = true;  // 移交 / 移交: a list
         if (!num) found.push({ start: base + i, end: base + i + 2 * L, word: w, score: 99, e: { kind: "repeated", at: i + L, ch: "" }, ch: "" });
       }
     }
