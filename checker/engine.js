@@ -189,6 +189,7 @@
     this.typoSpans = [];
     this.garbled = new Set();  // positions inside mojibake, which other rules leave alone
     this.title = undefined;  // findTitle's answer, once asked
+    this.notes = null;  // pinyinNotes' answer, once asked
   }
   Context.prototype.lines = function () {
     var out = [], starts = this.lineStarts;
@@ -443,6 +444,9 @@
       if (any(exact, s, s + size) || any(reported, s, s + size) || any(typoMask, s, s + size) || tab.vocabSet.has(window)) return;
       if (kind === 1 && (!isHan(window[k]) || tab.functionChars.indexOf(window[k]) >= 0)) return;
       if (kind === 1 && numeralAt(window, k)) return;  // another ordinal (二十一大), no typo; 十五规划 for 十五五规划 still is one
+      // the character said to be missing stands right after or before: the term in another
+      // order (中心学习组 for 中心组学习), no character dropped
+      if (kind === -1 && (norm[s + size] === term[k] || (s > 0 && norm[s - 1] === term[k]))) return;
       for (var q = 0; q < window.length; q++) if (!isHan(window[q])) return;
       for (q = s; q < s + size; q++) reported[q] = 1;
       if (isMention(ctx, s, s + size)) return;
@@ -501,6 +505,16 @@
     add(typo.words, "words");
     add(typo.fixed, "fixed");
     add(typo.rare, "rare");  // rarer words, known so as not to be taken for typos, never offered
+    // idioms and fixed phrases no correction takes apart (慎终追远: 慎终 is no 慎重 misspelt), by
+    // their first four characters: wordKey of those -> the phrases that start so
+    this.protect = new PairTable();
+    Object.keys(typo.protect || {}).forEach(function (n) {
+      typo.protect[n].split(" ").forEach(function (w) {
+        if (!w) return;
+        var hi = hanCode(w, 0) * 32768 + hanCode(w, 1), lo = hanCode(w, 2) * 32768 + hanCode(w, 3), had = self.protect.get(hi, lo);
+        if (had) had.push(w); else self.protect.set(hi, lo, [w]);
+      });
+    });
     this.shapes = typo.shapes;
     this.commonChars = new Set(typo.common_chars);
     this.named = rx(typo.names);
@@ -617,12 +631,17 @@
   function ruleContextTypos(ctx) {
     var tab = ctx.tab, tt = tab.typo;
     if (!tt) return;
-    var norm = ctx.norm, n = norm.length, conf = tt.conf, pen = conf.penalty, busy = ctx.typoBusy.slice();
+    var conf = tt.conf, pen = conf.penalty;
+    // the text read without the pinyin notes a conversion tool left (開拓創(chuàng)新 is 开拓创新):
+    // view, and at[k] the place in the text of view[k]
+    var view = readThrough(ctx), norm = view[0], at = view[1], n = norm.length, busy = view[2];
     // names (data/checker/context.yml): 枧头 in 枧头社区 or 《枧头民谣集》 is no typo
     // and grammatical frames: 边改边查, 一件件 (each character a word of its own)
     [tt.named, tt.framed].forEach(function (re) {
       finditer(re, norm).forEach(function (m) { for (var q = m.index; q < m.index + m[0].length; q++) busy[q] = 1; });
     });
+    // in a line written in Traditional characters, 著 stands for 着 and 乾 for 干 (隨著 is 随着)
+    var script = scriptLines(ctx, at), twins = ctx.data.script_twins || {};
     var runRe = /[\u4e00-\u9fff]{2,}/gu, m, found = [];
     runRe.lastIndex = 0;
     while ((m = runRe.exec(norm)) !== null) {
@@ -635,12 +654,13 @@
         var L0 = back[end];  // the word's cost: the difference of the split's costs at its ends
         if (L0 === 1 || upto[end] - upto[end - L0] >= conf.rare_cost) for (var q = end - L0; q < end; q++) lone[q] = 1;
       }
+      protectPhrases(tt, run, base, busy);
       var edits = new Map(), base0 = new Map(), seen = new Set();
-      repeatedWords(tt, run, base, busy, found, back);
+      repeatedWords(tt, run, base, busy, found, back, at);
       for (var i = 0; i < len; i++) {
         if (busy[base + i]) continue;
         if (lone[i]) editsAt(tt, tab, run, lone, i, edits, seen);
-        if (i > 0 && run[i - 1] === run[i] && !(lengthAt(back, len, i - 1) > 1 && lengthAt(back, len, i) > 1 &&
+        if (i > 0 && run[i - 1] === run[i] && !seam(at, base + i) && !(lengthAt(back, len, i - 1) > 1 && lengthAt(back, len, i) > 1 &&
             wordAt(back, len, i - 1)[1] === i)) doubledAt(tt, run, i, edits);  // 分词词典: two words, no typo
       }
       edits.forEach(function (e) {
@@ -670,6 +690,13 @@
         var from = base + a + span[0], to = base + a + span[1];
         if (e.kind === "missing") to -= 1;  // the inserted character is not in the text
         else if (e.kind === "doubled" && span[1] >= pos) to += 1;  // the doubled one is
+        // (so no other correction of it either: 著力 is 着力, no 主力 misspelt)
+        if (script[base + e.at] && e.kind !== "missing" && e.kind !== "doubled" &&
+            (twins[run[e.at]] || (e.kind === "swapped" && twins[run[e.at + 1]]))) return;
+        // a correction that writes the character beside it again makes a doubled one (临违危建筑,
+        // three abbreviations, is no 临危危建筑): no correction, unless the two are a word (人人)
+        if ((e.kind === "sound" || e.kind === "fuzzy" || e.kind === "shape") &&
+            (run[e.at - 1] === e.ch || run[e.at + 1] === e.ch) && !tt.offer.has(e.ch + e.ch)) return;
         found.push({ start: from, end: to, word: word, score: score, e: e, ch: norm.slice(base + e.at, base + e.at + 1) });
       });
     }
@@ -678,23 +705,91 @@
     found.forEach(function (f) {
       for (var q = f.start; q < f.end; q++) if (taken[q] || busy[q]) return;
       for (q = f.start; q < f.end; q++) taken[q] = 1;
-      if (isMention(ctx, f.start, f.end)) return;
+      var start = at ? at[f.start] : f.start, end = at ? at[f.end - 1] + 1 : f.end;  // in the text
+      if (isMention(ctx, start, end)) return;
       var e = f.e, high = f.score >= conf.error_from;
+      // the same stretch written again in the sentence is meant (功成不必在我，功成必定有我): an
+      // input method's slip is seldom made twice alike in one sentence
+      if (e.kind !== "repeated" && saidTwice(norm, f.start, f.end)) return;
       if (e.kind === "repeated") {
-        ctx.add("typo-context", f.start, f.end - f.start, ctx.msg("typo-context-repeated", { found: ctx.text.slice(f.start, f.end), word: f.word }),
+        ctx.add("typo-context", start, end - start, ctx.msg("typo-context-repeated", { found: ctx.text.slice(start, end), word: f.word }),
           f.word, "warning");
         return;
       }
-      ctx.add("typo-context", f.start, f.end - f.start, ctx.msg(CONTEXT_MESSAGES[e.kind], {
-        found: ctx.text.slice(f.start, f.end), word: f.word, got: f.ch, want: e.ch,
+      ctx.add("typo-context", start, end - start, ctx.msg(CONTEXT_MESSAGES[e.kind], {
+        found: ctx.text.slice(start, end), word: f.word, got: f.ch, want: e.ch,
         sure: ctx.msg(high ? "typo-context-sure" : "typo-context-unsure", {}) }), f.word, high ? "error" : "warning",
         Math.round(f.score) / 2);
     });
   }
 
+  // The characters of a complete idiom or fixed phrase (tt.protect) in run are left alone: a
+  // phrase too rare to be offered is still no stretch of typos (慎终追远, 拆旧建新).
+  function protectPhrases(tt, run, base, busy) {
+    for (var i = 0; i + 4 <= run.length; i++) {
+      var list = tt.protect.get(hanCode(run, i) * 32768 + hanCode(run, i + 1), hanCode(run, i + 2) * 32768 + hanCode(run, i + 3));
+      if (!list) continue;
+      for (var k = 0; k < list.length; k++) {
+        var w = list[k];
+        if (w.length > 4 && run.slice(i, i + w.length) !== w) continue;
+        for (var q = i; q < i + w.length; q++) busy[base + q] = 1;
+      }
+    }
+  }
+
+  // Whether norm[start, end) is written again in its sentence (parallel wording: 功成不必在我，
+  // 功成必定有我; a sentence written twice is the duplicate rule's).
+  function saidTwice(norm, start, end) {
+    var a = start, b = end, word = norm.slice(start, end);
+    while (a > 0 && SENTENCE_END.indexOf(norm[a - 1]) < 0) a--;
+    while (b < norm.length && SENTENCE_END.indexOf(norm[b]) < 0) b++;
+    var sentence = norm.slice(a, b), first = sentence.indexOf(word);
+    return first >= 0 && sentence.indexOf(word, first + 1) >= 0;
+  }
+
+  // Whether the character read at q follows a place readThrough skipped (a note, a line break):
+  // a word or character written again across it is a list's next item, not a slip.
+  function seam(at, q) { return at !== null && q > 0 && at[q] !== at[q - 1] + 1; }
+
+  // [the text as the context rule reads it, at, busy]: ctx.norm without the pinyin notes and the
+  // breaks of lines broken inside a sentence (brokenLines) (at:
+  // Int32Array, the place in ctx.norm of each character read, or null when there are none) and
+  // what the rules before leave to it (ctx.typoBusy) at the same places.
+  function readThrough(ctx) {
+    var notes = pinyinNotes(ctx).concat(brokenLines(ctx, READ_THROUGH_MIN)), norm = ctx.norm;
+    if (!notes.length) return [norm, null, ctx.typoBusy.slice()];
+    notes.sort(function (x, y) { return x[0] - y[0]; });
+    var parts = [], at = new Int32Array(norm.length), k = 0, from = 0;
+    notes.forEach(function (note) {
+      parts.push(norm.slice(from, note[0]));
+      for (var q = from; q < note[0]; q++) at[k++] = q;
+      from = note[1];
+    });
+    parts.push(norm.slice(from));
+    for (var q = from; q < norm.length; q++) at[k++] = q;
+    at = at.slice(0, k);
+    var busy = new Uint8Array(k);
+    for (q = 0; q < k; q++) busy[q] = ctx.typoBusy[at[q]];
+    return [parts.join(""), at, busy];
+  }
+
+  // Whether the line of each character read (at: readThrough's, or null) holds a Traditional one.
+  function scriptLines(ctx, at) {
+    var text = ctx.text, norm = ctx.norm, ls = ctx.lineStarts, line = new Uint8Array(text.length);
+    for (var i = 0; i < ls.length; i++) {
+      var end = i + 1 < ls.length ? ls[i + 1] - 1 : text.length, k;
+      for (k = ls[i]; k < end && text[k] === norm[k]; k++);
+      if (k < end) for (k = ls[i]; k < end; k++) line[k] = 1;
+    }
+    if (!at) return line;
+    var out = new Uint8Array(at.length);
+    for (i = 0; i < at.length; i++) out[i] = line[at[i]];
+    return out;
+  }
+
   // A word written twice in a row (确保确保, 群众群众): a listed word of 2 to 4 characters where
   // the best split starts a word, no number (一个一个, 一步一步 are meant).
-  function repeatedWords(tt, run, base, busy, found, back) {
+  function repeatedWords(tt, run, base, busy, found, back, at) {
     var starts = new Uint8Array(run.length + 1);  // where the best split starts a word (级别的别的: no)
     for (var end = run.length; end > 0; end -= back[end]) starts[end - back[end]] = 1;
     for (var i = 0; i + 4 <= run.length; i++) {
@@ -710,7 +805,7 @@
         if (w !== run.slice(i + L, i + 2 * L) || !tt.offer.has(w) || !(tt.cost.get(w) < tt.conf.rare_cost)) continue;
         var num = false, q;
         for (q = 0; q < L; q++) if (isNumeral(w[q])) num = true;
-        for (q = i; q < i + 2 * L; q++) if (busy[base + q]) num = true;
+        for (q = i; q < i + 2 * L; q++) if (busy[base + q] || (q > i && seam(at, base + q))) num = true;  // 移交 / 移交: a list
         if (!num) found.push({ start: base + i, end: base + i + 2 * L, word: w, score: 99, e: { kind: "repeated", at: i + L, ch: "" }, ch: "" });
       }
     }
@@ -1162,15 +1257,26 @@
           ctx.norm.slice(first, last + 1));
       }
     }
+    pinyinNotes(ctx).forEach(function (note) {
+      if (isMention(ctx, note[2], note[1])) return;
+      ctx.add("pinyin-debris", note[0], note[1] - note[0], ctx.msg("pinyin-debris", {
+        char: ctx.text[note[2]], note: ctx.text.slice(note[0], note[1]) }), "");
+    });
+  }
+
+  // The pinyin a conversion tool left after characters (發(fā)展): [start, end) of each note,
+  // brackets included, and where the character before it starts. Found once per text.
+  function pinyinNotes(ctx) {
+    if (ctx.notes) return ctx.notes;
+    ctx.notes = [];
     finditer(rx(PINYIN_DEBRIS_SRC), ctx.norm).forEach(function (m) {
       var py = m[2];
       var toned = Array.from(py).some(function (c) { return TONE_MARKS.indexOf(c) >= 0; });
       if (!(toned || (py.length >= 2 && ctx.tab.syllables.has(py)))) return;
-      if (isMention(ctx, m.index, m.index + m[0].length)) return;
-      var s2 = m.index + m[1].length + 1;
-      ctx.add("pinyin-debris", s2 - 1, py.length + 2, ctx.msg("pinyin-debris", {
-        char: ctx.text[m.index], note: ctx.text.slice(s2 - 1, s2 + py.length + 1) }), "");
+      var s2 = m.index + m[1].length;
+      ctx.notes.push([s2, s2 + py.length + 2, m.index]);
     });
+    return ctx.notes;
   }
 
   function ruleDebris(ctx) {
@@ -1206,14 +1312,25 @@
   var ITEM_START = /^[一二三四五六七八九十]是/u;
 
   function ruleLineBreaks(ctx) {
-    var lines = ctx.lines();
+    brokenLines(ctx, LINE_BREAK_MIN).forEach(function (b) {
+      ctx.add("line-break", b[0] - 1, 1, ctx.msg("line-break", { next: cpHead(b[2], 6) }));
+    });
+  }
+  // The lines broken inside a sentence (a line of min characters or more ending in a Chinese
+  // character, the next going on with one, no heading or item): [end of the line's text, start of
+  // the next line's text, that text] of each. The line-break rule reports those of LINE_BREAK_MIN
+  // characters or more; the context typo rule reads through those of READ_THROUGH_MIN or more
+  // (a line of a 公文 holds 28 characters: a report copied from its PDF is broken so).
+  var LINE_BREAK_MIN = 30, READ_THROUGH_MIN = 20;
+  function brokenLines(ctx, min) {
+    var lines = ctx.lines(), out = [];
     for (var k = 0; k < lines.length - 1; k++) {
-      var start = lines[k][1], line = lines[k][2], body = rstrip(line), nxt = strip(lines[k + 1][2]);
-      if (cpLen(strip(body)) < 30 || !body || !isHan(body[body.length - 1]) || !nxt || !isHan(nxt[0])) continue;
-      if (parseHeading(lines[k + 1][2]) || ITEM_START.test(nxt) || isDebrisLine(ctx, line) ||
-          isDebrisLine(ctx, lines[k + 1][2])) continue;
-      ctx.add("line-break", start + body.length - 1, 1, ctx.msg("line-break", { next: cpHead(nxt, 6) }));
+      var start = lines[k][1], line = lines[k][2], body = rstrip(line), next = lines[k + 1][2], nxt = strip(next);
+      if (cpLen(strip(body)) < min || !body || !isHan(body[body.length - 1]) || !nxt || !isHan(nxt[0])) continue;
+      if (parseHeading(next) || ITEM_START.test(nxt) || isDebrisLine(ctx, line) || isDebrisLine(ctx, next)) continue;
+      out.push([start + body.length, lines[k + 1][1] + next.indexOf(nxt[0]), nxt]);
     }
+    return out;
   }
 
   // A "." that ends a line right after a figure written after Chinese (提高到25%.).

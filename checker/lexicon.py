@@ -3,13 +3,17 @@
 - Words and how common they are: jieba's dictionary (MIT licence, in the pinned
   ``jieba`` package): 349,046 words with a frequency from a large general corpus and a
   part-of-speech tag. Trimmed to the words of ``min_freq`` or more, the idioms and fixed
-  phrases (tags ``i`` and ``l``, 4+ characters) of ``idiom_freq`` or more, every single
+  phrases (tags ``i`` and ``l``, 4+ characters, and the other words of four characters that are
+  no names, numbers or times, ``NAME_TAGS``: 群策群力 is tagged n) of ``idiom_freq`` or more, every single
   character, and the guide's own vocabulary and glossary terms and the words of
   data/checker/context.yml (given at least ``term_freq``), less jieba's own misspellings
   (``_misspelt``). A word's weight is its cost, ``round(2 * ln(total / freq))`` (half-nats of
   its unigram probability), and the words are grouped by cost. Rarer words that one edit
   would turn into a listed word are kept apart ("rare"): they explain a stretch of text
-  (综治 is no 政治 misspelt) but are never offered as a correction.
+  (综治 is no 政治 misspelt) but are never offered as a correction. jieba's idioms and fixed
+  phrases not in the list (too rare, or longer than ``max_len``) and no misspellings are listed
+  apart (``protect``): the rule leaves the characters of each one it finds alone (慎终追远,
+  frequency 3, is no 慎终 for 慎重), and never offers them.
 - Which characters look alike: from the vendored table ``vendor/char-similar/chars.tsv``
   (four-corner code, stroke order, components of each GB 2312 character; source and
   licence in its README), by ``shape_alike``. Which characters sound alike comes from
@@ -50,6 +54,11 @@ def jieba_entries() -> list[tuple[str, int, str]]:
             if len(parts) >= 2 and parts[1].isdigit():
                 out.append((parts[0], int(parts[1]), parts[2] if len(parts) > 2 else ""))
     return out
+
+
+# jieba's tags of names, numbers and times: a word of four characters with another tag is a set
+# phrase (群策群力 is tagged n, 老实巴交 z) and counts as one from ``idiom_freq``
+NAME_TAGS = ("nr", "nrt", "nrfg", "ns", "nt", "nz", "m", "mq", "t", "x", "eng")
 
 
 def _han(word: str) -> bool:
@@ -122,7 +131,7 @@ def _select(entries, terms: list[str], conf: dict):
     for word, f, tag in entries:
         if not _han(word) or len(word) > conf["max_len"]:
             continue
-        idiom = tag in ("i", "l") and len(word) >= 4
+        idiom = len(word) >= 4 and (tag in ("i", "l") or (len(word) == 4 and tag not in NAME_TAGS))
         if len(word) == 1 or f >= conf["min_freq"] or (idiom and f >= conf["idiom_freq"]):
             freq[word] = max(freq.get(word, 0), f)
             kind[word] = "fixed" if idiom else "words"
@@ -188,8 +197,8 @@ def _stages(entries, terms: list[str], conf: dict, pinyin: dict[str, str], shape
     """(freq, kind, kept, misspelt): the kept words' frequencies and groups, the rarer words kept
     as such (word -> frequency) and the misspellings dropped (word -> frequency as listed)."""
     freq, kind, rare = _select(entries, terms, conf)
-    alike = _alike_fn(pinyin, shapes)
-    misspelt = _misspelt(freq, rare, set(terms), alike, twins, _alike_fn(pinyin, {}))
+    alike, sounds = _alike_fn(pinyin, shapes), _alike_fn(pinyin, {})
+    misspelt = _misspelt(freq, rare, set(terms), alike, twins, sounds)
     dropped = {word: freq.get(word, rare.get(word)) for word in misspelt}
     for word in misspelt:
         freq.pop(word, None)
@@ -199,6 +208,42 @@ def _stages(entries, terms: list[str], conf: dict, pinyin: dict[str, str], shape
     holes = _holes(offered)
     kept = {word: f for word, f in rare.items() if word not in freq and near_offered(word, offered, holes, alike)}
     return freq, kind, kept, dropped
+
+
+def protect(entries, conf: dict, pinyin: dict[str, str], twins, freq: dict[str, int], misspelt) -> list[str]:
+    """The idioms and fixed phrases no correction may take apart (慎终追远 is no 慎重 misspelt):
+    ``protected_phrases`` less the words of the word list (offered as they are) and the misspellings."""
+    sounds = _alike_fn(pinyin, {})
+    return sorted(w for w in protected_phrases(entries, conf, twins, sounds) if w not in freq and w not in misspelt)
+
+
+def phrases(entries) -> dict[str, int]:
+    """jieba's idioms and fixed phrases (tags ``i`` and ``l``) of four characters or more, any frequency."""
+    out: dict[str, int] = {}
+    for word, f, tag in entries:
+        if tag in ("i", "l") and len(word) >= 4 and _han(word):
+            out[word] = max(out.get(word, 0), f)
+    return out
+
+
+def protected_phrases(entries, conf: dict, twins, sounds) -> dict[str, int]:
+    """The phrases the rule never takes apart, before the word list is known: every idiom or fixed
+    phrase of jieba (``phrases``) but its own misspellings. Those of ``max_len`` characters or less
+    are checked with the word list (``_misspelt``); the longer ones here, against jieba's longer
+    words one same-sounding or near-identical character away and five times as common (the shape
+    table's looser look-alikes are left out, so that the hand groups of data/checker/shapes.yml
+    cannot change this list)."""
+    long = {w: f for w, f, _ in entries if len(w) > conf["max_len"] and _han(w)}
+    slips = _misspelt(long, {}, set(), lambda a, b: sounds(a, b) or twins(a, b), twins, sounds)
+    return {w: f for w, f in phrases(entries).items() if len(w) <= conf["max_len"] or w not in slips}
+
+
+def protect_groups(protect) -> dict[str, str]:
+    """{length: "p p …"}: the protected phrases by length, sorted (the engine reads them so)."""
+    groups: dict[int, list[str]] = {}
+    for word in sorted(protect):
+        groups.setdefault(len(word), []).append(word)
+    return {str(n): " ".join(ws) for n, ws in sorted(groups.items())}
 
 
 def grouped(freq: dict[str, int], kind: dict[str, str], kept: dict[str, int], total: int) -> dict:
@@ -235,8 +280,9 @@ def lexicon(terms: list[str], conf: dict, pinyin: dict[str, str], shapes: dict[s
     check that both give the same."""
     entries = jieba_entries()
     total = sum(f for _, f, _ in entries)
-    freq, kind, kept, _ = _stages(entries, terms, conf, pinyin, shapes, twins_fn() if twins is None else twins)
-    return grouped(freq, kind, kept, total)
+    twins = twins_fn() if twins is None else twins
+    freq, kind, kept, dropped = _stages(entries, terms, conf, pinyin, shapes, twins)
+    return {**grouped(freq, kind, kept, total), "protect": protect_groups(protect(entries, conf, pinyin, twins, freq, dropped))}
 
 
 # The base: what the build reads instead of running ``lexicon``
@@ -244,7 +290,8 @@ def lexicon(terms: list[str], conf: dict, pinyin: dict[str, str], shapes: dict[s
 BASE = Path(__file__).with_name("vendor") / "typo-base" / "typo-base.json"
 BASE_KNOBS = ("min_freq", "idiom_freq", "max_len")  # the settings of data/checker/context.yml the base is made with
 BASE_PACKAGES = ("jieba", "pypinyin", "rapidfuzz")
-BASE_FORMAT = 2  # 2: with the readings table ``pinyin`` (pinyin_table), which the build no longer makes
+BASE_FORMAT = 3  # 2: with the readings table ``pinyin`` (pinyin_table), which the build no longer makes;
+# 3: with the idioms and fixed phrases no correction takes apart (``protect``)
 
 
 def base_sources(conf: dict) -> dict[str, str]:
@@ -344,7 +391,8 @@ def derive_base(conf: dict) -> dict:
     table = read_shapes()
     shapes = shape_alike(chars, table)
     readings = common_readings(chars, [w for w, f, _ in entries if f >= conf["min_freq"]])
-    freq, kind, kept, misspelt = _stages(entries, [], conf, readings, shapes, twins_fn(table))
+    twins = twins_fn(table)
+    freq, kind, kept, misspelt = _stages(entries, [], conf, readings, shapes, twins)
     sources = base_sources(conf)
     listed = set(_select(entries, [], conf)[0])
     return {
@@ -358,6 +406,7 @@ def derive_base(conf: dict) -> dict:
         "misspelt_rare": " ".join(sorted(w for w in misspelt if w not in listed)),
         "readings": readings,
         "pinyin": pinyin_table(),
+        "protect": protect_groups(protect(entries, conf, readings, twins, freq, misspelt)),
         "shapes": shapes,
         "twins": twins_table(table),
     }

@@ -25,6 +25,8 @@ How terms and groups change ``lexicon``'s result, and where the overlay does the
 5. A term not offered before, or a new pair, makes rarer words one edit away "rare" words
    (step 4): looked up in jieba's dictionary (``checker.compile.jieba_words``, which the
    compiler reads anyway).
+6. A protected idiom or fixed phrase (``protect``) that a term makes a word or a misspelling is
+   protected no more (step 5).
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ import json
 import re
 from pathlib import Path
 
-from checker.lexicon import BASE, BASE_KNOBS, _han, base_key, base_sources, grouped
+from checker.lexicon import BASE, BASE_KNOBS, _han, base_key, base_sources, grouped, protect_groups
 
 COMMAND = "python scripts/guide.py derive-typo-base"
 
@@ -154,6 +156,7 @@ class _Overlay:
         self.alike = _Alike(base["readings"], shapes, base["twins"])
         self.pairs = new_pairs(base["shapes"], shapes, _Alike(base["readings"], base["shapes"], {}))
         self.total = base["total"]
+        self.protect = [w for words in base["protect"].values() for w in words.split()]
 
     def rare(self, word: str) -> int | None:
         """The frequency of a word of jieba's dictionary that _select does not keep, else None."""
@@ -175,7 +178,9 @@ class _Overlay:
         for term in held:
             kind[term] = "fixed" if len(term) >= 4 else "words"
         kept = self._kept(freq, dropped, [t for t in held if t not in self.words])
-        return grouped(freq, kind, kept, self.total)
+        # step 5: a protected phrase that is now a term (a word) or a misspelling is protected no more
+        protect = protect_groups(w for w in self.protect if w not in freq and w not in dropped)
+        return {**grouped(freq, kind, kept, self.total), "protect": protect}
 
     def _terms(self, terms: list[str], freq: dict[str, int]) -> dict[str, int]:
         """Step 1: the terms into freq; returns them with their frequency now."""

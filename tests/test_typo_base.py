@@ -57,6 +57,23 @@ def test_base_plus_the_guides_words_is_the_whole_derivation(inputs):
     assert added, "the guide's terms make rarer words one edit from them known (综治 beside 政治)"
 
 
+def test_the_base_protects_rare_idioms_not_jiebas_misspellings_nor_offered_words():
+    """``protect``: jieba's idioms and fixed phrases too rare to be offered (慎终追远, frequency 3), and
+    its longer ones (一方水土养一方人), so that no correction takes them apart; not the misspellings
+    jieba lists as idioms (各抒已见, also frequency 3), which the rule must still see as typos, and
+    not the words it offers."""
+    base = json.loads(BASE.read_text(encoding="utf-8"))
+    protect = {w for words in base["protect"].values() for w in words.split()}
+    assert {"慎终追远", "与民争利", "一方水土养一方人"} <= protect
+    assert "各抒已见" not in protect
+    # a set phrase of four characters that jieba tags as a noun is kept like an idiom, names are not
+    fixed = {w for words in base["fixed"].values() for w in words.split()}
+    assert "群策群力" in fixed and "住友银行" not in fixed
+    offered = {w for group in ("words", "fixed") for words in base[group].values() for w in words.split()}
+    assert not protect & offered
+    assert all(len(w) == int(n) for n, words in base["protect"].items() for w in words.split())
+
+
 def test_compile_data_reads_the_base_not_the_whole_dictionary(monkeypatch, tmp_path):
     """The build does not run the ten-second derivation: compile_data works with lexicon() out of reach."""
     import tempfile
