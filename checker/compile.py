@@ -379,13 +379,20 @@ def typo_data(conf: dict, vocab: list[str], groups: list[str] = (), base: dict |
     out = overlay(base, terms, conf, shapes, jieba_words())
     out.update({"shapes": shapes, "readings": base["readings"], "common_chars": "".join(_gb2312_hanzi()[:LEVEL1])})
     out.update({k: conf[k] for k in CONTEXT_KEYS})
+    out["measured"] = measured(conf, base["measures"])
+    out["reduplicated"] = base["reduplicated"]
     return out
+
+
+def measured(conf: dict, measures: str) -> str:
+    """context.yml's ``measured`` pattern with {measure} made the measure words of the base."""
+    return conf["measured"].replace("{measure}", f"[{measures}]")
 
 
 def full_typo_data(conf: dict, vocab: list[str], groups: list[str] = ()) -> dict:
     """typo_data made the long way, from jieba's dictionary without the base (about 20 s): what
     the tests compare the base and overlay with."""
-    from checker.lexicon import LEVEL1, common_readings, jieba_entries, lexicon, shape_alike
+    from checker.lexicon import LEVEL1, common_readings, jieba_entries, lexicon, measure_words, reduplicated_verbs, shape_alike
 
     chars = _gb2312_hanzi()
     shapes = merged_shapes(shape_alike(chars), groups)
@@ -393,6 +400,8 @@ def full_typo_data(conf: dict, vocab: list[str], groups: list[str] = ()) -> dict
     out = lexicon(sorted(set(vocab) | set(conf.get("words", []))), conf, readings, shapes)
     out.update({"shapes": shapes, "readings": readings, "common_chars": "".join(chars[:LEVEL1])})
     out.update({k: conf[k] for k in CONTEXT_KEYS})
+    out["measured"] = measured(conf, measure_words(jieba_entries()))
+    out["reduplicated"] = reduplicated_verbs(jieba_entries())
     return out
 
 

@@ -519,6 +519,8 @@
     this.commonChars = new Set(typo.common_chars);
     this.named = rx(typo.names);
     this.framed = rx(typo.frames);
+    this.measured = rx(typo.measured);
+    this.reduplicated = new Set(typo.reduplicated.split(" "));  // a verb said twice before its object: 动动手
     this.readings = new Map();  // char -> its usual readings (checker/lexicon.py common_readings)
     this.bySound = new Map();   // reading -> chars
     this.byFuzzy = new Map();   // reading with zh/z, n/l, -ng/-n merged -> chars
@@ -642,6 +644,10 @@
     });
     // in a line written in Traditional characters, 著 stands for 着 and 乾 for 干 (隨著 is 随着)
     var script = scriptLines(ctx, at), twins = ctx.data.script_twins || {};
+    // a measure word after a numeral (五六辆, 一副副) is never edited: no character put for it, in
+    // front of it or swapped with it, not dropped; a finding around it (四个自信) still may be
+    var held = new Uint8Array(n);
+    finditer(tt.measured, norm).forEach(function (m) { for (var q = m.index; q < m.index + m[0].length; q++) held[q] = 1; });
     var runRe = /[\u4e00-\u9fff]{2,}/gu, m, found = [];
     runRe.lastIndex = 0;
     while ((m = runRe.exec(norm)) !== null) {
@@ -656,14 +662,15 @@
       }
       protectPhrases(tt, run, base, busy);
       var edits = new Map(), base0 = new Map(), seen = new Set();
+      var numbered = held[base] === 1 && /[0-9０-９]/.test(norm[base - 1] || "");  // 3号楼…: the run starts with a measure word
       repeatedWords(tt, run, base, busy, found, back, at);
       for (var i = 0; i < len; i++) {
         if (busy[base + i]) continue;
         if (lone[i]) editsAt(tt, tab, run, lone, i, edits, seen);
-        if (i > 0 && run[i - 1] === run[i] && !seam(at, base + i) && !(lengthAt(back, len, i - 1) > 1 && lengthAt(back, len, i) > 1 &&
-            wordAt(back, len, i - 1)[1] === i)) doubledAt(tt, run, i, edits);  // 分词词典: two words, no typo
+        if (i > 0 && run[i - 1] === run[i] && !seam(at, base + i) && !twoWords(tt, run, back, numbered, i)) doubledAt(tt, run, i, edits);
       }
       edits.forEach(function (e) {
+        if (held[base + e.at] || (e.kind === "swapped" && held[base + e.at + 1])) return;
         var a = Math.max(0, e.at - 5), b = Math.min(len, e.at + 6);
         var before = run.slice(a, b), after = applyEdit(before, e, a);
         var s0 = base0.get(a * 65536 + b);  // by both ends: near the run's start, one a has several b
@@ -889,6 +896,22 @@
         }
       }
     }
+  }
+  // A character said twice at i - 1 and i that is no doubling typo: the left copy ends a word of
+  // the best split and the right copy begins one (分词词典); the left copy is the noun after a
+  // number and its measure word and the right copy begins a common word (3号楼楼道, 12栋楼楼顶);
+  // or a one-character verb is said twice before its object, as jieba's dictionary lists it
+  // (动动手, 看看书). 提高高, 宣传传思想, 加加强 are still tried.
+  function twoWords(tt, run, back, numbered, i) {
+    var len = run.length;
+    if (lengthAt(back, len, i - 1) > 1 && lengthAt(back, len, i) > 1 && wordAt(back, len, i - 1)[1] === i) return true;
+    if (i + 1 < len && tt.reduplicated.has(run.slice(i - 1, i + 2))) return true;
+    if (i !== 2 || !numbered) return false;
+    for (var L = 2; L <= 4 && i + L <= len; L++) {
+      var c = costAt(tt, run, i + L, L);
+      if (c >= 0 && c < tt.conf.rare_cost) return true;
+    }
+    return false;
   }
   // A doubled character at i (run[i - 1] is the same): the edit that drops it, when the text
   // around it without it holds a word (scoring decides whether 人人 was meant).

@@ -375,6 +375,37 @@ def twins_table(table: dict) -> dict[str, str]:
     return {ch: "".join(sorted(xs)) for ch, xs in sorted(out.items())}
 
 
+# The numerals a measure word follows in jieba's numeral phrases (一件, 三件, 两件, 几件)
+NUMERALS = "一二三四五六七八九十两几"
+MEASURE_LEAST = 4  # of those numerals before a character that make it a measure word
+
+
+def measure_words(entries) -> str:
+    """The measure words (量词) in jieba's dictionary: the characters X for which it lists the
+    numeral phrase "NX" (tag m, mq or q: 一件, 三件, 两件) with ``MEASURE_LEAST`` or more of
+    ``NUMERALS``; its tag of the single characters is too sparse (件, 条, 项 are no ``q``).
+    Numerals themselves (十 in 二十, 万 in 一万, 多 in 十多) are left out."""
+    before: dict[str, set[str]] = {}
+    for word, _, tag in entries:
+        if len(word) == 2 and word[0] in NUMERALS and tag in ("m", "mq", "q") and _han(word[1]):
+            before.setdefault(word[1], set()).add(word[0])
+    numerals = set(NUMERALS) | set("百千万亿零多数")
+    return "".join(sorted(ch for ch, ns in before.items() if len(ns) >= MEASURE_LEAST and ch not in numerals))
+
+
+def reduplicated_verbs(entries) -> str:
+    """A one-character verb said twice before its object (动动手, 看看书, 散散步, 聊聊天): the words
+    AAB of jieba's dictionary whose A it tags ``v`` as a word of its own, space-separated. Only
+    those listed: 加加强, 考考核, 组组织 are doubling typos, and no tag tells them apart."""
+    verbs, aab = set(), []
+    for word, _, tag in entries:
+        if len(word) == 1 and tag == "v":
+            verbs.add(word)
+        elif len(word) == 3 and word[0] == word[1] != word[2] and _han(word):
+            aab.append(word)
+    return " ".join(sorted(w for w in set(aab) if w[0] in verbs))
+
+
 def _by_freq(words: dict[str, int]) -> dict[str, str]:
     groups: dict[int, list[str]] = {}
     for word, f in sorted(words.items()):
@@ -404,6 +435,8 @@ def derive_base(conf: dict) -> dict:
         "rare": _by_freq(kept),
         "misspelt": _by_freq({w: f for w, f in misspelt.items() if w in listed}),
         "misspelt_rare": " ".join(sorted(w for w in misspelt if w not in listed)),
+        "measures": measure_words(entries),
+        "reduplicated": reduplicated_verbs(entries),
         "readings": readings,
         "pinyin": pinyin_table(),
         "protect": protect_groups(protect(entries, conf, readings, twins, freq, misspelt)),

@@ -193,3 +193,14 @@ def test_jieba_words_reads_the_dictionary_without_importing_jieba():
              "print('jieba' in sys.modules, len(words) > 300000, words['宣传'] > 0)")
     shown = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=build_env())
     assert shown.stdout.split() == ["False", "True", "True"]
+
+
+def test_measure_words_and_reduplicated_verbs_come_from_jiebas_dictionary():
+    """The base's measure words are jieba's numeral phrases' second characters (件, 条, 项 too, which
+    it does not tag q), no numerals; its reduplicated verbs are the AAB words it lists with A a verb."""
+    base = json.loads(BASE.read_text(encoding="utf-8"))
+    assert set("件条项副栋辆号场户名年") <= set(base["measures"])
+    assert not set("一二十两百千万多数") & set(base["measures"])
+    doubled = set(base["reduplicated"].split())
+    assert {"动动手", "看看书", "散散步"} <= doubled
+    assert not {"学学习", "加加强", "组组织"} & doubled  # 学 is no verb in jieba; the others are not listed

@@ -53,6 +53,8 @@ def checker_patterns_compile(site: SiteData) -> None:
     for (name, key), flags in SINGLE_PATTERNS.items():
         if name in records and key in records[name].data:
             _check_pattern(records[name], (key,), records[name][key], flags)
+    if "context" in records and "measured" in records["context"].data:  # {measure}: the base's measure words
+        _check_pattern(records["context"], ("measured",), records["context"]["measured"].replace("{measure}", "[个件]"), "gu")
 
 
 @register_check
