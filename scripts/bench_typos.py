@@ -18,7 +18,10 @@ Figures, all from the one engine (checker/engine.js in V8):
 - typo findings per 10,000 characters on each of ../shared/seeds/0*.txt (000 and 001 are
   Traditional-script copies with conversion artefacts and lines broken mid-word, 002 and 003
   Simplified);
-- the size of the context rule's data (downloads/checker-typo-data.js) raw and gzipped.
+- the size of the context rule's data (downloads/checker-typo-data.js) raw and gzipped;
+- a second writer's set (tests/data/typo-heldout.yml): typo findings on its correct paragraphs per
+  10,000 characters by severity, apart for the half a developer has seen and the held-out half, and
+  recall per kind on its error sentences.
 
 ``--set threshold_short=12 --set penalty.shape=3`` measures the context rule with its settings
 (data/checker/context.yml, those the engine reads) changed in memory only, to draw the curve of
@@ -50,7 +53,7 @@ ROOT = Path(checker.__file__).resolve().parents[1]
 HERE = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(HERE / "tests"))  # the scoring the floor test uses (tests/support/typo_eval.py)
 from support.checker import strings  # noqa: E402  (the guide's prose, as the guide-text tests read it)
-from support.typo_eval import KINDS, TYPO_RULES, evaluate, per_10k  # noqa: E402
+from support.typo_eval import HELDOUT, KINDS, TYPO_RULES, evaluate, load, load_paragraphs, paragraph_alarms, per_10k  # noqa: E402
 
 SEEDS = HERE.parent / "shared" / "seeds"
 
@@ -142,6 +145,7 @@ def main() -> int:
         out["seed_002"] = seeds["002"]
     out["seeds"] = seeds
     out["guide"] = alarms_on(guide_texts(), data)
+    out["heldout"] = {"paragraphs": paragraph_alarms(load_paragraphs(), data), "sentences": evaluate(load(HELDOUT), data)}
     clean = "\n".join(s["text"] for s in sentences if s["kind"] == "clean")
     text = clean
     while len(text) < 10_000:
@@ -169,6 +173,13 @@ def main() -> int:
     if out["seeds"]:
         print("  typo findings per 10,000 chars in each seed: " + ", ".join(
             f"{name} {g['typo_findings']}/{g['chars']} = {g['typo_per_10k']}" for name, g in out["seeds"].items()))
+    ho = out["heldout"]
+    for name in ("dev", "held"):
+        g = ho["paragraphs"][name]
+        print(f"  second writer's correct paragraphs, {name} half: {g['error']} errors and {g['warning']} warnings in {g['chars']} chars"
+              f" = {per_10k(g['error'], g['chars'])} and {per_10k(g['warning'], g['chars'])} per 10,000")
+    print("  second writer's error sentences: " + ", ".join(
+        f"{kind} {ho['sentences']['found'][kind]}/{ho['sentences']['total'][kind]}" for kind in KINDS))
     sp = out["speed_10k"]
     print(f"  one check of {sp['chars']} chars after load: {sp['wall_ms']} ms wall, {sp['cpu_ms']} ms CPU")
     if "typo_data_bytes" in out:
@@ -184,7 +195,8 @@ def print_lists(out: dict, args) -> None:
         for kind, ids in ev["missed"].items():
             print(f"missed {kind}: {' '.join(ids)}")
     if args.list or args.alarms:
-        for line in (ev["alarms"] if args.list else []) + [f for g in out["seeds"].values() for f in g["findings"]] + out["guide"]["findings"]:
+        for line in ((ev["alarms"] if args.list else []) + [f for g in out["seeds"].values() for f in g["findings"]]
+                     + out["guide"]["findings"] + (out["heldout"]["paragraphs"]["findings"] if args.list else [])):
             print("alarm:", line)
 
 

@@ -16,12 +16,37 @@ import yaml
 from checker.engine import check
 
 EVAL = Path(__file__).resolve().parents[1] / "data" / "typo-eval.yml"
+HELDOUT = Path(__file__).resolve().parents[1] / "data" / "typo-heldout.yml"  # a second writer's set
 TYPO_RULES = {"typo-known", "typo-near", "typo-context", "typo-pair"}
 KINDS = ("homophone", "lookalike", "missing_doubled_transposed", "formulation")
 
 
 def load(path: Path = EVAL) -> list[dict]:
     return yaml.safe_load(path.read_text(encoding="utf-8"))["sentences"]
+
+
+def load_paragraphs(path: Path = HELDOUT) -> list[dict]:
+    """The second writer's clean paragraphs (tests/data/typo-heldout.yml)."""
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["paragraphs"]
+
+
+def half(paragraph: dict) -> str:
+    """'dev' for the odd-numbered paragraphs a developer has seen, 'held' for the others."""
+    return "dev" if int(paragraph["id"][1:]) % 2 else "held"
+
+
+def paragraph_alarms(paragraphs: list[dict], data: dict) -> dict:
+    """Typo findings on correct paragraphs, by half and severity, with the findings themselves."""
+    out = {h: {"chars": 0, "error": 0, "warning": 0} for h in ("dev", "held")}
+    findings = []
+    for p in paragraphs:
+        box = out[half(p)]
+        box["chars"] += len(p["text"])
+        for f in check(p["text"], data):
+            if f.rule in TYPO_RULES:
+                box[f.severity] = box.get(f.severity, 0) + 1
+                findings.append(f"{p['id']}: {f.rule} {f.severity} [{p['text'][f.start:f.start + f.length]}] -> {f.suggestion}")
+    return {**out, "findings": findings}
 
 
 def per_10k(count: int, chars: int) -> float:
