@@ -276,7 +276,6 @@ def _write_index(config, **kwargs) -> None:
     parts = remote.parts if remote is not None else cut_parts
     expanded, touched = expand_index(path.read_text(encoding="utf-8"), _state["groups"], _state["words"], parts,
                                      _state["boosts"], _state["shared_heading"], KEYWORDS, _state.get("questions"))
-    _stop_segmenter()  # every text and word is cut
     data = json.loads(expanded)
     if data["config"].get("separator") != _state["separator"]:
         raise PluginError(f"{path}: the index's separator {data['config'].get('separator')!r} is not the "
@@ -292,19 +291,29 @@ def _write_index(config, **kwargs) -> None:
             how = "taken from the build cache"
         elif _state.get("serving"):
             how = "left to the browser while serving"
+        elif remote is not None:  # V8 builds it in the segmenter's process, idle now: not in this one
+            remote.prebuild(_state["worker_code"], data, UNPOSITIONED_FIELDS)
+            building = _RemotePrebuild(remote)
+            how = "built ahead of time in the segmenter's process"
         else:
             building = pool.submit(prebuild_unchecked, _state["worker_code"], data, unpositioned=UNPOSITIONED_FIELDS)
             how = "built ahead of time"
+        if building is None:
+            _stop_segmenter()  # every text and word is cut
         # The readings of the characters, for the worker's "您要找的是不是…" (macros/search/results.js); read
-        # while V8 builds the index in the other thread (V8 does not hold Python's lock).
+        # while V8 builds the index in the other thread or process (V8 does not hold Python's lock).
         pinyin = _pinyin()
         if building is not None:
             try:
-                data["prebuilt"], check = building.result()
+                if isinstance(building, _RemotePrebuild):
+                    data["prebuilt"], checking = building.prebuilt(), building
+                else:
+                    data["prebuilt"], check = building.result()
+                    checking = _BESIDE.submit(check)
             except PrebuildError as exc:
                 raise PluginError(f"{path}: {exc}") from None
             # Read back in V8 while the index is written and compressed; stored in the build cache once it passed.
-            _state["check"] = (path, _BESIDE.submit(check), inputs, data["prebuilt"])
+            _state["check"] = (path, checking, inputs, data["prebuilt"])
     data["pinyin"] = pinyin
     # Raw UTF-8, no spaces: see expand_index.
     body = json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
@@ -332,10 +341,32 @@ def _finish(config, **kwargs) -> None:
             checking.result()
         except PrebuildError as exc:
             raise PluginError(f"{path}: {exc}") from None
+        _stop_segmenter()  # it has read the index back
         buildcache.put(ROOT, "search-index", inputs, json.dumps(prebuilt, ensure_ascii=False).encode())
     target, compressed = _state.pop("gzip", (None, None))
     if target is not None:
         target.write_bytes(compressed.result())
+
+
+class _RemotePrebuild:
+    """The prebuilt index made in the segmenter's process (RemoteSegmenter.prebuild); ``result()`` waits for its
+    check there, as the future of a check run in a thread of this process does."""
+
+    def __init__(self, remote: RemoteSegmenter) -> None:
+        self.remote = remote
+
+    def _wait(self, answer):
+        try:
+            return answer()
+        except SegmenterError as exc:
+            raise PluginError(f"{exc}\n  What to do: build again with GUIDE_BUILD_WORKER=off to build the search "
+                              "index in this process and see the error") from None
+
+    def prebuilt(self) -> dict:
+        return self._wait(self.remote.prebuilt)
+
+    def result(self) -> None:
+        self._wait(self.remote.checked)
 
 
 on_post_build = CombinedEvent(_fill_in_segments, _write_index, _finish)

@@ -31,6 +31,7 @@ import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import NoReturn
 
 MARK_OPEN, MARK_CLOSE = "\ue010", "\ue011"
 # A placeholder as Material's json.dumps writes it (ASCII escapes) in search_index.json.
@@ -75,6 +76,7 @@ class RemoteSegmenter:
         self.sent = 0
         self.results: list[str] = []
         self.parts_table: dict[str, list[str]] | None = None
+        self.answers: dict[str, object] = {}  # the prebuilt index's answers: "prebuilt", then "checked"
         self.closed = False
         self.arrived = threading.Condition()
         self.outbox: queue.Queue = queue.Queue()
@@ -103,6 +105,8 @@ class RemoteSegmenter:
                 with self.arrived:
                     if self.parts_table is None:
                         self.parts_table = value
+                    elif isinstance(value, dict):
+                        self.answers.update(value)
                     else:
                         self.results.append(value)
                     self.arrived.notify_all()
@@ -133,6 +137,10 @@ class RemoteSegmenter:
             self.arrived.wait_for(lambda: len(self.results) >= self.sent or self.closed)
             if len(self.results) >= self.sent:
                 return self.results[:self.sent]
+        self._failed()
+
+    def _failed(self) -> NoReturn:
+        """Raise a SegmenterError saying how the process ended (it closed its output)."""
         if self.process.poll() is None:  # it closed its output and is not ending: do not wait for it forever
             self.process.kill()
         self.process.wait()
@@ -140,6 +148,35 @@ class RemoteSegmenter:
         tail = self.errors.read().decode("utf-8", "replace").strip().splitlines()[-12:]
         raise SegmenterError(f"the search segmenter process stopped (exit code {self.process.returncode}):\n    "
                              + "\n    ".join(tail))
+
+    def prebuild(self, worker_code: str, search_index: dict, unpositioned) -> None:
+        """Have the process build the prebuilt search index of ``search_index`` (config and docs) after the last
+        text (macros/search/prebuilt.py ``prebuild_unchecked``, then its check): V8's second of CPU is spent
+        there, not in the build's own process. ``prebuilt()`` and ``checked()`` wait for the answers."""
+        self.outbox.put({"worker": worker_code, "index": {"config": search_index["config"],
+                                                          "docs": search_index["docs"]},
+                         "unpositioned": sorted(set(unpositioned))})
+
+    def _answer(self, key: str):
+        with self.arrived:
+            self.arrived.wait_for(lambda: key in self.answers or "error" in self.answers or self.closed)
+            if "error" in self.answers:
+                from .prebuilt import PrebuildError
+
+                raise PrebuildError(self.answers["error"])
+            if key in self.answers:
+                return self.answers[key]
+        self._failed()
+
+    def prebuilt(self) -> dict:
+        """The encoded index (waits for it); PrebuildError as prebuild_unchecked raises it, SegmenterError if the
+        process stopped."""
+        return self._answer("prebuilt")
+
+    def checked(self) -> None:
+        """Waits until the process has read the encoded index back (``check`` of prebuild_unchecked); raises as
+        ``prebuilt``."""
+        self._answer("checked")
 
     def stop(self) -> None:
         """Close its input (it then ends) and wait for it."""
@@ -181,7 +218,26 @@ def serve(read_line: Callable[[], bytes], lines, write: Callable[[str], None]) -
     use_user_dictionary(Path(start["userdict"]), start["text"])
     write(json.dumps({word: cut_parts(word) for word in start["words"]}))  # ASCII: whatever the locale
     for raw in lines:
-        write(json.dumps(SearchIndex._segment_chinese(None, json.loads(raw))))
+        value = json.loads(raw)
+        if isinstance(value, dict):  # after the last text: the prebuilt search index (RemoteSegmenter.prebuild)
+            _prebuild(value, write)
+        else:
+            write(json.dumps(SearchIndex._segment_chinese(None, value)))
+
+
+def _prebuild(request: dict, write: Callable[[str], None]) -> None:
+    """Build, encode and check the prebuilt index as the build's own process would; the V8 context ends with
+    this call (one left for the interpreter's exit would outlive mini-racer's library)."""
+    from .prebuilt import PrebuildError, prebuild_unchecked
+
+    try:
+        encoded, check = prebuild_unchecked(request["worker"], request["index"], request["unpositioned"])
+        write(json.dumps({"prebuilt": encoded}))
+        check()
+    except PrebuildError as exc:
+        write(json.dumps({"error": str(exc)}))
+        return
+    write(json.dumps({"checked": True}))
 
 
 def _import_jieba_without_pkg_resources():
