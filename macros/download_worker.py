@@ -27,7 +27,9 @@ is made.
 Before the downloads, the worker makes the values the build's own process will
 need while it renders the pages and would otherwise make itself (``ahead``): the
 glossary's pinyin sort keys (``PINYIN_KEYS``), so that the build's process,
-which renders the pages and is the longer of the two, does not load pypinyin.
+which renders the pages and is the longer of the two, does not load pypinyin;
+and what V8 says of the patterns of data/ JavaScript must read (``JS_PATTERNS``,
+macros/checks/jspatterns.py), so that it does not start V8.
 Each is reported on the standard output as soon as it is made (``VALUE_LINE``);
 ``value(name)`` waits for it, and gives None (the caller then makes it itself)
 when there is no worker or the worker could not make it.
@@ -58,6 +60,7 @@ def enabled() -> bool:
 # A line of the worker's standard output giving one file's size: SIZE_LINE + JSON [path, bytes].
 SIZE_LINE = "guide-download-size "
 VALUE_LINE = "guide-value "  # a value made ahead: VALUE_LINE + JSON [name, value or null]
+JS_PATTERNS = "js-patterns"  # [problem or null] of the patterns of data/ JavaScript must read (checks/jspatterns.py)
 PINYIN_KEYS = "pinyin-keys"  # {text: pinyin key} of the glossary's terms sorted by pinyin (macros/render/glossary.py)
 LATE_KINDS = ("js", "json")  # data for the pages' scripts: never printed with a size; the checker's take 2 s
 
