@@ -217,21 +217,40 @@ def serve(read_line: Callable[[], bytes], lines, write: Callable[[str], None]) -
     start = json.loads(read_line())
     use_user_dictionary(Path(start["userdict"]), start["text"])
     write(json.dumps({word: cut_parts(word) for word in start["words"]}))  # ASCII: whatever the locale
-    for raw in lines:
-        value = json.loads(raw)
-        if isinstance(value, dict):  # after the last text: the prebuilt search index (RemoteSegmenter.prebuild)
-            _prebuild(value, write)
-        else:
-            write(json.dumps(SearchIndex._segment_chinese(None, value)))
+    # V8 is started while the texts come (0.1 s that the build would otherwise wait for at the end).
+    blank: list = []
+    starting = threading.Thread(target=lambda: blank.append(_blank_context()), name="guide-v8-start", daemon=True)
+    starting.start()
+    try:
+        for raw in lines:
+            value = json.loads(raw)
+            if isinstance(value, dict):  # after the last text: the prebuilt search index (RemoteSegmenter.prebuild)
+                starting.join()
+                _prebuild(value, write, blank.pop() if blank else None)
+            else:
+                write(json.dumps(SearchIndex._segment_chinese(None, value)))
+    finally:
+        starting.join()
+        for ctx in filter(None, blank):  # not used: closed now, not at the interpreter's exit (after mini-racer's library)
+            ctx.close()
 
 
-def _prebuild(request: dict, write: Callable[[str], None]) -> None:
+def _blank_context():
+    from .prebuilt import blank_context
+
+    try:
+        return blank_context()
+    except Exception:  # noqa: BLE001 - made again, and failing loudly, when the index is built
+        return None
+
+
+def _prebuild(request: dict, write: Callable[[str], None], blank) -> None:
     """Build, encode and check the prebuilt index as the build's own process would; the V8 context ends with
     this call (one left for the interpreter's exit would outlive mini-racer's library)."""
     from .prebuilt import PrebuildError, prebuild_unchecked
 
     try:
-        encoded, check = prebuild_unchecked(request["worker"], request["index"], request["unpositioned"])
+        encoded, check = prebuild_unchecked(request["worker"], request["index"], request["unpositioned"], blank)
         write(json.dumps({"prebuilt": encoded}))
         check()
     except PrebuildError as exc:
