@@ -128,11 +128,19 @@ def _describe(error: jsonschema.ValidationError) -> str:
     return f"{where}: {error.message}"
 
 
+# The last validator made for each schema name, with the schema object it was made from: the files of a kind are
+# validated against one schema object (read once per load), so a validator is made once per kind and load.
+_validators: dict[str, tuple[dict, Any]] = {}
+
+
 def validate_source(source: Source, schema: dict, schema_name: str) -> None:
     """Raise GuideError for the first schema violation, at its line."""
     import jsonschema
 
-    validator = jsonschema.Draft202012Validator(schema)
+    made = _validators.get(schema_name)
+    if made is None or made[0] is not schema:
+        made = _validators[schema_name] = (schema, jsonschema.Draft202012Validator(schema))
+    validator = made[1]
     errors = sorted(validator.iter_errors(source.data), key=lambda e: list(map(str, e.absolute_path)))
     if errors:
         first = errors[0]
