@@ -71,6 +71,17 @@ class GeneratedDownload(File):
 
 def on_startup(command: str, dirty: bool) -> None:
     _state["serving"] = command == "serve"
+    _drop_spare()
+    if not _state["serving"] and download_worker.enabled():
+        # Started before the data is loaded: it imports the makers' libraries meanwhile; on_config sends it the
+        # downloads missing from the build cache, or ends it if none are.
+        _state["spare"] = download_worker.Started()
+
+
+def _drop_spare() -> None:
+    spare = _state.pop("spare", None)
+    if spare is not None:
+        spare.kill()
 
 
 @event_priority(60)  # before hooks/search.py (50) loads jieba's dictionary: the worker starts 0.6 s sooner
@@ -88,7 +99,7 @@ def on_config(config):
         _state["js_patterns"] = pending_js_patterns(site)
         ahead = [*_ahead(site), (download_worker.JS_PATTERNS, jspatterns.problems_of,
                                  (jspatterns.pairs(_state["js_patterns"]),))]
-        worker = _state["worker"] = download_worker.DownloadWorker(site.root, sent, ahead)
+        worker = _state["worker"] = download_worker.DownloadWorker(site.root, sent, ahead, _state.pop("spare", None))
         for download in sent:
             download.build.elsewhere = worker.bytes_of(download.path)
             download.build.elsewhere_size = worker.size_function(download.path)
@@ -96,6 +107,7 @@ def on_config(config):
     else:
         how = f"{len(missing)} made here"
         site_data()  # JavaScript reads the patterns here
+    _drop_spare()  # not needed: nothing to make, or made here
     download_worker.set_running(_state["worker"])
     log.info("downloads: %d files, %d in the build cache, %s (%.2f s)", len(downloads), len(downloads) - len(missing),
              how, time.perf_counter() - started)
@@ -192,6 +204,7 @@ on_post_build = CombinedEvent(_fill_in_sizes, _write_put_aside)
 
 
 def on_build_error(error, **kwargs) -> None:
+    _drop_spare()
     worker = _state.get("worker")
     if worker is not None:
         worker.stop()

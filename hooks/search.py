@@ -78,6 +78,12 @@ def _search_plugin(config):
 
 def on_startup(command: str, dirty: bool) -> None:
     _state["serving"] = command == "serve"
+    _drop_spare()
+    if not _state["serving"] and download_worker.enabled():
+        # Started now, not in on_config: it loads jieba's main dictionary while this process imports the
+        # plugins and loads the data (about 0.45 s of a cold build with one core idle); on_config gives it
+        # the user dictionary.
+        _state["spare"] = RemoteSegmenter()
 
 
 @event_priority(50)  # before the search plugin's on_config
@@ -107,7 +113,8 @@ def on_config(config):
         dictionary = use_user_dictionary(path, text)
     else:  # jieba is loaded and cuts in a process of its own while the pages are rendered
         dictionary = dictionary_key(text)
-        _state["segmenter"] = RemoteSegmenter(path, text, words)
+        remote = _state["segmenter"] = _state.pop("spare", None) or RemoteSegmenter()
+        remote.begin(path, text, words)
     boosts: dict[str, float] = {}
     filler_words: list[str] = []
     group_of = {word: group.origin for group in groups for word in group.words}
@@ -243,6 +250,13 @@ def _stop_segmenter(kill: bool = False) -> None:
         remote.kill() if kill else remote.stop()
 
 
+def _drop_spare() -> None:
+    """End the segmenter started by on_startup if no on_config took it (the build stopped before)."""
+    spare = _state.pop("spare", None)
+    if spare is not None:
+        spare.kill()
+
+
 @event_priority(-5)  # right after the search plugin writes the index (0), before anything reads it
 def _fill_in_segments(config, **kwargs) -> None:
     """Put the texts the segmenter process cut in place of their placeholders in search_index.json (and in
@@ -374,6 +388,7 @@ on_post_build = CombinedEvent(_fill_in_segments, _write_index, _finish)
 
 def on_build_error(error, **kwargs) -> None:
     _stop_segmenter(kill=True)
+    _drop_spare()
 
 
 def _pinyin() -> dict[str, str]:

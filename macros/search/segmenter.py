@@ -67,7 +67,9 @@ def cut_parts(word: str) -> list[str]:
 class RemoteSegmenter:
     """Texts sent to the segmenter process as the build meets them; their cut forms collected at the end."""
 
-    def __init__(self, userdict: Path, userdict_text: str, words: list[str]) -> None:
+    def __init__(self, userdict: Path | None = None, userdict_text: str = "", words: list[str] = ()) -> None:
+        """Start the process; it loads jieba's main dictionary at once. ``begin`` gives it the user dictionary
+        and the words (here, if ``userdict`` is given)."""
         package_parent = str(Path(__file__).resolve().parents[2])  # where this ``macros`` is imported from
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [package_parent, os.environ.get("PYTHONPATH")])))
         self.errors = tempfile.TemporaryFile()  # noqa: SIM115 - read if it fails, closed by stop(); a pipe nobody reads could fill up
@@ -80,12 +82,17 @@ class RemoteSegmenter:
         self.closed = False
         self.arrived = threading.Condition()
         self.outbox: queue.Queue = queue.Queue()
-        self.outbox.put({"userdict": str(userdict), "text": userdict_text, "words": list(words)})
         # Written and read in threads: the build never waits on a pipe while it renders pages.
         self.writer = threading.Thread(target=self._write, name="guide-segmenter-in", daemon=True)
         self.reader = threading.Thread(target=self._read, name="guide-segmenter-out", daemon=True)
         self.writer.start()
         self.reader.start()
+        if userdict is not None:
+            self.begin(userdict, userdict_text, words)
+
+    def begin(self, userdict: Path, userdict_text: str, words: list[str]) -> None:
+        """The user dictionary (its path and text) and the words ``parts`` will be asked for: sent first."""
+        self.outbox.put({"userdict": str(userdict), "text": userdict_text, "words": list(words)})
 
     def _write(self) -> None:
         try:
@@ -210,11 +217,19 @@ def fill_in(index_text: str, segmented: list[str]) -> str:
 def serve(read_line: Callable[[], bytes], lines, write: Callable[[str], None]) -> None:
     """The segmenter's loop: the first line names the user dictionary and the words to cut in parts; each
     further line is a text, answered with its cut form, one JSON line each."""
+    import jieba
     from material.plugins.search.plugin import SearchIndex
 
     from .segment import use_user_dictionary
 
-    start = json.loads(read_line())
+    # jieba's main dictionary (0.6 s of CPU), loaded before the first line: the process is started as the build
+    # starts (hooks/search.py on_startup) and the user dictionary comes once the build has loaded the data.
+    # load_userdict would load it first anyway: the same dictionary, so the same cuts.
+    jieba.dt.check_initialized()
+    first = read_line()
+    if not first:  # the build ended before it needed the segmenter
+        return
+    start = json.loads(first)
     use_user_dictionary(Path(start["userdict"]), start["text"])
     write(json.dumps({word: cut_parts(word) for word in start["words"]}))  # ASCII: whatever the locale
     # V8 is started while the texts come (0.1 s that the build would otherwise wait for at the end).
