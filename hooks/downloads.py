@@ -26,7 +26,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
-from _project import site_data
+from _project import ROOT, site_data
 from macros import buildcache, download_worker
 from macros.checks import jspatterns
 from macros.downloads import SIZE_MARK, SIZE_MARK_JSON, collect_downloads, resolve_sizes
@@ -72,9 +72,10 @@ class GeneratedDownload(File):
 def on_startup(command: str, dirty: bool) -> None:
     _state["serving"] = command == "serve"
     _drop_spare()
-    if not _state["serving"] and download_worker.enabled():
-        # Started before the data is loaded: it imports the makers' libraries meanwhile; on_config sends it the
-        # downloads missing from the build cache, or ends it if none are.
+    if not _state["serving"] and download_worker.enabled() and not buildcache.holds_any(ROOT, "downloads"):
+        # A cold build: started before the data is loaded, it imports the makers' libraries meanwhile; on_config
+        # sends it the downloads missing from the build cache, or ends it if none are. With downloads in the
+        # cache (a warm build) it is started by on_config, and only if one is missing, as before.
         _state["spare"] = download_worker.Started()
 
 
