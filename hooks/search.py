@@ -46,7 +46,7 @@ from mkdocs.structure.files import File, Files
 from _project import ROOT, site_data
 from macros import buildcache, download_worker
 from macros.memo import Memo
-from macros.search.expand import FIELD, QUESTION_FIELD, TITLE_FIELD, expand_index, vocabulary_scope
+from macros.search.expand import FIELD, QUESTION_FIELD, TITLE_FIELD, expand_index, keywords_ahead, vocabulary_scope
 from macros.search.intent import intent_js
 from macros.search.prebuilt import PrebuildError, prebuild_unchecked
 from macros.search.segment import SEGMENTS, dictionary_key, use_user_dictionary
@@ -109,6 +109,7 @@ def on_config(config):
                           "segmentation per dictionary (macros/search/segment.py). What to do: remove it from "
                           "mkdocs.yml and add the words to data/search/vocabulary.yml")
     _stop_segmenter(kill=True)  # one left by a build that failed
+    _state.pop("keywords_ready", None)
     if _state.get("serving") or not download_worker.enabled():
         dictionary = use_user_dictionary(path, text)
     else:  # jieba is loaded and cuts in a process of its own while the pages are rendered
@@ -265,31 +266,55 @@ def _fill_in_segments(config, **kwargs) -> None:
     if remote is None:
         return
     started = time.perf_counter()
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    index_text = path.read_text(encoding="utf-8") if path.exists() else None
+    if index_text is not None:
+        _state["keywords_ready"] = _keywords_ahead(index_text, remote)
     try:
         segmented = remote.collect()
     except SegmenterError as exc:
         _stop_segmenter(kill=True)
         raise PluginError(f"{exc}\n  What to do: build again with GUIDE_BUILD_WORKER=off to cut the texts in "
                           "this process and see the error") from None
-    path = Path(config.site_dir) / "search" / "search_index.json"
-    if path.exists():
-        path.write_text(fill_in(path.read_text(encoding="utf-8"), segmented), encoding="utf-8")
+    if index_text is not None:
+        path.write_text(fill_in(index_text, segmented), encoding="utf-8")
     for text, value in SEGMENTS.used.items():
         SEGMENTS.used[text] = resolve(value, segmented)
     log.info("search texts: %d cut by jieba in a second process; waited %.2f s for them", len(segmented),
              time.perf_counter() - started)
 
 
+def _keywords_ahead(index_text: str, remote: RemoteSegmenter) -> dict:
+    """The sections' keywords (macros/search/expand.py), made from the texts as they were sent to the segmenter
+    while it cuts the last ones: the keywords read a text without the cuts, so the build no longer makes them
+    after waiting for it (about 0.2 s of a cold build). A text changed since (a download's size filled in at
+    -10) is not found by ``expand_index`` and its keywords are made there."""
+    sent = {value: text for text, value in SEGMENTS.used.items()}  # placeholder (or cut text) -> the text sent
+    docs = [dict(doc, title=sent.get(doc.get("title", ""), doc.get("title", "")),
+                 text=sent.get(doc.get("text", ""), doc.get("text", "")))
+            for doc in json.loads(index_text)["docs"]]
+    cut: dict[str, list[str]] = {}
+
+    def parts(word: str) -> list[str]:
+        if word not in cut:
+            cut[word] = remote.parts(word)
+        return cut[word]
+
+    return keywords_ahead(docs, _state["groups"], _state["words"], parts, _state.get("questions"))
+
+
 @event_priority(-50)  # after the search plugin writes the index, before offline inlines it (-100)
 def _write_index(config, **kwargs) -> None:
     _state.pop("check", None), _state.pop("gzip", None)  # nothing left over from a build that failed
+    ready = _state.pop("keywords_ready", None)
     SEGMENTS.end(ROOT, complete=PAGE_ENTRIES.made == len(PAGE_ENTRIES.used))
     path = Path(config.site_dir) / "search" / "search_index.json"
     KEYWORDS.begin((vocabulary_scope(_state["groups"], _state["words"]), _state["dictionary"]))
     remote = _state.get("segmenter")
     parts = remote.parts if remote is not None else cut_parts
     expanded, touched = expand_index(path.read_text(encoding="utf-8"), _state["groups"], _state["words"], parts,
-                                     _state["boosts"], _state["shared_heading"], KEYWORDS, _state.get("questions"))
+                                     _state["boosts"], _state["shared_heading"], KEYWORDS, _state.get("questions"),
+                                     ready)
     data = json.loads(expanded)
     if data["config"].get("separator") != _state["separator"]:
         raise PluginError(f"{path}: the index's separator {data['config'].get('separator')!r} is not the "
