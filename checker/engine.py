@@ -43,6 +43,7 @@ function __guideCall(name, args) { return GuideChecker[name].apply(null, args); 
 function __guideRegexError(source, flags) {
   try { new RegExp(source, flags); return null; } catch (e) { return String(e.message); }
 }
+function __guideRegexErrors(pairs) { return pairs.map(function (p) { return __guideRegexError(p[0], p[1]); }); }
 """
 
 
@@ -175,6 +176,11 @@ def regex_error(source: str, flags: str = "gmu") -> Optional[str]:
     """Why JavaScript cannot read ``source`` as a RegExp with ``flags`` (as the engine compiles
     the patterns of data/checker), or None."""
     return engine().call(None, "__guideRegexError", source, flags)
+
+
+def regex_errors(pairs: list[tuple[str, str]]) -> list[Optional[str]]:
+    """``regex_error`` of each (source, flags), in one call."""
+    return engine().call(None, "__guideRegexErrors", [list(pair) for pair in pairs]) if pairs else []
 
 
 def cn_number(s: str) -> int:

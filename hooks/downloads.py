@@ -26,11 +26,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
-from _project import site_data
+from _project import ROOT, site_data
 from macros import buildcache, download_worker
+from macros.checks import jspatterns
 from macros.downloads import SIZE_MARK, SIZE_MARK_JSON, collect_downloads, resolve_sizes
 from macros.errors import GuideError
 from macros.render.glossary import pinyin_key_map, reading_texts
+from macros.sitedata import pending_js_patterns
 
 log = logging.getLogger("mkdocs.plugins.guide.downloads")
 MARK = "\ue000"
@@ -69,13 +71,25 @@ class GeneratedDownload(File):
 
 def on_startup(command: str, dirty: bool) -> None:
     _state["serving"] = command == "serve"
+    _drop_spare()
+    if not _state["serving"] and download_worker.enabled() and not buildcache.holds_any(ROOT, "downloads"):
+        # A cold build: started before the data is loaded, it imports the makers' libraries meanwhile; on_config
+        # sends it the downloads missing from the build cache, or ends it if none are. With downloads in the
+        # cache (a warm build) it is started by on_config, and only if one is missing, as before.
+        _state["spare"] = download_worker.Started()
+
+
+def _drop_spare() -> None:
+    spare = _state.pop("spare", None)
+    if spare is not None:
+        spare.kill()
 
 
 @event_priority(60)  # before hooks/search.py (50) loads jieba's dictionary: the worker starts 0.6 s sooner
 def on_config(config):
     """Collect the downloads and start making the missing ones in the worker: as early as the data is loaded."""
     started = time.perf_counter()
-    site = site_data()
+    site = site_data(js_patterns=False)  # read by the worker, if one starts: it has V8 loaded anyway
     buildcache.freeze_code(site.root)
     downloads = collect_downloads(site)
     missing = [d for d in downloads.values() if not d.build.ready()]
@@ -83,13 +97,18 @@ def on_config(config):
     # While serving, an edit changes one or two files: making them here is quicker than starting a process.
     sent = download_worker.portable_ones(missing) if download_worker.enabled() else []
     if not _state["serving"] and any(d.inputs is not None for d in sent):
-        worker = _state["worker"] = download_worker.DownloadWorker(site.root, sent, _ahead(site))
+        _state["js_patterns"] = pending_js_patterns(site)
+        ahead = [*_ahead(site), (download_worker.JS_PATTERNS, jspatterns.problems_of,
+                                 (jspatterns.pairs(_state["js_patterns"]),))]
+        worker = _state["worker"] = download_worker.DownloadWorker(site.root, sent, ahead, _state.pop("spare", None))
         for download in sent:
             download.build.elsewhere = worker.bytes_of(download.path)
             download.build.elsewhere_size = worker.size_function(download.path)
         how = f"{len(sent)} being made in a second process, {len(missing) - len(sent)} here"
     else:
         how = f"{len(missing)} made here"
+        site_data()  # JavaScript reads the patterns here
+    _drop_spare()  # not needed: nothing to make, or made here
     download_worker.set_running(_state["worker"])
     log.info("downloads: %d files, %d in the build cache, %s (%.2f s)", len(downloads), len(downloads) - len(missing),
              how, time.perf_counter() - started)
@@ -143,6 +162,7 @@ def _fill_in_sizes(config, **kwargs) -> None:
     if worker is None:
         return
     started = time.perf_counter()
+    _verify_js_patterns(worker)
     for path in _state["marked"]:
         text = Path(path).read_text(encoding="utf-8")
         Path(path).write_text(_resolve(text, path), encoding="utf-8")
@@ -153,6 +173,15 @@ def _fill_in_sizes(config, **kwargs) -> None:
             index.write_text(_resolve(text, str(index), SIZE_MARK_JSON, MARK_JSON), encoding="utf-8")
     log.info("downloads: sizes filled in; waited %.2f s for them (%d of %d files made)",
              time.perf_counter() - started, len(worker.sizes), len(worker.paths))
+
+
+def _verify_js_patterns(worker) -> None:
+    """Stop the build at the first pattern of data/ the worker's V8 could not read (read here if it did not
+    report them)."""
+    try:
+        jspatterns.verify(_state.pop("js_patterns", []), worker.value(download_worker.JS_PATTERNS))
+    except GuideError as exc:
+        raise PluginError(exc.message) from None
 
 
 @event_priority(-150)  # after hooks/search.py (-50) and the offline plugin (-100), before hooks/intranet.py (-200)
@@ -176,6 +205,7 @@ on_post_build = CombinedEvent(_fill_in_sizes, _write_put_aside)
 
 
 def on_build_error(error, **kwargs) -> None:
+    _drop_spare()
     worker = _state.get("worker")
     if worker is not None:
         worker.stop()

@@ -46,7 +46,7 @@ from mkdocs.structure.files import File, Files
 from _project import ROOT, site_data
 from macros import buildcache, download_worker
 from macros.memo import Memo
-from macros.search.expand import FIELD, QUESTION_FIELD, TITLE_FIELD, expand_index, vocabulary_scope
+from macros.search.expand import FIELD, QUESTION_FIELD, TITLE_FIELD, expand_index, keywords_ahead, vocabulary_scope
 from macros.search.intent import intent_js
 from macros.search.prebuilt import PrebuildError, prebuild_unchecked
 from macros.search.segment import SEGMENTS, dictionary_key, use_user_dictionary
@@ -78,6 +78,12 @@ def _search_plugin(config):
 
 def on_startup(command: str, dirty: bool) -> None:
     _state["serving"] = command == "serve"
+    _drop_spare()
+    if not _state["serving"] and download_worker.enabled():
+        # Started now, not in on_config: it loads jieba's main dictionary while this process imports the
+        # plugins and loads the data (about 0.45 s of a cold build with one core idle); on_config gives it
+        # the user dictionary.
+        _state["spare"] = RemoteSegmenter()
 
 
 @event_priority(50)  # before the search plugin's on_config
@@ -103,11 +109,13 @@ def on_config(config):
                           "segmentation per dictionary (macros/search/segment.py). What to do: remove it from "
                           "mkdocs.yml and add the words to data/search/vocabulary.yml")
     _stop_segmenter(kill=True)  # one left by a build that failed
+    _state.pop("keywords_ready", None)
     if _state.get("serving") or not download_worker.enabled():
         dictionary = use_user_dictionary(path, text)
     else:  # jieba is loaded and cuts in a process of its own while the pages are rendered
         dictionary = dictionary_key(text)
-        _state["segmenter"] = RemoteSegmenter(path, text, words)
+        remote = _state["segmenter"] = _state.pop("spare", None) or RemoteSegmenter()
+        remote.begin(path, text, words)
     boosts: dict[str, float] = {}
     filler_words: list[str] = []
     group_of = {word: group.origin for group in groups for word in group.words}
@@ -243,6 +251,13 @@ def _stop_segmenter(kill: bool = False) -> None:
         remote.kill() if kill else remote.stop()
 
 
+def _drop_spare() -> None:
+    """End the segmenter started by on_startup if no on_config took it (the build stopped before)."""
+    spare = _state.pop("spare", None)
+    if spare is not None:
+        spare.kill()
+
+
 @event_priority(-5)  # right after the search plugin writes the index (0), before anything reads it
 def _fill_in_segments(config, **kwargs) -> None:
     """Put the texts the segmenter process cut in place of their placeholders in search_index.json (and in
@@ -251,32 +266,55 @@ def _fill_in_segments(config, **kwargs) -> None:
     if remote is None:
         return
     started = time.perf_counter()
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    index_text = path.read_text(encoding="utf-8") if path.exists() else None
+    if index_text is not None:
+        _state["keywords_ready"] = _keywords_ahead(index_text, remote)
     try:
         segmented = remote.collect()
     except SegmenterError as exc:
         _stop_segmenter(kill=True)
         raise PluginError(f"{exc}\n  What to do: build again with GUIDE_BUILD_WORKER=off to cut the texts in "
                           "this process and see the error") from None
-    path = Path(config.site_dir) / "search" / "search_index.json"
-    if path.exists():
-        path.write_text(fill_in(path.read_text(encoding="utf-8"), segmented), encoding="utf-8")
+    if index_text is not None:
+        path.write_text(fill_in(index_text, segmented), encoding="utf-8")
     for text, value in SEGMENTS.used.items():
         SEGMENTS.used[text] = resolve(value, segmented)
     log.info("search texts: %d cut by jieba in a second process; waited %.2f s for them", len(segmented),
              time.perf_counter() - started)
 
 
+def _keywords_ahead(index_text: str, remote: RemoteSegmenter) -> dict:
+    """The sections' keywords (macros/search/expand.py), made from the texts as they were sent to the segmenter
+    while it cuts the last ones: the keywords read a text without the cuts, so the build no longer makes them
+    after waiting for it (about 0.2 s of a cold build). A text changed since (a download's size filled in at
+    -10) is not found by ``expand_index`` and its keywords are made there."""
+    sent = {value: text for text, value in SEGMENTS.used.items()}  # placeholder (or cut text) -> the text sent
+    docs = [dict(doc, title=sent.get(doc.get("title", ""), doc.get("title", "")),
+                 text=sent.get(doc.get("text", ""), doc.get("text", "")))
+            for doc in json.loads(index_text)["docs"]]
+    cut: dict[str, list[str]] = {}
+
+    def parts(word: str) -> list[str]:
+        if word not in cut:
+            cut[word] = remote.parts(word)
+        return cut[word]
+
+    return keywords_ahead(docs, _state["groups"], _state["words"], parts, _state.get("questions"))
+
+
 @event_priority(-50)  # after the search plugin writes the index, before offline inlines it (-100)
 def _write_index(config, **kwargs) -> None:
     _state.pop("check", None), _state.pop("gzip", None)  # nothing left over from a build that failed
+    ready = _state.pop("keywords_ready", None)
     SEGMENTS.end(ROOT, complete=PAGE_ENTRIES.made == len(PAGE_ENTRIES.used))
     path = Path(config.site_dir) / "search" / "search_index.json"
     KEYWORDS.begin((vocabulary_scope(_state["groups"], _state["words"]), _state["dictionary"]))
     remote = _state.get("segmenter")
     parts = remote.parts if remote is not None else cut_parts
     expanded, touched = expand_index(path.read_text(encoding="utf-8"), _state["groups"], _state["words"], parts,
-                                     _state["boosts"], _state["shared_heading"], KEYWORDS, _state.get("questions"))
-    _stop_segmenter()  # every text and word is cut
+                                     _state["boosts"], _state["shared_heading"], KEYWORDS, _state.get("questions"),
+                                     ready)
     data = json.loads(expanded)
     if data["config"].get("separator") != _state["separator"]:
         raise PluginError(f"{path}: the index's separator {data['config'].get('separator')!r} is not the "
@@ -292,19 +330,29 @@ def _write_index(config, **kwargs) -> None:
             how = "taken from the build cache"
         elif _state.get("serving"):
             how = "left to the browser while serving"
+        elif remote is not None:  # V8 builds it in the segmenter's process, idle now: not in this one
+            remote.prebuild(_state["worker_code"], data, UNPOSITIONED_FIELDS)
+            building = _RemotePrebuild(remote)
+            how = "built ahead of time in the segmenter's process"
         else:
             building = pool.submit(prebuild_unchecked, _state["worker_code"], data, unpositioned=UNPOSITIONED_FIELDS)
             how = "built ahead of time"
+        if building is None:
+            _stop_segmenter()  # every text and word is cut
         # The readings of the characters, for the worker's "您要找的是不是…" (macros/search/results.js); read
-        # while V8 builds the index in the other thread (V8 does not hold Python's lock).
+        # while V8 builds the index in the other thread or process (V8 does not hold Python's lock).
         pinyin = _pinyin()
         if building is not None:
             try:
-                data["prebuilt"], check = building.result()
+                if isinstance(building, _RemotePrebuild):
+                    data["prebuilt"], checking = building.prebuilt(), building
+                else:
+                    data["prebuilt"], check = building.result()
+                    checking = _BESIDE.submit(check)
             except PrebuildError as exc:
                 raise PluginError(f"{path}: {exc}") from None
             # Read back in V8 while the index is written and compressed; stored in the build cache once it passed.
-            _state["check"] = (path, _BESIDE.submit(check), inputs, data["prebuilt"])
+            _state["check"] = (path, checking, inputs, data["prebuilt"])
     data["pinyin"] = pinyin
     # Raw UTF-8, no spaces: see expand_index.
     body = json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
@@ -332,10 +380,32 @@ def _finish(config, **kwargs) -> None:
             checking.result()
         except PrebuildError as exc:
             raise PluginError(f"{path}: {exc}") from None
+        _stop_segmenter()  # it has read the index back
         buildcache.put(ROOT, "search-index", inputs, json.dumps(prebuilt, ensure_ascii=False).encode())
     target, compressed = _state.pop("gzip", (None, None))
     if target is not None:
         target.write_bytes(compressed.result())
+
+
+class _RemotePrebuild:
+    """The prebuilt index made in the segmenter's process (RemoteSegmenter.prebuild); ``result()`` waits for its
+    check there, as the future of a check run in a thread of this process does."""
+
+    def __init__(self, remote: RemoteSegmenter) -> None:
+        self.remote = remote
+
+    def _wait(self, answer):
+        try:
+            return answer()
+        except SegmenterError as exc:
+            raise PluginError(f"{exc}\n  What to do: build again with GUIDE_BUILD_WORKER=off to build the search "
+                              "index in this process and see the error") from None
+
+    def prebuilt(self) -> dict:
+        return self._wait(self.remote.prebuilt)
+
+    def result(self) -> None:
+        self._wait(self.remote.checked)
 
 
 on_post_build = CombinedEvent(_fill_in_segments, _write_index, _finish)
@@ -343,6 +413,7 @@ on_post_build = CombinedEvent(_fill_in_segments, _write_index, _finish)
 
 def on_build_error(error, **kwargs) -> None:
     _stop_segmenter(kill=True)
+    _drop_spare()
 
 
 def _pinyin() -> dict[str, str]:

@@ -35,6 +35,17 @@ def cache_dir(root: Path) -> Path:
     return Path(os.environ.get("GUIDE_BUILD_CACHE_DIR") or root / CACHE_DIR)
 
 
+def holds_any(root: Path, kind: str) -> bool:
+    """True if the build cache holds any value of ``kind``, made by any code: a guess, before the data is loaded,
+    that this build will find most of its values there (hooks/downloads.py starts the worker ahead only if not)."""
+    if not enabled():
+        return False
+    try:
+        return next((cache_dir(root) / kind).iterdir(), None) is not None
+    except OSError:
+        return False
+
+
 def _sources(root: Path) -> tuple:
     """(relative path, mtime, size) of the code that makes cached values."""
     found = []

@@ -27,7 +27,9 @@ is made.
 Before the downloads, the worker makes the values the build's own process will
 need while it renders the pages and would otherwise make itself (``ahead``): the
 glossary's pinyin sort keys (``PINYIN_KEYS``), so that the build's process,
-which renders the pages and is the longer of the two, does not load pypinyin.
+which renders the pages and is the longer of the two, does not load pypinyin;
+and what V8 says of the patterns of data/ JavaScript must read (``JS_PATTERNS``,
+macros/checks/jspatterns.py), so that it does not start V8.
 Each is reported on the standard output as soon as it is made (``VALUE_LINE``);
 ``value(name)`` waits for it, and gives None (the caller then makes it itself)
 when there is no worker or the worker could not make it.
@@ -58,6 +60,7 @@ def enabled() -> bool:
 # A line of the worker's standard output giving one file's size: SIZE_LINE + JSON [path, bytes].
 SIZE_LINE = "guide-download-size "
 VALUE_LINE = "guide-value "  # a value made ahead: VALUE_LINE + JSON [name, value or null]
+JS_PATTERNS = "js-patterns"  # [problem or null] of the patterns of data/ JavaScript must read (checks/jspatterns.py)
 PINYIN_KEYS = "pinyin-keys"  # {text: pinyin key} of the glossary's terms sorted by pinyin (macros/render/glossary.py)
 LATE_KINDS = ("js", "json")  # data for the pages' scripts: never printed with a size; the checker's take 2 s
 
@@ -138,33 +141,67 @@ def portable_ones(downloads: list[Download]) -> list[Download]:
     return list(downloads)
 
 
+class Started:
+    """A worker process started before its jobs are known (hooks/downloads.py, on_startup): it imports the
+    makers' libraries (``WARM_UP``) while the build's own process imports the plugins and loads the data, with
+    one core otherwise idle, then waits for ``DownloadWorker`` to send the jobs. ``kill`` ends one not needed."""
+
+    def __init__(self) -> None:
+        self.folder = tempfile.TemporaryDirectory(prefix=f"guide-downloads-{os.getpid()}-")
+        self.jobs = Path(self.folder.name) / "jobs.pickle"
+        self.answer_path = Path(self.folder.name) / "answer.pickle"
+        # Its errors go to a file: a pipe nobody reads while it runs could fill up and stop it.
+        self.errors = (Path(self.folder.name) / "stderr.txt").open("w+b")
+        package_parent = str(Path(__file__).resolve().parents[1])  # where this ``macros`` is imported from
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [package_parent, os.environ.get("PYTHONPATH")])))
+        self.process = subprocess.Popen([sys.executable, "-m", "macros.download_worker", str(self.jobs),
+                                         str(self.answer_path)], env=env, stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, stderr=self.errors)
+
+    def send(self, jobs: bytes) -> None:
+        """Write the pickled jobs and tell the process to make them."""
+        self.jobs.write_bytes(jobs)
+        try:
+            self.process.stdin.write(b"go\n")
+            self.process.stdin.close()
+        except BrokenPipeError:
+            pass  # it stopped: DownloadWorker.result reports its exit code and error
+
+    def kill(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+        for pipe in (self.process.stdin, self.process.stdout):
+            try:
+                pipe.close()
+            except BrokenPipeError:
+                pass
+        self.errors.close()
+        self.folder.cleanup()
+
+
 class DownloadWorker:
     """Downloads being made in another process; ``bytes_of(path)`` waits for them.
 
-    The process is ``python -m macros.download_worker JOBS ANSWER``: a fresh
+    The process is ``python -m macros.download_worker JOBS ANSWER`` (``Started``): a fresh
     interpreter (nothing of the build's state, threads or V8 inherited) that
     reads the pickled jobs from one temp file and writes its answer to another.
     """
 
-    def __init__(self, root: Path, downloads: list[Download], ahead: list[tuple] = ()) -> None:
-        """``ahead``: values (name, function, args) to make before the downloads, for ``value``."""
+    def __init__(self, root: Path, downloads: list[Download], ahead: list[tuple] = (),
+                 started: Started | None = None) -> None:
+        """``ahead``: values (name, function, args) to make before the downloads, for ``value``; ``started``: the
+        process, if it was started ahead (else it is started here)."""
         jobs = [(d.path, d.build.download.build, d.inputs, d.origin) for d in sent_order(downloads)]
         self.ahead = {name for name, _, _ in ahead}
         self.values: dict[str, object] = {}
         self.paths = [d.path for d in downloads]
         self.started = time.perf_counter()
         self.finished: float | None = None
-        self.folder = tempfile.TemporaryDirectory(prefix=f"guide-downloads-{os.getpid()}-")
-        self.jobs = Path(self.folder.name) / "jobs.pickle"
-        self.answer_path = Path(self.folder.name) / "answer.pickle"
-        self.jobs.write_bytes(pickle.dumps((root, list(ahead), jobs), protocol=pickle.HIGHEST_PROTOCOL))
-        # Its errors go to a file: a pipe nobody reads while it runs could fill up and stop it.
-        self.errors = (Path(self.folder.name) / "stderr.txt").open("w+b")
-        package_parent = str(Path(__file__).resolve().parents[1])  # where this ``macros`` is imported from
-        env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [package_parent, os.environ.get("PYTHONPATH")])))
-        self.process = subprocess.Popen([sys.executable, "-m", "macros.download_worker", str(self.jobs),
-                                         str(self.answer_path)], env=env, stdin=subprocess.DEVNULL,
-                                        stdout=subprocess.PIPE, stderr=self.errors)
+        started = started or Started()
+        self.folder, self.answer_path, self.errors, self.process = (started.folder, started.answer_path,
+                                                                     started.errors, started.process)
+        started.send(pickle.dumps((root, list(ahead), jobs), protocol=pickle.HIGHEST_PROTOCOL))
         self.made: dict[str, bytes] | None = None
         self.sizes: dict[str, int] = {}
         self.sizes_closed = False
@@ -264,7 +301,25 @@ class DownloadWorker:
         return lambda: self.size_of(path)
 
 
+# Imported while the build's own process loads the data (``Started``): what every cold build's makers import.
+WARM_UP = ("macros.download_providers", "docx", "openpyxl", "icalendar", "pypinyin", "opencc", "py_mini_racer",
+           "checker.compile", "checker.lexicon", "checker.typobase")
+
+
+def warm_up(modules=WARM_UP) -> None:
+    """Import ``modules``; one that fails is left for the maker that needs it to fail with its record's line."""
+    import contextlib
+    import importlib
+
+    for module in modules:
+        with contextlib.suppress(Exception):  # reported by the maker that imports it
+            importlib.import_module(module)
+
+
 def main(jobs_path: str, answer_path: str) -> None:
+    warm_up()
+    if not sys.stdin.readline():  # the build needed no worker, or stopped
+        return
     root, ahead, jobs = pickle.loads(Path(jobs_path).read_bytes())
     _make_ahead(ahead, _report_value)
     answer = _make_all(root, jobs, _report_size)

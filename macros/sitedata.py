@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
@@ -77,6 +77,9 @@ class SiteData:
     root: Path
     records: dict[str, dict[str, Record]]
     layer: Any = None  # macros.local.LocalLayer when a local layer (GUIDE_LOCAL) is merged in
+    # Patterns JavaScript must read, not yet read (macros/checks/jspatterns.py): emptied once they are, or once
+    # the build has handed them to its download worker (``pending_js_patterns``).
+    js_patterns: list = field(default_factory=list, compare=False, repr=False)
 
     def all(self, kind: str) -> list[Record]:
         """Records of a kind, in id order."""
@@ -125,11 +128,19 @@ def _describe(error: jsonschema.ValidationError) -> str:
     return f"{where}: {error.message}"
 
 
+# The last validator made for each schema name, with the schema object it was made from: the files of a kind are
+# validated against one schema object (read once per load), so a validator is made once per kind and load.
+_validators: dict[str, tuple[dict, Any]] = {}
+
+
 def validate_source(source: Source, schema: dict, schema_name: str) -> None:
     """Raise GuideError for the first schema violation, at its line."""
     import jsonschema
 
-    validator = jsonschema.Draft202012Validator(schema)
+    made = _validators.get(schema_name)
+    if made is None or made[0] is not schema:
+        made = _validators[schema_name] = (schema, jsonschema.Draft202012Validator(schema))
+    validator = made[1]
     errors = sorted(validator.iter_errors(source.data), key=lambda e: list(map(str, e.absolute_path)))
     if errors:
         first = errors[0]
@@ -210,10 +221,12 @@ def _signature(root: Path, layer: Path | None = None) -> tuple:
 _cache: dict[tuple, tuple[tuple, SiteData]] = {}
 
 
-def load_site_data(root: Path | str, local: str | None = None) -> SiteData:
+def load_site_data(root: Path | str, local: str | None = None, js_patterns: bool = True) -> SiteData:
     """Load and validate all data under ``root/data`` merged with the local layer; cached until a file changes.
 
     ``local`` names the layer's folder; default $GUIDE_LOCAL (see macros/local.py), "" for none.
+    ``js_patterns=False`` leaves the patterns JavaScript must read in ``js_patterns``, for the caller to have
+    them read (hooks/downloads.py: by the download worker) or to call again without it.
     """
     from . import local as local_layer
 
@@ -222,6 +235,8 @@ def load_site_data(root: Path | str, local: str | None = None) -> SiteData:
     signature = _signature(root, layer_path)
     cached = _cache.get((root, layer_path))
     if cached and cached[0] == signature:
+        if js_patterns:
+            _read_js_patterns(cached[1])
         return cached[1]
     _import_kinds()
     VALIDATED.begin(None)
@@ -231,12 +246,30 @@ def load_site_data(root: Path | str, local: str | None = None) -> SiteData:
     site = SiteData(root, records, layer)
     for check in _CHECKS:
         check(site)
+    if js_patterns:
+        _read_js_patterns(site)
     if layer:
         for record_id, record in records["templates"].items():
             localised = local_layer.localise_template(record.data, layer)
             records["templates"][record_id] = replace(record, source=replace(record.source, data=localised))
     _cache[(root, layer_path)] = (signature, site)
     return site
+
+
+def _read_js_patterns(site: SiteData) -> None:
+    from .checks import jspatterns
+
+    if site.js_patterns:
+        jspatterns.verify(site.js_patterns)
+        site.js_patterns.clear()
+
+
+def pending_js_patterns(site: SiteData) -> list:
+    """The patterns of ``site`` JavaScript has not read yet, which the caller now has read (and must stop on the
+    first problem, ``jspatterns.verify``); later loads no longer read them."""
+    pending = list(site.js_patterns)
+    site.js_patterns.clear()
+    return pending
 
 
 def _import_kinds() -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 import jinja2
 
 from . import buildcache
+from .compiledtheme import Committed
 
 CACHE_KIND = "jinja"
 
@@ -26,6 +27,7 @@ class TemplateCache(jinja2.BytecodeCache):
         self.memory: dict[str, bytes] = {}
         self.root: Path | None = None
         self.compiled = 0  # templates compiled since the last ``for_root``
+        self.committed = Committed()
 
     def for_root(self, root: Path) -> TemplateCache:
         """This cache for a build of the project at ``root`` (its build cache is where compiled code is stored)."""
@@ -33,6 +35,15 @@ class TemplateCache(jinja2.BytecodeCache):
             self.memory.clear()
         self.root, self.compiled = root, 0
         return self
+
+    def get_bucket(self, environment: jinja2.Environment, name: str, filename: str | None,
+                   source: str) -> jinja2.bccache.Bucket:
+        bucket = jinja2.bccache.Bucket(environment, self.get_cache_key(name, filename),
+                                       self.get_source_checksum(source))
+        bucket.code = self.committed.code(environment, name, filename, source)
+        if bucket.code is None:
+            self.load_bytecode(bucket)
+        return bucket
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         stored = self.memory.get(bucket.key)

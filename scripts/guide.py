@@ -10,6 +10,9 @@
     python scripts/guide.py derive-typo-base [--check]
                                               make checker/vendor/typo-base/ (the context typo rule's word list
                                               from the pinned packages) again; --check only compares
+    python scripts/guide.py derive-theme-templates [--check]
+                                              compile the theme's templates (Material's and overrides/) into
+                                              macros/vendor/compiled-theme/ again; --check only compares
     python scripts/guide.py local-status [--local DIR]
                                               the local layer ($GUIDE_LOCAL): its overrides, and which guide
                                               records changed since the local ones were based on them
@@ -112,6 +115,28 @@ def cmd_derive_typo_base(args) -> int:
     return 0
 
 
+def cmd_derive_theme_templates(args) -> int:
+    """Compile the theme's templates into the committed file a build takes them from (macros/compiledtheme.py)."""
+    from macros.compiledtheme import COMPILED, decode, derive, encode, same, theme_env
+
+    started = time.perf_counter()
+    compiled = derive(theme_env(ROOT))
+    rel = COMPILED.relative_to(ROOT)
+    try:
+        current = same(decode(COMPILED.read_bytes()), compiled)
+    except (OSError, ValueError, EOFError, TypeError, KeyError):
+        current = False
+    if args.check or current:  # equal code is not written again (marshal's bytes can differ for it)
+        print(f"{rel}: {'up to date' if current else 'differs from what the installed packages and overrides/ give'}")
+        return 0 if current else 1
+    data = encode(compiled)
+    COMPILED.parent.mkdir(parents=True, exist_ok=True)
+    COMPILED.write_bytes(data)
+    print(f"wrote {rel} ({len(compiled['templates'])} templates, {len(data) / 1024:.0f} KB) "
+          f"in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="guide.py", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -132,6 +157,9 @@ def main(argv: list[str] | None = None) -> int:
     derive = sub.add_parser("derive-typo-base", help="make the typo rule's base word list from the pinned packages")
     derive.add_argument("--check", action="store_true", help="only say whether the committed file is up to date")
     derive.set_defaults(func=cmd_derive_typo_base)
+    theme = sub.add_parser("derive-theme-templates", help="compile the theme's templates into the committed file")
+    theme.add_argument("--check", action="store_true", help="only say whether the committed file is up to date")
+    theme.set_defaults(func=cmd_derive_theme_templates)
     status = sub.add_parser("local-status", help="the local layer's overrides and the guide changes under them")
     status.add_argument("--local", help="the layer's folder (default: $GUIDE_LOCAL)")
     status.set_defaults(func=cmd_local_status)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 import threading
+from pathlib import Path
 
 from conftest import build_env, run_build
 from macros import buildcache
@@ -200,3 +203,59 @@ def test_the_makers_sent_to_the_worker_are_pickled_together_and_one_by_one_only_
     assert download_worker.portable_ones(downloads) == downloads and len(calls) == 1
     local = replace_download(downloads[0], lambda: b"made here")
     assert download_worker.portable_ones([local, *downloads[1:]]) == downloads[1:]
+
+
+def _helpers_at_on_config(project, site) -> tuple[dict[str, str], str]:
+    """{pid: command} of the build's child processes when on_config begins (the build is then stopped), and its log."""
+    probe = project / "hooks" / "zz_probe.py"
+    probe.write_text(
+        "import os\nfrom pathlib import Path\nfrom mkdocs.exceptions import PluginError\n"
+        "from mkdocs.plugins import event_priority\n\n"
+        "@event_priority(100)  # before hooks/downloads.py (60) loads the data\n"
+        "def on_config(config):\n"
+        "    for stat in Path('/proc').glob('[0-9]*/stat'):\n"
+        "        try:\n"
+        "            if int(stat.read_text().rsplit(')', 1)[1].split()[1]) == os.getpid():\n"
+        "                command = (stat.parent / 'cmdline').read_bytes().replace(b'\\0', b' ').decode()\n"
+        "                print('helper:', stat.parent.name, command, flush=True)\n"
+        "        except OSError:\n"
+        "            pass\n"
+        "    raise PluginError('probe: stopped before the data is loaded')\n", encoding="utf-8")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    if "zz_probe" not in text:
+        config.write_text(text.replace("hooks:\n", "hooks:\n  - hooks/zz_probe.py\n", 1), encoding="utf-8")
+    result = run_build(project, site)
+    log = result.stdout + result.stderr
+    assert result.returncode != 0 and "probe: stopped" in log, log[-3000:]
+    return dict(re.findall(r"^helper: (\d+) (.*)$", log, re.MULTILINE)), log
+
+
+def test_the_helper_processes_start_with_the_build_before_its_data_is_loaded(project_copy, tmp_path, monkeypatch):
+    """Issue #15: on a cold build the download worker and the search segmenter are started at on_startup, not
+    once on_config has loaded the data, so that they import their libraries and load jieba's dictionary while
+    the build's own process imports the plugins and loads the data (one core idle until then). A build that
+    stops first ends them. With downloads in the build cache (a warm build) the worker is not started ahead."""
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("GUIDE_BUILD_CACHE_DIR", str(cache))
+    helpers, log = _helpers_at_on_config(project_copy, tmp_path / "site")
+    commands = " | ".join(helpers.values())
+    assert "-m macros.download_worker" in commands and "-m macros.search.segmenter" in commands, log[-3000:]
+    for pid in helpers:
+        assert not Path(f"/proc/{pid}/cmdline").exists() or not Path(f"/proc/{pid}/cmdline").read_bytes(), pid
+    (cache / "downloads").mkdir(parents=True)
+    (cache / "downloads" / ("0" * 64)).write_bytes(b"made by an earlier build")
+    helpers, log = _helpers_at_on_config(project_copy, tmp_path / "site")
+    commands = " | ".join(helpers.values())
+    assert "-m macros.download_worker" not in commands and "-m macros.search.segmenter" in commands, log[-3000:]
+
+
+def test_a_worker_started_ahead_imports_its_libraries_and_ends_if_no_jobs_come(tmp_path):
+    """Started at on_startup, the worker imports what the makers import (WARM_UP) before it reads its input; a
+    build that needs no worker closes it, and it ends without an answer."""
+    probe = ("import sys; from macros import download_worker as w; w.main(sys.argv[1], sys.argv[2]); "
+             "print(all(m in sys.modules for m in w.WARM_UP))")
+    shown = subprocess.run([sys.executable, "-c", probe, str(tmp_path / "jobs"), str(tmp_path / "answer")],
+                           capture_output=True, text=True, stdin=subprocess.DEVNULL, env=build_env(), check=False)
+    assert shown.returncode == 0 and shown.stdout.split() == ["True"], shown.stderr[-2000:]
+    assert not (tmp_path / "answer").exists()

@@ -69,3 +69,23 @@ def test_the_segmenter_imports_jieba_without_pkg_resources_and_loads_the_same_di
     import jieba
 
     assert shown.stdout.split() == ["False", "True", "\u200b".join(jieba.cut("新时代文明实践"))]
+
+
+def test_the_segmenter_loads_jiebas_dictionary_before_it_is_given_the_user_dictionary(monkeypatch):
+    """Started with the build (hooks/search.py on_startup), the segmenter loads jieba's main dictionary while the
+    build loads the data; a build that ends before on_config closes its input and it ends quietly."""
+    import jieba
+
+    from macros.search import segmenter
+
+    fresh = jieba.Tokenizer()
+    monkeypatch.setattr(jieba, "dt", fresh)
+    loaded_when_read: list[bool] = []
+
+    def read_line() -> bytes:
+        loaded_when_read.append(fresh.initialized)
+        return b""
+
+    segmenter.serve(read_line, [], lambda line: None)
+    assert loaded_when_read == [True]
+

@@ -15,6 +15,7 @@ from macros.search.expand import (
     QUESTION_FIELD,
     TITLE_FIELD,
     expand_index,
+    keywords_ahead,
     page_boost,
     section_keywords,
     shared_headings,
@@ -133,6 +134,28 @@ def test_expand_index_puts_a_pages_questions_in_their_own_boosted_field():
     assert page[FIELD] == "网络评论员"  # the questions' synonyms are searched too
     fields = data["config"]["fields"]
     assert fields["text"]["boost"] < fields[QUESTION_FIELD]["boost"] < fields["title"]["boost"]
+
+
+def test_keywords_made_ahead_from_the_uncut_texts_are_the_ones_expand_index_makes():
+    """Issue #15: the build makes the keywords from the texts it sent to the segmenter while it waits for the
+    last cuts (hooks/search.py); expand_index takes them by title and text without the cuts' zero-width spaces,
+    and makes those of a text changed since (a download's size filled in) itself."""
+    groups = [Group(("网评员", "网络评论员"), "t")]
+    words = ["意识形态工作责任制"]
+    parts = {"意识形态工作责任制": ["意识形态", "工作", "责任制"]}.get
+    cut = [{"location": "a.html", "title": "网评员\u200b队伍", "text": "落实\u200b意识形态工作责任制"},
+           {"location": "a.html#x", "title": "小节", "text": "下载\u200b（DOCX，32 KB）"}]
+    sent = [dict(cut[0], title="网评员队伍", text="落实意识形态工作责任制"),
+            dict(cut[1], text="下载\ue000mark\ue001")]  # as sent: uncut, the size not yet filled in
+    questions = {"a.md": ["网络评论员归谁管？"]}
+    ready = keywords_ahead(sent, groups, words, parts, questions)
+    index = json.dumps({"config": {"fields": {}}, "docs": cut})
+    made, _ = expand_index(index, groups, words, parts, questions=questions)
+    marked = {key: (["标记"], []) for key in ready}  # what the index gets shows where each section's came from
+    taken, _ = expand_index(index, groups, words, parts, questions=questions, ready=marked)
+    assert expand_index(index, groups, words, parts, questions=questions, ready=ready)[0] == made
+    docs = json.loads(taken)["docs"]
+    assert docs[0][TITLE_FIELD] == "标记" and docs[1].get(TITLE_FIELD) != "标记"  # the changed text: made again
 
 
 def test_every_page_declares_the_questions_it_answers():

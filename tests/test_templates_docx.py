@@ -228,3 +228,16 @@ def test_style_names_are_looked_up_once_per_document(monkeypatch):
     document = open_docx(build_template_docx(record))
     assert len(document.paragraphs) > 30
     assert len(calls) <= 10, f"{len(calls)} default-style scans for {len(document.paragraphs)} paragraphs"
+
+
+def test_each_document_starts_from_a_copy_of_one_set_up_blank_document(monkeypatch):
+    """Issue #15 (a cold build's CPU): the styles, fonts and page are set up once per process and each .docx
+    starts from a deep copy of that document; the bytes are those of a document set up on its own."""
+    doc = sample_document()
+    monkeypatch.setattr(od, "_BLANK", [])
+    alone = od.build_official_docx(doc)  # set up for this document
+    calls: list = []
+    real = od._setup_styles
+    monkeypatch.setattr(od, "_setup_styles", lambda document: calls.append(document) or real(document))
+    copied = [od.build_official_docx(doc) for _ in range(2)]
+    assert calls == [] and copied == [alone, alone]

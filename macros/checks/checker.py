@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 
 from ..sitedata import SiteData, check_unique, register_check
+from .jspatterns import want
 
 PATTERN_LISTS = {"placeholders": ["patterns"], "usage": ["patterns"], "debris": ["inline", "encoding"]}
 SINGLE_PATTERNS = {("structure", "measurable"): "u", ("stock", "facts"): "u", ("language", "mention_before"): "u",
@@ -33,14 +34,10 @@ def checker_rules_link_to_pages(site: SiteData) -> None:
                               "link to an existing page and heading (docs-relative, e.g. checker/index.md#结构)")
 
 
-def _check_pattern(record, where: tuple, source: str, flags: str) -> None:
-    from checker.engine import regex_error
-
-    problem = regex_error(source, flags)
-    if problem:
-        raise record.error(where, f"invalid regular expression: {problem}",
-                           "correct the pattern (JavaScript RegExp with the u flag reads it: no (?P<name>), "
-                           "no needless escapes such as \\- outside brackets)")
+def _check_pattern(site: SiteData, record, where: tuple, source: str, flags: str) -> None:
+    want(site, record, where, source, flags, "invalid regular expression: ",
+         "correct the pattern (JavaScript RegExp with the u flag reads it: no (?P<name>), "
+         "no needless escapes such as \\- outside brackets)")
 
 
 @register_check
@@ -49,12 +46,12 @@ def checker_patterns_compile(site: SiteData) -> None:
     for name, keys in PATTERN_LISTS.items():
         for key in keys:
             for i, item in enumerate(records[name].get(key, []) if name in records else []):
-                _check_pattern(records[name], (key, i, "regex"), item["regex"], "gmu")
+                _check_pattern(site, records[name], (key, i, "regex"), item["regex"], "gmu")
     for (name, key), flags in SINGLE_PATTERNS.items():
         if name in records and key in records[name].data:
-            _check_pattern(records[name], (key,), records[name][key], flags)
+            _check_pattern(site, records[name], (key,), records[name][key], flags)
     if "context" in records and "measured" in records["context"].data:  # {measure}: the base's measure words
-        _check_pattern(records["context"], ("measured",), records["context"]["measured"].replace("{measure}", "[个件]"), "gu")
+        _check_pattern(site, records["context"], ("measured",), records["context"]["measured"].replace("{measure}", "[个件]"), "gu")
 
 
 @register_check

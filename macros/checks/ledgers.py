@@ -12,14 +12,13 @@ from __future__ import annotations
 import re
 
 from ..sitedata import Record, SiteData, check_unique, register_check
+from .jspatterns import want
 
 PLACEHOLDER = re.compile(r"\{([a-z0-9-]+)\}")
 PERIOD_NAMES = {"period", "end"}
 
 
-def _check_pattern(ledger: Record, where: tuple, pattern: str) -> None:
-    from checker.engine import regex_error
-
+def _check_pattern(site: SiteData, ledger: Record, where: tuple, pattern: str) -> None:
     try:
         groups = re.compile(pattern).groups
     except re.error as exc:
@@ -28,11 +27,9 @@ def _check_pattern(ledger: Record, where: tuple, pattern: str) -> None:
     if groups != 1:
         raise ledger.error(where, f"{groups} groups in the pattern",
                            "keep exactly one group, (\\d+), around the figure; write other groups as (?:…)")
-    problem = regex_error(pattern, "gu")
-    if problem:
-        raise ledger.error(where, f"JavaScript cannot read the pattern: {problem}",
-                           "use what Python re and JavaScript RegExp (u flag) both read: fixed-width lookbehind, "
-                           "no named groups, no needless escapes")
+    want(site, ledger, where, pattern, "gu", "JavaScript cannot read the pattern: ",
+         "use what Python re and JavaScript RegExp (u flag) both read: fixed-width lookbehind, "
+         "no named groups, no needless escapes")
 
 
 def _check_columns(ledger: Record) -> dict[str, dict]:
@@ -48,7 +45,8 @@ def _check_columns(ledger: Record) -> dict[str, dict]:
     return {column["name"]: column for column in ledger["columns"]}
 
 
-def _check_count(ledger: Record, i: int, count: dict, columns: dict[str, dict], earlier: set[str]) -> None:
+def _check_count(site: SiteData, ledger: Record, i: int, count: dict, columns: dict[str, dict],
+                 earlier: set[str]) -> None:
     where = ("counts", i)
     for column, values in count.get("where", {}).items():
         if column not in columns:
@@ -64,7 +62,7 @@ def _check_count(ledger: Record, i: int, count: dict, columns: dict[str, dict], 
         raise ledger.error(where + ("within",), f"'{count['within']}' is not a count above this one",
                            "name the id of an earlier count of this ledger")
     for k, pattern in enumerate(count.get("written", [])):
-        _check_pattern(ledger, where + ("written", k), pattern)
+        _check_pattern(site, ledger, where + ("written", k), pattern)
 
 
 @register_check
@@ -78,7 +76,7 @@ def ledger_counts_refer_to_columns(site: SiteData) -> None:
         check_unique(ledger.source, counts, "id", ("counts",))
         earlier: set[str] = set()
         for i, count in enumerate(counts):
-            _check_count(ledger, i, count, columns, earlier)
+            _check_count(site, ledger, i, count, columns, earlier)
             earlier.add(count["id"])
         for s, sentence in enumerate(ledger.get("sentences", [])):
             for name in PLACEHOLDER.findall(sentence):

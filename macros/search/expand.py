@@ -112,10 +112,37 @@ def vocabulary_scope(groups: list[Group], words: list[str]) -> str:
     return hashlib.sha256(repr((groups, words)).encode("utf-8")).hexdigest()
 
 
+def _asked(doc: dict, questions: dict[str, list[str]] | None) -> list[str] | None:
+    """The questions of the page whose own entry ``doc`` is (none for a section's entry)."""
+    return (questions or {}).get(_source(doc["location"])) if "#" not in doc["location"] else None
+
+
+def section_input(doc: dict, questions: dict[str, list[str]] | None = None) -> tuple[str, str]:
+    """(title, text) as ``section_keywords`` reads them for the index entry ``doc``: a page's questions follow
+    its text."""
+    asked = _asked(doc, questions)
+    return doc.get("title", ""), doc.get("text", "") + ("\n" + "\n".join(asked) if asked else "")
+
+
+def keywords_ahead(docs: Iterable[dict], groups: list[Group], words: list[str], parts: Callable[[str], Iterable[str]],
+                   questions: dict[str, list[str]] | None = None) -> dict[tuple[str, str], tuple[list, list]]:
+    """``section_keywords`` of each entry, by its title and text without the segmenter's zero-width spaces
+    (all they depend on besides the vocabulary and the dictionary): made from the texts before they are cut,
+    while the segmenter cuts the last ones (hooks/search.py), and looked up by ``expand_index(ready=...)``."""
+    out: dict[tuple[str, str], tuple[list, list]] = {}
+    for doc in docs:
+        title, text = section_input(doc, questions)
+        key = (title.replace(ZWSP, ""), text.replace(ZWSP, ""))
+        if key not in out:
+            out[key] = section_keywords(key[0], key[1], groups, words, parts)
+    return out
+
+
 def expand_index(index_json: str, groups: list[Group], words: list[str],
                  parts: Callable[[str], Iterable[str]], boosts: dict[str, float] | None = None,
                  shared_heading: dict | None = None, memo: Memo | None = None,
-                 questions: dict[str, list[str]] | None = None) -> tuple[str, int]:
+                 questions: dict[str, list[str]] | None = None,
+                 ready: dict[tuple[str, str], tuple[list, list]] | None = None) -> tuple[str, int]:
     """The search index with the hidden fields and page boosts; also how many sections got keywords.
 
     ``shared_heading`` ({pages, factor}) lowers the boost of sections whose
@@ -124,7 +151,8 @@ def expand_index(index_json: str, groups: list[Group], words: list[str],
     must be what they also depend on, ``vocabulary_scope(groups, words)`` and
     the jieba dictionary ``parts`` cuts with. ``questions`` (docs path -> the page's
     ``questions`` front matter) go into the ``questions`` field of the page's own entry, boosted
-    ``QUESTION_BOOST``, with the synonyms of their words in ``keywords``.
+    ``QUESTION_BOOST``, with the synonyms of their words in ``keywords``. ``ready``: keywords made
+    ahead (``keywords_ahead``), by the section's title and text without zero-width spaces.
     """
     data = json.loads(index_json)
     fields = data["config"].setdefault("fields", {})
@@ -144,12 +172,14 @@ def expand_index(index_json: str, groups: list[Group], words: list[str],
     memo = memo if memo is not None else Memo()
     shared = shared_headings(data["docs"], shared_heading["pages"]) if shared_heading else set()
     for doc in data["docs"]:
-        asked = (questions or {}).get(_source(doc["location"])) if "#" not in doc["location"] else None
+        asked = _asked(doc, questions)
         if asked:
             doc[QUESTION_FIELD] = ZWSP.join(asked)
-        title = doc.get("title", "")
-        text = doc.get("text", "") + ("\n" + "\n".join(asked) if asked else "")
-        for_title, for_text = memo.get((title, text), partial(section_keywords, title, text, groups, words, cached_parts))
+        title, text = section_input(doc, questions)
+        plain = (title.replace(ZWSP, ""), text.replace(ZWSP, ""))
+        make = partial(section_keywords, title, text, groups, words, cached_parts)
+        for_title, for_text = memo.get((title, text), make if ready is None or plain not in ready
+                                       else partial(ready.get, plain))
         if for_title:
             doc[TITLE_FIELD] = ZWSP.join(for_title)
         if for_text:

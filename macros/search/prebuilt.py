@@ -124,11 +124,18 @@ def expose_search_class(worker_code: str) -> str:
             + worker_code[m.end():])
 
 
-def _context(worker_code: str):
+def blank_context():
+    """A V8 context with the worker's global scope and nothing else yet (made ahead by the segmenter process)."""
     from py_mini_racer import MiniRacer  # imported here: only the build needs V8
 
     ctx = MiniRacer()
     ctx.eval(WORKER_SHIMS)
+    return ctx
+
+
+def _context(worker_code: str, blank=None):
+    """``blank`` (or a new blank_context) with the worker and the index's decoder and encoder loaded."""
+    ctx = blank if blank is not None else blank_context()
     ctx.eval(expose_search_class(worker_code))
     ctx.eval(DECODE_JS)
     ctx.eval(ENCODE_JS)
@@ -309,13 +316,14 @@ def decode_in_v8(worker_code: str, encoded: dict) -> tuple[dict, list]:
     return back["index"], back["table"]
 
 
-def prebuild_unchecked(worker_code: str, search_index: dict,
-                       unpositioned: Iterable[str] = ()) -> tuple[dict[str, Any], Callable[[], None]]:
+def prebuild_unchecked(worker_code: str, search_index: dict, unpositioned: Iterable[str] = (),
+                       blank=None) -> tuple[dict[str, Any], Callable[[], None]]:
     """(encoded index, check) for ``search_index`` (config and docs), without the token positions of the
     ``unpositioned`` fields. ``check()`` reads the encoded index back in the V8 context that built it and
     raises PrebuildError unless it decodes to exactly what lunr built: the build runs it in a thread beside
-    its last steps (V8 does not hold Python's lock) and stores the index only once it has passed."""
-    ctx = _context(worker_code)  # one V8 context builds and encodes the index and reads the encoded one back
+    its last steps (V8 does not hold Python's lock) and stores the index only once it has passed. ``blank``: a
+    blank_context made ahead to build it in."""
+    ctx = _context(worker_code, blank)  # one V8 context builds and encodes the index and reads the encoded one back
     encoded = _build_encoded(ctx, search_index, unpositioned)
 
     def check() -> None:

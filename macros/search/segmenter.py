@@ -31,6 +31,7 @@ import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import NoReturn
 
 MARK_OPEN, MARK_CLOSE = "\ue010", "\ue011"
 # A placeholder as Material's json.dumps writes it (ASCII escapes) in search_index.json.
@@ -66,7 +67,9 @@ def cut_parts(word: str) -> list[str]:
 class RemoteSegmenter:
     """Texts sent to the segmenter process as the build meets them; their cut forms collected at the end."""
 
-    def __init__(self, userdict: Path, userdict_text: str, words: list[str]) -> None:
+    def __init__(self, userdict: Path | None = None, userdict_text: str = "", words: list[str] = ()) -> None:
+        """Start the process; it loads jieba's main dictionary at once. ``begin`` gives it the user dictionary
+        and the words (here, if ``userdict`` is given)."""
         package_parent = str(Path(__file__).resolve().parents[2])  # where this ``macros`` is imported from
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [package_parent, os.environ.get("PYTHONPATH")])))
         self.errors = tempfile.TemporaryFile()  # noqa: SIM115 - read if it fails, closed by stop(); a pipe nobody reads could fill up
@@ -75,15 +78,21 @@ class RemoteSegmenter:
         self.sent = 0
         self.results: list[str] = []
         self.parts_table: dict[str, list[str]] | None = None
+        self.answers: dict[str, object] = {}  # the prebuilt index's answers: "prebuilt", then "checked"
         self.closed = False
         self.arrived = threading.Condition()
         self.outbox: queue.Queue = queue.Queue()
-        self.outbox.put({"userdict": str(userdict), "text": userdict_text, "words": list(words)})
         # Written and read in threads: the build never waits on a pipe while it renders pages.
         self.writer = threading.Thread(target=self._write, name="guide-segmenter-in", daemon=True)
         self.reader = threading.Thread(target=self._read, name="guide-segmenter-out", daemon=True)
         self.writer.start()
         self.reader.start()
+        if userdict is not None:
+            self.begin(userdict, userdict_text, words)
+
+    def begin(self, userdict: Path, userdict_text: str, words: list[str]) -> None:
+        """The user dictionary (its path and text) and the words ``parts`` will be asked for: sent first."""
+        self.outbox.put({"userdict": str(userdict), "text": userdict_text, "words": list(words)})
 
     def _write(self) -> None:
         try:
@@ -103,6 +112,8 @@ class RemoteSegmenter:
                 with self.arrived:
                     if self.parts_table is None:
                         self.parts_table = value
+                    elif isinstance(value, dict):
+                        self.answers.update(value)
                     else:
                         self.results.append(value)
                     self.arrived.notify_all()
@@ -133,6 +144,10 @@ class RemoteSegmenter:
             self.arrived.wait_for(lambda: len(self.results) >= self.sent or self.closed)
             if len(self.results) >= self.sent:
                 return self.results[:self.sent]
+        self._failed()
+
+    def _failed(self) -> NoReturn:
+        """Raise a SegmenterError saying how the process ended (it closed its output)."""
         if self.process.poll() is None:  # it closed its output and is not ending: do not wait for it forever
             self.process.kill()
         self.process.wait()
@@ -140,6 +155,35 @@ class RemoteSegmenter:
         tail = self.errors.read().decode("utf-8", "replace").strip().splitlines()[-12:]
         raise SegmenterError(f"the search segmenter process stopped (exit code {self.process.returncode}):\n    "
                              + "\n    ".join(tail))
+
+    def prebuild(self, worker_code: str, search_index: dict, unpositioned) -> None:
+        """Have the process build the prebuilt search index of ``search_index`` (config and docs) after the last
+        text (macros/search/prebuilt.py ``prebuild_unchecked``, then its check): V8's second of CPU is spent
+        there, not in the build's own process. ``prebuilt()`` and ``checked()`` wait for the answers."""
+        self.outbox.put({"worker": worker_code, "index": {"config": search_index["config"],
+                                                          "docs": search_index["docs"]},
+                         "unpositioned": sorted(set(unpositioned))})
+
+    def _answer(self, key: str):
+        with self.arrived:
+            self.arrived.wait_for(lambda: key in self.answers or "error" in self.answers or self.closed)
+            if "error" in self.answers:
+                from .prebuilt import PrebuildError
+
+                raise PrebuildError(self.answers["error"])
+            if key in self.answers:
+                return self.answers[key]
+        self._failed()
+
+    def prebuilt(self) -> dict:
+        """The encoded index (waits for it); PrebuildError as prebuild_unchecked raises it, SegmenterError if the
+        process stopped."""
+        return self._answer("prebuilt")
+
+    def checked(self) -> None:
+        """Waits until the process has read the encoded index back (``check`` of prebuild_unchecked); raises as
+        ``prebuilt``."""
+        self._answer("checked")
 
     def stop(self) -> None:
         """Close its input (it then ends) and wait for it."""
@@ -173,15 +217,61 @@ def fill_in(index_text: str, segmented: list[str]) -> str:
 def serve(read_line: Callable[[], bytes], lines, write: Callable[[str], None]) -> None:
     """The segmenter's loop: the first line names the user dictionary and the words to cut in parts; each
     further line is a text, answered with its cut form, one JSON line each."""
+    import jieba
     from material.plugins.search.plugin import SearchIndex
 
     from .segment import use_user_dictionary
 
-    start = json.loads(read_line())
+    # jieba's main dictionary (0.6 s of CPU), loaded before the first line: the process is started as the build
+    # starts (hooks/search.py on_startup) and the user dictionary comes once the build has loaded the data.
+    # load_userdict would load it first anyway: the same dictionary, so the same cuts.
+    jieba.dt.check_initialized()
+    first = read_line()
+    if not first:  # the build ended before it needed the segmenter
+        return
+    start = json.loads(first)
     use_user_dictionary(Path(start["userdict"]), start["text"])
     write(json.dumps({word: cut_parts(word) for word in start["words"]}))  # ASCII: whatever the locale
-    for raw in lines:
-        write(json.dumps(SearchIndex._segment_chinese(None, json.loads(raw))))
+    # V8 is started while the texts come (0.1 s that the build would otherwise wait for at the end).
+    blank: list = []
+    starting = threading.Thread(target=lambda: blank.append(_blank_context()), name="guide-v8-start", daemon=True)
+    starting.start()
+    try:
+        for raw in lines:
+            value = json.loads(raw)
+            if isinstance(value, dict):  # after the last text: the prebuilt search index (RemoteSegmenter.prebuild)
+                starting.join()
+                _prebuild(value, write, blank.pop() if blank else None)
+            else:
+                write(json.dumps(SearchIndex._segment_chinese(None, value)))
+    finally:
+        starting.join()
+        for ctx in filter(None, blank):  # not used: closed now, not at the interpreter's exit (after mini-racer's library)
+            ctx.close()
+
+
+def _blank_context():
+    from .prebuilt import blank_context
+
+    try:
+        return blank_context()
+    except Exception:  # noqa: BLE001 - made again, and failing loudly, when the index is built
+        return None
+
+
+def _prebuild(request: dict, write: Callable[[str], None], blank) -> None:
+    """Build, encode and check the prebuilt index as the build's own process would; the V8 context ends with
+    this call (one left for the interpreter's exit would outlive mini-racer's library)."""
+    from .prebuilt import PrebuildError, prebuild_unchecked
+
+    try:
+        encoded, check = prebuild_unchecked(request["worker"], request["index"], request["unpositioned"], blank)
+        write(json.dumps({"prebuilt": encoded}))
+        check()
+    except PrebuildError as exc:
+        write(json.dumps({"error": str(exc)}))
+        return
+    write(json.dumps({"checked": True}))
 
 
 def _import_jieba_without_pkg_resources():
