@@ -66,7 +66,8 @@ def traditional_map() -> tuple[str, str]:
     gb = set(_gb2312_hanzi())
     trad, simp = [], []
     block = "".join(chr(c) for c in range(0x4E00, 0xA000))
-    converted = t2s.convert(block) if len(t2s.convert(block)) == len(block) else None
+    converted = t2s.convert(block)
+    converted = converted if len(converted) == len(block) else None
     for i, ch in enumerate(block):
         if ch in gb:
             continue
@@ -75,28 +76,6 @@ def traditional_map() -> tuple[str, str]:
             trad.append(ch)
             simp.append(out)
     return "".join(trad), "".join(simp)
-
-
-def script_twins(words) -> dict[str, str]:
-    """Traditional character -> the Simplified one it stands for, where the Traditional one is a
-    Simplified character too (著 in 隨著 is 着, 乾 in 乾淨 is 干; traditional_map leaves them as they
-    are): each character of GB 2312 that OpenCC's s2t or s2tw puts for another in ``words``, with
-    the one it stands for most often. The context typo rule does not take such a character for a
-    typo of that one in a line written in Traditional characters."""
-    import opencc
-
-    gb = set(_gb2312_hanzi())
-    text = "\n".join(words)
-    counts: dict[str, dict[str, int]] = {}
-    for config in ("s2t", "s2tw"):
-        out = opencc.OpenCC(config).convert(text)
-        if len(out) != len(text):
-            raise ValueError(f"OpenCC {config} changed the length of the word list")
-        for trad, simp in zip(out, text):
-            if trad != simp and trad in gb:
-                counts.setdefault(trad, {}).setdefault(simp, 0)
-                counts[trad][simp] += 1
-    return {trad: max(sorted(by), key=by.get) for trad, by in sorted(counts.items())}
 
 
 @functools.cache
@@ -340,7 +319,7 @@ def compile_data(site, with_language: bool = True) -> dict:
         data["pinyin"] = table
         data["fuzzy"] = {syl: fuzzy(syl) for syl in table if fuzzy(syl) != syl}  # the engine's sound-alike test
         words = jieba_words()
-        data["script_twins"] = script_twins(w for w, f in words.items() if f >= record("context").data["min_freq"])
+        data["script_twins"] = base["script_twins"]  # from OpenCC over jieba's words, made with the base
         # the near-miss rule takes its look-alikes from shapes.yml and, once data["typo"] is
         # there, from the derived table: the real words it must not report come from both
         alike = shapes + [ch + others for ch, others in data["typo"]["shapes"].items()]

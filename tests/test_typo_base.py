@@ -85,10 +85,11 @@ def test_compile_data_reads_the_base_not_the_whole_dictionary(monkeypatch, tmp_p
     def refuse(*args, **kwargs):
         raise AssertionError("the whole derivation ran at build time")
 
-    for name in ("lexicon", "jieba_entries", "shape_alike", "common_readings"):
+    for name in ("lexicon", "jieba_entries", "shape_alike", "common_readings", "script_twins"):
         monkeypatch.setattr(lexicon, name, refuse)
     data = compiler.compile_data(load_site_data(ROOT))
     assert data["typo"]["words"] and data["typo"]["shapes"]
+    assert data["script_twins"]["著"] == "着"  # OpenCC over jieba's words was run when the base was made
 
 
 def test_a_base_made_with_other_settings_is_refused_naming_the_setting(inputs):
