@@ -44,8 +44,8 @@ FILLERS = ("怎么", "的", "里")
 # patch or to the code appended to the worker (results.js), checked by the browser tests.
 PATCHED = {
     "da1b3df5e5f00cc73083c9e21ff0ec28bde85cd247057bdd05b7a167e5903bd4": {  # worker of 9.8.1
-        (): "906cdcb4d2ae4fa8002ab2df3654b16e424113a2fd9be88abccf5206229db299",
-        FILLERS: "4b9fceaea1533ceef39447ff15c005b429b927c711d36420649ba81879e9ada0",
+        (): "a93301127070a826bfbf2fa116c8b4b48997c111380645e4e276b6f8e1bd81ff",
+        FILLERS: "639682c89f5f64e4a5c72e0d93e195f1348721abbb301c539dfb09a7b80c1d70",
     },
     "b9a1ef14b5e91ad61fa8d7dd42e1f55e6af0ebd224bc8970dff0e7d7311b172f": {  # bundle of 9.8.1
         SEPARATOR: "7f26973bc7ab3f04f055a8ded5144d8e76e287893e96e65675ce162cc4439328",

@@ -292,9 +292,35 @@ def test_the_guides_intent_lifts_the_writing_guide_for_length_and_the_work_point
     assert first("会议纪要一般写多少字", length) == "writing/document-types.html#minutes"
     assert first("会议纪要分几部分", length) == "writing/document-types.html#minutes"
     assert first("会议纪要", length) == "tasks/minutes.html"
-    often = [_group("doc-templates/board.html", 10), _group("work-points/culture.html#board", 6)]
+    often = [_group("doc-templates/board.html", 14), _group("work-points/culture.html#board", 6)]
     assert first("宣传栏多久换一次", often) == "work-points/culture.html#board"
     assert first("宣传栏", often) == "doc-templates/board.html"
+
+
+def test_the_guides_weights_put_the_topic_before_a_template_and_a_task_page_not_asked_for():
+    """data/search/ranking.yml (round 8): a template not asked for weighs half (unasked), a task page 0.8 and
+    the checklists 1.5 in a question's re-rank (weights); asking for a template still lifts it."""
+    import yaml
+    from py_mini_racer import MiniRacer
+
+    from macros.search.intent import intent_js
+
+    ranking = yaml.safe_load((Path(__file__).parents[1] / "data/search/ranking.yml").read_text(encoding="utf-8"))
+    ctx = MiniRacer()
+    ctx.eval(RESULTS_JS)
+    ctx.eval(intent_js(ranking["intent"]))
+
+    def first(query, groups):
+        args = f"{json.dumps(groups, ensure_ascii=False)}, 40, {json.dumps(query, ensure_ascii=False)}"
+        return ctx.eval(f"__guideRerank({args})[0][0].location")
+
+    topic = [_group("doc-templates/notice.html", 10), _group("work-points/notice.html#board", 6)]
+    assert first("公告栏内容", topic) == "work-points/notice.html#board"
+    assert first("公告栏模板", topic) == "doc-templates/notice.html"
+    task = [_group("tasks/report.html", 10), _group("writing/report.html#parts", 8.5)]
+    assert first("报告交什么", task) == "writing/report.html#parts"
+    check = [_group("tasks/report.html", 10), _group("checklists/index.html#before", 6)]
+    assert first("报送前查什么", check) == "checklists/index.html#before"
 
 
 @pytest.fixture(scope="module")

@@ -440,12 +440,13 @@ def test_project_unasked_pages_reach_the_worker_and_are_lowered_only_below_one()
     from macros.search.intent import glob_source, intent_js
 
     ranking = yaml.safe_load((ROOT / "data/search/ranking.yml").read_text(encoding="utf-8"))
-    unasked = ranking["intent"]["unasked"]
     docs = [p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")]
-    assert all(any(re.match(glob_source([g]), d) for d in docs) for g in unasked["pages"]), unasked["pages"]
-    assert 0 < unasked["factor"] < 1
+    for group in ranking["intent"]["unasked"] + ranking["intent"]["weights"]:
+        assert all(any(re.match(glob_source([g]), d) for d in docs) for g in group["pages"]), group["pages"]
+    assert all(0 < group["factor"] < 1 for group in ranking["intent"]["unasked"])
     statement = intent_js(ranking["intent"])
-    assert '"unasked":{"factor":' in statement and "samples/[^/]*" in statement
+    assert '"unasked":[{"factor":' in statement and "samples/[^/]*" in statement and "doc-templates/[^/]*" in statement
+    assert '"weights":[{"factor":' in statement and "tasks/[^/]*" in statement
     assert '"unasked"' not in intent_js({"factor": 2, "kinds": ranking["intent"]["kinds"]})
 
 

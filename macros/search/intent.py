@@ -11,7 +11,13 @@ as ``__guideIntent``, appended by ``worker_patch.patch_worker``.
 The other way round, ``unasked`` names pages that answer only a query asking for them (the samples): a
 question about a topic (社区宣传栏多长时间更新一次) found the annotated self-inspection report, which touches
 every topic, before the work-point page that answers it. Among the first twenty, such a page's score is
-multiplied by ``unasked.factor`` (< 1) unless a kind the query asks for names it (范文).
+multiplied by that group's ``factor`` (< 1) unless a kind the query asks for names it (范文); ``unasked`` is a
+list of such groups (the samples weigh 0.25, the templates 0.5), the first group naming a page counts.
+
+``weights`` weigh pages in the same re-rank whatever the query asks for (a question, two words or more, whose
+first twenty pages are re-ranked): the task pages, which name every document by its title and so come first
+for any question about one, a little less; the checklists, which answer "what to check before ...", more.
+Unlike ``page_boost``, they leave one-word queries and the order past the first twenty alone.
 """
 
 from __future__ import annotations
@@ -27,13 +33,17 @@ def glob_source(patterns: list[str]) -> str:
 
 
 def intent_js(intent: dict | None) -> str:
-    """The statement that gives the worker ``__guideIntent`` ({factor, kinds: [{words, pages}], unasked?: {factor,
-    pages}}, pages as a regular expression's source), or an empty string without an ``intent``."""
+    """The statement that gives the worker ``__guideIntent`` ({factor, kinds: [{words, pages}], unasked?: [{factor,
+    pages}], weights?: [{factor, pages}]}, pages as a regular expression's source), or an empty string without an
+    ``intent``. ``unasked`` may be given as one group (a mapping) or a list."""
     if not intent:
         return ""
     kinds = [{"words": [w.lower() for w in kind["words"]], "pages": glob_source(kind["pages"])}
              for kind in intent["kinds"]]
     data = {"factor": intent["factor"], "kinds": kinds}
-    if intent.get("unasked"):
-        data["unasked"] = {"factor": intent["unasked"]["factor"], "pages": glob_source(intent["unasked"]["pages"])}
+    for key in ("unasked", "weights"):
+        groups = intent.get(key) or []
+        if groups:
+            data[key] = [{"factor": g["factor"], "pages": glob_source(g["pages"])}
+                         for g in ([groups] if isinstance(groups, dict) else groups)]
     return f"var __guideIntent={json.dumps(data, ensure_ascii=False, separators=(',', ':'))};"
