@@ -271,9 +271,8 @@ def test_a_question_that_asks_for_a_kind_of_page_lifts_those_pages_among_the_fir
     assert json.loads(plain)[0] == "doc-templates/report.html"
 
 
-def test_the_guides_intent_lifts_the_writing_guide_for_length_and_the_work_points_for_how_often():
-    """data/search/ranking.yml: 写多少字 / 分几部分 ask for the writing guide, 多久 / 一年几次 for the work points,
-    not for the task page or template whose title is the topic."""
+def _first_with_guides_ranking():
+    """first(query, groups): the location the re-rank puts first, with data/search/ranking.yml's intent rules."""
     import yaml
     from py_mini_racer import MiniRacer
 
@@ -288,6 +287,13 @@ def test_the_guides_intent_lifts_the_writing_guide_for_length_and_the_work_point
         args = f"{json.dumps(groups, ensure_ascii=False)}, 40, {json.dumps(query, ensure_ascii=False)}"
         return ctx.eval(f"__guideRerank({args})[0][0].location")
 
+    return first
+
+
+def test_the_guides_intent_lifts_the_writing_guide_for_length_and_the_work_points_for_how_often():
+    """data/search/ranking.yml: 写多少字 / 分几部分 ask for the writing guide, 多久 / 一年几次 for the work points,
+    not for the task page or template whose title is the topic."""
+    first = _first_with_guides_ranking()
     length = [_group("tasks/minutes.html", 10), _group("writing/document-types.html#minutes", 6)]
     assert first("会议纪要一般写多少字", length) == "writing/document-types.html#minutes"
     assert first("会议纪要分几部分", length) == "writing/document-types.html#minutes"
@@ -300,20 +306,7 @@ def test_the_guides_intent_lifts_the_writing_guide_for_length_and_the_work_point
 def test_the_guides_weights_put_the_topic_before_a_template_and_a_task_page_not_asked_for():
     """data/search/ranking.yml (round 8): a template not asked for weighs half (unasked), a task page 0.8 and
     the checklists 1.5 in a question's re-rank (weights); asking for a template still lifts it."""
-    import yaml
-    from py_mini_racer import MiniRacer
-
-    from macros.search.intent import intent_js
-
-    ranking = yaml.safe_load((Path(__file__).parents[1] / "data/search/ranking.yml").read_text(encoding="utf-8"))
-    ctx = MiniRacer()
-    ctx.eval(RESULTS_JS)
-    ctx.eval(intent_js(ranking["intent"]))
-
-    def first(query, groups):
-        args = f"{json.dumps(groups, ensure_ascii=False)}, 40, {json.dumps(query, ensure_ascii=False)}"
-        return ctx.eval(f"__guideRerank({args})[0][0].location")
-
+    first = _first_with_guides_ranking()
     topic = [_group("doc-templates/notice.html", 10), _group("work-points/notice.html#board", 6)]
     assert first("公告栏内容", topic) == "work-points/notice.html#board"
     assert first("公告栏模板", topic) == "doc-templates/notice.html"
