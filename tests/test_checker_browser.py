@@ -82,6 +82,21 @@ def test_page_checks_keeps_draft_and_clears(page, site_server):
     assert p.locator(".checker-item").count() == 0
 
 
+def test_summary_counts_each_level_of_a_rule_apart(page, site_server):
+    """One rule's findings can be an error and a warning (a likely and a possible typo): the table
+    under the totals gives a row per level, so its counts agree with the totals."""
+    p = page.page
+    p.goto(site_server + PAGE)
+    p.fill("#checker-input", "进一步加强宣传传思想工作，开展理伦学习。")
+    p.click("#checker-run")
+    p.wait_for_selector(".checker-item")
+    levels = [p.inner_text(f".checker-item >> nth={i} >> .checker-sev") for i in range(p.locator(".checker-item").count())]
+    rows = [[cell.strip() for cell in row.split("\t")] for row in p.inner_text("#checker-summary table").splitlines()[1:]]
+    assert sorted(levels) == ["警告", "错误"], levels
+    assert sorted((row[1], row[2]) for row in rows) == [("警告", "1"), ("错误", "1")], rows
+    assert "共发现 1 个错误、1 个警告" in p.inner_text("#checker-summary")
+
+
 def test_page_opens_docx_and_txt(page, site_server, tmp_path):
     docx_path = tmp_path / "草稿.docx"
     make_docx(docx_path, ["2026年某社区工作情况汇报", "组织集中学习xx次。"], [["项目", "次数"]])

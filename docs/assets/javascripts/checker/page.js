@@ -74,8 +74,14 @@
 
   function renderSummary(box, findings, data) {
     box.textContent = "";
+    // one row per rule and level: a rule's findings may carry different levels (a likely typo is
+    // an error, a possible one a warning), so the table agrees with the totals above it
     var totals = { error: 0, warning: 0, info: 0 }, byRule = {};
-    findings.forEach(function (f) { totals[f.severity]++; byRule[f.rule] = (byRule[f.rule] || 0) + 1; });
+    findings.forEach(function (f) {
+      var key = f.rule + "|" + f.severity;
+      totals[f.severity]++;
+      byRule[key] = (byRule[key] || 0) + 1;
+    });
     var head = el("p", "checker-totals");
     head.textContent = findings.length ? "共发现 " + totals.error + " 个错误、" + totals.warning + " 个警告、" +
       totals.info + " 个提示。" : "没有发现问题。仍请对照报送前自查清单逐项核对。";
@@ -86,15 +92,16 @@
     ["问题类型", "级别", "数量"].forEach(function (h) { tr.appendChild(el("th", null, h)); });
     table.appendChild(tr);
     Object.keys(byRule).sort(function (a, b) {
-      return RANK[data.rules[a].severity] - RANK[data.rules[b].severity] || byRule[b] - byRule[a];
-    }).forEach(function (rule) {
+      return RANK[a.split("|")[1]] - RANK[b.split("|")[1]] || byRule[b] - byRule[a];
+    }).forEach(function (key) {
+      var rule = key.split("|")[0], severity = key.split("|")[1];
       var row = el("tr"), meta = data.rules[rule], cell = el("td");
       var link = el("a", null, meta.name);
       link.href = guideHref(meta.guide);
       cell.appendChild(link);
       row.appendChild(cell);
-      row.appendChild(el("td", "checker-sev-" + meta.severity, LABEL[meta.severity]));
-      row.appendChild(el("td", null, String(byRule[rule])));
+      row.appendChild(el("td", "checker-sev-" + severity, LABEL[severity]));
+      row.appendChild(el("td", null, String(byRule[key])));
       table.appendChild(row);
     });
     box.appendChild(table);
