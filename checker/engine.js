@@ -58,6 +58,11 @@
   function prepare(text) { return text.replace(/\r\n/g, "\n").replace(/\r/g, "\n"); }
   function rx(src) { return new RegExp(src, "gmu"); }
   function finditer(re, s) { re.lastIndex = 0; return Array.from(s.matchAll(re)); }
+  // mask[q] = 1 for each place of s inside a match of re; the mask
+  function markMatches(re, s, mask) {
+    finditer(re, s).forEach(function (m) { for (var q = m.index; q < m.index + m[0].length; q++) mask[q] = 1; });
+    return mask;
+  }
 
   function cnNumber(s) {
     if (/^[0-9]+$/.test(s)) return parseInt(s, 10);
@@ -639,15 +644,13 @@
     var view = readThrough(ctx), norm = view[0], at = view[1], n = norm.length, busy = view[2];
     // names (data/checker/context.yml): 枧头 in 枧头社区 or 《枧头民谣集》 is no typo
     // and grammatical frames: 边改边查, 一件件 (each character a word of its own)
-    [tt.named, tt.framed].forEach(function (re) {
-      finditer(re, norm).forEach(function (m) { for (var q = m.index; q < m.index + m[0].length; q++) busy[q] = 1; });
-    });
+    markMatches(tt.named, norm, busy);
+    markMatches(tt.framed, norm, busy);
     // in a line written in Traditional characters, 著 stands for 着 and 乾 for 干 (隨著 is 随着)
     var script = scriptLines(ctx, at), twins = ctx.data.script_twins || {};
     // a measure word after a numeral (五六辆, 一副副) is never edited: no character put for it, in
     // front of it or swapped with it, not dropped; a finding around it (四个自信) still may be
-    var held = new Uint8Array(n);
-    finditer(tt.measured, norm).forEach(function (m) { for (var q = m.index; q < m.index + m[0].length; q++) held[q] = 1; });
+    var held = markMatches(tt.measured, norm, new Uint8Array(n));
     var runRe = /[\u4e00-\u9fff]{2,}/gu, m, found = [];
     runRe.lastIndex = 0;
     while ((m = runRe.exec(norm)) !== null) {

@@ -326,7 +326,7 @@ def rerank_unasked():
     ctx = MiniRacer()
     ctx.eval(RESULTS_JS)
     ctx.eval(intent_js({"factor": 2, "kinds": [{"words": ["模板"], "pages": ["doc-templates/*.md"]}],
-                        "unasked": {"factor": 0.35, "pages": ["samples/*.md", "doc-templates/*.md"]}}))
+                        "unasked": [{"factor": 0.35, "pages": ["samples/*.md", "doc-templates/*.md"]}]}))
 
     def order(query, groups):
         args = f"{json.dumps(groups, ensure_ascii=False)}, 40, {json.dumps(query, ensure_ascii=False)}"

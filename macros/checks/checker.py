@@ -51,7 +51,9 @@ def checker_patterns_compile(site: SiteData) -> None:
         if name in records and key in records[name].data:
             _check_pattern(site, records[name], (key,), records[name][key], flags)
     if "context" in records and "measured" in records["context"].data:  # {measure}: the base's measure words
-        _check_pattern(site, records["context"], ("measured",), records["context"]["measured"].replace("{measure}", "[个件]"), "gu")
+        from checker.compile import measured
+
+        _check_pattern(site, records["context"], ("measured",), measured(records["context"].data, "个件"), "gu")
 
 
 @register_check

@@ -35,15 +35,13 @@ def glob_source(patterns: list[str]) -> str:
 def intent_js(intent: dict | None) -> str:
     """The statement that gives the worker ``__guideIntent`` ({factor, kinds: [{words, pages}], unasked?: [{factor,
     pages}], weights?: [{factor, pages}]}, pages as a regular expression's source), or an empty string without an
-    ``intent``. ``unasked`` may be given as one group (a mapping) or a list."""
+    ``intent`` (data/search/ranking.yml, lists as its schema requires)."""
     if not intent:
         return ""
     kinds = [{"words": [w.lower() for w in kind["words"]], "pages": glob_source(kind["pages"])}
              for kind in intent["kinds"]]
     data = {"factor": intent["factor"], "kinds": kinds}
     for key in ("unasked", "weights"):
-        groups = intent.get(key) or []
-        if groups:
-            data[key] = [{"factor": g["factor"], "pages": glob_source(g["pages"])}
-                         for g in ([groups] if isinstance(groups, dict) else groups)]
+        if intent.get(key):
+            data[key] = [{"factor": g["factor"], "pages": glob_source(g["pages"])} for g in intent[key]]
     return f"var __guideIntent={json.dumps(data, ensure_ascii=False, separators=(',', ':'))};"
