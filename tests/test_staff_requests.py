@@ -144,3 +144,23 @@ def test_photo_register_columns_and_choices():
         assert name in headers, name
     choices = {dv.formula1 for dv in ws.data_validations.dataValidation}
     assert '"不涉及,已征得同意,未同意不外用"' in choices
+
+
+def test_duty_report_paragraph_is_on_the_responsibility_page(built_site):
+    """述职 (an eighth writer's gap): how a leader writes his own part, with a weak and a good
+    version whose figures are the annual sample's."""
+    article = built_site.article("work-points/responsibility.html")
+    section = _section(article, "述职")
+    for word in ("本人", "第一责任人", "一岗双责", "会议纪要", "不足", "社区书记"):
+        assert word in section, word
+    heading = article.select_one('[id="述职"]')
+    boxes = [box for box in heading.find_next_siblings("div") if "admonition" in box.get("class", [])][:2]
+    assert ["failure" in b["class"] for b in boxes] == [True, False]
+    good = boxes[1].get_text()
+    annual = " ".join(block.get("p", "") for block in SITE.get("samples", "annual-report")["blocks"])
+    for figure in re.findall(r"(\d+)次专题研究|专题党课(\d+)次|对(\d+)个社区", good):
+        said = next(f for f in figure if f)
+        assert said in annual, f"述职 sample figure {said} is not the annual sample's"
+    assert len(re.findall(r"\d+", good)) >= 3
+    assert "电子显示屏内容审核记录不全" in annual and "电子显示屏内容审核记录不全" in good
+    assert built_site.article("work-points/responsibility.html").select_one('a[href="#述职"]') is not None
