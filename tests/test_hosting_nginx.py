@@ -193,3 +193,22 @@ def test_two_servers_get_their_own_ports_and_sites(tmp_path):
             second.stop()
     finally:
         first.stop()
+
+
+def test_a_server_declaring_another_charset_garbles_pages_until_the_documented_line(page, built_site, tmp_path):
+    """部署与维护's row on 乱码: a server whose block says ``charset gbk;`` makes Chromium read the
+    pages as GBK; the line the page gives (``charset utf-8;`` in the guide's location) mends it."""
+    row = next(tr.get_text(" ") for tr in built_site.article("deploy/index.html").select("tr") if "乱码" in tr.get_text())
+    assert "charset utf-8;" in row and "location /guide/ {" in row
+    legacy = lambda text: text.replace("    charset utf-8;\n", "    charset gbk;\n")  # noqa: E731
+    mended = lambda text: legacy(text).replace("    location /guide/ {\n", "    location /guide/ {\n        charset utf-8;\n")  # noqa: E731
+    seen = {}
+    for name, edit in (("legacy", legacy), ("mended", mended)):
+        server = NginxSite(built_site.path, tmp_path / name, edit=edit).start()
+        try:
+            page.page.goto(server.url + "work-points/responsibility.html")
+            seen[name] = (page.page.evaluate("document.characterSet"), page.page.locator("h1").first.inner_text())
+        finally:
+            server.stop()
+    assert seen["legacy"][0] == "GBK" and "意识形态" not in seen["legacy"][1]
+    assert seen["mended"][0] == "UTF-8" and seen["mended"][1].startswith("意识形态工作责任制")

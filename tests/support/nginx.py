@@ -72,8 +72,9 @@ class NginxSite:
 
     ATTEMPTS = 5
 
-    def __init__(self, site_dir: Path, prefix: Path, port: int = 0, extra_files: dict | None = None):
+    def __init__(self, site_dir: Path, prefix: Path, port: int = 0, extra_files: dict | None = None, edit=None):
         self.site_dir, self.prefix, self.port = Path(site_dir), Path(prefix), port
+        self.edit = edit  # str -> str: the configuration as a server set up otherwise has it (tests of faults)
         self.fixed_port = bool(port)
         self.extra_files = extra_files or {}
         self.process: subprocess.Popen | None = None
@@ -114,7 +115,8 @@ class NginxSite:
     def _start_on_port(self) -> str | None:
         """Start nginx on ``self.port``; None once it serves, else why not."""
         site_conf = self.prefix / "guide.conf"
-        site_conf.write_text(site_config(self.port, self.docroot), encoding="utf-8")
+        text = site_config(self.port, self.docroot)
+        site_conf.write_text(self.edit(text) if self.edit else text, encoding="utf-8")
         main = self.prefix / "nginx.conf"
         main.write_text(main_config(self.prefix, site_conf), encoding="utf-8")
         args = ["-p", str(self.prefix), "-c", str(main), "-e", str(self.prefix / "error.log")]
