@@ -546,6 +546,8 @@
       if (n !== "4") return;
       typo.protect[n].split(" ").forEach(function (w) { if (w) { self.idioms.add(w); addHoles(self.idiomHoles, w); } });
     });
+    // and the guide's formulations of four characters (Tables.formulaHoles), so that one lookup serves both
+    data.vocab.concat(data.formulas || []).forEach(function (w) { if (w.length === 4 && /^[\u4e00-\u9fff]+$/.test(w)) addHoles(self.idiomHoles, w); });
     this.shapes = typo.shapes;
     this.commonChars = new Set(typo.common_chars);
     this.named = rx(typo.names);
@@ -730,7 +732,8 @@
       if (done[i] || done[i + 1] || done[i + 2] || done[i + 3]) continue;
       for (var k = 0; k < 4; k++) {
         var hi = holeHi(norm, i, 4, k, 1), lo = holeLo(norm, i, 4, k, 1);
-        var fills = (tab.formulaHoles.get(hi, lo) || "") + (tt ? tt.idiomHoles.get(hi, lo) || "" : "");
+        var fills = (tt ? tt.idiomHoles : tab.formulaHoles).get(hi, lo);
+        if (fills === undefined) continue;
         for (var c = 0; c < fills.length; c++) {
           if (fills[c] === norm[i + k]) continue;
           var word = norm.slice(i, i + k) + fills[c] + norm.slice(i + k + 1, i + 4);
