@@ -759,6 +759,11 @@
       else if (ed[0] === "missing") vars.char = f[k];
       else if (ed[0] === "swapped") { vars.got = got[k]; vars.want = got[k + 1]; }
       else { vars.got = got[k]; vars.want = f[k]; }
+      // the correction keeps the text's own separators (a series written with ，)
+      var w = ctx.norm.slice(s, e);
+      f = ed[0] === "sub" ? w.slice(0, k) + f[k] + w.slice(k + 1) : ed[0] === "extra" ? w.slice(0, k) + w.slice(k + 1) :
+        ed[0] === "missing" ? w.slice(0, k) + f[k] + w.slice(k) : w.slice(0, k) + w[k + 1] + w[k] + w.slice(k + 2);
+      vars.term = f;
       var key = { sub: "typo-near-other", extra: "typo-near-extra", missing: "typo-near-missing", swapped: "typo-near-swapped" }[ed[0]];
       if (ed[0] === "sub" && kind !== "other") key = "typo-near-" + kind;
       var sure = f.length >= 5 && (kind === "sound" || kind === "shape" || ed[0] === "swapped");
@@ -786,9 +791,14 @@
     }
     var got = w[k], want = f[k];
     if (got === SEP || want === SEP || (isNumeral(got) && isNumeral(want))) return null;
-    // the first or last character changed is the near-miss rule's to judge, with the words it
-    // makes with its neighbour; so is one that makes a real word inside (near_ok: 自愿者)
-    if (k === 0 || k === f.length - 1 || ((tab.data.near_ok[f] || {})[String(k)] || "").indexOf(got) >= 0) return null;
+    // the first or last character of a term changed is the near-miss rule's to judge, with the
+    // words it makes with its neighbour; so is one that makes a real word inside (near_ok: 自愿者);
+    // a series (no term of the vocabulary), unless it makes a word with its neighbour outside
+    var series = f.indexOf(SEP) >= 0, tt = tab.typo;
+    if (!series && (k === 0 || k === f.length - 1)) return null;
+    if (((tab.data.near_ok[f] || {})[String(k)] || "").indexOf(got) >= 0) return null;
+    var pair = k === 0 ? (view[s - 1] || "") + got : k === f.length - 1 ? got + (view[e] || "") : "";
+    if (pair.length === 2 && (tab.edgeWords.has(pair) || (tt && tt.offer.has(pair)))) return null;
     var ev = evidence(tab, got, want);
     if (ev) return ev;
     // a character that neither sounds nor looks alike: anywhere in a series, whose other items

@@ -89,6 +89,13 @@ def test_formulas_gather_series_and_sourced_formulations(data):
     assert not set(data["formulas"]) & set(data["vocab"])
 
 
+def test_formulation_correction_keeps_the_texts_separators(data):
+    """A series written with ， between its groups is corrected as written, with the one character put right."""
+    text = "社区宣传栏写着：富强、民主、文明、和谐，自由、平等、公正、法制，爱国、敬业、诚信、友善。"
+    found = [f for f in check(text, data) if f.rule == "typo-near"]
+    assert [f.suggestion for f in found] == ["富强、民主、文明、和谐，自由、平等、公正、法治，爱国、敬业、诚信、友善"]
+
+
 def test_compiled_data_is_small(data):
     """What every checker page loads first stays small; the context rule's word list, which only
     the 报告体检 page loads after it is usable, has a budget of its own (measured 972 KB, 492 KB gzipped;
