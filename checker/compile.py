@@ -202,7 +202,7 @@ def formulas(vocab: list[str], terms: list[dict], conf: dict) -> list[str]:
     and its ``formulations`` (each with its source), of four characters or more. Only those not
     in ``vocab``: the engine takes the vocabulary's terms of four characters or more too."""
     found = {clean(w) for w in conf.get("words", []) if len(clean(w)) >= 4}
-    found |= {clean(f["text"]) for f in conf.get("formulations", [])}
+    found |= {clean(f["text"]) for f in conf.get("formulations", []) + conf.get("statements", [])}
     for term in terms:
         found |= {clean(t) for t in [term["term"], *term.get("aliases", [])]}
     return sorted(w for w in found - set(vocab) if SERIES.match(w) and 4 <= len(w) <= 40)
@@ -318,6 +318,7 @@ def compile_data(site, with_language: bool = True) -> dict:
         "shapes": shapes,
         "vocab": vocab,
         "formulas": formulas(vocab, terms, record("context").data),
+        "statements": sorted(clean(f["text"]) for f in record("context").data.get("statements", [])),
         "timeline": timeline,
         "formulations": formulations(terms, timeline),
         "ledgers": _ledgers(site),

@@ -124,6 +124,7 @@
     // series, found by its first and last two characters like a term; one of four by its holes
     this.formulas = data.vocab.filter(function (w) { return w.length >= 4; }).concat(data.formulas || []);
     this.formulaSet = new Set(this.formulas);
+    this.statements = new Set(data.statements || []);  // sentences, not names: no free substitution
     this.formulaAnchors = new Map();
     this.formulaHoles = new PairTable();
     this.formulas.forEach(function (f, fi) {
@@ -802,9 +803,11 @@
     var ev = evidence(tab, got, want);
     if (ev) return ev;
     // a character that neither sounds nor looks alike: anywhere in a series, whose other items
-    // are written right; in a formulation of seven characters or more, only inside it (社会文明
-    // 程度明显提高 is no 提升 misspelt); a shorter one is too often another right compound
+    // are written right; inside a name of seven characters or more (全过程人民民主 is never 全流程);
+    // never in a statement quoted from a document, whose words writers vary (社区文明程度明显
+    // 提升, 全面压实意识形态工作责任制), nor in a shorter name, too often another right compound
     // (全县文明城市, 下一年工作, 社区党委会)
+    if (tab.statements.has(f)) return null;
     if (f.indexOf(SEP) >= 0) return "other";
     return f.length >= 7 && k > 0 && k < f.length - 1 ? "other" : null;
   }
