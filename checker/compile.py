@@ -192,6 +192,22 @@ def vocabulary(words: list[str], terms: list[dict]) -> list[str]:
     return sorted(w for w in vocab if CJK.match(w) and 3 <= len(w) <= 16)
 
 
+SERIES = re.compile(r"^[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+)*$")
+
+
+def formulas(vocab: list[str], terms: list[dict], conf: dict) -> list[str]:
+    """The fixed formulations the formulation matcher (checker/engine.js ruleFormulas) looks for
+    with one character changed, missing, doubled or two swapped: the glossary's terms and aliases
+    (series such as 把方向、管大局、保落实 with their 、), the vocabulary, the words of context.yml
+    and its ``formulations`` (each with its source), of four characters or more. Only those not
+    in ``vocab``: the engine takes the vocabulary's terms of four characters or more too."""
+    found = {clean(w) for w in conf.get("words", []) if len(clean(w)) >= 4}
+    found |= {clean(f["text"]) for f in conf.get("formulations", []) + conf.get("statements", [])}
+    for term in terms:
+        found |= {clean(t) for t in [term["term"], *term.get("aliases", [])]}
+    return sorted(w for w in found - set(vocab) if SERIES.match(w) and 4 <= len(w) <= 40)
+
+
 def near_allowed(vocab: list[str], pinyin: dict[str, str], shapes: list[str], words, sets: tuple | None = None) -> dict:
     """Per term and position, the sound/shape-alike substitutes that make a real word.
 
@@ -301,6 +317,8 @@ def compile_data(site, with_language: bool = True) -> dict:
                                                 "match_threshold", "match_counts", "measurable", "unmeasured_parts")},
         "shapes": shapes,
         "vocab": vocab,
+        "formulas": formulas(vocab, terms, record("context").data),
+        "statements": sorted(clean(f["text"]) for f in record("context").data.get("statements", [])),
         "timeline": timeline,
         "formulations": formulations(terms, timeline),
         "ledgers": _ledgers(site),
@@ -330,7 +348,7 @@ def compile_data(site, with_language: bool = True) -> dict:
     return data
 
 
-CONTEXT_KEYS = ("threshold", "threshold_short", "threshold_short_alike", "threshold_three", "error_from", "penalty", "rare_cost", "common_cost", "names", "frames")
+CONTEXT_KEYS = ("threshold", "threshold_short", "threshold_short_alike", "threshold_three", "error_from", "formula_common", "penalty", "rare_cost", "common_cost", "names", "frames")
 
 
 def merged_shapes(derived: dict[str, str], groups: list[str]) -> dict[str, str]:

@@ -119,6 +119,22 @@
         self.skips.get(sk).push(ti);
       }
     });
+    // the fixed formulations (the vocabulary's of four characters or more and checker/compile.py
+    // formulas): one of five characters or more, or a
+    // series, found by its first and last two characters like a term; one of four by its holes
+    this.formulas = data.vocab.filter(function (w) { return w.length >= 4; }).concat(data.formulas || []);
+    this.formulaSet = new Set(this.formulas);
+    this.statements = new Set(data.statements || []);  // sentences, not names: no free substitution
+    this.formulaAnchors = new Map();
+    this.formulaHoles = new PairTable();
+    this.formulas.forEach(function (f, fi) {
+      if (f.length === 4 && f.indexOf("\u3001") < 0) { addHoles(self.formulaHoles, f); return; }
+      [0, f.length - 2].forEach(function (j) {
+        var key = f.slice(j, j + 2);
+        if (!self.formulaAnchors.has(key)) self.formulaAnchors.set(key, []);
+        self.formulaAnchors.get(key).push([fi, j]);
+      });
+    });
     this.placeholders = data.placeholders.map(function (p) { return [rx(p.regex), p]; });
     this.usage = data.usage.map(function (p) { return [rx(p.regex), p]; });
     this.inlineDebris = data.debris.inline.map(function (p) { return [rx(p.regex), p]; });
@@ -460,7 +476,9 @@
     });
     // what the context rule leaves alone: known typos, the guide's terms and their near misses
     ctx.typoBusy = typoMask;
-    for (var q0 = 0; q0 < n; q0++) if (exact[q0] || reported[q0]) typoMask[q0] = 1;
+    for (var q0 = 0; q0 < n; q0++) if (reported[q0]) typoMask[q0] = 1;
+    ctx.typoFound = typoMask.slice();  // the findings so far, without the terms written right
+    for (q0 = 0; q0 < n; q0++) if (exact[q0]) typoMask[q0] = 1;
   }
 
   // The context typo rule's tables (data.typo, checker/lexicon.py), made once per data.
@@ -520,6 +538,17 @@
         if (had) had.push(w); else self.protect.set(hi, lo, [w]);
       });
     });
+    // the idioms and set phrases of four characters (tt.fixed and tt.protect), by their holes:
+    // the formulation matcher finds them with one sound- or look-alike character changed
+    this.idiomHoles = new PairTable();
+    this.idioms = new Set();
+    this.fixed.forEach(function (w) { if (w.length === 4 && /^[\u4e00-\u9fff]+$/.test(w)) { self.idioms.add(w); addHoles(self.idiomHoles, w); } });
+    Object.keys(typo.protect || {}).forEach(function (n) {
+      if (n !== "4") return;
+      typo.protect[n].split(" ").forEach(function (w) { if (w) { self.idioms.add(w); addHoles(self.idiomHoles, w); } });
+    });
+    // and the guide's formulations of four characters (Tables.formulaHoles), so that one lookup serves both
+    data.vocab.concat(data.formulas || []).forEach(function (w) { if (w.length === 4 && /^[\u4e00-\u9fff]+$/.test(w)) addHoles(self.idiomHoles, w); });
     this.shapes = typo.shapes;
     this.commonChars = new Set(typo.common_chars);
     this.named = rx(typo.names);
@@ -588,6 +617,14 @@
     for (var q = 1; q < L - 1; q++) lo = lo * 32768 + hanCode(s, from + (q < p ? q : q + skip));
     return lo;
   }
+  // A word of four characters put into table under its four holes (holeHi, holeLo): the
+  // characters that fill each hole, as one string.
+  function addHoles(table, w) {
+    for (var i = 0; i < 4; i++) {
+      var hi = holeHi(w, 0, 4, i, 1), lo = holeLo(w, 0, 4, i, 1), had = table.get(hi, lo);
+      if (had === undefined || had.indexOf(w[i]) < 0) table.set(hi, lo, had === undefined ? w[i] : had + w[i]);
+    }
+  }
   // The cost of the word s[i-L, i) (L <= 4), or -1: numeric keys, because this runs for every
   // character of the text and of each candidate edit's stretch.
   function costAt(tt, s, i, L) {
@@ -625,6 +662,171 @@
   function wordAt(back, n, at) {
     for (var end = n; end > 0; end -= back[end]) if (end - back[end] <= at) return [end - back[end], end];
     return [0, 0];
+  }
+
+  // One edit turns window into f: [kind, k] with kind "sub" (window[k] for f[k]), "extra"
+  // (window[k] is one too many), "missing" (f[k] is not written) or "swapped" (window[k],
+  // window[k + 1] the wrong way round); null for none or more than one.
+  function oneEdit(w, f) {
+    var k = 0, L = f.length;
+    while (k < w.length && k < L && w[k] === f[k]) k++;
+    if (w.length === L) {
+      if (k === L) return null;
+      if (w.slice(k + 1) === f.slice(k + 1)) return ["sub", k];
+      if (k + 1 < L && w[k] === f[k + 1] && w[k + 1] === f[k] && w.slice(k + 2) === f.slice(k + 2)) return ["swapped", k];
+      return null;
+    }
+    // a character too many or too few inside it, not at either end (好网络意识形态 is no typo)
+    if (w.length === L + 1) return k > 0 && k < L && w.slice(k + 1) === f.slice(k) ? ["extra", k] : null;
+    if (w.length === L - 1) return k > 0 && k < L - 1 && w.slice(k) === f.slice(k + 1) ? ["missing", k] : null;
+    return null;
+  }
+
+  var QUOTE_PAIRS = { "\u201c": "\u201d", "\u2018": "\u2019", "\u300c": "\u300d", "\"": "\"" };
+  function quoted(norm, s, e) { var c = QUOTE_PAIRS[norm[s - 1]]; return !!c && norm[e] === c; }
+
+  // Fixed formulations with one character changed, missing, doubled or two swapped
+  // (reported as typo-near): the glossary's terms and series, the vocabulary and the
+  // formulations of data/checker/context.yml (data.formulas), and the idioms and set phrases
+  // of four characters of the word list (tt.fixed, tt.protect). How much is believed depends
+  // on how distinctive the formulation is: one of five characters or more, or a series, takes
+  // a sound- or look-alike character, a doubled or a missing one, two swapped, and a series or
+  // one of seven characters or more any other character too (formulaEdit); one of four
+  // characters only a sound- or look-alike character, and only where the four characters as
+  // written are no common sequence of words (their best split costs formula_common or more) or
+  // stand in quotation marks as a formulation of the guide (fourEdit).
+  function ruleFormulas(ctx) {
+    var tab = ctx.tab, norm = ctx.norm, n = norm.length, busy = ctx.typoBusy, done = ctx.typoFound;
+    var view = norm.replace(/[\uff0c,]/g, "\u3001"), formulas = tab.formulas, found = [];
+    function any(arr, a, b) { for (var q = a; q < b; q++) if (arr[q]) return true; return false; }
+    function all(arr, a, b) { for (var q = a; q < b; q++) if (!arr[q]) return false; return true; }
+    function han(a, b) { for (var q = a; q < b; q++) if (!isHan(view[q]) && view[q] !== "\u3001") return false; return true; }
+    var seen = new Set();
+    for (var p = 0; p + 1 < n; p++) {
+      var hits = tab.formulaAnchors.get(view.slice(p, p + 2));
+      if (!hits) continue;
+      for (var h = 0; h < hits.length; h++) {
+        var f = formulas[hits[h][0]], j = hits[h][1], L = f.length;
+        for (var d = -1; d <= 1; d++) {
+          var s = j === 0 ? p : p + 2 - (L + d), e = s + L + d, key = hits[h][0] * 65536 + s * 4 + d + 1;
+          if (s < 0 || e > n || seen.has(key)) continue;
+          seen.add(key);
+          var w = view.slice(s, e), ed = oneEdit(w, f);
+          // a window that right terms cover whole is one of them (人民城市人民建 is no 人民城市为人民)
+          if (!ed || !han(s, e) || any(done, s, e) || all(busy, s, e)) continue;
+          var kind = formulaEdit(tab, w, f, ed, view, s, e);
+          if (kind) found.push([s, e, f, ed, kind]);
+        }
+      }
+    }
+    reportFormulas(ctx, found, done);
+  }
+
+  // The formulations and idioms of four characters (see ruleFormulas), after the context rule,
+  // which judges the idioms of its word list with their frequency: only where no typo rule
+  // found anything.
+  function ruleFourFormulas(ctx) {
+    var tab = ctx.tab, tt = tab.typo, norm = ctx.norm, n = norm.length, found = [], done = ctx.typoBusy.slice();
+    ctx.findings.forEach(function (f) { if (f.rule.indexOf("typo-") === 0) for (var q = f.start; q < f.start + f.length && q < n; q++) done[q] = 1; });
+    for (var i = 0; i + 4 <= n; i++) {
+      if (!isHan(norm[i]) || !isHan(norm[i + 1]) || !isHan(norm[i + 2]) || !isHan(norm[i + 3])) continue;
+      if (done[i] || done[i + 1] || done[i + 2] || done[i + 3]) continue;
+      for (var k = 0; k < 4; k++) {
+        var hi = holeHi(norm, i, 4, k, 1), lo = holeLo(norm, i, 4, k, 1);
+        var fills = (tt ? tt.idiomHoles : tab.formulaHoles).get(hi, lo);
+        if (fills === undefined) continue;
+        for (var c = 0; c < fills.length; c++) {
+          if (fills[c] === norm[i + k]) continue;
+          var word = norm.slice(i, i + k) + fills[c] + norm.slice(i + k + 1, i + 4);
+          var alike = fourEdit(ctx, word, i, k);
+          if (alike) found.push([i, i + 4, word, ["sub", k], alike[0], alike[1]]);
+        }
+      }
+    }
+    reportFormulas(ctx, found, done);
+  }
+
+  function reportFormulas(ctx, found, done) {
+    var n = ctx.norm.length, busy = ctx.typoBusy;
+    function any(arr, a, b) { for (var q = a; q < b; q++) if (arr[q]) return true; return false; }
+    found.sort(function (a, b) { return (b[2].length - a[2].length) || a[0] - b[0]; });
+    var taken = new Uint8Array(n);
+    found.forEach(function (x) {
+      var s = x[0], e = x[1], f = x[2], ed = x[3], kind = x[4];
+      if (any(taken, s, e) || any(done, s, e) || isMention(ctx, s, e)) return;
+      for (var q = s; q < e; q++) taken[q] = busy[q] = 1;
+      var got = ctx.text.slice(s, e), k = ed[1], vars = { found: got, term: f };
+      if (ed[0] === "extra") vars.char = got[k];
+      else if (ed[0] === "missing") vars.char = f[k];
+      else if (ed[0] === "swapped") { vars.got = got[k]; vars.want = got[k + 1]; }
+      else { vars.got = got[k]; vars.want = f[k]; }
+      // the correction keeps the text's own separators (a series written with ，)
+      var w = ctx.norm.slice(s, e);
+      f = ed[0] === "sub" ? w.slice(0, k) + f[k] + w.slice(k + 1) : ed[0] === "extra" ? w.slice(0, k) + w.slice(k + 1) :
+        ed[0] === "missing" ? w.slice(0, k) + f[k] + w.slice(k) : w.slice(0, k) + w[k + 1] + w[k] + w.slice(k + 2);
+      vars.term = f;
+      var key = { sub: "typo-near-other", extra: "typo-near-extra", missing: "typo-near-missing", swapped: "typo-near-swapped" }[ed[0]];
+      if (ed[0] === "sub" && kind !== "other") key = "typo-near-" + kind;
+      var sure = f.length >= 5 && (kind === "sound" || kind === "shape" || ed[0] === "swapped");
+      ctx.add("typo-near", s, e - s, ctx.msg(key, vars), f, sure ? "error" : "warning", x[5]);
+    });
+  }
+
+  // Whether one edit ed of a formulation of five characters or more (or a series) is believed:
+  // the kind of evidence ("sound", "shape", "fuzzy", "other", "edit") or null.
+  function formulaEdit(tab, w, f, ed, view, s, e) {
+    var k = ed[1], SEP = "\u3001";
+    if (tab.vocabSet.has(w) || tab.formulaSet.has(w)) return null;
+    if (ed[0] === "swapped") return w[k] !== SEP && w[k + 1] !== SEP ? "edit" : null;
+    if (ed[0] === "extra") {
+      // only a character written twice, and not the first or last one of the formulation
+      // (学习习近平总书记: the 习 of 学习, then the name)
+      var x = w[k], twice = (w[k - 1] === x && k - 1 >= 1) || (w[k + 1] === x && k <= f.length - 2);
+      if (!twice || x === SEP || numeralAt(w, k)) return null;
+      return "edit";
+    }
+    if (ed[0] === "missing") {
+      // the character said to be missing stands right before or after: the formulation in another order
+      if (f[k] === SEP || view[e] === f[k] || (s > 0 && view[s - 1] === f[k])) return null;
+      return "edit";
+    }
+    var got = w[k], want = f[k];
+    if (got === SEP || want === SEP || (isNumeral(got) && isNumeral(want))) return null;
+    // the first or last character of a term changed is the near-miss rule's to judge, with the
+    // words it makes with its neighbour; so is one that makes a real word inside (near_ok: 自愿者);
+    // a series (no term of the vocabulary), unless it makes a word with its neighbour outside
+    var series = f.indexOf(SEP) >= 0, tt = tab.typo;
+    if (!series && (k === 0 || k === f.length - 1)) return null;
+    if (((tab.data.near_ok[f] || {})[String(k)] || "").indexOf(got) >= 0) return null;
+    var pair = k === 0 ? (view[s - 1] || "") + got : k === f.length - 1 ? got + (view[e] || "") : "";
+    if (pair.length === 2 && (tab.edgeWords.has(pair) || (tt && tt.offer.has(pair)))) return null;
+    var ev = evidence(tab, got, want);
+    if (ev) return ev;
+    // a character that neither sounds nor looks alike: anywhere in a series, whose other items
+    // are written right; inside a name of seven characters or more (全过程人民民主 is never 全流程);
+    // never in a statement quoted from a document, whose words writers vary (社区文明程度明显
+    // 提升, 全面压实意识形态工作责任制), nor in a shorter name, too often another right compound
+    // (全县文明城市, 下一年工作, 社区党委会)
+    if (tab.statements.has(f)) return null;
+    if (f.indexOf(SEP) >= 0) return "other";
+    return f.length >= 7 && k > 0 && k < f.length - 1 ? "other" : null;
+  }
+
+  // Whether the four characters at norm[i, i + 4) are word (an idiom or a formulation of four
+  // characters) with its character k changed for a sound- or look-alike one: its evidence or null.
+  function fourEdit(ctx, word, i, k) {
+    var tab = ctx.tab, tt = tab.typo, norm = ctx.norm, w = norm.slice(i, i + 4);
+    var ev = evidence(tab, norm[i + k], word[k]);
+    if (!ev) return null;
+    // the first or last character makes a word with its neighbour outside (桥梁学一做 holds 桥梁)
+    var pair = k === 0 && i > 0 ? norm[i - 1] + norm[i] : k === 3 ? norm[i + 3] + (norm[i + 4] || "") : "";
+    if (pair.length === 2 && (tab.edgeWords.has(pair) || (tt && tt.offer.has(pair)))) return null;
+    if (tab.vocabSet.has(w) || tab.formulaSet.has(w)) return null;
+    if (tt && (tt.cost.has(w) || tt.idioms.has(w))) return null;
+    if (tab.formulaSet.has(word) && quoted(norm, i, i + 4)) return [ev, null];
+    if (!tt) return null;
+    var cost = segment(tt, w, new Int32Array(20), true)[0];
+    return cost >= tt.conf.formula_common ? [ev, cost / 2] : null;
   }
 
   var CONTEXT_MESSAGES = { sound: "typo-context-sound", fuzzy: "typo-context-fuzzy", shape: "typo-context-shape",
@@ -1611,7 +1813,9 @@
     ruleTypos(ctx);
     ruleConfusions(ctx);
     ruleNearTypos(ctx);
+    ruleFormulas(ctx);
     ruleContextTypos(ctx);
+    ruleFourFormulas(ctx);
     ruleTime(ctx, year || detected[0]);
     ruleSelfname(ctx);
     ruleOtherUnit(ctx);

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checker.compile import fuzzy, vocabulary
+from checker.compile import formulas, fuzzy, vocabulary
 from checker.engine import check, cn_number, detect_year_of, prepare
 from checker.fixes import apply_safe_fixes
 from checker.readers import UnreadableInput, docx_text, read_report
@@ -76,6 +76,24 @@ def test_vocabulary_includes_glossary_terms(data):
     if terms:
         assert any(f["name"] == "习近平文化思想" and f["since"] == 2023 for f in data["formulations"])
     assert vocabulary(["“两个确立”", "党课"], []) == ["两个确立"]
+
+
+def test_formulas_gather_series_and_sourced_formulations(data):
+    """The formulation matcher's list: the glossary's series with their 、, context.yml's words and
+    sourced formulations of four characters or more, less what the vocabulary already holds
+    (the engine takes the vocabulary's terms of four or more itself)."""
+    terms = [{"term": "甲乙丙、丁戊己", "aliases": ["“甲乙丙丁”"]}, {"term": "庚辛"}]
+    conf = {"words": ["子丑", "子丑寅卯"], "formulations": [{"text": "辰巳午未申", "source": "测试"}]}
+    assert formulas(["甲乙丙丁", "壬癸子丑寅"], terms, conf) == ["子丑寅卯", "甲乙丙、丁戊己", "辰巳午未申"]
+    assert "举旗帜、聚民心、育新人、兴文化、展形象" in data["formulas"]
+    assert not set(data["formulas"]) & set(data["vocab"])
+
+
+def test_formulation_correction_keeps_the_texts_separators(data):
+    """A series written with ， between its groups is corrected as written, with the one character put right."""
+    text = "社区宣传栏写着：富强、民主、文明、和谐，自由、平等、公正、法制，爱国、敬业、诚信、友善。"
+    found = [f for f in check(text, data) if f.rule == "typo-near"]
+    assert [f.suggestion for f in found] == ["富强、民主、文明、和谐，自由、平等、公正、法治，爱国、敬业、诚信、友善"]
 
 
 def test_compiled_data_is_small(data):
