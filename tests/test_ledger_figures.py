@@ -409,3 +409,37 @@ def test_display_change_record_counts_changes_by_kind_of_board(data):
     sentence = next(ledger for ledger in result["ledgers"] if ledger["id"] == "ledger-display-changes")["sentences"][0]
     mentions = check_figures(sentence, result, data)["mentions"]
     assert len(mentions) == 3 and all(m["status"] == "equal" for m in mentions), sentence
+
+
+def test_plan_tasks_ledger_counts_due_done_and_open(tmp_path, data):
+    """工作要点任务推进表 (an eighth query writer's gap: the task table as a workbook): the tasks due in
+    the period, how many are done and which are still open, read back from a filled download."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from macros.export.ledger_xlsx import build_ledger_xlsx
+    from macros.sitedata import load_site_data
+
+    wb = load_workbook(io.BytesIO(build_ledger_xlsx(load_site_data(ROOT).get("ledgers", "ledger-plan-tasks"))))
+    ws = wb.worksheets[0]
+    ws.delete_rows(3, ws.max_row)  # the example rows
+    filled = [  # 序号, 工作要点, 任务内容, 牵头领导, 责任科室或社区, 完成时限, 推进情况, 完成日期
+        (1, "理论武装", "制定中心组年度学习计划", "党工委书记", "宣传办", "2026年1月31日", "已完成", "2026年1月20日"),
+        (2, "舆论引导", "建立节假日舆情值班表", "宣传委员", "宣传办", "2026年4月30日", "已完成", "2026年4月25日"),
+        (3, "责任制落实", "建立电子显示屏审核记录", "宣传委员", "各社区党委", "2026年3月31日", "推进中", None),
+        (4, "文化事业", "编印工业记忆读本", "宣传委员", "综合文化站", "2026年11月30日", "未启动", None),
+        (5, "诚信建设", "评选诚信示范商户", "分管副主任", "经济发展办公室", "2026年6月30日", "已调整", None),
+    ]
+    for r, row in enumerate(filled, start=3):
+        for c, value in enumerate(row, start=1):
+            ws.cell(row=r, column=c, value=value)
+    path = tmp_path / "tasks.xlsx"
+    wb.save(path)
+    result = ledger_figures(sheets_of([path]), "2026H1", data)
+    got = {k: v for k, v in values(result).items() if k.startswith("ledger-plan-tasks/")}
+    assert got == {"ledger-plan-tasks/due": 4, "ledger-plan-tasks/done": 2, "ledger-plan-tasks/open": 1}
+    sentence = next(ledger for ledger in result["ledgers"] if ledger["id"] == "ledger-plan-tasks")["sentences"][0]
+    assert sentence == "上半年到期的工作要点任务4项，已完成2项，尚未完成的任务1项。"
+    mentions = check_figures("上半年到期的工作要点任务4项，已完成3项。", result, data)["mentions"]
+    assert [(m["key"], m["status"]) for m in mentions] == [("ledger-plan-tasks/due", "equal"), ("ledger-plan-tasks/done", "differs")]
