@@ -100,11 +100,12 @@ def test_compiled_data_is_small(data):
     """What every checker page loads first stays small; the context rule's word list, which only
     the 报告体检 page loads after it is usable, has a budget of its own (measured 972 KB, 492 KB gzipped;
     1,374 KB, 678 KB gzipped with the 28,749 idioms and fixed phrases it never takes apart, ``protect``,
-    378 KB and 173 KB of it, and the set phrases of four characters jieba tags as words, 11 KB). The core measured 186 KB before usage.yml's confusion pairs (15 KB) came in: 201 KB."""
+    378 KB and 173 KB of it, and the set phrases of four characters jieba tags as words, 11 KB). The core measured 186 KB before usage.yml's confusion pairs (15 KB) came in: 201 KB;
+    216 KB with the formulation matcher's formulations and statements (3 KB) and an eleventh ledger."""
     import gzip
 
     core = json.dumps({k: v for k, v in data.items() if k != "typo"}, ensure_ascii=False, separators=(",", ":"))
-    assert len(core.encode()) < 215_000, len(core.encode())
+    assert len(core.encode()) < 225_000, len(core.encode())
     typo = json.dumps(data["typo"], ensure_ascii=False, separators=(",", ":")).encode()
     assert len(typo) < 1_450_000 and len(gzip.compress(typo)) < 720_000, (len(typo), len(gzip.compress(typo)))
 
