@@ -89,6 +89,24 @@ def test_user_dictionary_keeps_terms_whole():
     assert {"网评员", "一岗双责", "文明实践站"} <= set(after)
 
 
+def test_fields_the_page_never_shows_are_not_highlighted():
+    """Material's search highlights every field a result matched in; the keywords and questions are dropped before
+    the answer leaves the worker (__guideDropUnshown), so they are not highlighted at all (POSITIONS; round 9:
+    a fifth of Material's search time). The shown title and text are highlighted as before."""
+    from macros.search.prebuilt import _context
+
+    index = json.dumps({"config": {"lang": ["en"], "separator": "[\\s\\u200b]+", "pipeline": ["stemmer"],
+                                   "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}},
+                        "docs": [{"location": "a.html", "title": "网评员", "text": "网络评论员\u200b队伍"}]})
+    expanded = json.loads(expand_index(index, [Group(("网评员", "网络评论员"), "t")], [], lambda w: [])[0])
+    ctx = _context(patch_worker(SHIPPED.read_text(encoding="utf-8")))
+    ctx.eval(f"var __s = new globalThis.__GuideSearch({json.dumps({**expanded, 'options': {}}, ensure_ascii=False)});")
+    doc = json.loads(ctx.eval("JSON.stringify(__s.search('网络评论员').items[0][0])"))
+    assert "<mark>" in doc["text"]
+    assert "网络评论员" in doc[TITLE_FIELD] and "<mark>" not in doc[TITLE_FIELD]  # matched, only not highlighted
+    assert json.loads(ctx.eval("JSON.stringify(__s.search('网评员').items[0][0].title)")) == "<mark>网评员</mark>"
+
+
 def test_the_old_form_of_taizhang_finds_the_ledgers():
     """台帐, the old form of 台账 that staff still type, is in the guide's text (the checker's list of words to
     replace), so it is no slip to correct: it is a synonym, and a section about 台账 is found by it (round 9)."""

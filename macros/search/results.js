@@ -275,14 +275,18 @@ function __guideSearch(search, query) {
   return result;
 }
 
+// The index's fields the result list shows; the others (keywords, questions) are searched only: Material's search
+// does not highlight them (POSITIONS in worker_patch.py) and they are not sent to the page.
+function __guideShown(field) {
+  return field === "title" || field === "text" || field === "tags";
+}
+
 // What the page never shows is not sent to it: a section's ``parent`` (Material's link to its page's whole
 // entry, text and all, copied into every section's result), ``boost``, and the index's fields other than
 // title, text and tags (the guide's keywords and questions, searched but not shown). Every result goes to
 // the page by structured clone; this was some 70% of a long question's answer (98 KB of 137 KB as JSON).
 function __guideDropUnshown(items, fields) {
-  var drop = ["parent", "boost"].concat((fields || []).filter(function (f) {
-    return f !== "title" && f !== "text" && f !== "tags";
-  }));
+  var drop = ["parent", "boost"].concat((fields || []).filter(function (f) { return !__guideShown(f); }));
   items.forEach(function (group) {
     group.forEach(function (doc) { drop.forEach(function (f) { if (f in doc) delete doc[f]; }); });
   });
