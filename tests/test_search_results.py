@@ -303,6 +303,15 @@ def test_the_guides_intent_lifts_the_writing_guide_for_length_and_the_work_point
     assert first("宣传栏", often) == "doc-templates/board.html"
 
 
+def test_a_kinds_word_inside_a_longer_word_of_another_kind_does_not_count():
+    """data/search/ranking.yml (round 9): 多长时间 asks how long a thing takes (the 多久 kind: the work points), not
+    how long a text is (多长, the length kind: the writing guide), though it holds 多长."""
+    first = _first_with_guides_ranking()
+    groups = [_group("writing/document-types.html#report", 10), _group("work-points/opinion.html#report", 6)]
+    assert first("舆情多长时间内上报", groups) == "work-points/opinion.html#report"
+    assert first("舆情报告写多长", groups) == "writing/document-types.html#report"
+
+
 def test_the_guides_weights_put_the_topic_before_a_template_and_a_task_page_not_asked_for():
     """data/search/ranking.yml (round 8): a template not asked for weighs half (unasked), a task page 0.8 and
     the checklists 1.5 in a question's re-rank (weights); asking for a template still lifts it."""

@@ -89,6 +89,33 @@ def test_user_dictionary_keeps_terms_whole():
     assert {"网评员", "一岗双责", "文明实践站"} <= set(after)
 
 
+def test_fields_the_page_never_shows_are_not_highlighted():
+    """Material's search highlights every field a result matched in; the keywords and questions are dropped before
+    the answer leaves the worker (__guideDropUnshown), so they are not highlighted at all (POSITIONS; round 9:
+    a fifth of Material's search time). The shown title and text are highlighted as before."""
+    from macros.search.prebuilt import _context
+
+    index = json.dumps({"config": {"lang": ["en"], "separator": "[\\s\\u200b]+", "pipeline": ["stemmer"],
+                                   "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}},
+                        "docs": [{"location": "a.html", "title": "网评员", "text": "网络评论员\u200b队伍"}]})
+    expanded = json.loads(expand_index(index, [Group(("网评员", "网络评论员"), "t")], [], lambda w: [])[0])
+    ctx = _context(patch_worker(SHIPPED.read_text(encoding="utf-8")))
+    ctx.eval(f"var __s = new globalThis.__GuideSearch({json.dumps({**expanded, 'options': {}}, ensure_ascii=False)});")
+    doc = json.loads(ctx.eval("JSON.stringify(__s.search('网络评论员').items[0][0])"))
+    assert "<mark>" in doc["text"]
+    assert "网络评论员" in doc[TITLE_FIELD] and "<mark>" not in doc[TITLE_FIELD]  # matched, only not highlighted
+    assert json.loads(ctx.eval("JSON.stringify(__s.search('网评员').items[0][0].title)")) == "<mark>网评员</mark>"
+
+
+def test_the_old_form_of_taizhang_finds_the_ledgers():
+    """台帐, the old form of 台账 that staff still type, is in the guide's text (the checker's list of words to
+    replace), so it is no slip to correct: it is a synonym, and a section about 台账 is found by it (round 9)."""
+    site = load_site_data(ROOT)
+    groups = groups_from(site.all("terms"), site.all("search"))
+    title, _ = section_keywords("台账\u200b怎么\u200b记", "各\u200b社区\u200b台账", groups, [], lambda w: [])
+    assert "台帐" in title
+
+
 def test_section_keywords_add_synonyms_and_parts_of_long_words():
     groups = [Group(("网评员", "网络评论员"), "t"), Group(("台账",), "t")]
     title, text = section_keywords("队伍", "各社区\u200b网络评论员\u200b和\u200b意识形态工作责任制", groups,
@@ -382,6 +409,32 @@ def test_headings_weigh_fifty_times_the_text_not_a_thousand():
     fields = json.loads(expand_index(index, [Group(("网评员", "网络评论员"), "t")], [], lambda w: [])[0])["config"]["fields"]
     assert fields["title"]["boost"] == TITLE_BOOST == 50
     assert fields[TITLE_FIELD]["boost"] == 25 and fields[FIELD]["boost"] < fields["text"]["boost"] == 1
+
+
+def _scores_in_v8(index: dict, query: str) -> dict[str, float]:
+    """{page: score} of ``query`` searched by the patched worker over ``index`` (built in V8, not prebuilt)."""
+    from macros.search.prebuilt import _context
+
+    ctx = _context(patch_worker(SHIPPED.read_text(encoding="utf-8")))
+    ctx.eval(f"var __s = new globalThis.__GuideSearch({json.dumps({**index, 'options': {}}, ensure_ascii=False)});")
+    found = ctx.eval(f"JSON.stringify(__s.search({json.dumps(query, ensure_ascii=False)}).items"
+                     ".map(function (g) { return [g[0].location, g[0].score]; }))")
+    return dict(json.loads(found))
+
+
+def test_a_word_found_only_as_a_synonym_weighs_a_quarter_of_the_word_itself():
+    """The keywords field (synonyms and parts of long words a section's text mentions) weighs 0.25 of the text,
+    not 0.5: a synonym group pulls every section that mentions any of its words alike, and at 0.5 two such
+    matches outweighed the one word a question is about (round 9: top-1 of the seven unseen sets +3)."""
+    index = json.dumps({"config": {"lang": ["en"], "separator": "[\\s\\u200b]+", "pipeline": ["stemmer"],
+                                   "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}},
+                        "docs": [{"location": "said.html", "title": "甲", "text": "网评员\u200b队伍"},
+                                 {"location": "synonym.html", "title": "乙", "text": "网络评论员\u200b队伍"}]})
+    groups = [Group(("网评员", "网络评论员"), "t")]
+    expanded = json.loads(expand_index(index, groups, [], lambda w: [])[0])
+    scores = _scores_in_v8(expanded, "网评员")
+    assert set(scores) == {"said.html", "synonym.html"}
+    assert scores["synonym.html"] == pytest.approx(scores["said.html"] * 0.25, rel=0.05)
 
 
 @pytest.mark.parametrize("segments, kept", [

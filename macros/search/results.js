@@ -194,12 +194,24 @@ function __guideCoverage(items, total) {
 // What the query asks for besides its topic (data/search/ranking.yml, intent; macros/search/intent.py): a
 // regular expression over the docs paths of the pages that answer, or null. __guideIntent is appended to the
 // worker from the data; without it nothing changes.
+// A kind's word found only inside a longer word of another kind does not count: 多长时间 asks how long a thing
+// takes (the 多久 kind), not how long a text is (多长, the length kind). Measured (scripts/rank_queries.py,
+// 2026-12-05 round 9, with 多长时间 in the 多久 kind): top-1 of the seven unseen sets +1 (unseen-5), nothing lost.
 function __guideIntentPages(query) {
   if (typeof __guideIntent === "undefined" || !__guideIntent || !query) return null;
-  var q = String(query).toLowerCase(), sources = [];
-  __guideIntent.kinds.forEach(function (kind) {
-    if (kind.words.some(function (w) { return q.indexOf(w) >= 0; })) sources.push(kind.pages);
+  var q = String(query).toLowerCase(), found = [], asked = {}, sources = [];
+  __guideIntent.kinds.forEach(function (kind, k) {
+    kind.words.forEach(function (w) {
+      for (var at = q.indexOf(w); at >= 0; at = q.indexOf(w, at + 1)) found.push([at, at + w.length, k]);
+    });
   });
+  found.forEach(function (f) {
+    var inside = found.some(function (g) {
+      return g[2] !== f[2] && g[0] <= f[0] && g[1] >= f[1] && g[1] - g[0] > f[1] - f[0];
+    });
+    if (!inside) asked[f[2]] = true;
+  });
+  __guideIntent.kinds.forEach(function (kind, k) { if (asked[k]) sources.push(kind.pages); });
   return sources.length ? new RegExp(sources.join("|")) : null;
 }
 
@@ -263,14 +275,18 @@ function __guideSearch(search, query) {
   return result;
 }
 
+// The index's fields the result list shows; the others (keywords, questions) are searched only: Material's search
+// does not highlight them (POSITIONS in worker_patch.py) and they are not sent to the page.
+function __guideShown(field) {
+  return field === "title" || field === "text" || field === "tags";
+}
+
 // What the page never shows is not sent to it: a section's ``parent`` (Material's link to its page's whole
 // entry, text and all, copied into every section's result), ``boost``, and the index's fields other than
 // title, text and tags (the guide's keywords and questions, searched but not shown). Every result goes to
 // the page by structured clone; this was some 70% of a long question's answer (98 KB of 137 KB as JSON).
 function __guideDropUnshown(items, fields) {
-  var drop = ["parent", "boost"].concat((fields || []).filter(function (f) {
-    return f !== "title" && f !== "text" && f !== "tags";
-  }));
+  var drop = ["parent", "boost"].concat((fields || []).filter(function (f) { return !__guideShown(f); }));
   items.forEach(function (group) {
     group.forEach(function (doc) { drop.forEach(function (f) { if (f in doc) delete doc[f]; }); });
   });

@@ -266,7 +266,10 @@ POSITIONS_JS = ("function __guidePositions(term,data,table,value){"
 
 def _positions_from_table(m: re.Match, ctx: dict) -> str:
     d, u, field, c = m["d"], m["u"], m["l"], m["c"]  # names in the minified bundle (l: the field)
-    return (f"for(let[__term,{d}]of Object.entries({u}.metadata))typeof {d}[{field}]!=\"undefined\"&&"
+    # A field the page never shows (__guideShown in results.js: the keywords and questions) gets no positions, so
+    # Material's loop goes on to the next field without highlighting it: its highlighted copy was dropped before the
+    # answer left the worker (__guideDropUnshown) and made a fifth of Material's search time (round 9).
+    return (f"for(let[__term,{d}]of __guideShown({field})?Object.entries({u}.metadata):[])typeof {d}[{field}]!=\"undefined\"&&"
             f"{m['m']}.push(...__guidePositions(__term,{d}[{field}],this.table.get([{c}.location,{field}].join(\":\")),"
             f"{c}[{field}]));")
 
