@@ -78,7 +78,7 @@ class RemoteSegmenter:
         self.sent = 0
         self.results: list[str] = []
         self.parts_table: dict[str, list[str]] | None = None
-        self.answers: dict[str, object] = {}  # the prebuilt index's answers: "prebuilt", then "checked"
+        self.answers: dict[str, object] = {}  # the prebuilt index's answer: "prebuilt" (or "error")
         self.closed = False
         self.arrived = threading.Condition()
         self.outbox: queue.Queue = queue.Queue()
@@ -158,8 +158,8 @@ class RemoteSegmenter:
 
     def prebuild(self, worker_code: str, search_index: dict, unpositioned) -> None:
         """Have the process build the prebuilt search index of ``search_index`` (config and docs) after the last
-        text (macros/search/prebuilt.py ``prebuild_unchecked``, then its check): V8's second of CPU is spent
-        there, not in the build's own process. ``prebuilt()`` and ``checked()`` wait for the answers."""
+        text (macros/search/prebuilt.py ``prebuild_unchecked``): V8's CPU is spent there, not in the build's own
+        process. ``prebuilt()`` waits for the answer."""
         self.outbox.put({"worker": worker_code, "index": {"config": search_index["config"],
                                                           "docs": search_index["docs"]},
                          "unpositioned": sorted(set(unpositioned))})
@@ -179,11 +179,6 @@ class RemoteSegmenter:
         """The encoded index (waits for it); PrebuildError as prebuild_unchecked raises it, SegmenterError if the
         process stopped."""
         return self._answer("prebuilt")
-
-    def checked(self) -> None:
-        """Waits until the process has read the encoded index back (``check`` of prebuild_unchecked); raises as
-        ``prebuilt``."""
-        self._answer("checked")
 
     def stop(self) -> None:
         """Close its input (it then ends) and wait for it."""
@@ -260,18 +255,16 @@ def _blank_context():
 
 
 def _prebuild(request: dict, write: Callable[[str], None], blank) -> None:
-    """Build, encode and check the prebuilt index as the build's own process would; the V8 context ends with
-    this call (one left for the interpreter's exit would outlive mini-racer's library)."""
+    """Build and encode the prebuilt index as the build's own process would; the V8 context ends with this call
+    (one left for the interpreter's exit would outlive mini-racer's library)."""
     from .prebuilt import PrebuildError, prebuild_unchecked
 
     try:
-        encoded, check = prebuild_unchecked(request["worker"], request["index"], request["unpositioned"], blank)
-        write(json.dumps({"prebuilt": encoded}))
-        check()
+        encoded = prebuild_unchecked(request["worker"], request["index"], request["unpositioned"], blank)
     except PrebuildError as exc:
         write(json.dumps({"error": str(exc)}))
         return
-    write(json.dumps({"checked": True}))
+    write(json.dumps({"prebuilt": encoded}))
 
 
 def _import_jieba_without_pkg_resources():
