@@ -90,7 +90,6 @@ def test_the_segmenter_loads_jiebas_dictionary_before_it_is_given_the_user_dicti
     assert loaded_when_read == [True]
 
 
-
 def test_jiebas_dictionary_cache_is_read_at_once_into_the_same_table(tmp_path):
     """jieba reads its cache (jieba.cache, 9 MB) with marshal.load(file), an object at a time (0.58 s of CPU); the
     guide has it read the file's bytes at once (0.18 s): one read, the same prefix table and total."""
