@@ -21,6 +21,7 @@ process, where the segmentation is kept across rebuilds (macros/search/segment.p
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import queue
@@ -294,6 +295,7 @@ def main() -> None:
         sys.stdout.flush()
 
     serve(stdin.readline, stdin, write)
+    gc.freeze()  # the build waits for this process to end: no last collections over jieba's tables (hooks/build_exit.py)
 
 
 if __name__ == "__main__":
