@@ -123,3 +123,25 @@ def test_jiebas_dictionary_cache_is_read_at_once_into_the_same_table(tmp_path):
     fresh.tmp_dir = str(tmp_path)  # a prefix table as jieba's initialize reads it, through the module's marshal
     fresh.initialize()
     assert (fresh.FREQ, fresh.total) == table
+
+
+def test_the_segmenter_cuts_each_run_of_han_characters_once_and_gives_the_same_cuts(tmp_path, monkeypatch):
+    """Half of the index's runs of Han characters are repeats: each is cut once per process (cut_once)."""
+    import jieba
+
+    from macros.search import segmenter
+
+    monkeypatch.setattr(jieba, "dt", jieba.Tokenizer())
+    calls = []
+    plain_cut = jieba.dt.cut
+    monkeypatch.setattr(jieba, "cut", lambda *args, **kwargs: calls.append(args[0]) or plain_cut(*args, **kwargs))
+    userdict = tmp_path / "userdict.txt"
+    userdict.write_text("网格员 1000 n\n", encoding="utf-8")
+    texts = ["网格员走访社区", "社区 网格员走访社区", "网格员走访社区"]
+    lines = [json.dumps({"userdict": str(userdict), "text": "网格员 1000 n\n", "words": []}).encode()]
+    lines += [json.dumps(text).encode() for text in texts]
+    written = []
+    segmenter.serve(lambda: lines[0], lines[1:], written.append)
+    assert len(calls) == 2  # 网格员走访社区 once, 社区 once: four runs
+    monkeypatch.setattr(jieba, "cut", plain_cut)
+    assert [json.loads(line) for line in written[1:]] == [SearchIndex._segment_chinese(None, t) for t in texts]

@@ -227,6 +227,7 @@ def serve(read_line: Callable[[], bytes], lines, write: Callable[[str], None]) -
         return
     start = json.loads(first)
     use_user_dictionary(Path(start["userdict"]), start["text"])
+    jieba.cut = cut_once(jieba.cut)  # the dictionary is fixed from here on
     write(json.dumps({word: cut_parts(word) for word in start["words"]}))  # ASCII: whatever the locale
     # V8 is started while the texts come (0.1 s that the build would otherwise wait for at the end).
     blank: list = []
@@ -244,6 +245,22 @@ def serve(read_line: Callable[[], bytes], lines, write: Callable[[str], None]) -
         starting.join()
         for ctx in filter(None, blank):  # not used: closed now, not at the interpreter's exit (after mini-racer's library)
             ctx.close()
+
+
+def cut_once(cut: Callable) -> Callable:
+    """``cut`` (jieba's), cutting each text once: Material cuts every run of Han characters of every text, and
+    half of a guide's 24,000 runs are repeats (“社区”, “工作台账”): 0.48 -> 0.37 s of this process's CPU. The cut depends
+    only on the text and the dictionary, which is fixed once the user dictionary is loaded; the same words in
+    the same order come back."""
+    made: dict = {}
+
+    def cut_memo(sentence, *args, **kwargs):
+        key = (sentence, args, tuple(sorted(kwargs.items())))
+        if key not in made:
+            made[key] = tuple(cut(sentence, *args, **kwargs))
+        return iter(made[key])
+
+    return cut_memo
 
 
 def _blank_context():
