@@ -260,6 +260,7 @@ def _drop_spare() -> None:
 def _fill_in_segments(config, **kwargs) -> None:
     """Put the texts the segmenter process cut in place of their placeholders in search_index.json (and in
     what the segmentation memo keeps for the build cache)."""
+    _state.pop("pinyin", None)  # nothing left over from a build that failed
     remote = _state.get("segmenter")
     if remote is None:
         return
@@ -268,6 +269,7 @@ def _fill_in_segments(config, **kwargs) -> None:
     index_text = path.read_text(encoding="utf-8") if path.exists() else None
     if index_text is not None:
         _state["keywords_ready"] = _keywords_ahead(index_text, remote)
+    _state["pinyin"] = _pinyin()  # read while the segmenter cuts the last texts, not while -50 sends it the index
     try:
         segmented = remote.collect()
     except SegmenterError as exc:
@@ -305,7 +307,6 @@ def _keywords_ahead(index_text: str, remote: RemoteSegmenter) -> dict:
 def _write_index(config, **kwargs) -> None:
     _state.pop("store", None), _state.pop("gzip", None)  # nothing left over from a build that failed
     ready = _state.pop("keywords_ready", None)
-    SEGMENTS.end(ROOT, complete=PAGE_ENTRIES.made == len(PAGE_ENTRIES.used))
     path = Path(config.site_dir) / "search" / "search_index.json"
     KEYWORDS.begin((vocabulary_scope(_state["groups"], _state["words"]), _state["dictionary"]))
     remote = _state.get("segmenter")
@@ -345,7 +346,7 @@ def _write_index(config, **kwargs) -> None:
 def _prebuilt(data: dict, remote: RemoteSegmenter | None, path: Path) -> tuple[dict | None, str]:
     """The prebuilt index of ``data`` (config and docs; None while serving if it is not in the build cache) and
     how it was had. A new one is stored in the build cache at _finish. Meanwhile the pinyin table is read
-    (``_state["pinyin"]``)."""
+    (``_state["pinyin"]``), unless _fill_in_segments read it."""
     inputs = [_state["worker_code"], UNPOSITIONED_FIELDS, data["config"], data["docs"]]
     stored = buildcache.get(ROOT, "search-index", inputs)
     with ThreadPoolExecutor(1, thread_name_prefix="guide-prebuild") as pool:
@@ -363,8 +364,10 @@ def _prebuilt(data: dict, remote: RemoteSegmenter | None, path: Path) -> tuple[d
         if building is None:
             _stop_segmenter()  # every text and word is cut
         # The readings of the characters, for the worker's "您要找的是不是…" (macros/search/results.js); read
-        # while V8 builds the index in the other thread or process (V8 does not hold Python's lock).
-        _state["pinyin"] = _pinyin()
+        # at -5 in a cold build, else here, while V8 builds the index in the other thread (it does not hold
+        # Python's lock).
+        if "pinyin" not in _state:
+            _state["pinyin"] = _pinyin()
         if building is not None:
             try:
                 prebuilt = building.result()
@@ -376,8 +379,9 @@ def _prebuilt(data: dict, remote: RemoteSegmenter | None, path: Path) -> tuple[d
 
 @event_priority(-150)  # after the offline plugin (-100), before hooks/intranet.py (-200) lists every file
 def _finish(config, **kwargs) -> None:
-    """Stores a new prebuilt index in the build cache, ends the segmenter, and writes search_index.json.gz,
-    compressed in a thread since _write_index."""
+    """Stores the cut texts and a new prebuilt index in the build cache (here, not before the index is sent to V8 at
+    -50), ends the segmenter, and writes search_index.json.gz, compressed in a thread since _write_index."""
+    SEGMENTS.end(ROOT, complete=PAGE_ENTRIES.made == len(PAGE_ENTRIES.used))
     inputs, prebuilt = _state.pop("store", (None, None))
     if inputs is not None:
         buildcache.put(ROOT, "search-index", inputs, json.dumps(prebuilt, ensure_ascii=False).encode())
