@@ -22,13 +22,12 @@
   inlines it. The prebuilt index is kept in the build cache (macros/buildcache.py);
   while serving, an index not in the cache is left to the browser to build,
   as Material does, so that an edit shows at once. The gzip copy is compressed
-  in a thread and written at -150, before the intranet guard lists every file;
-  the check that the prebuilt index decodes to what lunr built runs beside it.
+  in a thread, its first half while V8 builds the index (macros/search/indexfile.py),
+  and written at -150, before the intranet guard lists every file.
 """
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import importlib.metadata
 import json
@@ -47,6 +46,7 @@ from _project import ROOT, site_data
 from macros import buildcache, download_worker
 from macros.memo import Memo
 from macros.search.expand import FIELD, QUESTION_FIELD, TITLE_FIELD, expand_index, keywords_ahead, vocabulary_scope
+from macros.search.indexfile import GzipAhead, json_head, json_tail
 from macros.search.intent import intent_js
 from macros.search.prebuilt import PrebuildError, prebuild_unchecked
 from macros.search.segment import SEGMENTS, dictionary_key, use_user_dictionary
@@ -65,8 +65,6 @@ _state: dict = {}
 # Kept across the rebuilds of `mkdocs serve` (this module is loaded once per process), looked up by full input.
 KEYWORDS = Memo()  # a section's keywords by (title, text)
 PAGE_ENTRIES = Memo()  # the search plugin's entries for a page, by everything they are made from
-# Checks the prebuilt index and compresses the index file beside the build's last steps (see _finish).
-_BESIDE = ThreadPoolExecutor(2, thread_name_prefix="guide-search-beside")
 
 
 def _search_plugin(config):
@@ -262,6 +260,7 @@ def _drop_spare() -> None:
 def _fill_in_segments(config, **kwargs) -> None:
     """Put the texts the segmenter process cut in place of their placeholders in search_index.json (and in
     what the segmentation memo keeps for the build cache)."""
+    _state.pop("pinyin", None)  # nothing left over from a build that failed
     remote = _state.get("segmenter")
     if remote is None:
         return
@@ -270,6 +269,7 @@ def _fill_in_segments(config, **kwargs) -> None:
     index_text = path.read_text(encoding="utf-8") if path.exists() else None
     if index_text is not None:
         _state["keywords_ready"] = _keywords_ahead(index_text, remote)
+    _state["pinyin"] = _pinyin()  # read while the segmenter cuts the last texts, not while -50 sends it the index
     try:
         segmented = remote.collect()
     except SegmenterError as exc:
@@ -305,9 +305,8 @@ def _keywords_ahead(index_text: str, remote: RemoteSegmenter) -> dict:
 
 @event_priority(-50)  # after the search plugin writes the index, before offline inlines it (-100)
 def _write_index(config, **kwargs) -> None:
-    _state.pop("check", None), _state.pop("gzip", None)  # nothing left over from a build that failed
+    _state.pop("store", None), _state.pop("gzip", None)  # nothing left over from a build that failed
     ready = _state.pop("keywords_ready", None)
-    SEGMENTS.end(ROOT, complete=PAGE_ENTRIES.made == len(PAGE_ENTRIES.used))
     path = Path(config.site_dir) / "search" / "search_index.json"
     KEYWORDS.begin((vocabulary_scope(_state["groups"], _state["words"]), _state["dictionary"]))
     remote = _state.get("segmenter")
@@ -321,91 +320,90 @@ def _write_index(config, **kwargs) -> None:
                           f"{_state['separator']!r} given to the main bundle's highlighter in on_files; "
                           "see HIGHLIGHT_INDEX in macros/search/worker_patch.py")
     started = time.perf_counter()
+    head = json_head(data).encode("utf-8")  # the file up to the last document (macros/search/indexfile.py)
+    # Stored compressed too, for servers that send a .gz as it is (nginx's
+    # gzip_static in deploy/nginx.conf) rather than compress 2 MB per request.
+    # Not while serving: MkDocs' server never sends it, and gzip -9 of the index is a tenth of a rebuild.
+    # The documents, half of the file, are compressed in a thread while V8 builds the index, the rest once it
+    # is written; the .gz is written before the intranet guard lists every file (_finish).
+    compressing = None if _state.get("serving") else GzipAhead()
+    if compressing is not None:
+        compressing.add(head)
+    prebuilt, how = _prebuilt(data, remote, path)
+    more = {"prebuilt": prebuilt} if prebuilt is not None else {}
+    # Raw UTF-8, no spaces: see expand_index.
+    tail = json_tail({**more, "pinyin": _state.pop("pinyin")}).encode("utf-8")
+    path.write_bytes(head + tail)
+    if compressing is not None:
+        compressing.add(tail)
+        _state["gzip"] = (path.with_name(path.name + ".gz"), compressing.finish())
+    log.info("search index: %d of %d texts segmented by jieba, the rest known; keywords added to %d sections; "
+             "lunr index %s in %.2f s (%d terms)", SEGMENTS.made, len(SEGMENTS.used), touched, how,
+             time.perf_counter() - started, len((prebuilt or {}).get("terms", ())))
+    _check_no_unpatched_worker(Path(config.site_dir))
+
+
+def _prebuilt(data: dict, remote: RemoteSegmenter | None, path: Path) -> tuple[dict | None, str]:
+    """The prebuilt index of ``data`` (config and docs; None while serving if it is not in the build cache) and
+    how it was had. A new one is stored in the build cache at _finish. Meanwhile the pinyin table is read
+    (``_state["pinyin"]``), unless _fill_in_segments read it."""
     inputs = [_state["worker_code"], UNPOSITIONED_FIELDS, data["config"], data["docs"]]
     stored = buildcache.get(ROOT, "search-index", inputs)
     with ThreadPoolExecutor(1, thread_name_prefix="guide-prebuild") as pool:
         building = None
         if stored is not None:
-            data["prebuilt"] = json.loads(stored)
-            how = "taken from the build cache"
+            prebuilt, how = json.loads(stored), "taken from the build cache"
         elif _state.get("serving"):
-            how = "left to the browser while serving"
+            prebuilt, how = None, "left to the browser while serving"
         elif remote is not None:  # V8 builds it in the segmenter's process, idle now: not in this one
             remote.prebuild(_state["worker_code"], data, UNPOSITIONED_FIELDS)
-            building = _RemotePrebuild(remote)
-            how = "built ahead of time in the segmenter's process"
+            building, how = _RemotePrebuild(remote), "built ahead of time in the segmenter's process"
         else:
             building = pool.submit(prebuild_unchecked, _state["worker_code"], data, unpositioned=UNPOSITIONED_FIELDS)
             how = "built ahead of time"
         if building is None:
             _stop_segmenter()  # every text and word is cut
         # The readings of the characters, for the worker's "您要找的是不是…" (macros/search/results.js); read
-        # while V8 builds the index in the other thread or process (V8 does not hold Python's lock).
-        pinyin = _pinyin()
+        # at -5 in a cold build, else here, while V8 builds the index in the other thread (it does not hold
+        # Python's lock).
+        if "pinyin" not in _state:
+            _state["pinyin"] = _pinyin()
         if building is not None:
             try:
-                if isinstance(building, _RemotePrebuild):
-                    data["prebuilt"], checking = building.prebuilt(), building
-                else:
-                    data["prebuilt"], check = building.result()
-                    checking = _BESIDE.submit(check)
+                prebuilt = building.result()
             except PrebuildError as exc:
                 raise PluginError(f"{path}: {exc}") from None
-            # Read back in V8 while the index is written and compressed; stored in the build cache once it passed.
-            _state["check"] = (path, checking, inputs, data["prebuilt"])
-    data["pinyin"] = pinyin
-    # Raw UTF-8, no spaces: see expand_index.
-    body = json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-    path.write_bytes(body)
-    # Stored compressed too, for servers that send a .gz as it is (nginx's
-    # gzip_static in deploy/nginx.conf) rather than compress 2 MB per request.
-    # Not while serving: MkDocs' server never sends it, and gzip -9 of the index is a tenth of a rebuild.
-    # Compressed in a thread (zlib does not hold Python's lock) while the offline plugin and the
-    # downloads hook work; written before the intranet guard lists every file (_finish).
-    if not _state.get("serving"):
-        _state["gzip"] = (path.with_name(path.name + ".gz"), _BESIDE.submit(gzip.compress, body, compresslevel=9, mtime=0))
-    log.info("search index: %d of %d texts segmented by jieba, the rest known; keywords added to %d sections; "
-             "lunr index %s in %.2f s (%d terms)", SEGMENTS.made, len(SEGMENTS.used), touched, how,
-             time.perf_counter() - started, len(data.get("prebuilt", {}).get("terms", ())))
-    _check_no_unpatched_worker(Path(config.site_dir))
+            _state["store"] = (inputs, prebuilt)
+    return prebuilt, how
 
 
 @event_priority(-150)  # after the offline plugin (-100), before hooks/intranet.py (-200) lists every file
 def _finish(config, **kwargs) -> None:
-    """The prebuilt index's check (a failure stops the build), then search_index.json.gz, both made in threads
-    since _write_index."""
-    path, checking, inputs, prebuilt = _state.pop("check", (None, None, None, None))
-    if checking is not None:
-        try:
-            checking.result()
-        except PrebuildError as exc:
-            raise PluginError(f"{path}: {exc}") from None
-        _stop_segmenter()  # it has read the index back
+    """Stores the cut texts and a new prebuilt index in the build cache (here, not before the index is sent to V8 at
+    -50), ends the segmenter, and writes search_index.json.gz, compressed in a thread since _write_index."""
+    SEGMENTS.end(ROOT, complete=PAGE_ENTRIES.made == len(PAGE_ENTRIES.used))
+    inputs, prebuilt = _state.pop("store", (None, None))
+    if inputs is not None:
         buildcache.put(ROOT, "search-index", inputs, json.dumps(prebuilt, ensure_ascii=False).encode())
+    _stop_segmenter()  # it has built the index: it ends now, if it has not yet
     target, compressed = _state.pop("gzip", (None, None))
     if target is not None:
         target.write_bytes(compressed.result())
 
 
 class _RemotePrebuild:
-    """The prebuilt index made in the segmenter's process (RemoteSegmenter.prebuild); ``result()`` waits for its
-    check there, as the future of a check run in a thread of this process does."""
+    """The prebuilt index made in the segmenter's process (RemoteSegmenter.prebuild); ``result()`` waits for it,
+    as the future of one made in a thread of this process does."""
 
     def __init__(self, remote: RemoteSegmenter) -> None:
         self.remote = remote
 
-    def _wait(self, answer):
+    def result(self) -> dict:
         try:
-            return answer()
+            return self.remote.prebuilt()
         except SegmenterError as exc:
             raise PluginError(f"{exc}\n  What to do: build again with GUIDE_BUILD_WORKER=off to build the search "
                               "index in this process and see the error") from None
-
-    def prebuilt(self) -> dict:
-        return self._wait(self.remote.prebuilt)
-
-    def result(self) -> None:
-        self._wait(self.remote.checked)
 
 
 on_post_build = CombinedEvent(_fill_in_segments, _write_index, _finish)

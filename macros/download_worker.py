@@ -37,6 +37,7 @@ when there is no worker or the worker could not make it.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import pickle
@@ -326,6 +327,7 @@ def main(jobs_path: str, answer_path: str) -> None:
     tmp = Path(answer_path).with_suffix(".tmp")
     tmp.write_bytes(pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL))
     tmp.replace(answer_path)
+    gc.freeze()  # the build waits for this process to end: no last collections (hooks/build_exit.py)
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import subprocess
 import xml.etree.ElementTree as ET
 import zipfile
@@ -82,6 +83,35 @@ def test_sha256sums_lists_every_file_but_itself(tmp_path):
     text = intranet.sha256sums(tmp_path)
     assert text == (f"{hashlib.sha256(b'x').hexdigest()}  a/模板.docx\n"
                     f"{hashlib.sha256(b'<p>').hexdigest()}  index.html\n")
+
+
+def test_the_pages_checked_ahead_are_not_parsed_again_and_a_page_changed_since_is(tmp_path, monkeypatch):
+    """In a build, the pages written by -10 are checked in a thread while the search index is built; the guard
+    at -200 parses only a content not found clean, so a page changed after the check ahead is still caught."""
+    from types import SimpleNamespace
+
+    from mkdocs.exceptions import PluginError
+
+    for n in range(3):
+        (tmp_path / f"p{n}.html").write_text(f"<p>页{n}</p><script src='assets/{n}.js'></script>", encoding="utf-8")
+    (tmp_path / "extra.css").write_text("a{color:red}", encoding="utf-8")
+    monkeypatch.setattr(intranet, "_checked", set())
+    parsed = []
+    fetches = intranet.external_fetches
+    monkeypatch.setattr(intranet, "external_fetches", lambda text, css=False: parsed.append(text) or fetches(text, css))
+    config = SimpleNamespace(site_dir=str(tmp_path))
+    intranet.on_startup("build", dirty=False)
+    intranet._start_ahead(config)
+    intranet._ahead["thread"].join()
+    assert len(parsed) == 4 and len(intranet._checked) == 4
+    parsed.clear()
+    (tmp_path / "p1.html").write_text("<script src='https://cdn.example/x.js'></script>", encoding="utf-8")
+    with pytest.raises(PluginError, match=re.escape("p1.html: https://cdn.example/x.js")):
+        intranet._guard(config)
+    assert parsed == ["<script src='https://cdn.example/x.js'></script>"]  # the three others were found clean ahead
+    intranet.on_startup("serve", dirty=False)  # while serving, nothing is checked ahead
+    intranet._start_ahead(config)
+    assert intranet._ahead["thread"] is None
 
 
 def test_sha256sum_tool_accepts_the_list(built_site):

@@ -79,9 +79,11 @@ class TooltipMarker:
     @staticmethod
     def _track(token: str, stack: list[str]) -> None:
         tag = TAG_NAME.match(token)
-        if not tag or token.startswith("<!") or match_script(token):
+        if not tag or token.startswith("<!"):
             return
         closing, name = tag.group(1) == "/", tag.group(2).lower()
+        if name.startswith(("script", "style")) and match_script(token):  # no other name starts a whole block
+            return
         if closing:
             if name in stack:
                 while stack and stack.pop() != name:
@@ -90,7 +92,7 @@ class TooltipMarker:
             stack.append(name)
 
     def _text(self, text: str, stack: list[str], done: set[str]) -> str:
-        if not text or any(tag in SKIP for tag in stack) or not text.strip():
+        if not text or not SKIP.isdisjoint(stack) or not text.strip():
             return text
 
         def replace(m: re.Match) -> str:
@@ -103,6 +105,9 @@ class TooltipMarker:
         return self.pattern.sub(replace, text)
 
 
+SCRIPT_START = re.compile(r"<(script|style)\b", re.IGNORECASE)
+
+
 def match_script(token: str) -> bool:
     """A whole <script>…</script> or <style>…</style> token (already closed)."""
-    return bool(re.match(r"<(script|style)\b", token, re.IGNORECASE)) and token.lower().rstrip().endswith(("</script>", "</style>"))
+    return bool(SCRIPT_START.match(token)) and token.lower().rstrip().endswith(("</script>", "</style>"))

@@ -53,29 +53,53 @@ TITLE_FIELD_BOOST = TITLE_BOOST / 2
 ZWSP = "\u200b"
 
 
-def _related(plain: str, groups: list[Group], words: list[str],
-             parts: Callable[[str], Iterable[str]]) -> dict[str, None]:
-    out: dict[str, None] = {}
-    for group in groups:
-        if group.found_in(plain):
+class Finder:
+    """Which synonym groups and long words of the vocabulary a text holds, and the keywords they give.
+
+    A word can only be in a text if its first character is: each text looks only at the words starting with one
+    of its characters (a third of the time of asking every group, issue #15: the keywords are made at the end of
+    a cold build). The keywords come in the order of the groups, then of the words, as they always did."""
+
+    def __init__(self, groups: list[Group], words: list[str]) -> None:
+        self.groups = groups
+        self.long_words = [w for w in words if len(w) >= 4]
+        self.long_order = {w: i for i, w in reversed(list(enumerate(self.long_words)))}  # first place, as listed
+        self.groups_of: dict[str, list[int]] = {}
+        for number, group in enumerate(groups):
             for word in group.words:
+                self.groups_of.setdefault(word, []).append(number)
+        self.by_first: dict[str, list[str]] = {}
+        for word in sorted({*self.groups_of, *self.long_words}):
+            self.by_first.setdefault(word[0], []).append(word)
+
+    def found(self, plain: str) -> set[str]:
+        """The words of the groups and the long words that occur in ``plain``."""
+        return {word for ch in set(plain) & self.by_first.keys() for word in self.by_first[ch] if word in plain}
+
+    def related(self, plain: str, parts: Callable[[str], Iterable[str]]) -> dict[str, None]:
+        """The other members of every group ``plain`` mentions, then the parts of every long word it holds."""
+        found = self.found(plain)
+        out: dict[str, None] = {}
+        for number in sorted({n for word in found for n in self.groups_of.get(word, ())}):
+            for word in self.groups[number].words:
                 if word not in plain:
                     out.setdefault(word, None)
-    for word in words:
-        if len(word) >= 4 and word in plain:
+        for word in sorted((w for w in found if w in self.long_order), key=self.long_order.__getitem__):
             for part in parts(word):
                 if part != word and len(part) >= 2:
                     out.setdefault(part, None)
-    return out
+        return out
 
 
 def section_keywords(title: str, text: str, groups: list[Group], words: list[str],
-                     parts: Callable[[str], Iterable[str]]) -> tuple[list[str], list[str]]:
-    """(title keywords, text keywords) of one index section (title and text as indexed)."""
+                     parts: Callable[[str], Iterable[str]], finder: Finder | None = None) -> tuple[list[str], list[str]]:
+    """(title keywords, text keywords) of one index section (title and text as indexed); ``finder``: the
+    Finder of ``groups`` and ``words``, made once for many sections."""
+    finder = finder or Finder(groups, words)
     title_plain = title.replace(ZWSP, "")
     text_plain = text.replace(ZWSP, "")
-    for_title = _related(title_plain, groups, words, parts)
-    for_text = _related(title_plain + "\n" + text_plain, groups, words, parts)
+    for_title = finder.related(title_plain, parts)
+    for_text = finder.related(title_plain + "\n" + text_plain, parts)
     return list(for_title), [w for w in for_text if w not in for_title]
 
 
@@ -135,11 +159,12 @@ def keywords_ahead(docs: Iterable[dict], groups: list[Group], words: list[str], 
     (all they depend on besides the vocabulary and the dictionary): made from the texts before they are cut,
     while the segmenter cuts the last ones (hooks/search.py), and looked up by ``expand_index(ready=...)``."""
     out: dict[tuple[str, str], tuple[list, list]] = {}
+    finder = Finder(groups, words)
     for doc in docs:
         title, text = section_input(doc, questions)
         key = (title.replace(ZWSP, ""), text.replace(ZWSP, ""))
         if key not in out:
-            out[key] = section_keywords(key[0], key[1], groups, words, parts)
+            out[key] = section_keywords(key[0], key[1], groups, words, parts, finder)
     return out
 
 
@@ -176,13 +201,14 @@ def expand_index(index_json: str, groups: list[Group], words: list[str],
 
     memo = memo if memo is not None else Memo()
     shared = shared_headings(data["docs"], shared_heading["pages"]) if shared_heading else set()
+    finder = Finder(groups, words)
     for doc in data["docs"]:
         asked = _asked(doc, questions)
         if asked:
             doc[QUESTION_FIELD] = ZWSP.join(asked)
         title, text = section_input(doc, questions)
         plain = (title.replace(ZWSP, ""), text.replace(ZWSP, ""))
-        make = partial(section_keywords, title, text, groups, words, cached_parts)
+        make = partial(section_keywords, title, text, groups, words, cached_parts, finder)
         for_title, for_text = memo.get((title, text), make if ready is None or plain not in ready
                                        else partial(ready.get, plain))
         if for_title:

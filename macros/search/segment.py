@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 from collections.abc import Callable
 from pathlib import Path
 
@@ -37,6 +38,24 @@ from .. import buildcache
 from ..memo import Memo
 
 CACHE_KIND = "search-segments"
+
+
+class WholeFileMarshal:
+    """``marshal`` for jieba, whose dictionary cache (jieba.cache in the temp folder, 9 MB: its prefix table) is
+    read with ``marshal.load(file)``, which reads the file an object at a time: 0.58 s of CPU, against 0.18 s
+    for ``marshal.loads`` of the file's bytes read at once (issue #15: the segmenter process loads it while the
+    build starts, and cuts the first pages' texts late). The same bytes give the same table; jieba writes its
+    cache with ``marshal.dump`` as before."""
+
+    dump = staticmethod(marshal.dump)
+
+    @staticmethod
+    def load(file):
+        return marshal.loads(file.read())
+
+
+if getattr(jieba, "marshal", None) is marshal:  # jieba 0.42 reads its cache in DictTokenizer.initialize
+    jieba.marshal = WholeFileMarshal
 _loaded: dict[str, str | None] = {"key": None}
 
 
