@@ -511,6 +511,10 @@
             self.costs[w.length].set(hanCode(w, 0) * 32768 + hanCode(w, 1), w.length === 3 ? hanCode(w, 2) : hanCode(w, 2) * 32768 + hanCode(w, 3), cost);
           }
           if (w.length > self.maxLen) self.maxLen = w.length;
+          if (kind !== "rare" && han) {  // each character's share of the words listed (exp(-cost / 2) is a word's share)
+            var share = Math.exp(-cost / 2);
+            for (var j = 0; j < w.length; j++) if (w.indexOf(w[j]) === j) self.charMass[w.charCodeAt(j)] += share;
+          }
           if (kind === "rare" || w.length < 2) continue;
           self.offer.add(w);
           if (kind === "fixed") self.fixed.add(w);
@@ -523,6 +527,7 @@
         }
       });
     }
+    this.charMass = new Float64Array(65536);  // by code: the summed shares of the words holding the character
     this.cost1 = new Int32Array(65536).fill(-1);  // a character's cost as a word by its code, or -1
     this.costs = [null, null, new PairTable(), new PairTable(), new PairTable()];  // by length: wordKey -> cost
     add(typo.words, "words");
@@ -884,7 +889,13 @@
         var lead = e.at - a, put = e.kind === "doubled" ? 0 : e.kind === "swapped" ? 2 : 1;
         var rest = e.kind === "missing" ? e.at : e.at + put + (e.kind === "doubled" ? 1 : 0);
         var s1 = segment(tt, after, rc, false, a, lead, lead + put, rest - lead - put), gain = s0 - s1[0];
-        var score = gain - pen[e.kind];
+        // a look-alike of data/checker/shapes.yml (a pair people confuse, one or two candidates
+        // of its place) costs what a same-sounding character costs, not one of dozens from strokes
+        // written for a common one: the character written is rare in the words of the list (戌 for
+        // 戍, 嬴 for 赢; half-nats, rare_char); 入 for 人 or 讲 for 进 is no such slip
+        var listed = e.kind === "shape" && (tab.shape.get(run[e.at]) || "").indexOf(e.ch) >= 0 &&
+          -2 * Math.log(tt.charMass[run.charCodeAt(e.at)] || 1e-30) >= conf.rare_char;
+        var score = gain - (listed ? pen.listed : pen[e.kind]);
         if (score < Math.min(conf.threshold, conf.threshold_short, conf.threshold_three)) return;
         // the corrected word: the word of the new split that holds the edit
         var pos = e.at - a, span = wordAt(s1[1], after.length, pos);
@@ -893,7 +904,7 @@
         // a common character (的, 不) and its neighbour are no swap: 的行不计入 is no 不行, 不说清楚 no 说不清楚
         if (e.kind === "swapped" && (tt.cost.get(run[e.at]) <= conf.common_cost || tt.cost.get(run[e.at + 1]) <= conf.common_cost)) return;
         var bar = e.kind === "doubled" || word.length > 3 ? conf.threshold : word.length === 3 ? conf.threshold_three :
-          e.kind === "sound" || e.kind === "swapped" ? conf.threshold_short : conf.threshold_short_alike;  // a swap: one candidate
+          e.kind === "sound" || e.kind === "swapped" || listed ? conf.threshold_short : conf.threshold_short_alike;  // a swap: one candidate
         if (!tt.offer.has(word) || score < bar) return;
         if (e.kind === "doubled") {  // reported and corrected: the word holding its twin (落实实到位: 落实, not 到位)
           span = wordAt(s1[1], after.length, pos - 1);
