@@ -920,7 +920,8 @@
         // three abbreviations, is no 临危危建筑): no correction, unless the two are a word (人人)
         if ((e.kind === "sound" || e.kind === "fuzzy" || e.kind === "shape") &&
             (run[e.at - 1] === e.ch || run[e.at + 1] === e.ch) && !tt.offer.has(e.ch + e.ch)) return;
-        found.push({ start: from, end: to, word: word, score: score, e: e, ch: norm.slice(base + e.at, base + e.at + 1) });
+        found.push({ start: from, end: to, word: word, score: score, e: e, ch: norm.slice(base + e.at, base + e.at + 1),
+          sure: listed ? score + pen.listed - pen.shape : score });  // an error only as sure as any look-alike
       });
     }
     found.sort(function (x, y) { return y.score - x.score || x.start - y.start; });
@@ -930,7 +931,7 @@
       for (q = f.start; q < f.end; q++) taken[q] = 1;
       var start = at ? at[f.start] : f.start, end = at ? at[f.end - 1] + 1 : f.end;  // in the text
       if (isMention(ctx, start, end)) return;
-      var e = f.e, high = f.score >= conf.error_from;
+      var e = f.e, high = f.sure >= conf.error_from;
       // the same stretch written again in the sentence is meant (功成不必在我，功成必定有我): an
       // input method's slip is seldom made twice alike in one sentence
       if (e.kind !== "repeated" && saidTwice(norm, f.start, f.end)) return;
@@ -1029,7 +1030,7 @@
         var num = false, q;
         for (q = 0; q < L; q++) if (isNumeral(w[q])) num = true;
         for (q = i; q < i + 2 * L; q++) if (busy[base + q] || (q > i && seam(at, base + q))) num = true;  // 移交 / 移交: a list
-        if (!num) found.push({ start: base + i, end: base + i + 2 * L, word: w, score: 99, e: { kind: "repeated", at: i + L, ch: "" }, ch: "" });
+        if (!num) found.push({ start: base + i, end: base + i + 2 * L, word: w, score: 99, sure: 99, e: { kind: "repeated", at: i + L, ch: "" }, ch: "" });
       }
     }
   }
