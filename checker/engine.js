@@ -671,7 +671,8 @@
 
   // One edit turns window into f: [kind, k] with kind "sub" (window[k] for f[k]), "extra"
   // (window[k] is one too many), "missing" (f[k] is not written) or "swapped" (window[k],
-  // window[k + 1] the wrong way round); null for none or more than one.
+  // window[k + 1] the wrong way round), "word" (window[k, k + 2) for f[k, k + 2): an input method's
+  // word for the syllables of another); null for none or more than one.
   function oneEdit(w, f) {
     var k = 0, L = f.length;
     while (k < w.length && k < L && w[k] === f[k]) k++;
@@ -679,6 +680,7 @@
       if (k === L) return null;
       if (w.slice(k + 1) === f.slice(k + 1)) return ["sub", k];
       if (k + 1 < L && w[k] === f[k + 1] && w[k + 1] === f[k] && w.slice(k + 2) === f.slice(k + 2)) return ["swapped", k];
+      if (k + 1 < L && w.slice(k + 2) === f.slice(k + 2)) return ["word", k];
       return null;
     }
     // a character too many or too few inside it, not at either end (好网络意识形态 is no typo)
@@ -764,15 +766,16 @@
       if (ed[0] === "extra") vars.char = got[k];
       else if (ed[0] === "missing") vars.char = f[k];
       else if (ed[0] === "swapped") { vars.got = got[k]; vars.want = got[k + 1]; }
+      else if (ed[0] === "word") { vars.got = got.slice(k, k + 2); vars.want = f.slice(k, k + 2); }
       else { vars.got = got[k]; vars.want = f[k]; }
       // the correction keeps the text's own separators (a series written with ，)
       var w = ctx.norm.slice(s, e);
-      f = ed[0] === "sub" ? w.slice(0, k) + f[k] + w.slice(k + 1) : ed[0] === "extra" ? w.slice(0, k) + w.slice(k + 1) :
+      f = ed[0] === "word" ? w.slice(0, k) + f.slice(k, k + 2) + w.slice(k + 2) : ed[0] === "sub" ? w.slice(0, k) + f[k] + w.slice(k + 1) : ed[0] === "extra" ? w.slice(0, k) + w.slice(k + 1) :
         ed[0] === "missing" ? w.slice(0, k) + f[k] + w.slice(k) : w.slice(0, k) + w[k + 1] + w[k] + w.slice(k + 2);
       vars.term = f;
       var key = { sub: "typo-near-other", extra: "typo-near-extra", missing: "typo-near-missing", swapped: "typo-near-swapped" }[ed[0]];
-      if (ed[0] === "sub" && kind !== "other") key = "typo-near-" + kind;
-      var sure = f.length >= 5 && (kind === "sound" || kind === "shape" || ed[0] === "swapped");
+      if ((ed[0] === "sub" || ed[0] === "word") && kind !== "other") key = "typo-near-" + kind;
+      var sure = f.length >= 5 && ed[0] !== "word" && (kind === "sound" || kind === "shape" || ed[0] === "swapped");
       ctx.add("typo-near", s, e - s, ctx.msg(key, vars), f, sure ? "error" : "warning", x[5]);
     });
   }
@@ -783,6 +786,13 @@
     var k = ed[1], SEP = "\u3001";
     if (tab.vocabSet.has(w) || tab.formulaSet.has(w)) return null;
     if (ed[0] === "swapped") return w[k] !== SEP && w[k + 1] !== SEP ? "edit" : null;
+    if (ed[0] === "word") {
+      // two characters, a word of the list, for the two of the formulation that sound the same,
+      // inside it (新时代文明时间站: 时间 for 实践): the input method offered the wrong word
+      var pair = w.slice(k, k + 2), tw = tab.typo;
+      if (k === 0 || k + 2 >= f.length || !tw || !tw.offer.has(pair) || tab.statements.has(f)) return null;
+      return evidence(tab, w[k], f[k]) === "sound" && evidence(tab, w[k + 1], f[k + 1]) === "sound" ? "sound" : null;
+    }
     if (ed[0] === "extra") {
       // only a character written twice, and not the first or last one of the formulation
       // (学习习近平总书记: the 习 of 学习, then the name)
