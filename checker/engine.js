@@ -533,6 +533,9 @@
     add(typo.words, "words");
     add(typo.fixed, "fixed");
     add(typo.rare, "rare");  // rarer words, known so as not to be taken for typos, never offered
+    // the characters rare in the words listed: their share costs rare_char half-nats or more (戌, 嬴, 剌)
+    this.rareChar = new Uint8Array(65536);
+    for (var code = 0x4e00; code <= 0x9fff; code++) this.rareChar[code] = -2 * Math.log(this.charMass[code] || 1e-30) >= typo.rare_char ? 1 : 0;
     // idioms and fixed phrases no correction takes apart (慎终追远: 慎终 is no 慎重 misspelt), by
     // their first four characters: wordKey of those -> the phrases that start so
     this.protect = new PairTable();
@@ -903,8 +906,8 @@
         // of its place) costs what a same-sounding character costs, not one of dozens from strokes
         // written for a common one: the character written is rare in the words of the list (戌 for
         // 戍, 嬴 for 赢; half-nats, rare_char); 入 for 人 or 讲 for 进 is no such slip
-        var listed = e.kind === "shape" && (tab.shape.get(run[e.at]) || "").indexOf(e.ch) >= 0 &&
-          -2 * Math.log(tt.charMass[run.charCodeAt(e.at)] || 1e-30) >= conf.rare_char;
+        var listed = e.kind === "shape" && tt.rareChar[run.charCodeAt(e.at)] === 1 &&
+          (tab.shape.get(run[e.at]) || "").indexOf(e.ch) >= 0;
         var score = gain - (listed ? pen.listed : pen[e.kind]);
         if (score < Math.min(conf.threshold, conf.threshold_short, conf.threshold_three)) return;
         // the corrected word: the word of the new split that holds the edit
