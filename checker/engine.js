@@ -909,6 +909,12 @@
         var listed = e.kind === "shape" && tt.rareChar[run.charCodeAt(e.at)] === 1 &&
           (tab.shape.get(run[e.at]) || "").indexOf(e.ch) >= 0;
         var score = gain - (listed ? pen.listed : pen[e.kind]);
+        // the other way round for a character chosen by its sound: an input method offers the
+        // common character before the rare one, so a rare one written where a common one that
+        // sounds alike (and does not look alike: 璧 for 壁 is a slip) makes a word was chosen
+        // (粽叶 is no 中叶): rare_sound less
+        if ((e.kind === "sound" || e.kind === "fuzzy") && tt.rareChar[run.charCodeAt(e.at)] === 1 &&
+            tt.rareChar[e.ch.charCodeAt(0)] === 0 && (tt.shapes[run[e.at]] || "").indexOf(e.ch) < 0) score -= conf.rare_sound;
         if (score < Math.min(conf.threshold, conf.threshold_short, conf.threshold_three)) return;
         // the corrected word: the word of the new split that holds the edit
         var pos = e.at - a, span = wordAt(s1[1], after.length, pos);
