@@ -511,6 +511,10 @@
             self.costs[w.length].set(hanCode(w, 0) * 32768 + hanCode(w, 1), w.length === 3 ? hanCode(w, 2) : hanCode(w, 2) * 32768 + hanCode(w, 3), cost);
           }
           if (w.length > self.maxLen) self.maxLen = w.length;
+          if (kind !== "rare" && han) {  // each character's share of the words listed (exp(-cost / 2) is a word's share)
+            var share = Math.exp(-cost / 2);
+            for (var j = 0; j < w.length; j++) if (w.indexOf(w[j]) === j) self.charMass[w.charCodeAt(j)] += share;
+          }
           if (kind === "rare" || w.length < 2) continue;
           self.offer.add(w);
           if (kind === "fixed") self.fixed.add(w);
@@ -523,11 +527,15 @@
         }
       });
     }
+    this.charMass = new Float64Array(65536);  // by code: the summed shares of the words holding the character
     this.cost1 = new Int32Array(65536).fill(-1);  // a character's cost as a word by its code, or -1
     this.costs = [null, null, new PairTable(), new PairTable(), new PairTable()];  // by length: wordKey -> cost
     add(typo.words, "words");
     add(typo.fixed, "fixed");
     add(typo.rare, "rare");  // rarer words, known so as not to be taken for typos, never offered
+    // the characters rare in the words listed: their share costs rare_char half-nats or more (戌, 嬴, 剌)
+    this.rareChar = new Uint8Array(65536);
+    for (var code = 0x4e00; code <= 0x9fff; code++) this.rareChar[code] = -2 * Math.log(this.charMass[code] || 1e-30) >= typo.rare_char ? 1 : 0;
     // idioms and fixed phrases no correction takes apart (慎终追远: 慎终 is no 慎重 misspelt), by
     // their first four characters: wordKey of those -> the phrases that start so
     this.protect = new PairTable();
@@ -666,7 +674,8 @@
 
   // One edit turns window into f: [kind, k] with kind "sub" (window[k] for f[k]), "extra"
   // (window[k] is one too many), "missing" (f[k] is not written) or "swapped" (window[k],
-  // window[k + 1] the wrong way round); null for none or more than one.
+  // window[k + 1] the wrong way round), "word" (window[k, k + 2) for f[k, k + 2): an input method's
+  // word for the syllables of another); null for none or more than one.
   function oneEdit(w, f) {
     var k = 0, L = f.length;
     while (k < w.length && k < L && w[k] === f[k]) k++;
@@ -674,6 +683,7 @@
       if (k === L) return null;
       if (w.slice(k + 1) === f.slice(k + 1)) return ["sub", k];
       if (k + 1 < L && w[k] === f[k + 1] && w[k + 1] === f[k] && w.slice(k + 2) === f.slice(k + 2)) return ["swapped", k];
+      if (k + 1 < L && w.slice(k + 2) === f.slice(k + 2)) return ["word", k];
       return null;
     }
     // a character too many or too few inside it, not at either end (好网络意识形态 is no typo)
@@ -759,15 +769,16 @@
       if (ed[0] === "extra") vars.char = got[k];
       else if (ed[0] === "missing") vars.char = f[k];
       else if (ed[0] === "swapped") { vars.got = got[k]; vars.want = got[k + 1]; }
+      else if (ed[0] === "word") { vars.got = got.slice(k, k + 2); vars.want = f.slice(k, k + 2); }
       else { vars.got = got[k]; vars.want = f[k]; }
       // the correction keeps the text's own separators (a series written with ，)
       var w = ctx.norm.slice(s, e);
-      f = ed[0] === "sub" ? w.slice(0, k) + f[k] + w.slice(k + 1) : ed[0] === "extra" ? w.slice(0, k) + w.slice(k + 1) :
+      f = ed[0] === "word" ? w.slice(0, k) + f.slice(k, k + 2) + w.slice(k + 2) : ed[0] === "sub" ? w.slice(0, k) + f[k] + w.slice(k + 1) : ed[0] === "extra" ? w.slice(0, k) + w.slice(k + 1) :
         ed[0] === "missing" ? w.slice(0, k) + f[k] + w.slice(k) : w.slice(0, k) + w[k + 1] + w[k] + w.slice(k + 2);
       vars.term = f;
       var key = { sub: "typo-near-other", extra: "typo-near-extra", missing: "typo-near-missing", swapped: "typo-near-swapped" }[ed[0]];
-      if (ed[0] === "sub" && kind !== "other") key = "typo-near-" + kind;
-      var sure = f.length >= 5 && (kind === "sound" || kind === "shape" || ed[0] === "swapped");
+      if ((ed[0] === "sub" || ed[0] === "word") && kind !== "other") key = "typo-near-" + kind;
+      var sure = f.length >= 5 && ed[0] !== "word" && (kind === "sound" || kind === "shape" || ed[0] === "swapped");
       ctx.add("typo-near", s, e - s, ctx.msg(key, vars), f, sure ? "error" : "warning", x[5]);
     });
   }
@@ -778,6 +789,13 @@
     var k = ed[1], SEP = "\u3001";
     if (tab.vocabSet.has(w) || tab.formulaSet.has(w)) return null;
     if (ed[0] === "swapped") return w[k] !== SEP && w[k + 1] !== SEP ? "edit" : null;
+    if (ed[0] === "word") {
+      // two characters, a word of the list, for the two of the formulation that sound the same,
+      // inside it (新时代文明时间站: 时间 for 实践): the input method offered the wrong word
+      var pair = w.slice(k, k + 2), tw = tab.typo;
+      if (k === 0 || k + 2 >= f.length || !tw || !tw.offer.has(pair) || tab.statements.has(f)) return null;
+      return evidence(tab, w[k], f[k]) === "sound" && evidence(tab, w[k + 1], f[k + 1]) === "sound" ? "sound" : null;
+    }
     if (ed[0] === "extra") {
       // only a character written twice, and not the first or last one of the formulation
       // (学习习近平总书记: the 习 of 学习, then the name)
@@ -884,7 +902,19 @@
         var lead = e.at - a, put = e.kind === "doubled" ? 0 : e.kind === "swapped" ? 2 : 1;
         var rest = e.kind === "missing" ? e.at : e.at + put + (e.kind === "doubled" ? 1 : 0);
         var s1 = segment(tt, after, rc, false, a, lead, lead + put, rest - lead - put), gain = s0 - s1[0];
-        var score = gain - pen[e.kind];
+        // a look-alike of data/checker/shapes.yml (a pair people confuse, one or two candidates
+        // of its place) costs what a same-sounding character costs, not one of dozens from strokes
+        // written for a common one: the character written is rare in the words of the list (戌 for
+        // 戍, 嬴 for 赢; half-nats, rare_char); 入 for 人 or 讲 for 进 is no such slip
+        var listed = e.kind === "shape" && tt.rareChar[run.charCodeAt(e.at)] === 1 &&
+          (tab.shape.get(run[e.at]) || "").indexOf(e.ch) >= 0;
+        var score = gain - (listed ? pen.listed : pen[e.kind]);
+        // the other way round for a character chosen by its sound: an input method offers the
+        // common character before the rare one, so a rare one written where a common one that
+        // sounds alike (and does not look alike: 璧 for 壁 is a slip) makes a word was chosen
+        // (粽叶 is no 中叶): rare_sound less
+        if ((e.kind === "sound" || e.kind === "fuzzy") && tt.rareChar[run.charCodeAt(e.at)] === 1 &&
+            tt.rareChar[e.ch.charCodeAt(0)] === 0 && (tt.shapes[run[e.at]] || "").indexOf(e.ch) < 0) score -= conf.rare_sound;
         if (score < Math.min(conf.threshold, conf.threshold_short, conf.threshold_three)) return;
         // the corrected word: the word of the new split that holds the edit
         var pos = e.at - a, span = wordAt(s1[1], after.length, pos);
@@ -893,7 +923,7 @@
         // a common character (的, 不) and its neighbour are no swap: 的行不计入 is no 不行, 不说清楚 no 说不清楚
         if (e.kind === "swapped" && (tt.cost.get(run[e.at]) <= conf.common_cost || tt.cost.get(run[e.at + 1]) <= conf.common_cost)) return;
         var bar = e.kind === "doubled" || word.length > 3 ? conf.threshold : word.length === 3 ? conf.threshold_three :
-          e.kind === "sound" || e.kind === "swapped" ? conf.threshold_short : conf.threshold_short_alike;  // a swap: one candidate
+          e.kind === "sound" || e.kind === "swapped" || listed ? conf.threshold_short : conf.threshold_short_alike;  // a swap: one candidate
         if (!tt.offer.has(word) || score < bar) return;
         if (e.kind === "doubled") {  // reported and corrected: the word holding its twin (落实实到位: 落实, not 到位)
           span = wordAt(s1[1], after.length, pos - 1);
@@ -909,7 +939,8 @@
         // three abbreviations, is no 临危危建筑): no correction, unless the two are a word (人人)
         if ((e.kind === "sound" || e.kind === "fuzzy" || e.kind === "shape") &&
             (run[e.at - 1] === e.ch || run[e.at + 1] === e.ch) && !tt.offer.has(e.ch + e.ch)) return;
-        found.push({ start: from, end: to, word: word, score: score, e: e, ch: norm.slice(base + e.at, base + e.at + 1) });
+        found.push({ start: from, end: to, word: word, score: score, e: e, ch: norm.slice(base + e.at, base + e.at + 1),
+          sure: listed ? score + pen.listed - pen.shape : score });  // an error only as sure as any look-alike
       });
     }
     found.sort(function (x, y) { return y.score - x.score || x.start - y.start; });
@@ -919,7 +950,7 @@
       for (q = f.start; q < f.end; q++) taken[q] = 1;
       var start = at ? at[f.start] : f.start, end = at ? at[f.end - 1] + 1 : f.end;  // in the text
       if (isMention(ctx, start, end)) return;
-      var e = f.e, high = f.score >= conf.error_from;
+      var e = f.e, high = f.sure >= conf.error_from;
       // the same stretch written again in the sentence is meant (功成不必在我，功成必定有我): an
       // input method's slip is seldom made twice alike in one sentence
       if (e.kind !== "repeated" && saidTwice(norm, f.start, f.end)) return;
@@ -1018,7 +1049,7 @@
         var num = false, q;
         for (q = 0; q < L; q++) if (isNumeral(w[q])) num = true;
         for (q = i; q < i + 2 * L; q++) if (busy[base + q] || (q > i && seam(at, base + q))) num = true;  // 移交 / 移交: a list
-        if (!num) found.push({ start: base + i, end: base + i + 2 * L, word: w, score: 99, e: { kind: "repeated", at: i + L, ch: "" }, ch: "" });
+        if (!num) found.push({ start: base + i, end: base + i + 2 * L, word: w, score: 99, sure: 99, e: { kind: "repeated", at: i + L, ch: "" }, ch: "" });
       }
     }
   }
