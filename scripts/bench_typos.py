@@ -21,7 +21,9 @@ Figures, all from the one engine (checker/engine.js in V8):
 - the size of the context rule's data (downloads/checker-typo-data.js) raw and gzipped;
 - a second writer's set (tests/data/typo-heldout.yml): typo findings on its correct paragraphs per
   10,000 characters by severity, apart for the half a developer has seen and the held-out half, and
-  recall per kind on its error sentences.
+  recall per kind on its error sentences;
+- a third writer's set (tests/data/typo-heldout-3.yml), which no developer has seen: the same,
+  its paragraphs counted together.
 
 ``--set threshold_short=12 --set penalty.shape=3`` measures the context rule with its settings
 (data/checker/context.yml, those the engine reads) changed in memory only, to draw the curve of
@@ -53,7 +55,17 @@ ROOT = Path(checker.__file__).resolve().parents[1]
 HERE = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(HERE / "tests"))  # the scoring the floor test uses (tests/support/typo_eval.py)
 from support.checker import strings  # noqa: E402  (the guide's prose, as the guide-text tests read it)
-from support.typo_eval import HELDOUT, KINDS, TYPO_RULES, evaluate, load, load_paragraphs, paragraph_alarms, per_10k  # noqa: E402
+from support.typo_eval import (  # noqa: E402
+    HELDOUT,
+    HELDOUT3,
+    KINDS,
+    TYPO_RULES,
+    evaluate,
+    load,
+    load_paragraphs,
+    paragraph_alarms,
+    per_10k,
+)
 
 SEEDS = HERE.parent / "shared" / "seeds"
 
@@ -146,6 +158,9 @@ def main() -> int:
     out["seeds"] = seeds
     out["guide"] = alarms_on(guide_texts(), data)
     out["heldout"] = {"paragraphs": paragraph_alarms(load_paragraphs(), data), "sentences": evaluate(load(HELDOUT), data)}
+    third = paragraph_alarms(load_paragraphs(HELDOUT3), data)  # one writer, no halves: both counted together
+    out["heldout3"] = {"paragraphs": {k: sum(third[h][k] for h in ("dev", "held")) for k in ("chars", "error", "warning")},
+                       "sentences": evaluate(load(HELDOUT3), data)}
     clean = "\n".join(s["text"] for s in sentences if s["kind"] == "clean")
     text = clean
     while len(text) < 10_000:
@@ -180,6 +195,11 @@ def main() -> int:
               f" = {per_10k(g['error'], g['chars'])} and {per_10k(g['warning'], g['chars'])} per 10,000")
     print("  second writer's error sentences: " + ", ".join(
         f"{kind} {ho['sentences']['found'][kind]}/{ho['sentences']['total'][kind]}" for kind in KINDS))
+    g3 = out["heldout3"]["paragraphs"]
+    print(f"  third writer's correct paragraphs: {g3['error']} errors and {g3['warning']} warnings in {g3['chars']} chars"
+          f" = {per_10k(g3['error'], g3['chars'])} and {per_10k(g3['warning'], g3['chars'])} per 10,000")
+    print("  third writer's error sentences: " + ", ".join(
+        f"{kind} {out['heldout3']['sentences']['found'][kind]}/{out['heldout3']['sentences']['total'][kind]}" for kind in KINDS))
     sp = out["speed_10k"]
     print(f"  one check of {sp['chars']} chars after load: {sp['wall_ms']} ms wall, {sp['cpu_ms']} ms CPU")
     if "typo_data_bytes" in out:
