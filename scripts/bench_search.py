@@ -8,6 +8,9 @@
                                                    only FILE's queries (e.g. tests/data/search-queries-unseen-2.yml):
                                                    hit@5 and top-1 by kind, misses, typing -> results, and
                                                    how many first results show a matched word in their snippet
+    python scripts/bench_search.py --queries FILE --typed
+                                                   also typing -> results for every prefix of every query, typed
+                                                   in order as a reader types (the worker keeps what it read)
 
 Measures, in Debian's Chromium, with the site behind Debian's nginx using
 deploy/nginx.conf under /guide/ (on a free port) and opened from disk (file://):
@@ -152,7 +155,6 @@ def query_set(browser, base: str, site: Path) -> dict:
     for _ in range(3):
         for case in cases:
             timings.append(page.evaluate(TYPE_AND_WAIT, str(case["query"])))
-    context.close()
     return {"queries": len(cases), "of_total": len(load_queries()), "top5": top5, "top1": top1,
             "top5_rate": round(top5 / len(cases), 3), "top1_rate": round(top1 / len(cases), 3), "misses": misses,
             "broad": {"queries": len(broad), "top5": broad5, "top1": broad1,
@@ -167,7 +169,7 @@ FIRST_SHOWN = """() => { const item = document.querySelector('li.md-search-resul
   return item ? [...item.querySelectorAll(':scope > a article')].map(a => a.innerHTML).join('') : ''; }"""
 
 
-def judged_set(browser, base: str, path: Path) -> dict:
+def judged_set(browser, base: str, path: Path, typed: bool = False) -> dict:
     """A judged query set typed into the search box: hit@5 and top-1 by kind (support.search_ui.rank_by_kind),
     typing -> results, and the share of first results whose shown text has a matched word (a <mark>) outside
     the headings: the answer is on screen without opening the page."""
@@ -188,10 +190,16 @@ def judged_set(browser, base: str, path: Path) -> dict:
     figures = rank_by_kind(typed, cases)
     for case in cases:  # timed in the page, as query_set does (the harness's round trips are not the search's)
         timings.append(page.evaluate(TYPE_AND_WAIT, str(case["query"])))
-    context.close()
     figures["first_result_snippet_has_a_match"] = f"{sum(marked)}/{len(marked)}"
     figures["typing_to_results_ms"] = {"median": round(statistics.median(timings), 1),
                                        "p90": round(sorted(timings)[int(len(timings) * .9)], 1)}
+    if typed:  # as a reader types: every query again, a character at a time, each prefix timed (after the above)
+        prefixes = [page.evaluate(TYPE_AND_WAIT, str(case["query"])[:i])
+                    for case in cases for i in range(1, len(str(case["query"])) + 1)]
+        figures["typed_prefix_to_results_ms"] = {"prefixes": len(prefixes),
+                                                 "median": round(statistics.median(prefixes), 1),
+                                                 "p90": round(sorted(prefixes)[int(len(prefixes) * .9)], 1)}
+    context.close()
     return figures
 
 
@@ -296,6 +304,8 @@ def main(argv=None) -> int:
     parser.add_argument("--site", type=Path)
     parser.add_argument("--json", type=Path)
     parser.add_argument("--queries", type=Path, help="only this judged query set (pages: [...], kind: ...)")
+    parser.add_argument("--typed", action="store_true",
+                        help="with --queries: also each query typed a character at a time, every prefix timed")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
@@ -366,7 +376,7 @@ def queries_only(args, sync_playwright) -> int:
         try:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-                figures = judged_set(browser, server.url, args.queries)
+                figures = judged_set(browser, server.url, args.queries, args.typed)
                 figures["machine_sort_ms"] = machine_speed(browser)
                 browser.close()
         finally:

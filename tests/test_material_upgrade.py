@@ -44,8 +44,8 @@ FILLERS = ("怎么", "的", "里")
 # patch or to the code appended to the worker (results.js), checked by the browser tests.
 PATCHED = {
     "da1b3df5e5f00cc73083c9e21ff0ec28bde85cd247057bdd05b7a167e5903bd4": {  # worker of 9.8.1
-        (): "72c16589df8226587cfed0d967b8dc92aae399980c67939041f87c177c4b9e6c",
-        FILLERS: "0636337fcf7047a5dd4fb8788f015ea517250a9b6522257b87d313c7314c8823",
+        (): "673812ffaab94948fc5d6e58d181c048bb2710a2f948959a944212910eeedccc",
+        FILLERS: "3b8a46f7d5607194e98036e1eab9ce65955efc199207f02a624916b603a2df67",
     },
     "b9a1ef14b5e91ad61fa8d7dd42e1f55e6af0ebd224bc8970dff0e7d7311b172f": {  # bundle of 9.8.1
         SEPARATOR: "7f26973bc7ab3f04f055a8ded5144d8e76e287893e96e65675ce162cc4439328",

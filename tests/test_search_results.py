@@ -121,8 +121,36 @@ def test_a_snippet_read_in_part_is_the_snippet_of_the_whole_text(js):
       }
       return JSON.stringify(out.slice(0, 3));
     }""".replace("(seed) => {", "(seed) => { var __guideCharsPart = __guideChars;"
-                 " var __guideCharsAll = function (h) { return __guideCharsPart(h); };"), 7)
+                 " var __guideCharsAll = function (h) { return __guideCharsPart(h); };"
+                 " var __kept = __guideCharsOnce; __guideCharsOnce = function (h, s) { return __guideChars(h, s); };")
+       .replace("return JSON.stringify(out.slice(0, 3));", "__guideCharsOnce = __kept; return JSON.stringify(out.slice(0, 3));"), 7)
     assert json.loads(got) == []
+
+
+def test_a_text_read_for_a_snippet_is_read_once_while_a_question_is_typed():
+    """Typing a question searches at every keystroke, and most results' highlighted texts are those of the keystroke
+    before (unseen-4 typed a character at a time: 134,770 of 149,655): each is read once and kept, in two
+    generations of __guideCharsBudget characters, and the snippet made from a kept reading is the same."""
+    from py_mini_racer import MiniRacer
+
+    ctx = MiniRacer()
+    ctx.eval(RESULTS_JS)
+    ctx.eval("var __reads = 0, __read = __guideChars; __guideChars = function (h, s) { __reads++; return __read(h, s); };")
+    html = json.dumps(LONG, ensure_ascii=False)
+    first = ctx.eval(f"__guideSnippet({html}, 0, undefined, ['页码'])")
+    assert ctx.eval(f"__guideSnippet({html}, 0, undefined, ['页码'])") == first
+    assert ctx.eval("__reads") == 1
+    assert ctx.eval(f"__guideSnippet({html}, 30, 4, ['页码'])") != first  # another size is read again
+    assert ctx.eval("__reads") == 2
+    # A small budget: each text fills a generation, so the older one still holds the text before.
+    other = json.dumps("<p>别的<mark>台账</mark></p>", ensure_ascii=False)
+    ctx.eval(f"__guideCharsBudget = {len(LONG)}; __reads = 0; __guideSnippet({html}); __guideSnippet({other});")
+    assert ctx.eval(f"__guideSnippet({html})") == first and ctx.eval("__reads") == 2
+    ctx.eval(f"__guideSnippet({other}); __guideSnippet('<p>第三段<mark>台账</mark></p>'); __guideSnippet({other});")
+    assert ctx.eval("__reads") == 3  # the newer generation holds both texts
+    assert ctx.eval(f"__guideSnippet({html})") == first and ctx.eval("__reads") == 3  # the older one holds this
+    ctx.eval(f"__guideSnippet({html} + '<p>又一段</p>'); __guideSnippet({other} + '<p>再一段</p>');")  # two full generations
+    assert ctx.eval(f"__guideSnippet({html})") == first and ctx.eval("__reads") == 6  # let go with the older
 
 
 def test_the_answer_carries_only_what_the_page_shows():
