@@ -63,6 +63,9 @@
     finditer(re, s).forEach(function (m) { for (var q = m.index; q < m.index + m[0].length; q++) mask[q] = 1; });
     return mask;
   }
+  // whether some (anyIn) or every (allIn) place of mask in [a, b) is set
+  function anyIn(mask, a, b) { for (var q = a; q < b; q++) if (mask[q]) return true; return false; }
+  function allIn(mask, a, b) { for (var q = a; q < b; q++) if (!mask[q]) return false; return true; }
 
   function cnNumber(s) {
     if (/^[0-9]+$/.test(s)) return parseInt(s, 10);
@@ -106,13 +109,15 @@
     this.skips = new Map();
     // A term is found by its first and its last two characters (anchors), so one wrong
     // character anywhere in it still leaves an anchor to find it by.
-    this.vocab.forEach(function (term, ti) {
-      var anchors = term.length - 2 > 0 ? [0, term.length - 2] : [0];
-      anchors.forEach(function (j) {
-        var key = term.slice(j, j + 2);
-        if (!self.bigrams.has(key)) self.bigrams.set(key, []);
-        self.bigrams.get(key).push([ti, j]);
+    function addAnchors(map, word, index) {  // map: first or last two characters -> [[index, place], ...]
+      (word.length > 2 ? [0, word.length - 2] : [0]).forEach(function (j) {
+        var key = word.slice(j, j + 2);
+        if (!map.has(key)) map.set(key, []);
+        map.get(key).push([index, j]);
       });
+    }
+    this.vocab.forEach(function (term, ti) {
+      addAnchors(self.bigrams, term, ti);
       if (term.length === 3) {
         var sk = term[0] + term[2];
         if (!self.skips.has(sk)) self.skips.set(sk, []);
@@ -128,12 +133,8 @@
     this.formulaAnchors = new Map();
     this.formulaHoles = new PairTable();
     this.formulas.forEach(function (f, fi) {
-      if (f.length === 4 && f.indexOf("\u3001") < 0) { addHoles(self.formulaHoles, f); return; }
-      [0, f.length - 2].forEach(function (j) {
-        var key = f.slice(j, j + 2);
-        if (!self.formulaAnchors.has(key)) self.formulaAnchors.set(key, []);
-        self.formulaAnchors.get(key).push([fi, j]);
-      });
+      if (f.length === 4 && f.indexOf("\u3001") < 0) addHoles(self.formulaHoles, f);
+      else addAnchors(self.formulaAnchors, f, fi);
     });
     this.placeholders = data.placeholders.map(function (p) { return [rx(p.regex), p]; });
     this.usage = data.usage.map(function (p) { return [rx(p.regex), p]; });
@@ -449,7 +450,6 @@
     var reported = new Uint8Array(n);
     var typoMask = new Uint8Array(n);
     ctx.typoSpans.forEach(function (sp) { for (var q = sp[0]; q < sp[1]; q++) typoMask[q] = 1; });
-    function any(arr, a, b) { for (var q = a; q < b; q++) if (arr[q]) return true; return false; }
     Array.from(best.keys()).sort(function (a, b) { return a - b; }).forEach(function (pos) {
       var b = best.get(pos), s = b[0], term = b[1], i = b[2];
       for (var q = s; q < s + term.length; q++) reported[q] = 1;
@@ -462,7 +462,7 @@
     }).forEach(function (g) {
       var ti = g[0], s = g[1], kind = g[2], k = g[3], term = vocab[ti], size = term.length + kind;
       var window = norm.slice(s, s + size);
-      if (any(exact, s, s + size) || any(reported, s, s + size) || any(typoMask, s, s + size) || tab.vocabSet.has(window)) return;
+      if (anyIn(exact, s, s + size) || anyIn(reported, s, s + size) || anyIn(typoMask, s, s + size) || tab.vocabSet.has(window)) return;
       if (kind === 1 && (!isHan(window[k]) || tab.functionChars.indexOf(window[k]) >= 0)) return;
       if (kind === 1 && numeralAt(window, k)) return;  // another ordinal (二十一大), no typo; 十五规划 for 十五五规划 still is one
       // the character said to be missing stands right after or before: the term in another
@@ -708,8 +708,6 @@
   function ruleFormulas(ctx) {
     var tab = ctx.tab, norm = ctx.norm, n = norm.length, busy = ctx.typoBusy, done = ctx.typoFound;
     var view = norm.replace(/[\uff0c,]/g, "\u3001"), formulas = tab.formulas, found = [];
-    function any(arr, a, b) { for (var q = a; q < b; q++) if (arr[q]) return true; return false; }
-    function all(arr, a, b) { for (var q = a; q < b; q++) if (!arr[q]) return false; return true; }
     function han(a, b) { for (var q = a; q < b; q++) if (!isHan(view[q]) && view[q] !== "\u3001") return false; return true; }
     var seen = new Set();
     for (var p = 0; p + 1 < n; p++) {
@@ -723,7 +721,7 @@
           seen.add(key);
           var w = view.slice(s, e), ed = oneEdit(w, f);
           // a window that right terms cover whole is one of them (人民城市人民建 is no 人民城市为人民)
-          if (!ed || !han(s, e) || any(done, s, e) || all(busy, s, e)) continue;
+          if (!ed || !han(s, e) || anyIn(done, s, e) || allIn(busy, s, e)) continue;
           var kind = formulaEdit(tab, w, f, ed, view, s, e);
           if (kind) found.push([s, e, f, ed, kind]);
         }
@@ -758,12 +756,11 @@
 
   function reportFormulas(ctx, found, done) {
     var n = ctx.norm.length, busy = ctx.typoBusy;
-    function any(arr, a, b) { for (var q = a; q < b; q++) if (arr[q]) return true; return false; }
     found.sort(function (a, b) { return (b[2].length - a[2].length) || a[0] - b[0]; });
     var taken = new Uint8Array(n);
     found.forEach(function (x) {
       var s = x[0], e = x[1], f = x[2], ed = x[3], kind = x[4];
-      if (any(taken, s, e) || any(done, s, e) || isMention(ctx, s, e)) return;
+      if (anyIn(taken, s, e) || anyIn(done, s, e) || isMention(ctx, s, e)) return;
       for (var q = s; q < e; q++) taken[q] = busy[q] = 1;
       var got = ctx.text.slice(s, e), k = ed[1], vars = { found: got, term: f };
       if (ed[0] === "extra") vars.char = got[k];

@@ -103,11 +103,13 @@ def on_startup(command: str, dirty: bool) -> None:
     _ahead["serving"] = command == "serve"
 
 
-def _clean(site: Path, rel: str, digest: str) -> list[str]:
-    """The outside fetches of the page or stylesheet ``rel`` (none if its content was found clean before)."""
+def _clean(site: Path, rel: str, digest: str, content: bytes | None = None) -> list[str]:
+    """The outside fetches of the page or stylesheet ``rel`` (none if its content was found clean before);
+    ``content``: its bytes, if already read."""
     if digest in _checked:
         return []
-    found = external_fetches((site / rel).read_text(encoding="utf-8"), css=rel.endswith(".css"))
+    text = content.decode("utf-8") if content is not None else (site / rel).read_text(encoding="utf-8")
+    found = external_fetches(text, css=rel.endswith(".css"))
     if not found:
         _checked.add(digest)
     return found
@@ -119,7 +121,8 @@ def check_ahead(site: Path) -> None:
     for path in sorted(site.rglob("*")):
         if path.suffix in (".html", ".css") and path.is_file():
             try:
-                _clean(site, path.relative_to(site).as_posix(), hashlib.sha256(path.read_bytes()).hexdigest())
+                content = path.read_bytes()
+                _clean(site, path.relative_to(site).as_posix(), hashlib.sha256(content).hexdigest(), content)
             except Exception:  # noqa: BLE001, S112 - the guard reads it again and reports what is wrong
                 continue
 
