@@ -164,3 +164,21 @@ def test_duty_report_paragraph_is_on_the_responsibility_page(built_site):
     assert len(re.findall(r"\d+", good)) >= 3
     assert "电子显示屏内容审核记录不全" in annual and "电子显示屏内容审核记录不全" in good
     assert built_site.article("work-points/responsibility.html").select_one('a[href="#述职"]') is not None
+
+
+def test_ninth_writer_gaps_are_answered_where_staff_look(built_site):
+    """A ninth writer's queries no page answered: the three lists told apart on the responsibility
+    page (a table with who, what and when), how long a 学习心得 runs and what it holds, and how a
+    reading club's books are paid for and registered."""
+    article = built_site.article("work-points/responsibility.html")
+    section = _section(article, "三张清单")
+    rows = [[c.get_text(strip=True) for c in tr.select("td")] for tr in article.select(
+        '[id="三张清单"] ~ table tr')][1:4]
+    assert [r[0] for r in rows] == ["责任清单", "问题清单", "整改清单"]
+    for word in ("哪里不对", "销号", "长效机制"):
+        assert word in section, word
+    section = _section(built_site.article("work-points/theory.html"), "学习心得")
+    for word in ("字数", "以本单位通知为准", "照抄", "台账"):
+        assert word in section, word
+    text = built_site.article("work-points/culture.html").get_text(" ")
+    assert "读书会的书和经费" in text and "凭发票入账" in text and "不向参加的居民收费" in text
