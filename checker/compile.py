@@ -348,7 +348,7 @@ def compile_data(site, with_language: bool = True) -> dict:
     return data
 
 
-CONTEXT_KEYS = ("threshold", "threshold_short", "threshold_short_alike", "threshold_three", "error_from", "formula_common", "penalty", "rare_cost", "common_cost", "rare_char", "rare_sound", "names", "frames")
+CONTEXT_KEYS = ("threshold", "threshold_short", "threshold_short_alike", "threshold_three", "error_from", "formula_common", "penalty", "rare_cost", "common_cost", "rare_char", "rare_sound", "names", "places", "frames")
 
 
 def merged_shapes(derived: dict[str, str], groups: list[str]) -> dict[str, str]:
@@ -374,7 +374,7 @@ def typo_data(conf: dict, vocab: list[str], groups: list[str] = (), base: dict |
     shapes = merged_shapes(base["shapes"], groups)
     terms = sorted(set(vocab) | set(conf.get("words", [])))
     out = overlay(base, terms, conf, shapes, jieba_words())
-    out.update({"shapes": shapes, "readings": base["readings"], "common_chars": "".join(_gb2312_hanzi()[:LEVEL1])})
+    out.update({"shapes": shapes, "twins": base["twins"], "readings": base["readings"], "common_chars": "".join(_gb2312_hanzi()[:LEVEL1])})
     out.update({k: conf[k] for k in CONTEXT_KEYS})
     out["measured"] = measured(conf, base["measures"])
     out["reduplicated"] = base["reduplicated"]
@@ -389,13 +389,14 @@ def measured(conf: dict, measures: str) -> str:
 def full_typo_data(conf: dict, vocab: list[str], groups: list[str] = ()) -> dict:
     """typo_data made the long way, from jieba's dictionary without the base (about 20 s): what
     the tests compare the base and overlay with."""
-    from checker.lexicon import LEVEL1, common_readings, jieba_entries, lexicon, measure_words, reduplicated_verbs, shape_alike
+    from checker.lexicon import (LEVEL1, common_readings, jieba_entries, lexicon, measure_words, read_shapes,
+                                 reduplicated_verbs, shape_alike, twins_table)
 
     chars = _gb2312_hanzi()
     shapes = merged_shapes(shape_alike(chars), groups)
     readings = common_readings(chars, [w for w, f, _ in jieba_entries() if f >= conf["min_freq"]])
     out = lexicon(sorted(set(vocab) | set(conf.get("words", []))), conf, readings, shapes)
-    out.update({"shapes": shapes, "readings": readings, "common_chars": "".join(chars[:LEVEL1])})
+    out.update({"shapes": shapes, "twins": twins_table(read_shapes()), "readings": readings, "common_chars": "".join(chars[:LEVEL1])})
     out.update({k: conf[k] for k in CONTEXT_KEYS})
     out["measured"] = measured(conf, measure_words(jieba_entries()))
     out["reduplicated"] = reduplicated_verbs(jieba_entries())

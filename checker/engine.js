@@ -558,8 +558,10 @@
     // and the guide's formulations of four characters (Tables.formulaHoles), so that one lookup serves both
     data.vocab.concat(data.formulas || []).forEach(function (w) { if (w.length === 4 && /^[\u4e00-\u9fff]+$/.test(w)) addHoles(self.idiomHoles, w); });
     this.shapes = typo.shapes;
+    this.twins = typo.twins;  // char -> its near-identical shapes (checker/lexicon.py twins_table)
     this.commonChars = new Set(typo.common_chars);
     this.named = rx(typo.names);
+    this.places = rx(typo.places);
     this.framed = rx(typo.frames);
     this.measured = rx(typo.measured);
     this.reduplicated = new Set(typo.reduplicated.split(" "));  // a verb said twice before its object: 动动手
@@ -862,6 +864,7 @@
     // names (data/checker/context.yml): 枧头 in 枧头社区 or 《枧头民谣集》 is no typo
     // and grammatical frames: 边改边查, 一件件 (each character a word of its own)
     markMatches(tt.named, norm, busy);
+    markPlaces(tt, norm, busy);
     markMatches(tt.framed, norm, busy);
     // in a line written in Traditional characters, 著 stands for 着 and 乾 for 干 (隨著 is 随着)
     var script = scriptLines(ctx, at), twins = ctx.data.script_twins || {};
@@ -919,7 +922,7 @@
         var word = after.slice(span[0], span[1]);
         // a common character (的, 不) and its neighbour are no swap: 的行不计入 is no 不行, 不说清楚 no 说不清楚
         if (e.kind === "swapped" && (tt.cost.get(run[e.at]) <= conf.common_cost || tt.cost.get(run[e.at + 1]) <= conf.common_cost)) return;
-        var bar = e.kind === "doubled" || word.length > 3 ? conf.threshold : word.length === 3 ? conf.threshold_three :
+        var bar = e.kind === "doubled" ? (word.length === 2 && betweenWords(tt, run, e.at) ? conf.threshold_short_alike : conf.threshold) : word.length > 3 ? conf.threshold : word.length === 3 ? conf.threshold_three :
           e.kind === "sound" || e.kind === "swapped" || listed ? conf.threshold_short : conf.threshold_short_alike;  // a swap: one candidate
         if (!tt.offer.has(word) || score < bar) return;
         if (e.kind === "doubled") {  // reported and corrected: the word holding its twin (落实实到位: 落实, not 到位)
@@ -960,6 +963,17 @@
         found: ctx.text.slice(start, end), word: f.word, got: f.ch, want: e.ch,
         sure: ctx.msg(high ? "typo-context-sure" : "typo-context-unsure", {}) }), f.word, high ? "error" : "warning",
         Math.round(f.score) / 2);
+    });
+  }
+
+  // The place names before 社区, 街道 … (data/checker/context.yml places) are left alone, but for
+  // two common characters that are no word of any list (深人社区: a verb misspelt, not a name):
+  // those are read like the characters around them.
+  function markPlaces(tt, norm, busy) {
+    finditer(tt.places, norm).forEach(function (m) {
+      var w = m[0], s = m.index;
+      if (w.length === 2 && tt.commonChars.has(w[0]) && tt.commonChars.has(w[1]) && costAt(tt, w, 2, 2) < 0) return;
+      for (var q = s; q < s + w.length; q++) busy[q] = 1;
     });
   }
 
@@ -1087,12 +1101,17 @@
       if (rare) kind = shapes.indexOf(c) >= 0 ? "shape" : null;
       if (kind) edits.set("s" + i + c, { kind: kind, at: i, ch: c });
     }
+    // a common one is tried for a two-character word only as its near-identical twin (人 for 入:
+    // 深人 is 深入), one or two candidates, not dozens
+    var twins = tt.twins[ch] || "";
     for (L = 2; L <= 4; L++) {
-      if (L === 2 && common) continue;
+      if (L === 2 && common && !twins) continue;
       for (s = Math.max(0, i - L + 1); s <= i && s + L <= len; s++) {
         fills = tt.holes[L].get(holeHi(run, s, L, i - s, 1), holeLo(run, s, L, i - s, 1));
         if (!fills) continue;
-        if (fills.length <= alike.size) {
+        if (L === 2 && common) {
+          for (k = 0; k < twins.length; k++) if (fills.indexOf(twins[k]) >= 0) addSub(twins[k], "shape");
+        } else if (fills.length <= alike.size) {
           for (k = 0; k < fills.length; k++) {
             kind = alike.get(fills[k]);
             if (kind) addSub(fills[k], kind);
@@ -1143,6 +1162,23 @@
     for (var L = 2; L <= 4 && i + L <= len; L++) {
       var c = costAt(tt, run, i + L, L);
       if (c >= 0 && c < tt.conf.rare_cost) return true;
+    }
+    return false;
+  }
+  // Whether the doubled character at i (run[i - 1] the same) stands between two common words,
+  // the left copy a word of its own after one and the right copy the start of the other
+  // (常用 | 字 | 字形): most often the end of a compound the list lacks (常用字) and the start
+  // of the next word, so the edit that drops it is held to threshold_short_alike, not threshold.
+  function betweenWords(tt, run, i) { return commonAt(tt, run, i - 1, -1) && commonAt(tt, run, i, 1); }
+  // Whether a common word of the list (2 to 4 characters, cheaper than rare_cost) ends at i
+  // (side -1: run[i - L, i)) or begins at i (side 1: run[i, i + L)), whatever the best split
+  // makes of it.
+  function commonAt(tt, run, i, side) {
+    for (var L = 2; L <= 4; L++) {
+      var end = side < 0 ? i : i + L;
+      if (end > run.length || end - L < 0) continue;
+      var c = costAt(tt, run, end, L);
+      if (c >= 0 && c < tt.conf.rare_cost && tt.offer.has(run.slice(end - L, end))) return true;
     }
     return false;
   }
