@@ -22,8 +22,8 @@ Figures, all from the one engine (checker/engine.js in V8):
 - a second writer's set (tests/data/typo-heldout.yml): typo findings on its correct paragraphs per
   10,000 characters by severity, apart for the half a developer has seen and the held-out half, and
   recall per kind on its error sentences;
-- a third writer's set (tests/data/typo-heldout-3.yml), which no developer has seen: the same,
-  its paragraphs counted together.
+- a third and a fourth writer's sets (tests/data/typo-heldout-3.yml, typo-heldout-4.yml), which
+  no developer has seen: the same, each set's paragraphs counted together.
 
 ``--set threshold_short=12 --set penalty.shape=3`` measures the context rule with its settings
 (data/checker/context.yml, those the engine reads) changed in memory only, to draw the curve of
@@ -57,8 +57,8 @@ sys.path.insert(0, str(HERE / "tests"))  # the scoring the floor test uses (test
 from support.checker import strings  # noqa: E402  (the guide's prose, as the guide-text tests read it)
 from support.typo_eval import (  # noqa: E402
     HELDOUT,
-    HELDOUT3,
     KINDS,
+    LATER_WRITERS,
     TYPO_RULES,
     evaluate,
     load,
@@ -130,6 +130,16 @@ def speed(data: dict, text: str, runs: int) -> dict:
     return {"chars": len(text), "wall_ms": round(statistics.median(walls), 1), "cpu_ms": round(statistics.median(cpus), 1)}
 
 
+def print_later_writers(out: dict) -> None:
+    """The writers no developer has seen: findings on their correct paragraphs, recall per kind."""
+    for writer in LATER_WRITERS:
+        g = out[writer]["paragraphs"]
+        print(f"  {writer} writer's correct paragraphs: {g['error']} errors and {g['warning']} warnings in {g['chars']} chars"
+              f" = {per_10k(g['error'], g['chars'])} and {per_10k(g['warning'], g['chars'])} per 10,000")
+        print(f"  {writer} writer's error sentences: " + ", ".join(
+            f"{kind} {out[writer]['sentences']['found'][kind]}/{out[writer]['sentences']['total'][kind]}" for kind in KINDS))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--eval", default=str(HERE / "tests" / "data" / "typo-eval.yml"))
@@ -158,9 +168,10 @@ def main() -> int:
     out["seeds"] = seeds
     out["guide"] = alarms_on(guide_texts(), data)
     out["heldout"] = {"paragraphs": paragraph_alarms(load_paragraphs(), data), "sentences": evaluate(load(HELDOUT), data)}
-    third = paragraph_alarms(load_paragraphs(HELDOUT3), data)  # one writer, no halves: both counted together
-    out["heldout3"] = {"paragraphs": {k: sum(third[h][k] for h in ("dev", "held")) for k in ("chars", "error", "warning")},
-                       "sentences": evaluate(load(HELDOUT3), data)}
+    for writer, path in LATER_WRITERS.items():  # one writer each, no halves: both counted together
+        alarms = paragraph_alarms(load_paragraphs(path), data)
+        out[writer] = {"paragraphs": {k: sum(alarms[h][k] for h in ("dev", "held")) for k in ("chars", "error", "warning")},
+                       "sentences": evaluate(load(path), data)}
     clean = "\n".join(s["text"] for s in sentences if s["kind"] == "clean")
     text = clean
     while len(text) < 10_000:
@@ -195,11 +206,7 @@ def main() -> int:
               f" = {per_10k(g['error'], g['chars'])} and {per_10k(g['warning'], g['chars'])} per 10,000")
     print("  second writer's error sentences: " + ", ".join(
         f"{kind} {ho['sentences']['found'][kind]}/{ho['sentences']['total'][kind]}" for kind in KINDS))
-    g3 = out["heldout3"]["paragraphs"]
-    print(f"  third writer's correct paragraphs: {g3['error']} errors and {g3['warning']} warnings in {g3['chars']} chars"
-          f" = {per_10k(g3['error'], g3['chars'])} and {per_10k(g3['warning'], g3['chars'])} per 10,000")
-    print("  third writer's error sentences: " + ", ".join(
-        f"{kind} {out['heldout3']['sentences']['found'][kind]}/{out['heldout3']['sentences']['total'][kind]}" for kind in KINDS))
+    print_later_writers(out)
     sp = out["speed_10k"]
     print(f"  one check of {sp['chars']} chars after load: {sp['wall_ms']} ms wall, {sp['cpu_ms']} ms CPU")
     if "typo_data_bytes" in out:
