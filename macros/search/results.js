@@ -250,7 +250,12 @@ function __guidePageScore(group) {
 // Rejected in the same round: weighing a heading's words by how few headings or pages hold them (lunr's field
 // vectors scaled at load, 12 settings: 906-910 / 713-728), a query word searched as itself weighing more than the
 // longer words its wildcard reaches (7 settings: 897-904 / 692-723), lunr's score to a power below 1 in the
-// re-rank, with the coverage's power 1 to 2 (9 settings: 905-909 / 688-727).
+// re-rank, with the coverage's power 1 to 2 (9 settings: 905-909 / 688-727). Tried on top of the kept rules and
+// not kept: __guidePartialHeading 0.6 (909/760, but the broad set's top-1 170 -> 168); 0.8 908/758; the sum of a
+// page's best 2, 3, 5 or 8 entries only (908/747, 908/755, 909/756, 908/758); a heading holding a query word
+// whole weighed by the share of the query's weight it holds (0.9, 0.8, 0.7, 0.5: unseen-1..4 never above 387);
+// the headings' field 0.5 or 2 times its weight (911/758 but unseen-5..8 371 -> 366; 903/738), the questions'
+// 0.5 or 2 times (909/741, 905/753), the text's 2 times (910/754).
 var __guidePartialHeading = 0.7, __guidePartialHeadingWord = 0.5;  // 1: no change
 
 // The share of ``idf`` (term -> weight; ``sum``: their sum) that the heading of ``doc`` holds only as the start of
