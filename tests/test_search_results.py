@@ -382,3 +382,57 @@ def test_a_sample_or_template_not_asked_for_gives_way_to_the_page_on_the_topic(r
                                                  "samples/report.html", "guide/other.html"]
     # Far ahead, a sample keeps its place: the factor lowers, it does not remove.
     assert rerank_unasked("报告交", [_group("samples/a.html", 100), _group("b.html", 5)])[0] == "samples/a.html"
+
+
+# --- A page's summed score and what its heading is about (round 11) ------------------------------------------
+
+def _entry(location, score, title=None, terms=("公告栏", "换")):
+    return {"location": location, "title": title or location, "text": "", "score": score,
+            "terms": dict.fromkeys(terms, True)}
+
+
+@pytest.fixture(scope="module")
+def order(js):
+    def ranked(groups, query="", **settings):
+        sets = "".join(f"{name}={value};" for name, value in settings.items())
+        restore = "__guidePageSum=1;__guidePartialHeading=0.7;__guidePartialHeadingWord=0.5;"
+        return json.loads(js(f"function (g, q) {{ {sets} try {{ return JSON.stringify(__guideRerank(g, 400, q)"
+                             f".map(function (x) {{ return x[0].location; }})); }} finally {{ {restore} }} }}",
+                             groups, query))
+    return ranked
+
+
+def test_a_page_whose_sections_hold_the_query_gains_on_one_strong_entry(order):
+    """Round 11: a page's score in the re-rank is the sum of its matched entries' scores, for a question and for
+    one word alike (one word was not re-ranked before)."""
+    one = [_entry("doc-templates/board.html", 10)]
+    many = [_entry("work-points/board.html#rules", 6), _entry("work-points/board.html#who", 3),
+            _entry("work-points/board.html#often", 2.5)]
+    assert order([one, many]) == ["work-points/board.html#rules", "doc-templates/board.html"]
+    assert order([one, many], __guidePageSum=0) == ["doc-templates/board.html", "work-points/board.html#rules"]
+    word = [[_entry("doc-templates/board.html", 10, terms=("公告栏",))],
+            [_entry("work-points/board.html#rules", 6, terms=("公告栏",)), _entry("work-points/board.html#who", 5, terms=("公告栏",))]]
+    assert order(word)[0] == "work-points/board.html#rules"
+    assert order(word, __guidePageSum=0)[0] == "doc-templates/board.html"
+
+
+def test_a_heading_that_only_begins_with_a_query_word_weighs_less(order):
+    """Round 11: 公告 found in the heading 公告栏管理小组 (the wildcard reaching a longer word) is not a heading about
+    the question; a heading that holds a query word whole, or that holds the whole query so, keeps its weight."""
+    terms = ("公告", "月报")
+    partial = [_entry("work-points/team.html#group", 9, "<mark>公告栏管理小组</mark>", terms)]
+    topic = [_entry("writing/monthly.html#how", 8, "怎样写月报", terms)]
+    assert order([partial, topic]) == ["writing/monthly.html#how", "work-points/team.html#group"]
+    assert order([partial, topic], __guidePartialHeading=1)[0] == "work-points/team.html#group"
+    whole = [_entry("work-points/team.html#group", 9, "<mark>公告</mark>\u200b管理", terms)]
+    assert order([whole, topic])[0] == "work-points/team.html#group"
+    both = [_entry("work-points/team.html#group", 9, "<mark>公告栏</mark>\u200b和\u200b<mark>月报表</mark>", terms)]
+    assert order([both, topic])[0] == "work-points/team.html#group"
+
+
+def test_a_one_word_query_finds_the_heading_that_is_the_word_before_one_that_begins_with_it(order):
+    """Round 11: for one word, a page whose best heading only begins with it weighs __guidePartialHeadingWord."""
+    longer = [_entry("doc-templates/notice.html", 10, "<mark>公告栏管理办法</mark>", ("公告栏",))]
+    same = [_entry("work-points/notice.html#board", 6, "<mark>公告栏</mark>", ("公告栏",))]
+    assert order([longer, same]) == ["work-points/notice.html#board", "doc-templates/notice.html"]
+    assert order([longer, same], __guidePartialHeadingWord=1)[0] == "doc-templates/notice.html"

@@ -207,11 +207,80 @@ function __guideCoverage(items, total) {
     });
   });
   for (t in terms) { idf[t] = Math.log(1 + (total - (df[t] || 0) + 0.5) / ((df[t] || 0) + 0.5)); sum += idf[t]; }
-  return function (doc) {
+  var coverage = function (doc) {
     var got = 0;
     for (var u in doc.terms) if (doc.terms[u]) got += idf[u] || 0;
     return sum ? got / sum : 0;
   };
+  coverage.idf = idf;  // each term's weight, and their sum: what __guideHeadingWorth weighs a heading's words by
+  coverage.sum = sum;
+  return coverage;
+}
+
+// 2026-12-05 round 11: two signals lunr's score of a page's best entry does not carry. Measured with
+// scripts/rank_queries.py on the eight unseen sets (hit@5/top-1 of 950; 907/728 before; chosen on unseen-1..4,
+// confirmed on -5..8, and the other way round, see CONTRIBUTING "How a query is handled").
+//
+// A page's score in the re-rank is the sum of the scores of all its entries that matched (its own and its
+// sections'), not its best entry's: a page whose many sections hold the query (the work-point page on 舆情, eleven
+// sections) gains on one whose single heading holds it (the template titled 网络舆情处置情况报告), and a question's
+// terms found in different sections of one page add up. One-word queries, which are not re-ranked otherwise, are
+// re-ranked by this sum and the heading rule below only. Sum (kept) 908/751 with the heading rule below 909/754; the best entry plus half the
+// others 906/742, plus three quarters 908/747; for one-word queries only 907/735.
+var __guidePageSum = 1;  // 0: a page's best entry only, as before round 11 (for measuring)
+
+function __guidePageScore(group) {
+  if (!__guidePageSum) return group[0].score;
+  var sum = 0;
+  group.forEach(function (doc) { sum += doc.score || 0; });
+  return sum;
+}
+
+// A heading that matched only because a query word begins one of its words (领导 in 意识形态工作领导小组, 报告 in
+// 报告体检, 汇报 in 汇报提纲: every query word is searched with a trailing wildcard) is about that longer word, not
+// about the question; lunr weighs it as a heading all the same (50 times the text). When the best entry of a page
+// matched in its heading only so, none of the query's words being a whole word of the heading, the page's score
+// is multiplied by __guidePartialHeading, raised towards 1 by the share of the query's weight (idf) those words
+// carry: 领导让写个总结 no longer opens on the 领导小组 section, while 舆情报告 still finds the report titled
+// 舆情处置报告. Measured with the sum above (hit@5/top-1 of the eight unseen sets): 0.5 910/756 but the broad set
+// 170 -> 168; 0.7 (kept) 909/754, no set lower by more than one; without it the first unseen set's hit@5 118 -> 116.
+// A one-word query's page whose heading only begins with the word (舆情 in 网络舆情处置情况报告) weighs
+// __guidePartialHeadingWord against the page whose heading is the word or that holds it in many sections: 0.5
+// (kept) 909/758; 0.3 and 0.4 the same; 0.6 909/755; 1 909/754.
+// Rejected in the same round: weighing a heading's words by how few headings or pages hold them (lunr's field
+// vectors scaled at load, 12 settings: 906-910 / 713-728), a query word searched as itself weighing more than the
+// longer words its wildcard reaches (7 settings: 897-904 / 692-723), lunr's score to a power below 1 in the
+// re-rank, with the coverage's power 1 to 2 (9 settings: 905-909 / 688-727). Tried on top of the kept rules and
+// not kept: __guidePartialHeading 0.6 (909/760, but the broad set's top-1 170 -> 168); 0.8 908/758; the sum of a
+// page's best 2, 3, 5 or 8 entries only (908/747, 908/755, 909/756, 908/758); a heading holding a query word
+// whole weighed by the share of the query's weight it holds (0.9, 0.8, 0.7, 0.5: unseen-1..4 never above 387);
+// the headings' field 0.5 or 2 times its weight (911/758 but unseen-5..8 371 -> 366; 903/738), the questions'
+// 0.5 or 2 times (909/741, 905/753), the text's 2 times (910/754).
+var __guidePartialHeading = 0.7, __guidePartialHeadingWord = 0.5;  // 1: no change
+
+// The share of ``idf`` (term -> weight; ``sum``: their sum) that the heading of ``doc`` holds only as the start of
+// a longer word; 0 when a term is a whole word of the heading, or nothing in the heading matched.
+function __guidePartialShare(doc, idf, sum) {
+  if (!sum || typeof doc.title !== "string" || doc.title.indexOf("<mark>") < 0) return 0;
+  var words = [], re = /<mark>([\s\S]*?)<\/mark>/g, m, part = 0, t;
+  while ((m = re.exec(doc.title))) words.push(m[1].replace(/\u200b/g, "").toLowerCase());
+  for (t in idf) {
+    if (words.indexOf(t) >= 0) return 0;
+    if (words.some(function (w) { return w.indexOf(t) === 0; })) part += idf[t];
+  }
+  return part / sum;
+}
+
+// What a page's score is multiplied by for its heading (see above); ``coverage`` from __guideCoverage, or null for a
+// one-word query ``word``.
+function __guideHeadingWorth(doc, coverage, word) {
+  if (!coverage) {
+    var one = {};
+    one[word] = 1;
+    return __guidePartialShare(doc, one, 1) ? __guidePartialHeadingWord : 1;
+  }
+  var share = __guidePartialShare(doc, coverage.idf, coverage.sum);
+  return share ? __guidePartialHeading + (1 - __guidePartialHeading) * share : 1;
 }
 
 // What the query asks for besides its topic (data/search/ranking.yml, intent; macros/search/intent.py): a
@@ -271,14 +340,24 @@ function __guidePageWeight(path, asked) {
 
 function __guideRerank(items, total, query) {
   var first = items.length ? items[0][0] : null;
-  if (!__guideRerankPower || !first || Object.keys(first.terms || {}).length < 2) return items;
-  var coverage = __guideCoverage(items, total), asked = __guideIntentPages(query);
-  var head = items.slice(0, __guideRerankDepth).map(function (group, at) {
-    var best = 0, top = group[0].score;
-    group.forEach(function (doc) { best = Math.max(best, coverage(doc)); });
-    var key = top * Math.pow(best, __guideRerankPower) * __guidePageWeight(__guideDocsPath(group[0].location), asked);
-    return {group: group, key: key, at: at};
-  });
+  if (!__guideRerankPower || !first) return items;
+  var head;
+  var words = Object.keys(first.terms || {});
+  if (words.length < 2) {  // one word: by the page's summed score and its heading only
+    if (!__guidePageSum || !words.length) return items;
+    head = items.slice(0, __guideRerankDepth).map(function (group, at) {
+      return {group: group, key: __guidePageScore(group) * __guideHeadingWorth(group[0], null, words[0]), at: at};
+    });
+  } else {
+    var coverage = __guideCoverage(items, total), asked = __guideIntentPages(query);
+    head = items.slice(0, __guideRerankDepth).map(function (group, at) {
+      var best = 0;
+      group.forEach(function (doc) { best = Math.max(best, coverage(doc)); });
+      var key = __guidePageScore(group) * Math.pow(best, __guideRerankPower) *
+        __guidePageWeight(__guideDocsPath(group[0].location), asked) * __guideHeadingWorth(group[0], coverage);
+      return {group: group, key: key, at: at};
+    });
+  }
   head.sort(function (a, b) { return b.key - a.key || a.at - b.at; });
   return head.map(function (h) { return h.group; }).concat(items.slice(__guideRerankDepth));
 }
