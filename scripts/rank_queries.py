@@ -28,7 +28,8 @@ from support.search_ui import kind_table, load_judged, rank_by_kind  # noqa: E40
 
 SETS = ("search-queries.yml", "search-queries-broad.yml", "search-queries-unseen.yml", "search-queries-unseen-2.yml",
         "search-queries-unseen-3.yml", "search-queries-unseen-4.yml", "search-queries-unseen-5.yml",
-        "search-queries-unseen-6.yml", "search-queries-unseen-7.yml", "search-queries-unseen-8.yml")
+        "search-queries-unseen-6.yml", "search-queries-unseen-7.yml", "search-queries-unseen-8.yml",
+        "search-queries-unseen-9.yml")
 
 
 class SiteSearch:
