@@ -152,6 +152,7 @@
     this.ongoing = new RegExp(lang.ongoing, "u");
     this.past = new RegExp(lang.past, "u");
     this.nextYearOpening = new RegExp(lang.next_year_opening, "gu");
+    this.enumerators = new RegExp(lang.enumerators, "gu");
     this.relativeYears = Object.keys(lang.relative_years).map(function (w) { return [w, lang.relative_years[w]]; });
     this.functionChars = lang.function_chars;
     this.edgeFunctionChars = lang.edge_function_chars;
@@ -426,10 +427,12 @@
         if (more) for (var m2 = 0; m2 < more.length; m2++) consider(more[m2], p);
       }
     }
-    var best = new Map(), nearOk = ctx.data.near_ok;
+    var best = new Map(), nearOk = ctx.data.near_ok, marker = new Uint8Array(n), m;
+    ctx.tab.enumerators.lastIndex = 0;  // 一是、二是: the marker's last character is no term's
+    while ((m = ctx.tab.enumerators.exec(norm)) !== null) marker[m.index + m[0].length - 1] = 1;
     candidates.forEach(function (c) {
       var s = c[0], term = vocab[c[1]], i = c[2], pos = s + i, got = norm[pos], want = term[i];
-      if (!isHan(got) || exact[pos]) return;
+      if (!isHan(got) || exact[pos] || marker[pos]) return;
       if (((nearOk[term] || {})[String(i)] || "").indexOf(got) >= 0) return;
       for (var t = 0; t < ctx.typoSpans.length; t++) {
         var sp = ctx.typoSpans[t];
