@@ -14,6 +14,10 @@
   phrases not in the list (too rare, or longer than ``max_len``) and no misspellings are listed
   apart (``protect``): the rule leaves the characters of each one it finds alone (慎终追远,
   frequency 3, is no 慎终 for 慎重), and never offers them.
+- The second tier of corrections (``second_tier``): jieba's words under ``min_freq`` from
+  ``second_freq`` (two characters) or ``second_freq_three`` (three), no names: never known as words,
+  offered by the engine's second tier only, for a look-alike character where the text is no word of
+  any list. The rarer words one look-alike (shapes, twins) from one of them are kept ("rare").
 - Which characters look alike: from the vendored table ``vendor/char-similar/chars.tsv``
   (four-corner code, stroke order, components of each GB 2312 character; source and
   licence in its README), by ``shape_alike``. Which characters sound alike comes from
