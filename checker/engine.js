@@ -506,8 +506,20 @@
         for (var k = 0; k < list.length; k++) {
           var w = list[k];
           if (!w) continue;
-          self.cost.set(w, cost);
           var han = /^[\u4e00-\u9fff]+$/.test(w);
+          if (kind === "second" || kind === "second_known") {  // a correction of the second tier (secondTier)
+            if (han && (w.length === 2 || w.length === 3)) {
+              self.second.set(w, cost);
+              for (var i2 = 0; i2 < w.length; i2++) {
+                var t2 = self.secondHoles[w.length], hi2 = holeHi(w, 0, w.length, i2, 1), lo2 = holeLo(w, 0, w.length, i2, 1);
+                var had2 = t2.get(hi2, lo2);
+                t2.set(hi2, lo2, had2 === undefined ? w[i2] : had2 + w[i2]);
+              }
+            }
+            if (kind === "second") continue;  // never a known word: it explains no stretch of text
+            kind = "rare";  // second_known: a rarer word known as such, besides
+          }
+          self.cost.set(w, cost);
           if (w.length === 1) self.cost1[w.charCodeAt(0)] = cost;
           else if (han && w.length === 2) self.costs[2].set(hanCode(w, 0), hanCode(w, 1), cost);
           else if (han && w.length <= 4) {
@@ -533,9 +545,14 @@
     this.charMass = new Float64Array(65536);  // by code: the summed shares of the words holding the character
     this.cost1 = new Int32Array(65536).fill(-1);  // a character's cost as a word by its code, or -1
     this.costs = [null, null, new PairTable(), new PairTable(), new PairTable()];  // by length: wordKey -> cost
+    // the second tier of corrections (checker/lexicon.py second_tier): word -> cost, and by holes
+    this.second = new Map();
+    this.secondHoles = [null, null, new PairTable(), new PairTable()];
     add(typo.words, "words");
     add(typo.fixed, "fixed");
     add(typo.rare, "rare");  // rarer words, known so as not to be taken for typos, never offered
+    add(typo.second || {}, "second");
+    add(typo.second_known || {}, "second_known");
     // the characters rare in the words listed: their share costs rare_char half-nats or more (戌, 嬴, 剌)
     this.rareChar = new Uint8Array(65536);
     for (var code = 0x4e00; code <= 0x9fff; code++) this.rareChar[code] = -2 * Math.log(this.charMass[code] || 1e-30) >= typo.rare_char ? 1 : 0;
@@ -852,6 +869,66 @@
   var CONTEXT_MESSAGES = { sound: "typo-context-sound", fuzzy: "typo-context-fuzzy", shape: "typo-context-shape",
     missing: "typo-context-missing", doubled: "typo-context-doubled", swapped: "typo-context-swapped" };
 
+  // The second tier of corrections (data/checker/context.yml second_freq; tt.second): words too
+  // rare for the word list (下拨, 晴雨表), offered only where two or three characters, each a word of
+  // its own in the best split, are no word of any list (nor a name, place, frame or measure word:
+  // busy, held) and none of them makes a word with the text beside them (wordAcross), and one of them
+  // written for the word's is a look-alike (secondKind: a near-identical shape, a pair of
+  // shapes.yml, or a look-alike from stroke data written for a rare character). Same-sounding
+  // characters are not tried: two common characters that sound like a rarer word are as often a
+  // newer word of their own (银龄, 简办, 评单: measured 2026-12-05, see context.yml). Score: what the
+  // characters written cost as words of their own less what the word costs and the edit's penalty
+  // (a rarer word of common characters stays quiet); found from second_bar, into found2, which
+  // ruleContextTypos reports after its own findings, where they leave room: warnings only.
+  function secondTier(tt, tab, run, base, busy, held, script, back, found2) {
+    var len = run.length, single = new Uint8Array(len), conf = tt.conf;
+    for (var end = len; end > 0; end -= back[end]) if (back[end] === 1) single[end - 1] = 1;
+    for (var L = 2; L <= 3; L++) {
+      for (var s = 0; s + L <= len; s++) {
+        var ok = true, q, chars = 0;
+        for (q = s; q < s + L && ok; q++) {
+          if (!single[q] || busy[base + q] || held[base + q] || script[base + q]) ok = false;
+          var c1 = tt.cost1[run.charCodeAt(q)];
+          chars += c1 < 0 ? tt.unknown : c1;
+        }
+        if (!ok || costAt(tt, run, s + L, L) >= 0 || tt.second.has(run.slice(s, s + L))) continue;
+        // a written character that makes a word of any list with the text beside the stretch is
+        // that word's (仿宋 in 用仿宋体, 党课 in 讲党课): the stretch is no slip for one word
+        if (wordAcross(tt, run, s, s + L)) continue;
+        for (var p = 0; p < L; p++) {
+          var fills = tt.secondHoles[L].get(holeHi(run, s, L, p, 1), holeLo(run, s, L, p, 1));
+          if (!fills) continue;
+          var got = run[s + p];
+          for (var k = 0; k < fills.length; k++) {
+            var want = fills[k], kind = secondKind(tt, tab, got, want);
+            // no correction that writes the character beside it again (a doubled one)
+            if (!kind || run[s + p - 1] === want || run[s + p + 1] === want) continue;
+            var word = run.slice(s, s + p) + want + run.slice(s + p + 1, s + L);
+            var score = chars - tt.second.get(word) - conf.penalty[kind[1]];
+            if (score < conf.second_bar) continue;
+            found2.push({ start: base + s, end: base + s + L, word: word, score: score, second: true,
+              e: { kind: kind[0], at: s + p, ch: want }, ch: run[s + p], sure: -1 });
+          }
+        }
+      }
+    }
+  }
+  // Whether run[a] ends, or run[b - 1] begins, a word of any list (2 to 4 characters) that reaches
+  // outside run[a, b).
+  function wordAcross(tt, run, a, b) {
+    for (var L = 2; L <= 4; L++) {
+      if (a - L + 1 >= 0 && (costAt(tt, run, a + 1, L) >= 0 || tt.second.has(run.slice(a - L + 1, a + 1)))) return true;
+      if (b - 1 + L <= run.length && (costAt(tt, run, b - 1 + L, L) >= 0 || tt.second.has(run.slice(b - 1, b - 1 + L)))) return true;
+    }
+    return false;
+  }
+  // Whether the second tier takes got for want: [message kind, penalty kind] or null.
+  function secondKind(tt, tab, got, want) {
+    if ((tt.twins[got] || "").indexOf(want) >= 0 || (tab.shape.get(got) || "").indexOf(want) >= 0) return ["shape", "listed"];
+    if (tt.rareChar[got.charCodeAt(0)] === 1 && (tt.shapes[got] || "").indexOf(want) >= 0) return ["shape", "shape"];
+    return null;
+  }
+
   // Characters that do not fit their context (typo-context): in each run of Chinese, the
   // characters the best split leaves alone (or in a rare word) are tried with one edit:
   // a sound- or look-alike character that makes a word with its neighbours, a missing
@@ -874,7 +951,7 @@
     // a measure word after a numeral (五六辆, 一副副) is never edited: no character put for it, in
     // front of it or swapped with it, not dropped; a finding around it (四个自信) still may be
     var held = markMatches(tt.measured, norm, new Uint8Array(n));
-    var runRe = /[\u4e00-\u9fff]{2,}/gu, m, found = [];
+    var runRe = /[\u4e00-\u9fff]{2,}/gu, m, found = [], found2 = [];
     runRe.lastIndex = 0;
     while ((m = runRe.exec(norm)) !== null) {
       // a traditional character is read as its simplified form (黨委書記 is 党委书记, not a typo;
@@ -890,6 +967,7 @@
       var edits = new Map(), base0 = new Map(), seen = new Set();
       var numbered = held[base] === 1 && /[0-9０-９]/.test(norm[base - 1] || "");  // 3号楼…: the run starts with a measure word
       repeatedWords(tt, run, base, busy, found, back, at);
+      secondTier(tt, tab, run, base, busy, held, script, back, found2);
       for (var i = 0; i < len; i++) {
         if (busy[base + i]) continue;
         if (lone[i]) editsAt(tt, tab, run, lone, i, edits, seen);
@@ -947,8 +1025,9 @@
       });
     }
     found.sort(function (x, y) { return y.score - x.score || x.start - y.start; });
+    found2.sort(function (x, y) { return y.score - x.score || x.start - y.start; });
     var taken = new Uint8Array(n);
-    found.forEach(function (f) {
+    found.concat(found2).forEach(function (f) {  // the second tier only where the word list offers nothing
       for (var q = f.start; q < f.end; q++) if (taken[q] || busy[q]) return;
       for (q = f.start; q < f.end; q++) taken[q] = 1;
       var start = at ? at[f.start] : f.start, end = at ? at[f.end - 1] + 1 : f.end;  // in the text

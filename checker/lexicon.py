@@ -14,6 +14,10 @@
   phrases not in the list (too rare, or longer than ``max_len``) and no misspellings are listed
   apart (``protect``): the rule leaves the characters of each one it finds alone (慎终追远,
   frequency 3, is no 慎终 for 慎重), and never offers them.
+- The second tier of corrections (``second_tier``): jieba's words under ``min_freq`` from
+  ``second_freq`` (two characters) or ``second_freq_three`` (three), no names: never known as words,
+  offered by the engine's second tier only, for a look-alike character where the text is no word of
+  any list. The rarer words one look-alike (shapes, twins) from one of them are kept ("rare").
 - Which characters look alike: from the vendored table ``vendor/char-similar/chars.tsv``
   (four-corner code, stroke order, components of each GB 2312 character; source and
   licence in its README), by ``shape_alike``. Which characters sound alike comes from
@@ -103,7 +107,7 @@ def near_offered(word: str, offered: set[str], holes: dict[str, str], alike) -> 
     """Whether one edit the context rule tries turns word into an offered word: a sound- or
     look-alike character, two neighbours swapped, a doubled character removed."""
     for i, ch in enumerate(word):
-        if any(alike(ch, f) for f in holes.get(word[:i] + "?" + word[i + 1:], "")):
+        if any(f != ch and alike(ch, f) for f in holes.get(word[:i] + "?" + word[i + 1:], "")):
             return True
         if i and ch != word[i - 1]:
             if word[:i - 1] + ch + word[i - 1] + word[i + 1:] in offered:
@@ -193,9 +197,25 @@ def twins_fn(table: dict | None = None):
     return twins
 
 
+def second_tier(entries, conf: dict, freq: dict[str, int], misspelt) -> dict[str, int]:
+    """The second tier of corrections: jieba's words under ``min_freq`` that are common enough to
+    be what was meant (排查, 展板, 下拨, 晴雨表): of two characters from ``second_freq``, of three from
+    ``second_freq_three``, no name, number or time (``NAME_TAGS``), no misspelling, not in the word
+    list. The context rule offers them only where the text is no word of any list (checker/engine.js
+    secondTier); they never explain a stretch of text as words do."""
+    floors = {2: conf["second_freq"], 3: conf["second_freq_three"]}
+    out: dict[str, int] = {}
+    for word, f, tag in entries:
+        if len(word) in floors and f >= floors[len(word)] and tag not in NAME_TAGS and _han(word) \
+                and word not in freq and word not in misspelt:
+            out[word] = max(out.get(word, 0), f)
+    return out
+
+
 def _stages(entries, terms: list[str], conf: dict, pinyin: dict[str, str], shapes: dict[str, str], twins):
-    """(freq, kind, kept, misspelt): the kept words' frequencies and groups, the rarer words kept
-    as such (word -> frequency) and the misspellings dropped (word -> frequency as listed)."""
+    """(freq, kind, kept, misspelt, second): the kept words' frequencies and groups, the rarer words
+    kept as such (word -> frequency), the misspellings dropped (word -> frequency as listed) and the
+    second tier of corrections (``second_tier``)."""
     freq, kind, rare = _select(entries, terms, conf)
     alike, sounds = _alike_fn(pinyin, shapes), _alike_fn(pinyin, {})
     misspelt = _misspelt(freq, rare, set(terms), alike, twins, sounds)
@@ -204,10 +224,19 @@ def _stages(entries, terms: list[str], conf: dict, pinyin: dict[str, str], shape
         freq.pop(word, None)
         kind.pop(word, None)
         rare.pop(word, None)
+    second = second_tier(entries, conf, freq, misspelt)
     offered = {w for w in kind if len(w) >= 2}
-    holes = _holes(offered)
-    kept = {word: f for word, f in rare.items() if word not in freq and near_offered(word, offered, holes, alike)}
-    return freq, kind, kept, dropped
+    holes, second_holes = _holes(offered), _holes(second)
+    shaped = _alike_fn({}, shapes)
+
+    def looks(a: str, b: str) -> bool:  # what the rule takes for a look-alike there (checker/engine.js secondKind)
+        return shaped(a, b) or twins(a, b)
+    # a rarer word one edit from an offered word, or one look-alike character from a word of the
+    # second tier (the only edit the rule makes for it), is known as a word: written right, it is
+    # no typo of either (综治 is no 政治 misspelt)
+    kept = {word: f for word, f in rare.items() if word not in freq and (
+        near_offered(word, offered, holes, alike) or near_offered(word, set(), second_holes, looks))}
+    return freq, kind, kept, dropped, second
 
 
 def protect(entries, conf: dict, pinyin: dict[str, str], twins, freq: dict[str, int], misspelt) -> list[str]:
@@ -246,8 +275,12 @@ def protect_groups(protect) -> dict[str, str]:
     return {str(n): " ".join(ws) for n, ws in sorted(groups.items())}
 
 
-def grouped(freq: dict[str, int], kind: dict[str, str], kept: dict[str, int], total: int) -> dict:
-    """{"words": {cost: "w w …"}, "fixed": …, "rare": …, "unknown": cost}: the engine's word list."""
+def grouped(freq: dict[str, int], kind: dict[str, str], kept: dict[str, int], total: int,
+            second: dict[str, int] | None = None) -> dict:
+    """{"words": {cost: "w w …"}, "fixed": …, "rare": …, "second": …, "second_known": …, "unknown": cost}:
+    the engine's word list. The second tier (``second_tier``) is "second" where it is no rarer word
+    kept as known, "second_known" where it is (known like "rare", and a correction of the second tier)."""
+    second = second or {}
     costs: dict[int, int] = {}
 
     def cost(f: int) -> int:
@@ -255,12 +288,15 @@ def grouped(freq: dict[str, int], kind: dict[str, str], kept: dict[str, int], to
             costs[f] = round(2 * math.log(total / max(f, 1)))
         return costs[f]
 
-    groups: dict[str, dict[int, list[str]]] = {"words": {}, "fixed": {}, "rare": {}}
+    groups: dict[str, dict[int, list[str]]] = {"words": {}, "fixed": {}, "rare": {}, "second": {}, "second_known": {}}
     for word, f in freq.items():
         groups[kind[word]].setdefault(cost(f), []).append(word)
     for word, f in kept.items():
         if word not in freq:
-            groups["rare"].setdefault(cost(f), []).append(word)
+            groups["second_known" if word in second else "rare"].setdefault(cost(f), []).append(word)
+    for word, f in second.items():
+        if word not in freq and word not in kept:
+            groups["second"].setdefault(cost(f), []).append(word)
     out: dict = {name: {str(c): " ".join(sorted(ws)) for c, ws in sorted(group.items())}
                  for name, group in groups.items()}
     out["unknown"] = cost(1) + 2
@@ -281,16 +317,17 @@ def lexicon(terms: list[str], conf: dict, pinyin: dict[str, str], shapes: dict[s
     entries = jieba_entries()
     total = sum(f for _, f, _ in entries)
     twins = twins_fn() if twins is None else twins
-    freq, kind, kept, dropped = _stages(entries, terms, conf, pinyin, shapes, twins)
-    return {**grouped(freq, kind, kept, total), "protect": protect_groups(protect(entries, conf, pinyin, twins, freq, dropped))}
+    freq, kind, kept, dropped, second = _stages(entries, terms, conf, pinyin, shapes, twins)
+    return {**grouped(freq, kind, kept, total, second),
+            "protect": protect_groups(protect(entries, conf, pinyin, twins, freq, dropped))}
 
 
 # The base: what the build reads instead of running ``lexicon``
 
 BASE = Path(__file__).with_name("vendor") / "typo-base" / "typo-base.json"
-BASE_KNOBS = ("min_freq", "idiom_freq", "max_len")  # the settings of data/checker/context.yml the base is made with
+BASE_KNOBS = ("min_freq", "idiom_freq", "max_len", "second_freq", "second_freq_three")  # the settings of data/checker/context.yml the base is made with
 BASE_PACKAGES = ("jieba", "opencc", "pypinyin", "rapidfuzz")
-BASE_FORMAT = 4  # 2: with the readings table ``pinyin`` (pinyin_table), which the build no longer makes;
+BASE_FORMAT = 5  # 5: with the second tier of corrections (``second``); 2: with the readings table ``pinyin`` (pinyin_table), which the build no longer makes;
 # 3: with the idioms and fixed phrases no correction takes apart (``protect``); 4: with ``script_twins``
 # (OpenCC over jieba's words), which every cold build made again (0.5 s)
 
@@ -446,7 +483,7 @@ def derive_base(conf: dict) -> dict:
     shapes = shape_alike(chars, table)
     readings = common_readings(chars, [w for w, f, _ in entries if f >= conf["min_freq"]])
     twins = twins_fn(table)
-    freq, kind, kept, misspelt = _stages(entries, [], conf, readings, shapes, twins)
+    freq, kind, kept, misspelt, second = _stages(entries, [], conf, readings, shapes, twins)
     sources = base_sources(conf)
     listed = set(_select(entries, [], conf)[0])
     return {
@@ -456,6 +493,7 @@ def derive_base(conf: dict) -> dict:
         "words": _by_freq({w: f for w, f in freq.items() if kind[w] == "words"}),
         "fixed": _by_freq({w: f for w, f in freq.items() if kind[w] == "fixed"}),
         "rare": _by_freq(kept),
+        "second": _by_freq(second),
         "misspelt": _by_freq({w: f for w, f in misspelt.items() if w in listed}),
         "misspelt_rare": " ".join(sorted(w for w in misspelt if w not in listed)),
         "measures": measure_words(entries),

@@ -27,6 +27,9 @@ How terms and groups change ``lexicon``'s result, and where the overlay does the
    compiler reads anyway).
 6. A protected idiom or fixed phrase (``protect``) that a term makes a word or a misspelling is
    protected no more (step 5).
+7. The second tier of corrections (``second``, checker/lexicon.py second_tier) loses the words a
+   term makes a word or a misspelling (step 6); rarer words one look-alike character from one of
+   it are kept like those one edit from an offered word (steps 3 and 4).
 """
 
 from __future__ import annotations
@@ -153,8 +156,14 @@ class _Overlay:
         self.listed = {**self.words, **self.misspelt_listed}  # what _select kept before the misspellings went
         self.misspelt = set(self.misspelt_listed) | set(base["misspelt_rare"].split())
         self.kept0 = _parse(base["rare"])
+        self.second0 = _parse(base["second"])  # the second tier of corrections (checker/lexicon.py second_tier)
         self.alike = _Alike(base["readings"], shapes, base["twins"])
         self.pairs = new_pairs(base["shapes"], shapes, _Alike(base["readings"], base["shapes"], {}))
+        # the second tier's look-alikes are the shapes and twins only: the hand groups' pairs the base's
+        # shapes and twins lack, sound-alike or not, are new for it
+        self.second_pairs = {ch: fresh for ch, others in shapes.items()
+                             if (fresh := "".join(o for o in others if o not in base["shapes"].get(ch, "")
+                                                  and o not in base["twins"].get(ch, "")))}
         self.total = base["total"]
         self.protect = [w for words in base["protect"].values() for w in words.split()]
 
@@ -177,10 +186,12 @@ class _Overlay:
         kind = {w: self.kind.get(w, "words") for w in freq}
         for term in held:
             kind[term] = "fixed" if len(term) >= 4 else "words"
-        kept = self._kept(freq, dropped, [t for t in held if t not in self.words])
+        # step 6: the second tier, less the words the terms make words or misspellings
+        second = {w: f for w, f in self.second0.items() if w not in freq and w not in dropped}
+        kept = self._kept(freq, dropped, [t for t in held if t not in self.words], second)
         # step 5: a protected phrase that is now a term (a word) or a misspelling is protected no more
         protect = protect_groups(w for w in self.protect if w not in freq and w not in dropped)
-        return {**grouped(freq, kind, kept, self.total), "protect": protect}
+        return {**grouped(freq, kind, kept, self.total, second), "protect": protect}
 
     def _terms(self, terms: list[str], freq: dict[str, int]) -> dict[str, int]:
         """Step 1: the terms into freq; returns them with their frequency now."""
@@ -218,20 +229,24 @@ class _Overlay:
                 consider(word, other, i)
         return out
 
-    def _kept(self, freq: dict[str, int], dropped: set[str], fresh: list[str]) -> dict[str, int]:
-        """Steps 3 and 4: the rarer words one edit from an offered word."""
+    def _kept(self, freq: dict[str, int], dropped: set[str], fresh: list[str], second: dict[str, int]) -> dict[str, int]:
+        """Steps 3 and 4: the rarer words one edit from an offered word or one of the second tier."""
         near = self.alike.near
         kept = {w: f for w, f in self.kept0.items() if w not in freq and w not in dropped}
         for gone in dropped:
-            if gone in self.words:
+            if gone in self.words or gone in self.second0:
                 for word in _edits(gone, near):
-                    if word in kept and not self._near_offered(word, freq):
+                    if word in kept and not self._near_offered(word, freq) and not self._near_second(word, second):
                         del kept[word]
 
         pairs = self.pairs
         found = {word for term in fresh for word in _edits(term, near)}
         found.update(other[:i] + c + other[i + 1:] for other in self.holders if other in freq
                      for i, ch in enumerate(other) for c in pairs.get(ch, ""))
+        spairs = self.second_pairs
+        paired = set(spairs)
+        found.update(other[:i] + c + other[i + 1:] for other in second if not paired.isdisjoint(other)
+                     for i, ch in enumerate(other) for c in spairs.get(ch, ""))
         jieba, misspelt = self.jieba, self.misspelt
         for word in found:
             if word in jieba and word not in freq and word not in kept and word not in misspelt and word not in dropped:
@@ -250,6 +265,12 @@ class _Overlay:
             elif i and word[:i] + word[i + 1:] in freq and len(word) > 2:
                 return True
         return False
+
+    def _near_second(self, word: str, second: dict[str, int]) -> bool:
+        """Whether one look-alike character turns word into a word of the second tier."""
+        shapes, twins = self.alike.shapes, self.alike.twins
+        return any(word[:i] + c + word[i + 1:] in second for i, ch in enumerate(word)
+                   for c in shapes.get(ch, "") + twins.get(ch, ""))
 
 
 def overlay(base: dict, terms: list[str], conf: dict, shapes: dict[str, str], jieba: dict[str, int]) -> dict:

@@ -74,6 +74,50 @@ def test_the_base_protects_rare_idioms_not_jiebas_misspellings_nor_offered_words
     assert all(len(w) == int(n) for n, words in base["protect"].items() for w in words.split())
 
 
+def test_the_second_tier_holds_rarer_words_as_corrections_only(inputs):
+    """``second`` (checker/lexicon.py second_tier): jieba's words under min_freq from second_freq
+    (two characters) and second_freq_three (three), no names and no words of the list; in the
+    compiled data they are offered by the second tier only, known as words only where they are rarer
+    words kept anyway (second_known)."""
+    base = json.loads(BASE.read_text(encoding="utf-8"))
+    second = {w: int(f) for f, ws in base["second"].items() for w in ws.split()}
+    assert {"下拨", "排查", "展板", "晴雨表"} <= set(second)
+    assert "艾灸" not in second  # jieba tags it as a name
+    conf = inputs[0]
+    assert all(f >= conf["second_freq" if len(w) == 2 else "second_freq_three"] for w, f in second.items())
+    offered = {w for group in ("words", "fixed") for words in base[group].values() for w in words.split()}
+    assert not set(second) & offered
+    typo = compiler.typo_data(*inputs)
+    compiled = {w for group in ("second", "second_known") for w in _words(typo, group)}
+    known = {w for group in ("words", "fixed", "rare") for w in _words(typo, group)}
+    assert "下拨" in compiled and "下拨" not in known
+    assert not set(_words(typo, "second_known")) & known and not set(_words(typo, "second")) & known
+
+
+def test_a_rarer_word_one_look_alike_from_the_second_tier_is_known(inputs):
+    """Every word of jieba's dictionary one look-alike character (the shapes and the near-identical
+    twins, the only edits the second tier makes) from a word of the second tier is known to the
+    compiled data (a word, a rarer word) or one of jieba's misspellings: written right, it is never
+    taken for a typo of that word (三审 beside 二审). The base and the overlay agree on it."""
+    from checker.compile import jieba_words
+
+    typo = compiler.typo_data(*inputs)
+    second = set(_words(typo, "second")) | set(_words(typo, "second_known"))
+    known = {w for group in ("words", "fixed", "rare", "second", "second_known") for w in _words(typo, group)}
+    base = json.loads(BASE.read_text(encoding="utf-8"))
+    misspelt = set(_words(base, "misspelt")) | set(base["misspelt_rare"].split())
+    shapes, twins, jieba = typo["shapes"], typo["twins"], jieba_words()
+    loose = []
+    for word in second:
+        for i, ch in enumerate(word):
+            for c in shapes.get(ch, "") + twins.get(ch, ""):
+                other = word[:i] + c + word[i + 1:]
+                if other in jieba and other not in known and other not in misspelt:
+                    loose.append((other, word))
+    assert not loose, loose[:20]
+    assert "三审" in _words(typo, "rare") and "二审" in second
+
+
 def test_compile_data_reads_the_base_not_the_whole_dictionary(monkeypatch, tmp_path):
     """The build does not run the ten-second derivation: compile_data works with lexicon() out of reach."""
     import tempfile
