@@ -913,6 +913,16 @@
       }
     }
   }
+  // Whether run[c] makes a word of any list or the second tier (2 to 4 characters) with characters outside run[a, b)
+  // (零 of 零钱 when 带零 would be corrected): the character as written belongs to that word.
+  function wordBeyond(tt, run, c, a, b) {
+    for (var L = 2; L <= 4; L++) {
+      for (var st = Math.max(0, c - L + 1); st <= c && st + L <= run.length; st++) {
+        if ((st < a || st + L > b) && (costAt(tt, run, st + L, L) >= 0 || tt.second.has(run.slice(st, st + L)))) return true;
+      }
+    }
+    return false;
+  }
   // Whether run[a] ends, or run[b - 1] begins, a word of any list (2 to 4 characters) that reaches
   // outside run[a, b).
   function wordAcross(tt, run, a, b) {
@@ -1006,6 +1016,8 @@
         var bar = e.kind === "doubled" ? (word.length === 2 && betweenWords(tt, run, e.at) ? conf.threshold_short_alike : conf.threshold) : word.length > 3 ? conf.threshold : word.length === 3 ? conf.threshold_three :
           e.kind === "sound" || e.kind === "swapped" || listed ? conf.threshold_short : conf.threshold_short_alike;  // a swap: one candidate
         if (!tt.offer.has(word) || score < bar) return;
+        if ((e.kind === "sound" || e.kind === "fuzzy" || e.kind === "shape") && score < conf.across_bar &&
+            wordBeyond(tt, run, e.at, a + span[0], a + span[1])) return;
         if (e.kind === "doubled") {  // reported and corrected: the word holding its twin (落实实到位: 落实, not 到位)
           span = wordAt(s1[1], after.length, pos - 1);
           word = after.slice(span[0], span[1]);

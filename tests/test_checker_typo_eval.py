@@ -62,7 +62,7 @@ def test_bench_measures_other_settings_in_memory_only(data):
 # A second writer's correct paragraphs (tests/data/typo-heldout.yml), measured 2026-12-05: 19 warnings
 # on main 1768ba8; 10 (4 on the developer's half, 6 held out) with rare idioms kept whole, measure words
 # after numerals left alone and doubled characters that are two words. No finding at severity error.
-HELDOUT_WARNINGS = {"dev": 4, "held": 3}  # held 3 with a rare character chosen by sound costing more (粽叶)
+HELDOUT_WARNINGS = {"dev": 3, "held": 3}  # held 3 with a rare character chosen by sound costing more (粽叶); dev 3 with across_bar
 
 
 def test_second_writers_correct_text_raises_no_error_and_no_more_warnings(data):
@@ -79,12 +79,13 @@ def test_second_writers_correct_text_raises_no_error_and_no_more_warnings(data):
 
 def test_third_writers_correct_text_raises_no_error_and_no_more_warnings(data):
     """A third writer's correct paragraphs (tests/data/typo-heldout-3.yml), which no developer has seen:
-    no finding at severity error; 9 warnings when first run (main af0be17), 8 since 粽叶 is no 中叶."""
+    no finding at severity error; 9 warnings when first run (main af0be17), 8 since 粽叶 is no 中叶, 7 since
+    常用字字形 is no doubling, 6 since a character that makes a word beside it needs across_bar."""
     paragraphs = load_paragraphs(HELDOUT3)
     result = paragraph_alarms(paragraphs, data)
     assert sum(len(p["text"]) for p in paragraphs) == 13308
     assert result["dev"]["error"] + result["held"]["error"] == 0, result["findings"]
-    assert result["dev"]["warning"] + result["held"]["warning"] <= 8, result["findings"]
+    assert result["dev"]["warning"] + result["held"]["warning"] <= 6, result["findings"]
     sentences = load(HELDOUT3)
     assert len(sentences) == 130 and all(s["error"] in s["text"] for s in sentences)
 
@@ -92,12 +93,12 @@ def test_third_writers_correct_text_raises_no_error_and_no_more_warnings(data):
 def test_fourth_writers_correct_text_raises_no_error_and_no_more_warnings(data):
     """A fourth writer's correct paragraphs (tests/data/typo-heldout-4.yml), seen by no developer. First
     run on main 12a4ce5: 2 errors (a preposition after a term read as its last character, 志愿服务以…;
-    落细落小, a right phrase one character from 落细落实) and 7 warnings. No error since; warnings may
-    only fall."""
+    落细落小, a right phrase one character from 落细落实) and 7 warnings. No error since; 4 warnings since a
+    character that makes a word beside it needs across_bar (带零钱, 以签到表). Warnings may only fall."""
     paragraphs = load_paragraphs(HELDOUT4)
     result = paragraph_alarms(paragraphs, data)
     assert sum(len(p["text"]) for p in paragraphs) == 13132
     assert result["dev"]["error"] + result["held"]["error"] == 0, result["findings"]
-    assert result["dev"]["warning"] + result["held"]["warning"] <= 7, result["findings"]
+    assert result["dev"]["warning"] + result["held"]["warning"] <= 4, result["findings"]
     sentences = load(HELDOUT4)
     assert len(sentences) == 143 and all(s["error"] in s["text"] for s in sentences)
