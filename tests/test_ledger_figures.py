@@ -443,3 +443,37 @@ def test_plan_tasks_ledger_counts_due_done_and_open(tmp_path, data):
     assert sentence == "上半年到期的工作要点任务4项，已完成2项，尚未完成的任务1项。"
     mentions = check_figures("上半年到期的工作要点任务4项，已完成3项。", result, data)["mentions"]
     assert [(m["key"], m["status"]) for m in mentions] == [("ledger-plan-tasks/due", "equal"), ("ledger-plan-tasks/done", "differs")]
+
+
+def test_credit_household_ledger_counts_declared_and_rated(tmp_path, data):
+    """诚信户评定登记表 (a ninth query writer's gap: the 诚信户 evaluation form): households declared in the
+    period and how many were rated, read back from a filled download."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from macros.export.ledger_xlsx import build_ledger_xlsx
+    from macros.sitedata import load_site_data
+
+    wb = load_workbook(io.BytesIO(build_ledger_xlsx(load_site_data(ROOT).get("ledgers", "ledger-credit-households"))))
+    ws = wb.worksheets[0]
+    ws.delete_rows(3, ws.max_row)  # the example rows
+    filled = [  # 序号, 社区, 户别, 申报方式, 申报日期, 初核意见, 评议日期, 评议结论
+        (1, "和平社区", "1号楼101", "自愿申报", "2026年2月20日", "符合", "2026年3月10日", "评定"),
+        (2, "和平社区", "2号楼302", "楼栋推荐", "2026年3月1日", "符合", "2026年3月10日", "评定"),
+        (3, "新华社区", "7号楼502", "网格推荐", "2026年5月6日", "第二条不符合", "2026年5月20日", "暂缓"),
+        (4, "新华社区", "9号楼201", "自愿申报", "2026年9月3日", "符合", "2026年9月18日", "评定"),
+    ]
+    for r, row in enumerate(filled, start=3):
+        for c, value in enumerate(row, start=1):
+            ws.cell(row=r, column=c, value=value)
+    path = tmp_path / "credit.xlsx"
+    wb.save(path)
+    result = ledger_figures(sheets_of([path]), "2026H1", data)
+    got = {k: v for k, v in values(result).items() if k.startswith("ledger-credit-households/")}
+    assert got == {"ledger-credit-households/declared": 3, "ledger-credit-households/rated": 2}
+    sentence = next(ledger for ledger in result["ledgers"] if ledger["id"] == "ledger-credit-households")["sentences"][0]
+    assert sentence == "上半年申报诚信户3户，评定2户。"
+    mentions = check_figures("上半年申报诚信户3户，评定3户。", result, data)["mentions"]
+    assert [(m["key"], m["status"]) for m in mentions] == [("ledger-credit-households/declared", "equal"),
+                                                           ("ledger-credit-households/rated", "differs")]

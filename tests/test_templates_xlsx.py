@@ -16,7 +16,7 @@ SITE = load_site_data(ROOT)
 LEDGERS = SITE.all("ledgers")
 AGREED = {"ledger-positions", "ledger-opinion", "ledger-study", "ledger-publicity", "ledger-volunteer", "ledger-talks",
           "ledger-rectification", "ledger-display-changes", "ledger-sign-in",
-          "ledger-photos", "ledger-plan-tasks"}
+          "ledger-photos", "ledger-plan-tasks", "ledger-credit-households"}
 
 
 def test_all_agreed_ledgers_exist():
