@@ -331,6 +331,26 @@ def test_the_guides_intent_lifts_the_writing_guide_for_length_and_the_work_point
     assert first("宣传栏", often) == "doc-templates/board.html"
 
 
+def test_a_question_by_month_lifts_the_calendar():
+    """data/search/ranking.yml (round 12): staff ask by month (月底, 这个月, 下个月); the answer is the calendar's
+    month, not the work-point page that scores higher on the question's other words. 每个月 is not 每月 (how often)."""
+    first = _first_with_guides_ranking()
+    groups = [_group("work-points/opinion.html#board", 10), _group("calendar/index.html#month-6", 6)]
+    for query in ("月底前要报的材料", "这个月要报什么", "下个月有哪些报告要交", "每个月要报的材料"):
+        assert first(query, groups) == "calendar/index.html#month-6", query
+    assert first("宣传栏要报的材料", groups) == "work-points/opinion.html#board"
+
+
+def test_asking_someone_to_look_a_draft_over_lifts_the_checkers():
+    """data/search/ranking.yml (round 12): 帮我看看, 帮我过一遍, 能查出 ask for a tool that checks the draft (报告体检,
+    台账对数), not for the task page whose title is the kind of report."""
+    first = _first_with_guides_ranking()
+    groups = [_group("tasks/half-year-report.html", 10), _group("checker/index.html", 6)]
+    for query in ("半年汇报帮我看看", "半年汇报写好了帮我过一遍", "汇报里的年份写错能查出来吗"):
+        assert first(query, groups) == "checker/index.html", query
+    assert first("半年汇报写好了", groups) == "tasks/half-year-report.html"
+
+
 def test_a_kinds_word_inside_a_longer_word_of_another_kind_does_not_count():
     """data/search/ranking.yml (round 9): 多长时间 asks how long a thing takes (the 多久 kind: the work points), not
     how long a text is (多长, the length kind: the writing guide), though it holds 多长."""
