@@ -411,9 +411,8 @@ def test_display_change_record_counts_changes_by_kind_of_board(data):
     assert len(mentions) == 3 and all(m["status"] == "equal" for m in mentions), sentence
 
 
-def test_plan_tasks_ledger_counts_due_done_and_open(tmp_path, data):
-    """工作要点任务推进表 (an eighth query writer's gap: the task table as a workbook): the tasks due in
-    the period, how many are done and which are still open, read back from a filled download."""
+def _filled_download(ledger_id: str, rows: list[tuple], path) -> list[dict]:
+    """The ledger's downloaded workbook with its example rows replaced by ``rows``, saved and read back."""
     import io
 
     from openpyxl import load_workbook
@@ -421,9 +420,24 @@ def test_plan_tasks_ledger_counts_due_done_and_open(tmp_path, data):
     from macros.export.ledger_xlsx import build_ledger_xlsx
     from macros.sitedata import load_site_data
 
-    wb = load_workbook(io.BytesIO(build_ledger_xlsx(load_site_data(ROOT).get("ledgers", "ledger-plan-tasks"))))
+    wb = load_workbook(io.BytesIO(build_ledger_xlsx(load_site_data(ROOT).get("ledgers", ledger_id))))
     ws = wb.worksheets[0]
     ws.delete_rows(3, ws.max_row)  # the example rows
+    for r, row in enumerate(rows, start=3):
+        for c, value in enumerate(row, start=1):
+            ws.cell(row=r, column=c, value=value)
+    wb.save(path)
+    return sheets_of([path])
+
+
+def _figures_and_sentence(result: dict, ledger_id: str) -> tuple[dict, str]:
+    got = {k: v for k, v in values(result).items() if k.startswith(ledger_id + "/")}
+    return got, next(ledger for ledger in result["ledgers"] if ledger["id"] == ledger_id)["sentences"][0]
+
+
+def test_plan_tasks_ledger_counts_due_done_and_open(tmp_path, data):
+    """工作要点任务推进表 (an eighth query writer's gap: the task table as a workbook): the tasks due in
+    the period, how many are done and which are still open, read back from a filled download."""
     filled = [  # 序号, 工作要点, 任务内容, 牵头领导, 责任科室或社区, 完成时限, 推进情况, 完成日期
         (1, "理论武装", "制定中心组年度学习计划", "党工委书记", "宣传办", "2026年1月31日", "已完成", "2026年1月20日"),
         (2, "舆论引导", "建立节假日舆情值班表", "宣传委员", "宣传办", "2026年4月30日", "已完成", "2026年4月25日"),
@@ -431,15 +445,9 @@ def test_plan_tasks_ledger_counts_due_done_and_open(tmp_path, data):
         (4, "文化事业", "编印工业记忆读本", "宣传委员", "综合文化站", "2026年11月30日", "未启动", None),
         (5, "诚信建设", "评选诚信示范商户", "分管副主任", "经济发展办公室", "2026年6月30日", "已调整", None),
     ]
-    for r, row in enumerate(filled, start=3):
-        for c, value in enumerate(row, start=1):
-            ws.cell(row=r, column=c, value=value)
-    path = tmp_path / "tasks.xlsx"
-    wb.save(path)
-    result = ledger_figures(sheets_of([path]), "2026H1", data)
-    got = {k: v for k, v in values(result).items() if k.startswith("ledger-plan-tasks/")}
+    result = ledger_figures(_filled_download("ledger-plan-tasks", filled, tmp_path / "tasks.xlsx"), "2026H1", data)
+    got, sentence = _figures_and_sentence(result, "ledger-plan-tasks")
     assert got == {"ledger-plan-tasks/due": 4, "ledger-plan-tasks/done": 2, "ledger-plan-tasks/open": 1}
-    sentence = next(ledger for ledger in result["ledgers"] if ledger["id"] == "ledger-plan-tasks")["sentences"][0]
     assert sentence == "上半年到期的工作要点任务4项，已完成2项，尚未完成的任务1项。"
     mentions = check_figures("上半年到期的工作要点任务4项，已完成3项。", result, data)["mentions"]
     assert [(m["key"], m["status"]) for m in mentions] == [("ledger-plan-tasks/due", "equal"), ("ledger-plan-tasks/done", "differs")]
@@ -448,31 +456,15 @@ def test_plan_tasks_ledger_counts_due_done_and_open(tmp_path, data):
 def test_credit_household_ledger_counts_declared_and_rated(tmp_path, data):
     """诚信户评定登记表 (a ninth query writer's gap: the 诚信户 evaluation form): households declared in the
     period and how many were rated, read back from a filled download."""
-    import io
-
-    from openpyxl import load_workbook
-
-    from macros.export.ledger_xlsx import build_ledger_xlsx
-    from macros.sitedata import load_site_data
-
-    wb = load_workbook(io.BytesIO(build_ledger_xlsx(load_site_data(ROOT).get("ledgers", "ledger-credit-households"))))
-    ws = wb.worksheets[0]
-    ws.delete_rows(3, ws.max_row)  # the example rows
     filled = [  # 序号, 社区, 户别, 申报方式, 申报日期, 初核意见, 评议日期, 评议结论
         (1, "和平社区", "1号楼101", "自愿申报", "2026年2月20日", "符合", "2026年3月10日", "评定"),
         (2, "和平社区", "2号楼302", "楼栋推荐", "2026年3月1日", "符合", "2026年3月10日", "评定"),
         (3, "新华社区", "7号楼502", "网格推荐", "2026年5月6日", "第二条不符合", "2026年5月20日", "暂缓"),
         (4, "新华社区", "9号楼201", "自愿申报", "2026年9月3日", "符合", "2026年9月18日", "评定"),
     ]
-    for r, row in enumerate(filled, start=3):
-        for c, value in enumerate(row, start=1):
-            ws.cell(row=r, column=c, value=value)
-    path = tmp_path / "credit.xlsx"
-    wb.save(path)
-    result = ledger_figures(sheets_of([path]), "2026H1", data)
-    got = {k: v for k, v in values(result).items() if k.startswith("ledger-credit-households/")}
+    result = ledger_figures(_filled_download("ledger-credit-households", filled, tmp_path / "credit.xlsx"), "2026H1", data)
+    got, sentence = _figures_and_sentence(result, "ledger-credit-households")
     assert got == {"ledger-credit-households/declared": 3, "ledger-credit-households/rated": 2}
-    sentence = next(ledger for ledger in result["ledgers"] if ledger["id"] == "ledger-credit-households")["sentences"][0]
     assert sentence == "上半年申报诚信户3户，评定2户。"
     mentions = check_figures("上半年申报诚信户3户，评定3户。", result, data)["mentions"]
     assert [(m["key"], m["status"]) for m in mentions] == [("ledger-credit-households/declared", "equal"),

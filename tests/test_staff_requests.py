@@ -182,3 +182,15 @@ def test_ninth_writer_gaps_are_answered_where_staff_look(built_site):
         assert word in section, word
     text = built_site.article("work-points/culture.html").get_text(" ")
     assert "读书会的书和经费" in text and "凭发票入账" in text and "不向参加的居民收费" in text
+
+
+def test_what_a_reviewer_checks_in_a_draft_is_on_the_writing_guide(built_site):
+    """审稿 (a gap the search rounds found: staff ask what the 分管领导 checks in a draft): the six
+    things, with the ledger check and the checker linked."""
+    article = built_site.article("writing/index.html")
+    section = _section(article, "审稿")
+    for word in ("提法", "抽查", "台账", "问题", "口径", "保密", "落款", "批注", "审签单"):
+        assert word in section, word
+    heading = article.select_one('[id="审稿"]')
+    links = {a["href"] for a in heading.find_all_next("a", limit=12)}
+    assert any(h.startswith("../checker/ledger.html") for h in links) and any(h.startswith("../checker/") for h in links)
