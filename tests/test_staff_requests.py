@@ -194,3 +194,11 @@ def test_what_a_reviewer_checks_in_a_draft_is_on_the_writing_guide(built_site):
     heading = article.select_one('[id="审稿"]')
     links = {a["href"] for a in heading.find_all_next("a", limit=12)}
     assert any(h.startswith("../checker/ledger.html") for h in links) and any(h.startswith("../checker/") for h in links)
+
+
+def test_holiday_classes_for_children_are_under_grassroots_talks(built_site):
+    """思政课 in the community (a gap the search rounds found): under 基层宣讲, with who teaches, who
+    organises and that it counts as a talk."""
+    section = _section(built_site.article("work-points/theory.html"), "基层宣讲")
+    for word in ("思政课", "寒暑假", "事先审核", "计入宣讲场次"):
+        assert word in section, word
