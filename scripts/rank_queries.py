@@ -4,6 +4,11 @@
     python scripts/rank_queries.py SITE_DIR [FILE ...]     default: the four sets under tests/data/
     python scripts/rank_queries.py SITE_DIR FILE --misses  also list each miss with its first three pages
     python scripts/rank_queries.py SITE_DIR FILE --not-first   list the queries found in the first five but not first
+    python scripts/rank_queries.py SITE_DIR [FILE ...] --dump OUT [--typed]
+                                                           write the worker's whole answer to every query (with --typed
+                                                           also to every prefix of each query, typed in order) to OUT,
+                                                           one JSON line each, and print its SHA-256: a change meant to
+                                                           keep every answer (a speed-up) must give the same file
 
 Runs the site's own patched search worker (assets/javascripts/workers/search.*.min.js) with the site's
 prebuilt index in V8 (mini-racer), exactly as the browser's worker answers a query, and reads the pages in
@@ -69,6 +74,21 @@ class SiteSearch:
         return [next(d["location"] for d in group if "#" not in d["location"]) for group in self.raw(query)["items"]]
 
 
+def dump(search: SiteSearch, files: list[Path], out: Path, typed: bool) -> int:
+    """Every query's whole answer (then, with ``typed``, every prefix's, each set's queries typed in order, as the
+    worker's caches see them in the browser), one line each: set, query, the answer as JSON."""
+    import hashlib
+
+    with out.open("w", encoding="utf-8") as f:
+        for path in files:
+            queries = [case["query"] for case in load_judged(path)]
+            asked = queries + ([q[:n] for q in queries for n in range(1, len(q) + 1)] if typed else [])
+            for query in asked:
+                f.write(f"{path.name}\t{query}\t{json.dumps(search.raw(query), ensure_ascii=False, sort_keys=True)}\n")
+    print(out, hashlib.sha256(out.read_bytes()).hexdigest())
+    return 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("site", type=Path)
@@ -79,11 +99,15 @@ def main(argv=None) -> int:
     parser.add_argument("--current-js", action="store_true",
                         help="run this checkout's results.js and query helpers instead of the site's")
     parser.add_argument("--set", action="append", default=[], metavar="JS", help="JavaScript to run first")
+    parser.add_argument("--dump", type=Path, metavar="OUT", help="write every answer to OUT (one JSON line each)")
+    parser.add_argument("--typed", action="store_true", help="with --dump: also every prefix of every query")
     args = parser.parse_args(argv)
     search = SiteSearch(args.site, args.current_js)
     for js in args.set:
         search.ctx.eval(js)
     files = args.files or [ROOT / "tests/data" / name for name in SETS if (ROOT / "tests/data" / name).exists()]
+    if args.dump:
+        return dump(search, files, args.dump, args.typed)
     for path in files:
         figures = rank_by_kind(search.pages, load_judged(path))
         print(path.name + "\n" + kind_table(figures))

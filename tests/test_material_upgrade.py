@@ -44,8 +44,8 @@ FILLERS = ("怎么", "的", "里")
 # patch or to the code appended to the worker (results.js), checked by the browser tests.
 PATCHED = {
     "da1b3df5e5f00cc73083c9e21ff0ec28bde85cd247057bdd05b7a167e5903bd4": {  # worker of 9.8.1
-        (): "7c1d25f171622573e39f984fd46274f699ee67c7c739244b3e34fe6997ae8930",
-        FILLERS: "304d2e0193a5b9331a6c6e6020ab6b8ed96786c4c73527fa2a8960d1c8aec06b",
+        (): "0ea439c487d377a5f8c529594144682ff369f45596c3ba0d3cea61fb495a8b77",
+        FILLERS: "8aae72ab2b0f41834710274203fc9eee21b9ba58ae816c7b036ea1056f2a081e",
     },
     "b9a1ef14b5e91ad61fa8d7dd42e1f55e6af0ebd224bc8970dff0e7d7311b172f": {  # bundle of 9.8.1
         SEPARATOR: "7f26973bc7ab3f04f055a8ded5144d8e76e287893e96e65675ce162cc4439328",

@@ -456,3 +456,97 @@ def test_a_one_word_query_finds_the_heading_that_is_the_word_before_one_that_beg
     same = [_entry("work-points/notice.html#board", 6, "<mark>公告栏</mark>", ("公告栏",))]
     assert order([longer, same]) == ["work-points/notice.html#board", "doc-templates/notice.html"]
     assert order([longer, same], __guidePartialHeadingWord=1)[0] == "doc-templates/notice.html"
+
+
+# --- Work a query repeats, done once (2026-12-05 round 13: answers byte for byte the same) ----------------------
+
+def test_each_terms_expansion_in_the_index_is_walked_once_and_handed_out_the_same():
+    """lunr walks the index's token set for every term of every query (TokenSet.intersect); the walk's words are
+    kept per index and per clause (term with its wildcards, edit distance) and each query gets a copy of them."""
+    from py_mini_racer import MiniRacer
+
+    ctx = MiniRacer()
+    ctx.eval(RESULTS_JS)
+    ctx.eval("""
+      var walks = 0, fake = {TokenSet: function (words) { this.words = words; }};
+      fake.TokenSet.fromClause = function (c) { return new fake.TokenSet([c.term]); };
+      fake.TokenSet.prototype.intersect = function (b) {
+        walks++; var own = this.words, want = b.words[0].replace(/\\*$/, '');
+        return {toArray: function () { return own.filter(function (w) { return w.indexOf(want) === 0; }); }};
+      };
+      fake.TokenSet.prototype.toArray = function () { return this.words.slice(); };
+      __guideKeepExpansions(fake); __guideKeepExpansions(fake);  // set up once, whatever the calls
+      var index = new fake.TokenSet(['社区', '社区治理', '台账']), other = new fake.TokenSet(['社区书记']);
+      function expand(set, clause) { return set.intersect(fake.TokenSet.fromClause(clause)).toArray(); }
+    """)
+    assert ctx.eval("JSON.stringify(expand(index, {term: '社区*'}))") == '["社区","社区治理"]'
+    assert ctx.eval("var a = expand(index, {term: '社区*'}); a.push('x'); JSON.stringify(expand(index, {term: '社区*'}))") \
+        == '["社区","社区治理"]'  # a copy: a caller that changes its list changes nobody else's
+    assert ctx.eval("walks") == 1
+    assert ctx.eval("expand(index, {term: '社区'}).length; expand(index, {term: '社区*', editDistance: 1}).length;"
+                    "JSON.stringify(expand(other, {term: '社区*'}))") == '["社区书记"]'
+    assert ctx.eval("walks") == 4  # another term, edit distance or index is walked
+    # A token set not made from a query's clause is walked as before, every time.
+    assert ctx.eval("index.intersect(new fake.TokenSet(['台账'])).toArray(); index.intersect(new fake.TokenSet(['台账']));"
+                    "walks") == 6
+
+
+def test_a_words_count_in_the_index_is_counted_once_per_word():
+    """__guideDf (the rare words of every query, the slip check) counts a word's sections once per index."""
+    from py_mini_racer import MiniRacer
+
+    ctx = MiniRacer()
+    ctx.eval(RESULTS_JS)
+    ctx.eval("var words = {'台账': {_index: 1, text: {'a.html': {}, 'b.html': {}}, title: {'a.html': {}}}};")
+    assert ctx.eval("__guideDf(words, '台账', 5)") == 2
+    assert ctx.eval("__guideDf(words, '台账', 1)") == 1
+    ctx.eval("words['台账'].text['c.html'] = {};")  # the index never changes: what was counted is kept
+    assert ctx.eval("__guideDf(words, '台账', 5)") == 2
+    assert ctx.eval("__guideDf({'台账': words['台账']}, '台账', 5)") == 3  # another index is counted afresh
+    assert ctx.eval("__guideDf(words, '没有', 5)") == 0
+
+
+WINDOW_COUNTS = """function (html, width, terms) {
+  var c = __guideChars(html), got = [], want = [], counted = __guideWindowWords(c, terms), k, to;
+  for (k = 0; k < c.marks.length; k++) {
+    to = Math.min(c.n, c.marks[k][0] + width);
+    got.push(counted ? counted(k, to) : null);
+    want.push(__guideWords(c, c.marks[k][0], to, terms, k));
+  }
+  return JSON.stringify([got, want]); }"""
+
+
+@pytest.mark.parametrize("html, size, lead, terms, snippet, words, marked", TRICKY)
+def test_the_windows_word_counts_are_those_of_each_window_read_alone(js, html, size, lead, terms, snippet, words, marked):
+    """__guideWindow counts the terms of every window from each mark's word read once (__guideWindowWords); the
+    counts are those __guideWords gives for each window, a mark cut by the window's end included."""
+    for width in (1, 2, 3, 5, 8, 40):
+        for query in (terms, ["台", "宣传栏", "更"], ["a", "b", "c", "e"], ["&lt;", "二"], ["台", "台"]):
+            got, want = json.loads(js(WINDOW_COUNTS, html, width, query))
+            assert got == (want if query else [None] * len(want)), (width, query)
+    assert js("function () { return __guideWindowWords(__guideChars('<mark>a</mark>'), Array(31).fill('a')); }") is None
+
+
+def test_lunrs_sets_of_sections_are_made_only_when_read_and_are_the_same():
+    """lunr's query makes a Set of sections for every word of every term and field, read only for a term that must
+    or must not be present: its object of sections is made on first reading, with the same keys in the same order."""
+    from py_mini_racer import MiniRacer
+
+    ctx = MiniRacer()
+    ctx.eval(RESULTS_JS)
+    ctx.eval("""
+      var fake = {}, built = 0;
+      fake.Set = function (e) {
+        built++; if (this.elements = Object.create(null), e) { this.length = e.length;
+          for (var r = 0; r < this.length; r++) this.elements[e[r]] = !0 } else this.length = 0 };
+      fake.Set.complete = {contains: function () { return true; }};
+      fake.Set.prototype.contains = function (e) { return !!this.elements[e]; };
+      __guideLazySets(fake); __guideLazySets(fake);
+      var s = new fake.Set(['b.html', 'a.html', '2']), none = new fake.Set();
+    """)
+    assert ctx.eval("built") == 0 and ctx.eval("s.length") == 3 and ctx.eval("none.length") == 0
+    assert ctx.eval("Object.getOwnPropertyNames(s).indexOf('elements')") == -1  # not made yet
+    assert ctx.eval("JSON.stringify(Object.keys(s.elements))") == '["2","b.html","a.html"]'  # as lunr's own object
+    assert ctx.eval("s.contains('a.html') && !s.contains('c.html') && !none.contains('a.html')")
+    assert ctx.eval("s instanceof fake.Set && fake.Set.complete.contains('x')")
+    assert ctx.eval("s.elements = {x: true}; s.contains('x') && !s.contains('a.html')")  # still writable

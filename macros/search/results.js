@@ -14,6 +14,15 @@ var __guideSnippetSize = 120; // characters of text in a snippet, about two line
 var __guideSnippetLead = 24; // characters shown before the first matched word, at most
 var __guideBlock = /^(p|li|ul|ol|dl|dt|dd|tr|td|th|table|thead|tbody|h[1-6]|div|br|blockquote|pre|section|details|summary|figcaption)$/i;
 var __guideStop = /[。；！？\s]/;
+var __guideStopCodes = {};  // character code -> whether __guideStop matches it, looked up once per code
+
+// Whether character ``i`` of chars ends a sentence or is white space (an entity or a character outside the BMP,
+// U+E000 in ``text``, never does: __guideStop matches neither them whole nor U+E000).
+function __guideIsStop(c, i) {
+  var code = c.text.charCodeAt(i), stop = __guideStopCodes[code];
+  if (stop === undefined) stop = __guideStopCodes[code] = __guideStop.test(c.text.charAt(i));
+  return stop;
+}
 
 // The visible characters of an HTML string, as one string with one code unit per character (``text``): an
 // entity and a character outside the BMP each count as one character, kept whole in ``whole`` (position ->
@@ -104,19 +113,24 @@ function __guideCharAt(c, i) {
   return i in c.whole ? c.whole[i] : c.text.charAt(i);
 }
 
+// The marked word chars[a, b), lowercased a character at a time (a word of letters and CJK only at once: the same,
+// and quicker).
+function __guideMarkWord(c, a, b) {
+  var word = c.entities ? "" : c.text.slice(a, b), i;
+  if (!word || !/^[\u0000-\u007f\u3000-\u9fff]*$/.test(word)) for (word = "", i = a; i < b; i++) word += __guideCharAt(c, i).toLowerCase();
+  else word = word.toLowerCase();
+  return word;
+}
+
 // How many of the query's ``terms`` the marked words of chars[from, to) stand for (a marked word stands
 // for each term it begins with: terms are searched with a trailing wildcard); without terms, how many
 // different marked words there are.
 function __guideWords(c, from, to, terms, first) {
-  var words = {}, k, i, word;
+  var words = {}, k;
   for (k = first || 0; k < c.marks.length && c.marks[k][0] < to; k++) {
     var a = Math.max(c.marks[k][0], from), b = Math.min(c.marks[k][1], to);
     if (a >= b) continue;
-    // Lowercased a character at a time (a word of letters and CJK only at once: the same, and quicker).
-    word = c.entities ? "" : c.text.slice(a, b);
-    if (!word || !/^[\u0000-\u007f\u3000-\u9fff]*$/.test(word)) for (word = "", i = a; i < b; i++) word += __guideCharAt(c, i).toLowerCase();
-    else word = word.toLowerCase();
-    words[word] = true;
+    words[__guideMarkWord(c, a, b)] = true;
   }
   words = Object.keys(words);
   if (!terms || !terms.length) return words.length;
@@ -125,18 +139,49 @@ function __guideWords(c, from, to, terms, first) {
   }).length;
 }
 
+// Which of ``terms`` (at most 30: bit t for terms[t]) a marked word begins with.
+function __guideTermBits(word, terms) {
+  var bits = 0;
+  for (var t = 0; t < terms.length; t++) if (word.indexOf(terms[t]) === 0) bits |= 1 << t;
+  return bits;
+}
+
+// __guideWords(c, from, to, terms, first) for every window of __guideWindow at once: each mark's word is lowercased
+// once (and kept with ``c``, which __guideCharsOnce keeps: the same text is read again at the next keystroke) and
+// compared with the terms once, not once for every window it falls in (a long question's result text has some
+// hundred marks, and every mark started a window that read the marks after it again). The count of a window is
+// the number of terms some word of it begins with: the bits of its words' terms, or-ed. A mark cut by the
+// window's end is read as cut, as __guideWords reads it. Null for more than 30 terms or none (then __guideWords).
+function __guideWindowWords(c, terms) {
+  if (!terms || !terms.length || terms.length > 30) return null;
+  var lower = c.lower || (c.lower = []), bits = [], k;
+  for (k = 0; k < c.marks.length; k++) {
+    if (lower[k] === undefined) lower[k] = __guideMarkWord(c, c.marks[k][0], c.marks[k][1]);
+    bits.push(__guideTermBits(lower[k], terms));
+  }
+  return function (k, to) {  // the count for the window of mark k, [marks[k][0], to)
+    var all = 0, j, n = 0;
+    for (j = k; j < c.marks.length && c.marks[j][0] < to; j++) {
+      all |= c.marks[j][1] <= to ? bits[j] : __guideTermBits(__guideMarkWord(c, c.marks[j][0], to), terms);
+    }
+    for (; all; all &= all - 1) n++;
+    return n;
+  };
+}
+
 // Where a snippet of ``size`` characters starts: before the run of marks that has the most of the query's
 // terms within ``size`` of it, from the end of a sentence at most ``lead`` characters before.
 function __guideWindow(c, size, lead, terms) {
-  var best = 0, bestWords = -1, i, k, n = c.n;
+  var best = 0, bestWords = -1, i, k, n = c.n, counted = __guideWindowWords(c, terms);
   for (k = 0; k < c.marks.length; k++) {
     i = c.marks[k][0];
-    var words = __guideWords(c, i, Math.min(n, i + size - lead), terms, k);  // marks before k end before i
+    var to = Math.min(n, i + size - lead);  // marks before k end before i
+    var words = counted ? counted(k, to) : __guideWords(c, i, to, terms, k);
     if (words > bestWords) { best = i; bestWords = words; }
   }
   if (bestWords < 0) return 0;
   var start = Math.max(0, best - lead);
-  for (i = best - 1; i >= start; i--) if (__guideStop.test(__guideCharAt(c, i))) return i + 1;
+  for (i = best - 1; i >= start; i--) if (__guideIsStop(c, i)) return i + 1;
   return start;
 }
 
@@ -150,7 +195,7 @@ function __guideSnippet(html, size, lead, terms) {
   var start = __guideWindow(c, size, lead, terms);
   while (start < n && c.text.charAt(start) === " ") start++;
   var end = Math.min(n, start + size), out = start > 0 ? "…" : "", at = start, k;
-  for (k = 0; k < c.marks.length; k++) {
+  for (k = 0; k < c.marks.length && c.marks[k][0] < end; k++) {  // marks in order: the later ones start past it
     var a = Math.max(c.marks[k][0], start), b = Math.min(c.marks[k][1], end);
     if (a >= b) continue;
     out += __guideSlice(c, at, a) + "<mark>" + __guideSlice(c, a, b) + "</mark>";
@@ -362,9 +407,64 @@ function __guideRerank(items, total, query) {
   return head.map(function (h) { return h.group; }).concat(items.slice(__guideRerankDepth));
 }
 
+// lunr expands each term of a query (a word with its trailing wildcard: 社区*) into the index's words it stands for by
+// walking the index's token set (TokenSet.intersect); a question's common words and every keystroke's words come
+// again and again, so each term's expansion is kept, per index, by the clause it came from (its term, wildcards
+// included, and edit distance), and handed out as a copy of the same list of words, in the same order. Set up on
+// the first query (lunr is the worker's own); at most __guideExpandedMost terms kept per index, then started afresh.
+var __guideExpanded = new WeakMap(), __guideExpandedMost = 20000;
+
+function __guideKeepExpansions(lunr) {
+  if (!lunr || !lunr.TokenSet || lunr.TokenSet.__guideKept) return;
+  var fromClause = lunr.TokenSet.fromClause, intersect = lunr.TokenSet.prototype.intersect;
+  lunr.TokenSet.fromClause = function (clause) {
+    var set = fromClause.apply(this, arguments);
+    set.__guideClause = ("editDistance" in clause ? clause.editDistance : "") + " " + clause.term;
+    return set;
+  };
+  lunr.TokenSet.prototype.intersect = function (other) {
+    if (!other || other.__guideClause === undefined) return intersect.apply(this, arguments);
+    var kept = __guideExpanded.get(this), words;
+    if (!kept || kept.size >= __guideExpandedMost) __guideExpanded.set(this, (kept = new Map()));
+    words = kept.get(other.__guideClause);
+    if (!words) kept.set(other.__guideClause, (words = intersect.call(this, other).toArray()));
+    return {toArray: function () { return words.slice(); }};  // Index.query only asks for the words
+  };
+  lunr.TokenSet.__guideKept = true;
+}
+
+// lunr's query makes a Set of the sections of every word a term stands for in every field (lunr.Set: an object with
+// a key per section), and uses it only for a term that must or must not be present (+台账, -台账), which no query
+// of the search box has: each Set's object is made when it is first read instead, exactly as lunr made it.
+function __guideLazySets(lunr) {
+  if (!lunr || !lunr.Set || lunr.Set.__guideLazy) return;
+  var Eager = lunr.Set;
+  var Lazy = function (elements) {
+    this.__guideList = elements;
+    this.length = elements ? elements.length : 0;
+  };
+  Lazy.prototype = Eager.prototype;
+  Object.defineProperty(Eager.prototype, "elements", {
+    configurable: true,
+    get: function () {
+      var elements = Object.create(null), list = this.__guideList, i;
+      for (i = 0; list && i < this.length; i++) elements[list[i]] = true;
+      Object.defineProperty(this, "elements", {value: elements, writable: true, configurable: true, enumerable: true});
+      return elements;
+    },
+    set: function (value) {
+      Object.defineProperty(this, "elements", {value: value, writable: true, configurable: true, enumerable: true});
+    },
+  });
+  Object.keys(Eager).forEach(function (k) { Lazy[k] = Eager[k]; });  // complete, empty
+  Lazy.__guideLazy = true;
+  lunr.Set = Lazy;
+}
+
 function __guideSearch(search, query) {
+  if (typeof lunr !== "undefined") { __guideKeepExpansions(lunr); __guideLazySets(lunr); }
   var result = search.search(query);
-  var fixed = __guideCorrect(query, search.index.invertedIndex, Array.from(search.map.values()));
+  var fixed = __guideCorrect(query, search.index.invertedIndex, search.map);  // its forEach gives the documents
   if (fixed) {
     var other = search.search(fixed);
     if (other.items.length) { result = other; result.guide = {corrected: fixed, typed: query}; }
@@ -427,10 +527,22 @@ function __guideHomophones(ch) {
 
 function __guideIsWord(words, w) { return w.length > 1 && w in words; }
 
-// In how many sections the index has ``w`` (counting up to ``most``).
+// In how many sections the index has ``w`` (counting up to ``most``). Counted once per index, word and ``most``
+// and kept: every query asks it of each of its words (the rare words, __guideWeigh) and the slip check of each
+// character no word covers; the index does not change.
+var __guideDfKept = new WeakMap();
+
 function __guideDf(words, w, most) {
   if (!(w in words)) return 0;
-  var posting = words[w], refs = {}, n = 0;
+  var kept = __guideDfKept.get(words), key = most + " " + w, n;
+  if (!kept) __guideDfKept.set(words, (kept = new Map()));
+  n = kept.get(key);
+  if (n === undefined) kept.set(key, (n = __guideDfCount(words[w], most)));
+  return n;
+}
+
+function __guideDfCount(posting, most) {
+  var refs = {}, n = 0;
   for (var field in posting) {
     if (field === "_index") continue;
     for (var ref in posting[field]) if (!refs[ref]) { refs[ref] = true; if (++n >= most) return n; }
@@ -476,6 +588,7 @@ function __guideDeletionsOf(words) {
 // in it is no slip.
 var __guideText = null;
 
+// ``docs``: the documents, an array or the search's Map (the forEach of either gives each document).
 function __guideCorpus(docs) {
   if (__guideText === null) {
     var parts = [];
