@@ -427,9 +427,9 @@
         if (more) for (var m2 = 0; m2 < more.length; m2++) consider(more[m2], p);
       }
     }
-    var best = new Map(), nearOk = ctx.data.near_ok, marker = new Uint8Array(n), m;
-    ctx.tab.enumerators.lastIndex = 0;  // 一是、二是: the marker's last character is no term's
-    while ((m = ctx.tab.enumerators.exec(norm)) !== null) marker[m.index + m[0].length - 1] = 1;
+    var best = new Map(), nearOk = ctx.data.near_ok, marker = new Uint8Array(n);
+    // 一是、二是: the marker's last character is no term's
+    finditer(tab.enumerators, norm).forEach(function (m) { marker[m.index + m[0].length - 1] = 1; });
     candidates.forEach(function (c) {
       var s = c[0], term = vocab[c[1]], i = c[2], pos = s + i, got = norm[pos], want = term[i];
       if (!isHan(got) || exact[pos] || marker[pos]) return;
@@ -891,7 +891,7 @@
           var c1 = tt.cost1[run.charCodeAt(q)];
           chars += c1 < 0 ? tt.unknown : c1;
         }
-        if (!ok || costAt(tt, run, s + L, L) >= 0 || tt.second.has(run.slice(s, s + L))) continue;
+        if (!ok || knownAt(tt, run, s, L)) continue;
         // a written character that makes a word of any list with the text beside the stretch is
         // that word's (仿宋 in 用仿宋体, 党课 in 讲党课): the stretch is no slip for one word
         if (wordAcross(tt, run, s, s + L)) continue;
@@ -913,12 +913,14 @@
       }
     }
   }
+  // Whether run[st, st + L) is a word of any list or of the second tier.
+  function knownAt(tt, run, st, L) { return costAt(tt, run, st + L, L) >= 0 || tt.second.has(run.slice(st, st + L)); }
   // Whether run[c] makes a word of any list or the second tier (2 to 4 characters) with characters outside run[a, b)
   // (零 of 零钱 when 带零 would be corrected): the character as written belongs to that word.
   function wordBeyond(tt, run, c, a, b) {
     for (var L = 2; L <= 4; L++) {
       for (var st = Math.max(0, c - L + 1); st <= c && st + L <= run.length; st++) {
-        if ((st < a || st + L > b) && (costAt(tt, run, st + L, L) >= 0 || tt.second.has(run.slice(st, st + L)))) return true;
+        if ((st < a || st + L > b) && knownAt(tt, run, st, L)) return true;
       }
     }
     return false;
@@ -927,8 +929,8 @@
   // outside run[a, b).
   function wordAcross(tt, run, a, b) {
     for (var L = 2; L <= 4; L++) {
-      if (a - L + 1 >= 0 && (costAt(tt, run, a + 1, L) >= 0 || tt.second.has(run.slice(a - L + 1, a + 1)))) return true;
-      if (b - 1 + L <= run.length && (costAt(tt, run, b - 1 + L, L) >= 0 || tt.second.has(run.slice(b - 1, b - 1 + L)))) return true;
+      if (a - L + 1 >= 0 && knownAt(tt, run, a - L + 1, L)) return true;
+      if (b - 1 + L <= run.length && knownAt(tt, run, b - 1, L)) return true;
     }
     return false;
   }
