@@ -117,3 +117,23 @@ def test_stamp_gives_the_reason_of_the_pages_newest_change(built_site):
         stamp = built_site.article(rel).select_one(".page-stamp").get_text()
         assert f"（{newest[-1]['why']}）" in stamp.replace("\u200b", ""), (rel, stamp)
     assert twice, "no page has two changes on its newest day: the test shows nothing"
+
+
+BASIS_STAMP = re.compile(r"依据截至\s*(20\d\d)年(\d{1,2})月")
+BASIS_PROSE = re.compile(r"(?:依据日期（|截至)(20\d\d)年(\d{1,2})月(?![底末0-9])")
+
+
+def test_prose_dates_of_the_basis_are_the_pages_own(built_site):
+    """A page that says when its basis was checked says it once: the prose (依据日期（…）, 截至…月,
+    generated tables included) gives the month of the stamp under its title (basis_as_of)."""
+    seen = 0
+    for rel in built_site.pages():
+        article = built_site.article(rel)
+        stamp = article.select_one(".page-stamp")
+        own = BASIS_STAMP.search(stamp.get_text()) if stamp else None
+        if not own:
+            continue
+        for m in BASIS_PROSE.finditer(article.get_text().replace(stamp.get_text(), "")):
+            seen += 1
+            assert m.groups() == own.groups(), (rel, m.group(0), own.group(0))
+    assert seen, "no page states its basis date in prose: the test shows nothing"
