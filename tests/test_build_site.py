@@ -29,6 +29,7 @@ def test_home_offers_task_entries_that_lead_to_answers(built_site):
     targets = {a.get_text(strip=True): a["href"] for a in cards}
     assert set(targets) >= {"我要写半年汇报", "我要做年度总结和计划", "我要准备检查", "我要部署到内网", "我刚接手宣传工作"}
     assert targets["我刚接手宣传工作"] == "guide/first-month.html"  # the home page's question 刚接手……从哪儿看起
+    assert targets["我要写季度研判报告"].startswith("writing/document-types.html#")  # structure, template, 保密
     # Second click: each task page links to where the work is done.
     task = built_site.article("tasks/half-year-report.html")
     hrefs = [a["href"] for a in task.select("a")]
