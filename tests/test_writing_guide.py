@@ -8,6 +8,9 @@ has a section saying what each part must contain.
 from __future__ import annotations
 
 import pytest
+import yaml
+
+from support import ROOT
 
 DOCUMENT_TYPES = ("半年情况报告（通称半年汇报）", "年度总结和报告", "责任制落实自查报告", "宣传思想工作要点", "专题报告",
                   "分析研判报告", "舆情处置情况报告")
@@ -74,8 +77,12 @@ def test_opening_figures_and_matching_sections(built_site):
     for phrase in ("现将有关情况报告如下", "分项之和等于总数", "包含关系", "有时限", "能检查"):
         assert phrase in text
     format_text = built_site.article("writing/format.html").get_text()
-    for phrase in ("报告不得夹带请示事项", "“一、”“（一）”“1.”“（1）”", "2026年6月26日", "特此报告"):
+    for phrase in ("报告不得夹带请示事项", "“一、”“（一）”“1.”“（1）”", "特此报告"):
         assert phrase in format_text
+    # The page's example of the H1 report carries the sample's own date (within 6月20日前后).
+    sample = yaml.safe_load((ROOT / "data/samples/half-year-report.yml").read_text(encoding="utf-8"))
+    assert sample["date"] == "2026年6月18日" and "2026年6月26日" not in format_text
+    assert format_text.count(sample["date"]) >= 2
 
 
 def test_writing_index_renders_the_shared_checklist(built_site):
