@@ -27,7 +27,9 @@ def test_every_nav_section_has_a_page(built_site):
 def test_home_offers_task_entries_that_lead_to_answers(built_site):
     cards = built_site.soup("index.html").select(".task-cards a")
     targets = {a.get_text(strip=True): a["href"] for a in cards}
-    assert set(targets) >= {"我要写半年汇报", "我要做年度总结和计划", "我要准备检查", "我要部署到内网"}
+    assert set(targets) >= {"我要写半年汇报", "我要做年度总结和计划", "我要准备检查", "我要部署到内网", "我刚接手宣传工作"}
+    assert targets["我刚接手宣传工作"] == "guide/first-month.html"  # the home page's question 刚接手……从哪儿看起
+    assert targets["我要写季度研判报告"].startswith("writing/document-types.html#")  # structure, template, 保密
     # Second click: each task page links to where the work is done.
     task = built_site.article("tasks/half-year-report.html")
     hrefs = [a["href"] for a in task.select("a")]
@@ -117,3 +119,23 @@ def test_stamp_gives_the_reason_of_the_pages_newest_change(built_site):
         stamp = built_site.article(rel).select_one(".page-stamp").get_text()
         assert f"（{newest[-1]['why']}）" in stamp.replace("\u200b", ""), (rel, stamp)
     assert twice, "no page has two changes on its newest day: the test shows nothing"
+
+
+BASIS_STAMP = re.compile(r"依据截至\s*(20\d\d)年(\d{1,2})月")
+BASIS_PROSE = re.compile(r"(?:依据日期（|截至)(20\d\d)年(\d{1,2})月(?![底末0-9])")
+
+
+def test_prose_dates_of_the_basis_are_the_pages_own(built_site):
+    """A page that says when its basis was checked says it once: the prose (依据日期（…）, 截至…月,
+    generated tables included) gives the month of the stamp under its title (basis_as_of)."""
+    seen = 0
+    for rel in built_site.pages():
+        article = built_site.article(rel)
+        stamp = article.select_one(".page-stamp")
+        own = BASIS_STAMP.search(stamp.get_text()) if stamp else None
+        if not own:
+            continue
+        for m in BASIS_PROSE.finditer(article.get_text().replace(stamp.get_text(), "")):
+            seen += 1
+            assert m.groups() == own.groups(), (rel, m.group(0), own.group(0))
+    assert seen, "no page states its basis date in prose: the test shows nothing"

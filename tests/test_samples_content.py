@@ -83,7 +83,8 @@ def test_work_plan_table_repeats_the_text():
 def test_the_three_street_documents_agree():
     """The 2025 summary's problems become 2026 tasks, and the half-year report answers them."""
     annual, plan, half = body("annual-report"), body("work-plan"), body("half-year-report")
-    assert "18%" in annual and "由18%提高到25%" in plan and "25%" in annual
+    assert "占18%" in annual and "由2025年底的18%提高到25%" in plan and "25%" in annual
+    assert "由2025年底的18%提高到21%" in half  # one base, named the same way in plan and report
     assert "一律在24小时内" in annual and "一律在24小时内" in plan and "全部在24小时内" in half
     assert "“一屏一档”" in annual and "“一屏一档”" in plan and "“一屏一档”" in half
     assert "宣讲队26名成员" in half and "充实到26人" in plan
