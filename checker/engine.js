@@ -188,16 +188,176 @@
     return parts.join("");
   };
 
-  var cache = { data: null, tables: null, typo: null };
+  var cache = { data: null, tables: null, typo: null, pairs: null };
   // The tables of data; the context rule's (data.typo) are made when they arrive: the pages
   // load that part of the data after the page is usable and then add it to the same object.
   function tables(data) {
-    if (cache.data !== data) { cache.data = data; cache.tables = new Tables(data); cache.typo = null; }
+    if (cache.data !== data) { cache.data = data; cache.tables = new Tables(data); cache.typo = null; cache.pairs = null; }
     if ((data.typo || null) !== cache.typo) {
       cache.typo = data.typo || null;
       cache.tables.typo = data.typo ? new TypoTables(data) : null;
     }
+    if ((data.pairs || null) !== cache.pairs) {
+      cache.pairs = data.pairs || null;
+      cache.tables.wordPairs = data.pairs ? new PairTables(data.pairs) : null;
+    }
     return cache.tables;
+  }
+
+  // Word-pair evidence (checker/opengram.py; data.pairs, downloads/checker-pair-data.js in the
+  // site): open-gram's words, each with its cost (half-nats), and the bonus (half-nats) of a word
+  // after another, ln P(w2 | w1) - ln P(w2), for its most frequent pairs of positive association.
+  function PairTables(pd) {
+    var ids = this.ids = new Map(), cost = this.cost = [], holes = this.holes = new Map(), count = 0;
+    this.alike = new Map();
+    Object.keys(pd.words).forEach(function (c) {
+      pd.words[c].split(" ").forEach(function (w) {
+        ids.set(w, cost.length); cost.push(+c);
+        // each word of 2 to 4 characters with one of them left out ("?"): the characters that fill it
+        if (w.length > 1) for (var k = 0; k < w.length; k++) {
+          var key = w.slice(0, k) + "?" + w.slice(k + 1);
+          holes.set(key, (holes.get(key) || "") + w[k]);
+        }
+      });
+    });
+    Object.keys(pd.pairs).forEach(function (b) { count += pd.pairs[b].split(",").length + pd.pairs[b].split(" ").length; });
+    // the bonuses in an open-addressing hash table of (first id, second id): no Map of 200,000 keys
+    var size = 1;
+    while (size < count * 2) size *= 2;
+    this.mask = size - 1;
+    var first = this.first = new Int32Array(size).fill(-1), second = this.second = new Int32Array(size), bonus = this.bonus = new Uint8Array(size);
+    var mask = this.mask;
+    Object.keys(pd.pairs).forEach(function (b) {
+      var v = +b;
+      pd.pairs[b].split(" ").forEach(function (item) {
+        var k = item.indexOf(":"), w1 = ids.get(item.slice(0, k));
+        item.slice(k + 1).split(",").forEach(function (x) {
+          var w2 = ids.get(x), h = pairHash(w1, w2) & mask;
+          while (first[h] >= 0) h = (h + 1) & mask;
+          first[h] = w1; second[h] = w2; bonus[h] = v;
+        });
+      });
+    });
+  }
+  function pairHash(a, b) { return Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b); }
+  // the bonus (half-nats) of word id b after word id a, 0 for a pair not in the table
+  function pairBonus(pt, a, b) {
+    var h = pairHash(a, b) & pt.mask, first = pt.first;
+    while (first[h] >= 0) {
+      if (first[h] === a && pt.second[h] === b) return pt.bonus[h];
+      h = (h + 1) & pt.mask;
+    }
+    return 0;
+  }
+  // the same-sounding (penalty 0) and look-alike characters (penalty pair_shape) tried for ch: a
+  // string of candidates, one of their kinds ("s" or "h") and a pattern that finds them in a string
+  function pairAlike(pt, tt, fz, ch, rare) {
+    var key = rare ? "r" + ch : ch, got = pt.alike.get(key);
+    if (got) return got;
+    var chars = "", kinds = "";
+    alikeOf(tt, fz, ch).forEach(function (kind, c) {
+      if (kind === "fuzzy" || (rare && kind !== "shape")) return;
+      chars += c; kinds += kind === "shape" ? "h" : "s";
+    });
+    got = [chars, kinds, chars ? new RegExp("[" + chars + "]", "g") : null];
+    pt.alike.set(key, got);
+    return got;
+  }
+  var PAIR_SIDE = 3, PAIR_BEST = new Float64Array(64), PAIR_IDS = new Int32Array(64);
+  // The id of word s of L characters in the pair list; for a word of the context rule's own list
+  // that open-gram lacks (视情, 审看), -3 less its cost there (a word with no pair evidence, as
+  // likely as it is common); -1 for a single character of neither, -2 for no word.
+  function pairId(pt, tt, s, L) {
+    var w = pt.ids.get(s);
+    if (w !== undefined) return w;
+    if (L === 1) return -1;
+    if (!isHan(s[0]) || !isHan(s[L - 1])) return -2;
+    var c = costAt(tt, s, L, L);
+    return c >= 0 ? -3 - c : -2;
+  }
+  // The word at ext[q, q + L) (its pairId; wid holds those of the text as written), with ext[at]
+  // read as c when the word covers at.
+  function pairWord(pt, tt, ext, wid, q, L, at, c) {
+    if (at < q || at >= q + L) return wid[q * 4 + L - 1];
+    return pairId(pt, tt, ext.slice(q, at) + c + ext.slice(at + 1, q + L), L);
+  }
+  // The best split of ext[a, b) into words of the pair list (at most 4 characters; any other
+  // character a word of its own at cost unknown), each word's cost less its bonus after the word
+  // before, with ext[at] read as c (at -1: as written). The state of a place is the length of the
+  // word that ends there (at most 4 states a place).
+  function pairSplit(pt, tt, ext, wid, a, b, at, c) {
+    var n = b - a, best = PAIR_BEST, ids = PAIR_IDS, p, L1, L2, k, w, cost, prev, idx;
+    for (k = 0; k < (n + 1) * 4; k++) best[k] = Infinity;
+    best[0] = 0; ids[0] = -2;  // the start: no word before
+    for (p = 0; p < n; p++) {
+      for (L1 = 1; L1 <= 4; L1++) {
+        cost = best[p * 4 + L1 - 1];
+        if (cost === Infinity) continue;
+        prev = ids[p * 4 + L1 - 1];
+        for (L2 = 1; L2 <= 4 && p + L2 <= n; L2++) {
+          w = pairWord(pt, tt, ext, wid, a + p, L2, at, c);
+          if (w === -2) continue;
+          var v = cost + (w >= 0 ? pt.cost[w] : w === -1 ? tt.unknown : -3 - w);
+          if (prev >= 0 && w >= 0) v -= pairBonus(pt, prev, w);
+          idx = (p + L2) * 4 + L2 - 1;
+          if (v < best[idx]) { best[idx] = v; ids[idx] = w; }
+        }
+      }
+    }
+    return Math.min(best[n * 4], best[n * 4 + 1], best[n * 4 + 2], best[n * 4 + 3]);
+  }
+  // The slips that are words themselves (今年已来 for 以来, 高度一直 for 一致): at each character
+  // of run the other edits leave alone, each same-sounding or look-alike character that makes a
+  // word of the pair list of 2 to 4 characters with its neighbours, scored by how much cheaper the
+  // best pair split of PAIR_SIDE characters either side (and the punctuation mark at the run's
+  // ends, a word of the list too) becomes; reported from pair_bar (data/checker/context.yml).
+  function pairEdits(tt, pt, tab, run, base, busy, held, script, norm, found3) {
+    var len = run.length, conf = tt.conf, fz = tab.data.fuzzy, i, a, b, s0, L, st, q;
+    var left = pt.ids.has(norm[base - 1]) ? norm[base - 1] : "", right = pt.ids.has(norm[base + len]) ? norm[base + len] : "";
+    var ext = left + run + right, o = left.length, wid = new Int32Array(ext.length * 4);
+    for (q = 0; q < ext.length; q++) {
+      for (L = 1; L <= 4; L++) {
+        wid[q * 4 + L - 1] = q + L <= ext.length ? pairId(pt, tt, ext.slice(q, q + L), L) : -2;
+      }
+    }
+    for (i = 0; i < len; i++) {
+      if (busy[base + i] || held[base + i] || script[base + i]) continue;
+      var ch = run[i], own = tt.cost.get(ch);
+      var rare = !tt.commonChars.has(ch) && !(own < conf.rare_cost);  // a name's: see editsAt
+      var alike = pairAlike(pt, tt, fz, ch, rare), cands = alike[0], best = null, tried = "";
+      if (!cands) continue;
+      // the window in ext: PAIR_SIDE characters either side, the punctuation mark at a run's end
+      a = i - PAIR_SIDE > 0 ? o + i - PAIR_SIDE : 0;
+      b = i + PAIR_SIDE + 1 < len ? o + i + PAIR_SIDE + 1 : ext.length;
+      s0 = null;
+      for (L = 2; L <= 4; L++) {
+        for (st = Math.max(0, i - L + 1); st <= i && st + L <= len; st++) {
+          var fills = pt.holes.get(run.slice(st, i) + "?" + run.slice(i + 1, st + L));
+          if (!fills) continue;
+          var hits = fills.match(alike[2]);  // the candidates among the fills
+          if (!hits) continue;
+          for (var f = 0; f < hits.length; f++) {
+            var c = hits[f], k = cands.indexOf(c);
+            if (tried.indexOf(c) >= 0) continue;
+            tried += c;
+            if (s0 === null) s0 = pairSplit(pt, tt, ext, wid, a, b, -1, "");
+            var shape = alike[1][k] === "h";
+            var score = s0 - pairSplit(pt, tt, ext, wid, a, b, o + i, c) - (shape ? conf.pair_shape : 0);
+            if (score >= conf.pair_bar && (!best || score > best.score)) best = { score: score, ch: c, kind: shape ? "shape" : "sound" };
+          }
+        }
+      }
+      if (!best) continue;
+      // the word of the pair list that holds the new character: the longest, nearest the left
+      var fixed = run.slice(0, i) + best.ch + run.slice(i + 1), span = null;
+      for (L = 4; L >= 2 && !span; L--) {
+        for (st = Math.max(0, i - L + 1); st <= i && st + L <= len; st++) {
+          if (pt.ids.has(fixed.slice(st, st + L))) { span = [st, st + L]; break; }
+        }
+      }
+      found3.push({ start: base + span[0], end: base + span[1], word: fixed.slice(span[0], span[1]), score: best.score,
+        e: { kind: best.kind, at: i, ch: best.ch }, ch: ch, sure: 0, pair: true });
+    }
   }
 
   function Context(text, data, tab) {
@@ -757,7 +917,8 @@
   // found anything.
   function ruleFourFormulas(ctx) {
     var tab = ctx.tab, tt = tab.typo, norm = ctx.norm, n = norm.length, found = [], done = ctx.typoBusy.slice();
-    ctx.findings.forEach(function (f) { if (f.rule.indexOf("typo-") === 0) for (var q = f.start; q < f.start + f.length && q < n; q++) done[q] = 1; });
+    // a word found by the pair evidence alone gives way to an idiom or formulation misspelt there
+    ctx.findings.forEach(function (f) { if (f.rule.indexOf("typo-") === 0 && !f.pair) for (var q = f.start; q < f.start + f.length && q < n; q++) done[q] = 1; });
     for (var i = 0; i + 4 <= n; i++) {
       if (!isHan(norm[i]) || !isHan(norm[i + 1]) || !isHan(norm[i + 2]) || !isHan(norm[i + 3])) continue;
       if (done[i] || done[i + 1] || done[i + 2] || done[i + 3]) continue;
@@ -773,7 +934,12 @@
         }
       }
     }
+    var before = ctx.findings.length;
     reportFormulas(ctx, found, done);
+    var added = ctx.findings.slice(before);
+    if (added.length) ctx.findings = ctx.findings.filter(function (f) {
+      return !f.pair || !added.some(function (g) { return g.start < f.start + f.length && f.start < g.start + g.length; });
+    });
   }
 
   function reportFormulas(ctx, found, done) {
@@ -963,7 +1129,7 @@
     // a measure word after a numeral (五六辆, 一副副) is never edited: no character put for it, in
     // front of it or swapped with it, not dropped; a finding around it (四个自信) still may be
     var held = markMatches(tt.measured, norm, new Uint8Array(n));
-    var runRe = /[\u4e00-\u9fff]{2,}/gu, m, found = [], found2 = [];
+    var runRe = /[\u4e00-\u9fff]{2,}/gu, m, found = [], found2 = [], found3 = [], pt = tab.wordPairs;
     runRe.lastIndex = 0;
     while ((m = runRe.exec(norm)) !== null) {
       // a traditional character is read as its simplified form (黨委書記 is 党委书记, not a typo;
@@ -980,6 +1146,7 @@
       var numbered = held[base] === 1 && /[0-9０-９]/.test(norm[base - 1] || "");  // 3号楼…: the run starts with a measure word
       repeatedWords(tt, run, base, busy, found, back, at);
       secondTier(tt, tab, run, base, busy, held, script, back, found2);
+      if (pt) pairEdits(tt, pt, tab, run, base, busy, held, script, norm, found3);
       for (var i = 0; i < len; i++) {
         if (busy[base + i]) continue;
         if (lone[i]) editsAt(tt, tab, run, lone, i, edits, seen);
@@ -1040,8 +1207,10 @@
     }
     found.sort(function (x, y) { return y.score - x.score || x.start - y.start; });
     found2.sort(function (x, y) { return y.score - x.score || x.start - y.start; });
+    found3.sort(function (x, y) { return y.score - x.score || x.start - y.start; });
     var taken = new Uint8Array(n);
-    found.concat(found2).forEach(function (f) {  // the second tier only where the word list offers nothing
+    // the second tier and the pair evidence only where the word list offers nothing
+    found.concat(found2, found3).forEach(function (f) {
       for (var q = f.start; q < f.end; q++) if (taken[q] || busy[q]) return;
       for (q = f.start; q < f.end; q++) taken[q] = 1;
       var start = at ? at[f.start] : f.start, end = at ? at[f.end - 1] + 1 : f.end;  // in the text
@@ -1059,6 +1228,7 @@
         found: ctx.text.slice(start, end), word: f.word, got: f.ch, want: e.ch,
         sure: ctx.msg(high ? "typo-context-sure" : "typo-context-unsure", {}) }), f.word, high ? "error" : "warning",
         Math.round(f.score) / 2);
+      if (f.pair) ctx.findings[ctx.findings.length - 1].pair = true;  // gives way to a formulation (ruleFourFormulas)
     });
   }
 
