@@ -5,7 +5,8 @@
  * and, for an opened .docx, download its 批注版 (annotate.js). The context typo rule's word list
  * (downloads/checker-typo-data.js, most of the checker's bytes) is loaded by a script tag after the
  * page is usable (a script, not fetch(), so that it works from file:// too); the check runs again
- * when it has arrived. Nothing leaves the computer: no fetch, no XHR, no form submission.
+ * when it has arrived. Its word-pair evidence (downloads/checker-pair-data.js, open-gram's word
+ * pairs) follows the same way once the word list is there; without it the rule runs as before. Nothing leaves the computer: no fetch, no XHR, no form submission.
  * The draft is kept in localStorage until the user clicks 清空.
  */
 (function () {
@@ -336,12 +337,27 @@
         typoState = data.typo ? "ready" : "missing";
         document.body.dataset.checkerTypo = typoState;
         run();
+        if (data.typo) loadPairData(own);
       };
       script.onerror = function () {
         typoState = "missing";
         document.body.dataset.checkerTypo = typoState;
         run();
       };
+      document.body.appendChild(script);
+    }
+
+    // the word-pair evidence of the context typo rule: a help, not a need (no note when missing)
+    function loadPairData(own) {
+      if (data.pairs) return;
+      var script = document.createElement("script");
+      script.src = own.getAttribute("src").replace(/checker-data\.js$/, "checker-pair-data.js");
+      script.onload = function () {
+        data.pairs = window.GUIDE_CHECKER_PAIR_DATA || null;
+        document.body.dataset.checkerPairs = data.pairs ? "ready" : "missing";
+        if (data.pairs) run();
+      };
+      script.onerror = function () { document.body.dataset.checkerPairs = "missing"; };
       document.body.appendChild(script);
     }
   }
