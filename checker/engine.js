@@ -208,15 +208,23 @@
   // site): open-gram's words, each with its cost (half-nats), and the bonus (half-nats) of a word
   // after another, ln P(w2 | w1) - ln P(w2), for its most frequent pairs of positive association.
   function PairTables(pd) {
-    var ids = this.ids = new Map(), cost = this.cost = [], holes = this.holes = new Map(), count = 0;
+    var ids = this.ids = new Map(), cost = this.cost = [], count = 0;
+    // by length: the ids of the words of 2 to 4 characters (keys as the rule's costs), and the
+    // characters that fill each word's holes (keys holeHi, holeLo, as the rule's holes)
+    var words = this.words = [null, null, new PairTable(), new PairTable(), new PairTable()];
+    var holes = this.holes = [null, null, new PairTable(), new PairTable(), new PairTable()];
+    var one = this.one = new Int32Array(65536).fill(-1);  // the words of one character by code
     this.alike = new Map();
     Object.keys(pd.words).forEach(function (c) {
       pd.words[c].split(" ").forEach(function (w) {
-        ids.set(w, cost.length); cost.push(+c);
-        // each word of 2 to 4 characters with one of them left out ("?"): the characters that fill it
-        if (w.length > 1) for (var k = 0; k < w.length; k++) {
-          var key = w.slice(0, k) + "?" + w.slice(k + 1);
-          holes.set(key, (holes.get(key) || "") + w[k]);
+        var id = cost.length, L = w.length;
+        ids.set(w, id); cost.push(+c);
+        if (L === 1) { one[w.charCodeAt(0)] = id; return; }
+        words[L].set(L === 2 ? hanCode(w, 0) : hanCode(w, 0) * 32768 + hanCode(w, 1),
+          L === 2 ? hanCode(w, 1) : L === 3 ? hanCode(w, 2) : hanCode(w, 2) * 32768 + hanCode(w, 3), id);
+        for (var k = 0; k < L; k++) {
+          var hi = holeHi(w, 0, L, k, 1), lo = holeLo(w, 0, L, k, 1), had = holes[L].get(hi, lo);
+          holes[L].set(hi, lo, had === undefined ? w[k] : had + w[k]);
         }
       });
     });
@@ -250,7 +258,7 @@
     return 0;
   }
   // the same-sounding (penalty 0) and look-alike characters (penalty pair_shape) tried for ch: a
-  // string of candidates, one of their kinds ("s" or "h") and a pattern that finds them in a string
+  // string of candidates and one of their kinds ("s" or "h")
   function pairAlike(pt, tt, fz, ch, rare) {
     var key = rare ? "r" + ch : ch, got = pt.alike.get(key);
     if (got) return got;
@@ -259,34 +267,55 @@
       if (kind === "fuzzy" || (rare && kind !== "shape")) return;
       chars += c; kinds += kind === "shape" ? "h" : "s";
     });
-    got = [chars, kinds, chars ? new RegExp("[" + chars + "]", "g") : null];
+    got = [chars, kinds];
     pt.alike.set(key, got);
     return got;
   }
-  var PAIR_SIDE = 3, PAIR_BEST = new Float64Array(64), PAIR_IDS = new Int32Array(64);
-  // The id of word s of L characters in the pair list; for a word of the context rule's own list
-  // that open-gram lacks (视情, 审看), -3 less its cost there (a word with no pair evidence, as
-  // likely as it is common); -1 for a single character of neither, -2 for no word.
-  function pairId(pt, tt, s, L) {
-    var w = pt.ids.get(s);
+  // The id of the word of L characters at q of the stretch whose character codes are cc and whose
+  // hanCodes are hc, in the pair list; for a word of the context rule's own list that open-gram
+  // lacks (视情, 审看), -3 less its cost there (a word with no pair evidence, as likely as it is
+  // common); -1 for a single character of neither, -2 for no word.
+  function pairLookup(pt, tt, cc, hc, q, L) {
+    if (L === 1) return pt.one[cc[q]];
+    var h1 = hc[q], h2 = hc[q + 1], h3, h4, w, c;
+    if (!h1 || !h2) return -2;
+    if (L === 2) {
+      w = pt.words[2].get(h1, h2);
+      if (w === undefined) c = tt.costs[2].get(h1, h2);
+    } else {
+      h3 = hc[q + 2];
+      if (!h3) return -2;
+      if (L === 3) {
+        w = pt.words[3].get(h1 * 32768 + h2, h3);
+        if (w === undefined) c = tt.costs[3].get(h1 * 32768 + h2, h3);
+      } else {
+        h4 = hc[q + 3];
+        if (!h4) return -2;
+        w = pt.words[4].get(h1 * 32768 + h2, h3 * 32768 + h4);
+        if (w === undefined) c = tt.costs[4].get(h1 * 32768 + h2, h3 * 32768 + h4);
+      }
+    }
     if (w !== undefined) return w;
-    if (L === 1) return -1;
-    if (!isHan(s[0]) || !isHan(s[L - 1])) return -2;
-    var c = costAt(tt, s, L, L);
-    return c >= 0 ? -3 - c : -2;
+    return c === undefined ? -2 : -3 - c;
   }
-  // The word at ext[q, q + L) (its pairId; wid holds those of the text as written), with ext[at]
-  // read as c when the word covers at.
-  function pairWord(pt, tt, ext, wid, q, L, at, c) {
-    if (at < q || at >= q + L) return wid[q * 4 + L - 1];
-    return pairId(pt, tt, ext.slice(q, at) + c + ext.slice(at + 1, q + L), L);
-  }
-  // The best split of ext[a, b) into words of the pair list (at most 4 characters; any other
-  // character a word of its own at cost unknown), each word's cost less its bonus after the word
-  // before, with ext[at] read as c (at -1: as written). The state of a place is the length of the
-  // word that ends there (at most 4 states a place).
-  function pairSplit(pt, tt, ext, wid, a, b, at, c) {
-    var n = b - a, best = PAIR_BEST, ids = PAIR_IDS, p, L1, L2, k, w, cost, prev, idx;
+  var PAIR_SIDE = 3, PAIR_BEST = new Float64Array(64), PAIR_IDS = new Int32Array(64);
+  var PAIR_SEEN = { at: 0, marks: new Int32Array(4096) };
+  var PAIR_SCRATCH = { size: 0, cc: null, hc: null, wid: null };
+  // the codes and words of a run, in arrays kept from run to run (no garbage for each run)
+  function pairScratch(n) {
+    if (n > PAIR_SCRATCH.size) {
+      var size = Math.max(n, 2 * PAIR_SCRATCH.size, 256);
+      PAIR_SCRATCH = { size: size, cc: new Int32Array(size), hc: new Int32Array(size), wid: new Int32Array(size * 4) };
+    }
+    return PAIR_SCRATCH;
+  }  // marks[k] === at: candidate k tried here already
+  // The best split of the stretch [a, b) (codes cc, hc) into words of the pair list (at most 4
+  // characters; any other character a word of its own at cost unknown), each word's cost less its
+  // bonus after the word before. wid holds the words of the text as written; those covering at,
+  // where cc and hc hold an edit, are looked up again (at -1: none). The state of a place is the
+  // length of the word that ends there (at most 4 states a place).
+  function pairSplit(pt, tt, cc, hc, wid, a, b, at) {
+    var n = b - a, best = PAIR_BEST, ids = PAIR_IDS, p, L1, L2, k, w, cost, prev, idx, v, q;
     for (k = 0; k < (n + 1) * 4; k++) best[k] = Infinity;
     best[0] = 0; ids[0] = -2;  // the start: no word before
     for (p = 0; p < n; p++) {
@@ -295,9 +324,10 @@
         if (cost === Infinity) continue;
         prev = ids[p * 4 + L1 - 1];
         for (L2 = 1; L2 <= 4 && p + L2 <= n; L2++) {
-          w = pairWord(pt, tt, ext, wid, a + p, L2, at, c);
+          q = a + p;
+          w = at >= q && at < q + L2 ? pairLookup(pt, tt, cc, hc, q, L2) : wid[q * 4 + L2 - 1];
           if (w === -2) continue;
-          var v = cost + (w >= 0 ? pt.cost[w] : w === -1 ? tt.unknown : -3 - w);
+          v = cost + (w >= 0 ? pt.cost[w] : w === -1 ? tt.unknown : -3 - w);
           if (prev >= 0 && w >= 0) v -= pairBonus(pt, prev, w);
           idx = (p + L2) * 4 + L2 - 1;
           if (v < best[idx]) { best[idx] = v; ids[idx] = w; }
@@ -312,37 +342,37 @@
   // best pair split of PAIR_SIDE characters either side (and the punctuation mark at the run's
   // ends, a word of the list too) becomes; reported from pair_bar (data/checker/context.yml).
   function pairEdits(tt, pt, tab, run, base, busy, held, script, norm, found3) {
-    var len = run.length, conf = tt.conf, fz = tab.data.fuzzy, i, a, b, s0, L, st, q;
-    var left = pt.ids.has(norm[base - 1]) ? norm[base - 1] : "", right = pt.ids.has(norm[base + len]) ? norm[base + len] : "";
-    var ext = left + run + right, o = left.length, wid = new Int32Array(ext.length * 4);
-    for (q = 0; q < ext.length; q++) {
-      for (L = 1; L <= 4; L++) {
-        wid[q * 4 + L - 1] = q + L <= ext.length ? pairId(pt, tt, ext.slice(q, q + L), L) : -2;
-      }
-    }
+    var len = run.length, conf = tt.conf, fz = tab.data.fuzzy, i, a, b, s0, L, st, q, seen = PAIR_SEEN;
+    // the punctuation mark before and after the run (a clause's ends), words of the pair list too
+    var left = base > 0 && pt.one[norm.charCodeAt(base - 1)] >= 0 ? 1 : 0;
+    var right = base + len < norm.length && pt.one[norm.charCodeAt(base + len)] >= 0 ? 1 : 0;
+    var n = left + len + right, o = left, scratch = pairScratch(n), cc = scratch.cc, hc = scratch.hc, wid = scratch.wid;
+    for (q = 0; q < n; q++) { cc[q] = norm.charCodeAt(base - left + q); hc[q] = hanCode(norm, base - left + q); }
+    for (q = 0; q < n; q++) for (L = 1; L <= 4; L++) wid[q * 4 + L - 1] = q + L <= n ? pairLookup(pt, tt, cc, hc, q, L) : -2;
     for (i = 0; i < len; i++) {
       if (busy[base + i] || held[base + i] || script[base + i]) continue;
       var ch = run[i], own = tt.cost.get(ch);
       var rare = !tt.commonChars.has(ch) && !(own < conf.rare_cost);  // a name's: see editsAt
-      var alike = pairAlike(pt, tt, fz, ch, rare), cands = alike[0], best = null, tried = "";
+      var alike = pairAlike(pt, tt, fz, ch, rare), cands = alike[0], best = null, tick = ++seen.at;
       if (!cands) continue;
-      // the window in ext: PAIR_SIDE characters either side, the punctuation mark at a run's end
+      // the window: PAIR_SIDE characters either side, the punctuation mark at a run's end
       a = i - PAIR_SIDE > 0 ? o + i - PAIR_SIDE : 0;
-      b = i + PAIR_SIDE + 1 < len ? o + i + PAIR_SIDE + 1 : ext.length;
+      b = i + PAIR_SIDE + 1 < len ? o + i + PAIR_SIDE + 1 : n;
       s0 = null;
       for (L = 2; L <= 4; L++) {
         for (st = Math.max(0, i - L + 1); st <= i && st + L <= len; st++) {
-          var fills = pt.holes.get(run.slice(st, i) + "?" + run.slice(i + 1, st + L));
-          if (!fills) continue;
-          var hits = fills.match(alike[2]);  // the candidates among the fills
-          if (!hits) continue;
-          for (var f = 0; f < hits.length; f++) {
-            var c = hits[f], k = cands.indexOf(c);
-            if (tried.indexOf(c) >= 0) continue;
-            tried += c;
-            if (s0 === null) s0 = pairSplit(pt, tt, ext, wid, a, b, -1, "");
-            var shape = alike[1][k] === "h";
-            var score = s0 - pairSplit(pt, tt, ext, wid, a, b, o + i, c) - (shape ? conf.pair_shape : 0);
+          var fills = pt.holes[L].get(holeHi(run, st, L, i - st, 1), holeLo(run, st, L, i - st, 1));
+          if (fills === undefined) continue;
+          var stamp = ++STAMP.at;  // the fills marked, then the candidates among them
+          for (var f = 0; f < fills.length; f++) STAMP.marks[fills.charCodeAt(f)] = stamp;
+          for (var k = 0; k < cands.length; k++) {
+            if (STAMP.marks[cands.charCodeAt(k)] !== stamp || seen.marks[k] === tick) continue;
+            seen.marks[k] = tick;
+            var c = cands[k];
+            if (s0 === null) s0 = pairSplit(pt, tt, cc, hc, wid, a, b, -1);
+            cc[o + i] = c.charCodeAt(0); hc[o + i] = hanCode(c, 0);
+            var shape = alike[1][k] === "h", score = s0 - pairSplit(pt, tt, cc, hc, wid, a, b, o + i) - (shape ? conf.pair_shape : 0);
+            cc[o + i] = run.charCodeAt(i); hc[o + i] = hanCode(run, i);
             if (score >= conf.pair_bar && (!best || score > best.score)) best = { score: score, ch: c, kind: shape ? "shape" : "sound" };
           }
         }

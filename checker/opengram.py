@@ -105,7 +105,7 @@ def derive(lexicon_path: Path, dump_path: Path, conf: dict) -> dict:
     words = read_lexicon(lexicon_path)
     uni, bigrams = read_dump(dump_path)
     keep = {i: w for i, w in enumerate(words)
-            if i in uni and (_han(w) and len(w) <= conf["pair_max_len"] or w in PUNCTUATION)}
+            if i in uni and (_han(w) and len(w) <= conf["pair_max_len"] or len(w) == 1 and w in PUNCTUATION)}
     by_cost: dict[int, list[str]] = {}
     for i, w in keep.items():
         by_cost.setdefault(round(2 * uni[i]), []).append(w)
