@@ -229,20 +229,20 @@
       });
     });
     Object.keys(pd.pairs).forEach(function (b) { count += pd.pairs[b].split(",").length + pd.pairs[b].split(" ").length; });
-    // the bonuses in an open-addressing hash table of (first id, second id): no Map of 200,000 keys
+    // the bonuses in an open-addressing hash table of (first id, second id): no Map of 200,000 keys;
+    // slot h holds the first id at 2h (-1: free) and the second id * 32 + the bonus at 2h + 1, so
+    // that a lookup reads one place of memory
     var size = 1;
     while (size < count * 2) size *= 2;
-    this.mask = size - 1;
-    var first = this.first = new Int32Array(size).fill(-1), second = this.second = new Int32Array(size), bonus = this.bonus = new Uint8Array(size);
-    var mask = this.mask;
+    var mask = this.mask = size - 1, slots = this.slots = new Int32Array(2 * size).fill(-1);
     Object.keys(pd.pairs).forEach(function (b) {
       var v = +b;
       pd.pairs[b].split(" ").forEach(function (item) {
         var k = item.indexOf(":"), w1 = ids.get(item.slice(0, k));
         item.slice(k + 1).split(",").forEach(function (x) {
           var w2 = ids.get(x), h = pairHash(w1, w2) & mask;
-          while (first[h] >= 0) h = (h + 1) & mask;
-          first[h] = w1; second[h] = w2; bonus[h] = v;
+          while (slots[2 * h] >= 0) h = (h + 1) & mask;
+          slots[2 * h] = w1; slots[2 * h + 1] = w2 * 32 + v;
         });
       });
     });
@@ -250,10 +250,10 @@
   function pairHash(a, b) { return Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b); }
   // the bonus (half-nats) of word id b after word id a, 0 for a pair not in the table
   function pairBonus(pt, a, b) {
-    var h = pairHash(a, b) & pt.mask, first = pt.first;
-    while (first[h] >= 0) {
-      if (first[h] === a && pt.second[h] === b) return pt.bonus[h];
-      h = (h + 1) & pt.mask;
+    var slots = pt.slots, mask = pt.mask, h = pairHash(a, b) & mask, k;
+    while ((k = slots[2 * h]) >= 0) {
+      if (k === a && (slots[2 * h + 1] >> 5) === b) return slots[2 * h + 1] & 31;
+      h = (h + 1) & mask;
     }
     return 0;
   }
@@ -300,12 +300,18 @@
   }
   var PAIR_SIDE = 3, PAIR_BEST = new Float64Array(64), PAIR_IDS = new Int32Array(64);
   var PAIR_SEEN = { at: 0, marks: new Int32Array(4096) };
-  var PAIR_SCRATCH = { size: 0, cc: null, hc: null, wid: null };
+  var PAIR_SCRATCH = { size: 0, cc: null, hc: null, wid: null, long: null };
+  // the places of run in a word of 3 or 4 characters of the split back (end -> the word's length)
+  function pairLong(back, len) {
+    var out = PAIR_SCRATCH.long;
+    for (var end = len; end > 0; end -= back[end]) for (var q = end - back[end]; q < end; q++) out[q] = back[end] >= 3 ? 1 : 0;
+    return out;
+  }
   // the codes and words of a run, in arrays kept from run to run (no garbage for each run)
   function pairScratch(n) {
     if (n > PAIR_SCRATCH.size) {
       var size = Math.max(n, 2 * PAIR_SCRATCH.size, 256);
-      PAIR_SCRATCH = { size: size, cc: new Int32Array(size), hc: new Int32Array(size), wid: new Int32Array(size * 4) };
+      PAIR_SCRATCH = { size: size, cc: new Int32Array(size), hc: new Int32Array(size), wid: new Int32Array(size * 4), long: new Uint8Array(size) };
     }
     return PAIR_SCRATCH;
   }  // marks[k] === at: candidate k tried here already
@@ -341,16 +347,34 @@
   // word of the pair list of 2 to 4 characters with its neighbours, scored by how much cheaper the
   // best pair split of PAIR_SIDE characters either side (and the punctuation mark at the run's
   // ends, a word of the list too) becomes; reported from pair_bar (data/checker/context.yml).
-  function pairEdits(tt, pt, tab, run, base, busy, held, script, norm, found3) {
+  function pairEdits(tt, pt, tab, run, base, busy, held, script, norm, back, rc, found3) {
     var len = run.length, conf = tt.conf, fz = tab.data.fuzzy, i, a, b, s0, L, st, q, seen = PAIR_SEEN;
     // the punctuation mark before and after the run (a clause's ends), words of the pair list too
     var left = base > 0 && pt.one[norm.charCodeAt(base - 1)] >= 0 ? 1 : 0;
     var right = base + len < norm.length && pt.one[norm.charCodeAt(base + len)] >= 0 ? 1 : 0;
     var n = left + len + right, o = left, scratch = pairScratch(n), cc = scratch.cc, hc = scratch.hc, wid = scratch.wid;
-    for (q = 0; q < n; q++) { cc[q] = norm.charCodeAt(base - left + q); hc[q] = hanCode(norm, base - left + q); }
-    for (q = 0; q < n; q++) for (L = 1; L <= 4; L++) wid[q * 4 + L - 1] = q + L <= n ? pairLookup(pt, tt, cc, hc, q, L) : -2;
+    for (q = 0; q < n; q++) {  // the run as read (Traditional characters as Simplified), its marks
+      cc[q] = q < o || q >= o + len ? norm.charCodeAt(base - o + q) : run.charCodeAt(q - o);
+      hc[q] = q < o || q >= o + len ? 0 : hanCode(run, q - o);
+    }
+    // the words as written: the rule's own costs of the run are in rc already (segment)
+    for (q = 0; q < n; q++) {
+      for (L = 1; L <= 4; L++) {
+        var w = -2;
+        if (L === 1) w = pt.one[cc[q]];
+        else if (q >= o && q - o + L <= len) {
+          w = pt.words[L].get(L === 2 ? hc[q] : hc[q] * 32768 + hc[q + 1],
+            L === 2 ? hc[q + 1] : L === 3 ? hc[q + 2] : hc[q + 2] * 32768 + hc[q + 3]);
+          if (w === undefined) w = rc[(q - o + L) * 4 + L - 1] >= 0 ? -3 - rc[(q - o + L) * 4 + L - 1] : -2;
+        }
+        wid[q * 4 + L - 1] = w;
+      }
+    }
+    // a character of a word of three or four characters of the rule's own best split (社会主义,
+    // 党群服务中心's 服务中心) is left alone: a slip seldom makes one long word of another
+    var long = pairLong(back, len);
     for (i = 0; i < len; i++) {
-      if (busy[base + i] || held[base + i] || script[base + i]) continue;
+      if (busy[base + i] || held[base + i] || script[base + i] || long[i]) continue;
       var ch = run[i], own = tt.cost.get(ch);
       var rare = !tt.commonChars.has(ch) && !(own < conf.rare_cost);  // a name's: see editsAt
       var alike = pairAlike(pt, tt, fz, ch, rare), cands = alike[0], best = null, tick = ++seen.at;
@@ -1176,7 +1200,7 @@
       var numbered = held[base] === 1 && /[0-9０-９]/.test(norm[base - 1] || "");  // 3号楼…: the run starts with a measure word
       repeatedWords(tt, run, base, busy, found, back, at);
       secondTier(tt, tab, run, base, busy, held, script, back, found2);
-      if (pt) pairEdits(tt, pt, tab, run, base, busy, held, script, norm, found3);
+      if (pt) pairEdits(tt, pt, tab, run, base, busy, held, script, norm, back, rc, found3);
       for (var i = 0; i < len; i++) {
         if (busy[base + i]) continue;
         if (lone[i]) editsAt(tt, tab, run, lone, i, edits, seen);
