@@ -7,7 +7,8 @@
  * Pure: text and the compiled data (checker/compile.py) in, findings out;
  * nothing is sent anywhere. The context typo rule needs data.typo (the word list of
  * checker/lexicon.py, downloads/checker-typo-data.js in the site, which the page adds to the
- * data once loaded); without it that one rule is skipped.
+ * data once loaded); without it that one rule is skipped. Its word-pair evidence, data.pairs
+ * (checker/opengram.py, downloads/checker-pair-data.js), is a help it goes without if missing.
  *
  * Positions are reported in Unicode characters (code points), 1-based lines
  * and columns, of the text with "\r\n" and "\r" turned into "\n". Internally
