@@ -343,6 +343,17 @@
     }
     return Math.min(best[n * 4], best[n * 4 + 1], best[n * 4 + 2], best[n * 4 + 3]);
   }
+  // The characters that make a word the rule may offer (tt.holes) of 2 to 4 characters at i of run.
+  function offerFills(tt, run, i) {
+    var out = "", L, st, fills;
+    for (L = 2; L <= 4; L++) {
+      for (st = Math.max(0, i - L + 1); st <= i && st + L <= run.length; st++) {
+        fills = tt.holes[L].get(holeHi(run, st, L, i - st, 1), holeLo(run, st, L, i - st, 1));
+        if (fills !== undefined) out += fills;
+      }
+    }
+    return out;
+  }
   // The slips that are words themselves (今年已来 for 以来, 高度一直 for 一致): at each character
   // of run the other edits leave alone, each same-sounding or look-alike character that makes a
   // word of the pair list of 2 to 4 characters with its neighbours, scored by how much cheaper the
@@ -378,7 +389,7 @@
       if (busy[base + i] || held[base + i] || script[base + i] || long[i]) continue;
       var ch = run[i], own = tt.cost.get(ch);
       var rare = !tt.commonChars.has(ch) && !(own < conf.rare_cost);  // a name's: see editsAt
-      var alike = pairAlike(pt, tt, fz, ch, rare), cands = alike[0], best = null, tick = ++seen.at;
+      var alike = pairAlike(pt, tt, fz, ch, rare), cands = alike[0], best = null, tick = ++seen.at, offers = null;
       if (!cands) continue;
       // the window: PAIR_SIDE characters either side, the punctuation mark at a run's end
       a = i - PAIR_SIDE > 0 ? o + i - PAIR_SIDE : 0;
@@ -394,6 +405,10 @@
             if (STAMP.marks[cands.charCodeAt(k)] !== stamp || seen.marks[k] === tick) continue;
             seen.marks[k] = tick;
             var c = cands[k];
+            // the correction makes a word the rule itself may offer (以来 of 今年以来): open-gram's
+            // lexicon also holds rare words and names (殉情 is no correction of 汛情)
+            if (offers === null) offers = offerFills(tt, run, i);
+            if (offers.indexOf(c) < 0) continue;
             if (s0 === null) s0 = pairSplit(pt, tt, cc, hc, wid, a, b, -1);
             cc[o + i] = c.charCodeAt(0); hc[o + i] = hanCode(c, 0);
             var shape = alike[1][k] === "h", score = s0 - pairSplit(pt, tt, cc, hc, wid, a, b, o + i) - (shape ? conf.pair_shape : 0);
