@@ -210,10 +210,8 @@
   // after another, ln P(w2 | w1) - ln P(w2), for its most frequent pairs of positive association.
   function PairTables(pd) {
     var ids = this.ids = new Map(), cost = this.cost = [], count = 0;
-    // by length: the ids of the words of 2 to 4 characters (keys as the rule's costs), and the
-    // characters that fill each word's holes (keys holeHi, holeLo, as the rule's holes)
+    // by length: the ids of the words of 2 to 4 characters (keys as the rule's costs)
     var words = this.words = [null, null, new PairTable(), new PairTable(), new PairTable()];
-    var holes = this.holes = [null, null, new PairTable(), new PairTable(), new PairTable()];
     var one = this.one = new Int32Array(65536).fill(-1);  // the words of one character by code
     this.alike = new Map();
     Object.keys(pd.words).forEach(function (c) {
@@ -223,10 +221,6 @@
         if (L === 1) { one[w.charCodeAt(0)] = id; return; }
         words[L].set(L === 2 ? hanCode(w, 0) : hanCode(w, 0) * 32768 + hanCode(w, 1),
           L === 2 ? hanCode(w, 1) : L === 3 ? hanCode(w, 2) : hanCode(w, 2) * 32768 + hanCode(w, 3), id);
-        for (var k = 0; k < L; k++) {
-          var hi = holeHi(w, 0, L, k, 1), lo = holeLo(w, 0, L, k, 1), had = holes[L].get(hi, lo);
-          holes[L].set(hi, lo, had === undefined ? w[k] : had + w[k]);
-        }
       });
     });
     Object.keys(pd.pairs).forEach(function (b) { count += pd.pairs[b].split(",").length + pd.pairs[b].split(" ").length; });
@@ -343,20 +337,10 @@
     }
     return Math.min(best[n * 4], best[n * 4 + 1], best[n * 4 + 2], best[n * 4 + 3]);
   }
-  // The characters that make a word the rule may offer (tt.holes) of 2 to 4 characters at i of run.
-  function offerFills(tt, run, i) {
-    var out = "", L, st, fills;
-    for (L = 2; L <= 4; L++) {
-      for (st = Math.max(0, i - L + 1); st <= i && st + L <= run.length; st++) {
-        fills = tt.holes[L].get(holeHi(run, st, L, i - st, 1), holeLo(run, st, L, i - st, 1));
-        if (fills !== undefined) out += fills;
-      }
-    }
-    return out;
-  }
   // The slips that are words themselves (今年已来 for 以来, 高度一直 for 一致): at each character
   // of run the other edits leave alone, each same-sounding or look-alike character that makes a
-  // word of the pair list of 2 to 4 characters with its neighbours, scored by how much cheaper the
+  // word the rule may offer (tt.holes: 以来, 配合; open-gram's lexicon also holds rare words and
+  // names, and 汛情 is no 殉情) of 2 to 4 characters with its neighbours, scored by how much cheaper the
   // best pair split of PAIR_SIDE characters either side (and the punctuation mark at the run's
   // ends, a word of the list too) becomes; reported from pair_bar (data/checker/context.yml).
   function pairEdits(tt, pt, tab, run, base, busy, held, script, norm, back, rc, found3) {
@@ -389,7 +373,7 @@
       if (busy[base + i] || held[base + i] || script[base + i] || long[i]) continue;
       var ch = run[i], own = tt.cost.get(ch);
       var rare = !tt.commonChars.has(ch) && !(own < conf.rare_cost);  // a name's: see editsAt
-      var alike = pairAlike(pt, tt, fz, ch, rare), cands = alike[0], best = null, tick = ++seen.at, offers = null;
+      var alike = pairAlike(pt, tt, fz, ch, rare), cands = alike[0], best = null, tick = ++seen.at;
       if (!cands) continue;
       // the window: PAIR_SIDE characters either side, the punctuation mark at a run's end
       a = i - PAIR_SIDE > 0 ? o + i - PAIR_SIDE : 0;
@@ -397,18 +381,14 @@
       s0 = null;
       for (L = 2; L <= 4; L++) {
         for (st = Math.max(0, i - L + 1); st <= i && st + L <= len; st++) {
-          var fills = pt.holes[L].get(holeHi(run, st, L, i - st, 1), holeLo(run, st, L, i - st, 1));
+          var fills = tt.holes[L].get(holeHi(run, st, L, i - st, 1), holeLo(run, st, L, i - st, 1));
           if (fills === undefined) continue;
-          var stamp = ++STAMP.at;  // the fills marked, then the candidates among them
+          var stamp = ++STAMP.at;  // the fills (of the rule's own words) marked, then the candidates among them
           for (var f = 0; f < fills.length; f++) STAMP.marks[fills.charCodeAt(f)] = stamp;
           for (var k = 0; k < cands.length; k++) {
             if (STAMP.marks[cands.charCodeAt(k)] !== stamp || seen.marks[k] === tick) continue;
             seen.marks[k] = tick;
             var c = cands[k];
-            // the correction makes a word the rule itself may offer (以来 of 今年以来): open-gram's
-            // lexicon also holds rare words and names (殉情 is no correction of 汛情)
-            if (offers === null) offers = offerFills(tt, run, i);
-            if (offers.indexOf(c) < 0) continue;
             if (s0 === null) s0 = pairSplit(pt, tt, cc, hc, wid, a, b, -1);
             cc[o + i] = c.charCodeAt(0); hc[o + i] = hanCode(c, 0);
             var shape = alike[1][k] === "h", score = s0 - pairSplit(pt, tt, cc, hc, wid, a, b, o + i) - (shape ? conf.pair_shape : 0);
@@ -418,11 +398,12 @@
         }
       }
       if (!best) continue;
-      // the word of the pair list that holds the new character: the longest, nearest the left
+      // the word that holds the new character: the longest of either list, nearest the left
       var fixed = run.slice(0, i) + best.ch + run.slice(i + 1), span = null;
       for (L = 4; L >= 2 && !span; L--) {
         for (st = Math.max(0, i - L + 1); st <= i && st + L <= len; st++) {
-          if (pt.ids.has(fixed.slice(st, st + L))) { span = [st, st + L]; break; }
+          var got = fixed.slice(st, st + L);
+          if (pt.ids.has(got) || tt.offer.has(got)) { span = [st, st + L]; break; }
         }
       }
       found3.push({ start: base + span[0], end: base + span[1], word: fixed.slice(span[0], span[1]), score: best.score,
