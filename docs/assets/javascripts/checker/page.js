@@ -16,6 +16,7 @@
   var LABEL = { error: "错误", warning: "警告", info: "提示" };
   var RANK = { error: 0, warning: 1, info: 2 };
   var MAX_SHOWN = 1500;
+  var PAIR_RERUN_MAX = 50000;  // characters: a longer text is not checked again when the word pairs arrive
   var typoState = "loading";
   var TYPO_NOTE = {
     loading: "上下文错别字的词表正在加载，加载后自动再查一遍。",
@@ -355,7 +356,9 @@
       script.onload = function () {
         data.pairs = window.GUIDE_CHECKER_PAIR_DATA || null;
         document.body.dataset.checkerPairs = data.pairs ? "ready" : "missing";
-        if (data.pairs) run();
+        // checked again at once, but not a huge paste (seconds of work just done with the word
+        // list): its next check uses the pairs
+        if (data.pairs && input.value.length <= PAIR_RERUN_MAX) run();
       };
       script.onerror = function () { document.body.dataset.checkerPairs = "missing"; };
       document.body.appendChild(script);
