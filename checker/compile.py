@@ -44,6 +44,8 @@ PACKAGES = ("jieba", "OpenCC", "pypinyin", "rapidfuzz")
 LEXICON = Path(__file__).with_name("lexicon.py")
 TYPOBASE = Path(__file__).with_name("typobase.py")
 SHAPES = Path(__file__).with_name("vendor") / "char-similar" / "chars.tsv"
+OPENGRAM = Path(__file__).with_name("opengram.py")
+PAIRS = Path(__file__).with_name("vendor") / "open-gram" / "pairs.json"
 BASE = Path(__file__).with_name("vendor") / "typo-base" / "typo-base.json"
 
 
@@ -330,6 +332,11 @@ def compile_data(site, with_language: bool = True) -> dict:
 
         base = load_base(record("context").data)
         data["typo"] = typo_data(record("context").data, vocab, shapes, base)
+        from checker.opengram import load_pairs
+
+        pairs = load_pairs(record("context").data)  # the word-pair evidence, a file of its own in the site
+        if pairs:
+            data["pairs"] = pairs
         trad, simp = traditional_map()
         extra = {ch for w in vocab for ch in w} | {ch for g in shapes for ch in g}
         table = with_chars(base["pinyin"], extra)  # = lexicon.pinyin_table(extra), from the committed base
@@ -348,7 +355,7 @@ def compile_data(site, with_language: bool = True) -> dict:
     return data
 
 
-CONTEXT_KEYS = ("second_bar", "threshold", "threshold_short", "threshold_short_alike", "across_bar", "threshold_three", "error_from", "formula_common", "penalty", "rare_cost", "common_cost", "rare_char", "rare_sound", "names", "places", "frames")
+CONTEXT_KEYS = ("second_bar", "threshold", "threshold_short", "threshold_short_alike", "across_bar", "threshold_three", "error_from", "formula_common", "penalty", "rare_cost", "common_cost", "rare_char", "rare_sound", "names", "places", "frames", "pair_bar", "pair_shape")
 
 
 def merged_shapes(derived: dict[str, str], groups: list[str]) -> dict[str, str]:
@@ -434,8 +441,8 @@ def signature(root: Path) -> str:
     and content, not where the project is, so every copy of it shares one cache."""
     digest = hashlib.sha256(str(FORMAT).encode())
     # the compiler, its word list code, the vendored table and the committed base word list
-    for source in (Path(__file__), LEXICON, TYPOBASE, SHAPES, BASE):
-        digest.update(source.read_bytes())
+    for source in (Path(__file__), LEXICON, TYPOBASE, SHAPES, BASE, OPENGRAM, PAIRS):
+        digest.update(source.read_bytes() if source.exists() else b"")
     for package in PACKAGES:
         digest.update(f"{package}={metadata.version(package)}".encode())
     layer = _layer_data(root)

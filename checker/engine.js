@@ -7,7 +7,8 @@
  * Pure: text and the compiled data (checker/compile.py) in, findings out;
  * nothing is sent anywhere. The context typo rule needs data.typo (the word list of
  * checker/lexicon.py, downloads/checker-typo-data.js in the site, which the page adds to the
- * data once loaded); without it that one rule is skipped.
+ * data once loaded); without it that one rule is skipped. Its word-pair evidence, data.pairs
+ * (checker/opengram.py, downloads/checker-pair-data.js), is a help it goes without if missing.
  *
  * Positions are reported in Unicode characters (code points), 1-based lines
  * and columns, of the text with "\r\n" and "\r" turned into "\n". Internally
@@ -188,16 +189,226 @@
     return parts.join("");
   };
 
-  var cache = { data: null, tables: null, typo: null };
+  var cache = { data: null, tables: null, typo: null, pairs: null };
   // The tables of data; the context rule's (data.typo) are made when they arrive: the pages
   // load that part of the data after the page is usable and then add it to the same object.
   function tables(data) {
-    if (cache.data !== data) { cache.data = data; cache.tables = new Tables(data); cache.typo = null; }
+    if (cache.data !== data) { cache.data = data; cache.tables = new Tables(data); cache.typo = null; cache.pairs = null; }
     if ((data.typo || null) !== cache.typo) {
       cache.typo = data.typo || null;
       cache.tables.typo = data.typo ? new TypoTables(data) : null;
     }
+    if ((data.pairs || null) !== cache.pairs) {
+      cache.pairs = data.pairs || null;
+      cache.tables.wordPairs = data.pairs ? new PairTables(data.pairs) : null;
+    }
     return cache.tables;
+  }
+
+  // Word-pair evidence (checker/opengram.py; data.pairs, downloads/checker-pair-data.js in the
+  // site): open-gram's words, each with its cost (half-nats), and the bonus (half-nats) of a word
+  // after another, ln P(w2 | w1) - ln P(w2), for its most frequent pairs of positive association.
+  function PairTables(pd) {
+    var ids = this.ids = new Map(), cost = this.cost = [], count = 0;
+    // by length: the ids of the words of 2 to 4 characters (keys as the rule's costs)
+    var words = this.words = [null, null, new PairTable(), new PairTable(), new PairTable()];
+    var one = this.one = new Int32Array(65536).fill(-1);  // the words of one character by code
+    this.alike = new Map();
+    Object.keys(pd.words).forEach(function (c) {
+      pd.words[c].split(" ").forEach(function (w) {
+        var id = cost.length, L = w.length;
+        ids.set(w, id); cost.push(+c);
+        if (L === 1) { one[w.charCodeAt(0)] = id; return; }
+        words[L].set(L === 2 ? hanCode(w, 0) : hanCode(w, 0) * 32768 + hanCode(w, 1),
+          L === 2 ? hanCode(w, 1) : L === 3 ? hanCode(w, 2) : hanCode(w, 2) * 32768 + hanCode(w, 3), id);
+      });
+    });
+    Object.keys(pd.pairs).forEach(function (b) { count += pd.pairs[b].split(",").length + pd.pairs[b].split(" ").length; });
+    // the bonuses in an open-addressing hash table of (first id, second id): no Map of 200,000 keys;
+    // slot h holds the first id at 2h (-1: free) and the second id * 32 + the bonus at 2h + 1, so
+    // that a lookup reads one place of memory
+    var size = 1;
+    while (size < count * 2) size *= 2;
+    var mask = this.mask = size - 1, slots = this.slots = new Int32Array(2 * size).fill(-1);
+    Object.keys(pd.pairs).forEach(function (b) {
+      var v = +b;
+      pd.pairs[b].split(" ").forEach(function (item) {
+        var k = item.indexOf(":"), w1 = ids.get(item.slice(0, k));
+        item.slice(k + 1).split(",").forEach(function (x) {
+          var w2 = ids.get(x), h = pairHash(w1, w2) & mask;
+          while (slots[2 * h] >= 0) h = (h + 1) & mask;
+          slots[2 * h] = w1; slots[2 * h + 1] = w2 * 32 + v;
+        });
+      });
+    });
+  }
+  function pairHash(a, b) { return Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b); }
+  // the bonus (half-nats) of word id b after word id a, 0 for a pair not in the table
+  function pairBonus(pt, a, b) {
+    var slots = pt.slots, mask = pt.mask, h = pairHash(a, b) & mask, k;
+    while ((k = slots[2 * h]) >= 0) {
+      if (k === a && (slots[2 * h + 1] >> 5) === b) return slots[2 * h + 1] & 31;
+      h = (h + 1) & mask;
+    }
+    return 0;
+  }
+  // the same-sounding (penalty 0) and look-alike characters (penalty pair_shape) tried for ch: a
+  // string of candidates and one of their kinds ("s" or "h")
+  function pairAlike(pt, tt, fz, ch, rare) {
+    var key = rare ? "r" + ch : ch, got = pt.alike.get(key);
+    if (got) return got;
+    var chars = "", kinds = "";
+    alikeOf(tt, fz, ch).forEach(function (kind, c) {
+      if (kind === "fuzzy" || (rare && kind !== "shape")) return;
+      chars += c; kinds += kind === "shape" ? "h" : "s";
+    });
+    got = [chars, kinds];
+    pt.alike.set(key, got);
+    return got;
+  }
+  // The id of the word of L characters at q of the stretch whose character codes are cc and whose
+  // hanCodes are hc, in the pair list; for a word of the context rule's own list that open-gram
+  // lacks (视情, 审看), -3 less its cost there (a word with no pair evidence, as likely as it is
+  // common); -1 for a single character of neither, -2 for no word.
+  function pairLookup(pt, tt, cc, hc, q, L) {
+    if (L === 1) return pt.one[cc[q]];
+    var h1 = hc[q], h2 = hc[q + 1], h3, h4, w, c;
+    if (!h1 || !h2) return -2;
+    if (L === 2) {
+      w = pt.words[2].get(h1, h2);
+      if (w === undefined) c = tt.costs[2].get(h1, h2);
+    } else {
+      h3 = hc[q + 2];
+      if (!h3) return -2;
+      if (L === 3) {
+        w = pt.words[3].get(h1 * 32768 + h2, h3);
+        if (w === undefined) c = tt.costs[3].get(h1 * 32768 + h2, h3);
+      } else {
+        h4 = hc[q + 3];
+        if (!h4) return -2;
+        w = pt.words[4].get(h1 * 32768 + h2, h3 * 32768 + h4);
+        if (w === undefined) c = tt.costs[4].get(h1 * 32768 + h2, h3 * 32768 + h4);
+      }
+    }
+    if (w !== undefined) return w;
+    return c === undefined ? -2 : -3 - c;
+  }
+  var PAIR_SIDE = 3, PAIR_BEST = new Float64Array(64), PAIR_IDS = new Int32Array(64);
+  var PAIR_SEEN = { at: 0, marks: new Int32Array(4096) };
+  var PAIR_SCRATCH = { size: 0, cc: null, hc: null, wid: null, long: null };
+  // the places of run in a word of 3 or 4 characters of the split back (end -> the word's length)
+  function pairLong(back, len) {
+    var out = PAIR_SCRATCH.long;
+    for (var end = len; end > 0; end -= back[end]) for (var q = end - back[end]; q < end; q++) out[q] = back[end] >= 3 ? 1 : 0;
+    return out;
+  }
+  // the codes and words of a run, in arrays kept from run to run (no garbage for each run)
+  function pairScratch(n) {
+    if (n > PAIR_SCRATCH.size) {
+      var size = Math.max(n, 2 * PAIR_SCRATCH.size, 256);
+      PAIR_SCRATCH = { size: size, cc: new Int32Array(size), hc: new Int32Array(size), wid: new Int32Array(size * 4), long: new Uint8Array(size) };
+    }
+    return PAIR_SCRATCH;
+  }  // marks[k] === at: candidate k tried here already
+  // The best split of the stretch [a, b) (codes cc, hc) into words of the pair list (at most 4
+  // characters; any other character a word of its own at cost unknown), each word's cost less its
+  // bonus after the word before. wid holds the words of the text as written; those covering at,
+  // where cc and hc hold an edit, are looked up again (at -1: none). The state of a place is the
+  // length of the word that ends there (at most 4 states a place).
+  function pairSplit(pt, tt, cc, hc, wid, a, b, at) {
+    var n = b - a, best = PAIR_BEST, ids = PAIR_IDS, p, L1, L2, k, w, cost, prev, idx, v, q;
+    for (k = 0; k < (n + 1) * 4; k++) best[k] = Infinity;
+    best[0] = 0; ids[0] = -2;  // the start: no word before
+    for (p = 0; p < n; p++) {
+      for (L1 = 1; L1 <= 4; L1++) {
+        cost = best[p * 4 + L1 - 1];
+        if (cost === Infinity) continue;
+        prev = ids[p * 4 + L1 - 1];
+        for (L2 = 1; L2 <= 4 && p + L2 <= n; L2++) {
+          q = a + p;
+          w = at >= q && at < q + L2 ? pairLookup(pt, tt, cc, hc, q, L2) : wid[q * 4 + L2 - 1];
+          if (w === -2) continue;
+          v = cost + (w >= 0 ? pt.cost[w] : w === -1 ? tt.unknown : -3 - w);
+          if (prev >= 0 && w >= 0) v -= pairBonus(pt, prev, w);
+          idx = (p + L2) * 4 + L2 - 1;
+          if (v < best[idx]) { best[idx] = v; ids[idx] = w; }
+        }
+      }
+    }
+    return Math.min(best[n * 4], best[n * 4 + 1], best[n * 4 + 2], best[n * 4 + 3]);
+  }
+  // The slips that are words themselves (今年已来 for 以来, 高度一直 for 一致): at each character
+  // of run the other edits leave alone, each same-sounding or look-alike character that makes a
+  // word the rule may offer (tt.holes: 以来, 配合; open-gram's lexicon also holds rare words and
+  // names, and 汛情 is no 殉情) of 2 to 4 characters with its neighbours, scored by how much cheaper the
+  // best pair split of PAIR_SIDE characters either side (and the punctuation mark at the run's
+  // ends, a word of the list too) becomes; reported from pair_bar (data/checker/context.yml).
+  function pairEdits(tt, pt, tab, run, base, busy, held, script, norm, back, rc, found3) {
+    var len = run.length, conf = tt.conf, fz = tab.data.fuzzy, i, a, b, s0, L, st, q, seen = PAIR_SEEN;
+    // the punctuation mark before and after the run (a clause's ends), words of the pair list too
+    var left = base > 0 && pt.one[norm.charCodeAt(base - 1)] >= 0 ? 1 : 0;
+    var right = base + len < norm.length && pt.one[norm.charCodeAt(base + len)] >= 0 ? 1 : 0;
+    var n = left + len + right, o = left, scratch = pairScratch(n), cc = scratch.cc, hc = scratch.hc, wid = scratch.wid;
+    for (q = 0; q < n; q++) {  // the run as read (Traditional characters as Simplified), its marks
+      cc[q] = q < o || q >= o + len ? norm.charCodeAt(base - o + q) : run.charCodeAt(q - o);
+      hc[q] = q < o || q >= o + len ? 0 : hanCode(run, q - o);
+    }
+    // the words as written: the rule's own costs of the run are in rc already (segment)
+    for (q = 0; q < n; q++) {
+      for (L = 1; L <= 4; L++) {
+        var w = -2;
+        if (L === 1) w = pt.one[cc[q]];
+        else if (q >= o && q - o + L <= len) {
+          w = pt.words[L].get(L === 2 ? hc[q] : hc[q] * 32768 + hc[q + 1],
+            L === 2 ? hc[q + 1] : L === 3 ? hc[q + 2] : hc[q + 2] * 32768 + hc[q + 3]);
+          if (w === undefined) w = rc[(q - o + L) * 4 + L - 1] >= 0 ? -3 - rc[(q - o + L) * 4 + L - 1] : -2;
+        }
+        wid[q * 4 + L - 1] = w;
+      }
+    }
+    // a character of a word of three or four characters of the rule's own best split (社会主义,
+    // 党群服务中心's 服务中心) is left alone: a slip seldom makes one long word of another
+    var long = pairLong(back, len);
+    for (i = 0; i < len; i++) {
+      if (busy[base + i] || held[base + i] || script[base + i] || long[i]) continue;
+      var ch = run[i], own = tt.cost.get(ch);
+      var rare = !tt.commonChars.has(ch) && !(own < conf.rare_cost);  // a name's: see editsAt
+      var alike = pairAlike(pt, tt, fz, ch, rare), cands = alike[0], best = null, tick = ++seen.at;
+      if (!cands) continue;
+      // the window: PAIR_SIDE characters either side, the punctuation mark at a run's end
+      a = i - PAIR_SIDE > 0 ? o + i - PAIR_SIDE : 0;
+      b = i + PAIR_SIDE + 1 < len ? o + i + PAIR_SIDE + 1 : n;
+      s0 = null;
+      for (L = 2; L <= 4; L++) {
+        for (st = Math.max(0, i - L + 1); st <= i && st + L <= len; st++) {
+          var fills = tt.holes[L].get(holeHi(run, st, L, i - st, 1), holeLo(run, st, L, i - st, 1));
+          if (fills === undefined) continue;
+          var stamp = ++STAMP.at;  // the fills (of the rule's own words) marked, then the candidates among them
+          for (var f = 0; f < fills.length; f++) STAMP.marks[fills.charCodeAt(f)] = stamp;
+          for (var k = 0; k < cands.length; k++) {
+            if (STAMP.marks[cands.charCodeAt(k)] !== stamp || seen.marks[k] === tick) continue;
+            seen.marks[k] = tick;
+            var c = cands[k];
+            if (s0 === null) s0 = pairSplit(pt, tt, cc, hc, wid, a, b, -1);
+            cc[o + i] = c.charCodeAt(0); hc[o + i] = hanCode(c, 0);
+            var shape = alike[1][k] === "h", score = s0 - pairSplit(pt, tt, cc, hc, wid, a, b, o + i) - (shape ? conf.pair_shape : 0);
+            cc[o + i] = run.charCodeAt(i); hc[o + i] = hanCode(run, i);
+            if (score >= conf.pair_bar && (!best || score > best.score)) best = { score: score, ch: c, kind: shape ? "shape" : "sound" };
+          }
+        }
+      }
+      if (!best) continue;
+      // the word that holds the new character: the longest of either list, nearest the left
+      var fixed = run.slice(0, i) + best.ch + run.slice(i + 1), span = null;
+      for (L = 4; L >= 2 && !span; L--) {
+        for (st = Math.max(0, i - L + 1); st <= i && st + L <= len; st++) {
+          var got = fixed.slice(st, st + L);
+          if (pt.ids.has(got) || tt.offer.has(got)) { span = [st, st + L]; break; }
+        }
+      }
+      found3.push({ start: base + span[0], end: base + span[1], word: fixed.slice(span[0], span[1]), score: best.score,
+        e: { kind: best.kind, at: i, ch: best.ch }, ch: ch, sure: 0, pair: true });
+    }
   }
 
   function Context(text, data, tab) {
@@ -757,7 +968,8 @@
   // found anything.
   function ruleFourFormulas(ctx) {
     var tab = ctx.tab, tt = tab.typo, norm = ctx.norm, n = norm.length, found = [], done = ctx.typoBusy.slice();
-    ctx.findings.forEach(function (f) { if (f.rule.indexOf("typo-") === 0) for (var q = f.start; q < f.start + f.length && q < n; q++) done[q] = 1; });
+    // a word found by the pair evidence alone gives way to an idiom or formulation misspelt there
+    ctx.findings.forEach(function (f) { if (f.rule.indexOf("typo-") === 0 && !f.pair) for (var q = f.start; q < f.start + f.length && q < n; q++) done[q] = 1; });
     for (var i = 0; i + 4 <= n; i++) {
       if (!isHan(norm[i]) || !isHan(norm[i + 1]) || !isHan(norm[i + 2]) || !isHan(norm[i + 3])) continue;
       if (done[i] || done[i + 1] || done[i + 2] || done[i + 3]) continue;
@@ -773,7 +985,12 @@
         }
       }
     }
+    var before = ctx.findings.length;
     reportFormulas(ctx, found, done);
+    var added = ctx.findings.slice(before);
+    if (added.length) ctx.findings = ctx.findings.filter(function (f) {
+      return !f.pair || !added.some(function (g) { return g.start < f.start + f.length && f.start < g.start + g.length; });
+    });
   }
 
   function reportFormulas(ctx, found, done) {
@@ -963,7 +1180,7 @@
     // a measure word after a numeral (五六辆, 一副副) is never edited: no character put for it, in
     // front of it or swapped with it, not dropped; a finding around it (四个自信) still may be
     var held = markMatches(tt.measured, norm, new Uint8Array(n));
-    var runRe = /[\u4e00-\u9fff]{2,}/gu, m, found = [], found2 = [];
+    var runRe = /[\u4e00-\u9fff]{2,}/gu, m, found = [], found2 = [], found3 = [], pt = tab.wordPairs;
     runRe.lastIndex = 0;
     while ((m = runRe.exec(norm)) !== null) {
       // a traditional character is read as its simplified form (黨委書記 is 党委书记, not a typo;
@@ -980,6 +1197,7 @@
       var numbered = held[base] === 1 && /[0-9０-９]/.test(norm[base - 1] || "");  // 3号楼…: the run starts with a measure word
       repeatedWords(tt, run, base, busy, found, back, at);
       secondTier(tt, tab, run, base, busy, held, script, back, found2);
+      if (pt) pairEdits(tt, pt, tab, run, base, busy, held, script, norm, back, rc, found3);
       for (var i = 0; i < len; i++) {
         if (busy[base + i]) continue;
         if (lone[i]) editsAt(tt, tab, run, lone, i, edits, seen);
@@ -1040,8 +1258,10 @@
     }
     found.sort(function (x, y) { return y.score - x.score || x.start - y.start; });
     found2.sort(function (x, y) { return y.score - x.score || x.start - y.start; });
+    found3.sort(function (x, y) { return y.score - x.score || x.start - y.start; });
     var taken = new Uint8Array(n);
-    found.concat(found2).forEach(function (f) {  // the second tier only where the word list offers nothing
+    // the second tier and the pair evidence only where the word list offers nothing
+    found.concat(found2, found3).forEach(function (f) {
       for (var q = f.start; q < f.end; q++) if (taken[q] || busy[q]) return;
       for (q = f.start; q < f.end; q++) taken[q] = 1;
       var start = at ? at[f.start] : f.start, end = at ? at[f.end - 1] + 1 : f.end;  // in the text
@@ -1059,6 +1279,7 @@
         found: ctx.text.slice(start, end), word: f.word, got: f.ch, want: e.ch,
         sure: ctx.msg(high ? "typo-context-sure" : "typo-context-unsure", {}) }), f.word, high ? "error" : "warning",
         Math.round(f.score) / 2);
+      if (f.pair) ctx.findings[ctx.findings.length - 1].pair = true;  // gives way to a formulation (ruleFourFormulas)
     });
   }
 

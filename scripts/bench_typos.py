@@ -18,7 +18,8 @@ Figures, all from the one engine (checker/engine.js in V8):
 - typo findings per 10,000 characters on each of ../shared/seeds/0*.txt (000 and 001 are
   Traditional-script copies with conversion artefacts and lines broken mid-word, 002 and 003
   Simplified);
-- the size of the context rule's data (downloads/checker-typo-data.js) raw and gzipped;
+- the size of the context rule's data (downloads/checker-typo-data.js) and of its word-pair
+  evidence (downloads/checker-pair-data.js) raw and gzipped;
 - a second writer's set (tests/data/typo-heldout.yml): typo findings on its correct paragraphs per
   10,000 characters by severity, apart for the half a developer has seen and the held-out half, and
   recall per kind on its error sentences;
@@ -177,9 +178,10 @@ def main() -> int:
     while len(text) < 10_000:
         text += "\n" + clean
     out["speed_10k"] = speed(data, text[:10_000], args.runs)
-    if "typo" in data:
-        raw = to_json(data["typo"]).encode("utf-8")
-        out["typo_data_bytes"] = {"raw": len(raw), "gzip": len(gzip.compress(raw, 9))}
+    for key, name in (("typo", "typo_data_bytes"), ("pairs", "pair_data_bytes")):
+        if key in data:
+            raw = to_json(data[key]).encode("utf-8")
+            out[name] = {"raw": len(raw), "gzip": len(gzip.compress(raw, 9))}
     if args.json:
         print(json.dumps(out, ensure_ascii=False, indent=1))
         return 0
@@ -209,10 +211,16 @@ def main() -> int:
     print_later_writers(out)
     sp = out["speed_10k"]
     print(f"  one check of {sp['chars']} chars after load: {sp['wall_ms']} ms wall, {sp['cpu_ms']} ms CPU")
-    if "typo_data_bytes" in out:
-        print(f"  checker-typo-data: {out['typo_data_bytes']['raw']} bytes, {out['typo_data_bytes']['gzip']} gzipped")
+    print_sizes(out)
     print_lists(out, args)
     return 0
+
+
+def print_sizes(out: dict) -> None:
+    """The context rule's two data files, raw and gzipped."""
+    for name, file in (("typo_data_bytes", "checker-typo-data"), ("pair_data_bytes", "checker-pair-data")):
+        if name in out:
+            print(f"  {file}: {out[name]['raw']} bytes, {out[name]['gzip']} gzipped")
 
 
 def print_lists(out: dict, args) -> None:

@@ -10,6 +10,10 @@
     python scripts/guide.py derive-typo-base [--check]
                                               make checker/vendor/typo-base/ (the context typo rule's word list
                                               from the pinned packages) again; --check only compares
+    python scripts/guide.py derive-open-gram --lexicon PYDICT_SC_BIN --dump TSLMINFO_OUTPUT [--check]
+                                              make checker/vendor/open-gram/pairs.json (the context typo
+                                              rule's word-pair evidence) from open-gram's model as Debian
+                                              ships it (checker/vendor/open-gram/README.md); --check only compares
     python scripts/guide.py derive-theme-templates [--check]
                                               compile the theme's templates (Material's and overrides/) into
                                               macros/vendor/compiled-theme/ again; --check only compares
@@ -115,6 +119,26 @@ def cmd_derive_typo_base(args) -> int:
     return 0
 
 
+def cmd_derive_open_gram(args) -> int:
+    """Make the context typo rule's word-pair table from open-gram's lexicon and model dump (checker/opengram.py)."""
+    import yaml
+
+    from checker.opengram import PAIRS, derive, table_text
+
+    started = time.perf_counter()
+    conf = yaml.safe_load((ROOT / "data" / "checker" / "context.yml").read_text(encoding="utf-8"))
+    text = table_text(derive(Path(args.lexicon), Path(args.dump), conf))
+    rel = PAIRS.relative_to(ROOT)
+    if args.check:
+        same = PAIRS.is_file() and PAIRS.read_text(encoding="utf-8") == text
+        print(f"{rel}: {'up to date' if same else 'differs from what these inputs give'}")
+        return 0 if same else 1
+    PAIRS.parent.mkdir(parents=True, exist_ok=True)
+    PAIRS.write_text(text, encoding="utf-8")
+    print(f"wrote {rel} ({len(text.encode()) / 1024:.0f} KB) in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
 def cmd_derive_theme_templates(args) -> int:
     """Compile the theme's templates into the committed file a build takes them from (macros/compiledtheme.py)."""
     from macros.compiledtheme import COMPILED, decode, derive, encode, same, theme_env
@@ -157,6 +181,11 @@ def main(argv: list[str] | None = None) -> int:
     derive = sub.add_parser("derive-typo-base", help="make the typo rule's base word list from the pinned packages")
     derive.add_argument("--check", action="store_true", help="only say whether the committed file is up to date")
     derive.set_defaults(func=cmd_derive_typo_base)
+    gram = sub.add_parser("derive-open-gram", help="make the typo rule's word-pair table from open-gram's model")
+    gram.add_argument("--lexicon", required=True, help="pydict_sc.bin of Debian's sunpinyin-data")
+    gram.add_argument("--dump", required=True, help="the output of `tslminfo -v lm_sc.t3g` (sunpinyin-utils)")
+    gram.add_argument("--check", action="store_true", help="only say whether the committed file is up to date")
+    gram.set_defaults(func=cmd_derive_open_gram)
     theme = sub.add_parser("derive-theme-templates", help="compile the theme's templates into the committed file")
     theme.add_argument("--check", action="store_true", help="only say whether the committed file is up to date")
     theme.set_defaults(func=cmd_derive_theme_templates)

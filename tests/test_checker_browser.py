@@ -33,6 +33,7 @@ def test_shared_cases_in_chromium(page, site_server):
     """tests/checker_cases in the browser's engine, as test_checker_engine runs them in V8."""
     page.page.goto(site_server + PAGE)
     page.page.wait_for_function("document.body.dataset.checkerTypo === 'ready'")  # the context rule's data
+    page.page.wait_for_function("document.body.dataset.checkerPairs === 'ready'")  # and its word-pair evidence
     texts = [{"text": c["text"], "year": c.get("year")} for c in CASES]
     results = page.page.evaluate(
         "items => items.map(i => GuideChecker.check(i.text, window.GUIDE_CHECKER_DATA, i.year || null))", texts)
@@ -153,6 +154,22 @@ def test_typo_data_loads_after_the_page_and_works_from_file_url(page, built_site
     assert "疑似错别字（上下文）" in p.inner_text("#checker-summary")
     assert "部署" in p.inner_text("#checker-list")
     assert p.evaluate("[...document.scripts].some(s => (s.getAttribute('src') || '').endsWith('checker-typo-data.js'))")
+
+
+def test_pair_data_loads_after_the_typo_data(page, built_site):
+    """The word-pair evidence (downloads/checker-pair-data.js) is not in the page either: it follows
+    the word list by a script tag, and the check that runs then finds a slip only it finds."""
+    soup = built_site.soup(PAGE)
+    assert not [s for s in soup.select("script[src]") if "pair" in s.get("src")]
+    assert built_site.file("downloads/checker-pair-data.js").stat().st_size > 1_000_000
+    p = page.page
+    p.goto((built_site.path / PAGE).as_uri())
+    p.fill("#checker-input", "各部门要密切配和，形成合力。")
+    p.click("#checker-run")
+    p.wait_for_function("document.body.dataset.checkerPairs === 'ready'")
+    p.click("#checker-run")
+    p.wait_for_selector(".checker-item")
+    assert "密切配合" in p.inner_text("#checker-list")
 
 
 def test_bench_times_the_check_with_the_context_rule(page, site_server, data):

@@ -5,7 +5,8 @@
  * and, for an opened .docx, download its 批注版 (annotate.js). The context typo rule's word list
  * (downloads/checker-typo-data.js, most of the checker's bytes) is loaded by a script tag after the
  * page is usable (a script, not fetch(), so that it works from file:// too); the check runs again
- * when it has arrived. Nothing leaves the computer: no fetch, no XHR, no form submission.
+ * when it has arrived. Its word-pair evidence (downloads/checker-pair-data.js, open-gram's word
+ * pairs) follows the same way once the word list is there; without it the rule runs as before. Nothing leaves the computer: no fetch, no XHR, no form submission.
  * The draft is kept in localStorage until the user clicks 清空.
  */
 (function () {
@@ -15,6 +16,7 @@
   var LABEL = { error: "错误", warning: "警告", info: "提示" };
   var RANK = { error: 0, warning: 1, info: 2 };
   var MAX_SHOWN = 1500;
+  var PAIR_RERUN_MAX = 50000;  // characters: a longer text is not checked again when the word pairs arrive
   var typoState = "loading";
   var TYPO_NOTE = {
     loading: "上下文错别字的词表正在加载，加载后自动再查一遍。",
@@ -336,12 +338,29 @@
         typoState = data.typo ? "ready" : "missing";
         document.body.dataset.checkerTypo = typoState;
         run();
+        if (data.typo) loadPairData(own);
       };
       script.onerror = function () {
         typoState = "missing";
         document.body.dataset.checkerTypo = typoState;
         run();
       };
+      document.body.appendChild(script);
+    }
+
+    // the word-pair evidence of the context typo rule: a help, not a need (no note when missing)
+    function loadPairData(own) {
+      if (data.pairs) return;
+      var script = document.createElement("script");
+      script.src = own.getAttribute("src").replace(/checker-data\.js$/, "checker-pair-data.js");
+      script.onload = function () {
+        data.pairs = window.GUIDE_CHECKER_PAIR_DATA || null;
+        document.body.dataset.checkerPairs = data.pairs ? "ready" : "missing";
+        // checked again at once, but not a huge paste (seconds of work just done with the word
+        // list): its next check uses the pairs
+        if (data.pairs && input.value.length <= PAIR_RERUN_MAX) run();
+      };
+      script.onerror = function () { document.body.dataset.checkerPairs = "missing"; };
       document.body.appendChild(script);
     }
   }
