@@ -38,6 +38,10 @@ setup_system() {  # Debian packages the tests drive: a real browser and a real w
   command -v node >/dev/null 2>&1 || need+=(nodejs)  # npm (below) runs on it; the checker itself runs in V8 through mini-racer
   ls /usr/lib/libreoffice/program/libsclo.so >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)  # 台账对数 tests: ledgers saved by LibreOffice Calc
   [ -f package.json ] && ! command -v npm >/dev/null 2>&1 && need+=(npm)  # pinned axe-core for the accessibility tests
+  # open-gram's model and the tool that prints it: the word-pair table of the checker is derived from them
+  # and a test derives it again (tests/test_open_gram.py)
+  ls /usr/lib/*/sunpinyin/data/lm_sc.t3g >/dev/null 2>&1 || need+=(sunpinyin-data)
+  command -v tslminfo >/dev/null 2>&1 || need+=(sunpinyin-utils)
   [ ${#need[@]} -eq 0 ] && return 0
   local sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
