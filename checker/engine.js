@@ -294,7 +294,7 @@
     return c === undefined ? -2 : -3 - c;
   }
   var PAIR_SIDE = 3, PAIR_BEST = new Float64Array(64), PAIR_IDS = new Int32Array(64);
-  var PAIR_SEEN = { at: 0, marks: new Int32Array(4096) };
+  var PAIR_SEEN = { at: 0, marks: new Int32Array(4096) }, PAIR_AT = new Int32Array(65536), PAIR_KS = new Int32Array(4096);
   var PAIR_SCRATCH = { size: 0, cc: null, hc: null, wid: null, long: null };
   // the places of run in a word of 3 or 4 characters of the split back (end -> the word's length)
   function pairLong(back, len) {
@@ -379,15 +379,22 @@
       a = i - PAIR_SIDE > 0 ? o + i - PAIR_SIDE : 0;
       b = i + PAIR_SIDE + 1 < len ? o + i + PAIR_SIDE + 1 : n;
       s0 = null;
+      // the candidates marked once (with their place in cands), then each hole's fills looked up among
+      // them: a hole has a few fills, a character dozens of same-sounding candidates
+      var stamp = ++STAMP.at;
+      for (var k = 0; k < cands.length; k++) { STAMP.marks[cands.charCodeAt(k)] = stamp; PAIR_AT[cands.charCodeAt(k)] = k; }
       for (L = 2; L <= 4; L++) {
         for (st = Math.max(0, i - L + 1); st <= i && st + L <= len; st++) {
           var fills = tt.holes[L].get(holeHi(run, st, L, i - st, 1), holeLo(run, st, L, i - st, 1));
           if (fills === undefined) continue;
-          var stamp = ++STAMP.at;  // the fills (of the rule's own words) marked, then the candidates among them
-          for (var f = 0; f < fills.length; f++) STAMP.marks[fills.charCodeAt(f)] = stamp;
-          for (var k = 0; k < cands.length; k++) {
-            if (STAMP.marks[cands.charCodeAt(k)] !== stamp || seen.marks[k] === tick) continue;
-            seen.marks[k] = tick;
+          var ks = PAIR_KS, nk = 0;  // the candidates among the fills, in the order of cands
+          for (var f = 0; f < fills.length; f++) {
+            var fc = fills.charCodeAt(f);
+            if (STAMP.marks[fc] === stamp && seen.marks[PAIR_AT[fc]] !== tick) { seen.marks[PAIR_AT[fc]] = tick; ks[nk++] = PAIR_AT[fc]; }
+          }
+          if (nk > 1) ks.subarray(0, nk).sort();
+          for (var j = 0; j < nk; j++) {
+            k = ks[j];
             var c = cands[k];
             if (s0 === null) s0 = pairSplit(pt, tt, cc, hc, wid, a, b, -1);
             cc[o + i] = c.charCodeAt(0); hc[o + i] = hanCode(c, 0);
