@@ -82,13 +82,20 @@ def _unavailable(exc: Exception) -> EngineUnavailable:
         "guide in a browser, which runs the same checker.")
 
 
+V8_FLAGS: tuple[str, ...] = ()  # see _Engine.__init__
+
+
 class _Engine:
     def __init__(self) -> None:
         try:
-            from py_mini_racer import LibNotFoundError, MiniRacer
+            from py_mini_racer import LibNotFoundError, MiniRacer, init_mini_racer
         except ImportError as exc:  # no wheel for this platform
             raise _unavailable(exc) from None
         try:
+            # V8's own defaults, not mini-racer's --single-threaded: compiled on a second thread, the
+            # context rule's word-pair evidence runs a third faster (scripts/bench_checker.py); a process
+            # that made a MiniRacer before (the search index at build time) keeps the flags it had
+            init_mini_racer(flags=V8_FLAGS, ignore_duplicate_init=True)
             self.ctx = MiniRacer()
         except (OSError, LibNotFoundError) as exc:  # the wheel is there, its V8 library cannot load here
             raise _unavailable(exc) from None

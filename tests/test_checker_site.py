@@ -72,12 +72,15 @@ def test_samples_and_templates_have_no_errors(data):
 
 
 def test_fault_examples_are_found(built_site, data):
-    """The checker page's own fault examples are caught (they are excluded above)."""
+    """The checker page's own fault examples are caught (they are excluded above): as errors, but for
+    those the page presents as warnings (.fault-warning: a slip that is a word itself)."""
     article = built_site.article("checker/index.html")
-    examples = [" ".join(e.get_text(" ").split()) for e in article.select(".fault-example")]
-    assert len(examples) >= 2
-    for example in examples:
-        assert any(f.severity == "error" for f in check(example, data)), example
+    boxes = article.select(".fault-example")
+    assert len(boxes) >= 2
+    for box in boxes:
+        example = " ".join(box.get_text(" ").split())
+        wanted = ("warning",) if "fault-warning" in box.get("class", []) else ("error",)
+        assert any(f.severity in wanted for f in check(example, data)), example
 
 
 def test_generated_word_files_have_no_errors(built_site, data):
