@@ -418,6 +418,25 @@
     }
   }
 
+  // The pair evidence on one of the rule's own edits e of run (ruleContextTypos: one it scores under
+  // its bar): how much cheaper the best pair split of PAIR_SIDE characters either side of the
+  // edit (and the punctuation mark at a run's end) becomes with the edit made. Any kind of edit:
+  // the window is written out again, edited (a character dropped, put in or two swapped).
+  function pairGain(pt, tt, run, base, norm, e) {
+    var len = run.length, a = Math.max(0, e.at - PAIR_SIDE), b = Math.min(len, e.at + (e.kind === "swapped" ? 2 : 1) + PAIR_SIDE);
+    var before = run.slice(a, b), after = applyEdit(before, e, a);
+    var left = a === 0 && base > 0 && pt.one[norm.charCodeAt(base - 1)] >= 0 ? norm[base - 1] : "";
+    var right = b === len && base + len < norm.length && pt.one[norm.charCodeAt(base + len)] >= 0 ? norm[base + len] : "";
+    return pairCost(pt, tt, left + before + right) - pairCost(pt, tt, left + after + right);
+  }
+  // The best pair split of s (pairSplit), each of its words looked up (pairLookup).
+  function pairCost(pt, tt, s) {
+    var n = s.length, scratch = pairScratch(n), cc = scratch.cc, hc = scratch.hc, wid = scratch.wid, q, L;
+    for (q = 0; q < n; q++) { cc[q] = s.charCodeAt(q); hc[q] = hanCode(s, q); }
+    for (q = 0; q < n; q++) for (L = 1; L <= 4; L++) wid[q * 4 + L - 1] = q + L <= n ? pairLookup(pt, tt, cc, hc, q, L) : -2;
+    return pairSplit(pt, tt, cc, hc, wid, 0, n, -1);
+  }
+
   function Context(text, data, tab) {
     this.text = text;
     this.norm = tab.translate(text);
@@ -1233,7 +1252,12 @@
         // (粽叶 is no 中叶): rare_sound less
         if ((e.kind === "sound" || e.kind === "fuzzy") && tt.rareChar[run.charCodeAt(e.at)] === 1 &&
             tt.rareChar[e.ch.charCodeAt(0)] === 0 && (tt.shapes[run[e.at]] || "").indexOf(e.ch) < 0) score -= conf.rare_sound;
-        if (score < Math.min(conf.threshold, conf.threshold_short, conf.threshold_three)) return;
+        // an edit under its bar from rescue_from on is judged again by the pair evidence (pairGain):
+        // reported as a warning where that evidence alone would report it (pair_bar, a look-alike
+        // pair_shape more); a near-sounding character is no candidate of the pair evidence
+        var rescue = pt && e.kind !== "fuzzy" && score >= conf.rescue_from;
+        var low = score < Math.min(conf.threshold, conf.threshold_short, conf.threshold_three);
+        if (low && !rescue) return;
         // the corrected word: the word of the new split that holds the edit
         var pos = e.at - a, span = wordAt(s1[1], after.length, pos);
         if (e.kind === "swapped" && span[1] < pos + 2) return;
@@ -1242,9 +1266,12 @@
         if (e.kind === "swapped" && (tt.cost.get(run[e.at]) <= conf.common_cost || tt.cost.get(run[e.at + 1]) <= conf.common_cost)) return;
         var bar = e.kind === "doubled" ? (word.length === 2 && betweenWords(tt, run, e.at) ? conf.threshold_short_alike : conf.threshold) : word.length > 3 ? conf.threshold : word.length === 3 ? conf.threshold_three :
           e.kind === "sound" || e.kind === "swapped" || listed ? conf.threshold_short : conf.threshold_short_alike;  // a swap: one candidate
-        if (!tt.offer.has(word) || score < bar) return;
-        if ((e.kind === "sound" || e.kind === "fuzzy" || e.kind === "shape") && score < conf.across_bar &&
-            wordBeyond(tt, run, e.at, a + span[0], a + span[1])) return;
+        if (!tt.offer.has(word)) return;
+        var under = low || score < bar || ((e.kind === "sound" || e.kind === "fuzzy" || e.kind === "shape") && score < conf.across_bar &&
+            wordBeyond(tt, run, e.at, a + span[0], a + span[1]));
+        if (under && !rescue) return;
+        var pairScore = under ? pairGain(pt, tt, run, base, norm, e) - (e.kind === "shape" ? conf.pair_shape : 0) : 0;
+        if (under && pairScore < conf.pair_bar) return;
         if (e.kind === "doubled") {  // reported and corrected: the word holding its twin (落实实到位: 落实, not 到位)
           span = wordAt(s1[1], after.length, pos - 1);
           word = after.slice(span[0], span[1]);
@@ -1259,7 +1286,9 @@
         // three abbreviations, is no 临危危建筑): no correction, unless the two are a word (人人)
         if ((e.kind === "sound" || e.kind === "fuzzy" || e.kind === "shape") &&
             (run[e.at - 1] === e.ch || run[e.at + 1] === e.ch) && !tt.offer.has(e.ch + e.ch)) return;
-        found.push({ start: from, end: to, word: word, score: score, e: e, ch: norm.slice(base + e.at, base + e.at + 1),
+        // rescued: with the pair evidence's findings, after the other edits, a warning
+        if (under) found3.push({ start: from, end: to, word: word, score: pairScore, e: e, ch: norm.slice(base + e.at, base + e.at + 1), sure: 0, pair: true });
+        else found.push({ start: from, end: to, word: word, score: score, e: e, ch: norm.slice(base + e.at, base + e.at + 1),
           sure: listed ? score + pen.listed - pen.shape : score });  // an error only as sure as any look-alike
       });
     }
