@@ -107,14 +107,18 @@ def cmd_derive_typo_base(args) -> int:
     started = time.perf_counter()
     # the knobs as written (not through load_site_data, whose checks refuse a stale base)
     conf = yaml.safe_load((ROOT / "data" / "checker" / "context.yml").read_text(encoding="utf-8"))
-    text = base_text(derive_base(conf))
-    rel = BASE.relative_to(ROOT)
-    if args.check:
-        same = BASE.is_file() and BASE.read_text(encoding="utf-8") == text
-        print(f"{rel}: {'up to date' if same else 'differs from what the installed packages give'}")
+    return write_or_check(BASE, base_text(derive_base(conf)), args.check, "the installed packages", started)
+
+
+def write_or_check(path: Path, text: str, check: bool, source: str, started: float) -> int:
+    """Write a derived file, or (check) say whether the committed one is what ``source`` gives: 0 if so."""
+    rel = path.relative_to(ROOT)
+    if check:
+        same = path.is_file() and path.read_text(encoding="utf-8") == text
+        print(f"{rel}: {'up to date' if same else f'differs from what {source} give'}")
         return 0 if same else 1
-    BASE.parent.mkdir(parents=True, exist_ok=True)
-    BASE.write_text(text, encoding="utf-8")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
     print(f"wrote {rel} ({len(text.encode()) / 1024:.0f} KB) in {time.perf_counter() - started:.1f} s")
     return 0
 
@@ -127,16 +131,7 @@ def cmd_derive_open_gram(args) -> int:
 
     started = time.perf_counter()
     conf = yaml.safe_load((ROOT / "data" / "checker" / "context.yml").read_text(encoding="utf-8"))
-    text = table_text(derive(Path(args.lexicon), Path(args.dump), conf))
-    rel = PAIRS.relative_to(ROOT)
-    if args.check:
-        same = PAIRS.is_file() and PAIRS.read_text(encoding="utf-8") == text
-        print(f"{rel}: {'up to date' if same else 'differs from what these inputs give'}")
-        return 0 if same else 1
-    PAIRS.parent.mkdir(parents=True, exist_ok=True)
-    PAIRS.write_text(text, encoding="utf-8")
-    print(f"wrote {rel} ({len(text.encode()) / 1024:.0f} KB) in {time.perf_counter() - started:.1f} s")
-    return 0
+    return write_or_check(PAIRS, table_text(derive(Path(args.lexicon), Path(args.dump), conf)), args.check, "these inputs", started)
 
 
 def cmd_derive_theme_templates(args) -> int:
