@@ -418,6 +418,31 @@
     }
   }
 
+  // A character written twice (开展了了宣讲's kind) judged by the pair evidence alone: at each
+  // pair of like neighbours, the edit that drops the second, scored by pairGain (three characters
+  // either side) and reported as a warning from pair_doubled_bar, whether or not the rule's own
+  // edit (doubledAt) tried it and scored it under its bar. The other kinds the same way (two
+  // neighbours swapped, one put in) were measured and left out: see data/checker/context.yml.
+  function pairDoubled(tt, pt, run, base, busy, held, script, norm, at, found3) {
+    var len = run.length, conf = tt.conf;
+    for (var i = 1; i < len; i++) {
+      if (run[i - 1] !== run[i] || busy[base + i] || held[base + i] || script[base + i] || seam(at, base + i)) continue;
+      var e = { kind: "doubled", at: i, ch: "" }, score = pairGain(pt, tt, run, base, norm, e);
+      if (score < conf.pair_doubled_bar) continue;
+      // the word that holds the twin: the longest of either list, nearest the left
+      var fixed = run.slice(0, i) + run.slice(i + 1), span = null;
+      for (var L = 4; L >= 2 && !span; L--) {
+        for (var st = Math.max(0, i - L); st <= i - 1 && st + L <= fixed.length; st++) {
+          var got = fixed.slice(st, st + L);
+          if (pt.ids.has(got) || tt.offer.has(got)) { span = [st, st + L]; break; }
+        }
+      }
+      if (!span) continue;
+      found3.push({ start: base + span[0], end: base + span[1] + (span[1] >= i ? 1 : 0), word: fixed.slice(span[0], span[1]),
+        score: score, e: e, ch: norm.slice(base + i, base + i + 1), sure: 0, pair: true });
+    }
+  }
+
   // The pair evidence on one of the rule's own edits e of run (ruleContextTypos: one it scores under
   // its bar): how much cheaper the best pair split of PAIR_SIDE characters either side of the
   // edit (and the punctuation mark at a run's end) becomes with the edit made. Any kind of edit:
@@ -1229,6 +1254,7 @@
         if (lone[i]) editsAt(tt, tab, run, lone, i, edits, seen);
         if (i > 0 && run[i - 1] === run[i] && !seam(at, base + i) && !twoWords(tt, run, back, numbered, i)) doubledAt(tt, run, i, edits);
       }
+      if (pt) pairDoubled(tt, pt, run, base, busy, held, script, norm, at, found3);
       edits.forEach(function (e) {
         if (held[base + e.at] || (e.kind === "swapped" && held[base + e.at + 1])) return;
         var a = Math.max(0, e.at - 5), b = Math.min(len, e.at + 6);
