@@ -405,17 +405,22 @@
         }
       }
       if (!best) continue;
-      // the word that holds the new character: the longest of either list, nearest the left
-      var fixed = run.slice(0, i) + best.ch + run.slice(i + 1), span = null;
-      for (L = 4; L >= 2 && !span; L--) {
-        for (st = Math.max(0, i - L + 1); st <= i && st + L <= len; st++) {
-          var got = fixed.slice(st, st + L);
-          if (pt.ids.has(got) || tt.offer.has(got)) { span = [st, st + L]; break; }
-        }
-      }
+      var fixed = run.slice(0, i) + best.ch + run.slice(i + 1), span = pairSpan(pt, tt, fixed, i);
       found3.push({ start: base + span[0], end: base + span[1], word: fixed.slice(span[0], span[1]), score: best.score,
         e: { kind: best.kind, at: i, ch: best.ch }, ch: ch, sure: 0, pair: true });
     }
+  }
+
+  // [start, end) of the word of fixed (a run with an edit made) that holds its place p: the longest
+  // of 2 to 4 characters of either list (open-gram's, the rule's offers), nearest the left; null for none.
+  function pairSpan(pt, tt, fixed, p) {
+    for (var L = 4; L >= 2; L--) {
+      for (var st = Math.max(0, p - L + 1); st <= p && st + L <= fixed.length; st++) {
+        var got = fixed.slice(st, st + L);
+        if (pt.ids.has(got) || tt.offer.has(got)) return [st, st + L];
+      }
+    }
+    return null;
   }
 
   // A character written twice (开展了了宣讲's kind) judged by the pair evidence alone: at each
@@ -429,14 +434,7 @@
       if (run[i - 1] !== run[i] || busy[base + i] || held[base + i] || script[base + i] || seam(at, base + i)) continue;
       var e = { kind: "doubled", at: i, ch: "" }, score = pairGain(pt, tt, run, base, norm, e);
       if (score < conf.pair_doubled_bar) continue;
-      // the word that holds the twin: the longest of either list, nearest the left
-      var fixed = run.slice(0, i) + run.slice(i + 1), span = null;
-      for (var L = 4; L >= 2 && !span; L--) {
-        for (var st = Math.max(0, i - L); st <= i - 1 && st + L <= fixed.length; st++) {
-          var got = fixed.slice(st, st + L);
-          if (pt.ids.has(got) || tt.offer.has(got)) { span = [st, st + L]; break; }
-        }
-      }
+      var fixed = run.slice(0, i) + run.slice(i + 1), span = pairSpan(pt, tt, fixed, i - 1);  // the twin's word
       if (!span) continue;
       found3.push({ start: base + span[0], end: base + span[1] + (span[1] >= i ? 1 : 0), word: fixed.slice(span[0], span[1]),
         score: score, e: e, ch: norm.slice(base + i, base + i + 1), sure: 0, pair: true });
