@@ -36,6 +36,8 @@ from importlib import metadata
 from pathlib import Path
 from collections.abc import Callable
 
+from checker import opengram
+
 FORMAT = 1
 SOURCES = ("checker", "timeline", "terms", "ledgers")  # the data/ folders the compiled data is made from
 CJK = re.compile(r"^[\u4e00-\u9fff]+$")
@@ -45,7 +47,6 @@ LEXICON = Path(__file__).with_name("lexicon.py")
 TYPOBASE = Path(__file__).with_name("typobase.py")
 SHAPES = Path(__file__).with_name("vendor") / "char-similar" / "chars.tsv"
 OPENGRAM = Path(__file__).with_name("opengram.py")
-PAIRS = Path(__file__).with_name("vendor") / "open-gram" / "pairs.json"
 BASE = Path(__file__).with_name("vendor") / "typo-base" / "typo-base.json"
 
 
@@ -332,9 +333,7 @@ def compile_data(site, with_language: bool = True) -> dict:
 
         base = load_base(record("context").data)
         data["typo"] = typo_data(record("context").data, vocab, shapes, base)
-        from checker.opengram import load_pairs
-
-        pairs = load_pairs(record("context").data)  # the word-pair evidence, a file of its own in the site
+        pairs = opengram.load_pairs(record("context").data)  # the word-pair evidence, a file of its own in the site
         if pairs:
             data["pairs"] = pairs
         trad, simp = traditional_map()
@@ -441,7 +440,7 @@ def signature(root: Path) -> str:
     and content, not where the project is, so every copy of it shares one cache."""
     digest = hashlib.sha256(str(FORMAT).encode())
     # the compiler, its word list code, the vendored table and the committed base word list
-    for source in (Path(__file__), LEXICON, TYPOBASE, SHAPES, BASE, OPENGRAM, PAIRS):
+    for source in (Path(__file__), LEXICON, TYPOBASE, SHAPES, BASE, OPENGRAM, opengram.PAIRS):
         digest.update(source.read_bytes() if source.exists() else b"")
     for package in PACKAGES:
         digest.update(f"{package}={metadata.version(package)}".encode())
