@@ -138,19 +138,27 @@ def test_page_stays_usable_with_a_huge_paste(page, site_server):
     assert p.input_value("#checker-input") == ""
 
 
+def _check_once_loaded(page, built_site, part: str, ready: str, least: int, text: str):
+    """A part of the checker data the page loads by a script tag once usable (downloads/checker-<part>-data.js,
+    at least ``least`` bytes, in no script tag of the page itself): the page opened from file://, ``text``
+    checked, then checked again once the page says the part is ready (``document.body.dataset[ready]``)."""
+    soup = built_site.soup(PAGE)
+    assert not [s for s in soup.select("script[src]") if part in s.get("src")]
+    assert built_site.file(f"downloads/checker-{part}-data.js").stat().st_size > least
+    p = page.page
+    p.goto((built_site.path / PAGE).as_uri())
+    p.fill("#checker-input", text)
+    p.click("#checker-run")
+    p.wait_for_function(f"document.body.dataset.{ready} === 'ready'")
+    p.click("#checker-run")
+    p.wait_for_selector(".checker-item")
+    return p
+
+
 def test_typo_data_loads_after_the_page_and_works_from_file_url(page, built_site):
     """The context rule's word list is not in the page: the page loads it by a script tag once it
     is usable (fetch() of a local file fails under file://), then checks again and finds the typo."""
-    soup = built_site.soup(PAGE)
-    assert not [s for s in soup.select("script[src]") if "typo" in s.get("src")]
-    assert built_site.file("downloads/checker-typo-data.js").stat().st_size > 100_000
-    p = page.page
-    p.goto((built_site.path / PAGE).as_uri())
-    p.fill("#checker-input", "街道党工委认真部暑全年宣传思想工作。")
-    p.click("#checker-run")
-    p.wait_for_function("document.body.dataset.checkerTypo === 'ready'")
-    p.click("#checker-run")
-    p.wait_for_selector(".checker-item")
+    p = _check_once_loaded(page, built_site, "typo", "checkerTypo", 100_000, "街道党工委认真部暑全年宣传思想工作。")
     assert "疑似错别字（上下文）" in p.inner_text("#checker-summary")
     assert "部署" in p.inner_text("#checker-list")
     assert p.evaluate("[...document.scripts].some(s => (s.getAttribute('src') || '').endsWith('checker-typo-data.js'))")
@@ -159,16 +167,7 @@ def test_typo_data_loads_after_the_page_and_works_from_file_url(page, built_site
 def test_pair_data_loads_after_the_typo_data(page, built_site):
     """The word-pair evidence (downloads/checker-pair-data.js) is not in the page either: it follows
     the word list by a script tag, and the check that runs then finds a slip only it finds."""
-    soup = built_site.soup(PAGE)
-    assert not [s for s in soup.select("script[src]") if "pair" in s.get("src")]
-    assert built_site.file("downloads/checker-pair-data.js").stat().st_size > 1_000_000
-    p = page.page
-    p.goto((built_site.path / PAGE).as_uri())
-    p.fill("#checker-input", "各部门要密切配和，形成合力。")
-    p.click("#checker-run")
-    p.wait_for_function("document.body.dataset.checkerPairs === 'ready'")
-    p.click("#checker-run")
-    p.wait_for_selector(".checker-item")
+    p = _check_once_loaded(page, built_site, "pair", "checkerPairs", 1_000_000, "各部门要密切配和，形成合力。")
     assert "密切配合" in p.inner_text("#checker-list")
 
 
