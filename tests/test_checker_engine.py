@@ -125,8 +125,9 @@ def test_script_twins_are_the_traditional_forms_that_are_simplified_characters_t
 def test_substitutes_that_make_a_real_word_are_never_reported(data):
     """A sound- or shape-alike character that makes a real word is not a typo: inside a term
     (near_ok: 自愿者 is not 志愿者 misspelt) or with the character before it (edge_words:
-    党委宣讲 holds the word 党委, not a misspelt 微宣讲). Without those lists the same
-    sentences are reported, so this test sees the lists at work."""
+    党委宣讲 holds the word 党委, not a misspelt 微宣讲; or, once it is loaded, a word of the
+    context rule's list: 区委宣讲). Without those lists the same sentences are reported, so this
+    test sees the lists at work."""
     readings, shapes = {}, {}
     for syl, chars in data["pinyin"].items():
         for ch in chars:
@@ -150,7 +151,8 @@ def test_substitutes_that_make_a_real_word_are_never_reported(data):
         return [f for f in check(text, data) if f.rule == "typo-near"]
 
     assert reported(data) == []
-    assert len(reported(dict(data, near_ok={}, edge_words=""))) > len(variants) // 2
+    bare = {k: v for k, v in data.items() if k not in ("typo", "pairs")}
+    assert len(reported(dict(bare, near_ok={}, edge_words=""))) > len(variants) // 2
 
 
 def test_cn_number():
