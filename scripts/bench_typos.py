@@ -23,8 +23,9 @@ Figures, all from the one engine (checker/engine.js in V8):
 - a second writer's set (tests/data/typo-heldout.yml): typo findings on its correct paragraphs per
   10,000 characters by severity, apart for the half a developer has seen and the held-out half, and
   recall per kind on its error sentences;
-- a third, a fourth and a fifth writer's sets (tests/data/typo-heldout-3.yml, -4.yml, -5.yml), which
-  no developer has seen: the same, each set's paragraphs counted together.
+- a third to a sixth writer's sets (tests/data/typo-heldout-3.yml to -6.yml), which no developer
+  has seen (of the sixth, the lead read the findings on its correct paragraphs after its first run):
+  the same, each set's paragraphs counted together.
 
 ``--set threshold_short=12 --set penalty.shape=3`` measures the context rule with its settings
 (data/checker/context.yml, those the engine reads) changed in memory only, to draw the curve of
