@@ -7,7 +7,17 @@ from __future__ import annotations
 
 import pytest
 
-from support.typo_eval import HELDOUT, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, evaluate, load, load_paragraphs, paragraph_alarms
+from support.typo_eval import (
+    HELDOUT,
+    HELDOUT3,
+    HELDOUT4,
+    HELDOUT5,
+    HELDOUT6,
+    evaluate,
+    load,
+    load_paragraphs,
+    paragraph_alarms,
+)
 
 # measured 2026-12-05 (found / total): 21/38, 25/53, 27/39, 41/43 with two characters of a formulation written as
 # a same-sounding word of the list; 20/38, 25/53, 27/39, 41/43 with a look-alike of shapes.yml written in a
