@@ -1309,9 +1309,9 @@
         var under = low || score < bar || ((e.kind === "sound" || e.kind === "fuzzy" || e.kind === "shape") && score < conf.across_bar &&
             wordBeyond(tt, run, e.at, a + span[0], a + span[1]));
         if (under && !rescue) return;
-        // a sound- or look-alike character that leaves two characters no list knows as a word (横副,
-        // 折迁: each a common word of its own, so the split prices them hardly above the word) is
-        // judged by the pair evidence from nonword_from on, a look-alike at no more than a sound-alike
+        // a look-alike written in a word of two, leaving two characters no list knows as a word (折迁:
+        // each a common word of its own, so the split prices them hardly above the word), is judged
+        // by the pair evidence from nonword_from on, at no more than a same-sounding character
         var odd = under && oddPair(tt, pt, run, e, a + span[0], a + span[1]) && score >= conf.nonword_from;
         if (under && score < conf.rescue_from && !odd) return;
         var pairScore = under ? pairGain(pt, tt, run, base, norm, e) - (e.kind === "shape" && !odd ? conf.pair_shape : 0) : 0;
@@ -1366,11 +1366,11 @@
     });
   }
 
-  // Whether the edit e (a sound- or look-alike character) corrects run[a, b), two characters, that
-  // are no word of any list nor of the word-pair evidence's lexicon, and whose changed character
-  // makes no word with a neighbour outside them (wordBeyond): a stretch no text has.
+  // Whether the edit e (a look-alike character) corrects run[a, b), two characters, that are no
+  // word of any list nor of the word-pair evidence's lexicon, and whose changed character makes
+  // no word with a neighbour outside them (wordBeyond): a stretch no text has.
   function oddPair(tt, pt, run, e, a, b) {
-    return b - a === 2 && (e.kind === "sound" || e.kind === "shape") && !knownAt(tt, run, a, 2) &&
+    return b - a === 2 && e.kind === "shape" && !knownAt(tt, run, a, 2) &&
       !pt.ids.has(run.slice(a, b)) && !wordBeyond(tt, run, e.at, a, b);
   }
 
