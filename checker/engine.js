@@ -1294,7 +1294,7 @@
         // an edit under its bar from rescue_from on is judged again by the pair evidence (pairGain):
         // reported as a warning where that evidence alone would report it (pair_bar, a look-alike
         // pair_shape more); a near-sounding character is no candidate of the pair evidence
-        var rescue = pt && e.kind !== "fuzzy" && score >= Math.min(conf.rescue_from, conf.nonword_from);
+        var rescue = pt && e.kind !== "fuzzy" && score >= conf.rescue_from;
         var low = score < Math.min(conf.threshold, conf.threshold_short, conf.threshold_three);
         if (low && !rescue) return;
         // the corrected word: the word of the new split that holds the edit
@@ -1309,12 +1309,7 @@
         var under = low || score < bar || ((e.kind === "sound" || e.kind === "fuzzy" || e.kind === "shape") && score < conf.across_bar &&
             wordBeyond(tt, run, e.at, a + span[0], a + span[1]));
         if (under && !rescue) return;
-        // a look-alike written in a word of two, leaving two characters no list knows as a word (折迁:
-        // each a common word of its own, so the split prices them hardly above the word), is judged
-        // by the pair evidence from nonword_from on, at no more than a same-sounding character
-        var odd = under && oddPair(tt, pt, run, e, a + span[0], a + span[1]) && score >= conf.nonword_from;
-        if (under && score < conf.rescue_from && !odd) return;
-        var pairScore = under ? pairGain(pt, tt, run, base, norm, e) - (e.kind === "shape" && !odd ? conf.pair_shape : 0) : 0;
+        var pairScore = under ? pairGain(pt, tt, run, base, norm, e) - (e.kind === "shape" ? conf.pair_shape : 0) : 0;
         if (under && pairScore < conf.pair_bar) return;
         if (e.kind === "doubled") {  // reported and corrected: the word holding its twin (落实实到位: 落实, not 到位)
           span = wordAt(s1[1], after.length, pos - 1);
@@ -1364,14 +1359,6 @@
         Math.round(f.score) / 2);
       if (f.pair) ctx.findings[ctx.findings.length - 1].pair = true;  // gives way to a formulation (ruleFourFormulas)
     });
-  }
-
-  // Whether the edit e (a look-alike character) corrects run[a, b), two characters, that are no
-  // word of any list nor of the word-pair evidence's lexicon, and whose changed character makes
-  // no word with a neighbour outside them (wordBeyond): a stretch no text has.
-  function oddPair(tt, pt, run, e, a, b) {
-    return b - a === 2 && e.kind === "shape" && !knownAt(tt, run, a, 2) &&
-      !pt.ids.has(run.slice(a, b)) && !wordBeyond(tt, run, e.at, a, b);
   }
 
   // The place names before 社区, 街道 … (data/checker/context.yml places) are left alone, but for
