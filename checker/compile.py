@@ -332,7 +332,7 @@ def compile_data(site, with_language: bool = True) -> dict:
         from checker.typobase import load_base
 
         base = load_base(record("context").data)
-        data["typo"] = typo_data(record("context").data, vocab, shapes, base)
+        data["typo"] = typo_data(record("context").data, vocab, shapes, base, register_words(site))
         pairs = opengram.load_pairs(record("context").data)  # the word-pair evidence, a file of its own in the site
         if pairs:
             data["pairs"] = pairs
@@ -369,17 +369,33 @@ def merged_shapes(derived: dict[str, str], groups: list[str]) -> dict[str, str]:
     return {ch: others for ch, others in sorted(out.items()) if others}
 
 
-def typo_data(conf: dict, vocab: list[str], groups: list[str] = (), base: dict | None = None) -> dict:
+def register_words(site) -> list[str]:
+    """The register's words (data/checker/register.yml, checker/register.py), none if the file is absent."""
+    record = site.records.get("checker", {}).get("register")
+    return sorted(record.get("counts") or {}) if record is not None else []
+
+
+def guide_words(conf: dict, vocab: list[str], register=()) -> dict[str, int]:
+    """The guide's own words for the context rule's word list, each with the frequency it counts as at
+    least (checker/lexicon.py term_floors): the register's words at ``register_freq``, the vocabulary and
+    glossary terms and context.yml's ``words`` at ``term_freq`` (a word in both is a term). A
+    ``register_freq`` of 0 leaves the register out."""
+    out = dict.fromkeys(sorted(register), conf["register_freq"]) if register and conf.get("register_freq") else {}
+    out.update(dict.fromkeys(sorted(set(vocab) | set(conf.get("words", []))), conf["term_freq"]))
+    return out
+
+
+def typo_data(conf: dict, vocab: list[str], groups: list[str] = (), base: dict | None = None, register=()) -> dict:
     """The context typo rule's data: word list, readings, look-alikes, settings. The committed
     base (checker/vendor/typo-base/, made by checker/lexicon.py from the pinned sources) with the
-    guide's own words and look-alike groups added (checker/typobase.py). ``base``: load_base(conf), if loaded."""
+    guide's own words (``guide_words``: its terms and the register's words) and look-alike groups
+    added (checker/typobase.py). ``base``: load_base(conf), if loaded."""
     from checker.lexicon import LEVEL1
     from checker.typobase import load_base, overlay
 
     base = base or load_base(conf)
     shapes = merged_shapes(base["shapes"], groups)
-    terms = sorted(set(vocab) | set(conf.get("words", [])))
-    out = overlay(base, terms, conf, shapes, jieba_words())
+    out = overlay(base, guide_words(conf, vocab, register), conf, shapes, jieba_words())
     out.update({"shapes": shapes, "twins": base["twins"], "readings": base["readings"], "common_chars": "".join(_gb2312_hanzi()[:LEVEL1])})
     out.update({k: conf[k] for k in CONTEXT_KEYS})
     out["measured"] = measured(conf, base["measures"])
@@ -392,7 +408,7 @@ def measured(conf: dict, measures: str) -> str:
     return conf["measured"].replace("{measure}", f"[{measures}]")
 
 
-def full_typo_data(conf: dict, vocab: list[str], groups: list[str] = ()) -> dict:
+def full_typo_data(conf: dict, vocab: list[str], groups: list[str] = (), register=()) -> dict:
     """typo_data made the long way, from jieba's dictionary without the base (about 20 s): what
     the tests compare the base and overlay with."""
     from checker.lexicon import (LEVEL1, common_readings, jieba_entries, lexicon, measure_words, read_shapes,
@@ -401,7 +417,7 @@ def full_typo_data(conf: dict, vocab: list[str], groups: list[str] = ()) -> dict
     chars = _gb2312_hanzi()
     shapes = merged_shapes(shape_alike(chars), groups)
     readings = common_readings(chars, [w for w, f, _ in jieba_entries() if f >= conf["min_freq"]])
-    out = lexicon(sorted(set(vocab) | set(conf.get("words", []))), conf, readings, shapes)
+    out = lexicon(guide_words(conf, vocab, register), conf, readings, shapes)
     out.update({"shapes": shapes, "twins": twins_table(read_shapes()), "readings": readings, "common_chars": "".join(chars[:LEVEL1])})
     out.update({k: conf[k] for k in CONTEXT_KEYS})
     out["measured"] = measured(conf, measure_words(jieba_entries()))

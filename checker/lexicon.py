@@ -127,8 +127,9 @@ def _holes(words) -> dict[str, str]:
     return holes
 
 
-def _select(entries, terms: list[str], conf: dict):
-    """(freq, kind, rare): the kept words' frequencies and groups, and the rarer words."""
+def _select(entries, terms, conf: dict):
+    """(freq, kind, rare): the kept words' frequencies and groups, and the rarer words. ``terms``:
+    a list or a mapping word -> frequency (``term_floors``)."""
     freq: dict[str, int] = {}
     kind: dict[str, str] = {}
     rare: dict[str, int] = {}
@@ -141,11 +142,18 @@ def _select(entries, terms: list[str], conf: dict):
             kind[word] = "fixed" if idiom else "words"
         else:
             rare[word] = max(rare.get(word, 0), f)
-    for term in terms:
+    for term, floor in term_floors(terms, conf).items():
         if _han(term) and 2 <= len(term) <= conf["max_len"]:
-            freq[term] = max(freq.get(term, 0), conf["term_freq"])
+            freq[term] = max(freq.get(term, 0), floor)
             kind[term] = "fixed" if len(term) >= 4 else "words"
     return freq, kind, rare
+
+
+def term_floors(terms, conf: dict) -> dict[str, int]:
+    """The guide's words with the frequency each counts as at least: a list of terms, each at
+    ``term_freq``, or a mapping word -> frequency (the terms at ``term_freq`` and the register's
+    words, data/checker/register.yml, at ``register_freq``: checker/compile.py guide_words)."""
+    return dict(terms) if isinstance(terms, dict) else dict.fromkeys(terms, conf["term_freq"])
 
 
 def _beside(word: str, by_hole: dict[str, list[str]], freq: dict[str, int], floor: int, same) -> bool:
@@ -212,7 +220,7 @@ def second_tier(entries, conf: dict, freq: dict[str, int], misspelt) -> dict[str
     return out
 
 
-def _stages(entries, terms: list[str], conf: dict, pinyin: dict[str, str], shapes: dict[str, str], twins):
+def _stages(entries, terms, conf: dict, pinyin: dict[str, str], shapes: dict[str, str], twins):
     """(freq, kind, kept, misspelt, second): the kept words' frequencies and groups, the rarer words
     kept as such (word -> frequency), the misspellings dropped (word -> frequency as listed) and the
     second tier of corrections (``second_tier``)."""
@@ -303,7 +311,7 @@ def grouped(freq: dict[str, int], kind: dict[str, str], kept: dict[str, int], to
     return out
 
 
-def lexicon(terms: list[str], conf: dict, pinyin: dict[str, str], shapes: dict[str, str], twins=None) -> dict:
+def lexicon(terms, conf: dict, pinyin: dict[str, str], shapes: dict[str, str], twins=None) -> dict:
     """{"words": {cost: "w w …"}, "fixed": {cost: …}, "rare": {cost: …}, "unknown": cost}: the
     common words, the idioms and the guide's terms of four characters or more (each word in one
     group only; see the module doc), and the rarer words that one edit would turn into one of

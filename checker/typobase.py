@@ -15,7 +15,9 @@ data/checker/shapes.yml (``groups``). So the derivation is split:
 
 How terms and groups change ``lexicon``'s result, and where the overlay does the same:
 
-1. A term is kept as a word, at ``term_freq`` at least, "fixed" from four characters (step 1).
+1. A term is kept as a word, at ``term_freq`` at least, "fixed" from four characters (step 1). The
+   register's words (data/checker/register.yml, checker/register.py) take the same path at a
+   frequency of their own, ``register_freq``: everything said here of terms holds for them.
 2. A term is never a misspelling, though the base may have dropped it as one (step 1).
 3. A term made more common, or a hand group pair, can make another word a misspelling: a
    listed word, or a rarer word, one look-alike character away (step 2, from each raised
@@ -38,7 +40,7 @@ import json
 import re
 from pathlib import Path
 
-from checker.lexicon import BASE, BASE_KNOBS, _han, base_key, base_sources, grouped, protect_groups
+from checker.lexicon import BASE, BASE_KNOBS, _han, base_key, base_sources, grouped, protect_groups, term_floors
 
 COMMAND = "python scripts/guide.py derive-typo-base"
 
@@ -174,7 +176,7 @@ class _Overlay:
             return None
         return f
 
-    def apply(self, terms: list[str]) -> dict:
+    def apply(self, terms) -> dict:
         protected = set(terms)
         freq = dict(self.listed)
         held = self._terms(terms, freq)
@@ -193,12 +195,12 @@ class _Overlay:
         protect = protect_groups(w for w in self.protect if w not in freq and w not in dropped)
         return {**grouped(freq, kind, kept, self.total, second), "protect": protect}
 
-    def _terms(self, terms: list[str], freq: dict[str, int]) -> dict[str, int]:
-        """Step 1: the terms into freq; returns them with their frequency now."""
+    def _terms(self, terms, freq: dict[str, int]) -> dict[str, int]:
+        """Step 1: the terms into freq, each at its floor (``term_floors``); returns them with their frequency now."""
         held = {}
-        for term in terms:
+        for term, floor in term_floors(terms, self.conf).items():
             if _han(term) and 2 <= len(term) <= self.conf["max_len"]:
-                freq[term] = held[term] = max(freq.get(term, 0), self.conf["term_freq"])
+                freq[term] = held[term] = max(freq.get(term, 0), floor)
         return held
 
     def _misspelt(self, freq: dict[str, int], protected: set[str], held: dict[str, int]) -> set[str]:
@@ -273,8 +275,9 @@ class _Overlay:
                    for c in shapes.get(ch, "") + twins.get(ch, ""))
 
 
-def overlay(base: dict, terms: list[str], conf: dict, shapes: dict[str, str], jieba: dict[str, int]) -> dict:
-    """What ``checker.lexicon.lexicon(terms, conf, readings, shapes)`` gives, from the base:
+def overlay(base: dict, terms, conf: dict, shapes: dict[str, str], jieba: dict[str, int]) -> dict:
+    """What ``checker.lexicon.lexicon(terms, conf, readings, shapes)`` gives, from the base (``terms``: a
+    list, each at ``term_freq``, or word -> the frequency it counts as at least, ``term_floors``):
     ``shapes`` are the base's look-alikes merged with the hand groups, ``jieba`` is jieba's
     dictionary (word -> frequency, checker.compile.jieba_words)."""
     return _Overlay(base, conf, shapes, jieba).apply(terms)

@@ -10,6 +10,10 @@
     python scripts/guide.py derive-typo-base [--check]
                                               make checker/vendor/typo-base/ (the context typo rule's word list
                                               from the pinned packages) again; --check only compares
+    python scripts/guide.py derive-register [--check]
+                                              make data/checker/register.yml (the register's own words: jieba's
+                                              rare words the guide's prose writes often) again from the pages;
+                                              --check only says whether it is stale
     python scripts/guide.py derive-open-gram --lexicon PYDICT_SC_BIN --dump TSLMINFO_OUTPUT [--check]
                                               make checker/vendor/open-gram/pairs.json (the context typo
                                               rule's word-pair evidence) from open-gram's model as Debian
@@ -123,6 +127,65 @@ def write_or_check(path: Path, text: str, check: bool, source: str, started: flo
     return 0
 
 
+def cmd_derive_register(args) -> int:
+    """Count the register's words in the guide's prose (checker/register.py) and write data/checker/register.yml."""
+    import dataclasses
+    import datetime
+
+    import yaml
+
+    from checker.compile import compile_data
+    from checker.engine import check
+    from checker.lexicon import jieba_entries
+    from checker.register import PATH, blanked, derive, prose, register_text
+    from checker.typobase import load_base
+    from macros.errors import GuideError
+    from macros.sitedata import load_site_data
+
+    started = time.perf_counter()
+    try:
+        site = load_site_data(ROOT)
+    except GuideError as exc:
+        print(exc.message, file=sys.stderr)
+        return 1
+    conf = site.get("checker", "context").data
+    # the checker as it is without the register, so that the file does not depend on itself
+    bare = dataclasses.replace(site, records={**site.records, "checker": {
+        k: v for k, v in site.records["checker"].items() if k != "register"}})
+    data = compile_data(bare)
+    texts = []
+    for path in sorted((ROOT / "docs").rglob("*.md")):
+        text = prose(path.read_text(encoding="utf-8"))
+        texts.append(blanked(text, [(f.start, f.length) for f in check(text, data) if f.rule != "punct-width"]))
+    base = load_base(conf)
+    excluded = {w for ws in base["misspelt"].values() for w in ws.split()} | set(base["misspelt_rare"].split())
+    excluded |= {t["wrong"] for t in data["typos"]}
+    words = derive(texts, jieba_entries(), conf, excluded)
+    path = ROOT / PATH
+    if args.check:
+        try:
+            committed = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("counts") or {}
+        except OSError:
+            committed = None
+        same = committed == words
+        if committed is None:
+            print(f"{PATH}: missing; run `python scripts/guide.py derive-register` and commit it")
+        elif not same:
+            gone, new = sorted(set(committed) - set(words)), sorted(set(words) - set(committed))
+            recounted = sum(1 for w in words if w in committed and committed[w] != words[w])
+            print(f"{PATH}: stale ({len(new)} words more: {' '.join(new[:20])}{' …' if len(new) > 20 else ''}; "
+                  f"{len(gone)} fewer: {' '.join(gone[:20])}{' …' if len(gone) > 20 else ''}; {recounted} counted "
+                  "otherwise); run `python scripts/guide.py derive-register` and commit it")
+        else:
+            print(f"{PATH}: up to date ({len(words)} words)")
+        return 0 if same else 1
+    path.write_text(register_text(words, conf, datetime.datetime.now(datetime.UTC).date().isoformat()),
+                    encoding="utf-8")
+    print(f"wrote {PATH} ({len(words)} words written {conf['register_min']} times or more) "
+          f"in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
 def cmd_derive_open_gram(args) -> int:
     """Make the context typo rule's word-pair table from open-gram's lexicon and model dump (checker/opengram.py)."""
     import yaml
@@ -176,6 +239,9 @@ def main(argv: list[str] | None = None) -> int:
     derive = sub.add_parser("derive-typo-base", help="make the typo rule's base word list from the pinned packages")
     derive.add_argument("--check", action="store_true", help="only say whether the committed file is up to date")
     derive.set_defaults(func=cmd_derive_typo_base)
+    reg = sub.add_parser("derive-register", help="make the register's words (data/checker/register.yml) from the pages")
+    reg.add_argument("--check", action="store_true", help="only say whether the committed file is stale")
+    reg.set_defaults(func=cmd_derive_register)
     gram = sub.add_parser("derive-open-gram", help="make the typo rule's word-pair table from open-gram's model")
     gram.add_argument("--lexicon", required=True, help="pydict_sc.bin of Debian's sunpinyin-data")
     gram.add_argument("--dump", required=True, help="the output of `tslminfo -v lm_sc.t3g` (sunpinyin-utils)")

@@ -1,0 +1,135 @@
+"""The register's own words: jieba's words the guide's prose uses often that jieba counts as rare.
+
+jieba's frequencies come from an old general corpus: words of today's official register (排查,
+短板, 践行, 打牢) are rare or missing there, so the context typo rule (checker/engine.js) never
+offers them as corrections and takes them, written right, for slips of common words. The guide's
+pages are written in exactly that register, by this project: ``derive`` counts, in their prose
+(``prose``: no front matter, code, links' addresses, HTML tags or macros, and none of the
+stretches that show wrong forms on purpose, the fault examples), the words of jieba's dictionary
+of 2 to ``max_len`` characters, Chinese only, no names, numbers or times (``NAME_TAGS``), none of
+jieba's own misspellings and no known wrong form (data/checker/typos.yml, the glossary's
+``wrong``), that jieba counts under ``min_freq``, and keeps those written ``register_min`` times
+or more. ``python scripts/guide.py derive-register`` writes them to data/checker/register.yml
+(``register_text``), with the stretches the checker itself flags on the pages blanked too; the
+build reads that file like the guide's terms (checker/typobase.py), at ``register_freq``.
+
+The words are counted in jieba's own segmentation of the prose (``jieba.cut``, no HMM): a word is
+counted where jieba takes it for one, not wherever its characters happen to stand side by side
+(区里 in 社区里面).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+from checker.lexicon import NAME_TAGS, _han
+
+PATH = "data/checker/register.yml"
+COMMAND = "python scripts/guide.py derive-register"
+
+_FRONT = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+_FENCE = re.compile(r"^(\s*)(```|~~~).*?^\1\2[^\n]*$", re.DOTALL | re.MULTILINE)
+_FAULT_BLOCK = re.compile(r"<(div|span|p|td|li)\b[^>]*class=\"[^\"]*fault-example[^\"]*\"[^>]*>.*?</\1>", re.DOTALL)
+_INLINE_CODE = re.compile(r"`[^`\n]*`")
+_MACRO = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+_LINK = re.compile(r"(!?)\[([^\]\n]*)\]\([^)\n]*\)")
+_REF = re.compile(r"^\s*\[[^\]\n]+\]:\s*\S+.*$", re.MULTILINE)
+_URL = re.compile(r"<?(?:https?|ftp)://[^\s)>\]]+>?|\bwww\.[^\s)>\]]+")
+_TAG = re.compile(r"<[^>\n]+>")
+_ATTRS = re.compile(r"\{:?\s*[#.][^}\n]*\}")  # attribute lists: {#anchor .class}
+
+
+def _blank(match: re.Match) -> str:
+    """A removed stretch as spaces and its newlines, so that nothing around it joins up."""
+    return "".join("\n" if ch == "\n" else " " for ch in match.group(0))
+
+
+def _fault_admonitions(text: str) -> str:
+    """The admonitions marked as fault examples (``!!! failure fault-example "改前"``), title and
+    indented body, blanked."""
+    lines = text.split("\n")
+    out, inside = [], False
+    for line in lines:
+        if re.match(r"^\s*(!!!|\?\?\?\+?)\s+\S*.*\bfault-example\b", line):
+            inside, indent = True, len(line) - len(line.lstrip())
+            out.append("")
+            continue
+        if inside and (not line.strip() or len(line) - len(line.lstrip()) > indent):
+            out.append("")
+            continue
+        inside = False
+        out.append(line)
+    return "\n".join(out)
+
+
+def prose(markdown: str) -> str:
+    """A page's prose: its Markdown without front matter, code, fault examples, macros, HTML tags,
+    links' addresses and URLs (a link keeps its text, an image nothing). Lines stay where they are."""
+    text = markdown.replace("\r\n", "\n")
+    text = _FRONT.sub(_blank, text)
+    text = _FENCE.sub(_blank, text)
+    text = _fault_admonitions(text)
+    text = _FAULT_BLOCK.sub(_blank, text)
+    text = _INLINE_CODE.sub(_blank, text)
+    text = _MACRO.sub(_blank, text)
+    text = _REF.sub(_blank, text)
+    text = _LINK.sub(lambda m: "" if m.group(1) else m.group(2), text)
+    text = _URL.sub(_blank, text)
+    text = _TAG.sub(_blank, text)
+    return _ATTRS.sub(_blank, text)
+
+
+def blanked(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` with each (start, length) stretch turned into spaces (the checker's findings)."""
+    chars = list(text)
+    for start, length in spans:
+        for i in range(max(start, 0), min(start + length, len(chars))):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def jieba_cut(text: str) -> Iterable[str]:
+    """jieba's segmentation of ``text`` by its dictionary alone (no HMM: no words it guesses)."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    return jieba.cut(text, HMM=False)
+
+
+def derive(texts: Iterable[str], entries, conf: dict, excluded: set[str],
+           cut: Callable[[str], Iterable[str]] = jieba_cut) -> dict[str, int]:
+    """word -> how often the prose ``texts`` writes it, for the words of jieba's dictionary (``entries``:
+    (word, frequency, tag), checker.lexicon.jieba_entries) of 2 to ``max_len`` Chinese characters, no
+    name, number or time, under ``min_freq``, not in ``excluded`` (jieba's misspellings, the known wrong
+    forms), written ``register_min`` times or more; sorted by word."""
+    wanted: dict[str, bool] = {}
+    for word, f, tag in entries:
+        if 2 <= len(word) <= conf["max_len"] and _han(word):
+            ok = f < conf["min_freq"] and tag not in NAME_TAGS and word not in excluded
+            wanted[word] = wanted.get(word, True) and ok  # a word listed twice is wanted only if both are
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(w for w in cut(text) if wanted.get(w))
+    return {w: n for w, n in sorted(counts.items()) if n >= conf["register_min"]}
+
+
+def register_text(words: dict[str, int], conf: dict, date: str) -> str:
+    """data/checker/register.yml as committed: a header, then one word a line with its count."""
+    head = f"""# yaml-language-server: $schema=../schemas/checker.schema.json
+# The register's own words (checker/register.py): words of jieba's dictionary that jieba counts
+# as rare (under min_freq {conf['min_freq']}) and that the guide's own prose writes {conf['register_min']} times or
+# more (register_min in context.yml), no names, numbers or times, none of jieba's misspellings
+# and no known wrong form; counted in the pages' prose without code, links, fault examples and
+# the stretches the checker flags. The context typo rule knows them as words and offers them
+# as corrections at register_freq (context.yml). Made by `{COMMAND}` on {date}; made
+# again when the pages change (`{COMMAND} --check` says whether it is stale). Each word with
+# how often the pages write it. A word may be deleted by hand (it is then no word of the
+# register until the file is made again); keep the format: one `word: count` a line.
+id: register
+title: 指南语域词表
+counts:
+"""
+    return head + "".join(f"  {w}: {n}\n" for w, n in sorted(words.items()))
