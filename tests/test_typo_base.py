@@ -46,8 +46,13 @@ def test_base_plus_the_guides_words_is_the_whole_derivation(inputs):
     第七十届 (kept only as one swap from 第十七届) without a reason to be kept."""
     conf, vocab, groups = inputs
     terms = vocab + ["入口", "低十七届"]
-    full = compiler.full_typo_data(conf, terms, groups)
-    assert compiler.typo_data(conf, terms, groups) == full
+    # the register's words (data/checker/register.yml) take the terms' path at register_freq: on here,
+    # with 副组长 and 统一口径 of jieba's rare words and 排查 of its second tier
+    conf = {**conf, "register_freq": 500}
+    register = ["排查", "副组长", "统一口径", "践行"]
+    full = compiler.full_typo_data(conf, terms, groups, register)
+    assert compiler.typo_data(conf, terms, groups, register=register) == full
+    assert all(w in _words(full, "words") or w in _words(full, "fixed") for w in register)
     words, rare = _words(full, "words"), _words(full, "rare")
     assert "入口" in words and "第十七届" not in _words(full, "fixed") and "第七十届" not in rare
     base = json.loads(BASE.read_text(encoding="utf-8"))
