@@ -8,8 +8,8 @@ pages are written in exactly that register, by this project: ``derive`` counts, 
 stretches that show wrong forms on purpose, the fault examples), the words of jieba's dictionary
 of 2 to ``max_len`` characters, Chinese only, no names, numbers or times (``NAME_TAGS``), none of
 jieba's own misspellings and no known wrong form (data/checker/typos.yml, the glossary's
-``wrong``), that jieba counts under ``min_freq``, and keeps those written ``register_min`` times
-or more. ``python scripts/guide.py derive-register`` writes them to data/checker/register.yml
+``wrong``), that jieba counts under ``min_freq`` and the pair evidence's table (open-gram, checker/
+opengram.py) holds, and keeps those written ``register_min`` times or more. ``python scripts/guide.py derive-register`` writes them to data/checker/register.yml
 (``register_text``), with the stretches the checker itself flags on the pages blanked too; the
 build reads that file like the guide's terms (checker/typobase.py), at ``register_freq``.
 
@@ -99,16 +99,30 @@ def jieba_cut(text: str) -> Iterable[str]:
     return jieba.cut(text, HMM=False)
 
 
+def pair_words(pairs: dict | None) -> set[str] | None:
+    """The words of the pair evidence's table (checker/opengram.py load_pairs: {"words": {cost: "w w …"}}), or
+    None where there is no table."""
+    if not pairs:
+        return None
+    return {w for words in pairs["words"].values() for w in words.split()}
+
+
 def derive(texts: Iterable[str], entries, conf: dict, excluded: set[str],
-           cut: Callable[[str], Iterable[str]] = jieba_cut) -> dict[str, int]:
+           cut: Callable[[str], Iterable[str]] = jieba_cut, paired: set[str] | None = None) -> dict[str, int]:
     """word -> how often the prose ``texts`` writes it, for the words of jieba's dictionary (``entries``:
     (word, frequency, tag), checker.lexicon.jieba_entries) of 2 to ``max_len`` Chinese characters, no
     name, number or time, under ``min_freq``, not in ``excluded`` (jieba's misspellings, the known wrong
-    forms), written ``register_min`` times or more; sorted by word."""
+    forms), in ``paired`` if given, written ``register_min`` times or more; sorted by word.
+
+    ``paired``: the words of the pair evidence's table (``pair_words``). The pair evidence
+    (checker/engine.js pairSplit) prices a word of the rule's list that its table lacks at the list's
+    cost with no pair bonus: such a word made common takes the split from the pairs of its parts (副组长
+    in 主任任副组长 hides 任 副, and the written 任 looks doubled). Only the words both know are taken."""
     wanted: dict[str, bool] = {}
     for word, f, tag in entries:
         if 2 <= len(word) <= conf["max_len"] and _han(word):
-            ok = f < conf["min_freq"] and tag not in NAME_TAGS and word not in excluded
+            ok = f < conf["min_freq"] and tag not in NAME_TAGS and word not in excluded \
+                and (paired is None or word in paired)
             wanted[word] = wanted.get(word, True) and ok  # a word listed twice is wanted only if both are
     counts: Counter[str] = Counter()
     for text in texts:
@@ -119,15 +133,15 @@ def derive(texts: Iterable[str], entries, conf: dict, excluded: set[str],
 def register_text(words: dict[str, int], conf: dict, date: str) -> str:
     """data/checker/register.yml as committed: a header, then one word a line with its count."""
     head = f"""# yaml-language-server: $schema=../schemas/checker.schema.json
-# The register's own words (checker/register.py): words of jieba's dictionary that jieba counts
-# as rare (under min_freq {conf['min_freq']}) and that the guide's own prose writes {conf['register_min']} times or
-# more (register_min in context.yml), no names, numbers or times, none of jieba's misspellings
-# and no known wrong form; counted in the pages' prose without code, links, fault examples and
-# the stretches the checker flags. The context typo rule knows them as words and offers them
-# as corrections at register_freq (context.yml). Made by `{COMMAND}` on {date}; made
-# again when the pages change (`{COMMAND} --check` says whether it is stale). Each word with
-# how often the pages write it. A word may be deleted by hand (it is then no word of the
-# register until the file is made again); keep the format: one `word: count` a line.
+# The register's own words (checker/register.py): words of jieba's dictionary that jieba counts as
+# rare (under min_freq, {conf['min_freq']}) and that the guide's own prose writes {conf['register_min']} times or more
+# (register_min in context.yml): no names, numbers or times, none of jieba's misspellings, no
+# known wrong form, only words the pair evidence's table (open-gram) holds; counted in the pages'
+# prose without code, links, fault examples and the stretches the checker flags. The context
+# typo rule knows them as words and offers them as corrections, at register_freq (context.yml).
+# Made by `{COMMAND}` on {date}; `{COMMAND} --check`
+# says whether the pages have changed them since. Each word with how often the pages write it.
+# A word may be deleted by hand (until the file is made again); one `word: count` a line.
 id: register
 title: 指南语域词表
 counts:

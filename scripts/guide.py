@@ -137,7 +137,7 @@ def cmd_derive_register(args) -> int:
     from checker.compile import compile_data
     from checker.engine import check
     from checker.lexicon import jieba_entries
-    from checker.register import PATH, blanked, derive, prose, register_text
+    from checker.register import PATH, blanked, derive, pair_words, prose, register_text
     from checker.typobase import load_base
     from macros.errors import GuideError
     from macros.sitedata import load_site_data
@@ -160,7 +160,7 @@ def cmd_derive_register(args) -> int:
     base = load_base(conf)
     excluded = {w for ws in base["misspelt"].values() for w in ws.split()} | set(base["misspelt_rare"].split())
     excluded |= {t["wrong"] for t in data["typos"]}
-    words = derive(texts, jieba_entries(), conf, excluded)
+    words = derive(texts, jieba_entries(), conf, excluded, paired=pair_words(data.get("pairs")))
     path = ROOT / PATH
     if args.check:
         try:

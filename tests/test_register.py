@@ -65,6 +65,11 @@ def test_derive_counts_rare_words_written_often_not_names_misspellings_nor_fault
     assert derive([prose(PAGE)], ENTRIES, {**CONF, "register_min": 4}, excluded=set(), cut=cut) == {}
 
 
+def test_only_words_the_pair_table_holds_are_taken():
+    words = derive([prose(PAGE)], ENTRIES, CONF, excluded=set(), cut=cut, paired={"打牢", "工作"})
+    assert words == {"打牢": 3}
+
+
 def test_a_stretch_the_checker_flags_is_not_counted():
     text = prose(PAGE)
     at = text.index("再次排查")
@@ -117,7 +122,8 @@ def test_register_words_are_words_from_register_freq_and_left_out_at_0(inputs):
 
 
 def test_a_correction_newly_offered_with_the_register():
-    """Our own sentence: 排察 for 排查, which jieba counts 42 times (under min_freq): offered only with the register on."""
+    """Our own sentence: 排察 for 排查, which jieba counts 42 times (under min_freq): offered only with the
+    register read (register_freq 500, not 0)."""
     from checker.compile import load_compiled
     from checker.engine import check
 
@@ -127,8 +133,10 @@ def test_a_correction_newly_offered_with_the_register():
     vocab = compiler.vocabulary(site.get("checker", "vocabulary")["words"], compiler._terms(site))
     on = {**data, "typo": compiler.typo_data(conf, vocab, list(site.get("checker", "shapes")["groups"]),
                                              register=["排查"])}
+    off = {**data, "typo": compiler.typo_data({**conf, "register_freq": 0}, vocab,
+                                              list(site.get("checker", "shapes")["groups"]), register=["排查"])}
     text = "对辖区出租屋开展拉网式排察。"
-    assert not [f for f in check(text, data) if f.rule == "typo-context"]  # the committed setting: the register left out
+    assert not [f for f in check(text, off) if f.rule == "typo-context"]
     found = [f for f in check(text, on) if f.rule == "typo-context"]
     assert [f.suggestion for f in found] == ["排查"]
 
