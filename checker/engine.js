@@ -1328,7 +1328,9 @@
         // rescued: with the pair evidence's findings, after the other edits, a warning
         if (under) found3.push({ start: from, end: to, word: word, score: pairScore, e: e, ch: norm.slice(base + e.at, base + e.at + 1), sure: 0, pair: true });
         else found.push({ start: from, end: to, word: word, score: score, e: e, ch: norm.slice(base + e.at, base + e.at + 1),
-          sure: listed ? score + pen.listed - pen.shape : score });  // an error only as sure as any look-alike
+          sure: listed ? score + pen.listed - pen.shape : score,  // an error only as sure as any look-alike
+          // and, with the pair data, only where the words beside it agree (以诚立信 is no 成立 misspelt)
+          agree: pt && score >= conf.error_from ? pairGain(pt, tt, run, base, norm, e) : null });
       });
     }
     found.sort(function (x, y) { return y.score - x.score || x.start - y.start; });
@@ -1341,7 +1343,7 @@
       for (q = f.start; q < f.end; q++) taken[q] = 1;
       var start = at ? at[f.start] : f.start, end = at ? at[f.end - 1] + 1 : f.end;  // in the text
       if (isMention(ctx, start, end)) return;
-      var e = f.e, high = f.sure >= conf.error_from;
+      var e = f.e, high = f.sure >= conf.error_from && (f.agree == null || f.agree >= conf.pair_bar);
       // a short name in quotation marks may be coined (“乐学·悦读”): a warning at most (left out,
       // it lost real slips in such names on the development set and on a writer's set)
       if (inQuotedName(norm, f.start, f.end)) high = false;
