@@ -213,7 +213,7 @@
     // by length: the ids of the words of 2 to 4 characters (keys as the rule's costs)
     var words = this.words = [null, null, new PairTable(), new PairTable(), new PairTable()];
     var one = this.one = new Int32Array(65536).fill(-1);  // the words of one character by code
-    this.alike = new Map();
+    this.alike = null; this.alikeFor = null;  // pairAlike's, by code
     Object.keys(pd.words).forEach(function (c) {
       pd.words[c].split(" ").forEach(function (w) {
         var id = cost.length, L = w.length;
@@ -252,18 +252,20 @@
     }
     return 0;
   }
-  // the same-sounding (penalty 0) and look-alike characters (penalty pair_shape) tried for ch: a
-  // string of candidates and one of their kinds ("s" or "h")
-  function pairAlike(pt, tt, fz, ch, rare) {
-    var key = rare ? "r" + ch : ch, got = pt.alike.get(key);
-    if (got) return got;
-    var chars = "", kinds = "";
+  // the same-sounding (penalty 0) and look-alike characters (penalty pair_shape) tried for the
+  // character of code: a string of candidates and one of their kinds ("s" or "h"); a rare one's
+  // (a name's, see editsAt) look-alikes only. Kept by code for the word list tt.
+  function pairAlike(pt, tt, fz, code) {
+    if (pt.alikeFor !== tt) { pt.alikeFor = tt; pt.alike = new Array(65536).fill(null); }
+    var got = pt.alike[code];
+    if (got !== null) return got;
+    var ch = String.fromCharCode(code), own = tt.cost.get(ch), chars = "", kinds = "";
+    var rare = !tt.commonChars.has(ch) && !(own < tt.conf.rare_cost);
     alikeOf(tt, fz, ch).forEach(function (kind, c) {
       if (kind === "fuzzy" || (rare && kind !== "shape")) return;
       chars += c; kinds += kind === "shape" ? "h" : "s";
     });
-    got = [chars, kinds];
-    pt.alike.set(key, got);
+    got = pt.alike[code] = [chars, kinds];
     return got;
   }
   // The id of the word of L characters at q of the stretch whose character codes are cc and whose
@@ -296,6 +298,7 @@
   var PAIR_SIDE = 3, PAIR_BEST = new Float64Array(64), PAIR_IDS = new Int32Array(64);
   var PAIR_SEEN = { at: 0, marks: new Int32Array(4096) }, PAIR_AT = new Int32Array(65536), PAIR_KS = new Int32Array(4096);
   var PAIR_SCRATCH = { size: 0, cc: null, hc: null, wid: null, long: null };
+  var PAIR_FWD = new Float64Array(64), PAIR_BWD = new Float64Array(64), PAIR_FILLS = [];
   // the places of run in a word of 3 or 4 characters of the split back (end -> the word's length)
   function pairLong(back, len) {
     var out = PAIR_SCRATCH.long;
@@ -310,13 +313,16 @@
     }
     return PAIR_SCRATCH;
   }  // marks[k] === at: candidate k tried here already
-  // The best split of the stretch [a, b) (codes cc, hc) into words of the pair list (at most 4
-  // characters; any other character a word of its own at cost unknown), each word's cost less its
-  // bonus after the word before. wid holds the words of the text as written; those covering at,
-  // where cc and hc hold an edit, are looked up again (at -1: none). The state of a place is the
-  // length of the word that ends there (at most 4 states a place).
-  function pairSplit(pt, tt, cc, hc, wid, a, b, at) {
-    var n = b - a, best = PAIR_BEST, ids = PAIR_IDS, p, L1, L2, k, w, cost, prev, idx, v, q;
+  // The cost of word w of the split (an id of the pair list, -1 a character of neither list, -3 - c
+  // a word of the rule's list only, at its cost c there).
+  function pairWordCost(pt, tt, w) { return w >= 0 ? pt.cost[w] : w === -1 ? tt.unknown : -3 - w; }
+  // The best split of the stretch [a, b) (its words wid, looked up as pairLookup does) into words
+  // of the pair list (at most 4 characters; any other character a word of its own at cost unknown),
+  // each word's cost less its bonus after the word before. The state of a place is the length of
+  // the word that ends there (at most 4 states a place). Costs and bonuses are whole numbers, so
+  // any order of the sums gives the same total.
+  function pairSplit(pt, tt, wid, a, b) {
+    var n = b - a, best = PAIR_BEST, ids = PAIR_IDS, p, L1, L2, k, w, cost, prev, idx, v;
     for (k = 0; k < (n + 1) * 4; k++) best[k] = Infinity;
     best[0] = 0; ids[0] = -2;  // the start: no word before
     for (p = 0; p < n; p++) {
@@ -325,10 +331,9 @@
         if (cost === Infinity) continue;
         prev = ids[p * 4 + L1 - 1];
         for (L2 = 1; L2 <= 4 && p + L2 <= n; L2++) {
-          q = a + p;
-          w = at >= q && at < q + L2 ? pairLookup(pt, tt, cc, hc, q, L2) : wid[q * 4 + L2 - 1];
+          w = wid[(a + p) * 4 + L2 - 1];
           if (w === -2) continue;
-          v = cost + (w >= 0 ? pt.cost[w] : w === -1 ? tt.unknown : -3 - w);
+          v = cost + pairWordCost(pt, tt, w);
           if (prev >= 0 && w >= 0) v -= pairBonus(pt, prev, w);
           idx = (p + L2) * 4 + L2 - 1;
           if (v < best[idx]) { best[idx] = v; ids[idx] = w; }
@@ -337,12 +342,87 @@
     }
     return Math.min(best[n * 4], best[n * 4 + 1], best[n * 4 + 2], best[n * 4 + 3]);
   }
+  // The split of the window [a, b) around its place x in halves, for pairSplit's best split with
+  // any character at x (pairAcross): fwd[p * 4 + L - 1] the best split of [a, a + p) whose last
+  // word has L characters (p <= x - a, fwd[0] the start), bwd[p * 4 + L - 1] the best split of
+  // [a + p, b) whose first word has L characters (p > x - a), its bonus after the word before
+  // not counted. Neither holds a word over x: each split has exactly one word there.
+  function pairHalves(pt, tt, wid, a, b, x) {
+    var n = b - a, r = x - a, fwd = PAIR_FWD, bwd = PAIR_BWD, p, L1, L2, w, cost, prev, v, m, next, g;
+    for (p = 0; p < (n + 1) * 4; p++) { fwd[p] = Infinity; bwd[p] = Infinity; }
+    fwd[0] = 0;
+    for (p = 0; p < r; p++) {
+      for (L1 = 1; L1 <= 4; L1++) {
+        cost = fwd[p * 4 + L1 - 1];
+        if (cost === Infinity) continue;
+        prev = p === 0 ? -2 : wid[(a + p - L1) * 4 + L1 - 1];
+        for (L2 = 1; L2 <= 4 && p + L2 <= r; L2++) {
+          w = wid[(a + p) * 4 + L2 - 1];
+          if (w === -2) continue;
+          v = cost + pairWordCost(pt, tt, w);
+          if (prev >= 0 && w >= 0) v -= pairBonus(pt, prev, w);
+          if (v < fwd[(p + L2) * 4 + L2 - 1]) fwd[(p + L2) * 4 + L2 - 1] = v;
+        }
+      }
+    }
+    for (p = n - 1; p > r; p--) {
+      for (L1 = 1; L1 <= 4 && p + L1 <= n; L1++) {
+        w = wid[(a + p) * 4 + L1 - 1];
+        if (w === -2) continue;
+        m = p + L1 === n ? 0 : Infinity;
+        for (L2 = 1; L2 <= 4 && p + L1 + L2 <= n; L2++) {
+          g = bwd[(p + L1) * 4 + L2 - 1];
+          if (g === Infinity) continue;
+          next = wid[(a + p + L1) * 4 + L2 - 1];
+          v = w >= 0 && next >= 0 ? g - pairBonus(pt, w, next) : g;
+          if (v < m) m = v;
+        }
+        bwd[p * 4 + L1 - 1] = m + pairWordCost(pt, tt, w);
+      }
+    }
+  }
+  // pairSplit's best split of [a, b) from the halves of pairHalves and the word over x: each word
+  // [a + q, a + q + L) over x, looked up in cc and hc (edited: x holds an edit) or else read from
+  // wid, between
+  // the best left half that ends at q and the best right half that starts after it.
+  function pairAcross(pt, tt, cc, hc, wid, a, b, x, edited) {
+    var n = b - a, r = x - a, fwd = PAIR_FWD, bwd = PAIR_BWD, best = Infinity, L, q, L1, L2, w, e, left, right, v, f, prev, g, next;
+    for (L = 1; L <= 4; L++) {
+      for (q = r - L + 1 > 0 ? r - L + 1 : 0; q <= r && q + L <= n; q++) {
+        w = edited ? pairLookup(pt, tt, cc, hc, a + q, L) : wid[(a + q) * 4 + L - 1];
+        if (w === -2) continue;
+        left = q === 0 ? 0 : Infinity;
+        for (L1 = 1; L1 <= 4 && L1 <= q; L1++) {
+          f = fwd[q * 4 + L1 - 1];
+          if (f === Infinity) continue;
+          prev = wid[(a + q - L1) * 4 + L1 - 1];
+          v = prev >= 0 && w >= 0 ? f - pairBonus(pt, prev, w) : f;
+          if (v < left) left = v;
+        }
+        if (left === Infinity) continue;
+        e = q + L;
+        right = e === n ? 0 : Infinity;
+        for (L2 = 1; L2 <= 4 && e + L2 <= n; L2++) {
+          g = bwd[e * 4 + L2 - 1];
+          if (g === Infinity) continue;
+          next = wid[(a + e) * 4 + L2 - 1];
+          v = w >= 0 && next >= 0 ? g - pairBonus(pt, w, next) : g;
+          if (v < right) right = v;
+        }
+        v = left + pairWordCost(pt, tt, w) + right;
+        if (v < best) best = v;
+      }
+    }
+    return best;
+  }
   // The slips that are words themselves (今年已来 for 以来, 高度一直 for 一致): at each character
   // of run the other edits leave alone, each same-sounding or look-alike character that makes a
   // word the rule may offer (tt.holes: 以来, 配合; open-gram's lexicon also holds rare words and
   // names, and 汛情 is no 殉情) of 2 to 4 characters with its neighbours, scored by how much cheaper the
   // best pair split of PAIR_SIDE characters either side (and the punctuation mark at the run's
   // ends, a word of the list too) becomes; reported from pair_bar (data/checker/context.yml).
+  // The halves of each window's split either side of the character are made once (pairHalves):
+  // each candidate then looks up only the words over its place (pairAcross).
   function pairEdits(tt, pt, tab, run, base, busy, held, script, norm, back, rc, found3) {
     var len = run.length, conf = tt.conf, fz = tab.data.fuzzy, i, a, b, s0, L, st, q, seen = PAIR_SEEN;
     // the punctuation mark before and after the run (a clause's ends), words of the pair list too
@@ -368,13 +448,20 @@
     }
     // a character of a word of three or four characters of the rule's own best split (社会主义,
     // 党群服务中心's 服务中心) is left alone: a slip seldom makes one long word of another
-    var long = pairLong(back, len);
+    var long = pairLong(back, len), fillsAt = PAIR_FILLS;
     for (i = 0; i < len; i++) {
       if (busy[base + i] || held[base + i] || script[base + i] || long[i]) continue;
-      var ch = run[i], own = tt.cost.get(ch);
-      var rare = !tt.commonChars.has(ch) && !(own < conf.rare_cost);  // a name's: see editsAt
-      var alike = pairAlike(pt, tt, fz, ch, rare), cands = alike[0], best = null, tick = ++seen.at;
+      var code = run.charCodeAt(i), alike = pairAlike(pt, tt, fz, code), cands = alike[0], best = null, tick = ++seen.at;
       if (!cands) continue;
+      // the fills of each hole of a word of 2 to 4 characters over i (none: nothing to try)
+      var nh = 0;
+      for (L = 2; L <= 4; L++) {
+        for (st = Math.max(0, i - L + 1); st <= i && st + L <= len; st++) {
+          var fills = tt.holes[L].get(holeHi(run, st, L, i - st, 1), holeLo(run, st, L, i - st, 1));
+          if (fills !== undefined) fillsAt[nh++] = fills;
+        }
+      }
+      if (nh === 0) continue;
       // the window: PAIR_SIDE characters either side, the punctuation mark at a run's end
       a = i - PAIR_SIDE > 0 ? o + i - PAIR_SIDE : 0;
       b = i + PAIR_SIDE + 1 < len ? o + i + PAIR_SIDE + 1 : n;
@@ -383,31 +470,31 @@
       // them: a hole has a few fills, a character dozens of same-sounding candidates
       var stamp = ++STAMP.at;
       for (var k = 0; k < cands.length; k++) { STAMP.marks[cands.charCodeAt(k)] = stamp; PAIR_AT[cands.charCodeAt(k)] = k; }
-      for (L = 2; L <= 4; L++) {
-        for (st = Math.max(0, i - L + 1); st <= i && st + L <= len; st++) {
-          var fills = tt.holes[L].get(holeHi(run, st, L, i - st, 1), holeLo(run, st, L, i - st, 1));
-          if (fills === undefined) continue;
-          var ks = PAIR_KS, nk = 0;  // the candidates among the fills, in the order of cands
-          for (var f = 0; f < fills.length; f++) {
-            var fc = fills.charCodeAt(f);
-            if (STAMP.marks[fc] === stamp && seen.marks[PAIR_AT[fc]] !== tick) { seen.marks[PAIR_AT[fc]] = tick; ks[nk++] = PAIR_AT[fc]; }
+      for (var h = 0; h < nh; h++) {
+        fills = fillsAt[h];
+        var ks = PAIR_KS, nk = 0;  // the candidates among the fills, in the order of cands
+        for (var f = 0; f < fills.length; f++) {
+          var fc = fills.charCodeAt(f);
+          if (STAMP.marks[fc] === stamp && seen.marks[PAIR_AT[fc]] !== tick) {
+            seen.marks[PAIR_AT[fc]] = tick;
+            for (k = nk++; k > 0 && ks[k - 1] > PAIR_AT[fc]; k--) ks[k] = ks[k - 1];
+            ks[k] = PAIR_AT[fc];
           }
-          if (nk > 1) ks.subarray(0, nk).sort();
-          for (var j = 0; j < nk; j++) {
-            k = ks[j];
-            var c = cands[k];
-            if (s0 === null) s0 = pairSplit(pt, tt, cc, hc, wid, a, b, -1);
-            cc[o + i] = c.charCodeAt(0); hc[o + i] = hanCode(c, 0);
-            var shape = alike[1][k] === "h", score = s0 - pairSplit(pt, tt, cc, hc, wid, a, b, o + i) - (shape ? conf.pair_shape : 0);
-            cc[o + i] = run.charCodeAt(i); hc[o + i] = hanCode(run, i);
-            if (score >= conf.pair_bar && (!best || score > best.score)) best = { score: score, ch: c, kind: shape ? "shape" : "sound" };
-          }
+        }
+        for (var j = 0; j < nk; j++) {
+          k = ks[j];
+          if (s0 === null) { pairHalves(pt, tt, wid, a, b, o + i); s0 = pairAcross(pt, tt, cc, hc, wid, a, b, o + i, false); }
+          var c = cands.charCodeAt(k);
+          cc[o + i] = c; hc[o + i] = c - 0x4dff > 0 && c - 0x4dff < 20993 ? c - 0x4dff : 0;
+          var shape = alike[1].charCodeAt(k) === 104, score = s0 - pairAcross(pt, tt, cc, hc, wid, a, b, o + i, true) - (shape ? conf.pair_shape : 0);
+          cc[o + i] = code; hc[o + i] = hanCode(run, i);
+          if (score >= conf.pair_bar && (!best || score > best.score)) best = { score: score, ch: cands[k], kind: shape ? "shape" : "sound" };
         }
       }
       if (!best) continue;
       var fixed = run.slice(0, i) + best.ch + run.slice(i + 1), span = pairSpan(pt, tt, fixed, i);
       found3.push({ start: base + span[0], end: base + span[1], word: fixed.slice(span[0], span[1]), score: best.score,
-        e: { kind: best.kind, at: i, ch: best.ch }, ch: ch, sure: 0, pair: true });
+        e: { kind: best.kind, at: i, ch: best.ch }, ch: run[i], sure: 0, pair: true });
     }
   }
 
@@ -457,7 +544,7 @@
     var n = s.length, scratch = pairScratch(n), cc = scratch.cc, hc = scratch.hc, wid = scratch.wid, q, L;
     for (q = 0; q < n; q++) { cc[q] = s.charCodeAt(q); hc[q] = hanCode(s, q); }
     for (q = 0; q < n; q++) for (L = 1; L <= 4; L++) wid[q * 4 + L - 1] = q + L <= n ? pairLookup(pt, tt, cc, hc, q, L) : -2;
-    return pairSplit(pt, tt, cc, hc, wid, 0, n, -1);
+    return pairSplit(pt, tt, wid, 0, n);
   }
 
   function Context(text, data, tab) {
