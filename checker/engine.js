@@ -209,15 +209,14 @@
   // site): open-gram's words, each with its cost (half-nats), and the bonus (half-nats) of a word
   // after another, ln P(w2 | w1) - ln P(w2), for its most frequent pairs of positive association.
   function PairTables(pd) {
-    var ids = this.ids = new Map(), cost = this.cost = [], count = 0;
+    var ids = this.ids = new Map(), cost = this.cost = [], len = this.len = [], count = 0;
     // by length: the ids of the words of 2 to 4 characters (keys as the rule's costs)
     var words = this.words = [null, null, new PairTable(), new PairTable(), new PairTable()];
     var one = this.one = new Int32Array(65536).fill(-1);  // the words of one character by code
-    this.alike = null; this.alikeFor = null;  // pairAlike's, by code
     Object.keys(pd.words).forEach(function (c) {
       pd.words[c].split(" ").forEach(function (w) {
         var id = cost.length, L = w.length;
-        ids.set(w, id); cost.push(+c);
+        ids.set(w, id); cost.push(+c); len.push(L);
         if (L === 1) { one[w.charCodeAt(0)] = id; return; }
         words[L].set(L === 2 ? hanCode(w, 0) : hanCode(w, 0) * 32768 + hanCode(w, 1),
           L === 2 ? hanCode(w, 1) : L === 3 ? hanCode(w, 2) : hanCode(w, 2) * 32768 + hanCode(w, 3), id);
@@ -230,33 +229,54 @@
     var size = 1;
     while (size < count * 2) size *= 2;
     var mask = this.mask = size - 1, slots = this.slots = new Int32Array(2 * size).fill(-1);
+    // and a bit a pair in 2^21 (256 KB, pairBloom): most pairs the splits ask for have no bonus,
+    // and the bit, in a table a twentieth of the size, says so without a look into the slots
+    var bloom = this.bloom = new Int32Array(1 << 16), most = 0;
     Object.keys(pd.pairs).forEach(function (b) {
       var v = +b;
+      if (v > most) most = v;
       pd.pairs[b].split(" ").forEach(function (item) {
         var k = item.indexOf(":"), w1 = ids.get(item.slice(0, k));
         item.slice(k + 1).split(",").forEach(function (x) {
-          var w2 = ids.get(x), h = pairHash(w1, w2) & mask;
+          var w2 = ids.get(x), hash = pairHash(w1, w2), h = hash & mask, bit = pairBloom(hash);
+          bloom[bit >>> 5] |= 1 << (bit & 31);
           while (slots[2 * h] >= 0) h = (h + 1) & mask;
           slots[2 * h] = w1; slots[2 * h + 1] = w2 * 32 + v;
         });
       });
     });
+    this.most = most;  // the largest bonus
+    this.prepFor = null; this.alike = null; this.least = null;  // pairPrep's, for one word list
   }
   function pairHash(a, b) { return Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b); }
+  function pairBloom(hash) { return Math.imul(hash, 0x27d4eb2d) >>> 11; }
   // the bonus (half-nats) of word id b after word id a, 0 for a pair not in the table
   function pairBonus(pt, a, b) {
-    var slots = pt.slots, mask = pt.mask, h = pairHash(a, b) & mask, k;
+    var hash = pairHash(a, b), bit = pairBloom(hash);
+    if ((pt.bloom[bit >>> 5] & (1 << (bit & 31))) === 0) return 0;
+    var slots = pt.slots, mask = pt.mask, h = hash & mask, k;
     while ((k = slots[2 * h]) >= 0) {
       if (k === a && (slots[2 * h + 1] >> 5) === b) return slots[2 * h + 1] & 31;
       h = (h + 1) & mask;
     }
     return 0;
   }
+  // What pairEdits keeps for the word list tt: pairAlike's answers by code, and by length (1 to 4)
+  // the least cost a word of the split can have (pairWordCost: either list's, or unknown).
+  function pairPrep(pt, tt) {
+    if (pt.prepFor === tt) return;
+    var least = [0, tt.unknown, Infinity, Infinity, Infinity], L, k, vals;
+    for (k = 0; k < pt.cost.length; k++) if (pt.cost[k] < least[pt.len[k]]) least[pt.len[k]] = pt.cost[k];
+    for (L = 2; L <= 4; L++) {
+      vals = tt.costs[L].vals;
+      for (k = 0; k < vals.length; k++) if (vals[k] !== undefined && vals[k] < least[L]) least[L] = vals[k];
+    }
+    pt.prepFor = tt; pt.least = least; pt.alike = new Array(65536).fill(null);
+  }
   // the same-sounding (penalty 0) and look-alike characters (penalty pair_shape) tried for the
   // character of code: a string of candidates and one of their kinds ("s" or "h"); a rare one's
   // (a name's, see editsAt) look-alikes only. Kept by code for the word list tt.
   function pairAlike(pt, tt, fz, code) {
-    if (pt.alikeFor !== tt) { pt.alikeFor = tt; pt.alike = new Array(65536).fill(null); }
     var got = pt.alike[code];
     if (got !== null) return got;
     var ch = String.fromCharCode(code), own = tt.cost.get(ch), chars = "", kinds = "";
@@ -296,9 +316,9 @@
     return c === undefined ? -2 : -3 - c;
   }
   var PAIR_SIDE = 3, PAIR_BEST = new Float64Array(64), PAIR_IDS = new Int32Array(64);
-  var PAIR_SEEN = { at: 0, marks: new Int32Array(4096) }, PAIR_AT = new Int32Array(65536), PAIR_KS = new Int32Array(4096);
+  var PAIR_SEEN = { at: 0, marks: new Int32Array(4096) }, PAIR_AT = new Uint16Array(20992), PAIR_KS = new Int32Array(4096);
   var PAIR_SCRATCH = { size: 0, cc: null, hc: null, wid: null, long: null };
-  var PAIR_FWD = new Float64Array(64), PAIR_BWD = new Float64Array(64), PAIR_FILLS = [];
+  var PAIR_FWD = new Float64Array(64), PAIR_BWD = new Float64Array(64), PAIR_LOW = new Float64Array(16), PAIR_FILLS = [];
   // the places of run in a word of 3 or 4 characters of the split back (end -> the word's length)
   function pairLong(back, len) {
     var out = PAIR_SCRATCH.long;
@@ -348,7 +368,7 @@
   // [a + p, b) whose first word has L characters (p > x - a), its bonus after the word before
   // not counted. Neither holds a word over x: each split has exactly one word there.
   function pairHalves(pt, tt, wid, a, b, x) {
-    var n = b - a, r = x - a, fwd = PAIR_FWD, bwd = PAIR_BWD, p, L1, L2, w, cost, prev, v, m, next, g;
+    var n = b - a, r = x - a, fwd = PAIR_FWD, bwd = PAIR_BWD, low = PAIR_LOW, p, L1, L2, w, cost, prev, v, m, next, g;
     for (p = 0; p < (n + 1) * 4; p++) { fwd[p] = Infinity; bwd[p] = Infinity; }
     fwd[0] = 0;
     for (p = 0; p < r; p++) {
@@ -380,17 +400,31 @@
         bwd[p * 4 + L1 - 1] = m + pairWordCost(pt, tt, w);
       }
     }
+    // low[p]: the least cost of the halves that end (p <= x - a) or start (p > x - a) at p
+    for (p = 0; p <= n; p++) {
+      var k = p * 4, h = p > r ? bwd : fwd;
+      low[p] = Math.min(h[k], h[k + 1], h[k + 2], h[k + 3]);
+    }
   }
   // pairSplit's best split of [a, b) from the halves of pairHalves and the word over x: each word
   // [a + q, a + q + L) over x, looked up in cc and hc (edited: x holds an edit) or else read from
-  // wid, between
-  // the best left half that ends at q and the best right half that starts after it.
-  function pairAcross(pt, tt, cc, hc, wid, a, b, x, edited) {
-    var n = b - a, r = x - a, fwd = PAIR_FWD, bwd = PAIR_BWD, best = Infinity, L, q, L1, L2, w, e, left, right, v, f, prev, g, next;
+  // wid, between the best left half that ends at q and the best right half that starts after it.
+  // Exact up to limit: a word whose split cannot cost limit or less (its halves' least costs less
+  // the largest bonus either side, its own cost or the least of its length) is left out, so that
+  // a split over limit may come back as any cost over limit (Infinity).
+  function pairAcross(pt, tt, cc, hc, wid, a, b, x, edited, limit) {
+    var n = b - a, r = x - a, fwd = PAIR_FWD, bwd = PAIR_BWD, least = pt.least, most = pt.most, best = Infinity;
+    var L, q, L1, L2, w, e, cw, low, left, right, v, f, prev, g, next, lowL, lowR;
     for (L = 1; L <= 4; L++) {
       for (q = r - L + 1 > 0 ? r - L + 1 : 0; q <= r && q + L <= n; q++) {
+        e = q + L;
+        lowL = q === 0 ? 0 : PAIR_LOW[q] - most;
+        lowR = e === n ? 0 : PAIR_LOW[e] - most;
+        if (lowL + lowR + least[L] > limit) continue;
         w = edited ? pairLookup(pt, tt, cc, hc, a + q, L) : wid[(a + q) * 4 + L - 1];
         if (w === -2) continue;
+        cw = pairWordCost(pt, tt, w);
+        if (lowL + lowR + cw > limit) continue;
         left = q === 0 ? 0 : Infinity;
         for (L1 = 1; L1 <= 4 && L1 <= q; L1++) {
           f = fwd[q * 4 + L1 - 1];
@@ -399,8 +433,8 @@
           v = prev >= 0 && w >= 0 ? f - pairBonus(pt, prev, w) : f;
           if (v < left) left = v;
         }
-        if (left === Infinity) continue;
-        e = q + L;
+        low = left + cw;
+        if (low + lowR > limit) continue;
         right = e === n ? 0 : Infinity;
         for (L2 = 1; L2 <= 4 && e + L2 <= n; L2++) {
           g = bwd[e * 4 + L2 - 1];
@@ -409,7 +443,7 @@
           v = w >= 0 && next >= 0 ? g - pairBonus(pt, w, next) : g;
           if (v < right) right = v;
         }
-        v = left + pairWordCost(pt, tt, w) + right;
+        v = low + right;
         if (v < best) best = v;
       }
     }
@@ -425,6 +459,7 @@
   // each candidate then looks up only the words over its place (pairAcross).
   function pairEdits(tt, pt, tab, run, base, busy, held, script, norm, back, rc, found3) {
     var len = run.length, conf = tt.conf, fz = tab.data.fuzzy, i, a, b, s0, L, st, q, seen = PAIR_SEEN;
+    pairPrep(pt, tt);
     // the punctuation mark before and after the run (a clause's ends), words of the pair list too
     var left = base > 0 && pt.one[norm.charCodeAt(base - 1)] >= 0 ? 1 : 0;
     var right = base + len < norm.length && pt.one[norm.charCodeAt(base + len)] >= 0 ? 1 : 0;
@@ -468,29 +503,33 @@
       s0 = null;
       // the candidates marked once (with their place in cands), then each hole's fills looked up among
       // them: a hole has a few fills, a character dozens of same-sounding candidates
-      var stamp = ++STAMP.at;
-      for (var k = 0; k < cands.length; k++) { STAMP.marks[cands.charCodeAt(k)] = stamp; PAIR_AT[cands.charCodeAt(k)] = k; }
+      // (PAIR_AT: 1 + the place in cands by code less 0x4e00, cleared again below; a fill is a
+      // character of U+4E00..U+9FFF, so a candidate outside that range is no fill)
+      var at = PAIR_AT, k, kk;
+      for (k = 0; k < cands.length; k++) { kk = cands.charCodeAt(k) - 0x4e00; if (kk >= 0 && kk < 20992) at[kk] = k + 1; }
       for (var h = 0; h < nh; h++) {
         fills = fillsAt[h];
         var ks = PAIR_KS, nk = 0;  // the candidates among the fills, in the order of cands
         for (var f = 0; f < fills.length; f++) {
-          var fc = fills.charCodeAt(f);
-          if (STAMP.marks[fc] === stamp && seen.marks[PAIR_AT[fc]] !== tick) {
-            seen.marks[PAIR_AT[fc]] = tick;
-            for (k = nk++; k > 0 && ks[k - 1] > PAIR_AT[fc]; k--) ks[k] = ks[k - 1];
-            ks[k] = PAIR_AT[fc];
+          kk = at[fills.charCodeAt(f) - 0x4e00] - 1;
+          if (kk >= 0 && seen.marks[kk] !== tick) {
+            seen.marks[kk] = tick;
+            for (k = nk++; k > 0 && ks[k - 1] > kk; k--) ks[k] = ks[k - 1];
+            ks[k] = kk;
           }
         }
         for (var j = 0; j < nk; j++) {
           k = ks[j];
-          if (s0 === null) { pairHalves(pt, tt, wid, a, b, o + i); s0 = pairAcross(pt, tt, cc, hc, wid, a, b, o + i, false); }
-          var c = cands.charCodeAt(k);
+          if (s0 === null) { pairHalves(pt, tt, wid, a, b, o + i); s0 = pairAcross(pt, tt, cc, hc, wid, a, b, o + i, false, Infinity); }
+          var c = cands.charCodeAt(k), shape = alike[1].charCodeAt(k) === 104, pen = shape ? conf.pair_shape : 0;
           cc[o + i] = c; hc[o + i] = c - 0x4dff > 0 && c - 0x4dff < 20993 ? c - 0x4dff : 0;
-          var shape = alike[1].charCodeAt(k) === 104, score = s0 - pairAcross(pt, tt, cc, hc, wid, a, b, o + i, true) - (shape ? conf.pair_shape : 0);
+          // only a score of pair_bar or more counts: the split's cost is needed up to s0 - pen - pair_bar
+          var score = s0 - pairAcross(pt, tt, cc, hc, wid, a, b, o + i, true, s0 - pen - conf.pair_bar) - pen;
           cc[o + i] = code; hc[o + i] = hanCode(run, i);
           if (score >= conf.pair_bar && (!best || score > best.score)) best = { score: score, ch: cands[k], kind: shape ? "shape" : "sound" };
         }
       }
+      for (k = 0; k < cands.length; k++) { kk = cands.charCodeAt(k) - 0x4e00; if (kk >= 0 && kk < 20992) at[kk] = 0; }
       if (!best) continue;
       var fixed = run.slice(0, i) + best.ch + run.slice(i + 1), span = pairSpan(pt, tt, fixed, i);
       found3.push({ start: base + span[0], end: base + span[1], word: fixed.slice(span[0], span[1]), score: best.score,
@@ -952,36 +991,37 @@
   function hanCode(s, i) { var d = s.charCodeAt(i) - 0x4dff; return d > 0 && d < 20993 ? d : 0; }
   // A map from two integers of 0 to 2^30 - 1 (hi, lo) to a value: open addressing in typed
   // arrays, which the JIT compiles to plain loads (a Map with number keys above 2^30 hashes
-  // and allocates a boxed number at every lookup).
+  // and allocates a boxed number at every lookup). tags[i] holds 8 bits of the key's hash (odd:
+  // 0 is a free slot), so that a key not in the table (most lookups) is told from the others in
+  // a table an eighth of the size of the keys, most often without a look into them.
   function PairTable() { this.alloc(1024); }
-  PairTable.prototype.alloc = function (n) {  // keys[2i], keys[2i + 1]: hi (-1: free) and lo of slot i
-    this.keys = new Int32Array(2 * n).fill(-1); this.vals = new Array(n); this.mask = n - 1; this.size = 0;
+  PairTable.prototype.alloc = function (n) {  // keys[2i], keys[2i + 1]: hi and lo of slot i
+    this.keys = new Int32Array(2 * n); this.tags = new Uint8Array(n); this.vals = new Array(n); this.mask = n - 1; this.size = 0;
   };
-  function pairSlot(hi, lo, mask) {
+  function pairMix(hi, lo) {
     var h = Math.imul(hi, 0x9e3779b1) ^ Math.imul(lo + 0x7f4a7c15 | 0, 0x85ebca77);
-    return (h ^ (h >>> 15)) & mask;
+    return h ^ (h >>> 15);
   }
   PairTable.prototype.get = function (hi, lo) {
-    var keys = this.keys, mask = this.mask;
-    for (var i = pairSlot(hi, lo, mask); ; i = (i + 1) & mask) {
-      var k = keys[2 * i];
-      if (k === -1) return undefined;
-      if (k === hi && keys[2 * i + 1] === lo) return this.vals[i];
+    var h = pairMix(hi, lo), tags = this.tags, keys = this.keys, mask = this.mask, tag = (h >>> 24) | 1, t;
+    for (var i = h & mask; (t = tags[i]) !== 0; i = (i + 1) & mask) {
+      if (t === tag && keys[2 * i] === hi && keys[2 * i + 1] === lo) return this.vals[i];
     }
+    return undefined;
   };
   PairTable.prototype.set = function (hi, lo, value) {
     if (2 * (this.size + 1) > this.mask + 1) {
-      var keys = this.keys, vals = this.vals;
+      var keys = this.keys, tags = this.tags, vals = this.vals;
       this.alloc(2 * (this.mask + 1));
-      for (var j = 0; j < vals.length; j++) if (keys[2 * j] !== -1) this.put(keys[2 * j], keys[2 * j + 1], vals[j]);
+      for (var j = 0; j < vals.length; j++) if (tags[j] !== 0) this.put(keys[2 * j], keys[2 * j + 1], vals[j]);
     }
     this.put(hi, lo, value);
   };
   PairTable.prototype.put = function (hi, lo, value) {
-    var keys = this.keys, mask = this.mask;
-    for (var i = pairSlot(hi, lo, mask); ; i = (i + 1) & mask) {
-      if (keys[2 * i] === -1) { keys[2 * i] = hi; keys[2 * i + 1] = lo; this.vals[i] = value; this.size++; return; }
-      if (keys[2 * i] === hi && keys[2 * i + 1] === lo) { this.vals[i] = value; return; }
+    var h = pairMix(hi, lo), tags = this.tags, keys = this.keys, mask = this.mask, tag = (h >>> 24) | 1;
+    for (var i = h & mask; ; i = (i + 1) & mask) {
+      if (tags[i] === 0) { tags[i] = tag; keys[2 * i] = hi; keys[2 * i + 1] = lo; this.vals[i] = value; this.size++; return; }
+      if (tags[i] === tag && keys[2 * i] === hi && keys[2 * i + 1] === lo) { this.vals[i] = value; return; }
     }
   };
   // The key (holeHi, holeLo) of the word of L characters s[from, from + L) with a hole at its
