@@ -271,18 +271,25 @@
       vals = tt.costs[L].vals;
       for (k = 0; k < vals.length; k++) if (vals[k] !== undefined && vals[k] < least[L]) least[L] = vals[k];
     }
-    pt.prepFor = tt; pt.least = least; pt.alike = new Array(65536).fill(null);
+    // the characters that fill a hole of some word (tt.holes): no other is ever a candidate
+    var fill = new Uint8Array(65536);
+    for (L = 2; L <= 4; L++) {
+      vals = tt.holes[L].vals;
+      for (k = 0; k < vals.length; k++) if (vals[k] !== undefined) for (var f = 0; f < vals[k].length; f++) fill[vals[k].charCodeAt(f)] = 1;
+    }
+    pt.prepFor = tt; pt.least = least; pt.fill = fill; pt.alike = new Array(65536).fill(null);
   }
   // the same-sounding (penalty 0) and look-alike characters (penalty pair_shape) tried for the
   // character of code: a string of candidates and one of their kinds ("s" or "h"); a rare one's
-  // (a name's, see editsAt) look-alikes only. Kept by code for the word list tt.
+  // (a name's, see editsAt) look-alikes only; none that fills no hole of any word (pairPrep). Kept
+  // by code for the word list tt.
   function pairAlike(pt, tt, fz, code) {
     var got = pt.alike[code];
     if (got !== null) return got;
     var ch = String.fromCharCode(code), own = tt.cost.get(ch), chars = "", kinds = "";
     var rare = !tt.commonChars.has(ch) && !(own < tt.conf.rare_cost);
     alikeOf(tt, fz, ch).forEach(function (kind, c) {
-      if (kind === "fuzzy" || (rare && kind !== "shape")) return;
+      if (kind === "fuzzy" || (rare && kind !== "shape") || !pt.fill[c.charCodeAt(0)]) return;
       chars += c; kinds += kind === "shape" ? "h" : "s";
     });
     got = pt.alike[code] = [chars, kinds];
@@ -449,6 +456,22 @@
     }
     return best;
   }
+  // The words as written at [from, to) of the stretch of pairEdits (the run at o, its codes cc and
+  // hc) into wid, as pairLookup finds them: the rule's own costs of the run are in rc already (segment).
+  function pairWords(pt, cc, hc, rc, wid, o, len, from, to) {
+    for (var q = from; q < to; q++) {
+      for (var L = 1; L <= 4; L++) {
+        var w = -2;
+        if (L === 1) w = pt.one[cc[q]];
+        else if (q >= o && q - o + L <= len) {
+          w = pt.words[L].get(L === 2 ? hc[q] : hc[q] * 32768 + hc[q + 1],
+            L === 2 ? hc[q + 1] : L === 3 ? hc[q + 2] : hc[q + 2] * 32768 + hc[q + 3]);
+          if (w === undefined) w = rc[(q - o + L) * 4 + L - 1] >= 0 ? -3 - rc[(q - o + L) * 4 + L - 1] : -2;
+        }
+        wid[q * 4 + L - 1] = w;
+      }
+    }
+  }
   // The slips that are words themselves (今年已来 for 以来, 高度一直 for 一致): at each character
   // of run the other edits leave alone, each same-sounding or look-alike character that makes a
   // word the rule may offer (tt.holes: 以来, 配合; open-gram's lexicon also holds rare words and
@@ -468,19 +491,7 @@
       cc[q] = q < o || q >= o + len ? norm.charCodeAt(base - o + q) : run.charCodeAt(q - o);
       hc[q] = q < o || q >= o + len ? 0 : hanCode(run, q - o);
     }
-    // the words as written: the rule's own costs of the run are in rc already (segment)
-    for (q = 0; q < n; q++) {
-      for (L = 1; L <= 4; L++) {
-        var w = -2;
-        if (L === 1) w = pt.one[cc[q]];
-        else if (q >= o && q - o + L <= len) {
-          w = pt.words[L].get(L === 2 ? hc[q] : hc[q] * 32768 + hc[q + 1],
-            L === 2 ? hc[q + 1] : L === 3 ? hc[q + 2] : hc[q + 2] * 32768 + hc[q + 3]);
-          if (w === undefined) w = rc[(q - o + L) * 4 + L - 1] >= 0 ? -3 - rc[(q - o + L) * 4 + L - 1] : -2;
-        }
-        wid[q * 4 + L - 1] = w;
-      }
-    }
+    var made = 0;  // wid holds the words as written at [0, made) (pairWords), looked up as windows need them
     // a character of a word of three or four characters of the rule's own best split (社会主义,
     // 党群服务中心's 服务中心) is left alone: a slip seldom makes one long word of another
     var long = pairLong(back, len), fillsAt = PAIR_FILLS;
@@ -520,7 +531,12 @@
         }
         for (var j = 0; j < nk; j++) {
           k = ks[j];
-          if (s0 === null) { pairHalves(pt, tt, wid, a, b, o + i); s0 = pairAcross(pt, tt, cc, hc, wid, a, b, o + i, false, Infinity); }
+          if (s0 === null) {
+            pairWords(pt, cc, hc, rc, wid, o, len, made > a ? made : a, b);
+            if (b > made) made = b;
+            pairHalves(pt, tt, wid, a, b, o + i);
+            s0 = pairAcross(pt, tt, cc, hc, wid, a, b, o + i, false, Infinity);
+          }
           var c = cands.charCodeAt(k), shape = alike[1].charCodeAt(k) === 104, pen = shape ? conf.pair_shape : 0;
           cc[o + i] = c; hc[o + i] = c - 0x4dff > 0 && c - 0x4dff < 20993 ? c - 0x4dff : 0;
           // only a score of pair_bar or more counts: the split's cost is needed up to s0 - pen - pair_bar
