@@ -246,7 +246,8 @@
       });
     });
     this.most = most;  // the largest bonus
-    this.prepFor = null; this.alike = null; this.least = null;  // pairPrep's, for one word list
+    this.prepFor = null; this.alike = null; this.least = null; this.fill = null;  // pairPrep's, for one word list
+    this.holes = null; this.pool = null; this.may = null; this.mayShift = null;
   }
   function pairHash(a, b) { return Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b); }
   function pairBloom(hash) { return Math.imul(hash, 0x27d4eb2d) >>> 11; }
@@ -271,16 +272,47 @@
       vals = tt.costs[L].vals;
       for (k = 0; k < vals.length; k++) if (vals[k] !== undefined && vals[k] < least[L]) least[L] = vals[k];
     }
-    // the characters that fill a hole of some word (tt.holes): no other is ever a candidate
-    var fill = new Uint8Array(65536);
+    // the characters that fill each hole of tt.holes[L], as codes less 0x4e00 (Chinese characters
+    // only: checker/lexicon.py) in one pool: holes[L].from[slot] to holes[L].to[slot], slot as
+    // PairTable.find gives it; and fill: the characters that fill some hole (no other is ever a candidate)
+    var fill = new Uint8Array(65536), holes = [null, null], size = 0, pool, at = 0, f, v;
     for (L = 2; L <= 4; L++) {
       vals = tt.holes[L].vals;
-      for (k = 0; k < vals.length; k++) if (vals[k] !== undefined) for (var f = 0; f < vals[k].length; f++) fill[vals[k].charCodeAt(f)] = 1;
+      for (k = 0; k < vals.length; k++) if (vals[k] !== undefined) size += vals[k].length;
     }
-    pt.prepFor = tt; pt.least = least; pt.fill = fill; pt.alike = new Array(65536).fill(null);
+    pool = new Uint16Array(size);
+    for (L = 2; L <= 4; L++) {
+      vals = tt.holes[L].vals;
+      var from = new Int32Array(vals.length), to = new Int32Array(vals.length);
+      for (k = 0; k < vals.length; k++) {
+        v = vals[k];
+        if (v === undefined) continue;
+        from[k] = at;
+        for (f = 0; f < v.length; f++) { pool[at++] = v.charCodeAt(f) - 0x4e00; fill[v.charCodeAt(f)] = 1; }
+        to[k] = at;
+      }
+      holes.push({ from: from, to: to });
+    }
+    // by length, a bit for each key of either list's words (pairMay)
+    var may = [null, null], shift = [0, 0], bits, table, t, keys, tags, bit;
+    for (L = 2; L <= 4; L++) {
+      for (bits = 1 << 15; bits < 8 * (pt.words[L].size + tt.costs[L].size); bits *= 2);
+      may.push(new Int32Array(bits >>> 5)); shift.push(32 - Math.round(Math.log2(bits)));
+      for (t = 0; t < 2; t++) {
+        table = t === 0 ? pt.words[L] : tt.costs[L]; keys = table.keys; tags = table.tags;
+        for (k = 0; k < tags.length; k++) {
+          if (tags[k] === 0) continue;
+          bit = Math.imul(pairMix(keys[2 * k], keys[2 * k + 1]), 0x2c1b3c6d) >>> shift[L];
+          may[L][bit >>> 5] |= 1 << (bit & 31);
+        }
+      }
+    }
+    pt.prepFor = tt; pt.least = least; pt.fill = fill; pt.holes = holes; pt.pool = pool; pt.alike = new Array(65536).fill(null);
+    pt.may = may; pt.mayShift = shift;
   }
   // the same-sounding (penalty 0) and look-alike characters (penalty pair_shape) tried for the
-  // character of code: a string of candidates and one of their kinds ("s" or "h"); a rare one's
+  // character of code: a string of candidates, one of their kinds ("s" or "h"), their codes less
+  // 0x4e00 and whether each is a look-alike (1), as typed arrays; a rare one's
   // (a name's, see editsAt) look-alikes only; none that fills no hole of any word (pairPrep). Kept
   // by code for the word list tt.
   function pairAlike(pt, tt, fz, code) {
@@ -292,7 +324,9 @@
       if (kind === "fuzzy" || (rare && kind !== "shape") || !pt.fill[c.charCodeAt(0)]) return;
       chars += c; kinds += kind === "shape" ? "h" : "s";
     });
-    got = pt.alike[code] = [chars, kinds];
+    var codes = new Uint16Array(chars.length), shapes = new Uint8Array(chars.length);
+    for (var k = 0; k < chars.length; k++) { codes[k] = chars.charCodeAt(k) - 0x4e00; shapes[k] = kinds[k] === "h" ? 1 : 0; }
+    got = pt.alike[code] = [chars, kinds, codes, shapes];
     return got;
   }
   // The id of the word of L characters at q of the stretch whose character codes are cc and whose
@@ -301,31 +335,29 @@
   // common); -1 for a single character of neither, -2 for no word.
   function pairLookup(pt, tt, cc, hc, q, L) {
     if (L === 1) return pt.one[cc[q]];
-    var h1 = hc[q], h2 = hc[q + 1], h3, h4, w, c;
+    var h1 = hc[q], h2 = hc[q + 1], hi, lo, w, c;
     if (!h1 || !h2) return -2;
-    if (L === 2) {
-      w = pt.words[2].get(h1, h2);
-      if (w === undefined) c = tt.costs[2].get(h1, h2);
-    } else {
-      h3 = hc[q + 2];
-      if (!h3) return -2;
-      if (L === 3) {
-        w = pt.words[3].get(h1 * 32768 + h2, h3);
-        if (w === undefined) c = tt.costs[3].get(h1 * 32768 + h2, h3);
-      } else {
-        h4 = hc[q + 3];
-        if (!h4) return -2;
-        w = pt.words[4].get(h1 * 32768 + h2, h3 * 32768 + h4);
-        if (w === undefined) c = tt.costs[4].get(h1 * 32768 + h2, h3 * 32768 + h4);
-      }
+    if (L === 2) { hi = h1; lo = h2; } else {
+      if (!hc[q + 2] || (L === 4 && !hc[q + 3])) return -2;
+      hi = h1 * 32768 + h2; lo = L === 3 ? hc[q + 2] : hc[q + 2] * 32768 + hc[q + 3];
     }
+    if (!pairMay(pt, L, hi, lo)) return -2;
+    w = pt.words[L].get(hi, lo);
     if (w !== undefined) return w;
+    c = tt.costs[L].get(hi, lo);
     return c === undefined ? -2 : -3 - c;
+  }
+  // Whether the word of L characters (2 to 4) under the key hi, lo may be in either list (pairPrep's
+  // bit table of both lists' keys, a few hundred KB): false for most strings that are no word.
+  function pairMay(pt, L, hi, lo) {
+    var bit = Math.imul(pairMix(hi, lo), 0x2c1b3c6d) >>> pt.mayShift[L];
+    return (pt.may[L][bit >>> 5] & (1 << (bit & 31))) !== 0;
   }
   var PAIR_SIDE = 3, PAIR_BEST = new Float64Array(64), PAIR_IDS = new Int32Array(64);
   var PAIR_SEEN = { at: 0, marks: new Int32Array(4096) }, PAIR_AT = new Uint16Array(20992), PAIR_KS = new Int32Array(4096);
+  var PAIR_FROM = new Int32Array(16), PAIR_TO = new Int32Array(16);
   var PAIR_SCRATCH = { size: 0, cc: null, hc: null, wid: null, long: null };
-  var PAIR_FWD = new Float64Array(64), PAIR_BWD = new Float64Array(64), PAIR_LOW = new Float64Array(16), PAIR_FILLS = [];
+  var PAIR_FWD = new Float64Array(64), PAIR_BWD = new Float64Array(64), PAIR_LOW = new Float64Array(16);
   // the places of run in a word of 3 or 4 characters of the split back (end -> the word's length)
   function pairLong(back, len) {
     var out = PAIR_SCRATCH.long;
@@ -464,8 +496,8 @@
         var w = -2;
         if (L === 1) w = pt.one[cc[q]];
         else if (q >= o && q - o + L <= len) {
-          w = pt.words[L].get(L === 2 ? hc[q] : hc[q] * 32768 + hc[q + 1],
-            L === 2 ? hc[q + 1] : L === 3 ? hc[q + 2] : hc[q + 2] * 32768 + hc[q + 3]);
+          var hi = L === 2 ? hc[q] : hc[q] * 32768 + hc[q + 1], lo = L === 2 ? hc[q + 1] : L === 3 ? hc[q + 2] : hc[q + 2] * 32768 + hc[q + 3];
+          w = pairMay(pt, L, hi, lo) ? pt.words[L].get(hi, lo) : undefined;
           if (w === undefined) w = rc[(q - o + L) * 4 + L - 1] >= 0 ? -3 - rc[(q - o + L) * 4 + L - 1] : -2;
         }
         wid[q * 4 + L - 1] = w;
@@ -494,17 +526,21 @@
     var made = 0;  // wid holds the words as written at [0, made) (pairWords), looked up as windows need them
     // a character of a word of three or four characters of the rule's own best split (社会主义,
     // 党群服务中心's 服务中心) is left alone: a slip seldom makes one long word of another
-    var long = pairLong(back, len), fillsAt = PAIR_FILLS;
+    var long = pairLong(back, len), holes = pt.holes, from = PAIR_FROM, to = PAIR_TO, at = PAIR_AT, ks = PAIR_KS;
     for (i = 0; i < len; i++) {
       if (busy[base + i] || held[base + i] || script[base + i] || long[i]) continue;
       var code = run.charCodeAt(i), alike = pairAlike(pt, tt, fz, code), cands = alike[0], best = null, tick = ++seen.at;
       if (!cands) continue;
-      // the fills of each hole of a word of 2 to 4 characters over i (none: nothing to try)
-      var nh = 0;
+      // the fills of each hole of a word of 2 to 4 characters over i (tt.holes, as codes in
+      // pt.holes: holeHi and holeLo of the run's hanCodes in hc); none: nothing to try
+      var nh = 0, x = o + i, p, hi, lo, slot;
       for (L = 2; L <= 4; L++) {
+        var pool = holes[L];
         for (st = Math.max(0, i - L + 1); st <= i && st + L <= len; st++) {
-          var fills = tt.holes[L].get(holeHi(run, st, L, i - st, 1), holeLo(run, st, L, i - st, 1));
-          if (fills !== undefined) fillsAt[nh++] = fills;
+          p = i - st; hi = p * 32768 + hc[o + st + (p > 0 ? 0 : 1)]; lo = 0;
+          for (q = 1; q < L - 1; q++) lo = lo * 32768 + hc[o + st + (q < p ? q : q + 1)];
+          slot = tt.holes[L].find(hi, lo);
+          if (slot >= 0) { from[nh] = pool.from[slot]; to[nh] = pool.to[slot]; nh++; }
         }
       }
       if (nh === 0) continue;
@@ -514,38 +550,37 @@
       s0 = null;
       // the candidates marked once (with their place in cands), then each hole's fills looked up among
       // them: a hole has a few fills, a character dozens of same-sounding candidates
-      // (PAIR_AT: 1 + the place in cands by code less 0x4e00, cleared again below; a fill is a
-      // character of U+4E00..U+9FFF, so a candidate outside that range is no fill)
-      var at = PAIR_AT, k, kk;
-      for (k = 0; k < cands.length; k++) { kk = cands.charCodeAt(k) - 0x4e00; if (kk >= 0 && kk < 20992) at[kk] = k + 1; }
+      // (PAIR_AT: 1 + the place in cands by code less 0x4e00, cleared again below; every candidate
+      // fills some hole, so is a character of U+4E00..U+9FFF)
+      var codes = alike[2], shapes = alike[3], nc = codes.length, k, kk, f, j;
+      for (k = 0; k < nc; k++) at[codes[k]] = k + 1;
       for (var h = 0; h < nh; h++) {
-        fills = fillsAt[h];
-        var ks = PAIR_KS, nk = 0;  // the candidates among the fills, in the order of cands
-        for (var f = 0; f < fills.length; f++) {
-          kk = at[fills.charCodeAt(f) - 0x4e00] - 1;
+        var fills = pt.pool, nk = 0;  // the candidates among the fills, in the order of cands
+        for (f = from[h]; f < to[h]; f++) {
+          kk = at[fills[f]] - 1;
           if (kk >= 0 && seen.marks[kk] !== tick) {
             seen.marks[kk] = tick;
             for (k = nk++; k > 0 && ks[k - 1] > kk; k--) ks[k] = ks[k - 1];
             ks[k] = kk;
           }
         }
-        for (var j = 0; j < nk; j++) {
+        for (j = 0; j < nk; j++) {
           k = ks[j];
           if (s0 === null) {
             pairWords(pt, cc, hc, rc, wid, o, len, made > a ? made : a, b);
             if (b > made) made = b;
-            pairHalves(pt, tt, wid, a, b, o + i);
-            s0 = pairAcross(pt, tt, cc, hc, wid, a, b, o + i, false, Infinity);
+            pairHalves(pt, tt, wid, a, b, x);
+            s0 = pairAcross(pt, tt, cc, hc, wid, a, b, x, false, Infinity);
           }
-          var c = cands.charCodeAt(k), shape = alike[1].charCodeAt(k) === 104, pen = shape ? conf.pair_shape : 0;
-          cc[o + i] = c; hc[o + i] = c - 0x4dff > 0 && c - 0x4dff < 20993 ? c - 0x4dff : 0;
+          var shape = shapes[k] === 1, pen = shape ? conf.pair_shape : 0;
+          cc[x] = codes[k] + 0x4e00; hc[x] = codes[k] + 1;
           // only a score of pair_bar or more counts: the split's cost is needed up to s0 - pen - pair_bar
-          var score = s0 - pairAcross(pt, tt, cc, hc, wid, a, b, o + i, true, s0 - pen - conf.pair_bar) - pen;
-          cc[o + i] = code; hc[o + i] = hanCode(run, i);
+          var score = s0 - pairAcross(pt, tt, cc, hc, wid, a, b, x, true, s0 - pen - conf.pair_bar) - pen;
+          cc[x] = code; hc[x] = code - 0x4dff;
           if (score >= conf.pair_bar && (!best || score > best.score)) best = { score: score, ch: cands[k], kind: shape ? "shape" : "sound" };
         }
       }
-      for (k = 0; k < cands.length; k++) { kk = cands.charCodeAt(k) - 0x4e00; if (kk >= 0 && kk < 20992) at[kk] = 0; }
+      for (k = 0; k < nc; k++) at[codes[k]] = 0;
       if (!best) continue;
       var fixed = run.slice(0, i) + best.ch + run.slice(i + 1), span = pairSpan(pt, tt, fixed, i);
       found3.push({ start: base + span[0], end: base + span[1], word: fixed.slice(span[0], span[1]), score: best.score,
@@ -596,6 +631,7 @@
   }
   // The best pair split of s (pairSplit), each of its words looked up (pairLookup).
   function pairCost(pt, tt, s) {
+    pairPrep(pt, tt);
     var n = s.length, scratch = pairScratch(n), cc = scratch.cc, hc = scratch.hc, wid = scratch.wid, q, L;
     for (q = 0; q < n; q++) { cc[q] = s.charCodeAt(q); hc[q] = hanCode(s, q); }
     for (q = 0; q < n; q++) for (L = 1; L <= 4; L++) wid[q * 4 + L - 1] = q + L <= n ? pairLookup(pt, tt, cc, hc, q, L) : -2;
@@ -1024,6 +1060,14 @@
       if (t === tag && keys[2 * i] === hi && keys[2 * i + 1] === lo) return this.vals[i];
     }
     return undefined;
+  };
+  // the slot of the key (hi, lo), or -1
+  PairTable.prototype.find = function (hi, lo) {
+    var h = pairMix(hi, lo), tags = this.tags, keys = this.keys, mask = this.mask, tag = (h >>> 24) | 1, t;
+    for (var i = h & mask; (t = tags[i]) !== 0; i = (i + 1) & mask) {
+      if (t === tag && keys[2 * i] === hi && keys[2 * i + 1] === lo) return i;
+    }
+    return -1;
   };
   PairTable.prototype.set = function (hi, lo, value) {
     if (2 * (this.size + 1) > this.mask + 1) {
