@@ -273,8 +273,9 @@
       for (k = 0; k < vals.length; k++) if (vals[k] !== undefined && vals[k] < least[L]) least[L] = vals[k];
     }
     // the characters that fill each hole of tt.holes[L], as codes less 0x4e00 (Chinese characters
-    // only: checker/lexicon.py) in one pool: holes[L].from[slot] to holes[L].to[slot], slot as
-    // PairTable.find gives it; and fill: the characters that fill some hole (no other is ever a candidate)
+    // only: checker/lexicon.py) in one pool: from holes[L].at[2 * slot] to holes[L].at[2 * slot + 1],
+    // slot as PairTable.find gives it, with a bit table of the keys (holes[L].may, as pairMay's);
+    // and fill: the characters that fill some hole (no other is ever a candidate)
     var fill = new Uint8Array(65536), holes = [null, null], size = 0, pool, at = 0, f, v;
     for (L = 2; L <= 4; L++) {
       vals = tt.holes[L].vals;
@@ -282,16 +283,20 @@
     }
     pool = new Uint16Array(size);
     for (L = 2; L <= 4; L++) {
-      vals = tt.holes[L].vals;
-      var from = new Int32Array(vals.length), to = new Int32Array(vals.length);
+      var hole = tt.holes[L], ends = new Int32Array(2 * hole.vals.length), hbits = 1 << 15, hlog = 15, hbit;
+      for (; hbits < 8 * hole.size; hbits *= 2) hlog++;
+      var hmay = new Int32Array(hbits >>> 5);
+      vals = hole.vals;
       for (k = 0; k < vals.length; k++) {
         v = vals[k];
         if (v === undefined) continue;
-        from[k] = at;
+        ends[2 * k] = at;
         for (f = 0; f < v.length; f++) { pool[at++] = v.charCodeAt(f) - 0x4e00; fill[v.charCodeAt(f)] = 1; }
-        to[k] = at;
+        ends[2 * k + 1] = at;
+        hbit = Math.imul(pairMix(hole.keys[2 * k], hole.keys[2 * k + 1]), 0x2c1b3c6d) >>> (32 - hlog);
+        hmay[hbit >>> 5] |= 1 << (hbit & 31);
       }
-      holes.push({ from: from, to: to });
+      holes.push({ at: ends, may: hmay, shift: 32 - hlog });
     }
     // by length, a bit for each key of either list's words (pairMay)
     var may = [null, null], shift = [0, 0], bits, table, t, keys, tags, bit;
@@ -533,14 +538,16 @@
       if (!cands) continue;
       // the fills of each hole of a word of 2 to 4 characters over i (tt.holes, as codes in
       // pt.holes: holeHi and holeLo of the run's hanCodes in hc); none: nothing to try
-      var nh = 0, x = o + i, p, hi, lo, slot;
+      var nh = 0, x = o + i, p, hi, lo, slot, bit;
       for (L = 2; L <= 4; L++) {
         var pool = holes[L];
         for (st = Math.max(0, i - L + 1); st <= i && st + L <= len; st++) {
           p = i - st; hi = p * 32768 + hc[o + st + (p > 0 ? 0 : 1)]; lo = 0;
           for (q = 1; q < L - 1; q++) lo = lo * 32768 + hc[o + st + (q < p ? q : q + 1)];
+          bit = Math.imul(pairMix(hi, lo), 0x2c1b3c6d) >>> pool.shift;
+          if ((pool.may[bit >>> 5] & (1 << (bit & 31))) === 0) continue;
           slot = tt.holes[L].find(hi, lo);
-          if (slot >= 0) { from[nh] = pool.from[slot]; to[nh] = pool.to[slot]; nh++; }
+          if (slot >= 0) { from[nh] = pool.at[2 * slot]; to[nh] = pool.at[2 * slot + 1]; nh++; }
         }
       }
       if (nh === 0) continue;
