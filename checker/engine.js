@@ -232,13 +232,17 @@
     // and a bit a pair in 2^21 (256 KB, pairBloom): most pairs the splits ask for have no bonus,
     // and the bit, in a table a twentieth of the size, says so without a look into the slots
     var bloom = this.bloom = new Int32Array(1 << 16), most = 0;
+    // and each word's largest bonus after any word (mostIn) and before any (mostOut)
+    var mostIn = this.mostIn = new Uint8Array(cost.length), mostOut = this.mostOut = new Uint8Array(cost.length);
     Object.keys(pd.pairs).forEach(function (b) {
       var v = +b;
       if (v > most) most = v;
       pd.pairs[b].split(" ").forEach(function (item) {
         var k = item.indexOf(":"), w1 = ids.get(item.slice(0, k));
+        if (v > mostOut[w1]) mostOut[w1] = v;
         item.slice(k + 1).split(",").forEach(function (x) {
           var w2 = ids.get(x), hash = pairHash(w1, w2), h = hash & mask, bit = pairBloom(hash);
+          if (v > mostIn[w2]) mostIn[w2] = v;
           bloom[bit >>> 5] |= 1 << (bit & 31);
           while (slots[2 * h] >= 0) h = (h + 1) & mask;
           slots[2 * h] = w1; slots[2 * h + 1] = w2 * 32 + v;
@@ -362,7 +366,7 @@
   var PAIR_SEEN = { at: 0, marks: new Int32Array(4096) }, PAIR_AT = new Uint16Array(20992), PAIR_KS = new Int32Array(4096);
   var PAIR_FROM = new Int32Array(16), PAIR_TO = new Int32Array(16);
   var PAIR_SCRATCH = { size: 0, cc: null, hc: null, wid: null, long: null };
-  var PAIR_FWD = new Float64Array(64), PAIR_BWD = new Float64Array(64), PAIR_LOW = new Float64Array(16);
+  var PAIR_FWD = new Float64Array(64), PAIR_BWD = new Float64Array(64), PAIR_LOW = new Float64Array(16), PAIR_SPAN = new Float64Array(32);
   // the places of run in a word of 3 or 4 characters of the split back (end -> the word's length)
   function pairLong(back, len) {
     var out = PAIR_SCRATCH.long;
@@ -493,6 +497,58 @@
     }
     return best;
   }
+  // span[(x - a - q) * 8 + e - q]: the least cost of a split of [a + q, a + e) of the words as
+  // written (wid) on their own, no bonus counted, for each q <= x - a < e of the window [a, b) with
+  // e - q <= 4 (pairBound).
+  function pairSpans(pt, tt, wid, a, b, x) {
+    var n = b - a, r = x - a, span = PAIR_SPAN, q, p, L, w, c, e, top;
+    for (q = r - 3 > 0 ? r - 3 : 0; q <= r; q++) {
+      top = q + 4 < n ? q + 4 : n;
+      var base = (r - q) * 8 - q;  // span[base + e]: [q, e)
+      for (e = q + 1; e <= top; e++) span[base + e] = Infinity;
+      span[base + q] = 0;
+      for (p = q; p < top; p++) {
+        c = span[base + p];
+        if (c === Infinity) continue;
+        for (L = 1; L <= 4 && p + L <= top; L++) {
+          w = wid[(a + p) * 4 + L - 1];
+          if (w !== -2 && c + pairWordCost(pt, tt, w) < span[base + p + L]) span[base + p + L] = c + pairWordCost(pt, tt, w);
+        }
+      }
+    }
+  }
+  // Whether the edit at x (cc and hc hold it) may make the best split of the window [a, b) need
+  // cheaper than s0 (its best split as written), for any s0. The best split with the edit holds a
+  // word W over x, [a + q, a + e), between a left part that ends at q and a right part that starts
+  // at e; the same two parts around the best split of [q, e) as written make a split as written, so
+  // s0 - the split with the edit <= span[q, e] (pairSpans) - W's cost + W's bonus after the word
+  // before + W's bonus before the word after, each at most that of a word as written that ends at q
+  // or starts at e. False when that is under need for every word over x.
+  function pairBound(pt, tt, cc, hc, wid, a, b, x, need) {
+    var n = b - a, r = x - a, span = PAIR_SPAN, L, q, e, w, v, m, L1, u, g;
+    for (L = 1; L <= 4; L++) {
+      for (q = r - L + 1 > 0 ? r - L + 1 : 0; q <= r && q + L <= n; q++) {
+        e = q + L;
+        w = pairLookup(pt, tt, cc, hc, a + q, L);
+        if (w === -2) continue;
+        v = span[(r - q) * 8 + L] - pairWordCost(pt, tt, w);
+        if (w < 0) { if (v >= need) return true; continue; }  // no bonus for a word not in the pair list
+        if (v + (q > 0 ? pt.mostIn[w] : 0) + (e < n ? pt.mostOut[w] : 0) < need) continue;
+        for (m = 0, L1 = 1; L1 <= 4 && L1 <= q; L1++) {
+          u = wid[(a + q - L1) * 4 + L1 - 1];
+          if (u >= 0 && (g = pairBonus(pt, u, w)) > m) m = g;
+        }
+        v += m;
+        if (v + (e < n ? pt.mostOut[w] : 0) < need) continue;
+        for (m = 0, L1 = 1; L1 <= 4 && e + L1 <= n; L1++) {
+          u = wid[(a + e) * 4 + L1 - 1];
+          if (u >= 0 && (g = pairBonus(pt, w, u)) > m) m = g;
+        }
+        if (v + m >= need) return true;
+      }
+    }
+    return false;
+  }
   // The words as written at [from, to) of the stretch of pairEdits (the run at o, its codes cc and
   // hc) into wid, as pairLookup finds them: the rule's own costs of the run are in rc already (segment).
   function pairWords(pt, cc, hc, rc, wid, o, len, from, to) {
@@ -576,13 +632,19 @@
           if (s0 === null) {
             pairWords(pt, cc, hc, rc, wid, o, len, made > a ? made : a, b);
             if (b > made) made = b;
-            pairHalves(pt, tt, wid, a, b, x);
-            s0 = pairAcross(pt, tt, cc, hc, wid, a, b, x, false, Infinity);
+            pairSpans(pt, tt, wid, a, b, x);
+            s0 = NaN;  // the window's best split, made when a candidate may reach pair_bar
           }
-          var shape = shapes[k] === 1, pen = shape ? conf.pair_shape : 0;
+          var shape = shapes[k] === 1, pen = shape ? conf.pair_shape : 0, score = -Infinity;
           cc[x] = codes[k] + 0x4e00; hc[x] = codes[k] + 1;
           // only a score of pair_bar or more counts: the split's cost is needed up to s0 - pen - pair_bar
-          var score = s0 - pairAcross(pt, tt, cc, hc, wid, a, b, x, true, s0 - pen - conf.pair_bar) - pen;
+          if (pairBound(pt, tt, cc, hc, wid, a, b, x, conf.pair_bar + pen)) {
+            if (s0 !== s0) {
+              pairHalves(pt, tt, wid, a, b, x);
+              s0 = pairAcross(pt, tt, cc, hc, wid, a, b, x, false, Infinity);
+            }
+            score = s0 - pairAcross(pt, tt, cc, hc, wid, a, b, x, true, s0 - pen - conf.pair_bar) - pen;
+          }
           cc[x] = code; hc[x] = code - 0x4dff;
           if (score >= conf.pair_bar && (!best || score > best.score)) best = { score: score, ch: cands[k], kind: shape ? "shape" : "sound" };
         }
