@@ -209,14 +209,14 @@
   // site): open-gram's words, each with its cost (half-nats), and the bonus (half-nats) of a word
   // after another, ln P(w2 | w1) - ln P(w2), for its most frequent pairs of positive association.
   function PairTables(pd) {
-    var ids = this.ids = new Map(), cost = this.cost = [], len = this.len = [], count = 0;
+    var ids = this.ids = new Map(), cost = this.cost = [], count = 0;
     // by length: the ids of the words of 2 to 4 characters (keys as the rule's costs)
     var words = this.words = [null, null, new PairTable(), new PairTable(), new PairTable()];
     var one = this.one = new Int32Array(65536).fill(-1);  // the words of one character by code
     Object.keys(pd.words).forEach(function (c) {
       pd.words[c].split(" ").forEach(function (w) {
         var id = cost.length, L = w.length;
-        ids.set(w, id); cost.push(+c); len.push(L);
+        ids.set(w, id); cost.push(+c);
         if (L === 1) { one[w.charCodeAt(0)] = id; return; }
         words[L].set(L === 2 ? hanCode(w, 0) : hanCode(w, 0) * 32768 + hanCode(w, 1),
           L === 2 ? hanCode(w, 1) : L === 3 ? hanCode(w, 2) : hanCode(w, 2) * 32768 + hanCode(w, 3), id);
@@ -250,8 +250,7 @@
       });
     });
     this.most = most;  // the largest bonus
-    this.prepFor = null; this.alike = null; this.least = null; this.fill = null;  // pairPrep's, for one word list
-    this.holes = null; this.pool = null; this.may = null; this.mayShift = null;
+    this.prepFor = null; this.alike = null; this.holes = null; this.pool = null; this.used = 0;  // pairPrep's, for one word list
   }
   function pairHash(a, b) { return Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b); }
   function pairBloom(hash) { return Math.imul(hash, 0x27d4eb2d) >>> 11; }
@@ -266,71 +265,35 @@
     }
     return 0;
   }
-  // What pairEdits keeps for the word list tt: pairAlike's answers by code, and by length (1 to 4)
-  // the least cost a word of the split can have (pairWordCost: either list's, or unknown).
+  // What pairEdits keeps for the word list tt (made again for another): pairAlike's answers by
+  // code, and the characters that fill each hole of tt.holes[L] as codes less 0x4e00 (Chinese
+  // characters only: checker/lexicon.py) in one pool, from holes[L][2 * slot] to
+  // holes[L][2 * slot + 1] for the slot PairTable.find gives (pairFills, as the holes are met).
   function pairPrep(pt, tt) {
     if (pt.prepFor === tt) return;
-    var least = [0, tt.unknown, Infinity, Infinity, Infinity], L, k, vals;
-    for (k = 0; k < pt.cost.length; k++) if (pt.cost[k] < least[pt.len[k]]) least[pt.len[k]] = pt.cost[k];
-    for (L = 2; L <= 4; L++) {
-      vals = tt.costs[L].vals;
-      for (k = 0; k < vals.length; k++) if (vals[k] !== undefined && vals[k] < least[L]) least[L] = vals[k];
-    }
-    // the characters that fill each hole of tt.holes[L], as codes less 0x4e00 (Chinese characters
-    // only: checker/lexicon.py) in one pool: from holes[L].at[2 * slot] to holes[L].at[2 * slot + 1],
-    // slot as PairTable.find gives it, with a bit table of the keys (holes[L].may, as pairMay's);
-    // and fill: the characters that fill some hole (no other is ever a candidate)
-    var fill = new Uint8Array(65536), holes = [null, null], size = 0, pool, at = 0, f, v;
-    for (L = 2; L <= 4; L++) {
-      vals = tt.holes[L].vals;
-      for (k = 0; k < vals.length; k++) if (vals[k] !== undefined) size += vals[k].length;
-    }
-    pool = new Uint16Array(size);
-    for (L = 2; L <= 4; L++) {
-      var hole = tt.holes[L], ends = new Int32Array(2 * hole.vals.length), hbits = 1 << 15, hlog = 15, hbit;
-      for (; hbits < 8 * hole.size; hbits *= 2) hlog++;
-      var hmay = new Int32Array(hbits >>> 5);
-      vals = hole.vals;
-      for (k = 0; k < vals.length; k++) {
-        v = vals[k];
-        if (v === undefined) continue;
-        ends[2 * k] = at;
-        for (f = 0; f < v.length; f++) { pool[at++] = v.charCodeAt(f) - 0x4e00; fill[v.charCodeAt(f)] = 1; }
-        ends[2 * k + 1] = at;
-        hbit = Math.imul(pairMix(hole.keys[2 * k], hole.keys[2 * k + 1]), 0x2c1b3c6d) >>> (32 - hlog);
-        hmay[hbit >>> 5] |= 1 << (hbit & 31);
-      }
-      holes.push({ at: ends, may: hmay, shift: 32 - hlog });
-    }
-    // by length, a bit for each key of either list's words (pairMay)
-    var may = [null, null], shift = [0, 0], bits, table, t, keys, tags, bit;
-    for (L = 2; L <= 4; L++) {
-      for (bits = 1 << 15; bits < 8 * (pt.words[L].size + tt.costs[L].size); bits *= 2);
-      may.push(new Int32Array(bits >>> 5)); shift.push(32 - Math.round(Math.log2(bits)));
-      for (t = 0; t < 2; t++) {
-        table = t === 0 ? pt.words[L] : tt.costs[L]; keys = table.keys; tags = table.tags;
-        for (k = 0; k < tags.length; k++) {
-          if (tags[k] === 0) continue;
-          bit = Math.imul(pairMix(keys[2 * k], keys[2 * k + 1]), 0x2c1b3c6d) >>> shift[L];
-          may[L][bit >>> 5] |= 1 << (bit & 31);
-        }
-      }
-    }
-    pt.prepFor = tt; pt.least = least; pt.fill = fill; pt.holes = holes; pt.pool = pool; pt.alike = new Array(65536).fill(null);
-    pt.may = may; pt.mayShift = shift;
+    pt.prepFor = tt; pt.alike = new Array(65536).fill(null); pt.pool = new Uint16Array(65536); pt.used = 0;
+    pt.holes = [null, null, new Int32Array(2 * tt.holes[2].vals.length), new Int32Array(2 * tt.holes[3].vals.length),
+      new Int32Array(2 * tt.holes[4].vals.length)];
+  }
+  // The fills of the hole at slot of tt.holes[L] put in the pool (pairPrep).
+  function pairFills(pt, tt, L, slot) {
+    var fills = tt.holes[L].vals[slot], n = fills.length, pool = pt.pool, at = pt.used;
+    if (at + n > pool.length) { pool = new Uint16Array(2 * (at + n)); pool.set(pt.pool); pt.pool = pool; }
+    pt.holes[L][2 * slot] = at;
+    for (var f = 0; f < n; f++) pool[at++] = fills.charCodeAt(f) - 0x4e00;
+    pt.holes[L][2 * slot + 1] = pt.used = at;
   }
   // the same-sounding (penalty 0) and look-alike characters (penalty pair_shape) tried for the
   // character of code: a string of candidates, one of their kinds ("s" or "h"), their codes less
-  // 0x4e00 and whether each is a look-alike (1), as typed arrays; a rare one's
-  // (a name's, see editsAt) look-alikes only; none that fills no hole of any word (pairPrep). Kept
-  // by code for the word list tt.
+  // 0x4e00 and whether each is a look-alike (1), as typed arrays; a rare one's (a name's, see
+  // editsAt) look-alikes only. Kept by code for the word list tt.
   function pairAlike(pt, tt, fz, code) {
     var got = pt.alike[code];
     if (got !== null) return got;
     var ch = String.fromCharCode(code), own = tt.cost.get(ch), chars = "", kinds = "";
     var rare = !tt.commonChars.has(ch) && !(own < tt.conf.rare_cost);
     alikeOf(tt, fz, ch).forEach(function (kind, c) {
-      if (kind === "fuzzy" || (rare && kind !== "shape") || !pt.fill[c.charCodeAt(0)]) return;
+      if (kind === "fuzzy" || (rare && kind !== "shape")) return;
       chars += c; kinds += kind === "shape" ? "h" : "s";
     });
     var codes = new Uint16Array(chars.length), shapes = new Uint8Array(chars.length);
@@ -350,23 +313,16 @@
       if (!hc[q + 2] || (L === 4 && !hc[q + 3])) return -2;
       hi = h1 * 32768 + h2; lo = L === 3 ? hc[q + 2] : hc[q + 2] * 32768 + hc[q + 3];
     }
-    if (!pairMay(pt, L, hi, lo)) return -2;
     w = pt.words[L].get(hi, lo);
     if (w !== undefined) return w;
     c = tt.costs[L].get(hi, lo);
     return c === undefined ? -2 : -3 - c;
   }
-  // Whether the word of L characters (2 to 4) under the key hi, lo may be in either list (pairPrep's
-  // bit table of both lists' keys, a few hundred KB): false for most strings that are no word.
-  function pairMay(pt, L, hi, lo) {
-    var bit = Math.imul(pairMix(hi, lo), 0x2c1b3c6d) >>> pt.mayShift[L];
-    return (pt.may[L][bit >>> 5] & (1 << (bit & 31))) !== 0;
-  }
   var PAIR_SIDE = 3, PAIR_BEST = new Float64Array(64), PAIR_IDS = new Int32Array(64);
   var PAIR_SEEN = { at: 0, marks: new Int32Array(4096) }, PAIR_AT = new Uint16Array(20992), PAIR_KS = new Int32Array(4096);
   var PAIR_FROM = new Int32Array(16), PAIR_TO = new Int32Array(16);
   var PAIR_SCRATCH = { size: 0, cc: null, hc: null, wid: null, long: null };
-  var PAIR_FWD = new Float64Array(64), PAIR_BWD = new Float64Array(64), PAIR_LOW = new Float64Array(16), PAIR_SPAN = new Float64Array(32);
+  var PAIR_FWD = new Float64Array(64), PAIR_BWD = new Float64Array(64), PAIR_SPAN = new Float64Array(32);
   // the places of run in a word of 3 or 4 characters of the split back (end -> the word's length)
   function pairLong(back, len) {
     var out = PAIR_SCRATCH.long;
@@ -416,7 +372,7 @@
   // [a + p, b) whose first word has L characters (p > x - a), its bonus after the word before
   // not counted. Neither holds a word over x: each split has exactly one word there.
   function pairHalves(pt, tt, wid, a, b, x) {
-    var n = b - a, r = x - a, fwd = PAIR_FWD, bwd = PAIR_BWD, low = PAIR_LOW, p, L1, L2, w, cost, prev, v, m, next, g;
+    var n = b - a, r = x - a, fwd = PAIR_FWD, bwd = PAIR_BWD, p, L1, L2, w, cost, prev, v, m, next, g;
     for (p = 0; p < (n + 1) * 4; p++) { fwd[p] = Infinity; bwd[p] = Infinity; }
     fwd[0] = 0;
     for (p = 0; p < r; p++) {
@@ -448,31 +404,18 @@
         bwd[p * 4 + L1 - 1] = m + pairWordCost(pt, tt, w);
       }
     }
-    // low[p]: the least cost of the halves that end (p <= x - a) or start (p > x - a) at p
-    for (p = 0; p <= n; p++) {
-      var k = p * 4, h = p > r ? bwd : fwd;
-      low[p] = Math.min(h[k], h[k + 1], h[k + 2], h[k + 3]);
-    }
   }
   // pairSplit's best split of [a, b) from the halves of pairHalves and the word over x: each word
   // [a + q, a + q + L) over x, looked up in cc and hc (edited: x holds an edit) or else read from
   // wid, between the best left half that ends at q and the best right half that starts after it.
-  // Exact up to limit: a word whose split cannot cost limit or less (its halves' least costs less
-  // the largest bonus either side, its own cost or the least of its length) is left out, so that
-  // a split over limit may come back as any cost over limit (Infinity).
-  function pairAcross(pt, tt, cc, hc, wid, a, b, x, edited, limit) {
-    var n = b - a, r = x - a, fwd = PAIR_FWD, bwd = PAIR_BWD, least = pt.least, most = pt.most, best = Infinity;
-    var L, q, L1, L2, w, e, cw, low, left, right, v, f, prev, g, next, lowL, lowR;
+  function pairAcross(pt, tt, cc, hc, wid, a, b, x, edited) {
+    var n = b - a, r = x - a, fwd = PAIR_FWD, bwd = PAIR_BWD, best = Infinity;
+    var L, q, L1, L2, w, e, left, right, v, f, prev, g, next;
     for (L = 1; L <= 4; L++) {
       for (q = r - L + 1 > 0 ? r - L + 1 : 0; q <= r && q + L <= n; q++) {
         e = q + L;
-        lowL = q === 0 ? 0 : PAIR_LOW[q] - most;
-        lowR = e === n ? 0 : PAIR_LOW[e] - most;
-        if (lowL + lowR + least[L] > limit) continue;
         w = edited ? pairLookup(pt, tt, cc, hc, a + q, L) : wid[(a + q) * 4 + L - 1];
         if (w === -2) continue;
-        cw = pairWordCost(pt, tt, w);
-        if (lowL + lowR + cw > limit) continue;
         left = q === 0 ? 0 : Infinity;
         for (L1 = 1; L1 <= 4 && L1 <= q; L1++) {
           f = fwd[q * 4 + L1 - 1];
@@ -481,8 +424,7 @@
           v = prev >= 0 && w >= 0 ? f - pairBonus(pt, prev, w) : f;
           if (v < left) left = v;
         }
-        low = left + cw;
-        if (low + lowR > limit) continue;
+        if (left === Infinity) continue;
         right = e === n ? 0 : Infinity;
         for (L2 = 1; L2 <= 4 && e + L2 <= n; L2++) {
           g = bwd[e * 4 + L2 - 1];
@@ -491,7 +433,7 @@
           v = w >= 0 && next >= 0 ? g - pairBonus(pt, w, next) : g;
           if (v < right) right = v;
         }
-        v = low + right;
+        v = left + pairWordCost(pt, tt, w) + right;
         if (v < best) best = v;
       }
     }
@@ -558,7 +500,7 @@
         if (L === 1) w = pt.one[cc[q]];
         else if (q >= o && q - o + L <= len) {
           var hi = L === 2 ? hc[q] : hc[q] * 32768 + hc[q + 1], lo = L === 2 ? hc[q + 1] : L === 3 ? hc[q + 2] : hc[q + 2] * 32768 + hc[q + 3];
-          w = pairMay(pt, L, hi, lo) ? pt.words[L].get(hi, lo) : undefined;
+          w = pt.words[L].get(hi, lo);
           if (w === undefined) w = rc[(q - o + L) * 4 + L - 1] >= 0 ? -3 - rc[(q - o + L) * 4 + L - 1] : -2;
         }
         wid[q * 4 + L - 1] = w;
@@ -594,16 +536,16 @@
       if (!cands) continue;
       // the fills of each hole of a word of 2 to 4 characters over i (tt.holes, as codes in
       // pt.holes: holeHi and holeLo of the run's hanCodes in hc); none: nothing to try
-      var nh = 0, x = o + i, p, hi, lo, slot, bit;
+      var nh = 0, x = o + i, p, hi, lo, slot;
       for (L = 2; L <= 4; L++) {
-        var pool = holes[L];
+        var ends = holes[L];
         for (st = Math.max(0, i - L + 1); st <= i && st + L <= len; st++) {
           p = i - st; hi = p * 32768 + hc[o + st + (p > 0 ? 0 : 1)]; lo = 0;
           for (q = 1; q < L - 1; q++) lo = lo * 32768 + hc[o + st + (q < p ? q : q + 1)];
-          bit = Math.imul(pairMix(hi, lo), 0x2c1b3c6d) >>> pool.shift;
-          if ((pool.may[bit >>> 5] & (1 << (bit & 31))) === 0) continue;
           slot = tt.holes[L].find(hi, lo);
-          if (slot >= 0) { from[nh] = pool.at[2 * slot]; to[nh] = pool.at[2 * slot + 1]; nh++; }
+          if (slot < 0) continue;
+          if (ends[2 * slot + 1] === 0) pairFills(pt, tt, L, slot);
+          from[nh] = ends[2 * slot]; to[nh] = ends[2 * slot + 1]; nh++;
         }
       }
       if (nh === 0) continue;
@@ -613,10 +555,10 @@
       s0 = null;
       // the candidates marked once (with their place in cands), then each hole's fills looked up among
       // them: a hole has a few fills, a character dozens of same-sounding candidates
-      // (PAIR_AT: 1 + the place in cands by code less 0x4e00, cleared again below; every candidate
-      // fills some hole, so is a character of U+4E00..U+9FFF)
+      // (PAIR_AT: 1 + the place in cands by code less 0x4e00, cleared again below; a fill is a
+      // character of U+4E00..U+9FFF, so a candidate outside that range is no fill)
       var codes = alike[2], shapes = alike[3], nc = codes.length, k, kk, f, j;
-      for (k = 0; k < nc; k++) at[codes[k]] = k + 1;
+      for (k = 0; k < nc; k++) if (codes[k] < 20992) at[codes[k]] = k + 1;
       for (var h = 0; h < nh; h++) {
         var fills = pt.pool, nk = 0;  // the candidates among the fills, in the order of cands
         for (f = from[h]; f < to[h]; f++) {
@@ -641,15 +583,15 @@
           if (pairBound(pt, tt, cc, hc, wid, a, b, x, conf.pair_bar + pen)) {
             if (s0 !== s0) {
               pairHalves(pt, tt, wid, a, b, x);
-              s0 = pairAcross(pt, tt, cc, hc, wid, a, b, x, false, Infinity);
+              s0 = pairAcross(pt, tt, cc, hc, wid, a, b, x, false);
             }
-            score = s0 - pairAcross(pt, tt, cc, hc, wid, a, b, x, true, s0 - pen - conf.pair_bar) - pen;
+            score = s0 - pairAcross(pt, tt, cc, hc, wid, a, b, x, true) - pen;
           }
           cc[x] = code; hc[x] = code - 0x4dff;
           if (score >= conf.pair_bar && (!best || score > best.score)) best = { score: score, ch: cands[k], kind: shape ? "shape" : "sound" };
         }
       }
-      for (k = 0; k < nc; k++) at[codes[k]] = 0;
+      for (k = 0; k < nc; k++) if (codes[k] < 20992) at[codes[k]] = 0;
       if (!best) continue;
       var fixed = run.slice(0, i) + best.ch + run.slice(i + 1), span = pairSpan(pt, tt, fixed, i);
       found3.push({ start: base + span[0], end: base + span[1], word: fixed.slice(span[0], span[1]), score: best.score,
