@@ -1129,14 +1129,26 @@
   // the cost of s[i-L, i) or -1. With rc (the table of the run that s is a stretch of, edited
   // or not), a word within s[0, lead) is run[at + i - L, at + i), one within s[tail, ..) is
   // run[i + off - L, i + off): only the words across an edit are looked up.
+  // Filling rc, the characters' hanCodes are read once (h1 that of s[i - 1], h2 of s[i - 2] ...)
+  // and a word with a character of code 0 (none in the lists) is not looked up.
   function segment(tt, s, rc, fill, at, lead, tail, off) {
     var n = s.length, best = new Float64Array(n + 1), back = new Uint8Array(n + 1), max = Math.min(tt.maxLen, 4);
+    var h1 = 0, h2 = 0, h3 = 0, h4 = 0, got;
     for (var i = 1; i <= n; i++) {
       best[i] = Infinity;
+      if (fill) { h4 = h3; h3 = h2; h2 = h1; h1 = hanCode(s, i - 1); }
       for (var L = 1; L <= max && L <= i; L++) {
         var c;
-        if (fill) c = rc[i * 4 + L - 1] = costAt(tt, s, i, L);
-        else if (i <= lead) c = rc[(i + at) * 4 + L - 1];
+        if (fill) {
+          if (L === 1) c = tt.cost1[s.charCodeAt(i - 1)];
+          else if (h1 === 0 || h2 === 0 || (L > 2 && h3 === 0) || (L > 3 && h4 === 0)) c = -1;
+          else {
+            got = L === 2 ? tt.costs[2].get(h2, h1) : L === 3 ? tt.costs[3].get(h3 * 32768 + h2, h1) :
+              tt.costs[4].get(h4 * 32768 + h3, h2 * 32768 + h1);
+            c = got === undefined ? -1 : got;
+          }
+          rc[i * 4 + L - 1] = c;
+        } else if (i <= lead) c = rc[(i + at) * 4 + L - 1];
         else if (i - L >= tail) c = rc[(i + off) * 4 + L - 1];
         else c = costAt(tt, s, i, L);
         if (c < 0) { if (L > 1) continue; c = tt.unknown; }
