@@ -231,12 +231,11 @@
     var mask = this.mask = size - 1, slots = this.slots = new Int32Array(2 * size).fill(-1);
     // and a bit a pair in 2^21 (256 KB, pairBloom): most pairs the splits ask for have no bonus,
     // and the bit, in a table a twentieth of the size, says so without a look into the slots
-    var bloom = this.bloom = new Int32Array(1 << 16), most = 0;
+    var bloom = this.bloom = new Int32Array(1 << 16);
     // and each word's largest bonus after any word (mostIn) and before any (mostOut)
     var mostIn = this.mostIn = new Uint8Array(cost.length), mostOut = this.mostOut = new Uint8Array(cost.length);
     Object.keys(pd.pairs).forEach(function (b) {
       var v = +b;
-      if (v > most) most = v;
       pd.pairs[b].split(" ").forEach(function (item) {
         var k = item.indexOf(":"), w1 = ids.get(item.slice(0, k));
         if (v > mostOut[w1]) mostOut[w1] = v;
@@ -249,7 +248,6 @@
         });
       });
     });
-    this.most = most;  // the largest bonus
     this.prepFor = null; this.alike = null; this.holes = null; this.pool = null; this.used = 0;  // pairPrep's, for one word list
   }
   function pairHash(a, b) { return Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b); }
@@ -513,8 +511,9 @@
   // names, and 汛情 is no 殉情) of 2 to 4 characters with its neighbours, scored by how much cheaper the
   // best pair split of PAIR_SIDE characters either side (and the punctuation mark at the run's
   // ends, a word of the list too) becomes; reported from pair_bar (data/checker/context.yml).
-  // The halves of each window's split either side of the character are made once (pairHalves):
-  // each candidate then looks up only the words over its place (pairAcross).
+  // A candidate's split is made only where pairBound says its gain may reach pair_bar; the window's
+  // split is then made in halves either side of the character once (pairHalves), and each such
+  // candidate looks up only the words over its place (pairAcross).
   function pairEdits(tt, pt, tab, run, base, busy, held, script, norm, back, rc, found3) {
     var len = run.length, conf = tt.conf, fz = tab.data.fuzzy, i, a, b, s0, L, st, q, seen = PAIR_SEEN;
     pairPrep(pt, tt);
