@@ -213,7 +213,6 @@
     // by length: the ids of the words of 2 to 4 characters (keys as the rule's costs)
     var words = this.words = [null, null, new PairTable(), new PairTable(), new PairTable()];
     var one = this.one = new Int32Array(65536).fill(-1);  // the words of one character by code
-    this.alike = new Map();
     Object.keys(pd.words).forEach(function (c) {
       pd.words[c].split(" ").forEach(function (w) {
         var id = cost.length, L = w.length;
@@ -230,40 +229,74 @@
     var size = 1;
     while (size < count * 2) size *= 2;
     var mask = this.mask = size - 1, slots = this.slots = new Int32Array(2 * size).fill(-1);
+    // and a bit a pair in 2^21 (256 KB, pairBloom): most pairs the splits ask for have no bonus,
+    // and the bit, in a table a twentieth of the size, says so without a look into the slots
+    var bloom = this.bloom = new Int32Array(1 << 16);
+    // and each word's largest bonus after any word (mostIn) and before any (mostOut)
+    var mostIn = this.mostIn = new Uint8Array(cost.length), mostOut = this.mostOut = new Uint8Array(cost.length);
     Object.keys(pd.pairs).forEach(function (b) {
       var v = +b;
       pd.pairs[b].split(" ").forEach(function (item) {
         var k = item.indexOf(":"), w1 = ids.get(item.slice(0, k));
+        if (v > mostOut[w1]) mostOut[w1] = v;
         item.slice(k + 1).split(",").forEach(function (x) {
-          var w2 = ids.get(x), h = pairHash(w1, w2) & mask;
+          var w2 = ids.get(x), hash = pairHash(w1, w2), h = hash & mask, bit = pairBloom(hash);
+          if (v > mostIn[w2]) mostIn[w2] = v;
+          bloom[bit >>> 5] |= 1 << (bit & 31);
           while (slots[2 * h] >= 0) h = (h + 1) & mask;
           slots[2 * h] = w1; slots[2 * h + 1] = w2 * 32 + v;
         });
       });
     });
+    this.prepFor = null; this.alike = null; this.holes = null; this.pool = null; this.used = 0;  // pairPrep's, for one word list
   }
   function pairHash(a, b) { return Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b); }
+  function pairBloom(hash) { return Math.imul(hash, 0x27d4eb2d) >>> 11; }
   // the bonus (half-nats) of word id b after word id a, 0 for a pair not in the table
   function pairBonus(pt, a, b) {
-    var slots = pt.slots, mask = pt.mask, h = pairHash(a, b) & mask, k;
+    var hash = pairHash(a, b), bit = pairBloom(hash);
+    if ((pt.bloom[bit >>> 5] & (1 << (bit & 31))) === 0) return 0;
+    var slots = pt.slots, mask = pt.mask, h = hash & mask, k;
     while ((k = slots[2 * h]) >= 0) {
       if (k === a && (slots[2 * h + 1] >> 5) === b) return slots[2 * h + 1] & 31;
       h = (h + 1) & mask;
     }
     return 0;
   }
-  // the same-sounding (penalty 0) and look-alike characters (penalty pair_shape) tried for ch: a
-  // string of candidates and one of their kinds ("s" or "h")
-  function pairAlike(pt, tt, fz, ch, rare) {
-    var key = rare ? "r" + ch : ch, got = pt.alike.get(key);
-    if (got) return got;
-    var chars = "", kinds = "";
+  // What pairEdits keeps for the word list tt (made again for another): pairAlike's answers by
+  // code, and the characters that fill each hole of tt.holes[L] as codes less 0x4e00 (Chinese
+  // characters only: checker/lexicon.py) in one pool, from holes[L][2 * slot] to
+  // holes[L][2 * slot + 1] for the slot PairTable.find gives (pairFills, as the holes are met).
+  function pairPrep(pt, tt) {
+    if (pt.prepFor === tt) return;
+    pt.prepFor = tt; pt.alike = new Array(65536).fill(null); pt.pool = new Uint16Array(65536); pt.used = 0;
+    pt.holes = [null, null, new Int32Array(2 * tt.holes[2].vals.length), new Int32Array(2 * tt.holes[3].vals.length),
+      new Int32Array(2 * tt.holes[4].vals.length)];
+  }
+  // The fills of the hole at slot of tt.holes[L] put in the pool (pairPrep).
+  function pairFills(pt, tt, L, slot) {
+    var fills = tt.holes[L].vals[slot], n = fills.length, pool = pt.pool, at = pt.used;
+    if (at + n > pool.length) { pool = new Uint16Array(2 * (at + n)); pool.set(pt.pool); pt.pool = pool; }
+    pt.holes[L][2 * slot] = at;
+    for (var f = 0; f < n; f++) pool[at++] = fills.charCodeAt(f) - 0x4e00;
+    pt.holes[L][2 * slot + 1] = pt.used = at;
+  }
+  // the same-sounding (penalty 0) and look-alike characters (penalty pair_shape) tried for the
+  // character of code: a string of candidates, one of their kinds ("s" or "h"), their codes less
+  // 0x4e00 and whether each is a look-alike (1), as typed arrays; a rare one's (a name's, see
+  // editsAt) look-alikes only. Kept by code for the word list tt.
+  function pairAlike(pt, tt, fz, code) {
+    var got = pt.alike[code];
+    if (got !== null) return got;
+    var ch = String.fromCharCode(code), own = tt.cost.get(ch), chars = "", kinds = "";
+    var rare = !tt.commonChars.has(ch) && !(own < tt.conf.rare_cost);
     alikeOf(tt, fz, ch).forEach(function (kind, c) {
       if (kind === "fuzzy" || (rare && kind !== "shape")) return;
       chars += c; kinds += kind === "shape" ? "h" : "s";
     });
-    got = [chars, kinds];
-    pt.alike.set(key, got);
+    var codes = new Uint16Array(chars.length), shapes = new Uint8Array(chars.length);
+    for (var k = 0; k < chars.length; k++) { codes[k] = chars.charCodeAt(k) - 0x4e00; shapes[k] = kinds[k] === "h" ? 1 : 0; }
+    got = pt.alike[code] = [chars, kinds, codes, shapes];
     return got;
   }
   // The id of the word of L characters at q of the stretch whose character codes are cc and whose
@@ -272,30 +305,22 @@
   // common); -1 for a single character of neither, -2 for no word.
   function pairLookup(pt, tt, cc, hc, q, L) {
     if (L === 1) return pt.one[cc[q]];
-    var h1 = hc[q], h2 = hc[q + 1], h3, h4, w, c;
+    var h1 = hc[q], h2 = hc[q + 1], hi, lo, w, c;
     if (!h1 || !h2) return -2;
-    if (L === 2) {
-      w = pt.words[2].get(h1, h2);
-      if (w === undefined) c = tt.costs[2].get(h1, h2);
-    } else {
-      h3 = hc[q + 2];
-      if (!h3) return -2;
-      if (L === 3) {
-        w = pt.words[3].get(h1 * 32768 + h2, h3);
-        if (w === undefined) c = tt.costs[3].get(h1 * 32768 + h2, h3);
-      } else {
-        h4 = hc[q + 3];
-        if (!h4) return -2;
-        w = pt.words[4].get(h1 * 32768 + h2, h3 * 32768 + h4);
-        if (w === undefined) c = tt.costs[4].get(h1 * 32768 + h2, h3 * 32768 + h4);
-      }
+    if (L === 2) { hi = h1; lo = h2; } else {
+      if (!hc[q + 2] || (L === 4 && !hc[q + 3])) return -2;
+      hi = h1 * 32768 + h2; lo = L === 3 ? hc[q + 2] : hc[q + 2] * 32768 + hc[q + 3];
     }
+    w = pt.words[L].get(hi, lo);
     if (w !== undefined) return w;
+    c = tt.costs[L].get(hi, lo);
     return c === undefined ? -2 : -3 - c;
   }
   var PAIR_SIDE = 3, PAIR_BEST = new Float64Array(64), PAIR_IDS = new Int32Array(64);
-  var PAIR_SEEN = { at: 0, marks: new Int32Array(4096) }, PAIR_AT = new Int32Array(65536), PAIR_KS = new Int32Array(4096);
+  var PAIR_SEEN = { at: 0, marks: new Int32Array(4096) }, PAIR_AT = new Uint16Array(20992), PAIR_KS = new Int32Array(4096);
+  var PAIR_FROM = new Int32Array(16), PAIR_TO = new Int32Array(16);
   var PAIR_SCRATCH = { size: 0, cc: null, hc: null, wid: null, long: null };
+  var PAIR_FWD = new Float64Array(64), PAIR_BWD = new Float64Array(64), PAIR_SPAN = new Float64Array(32);
   // the places of run in a word of 3 or 4 characters of the split back (end -> the word's length)
   function pairLong(back, len) {
     var out = PAIR_SCRATCH.long;
@@ -310,13 +335,16 @@
     }
     return PAIR_SCRATCH;
   }  // marks[k] === at: candidate k tried here already
-  // The best split of the stretch [a, b) (codes cc, hc) into words of the pair list (at most 4
-  // characters; any other character a word of its own at cost unknown), each word's cost less its
-  // bonus after the word before. wid holds the words of the text as written; those covering at,
-  // where cc and hc hold an edit, are looked up again (at -1: none). The state of a place is the
-  // length of the word that ends there (at most 4 states a place).
-  function pairSplit(pt, tt, cc, hc, wid, a, b, at) {
-    var n = b - a, best = PAIR_BEST, ids = PAIR_IDS, p, L1, L2, k, w, cost, prev, idx, v, q;
+  // The cost of word w of the split (an id of the pair list, -1 a character of neither list, -3 - c
+  // a word of the rule's list only, at its cost c there).
+  function pairWordCost(pt, tt, w) { return w >= 0 ? pt.cost[w] : w === -1 ? tt.unknown : -3 - w; }
+  // The best split of the stretch [a, b) (its words wid, looked up as pairLookup does) into words
+  // of the pair list (at most 4 characters; any other character a word of its own at cost unknown),
+  // each word's cost less its bonus after the word before. The state of a place is the length of
+  // the word that ends there (at most 4 states a place). Costs and bonuses are whole numbers, so
+  // any order of the sums gives the same total.
+  function pairSplit(pt, tt, wid, a, b) {
+    var n = b - a, best = PAIR_BEST, ids = PAIR_IDS, p, L1, L2, k, w, cost, prev, idx, v;
     for (k = 0; k < (n + 1) * 4; k++) best[k] = Infinity;
     best[0] = 0; ids[0] = -2;  // the start: no word before
     for (p = 0; p < n; p++) {
@@ -325,10 +353,9 @@
         if (cost === Infinity) continue;
         prev = ids[p * 4 + L1 - 1];
         for (L2 = 1; L2 <= 4 && p + L2 <= n; L2++) {
-          q = a + p;
-          w = at >= q && at < q + L2 ? pairLookup(pt, tt, cc, hc, q, L2) : wid[q * 4 + L2 - 1];
+          w = wid[(a + p) * 4 + L2 - 1];
           if (w === -2) continue;
-          v = cost + (w >= 0 ? pt.cost[w] : w === -1 ? tt.unknown : -3 - w);
+          v = cost + pairWordCost(pt, tt, w);
           if (prev >= 0 && w >= 0) v -= pairBonus(pt, prev, w);
           idx = (p + L2) * 4 + L2 - 1;
           if (v < best[idx]) { best[idx] = v; ids[idx] = w; }
@@ -337,14 +364,159 @@
     }
     return Math.min(best[n * 4], best[n * 4 + 1], best[n * 4 + 2], best[n * 4 + 3]);
   }
+  // The split of the window [a, b) around its place x in halves, for pairSplit's best split with
+  // any character at x (pairAcross): fwd[p * 4 + L - 1] the best split of [a, a + p) whose last
+  // word has L characters (p <= x - a, fwd[0] the start), bwd[p * 4 + L - 1] the best split of
+  // [a + p, b) whose first word has L characters (p > x - a), its bonus after the word before
+  // not counted. Neither holds a word over x: each split has exactly one word there.
+  function pairHalves(pt, tt, wid, a, b, x) {
+    var n = b - a, r = x - a, fwd = PAIR_FWD, bwd = PAIR_BWD, p, L1, L2, w, cost, prev, v, m, next, g;
+    for (p = 0; p < (n + 1) * 4; p++) { fwd[p] = Infinity; bwd[p] = Infinity; }
+    fwd[0] = 0;
+    for (p = 0; p < r; p++) {
+      for (L1 = 1; L1 <= 4; L1++) {
+        cost = fwd[p * 4 + L1 - 1];
+        if (cost === Infinity) continue;
+        prev = p === 0 ? -2 : wid[(a + p - L1) * 4 + L1 - 1];
+        for (L2 = 1; L2 <= 4 && p + L2 <= r; L2++) {
+          w = wid[(a + p) * 4 + L2 - 1];
+          if (w === -2) continue;
+          v = cost + pairWordCost(pt, tt, w);
+          if (prev >= 0 && w >= 0) v -= pairBonus(pt, prev, w);
+          if (v < fwd[(p + L2) * 4 + L2 - 1]) fwd[(p + L2) * 4 + L2 - 1] = v;
+        }
+      }
+    }
+    for (p = n - 1; p > r; p--) {
+      for (L1 = 1; L1 <= 4 && p + L1 <= n; L1++) {
+        w = wid[(a + p) * 4 + L1 - 1];
+        if (w === -2) continue;
+        m = p + L1 === n ? 0 : Infinity;
+        for (L2 = 1; L2 <= 4 && p + L1 + L2 <= n; L2++) {
+          g = bwd[(p + L1) * 4 + L2 - 1];
+          if (g === Infinity) continue;
+          next = wid[(a + p + L1) * 4 + L2 - 1];
+          v = w >= 0 && next >= 0 ? g - pairBonus(pt, w, next) : g;
+          if (v < m) m = v;
+        }
+        bwd[p * 4 + L1 - 1] = m + pairWordCost(pt, tt, w);
+      }
+    }
+  }
+  // pairSplit's best split of [a, b) from the halves of pairHalves and the word over x: each word
+  // [a + q, a + q + L) over x, looked up in cc and hc (edited: x holds an edit) or else read from
+  // wid, between the best left half that ends at q and the best right half that starts after it.
+  function pairAcross(pt, tt, cc, hc, wid, a, b, x, edited) {
+    var n = b - a, r = x - a, fwd = PAIR_FWD, bwd = PAIR_BWD, best = Infinity;
+    var L, q, L1, L2, w, e, left, right, v, f, prev, g, next;
+    for (L = 1; L <= 4; L++) {
+      for (q = r - L + 1 > 0 ? r - L + 1 : 0; q <= r && q + L <= n; q++) {
+        e = q + L;
+        w = edited ? pairLookup(pt, tt, cc, hc, a + q, L) : wid[(a + q) * 4 + L - 1];
+        if (w === -2) continue;
+        left = q === 0 ? 0 : Infinity;
+        for (L1 = 1; L1 <= 4 && L1 <= q; L1++) {
+          f = fwd[q * 4 + L1 - 1];
+          if (f === Infinity) continue;
+          prev = wid[(a + q - L1) * 4 + L1 - 1];
+          v = prev >= 0 && w >= 0 ? f - pairBonus(pt, prev, w) : f;
+          if (v < left) left = v;
+        }
+        if (left === Infinity) continue;
+        right = e === n ? 0 : Infinity;
+        for (L2 = 1; L2 <= 4 && e + L2 <= n; L2++) {
+          g = bwd[e * 4 + L2 - 1];
+          if (g === Infinity) continue;
+          next = wid[(a + e) * 4 + L2 - 1];
+          v = w >= 0 && next >= 0 ? g - pairBonus(pt, w, next) : g;
+          if (v < right) right = v;
+        }
+        v = left + pairWordCost(pt, tt, w) + right;
+        if (v < best) best = v;
+      }
+    }
+    return best;
+  }
+  // span[(x - a - q) * 8 + e - q]: the least cost of a split of [a + q, a + e) of the words as
+  // written (wid) on their own, no bonus counted, for each q <= x - a < e of the window [a, b) with
+  // e - q <= 4 (pairBound).
+  function pairSpans(pt, tt, wid, a, b, x) {
+    var n = b - a, r = x - a, span = PAIR_SPAN, q, p, L, w, c, e, top;
+    for (q = r - 3 > 0 ? r - 3 : 0; q <= r; q++) {
+      top = q + 4 < n ? q + 4 : n;
+      var base = (r - q) * 8 - q;  // span[base + e]: [q, e)
+      for (e = q + 1; e <= top; e++) span[base + e] = Infinity;
+      span[base + q] = 0;
+      for (p = q; p < top; p++) {
+        c = span[base + p];
+        if (c === Infinity) continue;
+        for (L = 1; L <= 4 && p + L <= top; L++) {
+          w = wid[(a + p) * 4 + L - 1];
+          if (w !== -2 && c + pairWordCost(pt, tt, w) < span[base + p + L]) span[base + p + L] = c + pairWordCost(pt, tt, w);
+        }
+      }
+    }
+  }
+  // Whether the edit at x (cc and hc hold it) may make the best split of the window [a, b) need
+  // cheaper than s0 (its best split as written), for any s0. The best split with the edit holds a
+  // word W over x, [a + q, a + e), between a left part that ends at q and a right part that starts
+  // at e; the same two parts around the best split of [q, e) as written make a split as written, so
+  // s0 - the split with the edit <= span[q, e] (pairSpans) - W's cost + W's bonus after the word
+  // before + W's bonus before the word after, each at most that of a word as written that ends at q
+  // or starts at e. False when that is under need for every word over x.
+  function pairBound(pt, tt, cc, hc, wid, a, b, x, need) {
+    var n = b - a, r = x - a, span = PAIR_SPAN, L, q, e, w, v, m, L1, u, g;
+    for (L = 1; L <= 4; L++) {
+      for (q = r - L + 1 > 0 ? r - L + 1 : 0; q <= r && q + L <= n; q++) {
+        e = q + L;
+        w = pairLookup(pt, tt, cc, hc, a + q, L);
+        if (w === -2) continue;
+        v = span[(r - q) * 8 + L] - pairWordCost(pt, tt, w);
+        if (w < 0) { if (v >= need) return true; continue; }  // no bonus for a word not in the pair list
+        if (v + (q > 0 ? pt.mostIn[w] : 0) + (e < n ? pt.mostOut[w] : 0) < need) continue;
+        for (m = 0, L1 = 1; L1 <= 4 && L1 <= q; L1++) {
+          u = wid[(a + q - L1) * 4 + L1 - 1];
+          if (u >= 0 && (g = pairBonus(pt, u, w)) > m) m = g;
+        }
+        v += m;
+        if (v + (e < n ? pt.mostOut[w] : 0) < need) continue;
+        for (m = 0, L1 = 1; L1 <= 4 && e + L1 <= n; L1++) {
+          u = wid[(a + e) * 4 + L1 - 1];
+          if (u >= 0 && (g = pairBonus(pt, w, u)) > m) m = g;
+        }
+        if (v + m >= need) return true;
+      }
+    }
+    return false;
+  }
+  // The words as written at [from, to) of the stretch of pairEdits (the run at o, its codes cc and
+  // hc) into wid, as pairLookup finds them: the rule's own costs of the run are in rc already (segment).
+  function pairWords(pt, cc, hc, rc, wid, o, len, from, to) {
+    for (var q = from; q < to; q++) {
+      for (var L = 1; L <= 4; L++) {
+        var w = -2;
+        if (L === 1) w = pt.one[cc[q]];
+        else if (q >= o && q - o + L <= len) {
+          var hi = L === 2 ? hc[q] : hc[q] * 32768 + hc[q + 1], lo = L === 2 ? hc[q + 1] : L === 3 ? hc[q + 2] : hc[q + 2] * 32768 + hc[q + 3];
+          w = pt.words[L].get(hi, lo);
+          if (w === undefined) w = rc[(q - o + L) * 4 + L - 1] >= 0 ? -3 - rc[(q - o + L) * 4 + L - 1] : -2;
+        }
+        wid[q * 4 + L - 1] = w;
+      }
+    }
+  }
   // The slips that are words themselves (今年已来 for 以来, 高度一直 for 一致): at each character
   // of run the other edits leave alone, each same-sounding or look-alike character that makes a
   // word the rule may offer (tt.holes: 以来, 配合; open-gram's lexicon also holds rare words and
   // names, and 汛情 is no 殉情) of 2 to 4 characters with its neighbours, scored by how much cheaper the
   // best pair split of PAIR_SIDE characters either side (and the punctuation mark at the run's
   // ends, a word of the list too) becomes; reported from pair_bar (data/checker/context.yml).
+  // A candidate's split is made only where pairBound says its gain may reach pair_bar; the window's
+  // split is then made in halves either side of the character once (pairHalves), and each such
+  // candidate looks up only the words over its place (pairAcross).
   function pairEdits(tt, pt, tab, run, base, busy, held, script, norm, back, rc, found3) {
     var len = run.length, conf = tt.conf, fz = tab.data.fuzzy, i, a, b, s0, L, st, q, seen = PAIR_SEEN;
+    pairPrep(pt, tt);
     // the punctuation mark before and after the run (a clause's ends), words of the pair list too
     var left = base > 0 && pt.one[norm.charCodeAt(base - 1)] >= 0 ? 1 : 0;
     var right = base + len < norm.length && pt.one[norm.charCodeAt(base + len)] >= 0 ? 1 : 0;
@@ -353,61 +525,76 @@
       cc[q] = q < o || q >= o + len ? norm.charCodeAt(base - o + q) : run.charCodeAt(q - o);
       hc[q] = q < o || q >= o + len ? 0 : hanCode(run, q - o);
     }
-    // the words as written: the rule's own costs of the run are in rc already (segment)
-    for (q = 0; q < n; q++) {
-      for (L = 1; L <= 4; L++) {
-        var w = -2;
-        if (L === 1) w = pt.one[cc[q]];
-        else if (q >= o && q - o + L <= len) {
-          w = pt.words[L].get(L === 2 ? hc[q] : hc[q] * 32768 + hc[q + 1],
-            L === 2 ? hc[q + 1] : L === 3 ? hc[q + 2] : hc[q + 2] * 32768 + hc[q + 3]);
-          if (w === undefined) w = rc[(q - o + L) * 4 + L - 1] >= 0 ? -3 - rc[(q - o + L) * 4 + L - 1] : -2;
-        }
-        wid[q * 4 + L - 1] = w;
-      }
-    }
+    var made = 0;  // wid holds the words as written at [0, made) (pairWords), looked up as windows need them
     // a character of a word of three or four characters of the rule's own best split (社会主义,
     // 党群服务中心's 服务中心) is left alone: a slip seldom makes one long word of another
-    var long = pairLong(back, len);
+    var long = pairLong(back, len), holes = pt.holes, from = PAIR_FROM, to = PAIR_TO, at = PAIR_AT, ks = PAIR_KS;
     for (i = 0; i < len; i++) {
       if (busy[base + i] || held[base + i] || script[base + i] || long[i]) continue;
-      var ch = run[i], own = tt.cost.get(ch);
-      var rare = !tt.commonChars.has(ch) && !(own < conf.rare_cost);  // a name's: see editsAt
-      var alike = pairAlike(pt, tt, fz, ch, rare), cands = alike[0], best = null, tick = ++seen.at;
+      var code = run.charCodeAt(i), alike = pairAlike(pt, tt, fz, code), cands = alike[0], best = null, tick = ++seen.at;
       if (!cands) continue;
+      // the fills of each hole of a word of 2 to 4 characters over i (tt.holes, as codes in
+      // pt.holes: holeHi and holeLo of the run's hanCodes in hc); none: nothing to try
+      var nh = 0, x = o + i, p, hi, lo, slot;
+      for (L = 2; L <= 4; L++) {
+        var ends = holes[L];
+        for (st = Math.max(0, i - L + 1); st <= i && st + L <= len; st++) {
+          p = i - st; hi = p * 32768 + hc[o + st + (p > 0 ? 0 : 1)]; lo = 0;
+          for (q = 1; q < L - 1; q++) lo = lo * 32768 + hc[o + st + (q < p ? q : q + 1)];
+          slot = tt.holes[L].find(hi, lo);
+          if (slot < 0) continue;
+          if (ends[2 * slot + 1] === 0) pairFills(pt, tt, L, slot);
+          from[nh] = ends[2 * slot]; to[nh] = ends[2 * slot + 1]; nh++;
+        }
+      }
+      if (nh === 0) continue;
       // the window: PAIR_SIDE characters either side, the punctuation mark at a run's end
       a = i - PAIR_SIDE > 0 ? o + i - PAIR_SIDE : 0;
       b = i + PAIR_SIDE + 1 < len ? o + i + PAIR_SIDE + 1 : n;
       s0 = null;
       // the candidates marked once (with their place in cands), then each hole's fills looked up among
       // them: a hole has a few fills, a character dozens of same-sounding candidates
-      var stamp = ++STAMP.at;
-      for (var k = 0; k < cands.length; k++) { STAMP.marks[cands.charCodeAt(k)] = stamp; PAIR_AT[cands.charCodeAt(k)] = k; }
-      for (L = 2; L <= 4; L++) {
-        for (st = Math.max(0, i - L + 1); st <= i && st + L <= len; st++) {
-          var fills = tt.holes[L].get(holeHi(run, st, L, i - st, 1), holeLo(run, st, L, i - st, 1));
-          if (fills === undefined) continue;
-          var ks = PAIR_KS, nk = 0;  // the candidates among the fills, in the order of cands
-          for (var f = 0; f < fills.length; f++) {
-            var fc = fills.charCodeAt(f);
-            if (STAMP.marks[fc] === stamp && seen.marks[PAIR_AT[fc]] !== tick) { seen.marks[PAIR_AT[fc]] = tick; ks[nk++] = PAIR_AT[fc]; }
-          }
-          if (nk > 1) ks.subarray(0, nk).sort();
-          for (var j = 0; j < nk; j++) {
-            k = ks[j];
-            var c = cands[k];
-            if (s0 === null) s0 = pairSplit(pt, tt, cc, hc, wid, a, b, -1);
-            cc[o + i] = c.charCodeAt(0); hc[o + i] = hanCode(c, 0);
-            var shape = alike[1][k] === "h", score = s0 - pairSplit(pt, tt, cc, hc, wid, a, b, o + i) - (shape ? conf.pair_shape : 0);
-            cc[o + i] = run.charCodeAt(i); hc[o + i] = hanCode(run, i);
-            if (score >= conf.pair_bar && (!best || score > best.score)) best = { score: score, ch: c, kind: shape ? "shape" : "sound" };
+      // (PAIR_AT: 1 + the place in cands by code less 0x4e00, cleared again below; a fill is a
+      // character of U+4E00..U+9FFF, so a candidate outside that range is no fill)
+      var codes = alike[2], shapes = alike[3], nc = codes.length, k, kk, f, j;
+      for (k = 0; k < nc; k++) if (codes[k] < 20992) at[codes[k]] = k + 1;
+      for (var h = 0; h < nh; h++) {
+        var fills = pt.pool, nk = 0;  // the candidates among the fills, in the order of cands
+        for (f = from[h]; f < to[h]; f++) {
+          kk = at[fills[f]] - 1;
+          if (kk >= 0 && seen.marks[kk] !== tick) {
+            seen.marks[kk] = tick;
+            for (k = nk++; k > 0 && ks[k - 1] > kk; k--) ks[k] = ks[k - 1];
+            ks[k] = kk;
           }
         }
+        for (j = 0; j < nk; j++) {
+          k = ks[j];
+          if (s0 === null) {
+            pairWords(pt, cc, hc, rc, wid, o, len, made > a ? made : a, b);
+            if (b > made) made = b;
+            pairSpans(pt, tt, wid, a, b, x);
+            s0 = NaN;  // the window's best split, made when a candidate may reach pair_bar
+          }
+          var shape = shapes[k] === 1, pen = shape ? conf.pair_shape : 0, score = -Infinity;
+          cc[x] = codes[k] + 0x4e00; hc[x] = codes[k] + 1;
+          // only a score of pair_bar or more counts: the split's cost is needed up to s0 - pen - pair_bar
+          if (pairBound(pt, tt, cc, hc, wid, a, b, x, conf.pair_bar + pen)) {
+            if (s0 !== s0) {
+              pairHalves(pt, tt, wid, a, b, x);
+              s0 = pairAcross(pt, tt, cc, hc, wid, a, b, x, false);
+            }
+            score = s0 - pairAcross(pt, tt, cc, hc, wid, a, b, x, true) - pen;
+          }
+          cc[x] = code; hc[x] = code - 0x4dff;
+          if (score >= conf.pair_bar && (!best || score > best.score)) best = { score: score, ch: cands[k], kind: shape ? "shape" : "sound" };
+        }
       }
+      for (k = 0; k < nc; k++) if (codes[k] < 20992) at[codes[k]] = 0;
       if (!best) continue;
       var fixed = run.slice(0, i) + best.ch + run.slice(i + 1), span = pairSpan(pt, tt, fixed, i);
       found3.push({ start: base + span[0], end: base + span[1], word: fixed.slice(span[0], span[1]), score: best.score,
-        e: { kind: best.kind, at: i, ch: best.ch }, ch: ch, sure: 0, pair: true });
+        e: { kind: best.kind, at: i, ch: best.ch }, ch: run[i], sure: 0, pair: true });
     }
   }
 
@@ -454,10 +641,11 @@
   }
   // The best pair split of s (pairSplit), each of its words looked up (pairLookup).
   function pairCost(pt, tt, s) {
+    pairPrep(pt, tt);
     var n = s.length, scratch = pairScratch(n), cc = scratch.cc, hc = scratch.hc, wid = scratch.wid, q, L;
     for (q = 0; q < n; q++) { cc[q] = s.charCodeAt(q); hc[q] = hanCode(s, q); }
     for (q = 0; q < n; q++) for (L = 1; L <= 4; L++) wid[q * 4 + L - 1] = q + L <= n ? pairLookup(pt, tt, cc, hc, q, L) : -2;
-    return pairSplit(pt, tt, cc, hc, wid, 0, n, -1);
+    return pairSplit(pt, tt, wid, 0, n);
   }
 
   function Context(text, data, tab) {
@@ -869,36 +1057,45 @@
   function hanCode(s, i) { var d = s.charCodeAt(i) - 0x4dff; return d > 0 && d < 20993 ? d : 0; }
   // A map from two integers of 0 to 2^30 - 1 (hi, lo) to a value: open addressing in typed
   // arrays, which the JIT compiles to plain loads (a Map with number keys above 2^30 hashes
-  // and allocates a boxed number at every lookup).
+  // and allocates a boxed number at every lookup). tags[i] holds 8 bits of the key's hash (odd:
+  // 0 is a free slot), so that a key not in the table (most lookups) is told from the others in
+  // a table an eighth of the size of the keys, most often without a look into them.
   function PairTable() { this.alloc(1024); }
-  PairTable.prototype.alloc = function (n) {  // keys[2i], keys[2i + 1]: hi (-1: free) and lo of slot i
-    this.keys = new Int32Array(2 * n).fill(-1); this.vals = new Array(n); this.mask = n - 1; this.size = 0;
+  PairTable.prototype.alloc = function (n) {  // keys[2i], keys[2i + 1]: hi and lo of slot i
+    this.keys = new Int32Array(2 * n); this.tags = new Uint8Array(n); this.vals = new Array(n); this.mask = n - 1; this.size = 0;
   };
-  function pairSlot(hi, lo, mask) {
+  function pairMix(hi, lo) {
     var h = Math.imul(hi, 0x9e3779b1) ^ Math.imul(lo + 0x7f4a7c15 | 0, 0x85ebca77);
-    return (h ^ (h >>> 15)) & mask;
+    return h ^ (h >>> 15);
   }
   PairTable.prototype.get = function (hi, lo) {
-    var keys = this.keys, mask = this.mask;
-    for (var i = pairSlot(hi, lo, mask); ; i = (i + 1) & mask) {
-      var k = keys[2 * i];
-      if (k === -1) return undefined;
-      if (k === hi && keys[2 * i + 1] === lo) return this.vals[i];
+    var h = pairMix(hi, lo), tags = this.tags, keys = this.keys, mask = this.mask, tag = (h >>> 24) | 1, t;
+    for (var i = h & mask; (t = tags[i]) !== 0; i = (i + 1) & mask) {
+      if (t === tag && keys[2 * i] === hi && keys[2 * i + 1] === lo) return this.vals[i];
     }
+    return undefined;
+  };
+  // the slot of the key (hi, lo), or -1
+  PairTable.prototype.find = function (hi, lo) {
+    var h = pairMix(hi, lo), tags = this.tags, keys = this.keys, mask = this.mask, tag = (h >>> 24) | 1, t;
+    for (var i = h & mask; (t = tags[i]) !== 0; i = (i + 1) & mask) {
+      if (t === tag && keys[2 * i] === hi && keys[2 * i + 1] === lo) return i;
+    }
+    return -1;
   };
   PairTable.prototype.set = function (hi, lo, value) {
     if (2 * (this.size + 1) > this.mask + 1) {
-      var keys = this.keys, vals = this.vals;
+      var keys = this.keys, tags = this.tags, vals = this.vals;
       this.alloc(2 * (this.mask + 1));
-      for (var j = 0; j < vals.length; j++) if (keys[2 * j] !== -1) this.put(keys[2 * j], keys[2 * j + 1], vals[j]);
+      for (var j = 0; j < vals.length; j++) if (tags[j] !== 0) this.put(keys[2 * j], keys[2 * j + 1], vals[j]);
     }
     this.put(hi, lo, value);
   };
   PairTable.prototype.put = function (hi, lo, value) {
-    var keys = this.keys, mask = this.mask;
-    for (var i = pairSlot(hi, lo, mask); ; i = (i + 1) & mask) {
-      if (keys[2 * i] === -1) { keys[2 * i] = hi; keys[2 * i + 1] = lo; this.vals[i] = value; this.size++; return; }
-      if (keys[2 * i] === hi && keys[2 * i + 1] === lo) { this.vals[i] = value; return; }
+    var h = pairMix(hi, lo), tags = this.tags, keys = this.keys, mask = this.mask, tag = (h >>> 24) | 1;
+    for (var i = h & mask; ; i = (i + 1) & mask) {
+      if (tags[i] === 0) { tags[i] = tag; keys[2 * i] = hi; keys[2 * i + 1] = lo; this.vals[i] = value; this.size++; return; }
+      if (tags[i] === tag && keys[2 * i] === hi && keys[2 * i + 1] === lo) { this.vals[i] = value; return; }
     }
   };
   // The key (holeHi, holeLo) of the word of L characters s[from, from + L) with a hole at its
@@ -935,14 +1132,26 @@
   // the cost of s[i-L, i) or -1. With rc (the table of the run that s is a stretch of, edited
   // or not), a word within s[0, lead) is run[at + i - L, at + i), one within s[tail, ..) is
   // run[i + off - L, i + off): only the words across an edit are looked up.
+  // Filling rc, the characters' hanCodes are read once (h1 that of s[i - 1], h2 of s[i - 2] ...)
+  // and a word with a character of code 0 (none in the lists) is not looked up.
   function segment(tt, s, rc, fill, at, lead, tail, off) {
     var n = s.length, best = new Float64Array(n + 1), back = new Uint8Array(n + 1), max = Math.min(tt.maxLen, 4);
+    var h1 = 0, h2 = 0, h3 = 0, h4 = 0, got;
     for (var i = 1; i <= n; i++) {
       best[i] = Infinity;
+      if (fill) { h4 = h3; h3 = h2; h2 = h1; h1 = hanCode(s, i - 1); }
       for (var L = 1; L <= max && L <= i; L++) {
         var c;
-        if (fill) c = rc[i * 4 + L - 1] = costAt(tt, s, i, L);
-        else if (i <= lead) c = rc[(i + at) * 4 + L - 1];
+        if (fill) {
+          if (L === 1) c = tt.cost1[s.charCodeAt(i - 1)];
+          else if (h1 === 0 || h2 === 0 || (L > 2 && h3 === 0) || (L > 3 && h4 === 0)) c = -1;
+          else {
+            got = L === 2 ? tt.costs[2].get(h2, h1) : L === 3 ? tt.costs[3].get(h3 * 32768 + h2, h1) :
+              tt.costs[4].get(h4 * 32768 + h3, h2 * 32768 + h1);
+            c = got === undefined ? -1 : got;
+          }
+          rc[i * 4 + L - 1] = c;
+        } else if (i <= lead) c = rc[(i + at) * 4 + L - 1];
         else if (i - L >= tail) c = rc[(i + off) * 4 + L - 1];
         else c = costAt(tt, s, i, L);
         if (c < 0) { if (L > 1) continue; c = tt.unknown; }
