@@ -1578,11 +1578,15 @@
   // Such a stretch written again anywhere in the text is a name, left alone wherever it stands
   // (灵沼街道 … 诚信灵沼): an input method's slip is seldom made twice alike.
   function markPlaces(tt, norm, busy) {
+    var names = new Set();  // each such stretch looked for in the text once, however often it stands
     finditer(tt.places, norm).forEach(function (m) {
       var w = m[0], s = m.index, q;
       if (w.length === 2 && tt.commonChars.has(w[0]) && tt.commonChars.has(w[1]) && costAt(tt, w, 2, 2) < 0) {
-        if (norm.indexOf(w) === s && norm.lastIndexOf(w) === s) return;
-        for (var k = norm.indexOf(w); k >= 0; k = norm.indexOf(w, k + 2)) busy[k] = busy[k + 1] = 1;
+        if (names.has(w)) return;
+        names.add(w);
+        var first = norm.indexOf(w), again = norm.indexOf(w, first + 1);
+        if (again < 0) return;
+        for (var k = first; k >= 0; k = norm.indexOf(w, k + 2)) busy[k] = busy[k + 1] = 1;
         return;
       }
       for (q = s; q < s + w.length; q++) busy[q] = 1;
