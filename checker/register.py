@@ -64,14 +64,20 @@ def _fault_admonitions(text: str) -> str:
     return "\n".join(out)
 
 
+def without_fault_examples(text: str) -> str:
+    """A page's Markdown with its fault examples (the ``fault-example`` admonitions, divs, spans…:
+    wrong forms shown on purpose) blanked; lines stay where they are. scripts/bench_typos.py reads the
+    guide's pages through it too."""
+    return _FAULT_BLOCK.sub(_blank, _fault_admonitions(text))
+
+
 def prose(markdown: str) -> str:
     """A page's prose: its Markdown without front matter, code, fault examples, macros, HTML tags,
     links' addresses and URLs (a link keeps its text, an image nothing). Lines stay where they are."""
     text = markdown.replace("\r\n", "\n")
     text = _FRONT.sub(_blank, text)
     text = _FENCE.sub(_blank, text)
-    text = _fault_admonitions(text)
-    text = _FAULT_BLOCK.sub(_blank, text)
+    text = without_fault_examples(text)
     text = _INLINE_CODE.sub(_blank, text)
     text = _MACRO.sub(_blank, text)
     text = _REF.sub(_blank, text)

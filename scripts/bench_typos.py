@@ -51,6 +51,7 @@ import yaml
 import checker
 from checker.compile import CONTEXT_KEYS, load_compiled, to_json
 from checker.engine import check
+from checker.register import without_fault_examples
 from macros.sitedata import load_site_data
 
 ROOT = Path(checker.__file__).resolve().parents[1]
@@ -81,7 +82,7 @@ def guide_texts() -> dict[str, str]:
     for path in sorted((ROOT / "docs").rglob("*.md")):
         text = path.read_text(encoding="utf-8")
         text = re.sub(r"```.*?```", "", text, flags=re.DOTALL)
-        text = re.sub(r"<div class=\"fault-example\".*?</div>", "", text, flags=re.DOTALL)
+        text = without_fault_examples(text)  # the wrong forms shown on purpose
         text = re.sub(r"`[^`\n]*`", "", text)
         texts[str(path.relative_to(ROOT))] = text
     return texts
