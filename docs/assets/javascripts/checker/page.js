@@ -324,6 +324,15 @@
         setTimeout(function () { item.classList.remove("checker-flash"); }, 1200); }
     });
     run();
+    // checked again when late data arrives: the findings follow it, but a message about a file
+    // (无法读取 …: not a Word document, over 50 MB) or one being read stays where it is; an empty box
+    // has nothing to check again
+    function recheck() {
+      var said = status.textContent;
+      if (!input.value) return;
+      run();
+      if (said && said.indexOf("已检查") !== 0) status.textContent = said;
+    }
     // after the first paint: the page is usable before the word list arrives
     requestAnimationFrame(function () { setTimeout(loadTypoData, 0); });
 
@@ -337,13 +346,13 @@
         data.typo = window.GUIDE_CHECKER_TYPO_DATA;
         typoState = data.typo ? "ready" : "missing";
         document.body.dataset.checkerTypo = typoState;
-        run();
+        recheck();
         if (data.typo) loadPairData(own);
       };
       script.onerror = function () {
         typoState = "missing";
         document.body.dataset.checkerTypo = typoState;
-        run();
+        recheck();
       };
       document.body.appendChild(script);
     }
@@ -358,7 +367,7 @@
         document.body.dataset.checkerPairs = data.pairs ? "ready" : "missing";
         // checked again at once, but not a huge paste (seconds of work just done with the word
         // list): its next check uses the pairs
-        if (data.pairs && input.value.length <= PAIR_RERUN_MAX) run();
+        if (data.pairs && input.value.length <= PAIR_RERUN_MAX) recheck();
       };
       script.onerror = function () { document.body.dataset.checkerPairs = "missing"; };
       document.body.appendChild(script);
