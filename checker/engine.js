@@ -316,7 +316,7 @@
     c = tt.costs[L].get(hi, lo);
     return c === undefined ? -2 : -3 - c;
   }
-  var PAIR_SIDE = 3, PAIR_BEST = new Float64Array(64), PAIR_IDS = new Int32Array(64);
+  var PAIR_SIDE = 3, PAIR_BEST = new Float64Array(64);
   var PAIR_SEEN = { at: 0, marks: new Int32Array(4096) }, PAIR_AT = new Uint16Array(20992), PAIR_KS = new Int32Array(4096);
   var PAIR_FROM = new Int32Array(16), PAIR_TO = new Int32Array(16);
   var PAIR_SCRATCH = { size: 0, cc: null, hc: null, wid: null, long: null };
@@ -344,34 +344,15 @@
   // the word that ends there (at most 4 states a place). Costs and bonuses are whole numbers, so
   // any order of the sums gives the same total.
   function pairSplit(pt, tt, wid, a, b) {
-    var n = b - a, best = PAIR_BEST, ids = PAIR_IDS, p, L1, L2, k, w, cost, prev, idx, v;
-    for (k = 0; k < (n + 1) * 4; k++) best[k] = Infinity;
-    best[0] = 0; ids[0] = -2;  // the start: no word before
-    for (p = 0; p < n; p++) {
-      for (L1 = 1; L1 <= 4; L1++) {
-        cost = best[p * 4 + L1 - 1];
-        if (cost === Infinity) continue;
-        prev = ids[p * 4 + L1 - 1];
-        for (L2 = 1; L2 <= 4 && p + L2 <= n; L2++) {
-          w = wid[(a + p) * 4 + L2 - 1];
-          if (w === -2) continue;
-          v = cost + pairWordCost(pt, tt, w);
-          if (prev >= 0 && w >= 0) v -= pairBonus(pt, prev, w);
-          idx = (p + L2) * 4 + L2 - 1;
-          if (v < best[idx]) { best[idx] = v; ids[idx] = w; }
-        }
-      }
-    }
+    var n = b - a, best = pairForward(pt, tt, wid, a, n, PAIR_BEST);
     return Math.min(best[n * 4], best[n * 4 + 1], best[n * 4 + 2], best[n * 4 + 3]);
   }
-  // The split of the window [a, b) around its place x in halves, for pairSplit's best split with
-  // any character at x (pairAcross): fwd[p * 4 + L - 1] the best split of [a, a + p) whose last
-  // word has L characters (p <= x - a, fwd[0] the start), bwd[p * 4 + L - 1] the best split of
-  // [a + p, b) whose first word has L characters (p > x - a), its bonus after the word before
-  // not counted. Neither holds a word over x: each split has exactly one word there.
-  function pairHalves(pt, tt, wid, a, b, x) {
-    var n = b - a, r = x - a, fwd = PAIR_FWD, bwd = PAIR_BWD, p, L1, L2, w, cost, prev, v, m, next, g;
-    for (p = 0; p < (n + 1) * 4; p++) { fwd[p] = Infinity; bwd[p] = Infinity; }
+  // The forward half of pairSplit, into fwd: fwd[p * 4 + L - 1] the best split of [a, a + p) whose
+  // last word has L characters, for p <= r (fwd[0] the start). The word before a place is the
+  // word as written that ends there (wid), so no state but the costs.
+  function pairForward(pt, tt, wid, a, r, fwd) {
+    var p, L1, L2, w, cost, prev, v;
+    for (p = 0; p < (r + 1) * 4; p++) fwd[p] = Infinity;
     fwd[0] = 0;
     for (p = 0; p < r; p++) {
       for (L1 = 1; L1 <= 4; L1++) {
@@ -387,6 +368,17 @@
         }
       }
     }
+    return fwd;
+  }
+  // The split of the window [a, b) around its place x in halves, for pairSplit's best split with
+  // any character at x (pairAcross): fwd[p * 4 + L - 1] the best split of [a, a + p) whose last
+  // word has L characters (p <= x - a, fwd[0] the start), bwd[p * 4 + L - 1] the best split of
+  // [a + p, b) whose first word has L characters (p > x - a), its bonus after the word before
+  // not counted. Neither holds a word over x: each split has exactly one word there.
+  function pairHalves(pt, tt, wid, a, b, x) {
+    var n = b - a, r = x - a, bwd = PAIR_BWD, p, L1, L2, w, v, m, next, g;
+    pairForward(pt, tt, wid, a, r, PAIR_FWD);
+    for (p = 0; p < (n + 1) * 4; p++) bwd[p] = Infinity;
     for (p = n - 1; p > r; p--) {
       for (L1 = 1; L1 <= 4 && p + L1 <= n; L1++) {
         w = wid[(a + p) * 4 + L1 - 1];
@@ -1195,8 +1187,8 @@
   function inQuotedName(norm, s, e) {
     var a = s, b = e;
     while (a > 0 && e - a < NAME_MAX && !QUOTE_PAIRS[norm[a - 1]] && CLAUSE_END.indexOf(norm[a - 1]) < 0) a--;
-    var c = QUOTE_PAIRS[norm[a - 1]];
-    if (!c || a === 0) return false;
+    var c = QUOTE_PAIRS[norm[a - 1]];  // none before the text's start
+    if (!c) return false;
     while (b < norm.length && b - a < NAME_MAX && norm[b] !== c && CLAUSE_END.indexOf(norm[b]) < 0) b++;
     return norm[b] === c;
   }
