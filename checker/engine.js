@@ -1496,7 +1496,7 @@
         // reported as a warning where that evidence alone would report it (pair_bar, a look-alike
         // pair_shape more); a near-sounding character is no candidate of the pair evidence
         var rescue = pt && e.kind !== "fuzzy" && score >= conf.rescue_from;
-        var low = score < Math.min(conf.threshold, conf.threshold_short, conf.threshold_three);
+        var low = score < Math.min(conf.threshold, conf.threshold_short, conf.threshold_three, conf.threshold_swapped);
         if (low && !rescue) return;
         // the corrected word: the word of the new split that holds the edit
         var pos = e.at - a, span = wordAt(s1[1], after.length, pos);
@@ -1505,7 +1505,7 @@
         // a common character (的, 不) and its neighbour are no swap: 的行不计入 is no 不行, 不说清楚 no 说不清楚
         if (e.kind === "swapped" && (tt.cost.get(run[e.at]) <= conf.common_cost || tt.cost.get(run[e.at + 1]) <= conf.common_cost)) return;
         var bar = e.kind === "doubled" ? (word.length === 2 && betweenWords(tt, run, e.at) ? conf.threshold_short_alike : conf.threshold) : word.length > 3 ? conf.threshold : word.length === 3 ? conf.threshold_three :
-          e.kind === "sound" || e.kind === "swapped" || listed ? conf.threshold_short : conf.threshold_short_alike;  // a swap: one candidate
+          e.kind === "swapped" ? conf.threshold_swapped : e.kind === "sound" || listed ? conf.threshold_short : conf.threshold_short_alike;
         if (!tt.offer.has(word)) return;
         var under = low || score < bar || ((e.kind === "sound" || e.kind === "fuzzy" || e.kind === "shape") && score < conf.across_bar &&
             wordBeyond(tt, run, e.at, a + span[0], a + span[1]));
