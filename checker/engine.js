@@ -1507,6 +1507,9 @@
         var bar = e.kind === "doubled" ? (word.length === 2 && betweenWords(tt, run, e.at) ? conf.threshold_short_alike : conf.threshold) : word.length > 3 ? conf.threshold : word.length === 3 ? conf.threshold_three :
           e.kind === "swapped" ? conf.threshold_swapped : e.kind === "sound" || listed ? conf.threshold_short : conf.threshold_short_alike;
         if (!tt.offer.has(word)) return;
+        // a swap the words beside it do not want, once the pair evidence is loaded, is no slip: the
+        // order written is most likely a word no list holds (普惠 is no 惠普 turned round)
+        if (e.kind === "swapped" && pt && pairGain(pt, tt, run, base, norm, e) < conf.swap_pair_floor) return;
         var under = low || score < bar || ((e.kind === "sound" || e.kind === "fuzzy" || e.kind === "shape") && score < conf.across_bar &&
             wordBeyond(tt, run, e.at, a + span[0], a + span[1]));
         if (under && !rescue) return;
