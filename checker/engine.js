@@ -1752,6 +1752,8 @@
         if (seen.has(s * 4 + L)) continue;  // a window is tried once, from its first lone character
         seen.add(s * 4 + L);
         var win = run.slice(s, s + L);
+        // characters that are a word of jieba's second tier as written (少先队) are that word, none dropped
+        if (tt.second.has(win)) continue;
         for (k = s === 0 ? 1 : 0; k <= L; k++) {
           fills = tt.holes[L + 1].get(holeHi(run, s, L + 1, k, 0), holeLo(run, s, L + 1, k, 0));
           if (fills) for (var f = 0; f < fills.length; f++) {
