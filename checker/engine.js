@@ -816,6 +816,15 @@
     return fz ? "fuzzy" : null;
   }
 
+  // Whether got for want is a look-alike people are known to confuse: a group of shapes.yml or,
+  // once the context rule's data is loaded, a near-identical twin (人 入, 治 冶).
+  function shapeListed(tab, got, want) {
+    return (tab.shape.get(got) || "").indexOf(want) >= 0 || (tab.shape.get(want) || "").indexOf(got) >= 0 ||
+      (!!tab.typo && ((tab.typo.twins[got] || "").indexOf(want) >= 0 || (tab.typo.twins[want] || "").indexOf(got) >= 0));
+  }
+  // Whether two characters are a word of the context rule's list (once loaded).
+  function knownPair(tab, w) { return !!tab.typo && costAt(tab.typo, w, 2, 2) >= 0; }
+
   function ruleNearTypos(ctx) {
     var tab = ctx.tab, norm = ctx.norm, n = norm.length, vocab = tab.vocab;
     var seen = new Set(), exact = new Uint8Array(n), candidates = [];
@@ -889,6 +898,11 @@
       if (i === 0 && s > 0 && edgeWord(tab, norm[s - 1] + got)) return;
       if (i === term.length - 1 && s + term.length < n && edgeWord(tab, got + norm[s + term.length])) return;
       var severity = ev !== "fuzzy" && term.length >= 4 ? "error" : "warning";
+      // a look-alike by strokes alone (no pair people confuse: shapes.yml, the near-identical twins)
+      // that makes a word with its neighbour in the term as written is as likely a word meant
+      // (党史 in 党史教育馆 is no 党员教育 misspelt): a warning at most
+      if (severity === "error" && ev === "shape" && !shapeListed(tab, got, want) &&
+          ((i > 0 && knownPair(tab, norm[pos - 1] + got)) || (i < term.length - 1 && knownPair(tab, got + norm[pos + 1])))) severity = "warning";
       var prev = best.get(pos);
       if (prev === undefined || term.length > prev[1].length || (term.length === prev[1].length && c[1] < prev[5])) {
         best.set(pos, [s, term, i, ev, severity, c[1]]);
@@ -1741,6 +1755,8 @@
         if (seen.has(s * 4 + L)) continue;  // a window is tried once, from its first lone character
         seen.add(s * 4 + L);
         var win = run.slice(s, s + L);
+        // characters that are a word of jieba's second tier as written (少先队) are that word, none dropped
+        if (tt.second.has(win)) continue;
         for (k = s === 0 ? 1 : 0; k <= L; k++) {
           fills = tt.holes[L + 1].get(holeHi(run, s, L + 1, k, 0), holeLo(run, s, L + 1, k, 0));
           if (fills) for (var f = 0; f < fills.length; f++) {
