@@ -21,7 +21,8 @@ HELDOUT3 = Path(__file__).resolve().parents[1] / "data" / "typo-heldout-3.yml"  
 HELDOUT4 = Path(__file__).resolve().parents[1] / "data" / "typo-heldout-4.yml"  # a fourth writer's, seen by no developer
 HELDOUT5 = Path(__file__).resolve().parents[1] / "data" / "typo-heldout-5.yml"  # a fifth writer's, seen by no developer
 HELDOUT6 = Path(__file__).resolve().parents[1] / "data" / "typo-heldout-6.yml"  # a sixth writer's; its paragraphs' alarms read by the lead
-LATER_WRITERS = {"third": HELDOUT3, "fourth": HELDOUT4, "fifth": HELDOUT5, "sixth": HELDOUT6}  # whole sets, no halves, run by the lead only
+HELDOUT7 = Path(__file__).resolve().parents[1] / "data" / "typo-heldout-7.yml"  # a seventh writer's; its paragraphs' alarms read by the lead
+LATER_WRITERS = {"third": HELDOUT3, "fourth": HELDOUT4, "fifth": HELDOUT5, "sixth": HELDOUT6, "seventh": HELDOUT7}  # whole sets, no halves, run by the lead only
 TYPO_RULES = {"typo-known", "typo-near", "typo-context", "typo-pair"}
 KINDS = ("homophone", "lookalike", "missing_doubled_transposed", "formulation")
 
