@@ -216,14 +216,15 @@ def now() -> str:
 
 
 def annotate_docx(data: bytes, checker_data: dict, year: int | None = None,
-                  date: str | None = None) -> tuple[bytes, dict]:
-    """(the 批注版's bytes, the engine's plan). Raises UnreadableInput for a file it cannot read."""
+                  date: str | None = None, words: list[str] | None = None) -> tuple[bytes, dict]:
+    """(the 批注版's bytes, the engine's plan). Raises UnreadableInput for a file it cannot read.
+    ``words``: the user's own words, names no typo rule reports (checker/engine.py check)."""
     if date is not None and not re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", date):
         raise ValueError(f"date must look like 2026-12-05T08:00:00Z, not {date!r}")
     with open_docx(data) as zf:
         doc = read_document(zf)
         paragraphs = doc.paragraphs
-        plan = annotation_plan(doc.engine_paragraphs(), checker_data, year, doc.stories)
+        plan = annotation_plan(doc.engine_paragraphs(), checker_data, year, doc.stories, words)
         names = zf.namelist()
         existing = zf.read(COMMENTS) if COMMENTS in names else None
         comment_base = _max_id(parse_xml(existing), (W + "comment",)) + 1 if existing else 0

@@ -289,6 +289,32 @@ def _ledgers(site) -> list[dict]:
     return out
 
 
+# The pieces of a 区's full name (示例市青溪区: 示例市, 青溪区) and the suffixes a short form drops
+ADMIN_PIECE = re.compile(r".+?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|省|市|州|盟|区|县|旗)")
+NAME_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "居委会", "村委会", "地区", "街道", "社区",
+                 "省", "市", "州", "盟", "区", "县", "旗", "镇", "乡", "村")
+
+
+def local_names(settings: dict) -> list[str]:
+    """The local edition's own names (its settings.yml, macros/local.py): the 区 (and the pieces of
+    its full name), each 街道 and 社区, each also without its suffix when two characters or more
+    are left (青溪区 -> 青溪, 荷塘社区 -> 荷塘). The engine reads them as the user's own words:
+    no typo rule reports them (data["known_names"], GuideChecker.check)."""
+    unit = settings["unit"]
+    district = unit["district"].strip()
+    names = ADMIN_PIECE.findall(district) or [district]
+    for street in unit["streets"]:
+        names += [street["name"], *street.get("communities", [])]
+    out = {district}  # whole, and its pieces with their short forms
+    for name in (n.strip() for n in names):
+        out.add(name)
+        for suffix in NAME_SUFFIXES:
+            if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+                out.add(name[: -len(suffix)])
+                break
+    return sorted(n for n in out if len(n) >= 2)
+
+
 def compile_data(site, with_language: bool = True) -> dict:
     """Everything the engine needs, as plain JSON-able data, from the loaded site data."""
     def record(name: str):
@@ -327,6 +353,9 @@ def compile_data(site, with_language: bool = True) -> dict:
         "ledgers": _ledgers(site),
         "ledger_words": {k: record("ledger")[k] for k in ("period_marks", "period_names", "help_sheets")},
     }
+    layer = getattr(site, "layer", None)  # a local edition (GUIDE_LOCAL): its names are no typos
+    if layer is not None:
+        data["known_names"] = local_names(layer.settings)
     if with_language:
         from checker.lexicon import with_chars
         from checker.typobase import load_base
@@ -441,8 +470,9 @@ def _kept(name: str, make: Callable[[], dict]) -> dict:
 
 def _layer_data(root: Path) -> Path | None:
     """data/ of the local layer named by $GUIDE_LOCAL (macros/local.py), which may add or replace
-    checker, timeline and terms records; None for the plain guide. A folder that does not exist is
-    reported by load_site when the data is compiled."""
+    checker, timeline and terms records (its settings.yml, beside it, gives the names the checker
+    knows); None for the plain guide. A folder that does not exist is reported by load_site when
+    the data is compiled."""
     value = os.environ.get("GUIDE_LOCAL", "").strip()
     if not value:
         return None
@@ -461,6 +491,9 @@ def signature(root: Path) -> str:
     for package in PACKAGES:
         digest.update(f"{package}={metadata.version(package)}".encode())
     layer = _layer_data(root)
+    if layer:  # the layer's settings.yml: its 区, 街道 and 社区 names (local_names)
+        settings = layer.parent / "settings.yml"
+        digest.update(b"layer/settings.yml\0" + (settings.read_bytes() if settings.is_file() else b"") + b"\0")
     for folder in SOURCES:
         for label, base in [("data", root / "data")] + ([("layer", layer)] if layer else []):
             for path in sorted((base / folder).glob("*.yml")):

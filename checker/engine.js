@@ -650,6 +650,8 @@
     this.lineStarts = starts;
     this.findings = [];
     this.typoSpans = [];
+    this.names = null;  // the user's words and the local edition's names in the text (markNames), or null
+    this.nameReach = null;
     this.garbled = new Set();  // positions inside mojibake, which other rules leave alone
     this.title = undefined;  // findTitle's answer, once asked
     this.notes = null;  // pinyinNotes' answer, once asked
@@ -725,7 +727,7 @@
     ctx.data.typos.forEach(function (typo) {
       var wrong = typo.wrong, i = norm.indexOf(wrong);
       while (i >= 0) {
-        if (!covered(ctx, i, wrong, typo.except || [])) {
+        if (!covered(ctx, i, wrong, typo.except || []) && !namedAny(ctx, i, i + wrong.length)) {
           ctx.typoSpans.push([i, i + wrong.length]);
           if (!isMention(ctx, i, i + wrong.length)) {
             ctx.add("typo-known", i, wrong.length, ctx.msg("typo-known", {
@@ -738,7 +740,7 @@
     ctx.tab.usage.forEach(function (entry) {
       var pat = entry[1];
       finditer(entry[0], norm).forEach(function (m) {
-        if (!m[0].length) return;
+        if (!m[0].length || namedInside(ctx, m.index, m.index + m[0].length)) return;
         var suggestion = pat.replace || (pat.replace_map || {})[m[0]] || null;
         ctx.typoSpans.push([m.index, m.index + m[0].length]);
         if (isMention(ctx, m.index, m.index + m[0].length)) return;
@@ -788,6 +790,7 @@
     });
     found.sort(function (x, y) { return x[0] - y[0]; });
     found.forEach(function (f) {
+      if (namedAny(ctx, f[0], f[1])) return;
       for (var t = 0; t < ctx.typoSpans.length; t++) if (ctx.typoSpans[t][0] < f[1] && f[0] < ctx.typoSpans[t][1]) return;
       ctx.typoSpans.push([f[0], f[1]]);
       if (isMention(ctx, f[0], f[1])) return;
@@ -886,7 +889,7 @@
     candidates.forEach(function (c) {
       var s = c[0], term = vocab[c[1]], i = c[2], pos = s + i, got = norm[pos], want = term[i];
       if (!isHan(got) || exact[pos] || marker[pos]) return;
-      if (((nearOk[term] || {})[String(i)] || "").indexOf(got) >= 0) return;
+      if (((nearOk[term] || {})[String(i)] || "").indexOf(got) >= 0 || namedAny(ctx, s, s + term.length)) return;
       for (var t = 0; t < ctx.typoSpans.length; t++) {
         var sp = ctx.typoSpans[t];
         if (sp[0] < s + term.length && s < sp[1]) return;
@@ -911,6 +914,7 @@
     var reported = new Uint8Array(n);
     var typoMask = new Uint8Array(n);
     ctx.typoSpans.forEach(function (sp) { for (var q = sp[0]; q < sp[1]; q++) typoMask[q] = 1; });
+    if (ctx.names) for (var q1 = 0; q1 < n; q1++) typoMask[q1] |= ctx.names[q1];  // names: left to no later typo rule
     Array.from(best.keys()).sort(function (a, b) { return a - b; }).forEach(function (pos) {
       var b = best.get(pos), s = b[0], term = b[1], i = b[2];
       for (var q = s; q < s + term.length; q++) reported[q] = 1;
@@ -2495,10 +2499,43 @@
     });
   }
 
-  function check(text, data, year) {
+  // The user's own words (我的词表 on the 报告体检 page, --words on the command line) and the local
+  // edition's names (data.known_names, checker/compile.py): each stretch of the text equal to one of
+  // them is a name. markNames marks them in ctx.names (by position in ctx.norm) and ctx.nameReach
+  // (the farthest end of a name over each position); the typo rules skip them (namedAny, and the
+  // masks the later ones read, ruleNearTypos), and dropNamed is the last word: no finding of a typo
+  // rule overlaps a name, and no usage finding lies inside one.
+  function markNames(ctx, words) {
+    var list = (ctx.data.known_names || []).concat(words || []), norm = ctx.norm, seen = new Set();
+    list.forEach(function (w) {
+      w = ctx.tab.translate(strip(String(w)));  // as the rules read the text: 黨委 is 党委
+      if (!w || seen.has(w)) return;
+      seen.add(w);
+      for (var i = norm.indexOf(w); i >= 0; i = norm.indexOf(w, i + 1)) {
+        if (!ctx.names) { ctx.names = new Uint8Array(norm.length); ctx.nameReach = new Int32Array(norm.length); }
+        for (var q = i; q < i + w.length; q++) {
+          ctx.names[q] = 1;
+          if (ctx.nameReach[q] < i + w.length) ctx.nameReach[q] = i + w.length;
+        }
+      }
+    });
+  }
+  function namedAny(ctx, a, b) { return !!ctx.names && anyIn(ctx.names, a, b); }
+  function namedInside(ctx, a, b) { return !!ctx.nameReach && a < ctx.nameReach.length && ctx.nameReach[a] >= b; }
+  function dropNamed(ctx) {
+    if (!ctx.names) return;
+    ctx.findings = ctx.findings.filter(function (f) {
+      var end = f.start + Math.max(f.length, 1);
+      return f.rule.indexOf("typo-") === 0 ? !namedAny(ctx, f.start, end) : f.rule !== "usage" || !namedInside(ctx, f.start, end);
+    });
+  }
+
+  // All findings of text. words (optional): the user's own words, names no typo rule reports (markNames).
+  function check(text, data, year, words) {
     text = prepare(String(text));
     var tab = tables(data);
     var ctx = new Context(text, data, tab);
+    markNames(ctx, words);
     var detected = detectYear(ctx);
     rulePlaceholders(ctx);
     ruleTypos(ctx);
@@ -2522,6 +2559,7 @@
     ruleStructure(ctx, detected[1]);
     ruleVagueMeasures(ctx);
     ruleEmptyPraise(ctx);
+    dropNamed(ctx);
     return finish(ctx);
   }
 
@@ -2672,10 +2710,10 @@
     parts.push(text.slice(at));
     return parts.join("");
   }
-  // check + safeEdits + applyEdits: {text, changes} (what --fix writes).
-  function fix(text, data, year) {
+  // check + safeEdits + applyEdits: {text, changes} (what --fix writes); words as for check().
+  function fix(text, data, year, words) {
     text = prepare(String(text));
-    var edits = safeEdits(text, check(text, data, year), data);
+    var edits = safeEdits(text, check(text, data, year, words), data);
     return { text: applyEdits(text, edits), changes: edits.length };
   }
 
@@ -2728,7 +2766,7 @@
   // its fix was not made as a 修订. opts.stories: [kind, first paragraph] of
   // each story after the body (footnotes, endnotes, header, footer; checker/docx.py
   // read_document), so a listed finding says where it is (页眉：…). opts.edits: the edits to
-  // make (default: all the safe edits); opts.year as for check().
+  // make (default: all the safe edits); opts.year and opts.words as for check().
   function annotationPlan(paras, data, opts) {
     opts = opts || {};
     var starts = [], flat = [], text = "", stories = opts.stories || [];
@@ -2743,7 +2781,7 @@
       });
     });
     if (prepare(text) !== text) throw new Error("annotationPlan: a piece holds a carriage return");
-    var findings = check(text, data, opts.year || null);
+    var findings = check(text, data, opts.year || null, opts.words || null);
     var edits = opts.edits || safeEdits(text, findings, data);
     function pieceAt(u) { var k = bisectRight(starts, u) - 1; return k >= 0 && u < flat[k].start + flat[k].len ? k : -1; }
     function covering(a, b) {  // pieces holding characters of [a, b)

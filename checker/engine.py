@@ -6,6 +6,9 @@ it in the browser, and this module runs the same file for the command line
 process; the engine and the compiled data (checker/compile.py) are loaded
 into it once, and each call passes only the text.
 
+``words``: the user's own words (``--words FILE``, ``read_words``), names the typo rules never
+report (GuideChecker.check in engine.js); the local edition's names come with the data.
+
 Positions: the text is read with every "\\r\\n" and "\\r" turned into "\\n"
 (``prepare``); lines and columns count Unicode characters (code points) of
 that text, 1-based.
@@ -28,14 +31,14 @@ ENGINE_JS = Path(__file__).with_name("engine.js")
 # Called from Python with the text only; the data stays in the context.
 _GLUE = """
 var __guide = { data: null };
-function __guideCheck(text, year) {
-  return GuideChecker.check(text, __guide.data, year).map(function (f) { delete f.offset; delete f.units; return f; });
+function __guideCheck(text, year, words) {
+  return GuideChecker.check(text, __guide.data, year, words).map(function (f) { delete f.offset; delete f.units; return f; });
 }
 function __guideMatchPlan(summary, plan) { return GuideChecker.matchPlan(summary, plan, __guide.data); }
 function __guideDetectYear(text) { return GuideChecker.detectYear(text, __guide.data); }
-function __guideFix(text, year) { return GuideChecker.fix(text, __guide.data, year); }
-function __guidePlan(paras, year, stories) {
-  return GuideChecker.annotationPlan(paras, __guide.data, { year: year, stories: stories });
+function __guideFix(text, year, words) { return GuideChecker.fix(text, __guide.data, year, words); }
+function __guidePlan(paras, year, stories, words) {
+  return GuideChecker.annotationPlan(paras, __guide.data, { year: year, stories: stories, words: words });
 }
 function __guideLedgerFigures(sheets, period) { return GuideChecker.ledgerFigures(sheets, period, __guide.data); }
 function __guideCheckFigures(text, result, half) { return GuideChecker.checkFigures(text, result, __guide.data, half); }
@@ -137,10 +140,10 @@ def prepare(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def check(text: str, data: dict, year: Optional[int] = None) -> list[Finding]:
-    """All findings for ``text``, sorted by position."""
+def check(text: str, data: dict, year: Optional[int] = None, words: Optional[list[str]] = None) -> list[Finding]:
+    """All findings for ``text``, sorted by position; ``words``: names no typo rule reports."""
     text = prepare(text)
-    found = engine().call(data, "__guideCheck", text, year)
+    found = engine().call(data, "__guideCheck", text, year, list(words or []))
     starts, at = [0], 0
     for line in text.split("\n"):
         at += len(line) + 1
@@ -148,17 +151,19 @@ def check(text: str, data: dict, year: Optional[int] = None) -> list[Finding]:
     return [Finding(**f, start=starts[f["line"] - 1] + f["column"] - 1) for f in found]
 
 
-def safe_fix(text: str, data: dict, year: Optional[int] = None) -> tuple[str, int]:
+def safe_fix(text: str, data: dict, year: Optional[int] = None, words: Optional[list[str]] = None) -> tuple[str, int]:
     """(text with the safe fixes made, number of edits): the engine's one definition of them
-    (GuideChecker.fix: the rules with a `fix` in data/checker/rules.yml)."""
-    out = engine().call(data, "__guideFix", prepare(text), year)
+    (GuideChecker.fix: the rules with a `fix` in data/checker/rules.yml); ``words`` as for check."""
+    out = engine().call(data, "__guideFix", prepare(text), year, list(words or []))
     return out["text"], out["changes"]
 
 
-def annotation_plan(paras: list, data: dict, year: Optional[int] = None, stories: Optional[list] = None) -> dict:
+def annotation_plan(paras: list, data: dict, year: Optional[int] = None, stories: Optional[list] = None,
+                    words: Optional[list[str]] = None) -> dict:
     """Where the findings and safe fixes of a .docx go: GuideChecker.annotationPlan (engine.js
-    explains ``paras``, ``stories`` and the answer; offsets are UTF-16 units of the piece's text)."""
-    return engine().call(data, "__guidePlan", paras, year, stories or [])
+    explains ``paras``, ``stories`` and the answer; offsets are UTF-16 units of the piece's text);
+    ``words`` as for check."""
+    return engine().call(data, "__guidePlan", paras, year, stories or [], list(words or []))
 
 
 def detect_year_of(text: str, data: dict) -> Optional[int]:

@@ -14,9 +14,10 @@ from pathlib import Path
 from .engine import safe_fix
 
 
-def apply_safe_fixes(text: str, data: dict, year: int | None = None) -> tuple[str, int]:
-    """(fixed text, number of changes)."""
-    return safe_fix(text, data, year)
+def apply_safe_fixes(text: str, data: dict, year: int | None = None,
+                     words: list[str] | None = None) -> tuple[str, int]:
+    """(fixed text, number of changes); ``words``: the user's own words, which no typo fix touches."""
+    return safe_fix(text, data, year, words)
 
 
 def fixed_path(path: Path) -> Path:

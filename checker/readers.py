@@ -5,6 +5,9 @@ order, tables and text boxes included, then those of its footnotes, endnotes,
 headers and footers, checker/docx.py read_document) joined with newlines;
 inside a paragraph w:tab is a tab and w:br / w:cr a newline. The 报告体检 page
 reads a .docx the same way (docs/assets/javascripts/checker/shared.js).
+
+``read_words`` reads the user's own words (``check_report.py --words FILE``), the command
+line's 我的词表.
 """
 
 from __future__ import annotations
@@ -61,3 +64,32 @@ def read_report(path: Path | str) -> str:
     if suffix == ".docx":
         return docx_text(data)
     return decode_text(data)
+
+
+WORDS_MAX_BYTES = 1024 * 1024
+WORDS_HELP = "词表是 UTF-8 编码的文本文件，一行一个词，# 后面是注释"
+
+
+def read_words(path: Path | str) -> list[str]:
+    """The words of a word list (``--words FILE``): UTF-8 (with or without BOM), one word a line,
+    what follows a ``#`` a comment, blank lines skipped, each word once in the order first written.
+    Raises UnreadableInput, whose message says why and what to do."""
+    path = Path(path)
+    if not path.is_file():
+        raise UnreadableInput(f"找不到词表文件；请检查路径，或去掉 --words。{WORDS_HELP}")
+    try:
+        if path.stat().st_size > WORDS_MAX_BYTES:
+            raise UnreadableInput(f"词表文件超过 1 MB，不像是一份词表；{WORDS_HELP}")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableInput(f"无法读取词表文件：{exc.strerror or exc}；请检查文件的读取权限") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UnreadableInput(f"词表文件不是 UTF-8 编码；请用记事本等另存为 UTF-8。{WORDS_HELP}") from None
+    words: dict[str, None] = {}
+    for line in text.splitlines():
+        word = line.split("#", 1)[0].strip(" \t\u3000\u00a0\ufeff")
+        if word:
+            words[word] = None
+    return list(words)

@@ -3,8 +3,8 @@
 anachronisms, inconsistencies, Traditional characters, web debris and
 missing parts.
 
-    python scripts/check_report.py FILE... [--year YYYY] [--json] [--fix]
-    python scripts/check_report.py FILE.docx --annotate OUT.docx [--year YYYY]
+    python scripts/check_report.py FILE... [--year YYYY] [--json] [--fix] [--words WORDS.txt]
+    python scripts/check_report.py FILE.docx --annotate OUT.docx [--year YYYY] [--words WORDS.txt]
     python scripts/check_report.py SUMMARY --plan PLAN [--json]
 
 FILE is a .txt, .md or .docx. Output, one finding a line:
@@ -37,6 +37,13 @@ everything else in the file is left as it was. Findings that cannot be placed
 inside a field, a text box, an existing 修订) are listed in a first comment with where
 they are; a safe fix in a header, footer or note is still a 修订, one inside a field, a
 text box or an existing 修订 is not, and the first comment says so.
+
+--words WORDS.txt (with checking, --fix and --annotate) is the command line's 我的词表: the
+user's own words (place, team, activity and brand names), UTF-8, one word a line, what follows
+a # a comment (checker/readers.py read_words). Wherever the text holds one of them, no typo
+rule reports it (GuideChecker.check in checker/engine.js, as on the page). A local edition
+(GUIDE_LOCAL) knows its 区, 街道 and 社区 names without a list. A missing or unreadable list
+stops the command with exit status 2 and a message naming it.
 
 Exit status: 0 no error-severity finding, 1 some error finding, 2 some input
 could not be read, or the checker cannot run here (the message says why).
@@ -82,7 +89,7 @@ try:
     from checker.compile import load_compiled
     from checker.engine import EngineUnavailable, check, detect_year_of, engine, match_plan
     from checker.fixes import apply_safe_fixes, fixed_path
-    from checker.readers import UnreadableInput, read_report
+    from checker.readers import UnreadableInput, read_report, read_words
 except ModuleNotFoundError as exc:  # run with a Python where the guide is not set up
     print(f"check_report.py: {exc}. Set up the guide first (bash scripts/dev.sh serve, or pip install -r "
           "requirements.txt && pip install -e .) and run it with .venv/bin/python", file=sys.stderr)
@@ -114,6 +121,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print JSON (see the module docstring)")
     parser.add_argument("--fix", action="store_true", help="write FILE.fixed.txt with the safe fixes")
     parser.add_argument("--annotate", metavar="OUT", help="write the 批注版 of FILE.docx (comments and tracked changes) to OUT")
+    parser.add_argument("--words", metavar="WORDS", help="the user's own words (UTF-8, one a line, # comments): "
+                        "names no typo rule reports")
     parser.add_argument("--plan", metavar="PLAN", help="compare the summary FILE with this plan (总结和要点对照)")
     parser.add_argument("--ledger", action="append", metavar="XLSX", help="a ledger to count (台账对数); repeat for more")
     parser.add_argument("--period", help="with --ledger: 2026H1, 2026H2, 2026, 2026Q3 or 2026-01-01..2026-06-30")
@@ -132,6 +141,15 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--annotate takes one FILE.docx, without --fix or --plan")
     if args.year is not None and not 1990 <= args.year <= 2100:
         parser.error("--year must be a year such as 2026")
+    if args.words and (args.plan or args.ledger):
+        parser.error("--words goes with checking, --fix and --annotate, not with --plan or --ledger")
+    words: list[str] = []
+    if args.words:
+        try:
+            words = read_words(args.words)
+        except UnreadableInput as exc:
+            print(f"{args.words}: 无法读取词表（--words）：{exc}", file=sys.stderr)
+            return 2
     try:
         engine()  # checker/engine.js in V8: says so now if mini-racer cannot be loaded here
     except EngineUnavailable as exc:
@@ -150,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.plan:
         return compare(args.files[0], args.plan, data, args.json)
     if args.annotate:
-        return annotate(Path(args.files[0]), Path(args.annotate), data, args.year)
+        return annotate(Path(args.files[0]), Path(args.annotate), data, args.year, words)
     status = 0
     files_out, findings_out = [], []
     for name in args.files:
@@ -162,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
             files_out.append({"file": name, "unreadable": str(exc)})
             print(f"{name}: 无法检查：{exc}", file=sys.stderr)
             continue
-        findings = check(text, data, args.year)
+        findings = check(text, data, args.year, words)
         year = args.year or detect_year_of(text, data)
         counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
         if counts["error"] and status == 0:
@@ -180,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name}: {counts['error']} 个错误，{counts['warning']} 个警告，{counts['info']} 个提示"
                   + (f"（按{year}年检查时间）" if year else "（未能确定报告年份，可用 --year 指定）"))
         if args.fix:
-            fixed, changes = apply_safe_fixes(text, data, args.year)
+            fixed, changes = apply_safe_fixes(text, data, args.year, words)
             target = fixed_path(path)
             target.write_text(fixed, encoding="utf-8")
             print(f"{name}: 已做 {changes} 处安全修改，写入 {target}", file=sys.stderr)
@@ -189,13 +207,13 @@ def main(argv: list[str] | None = None) -> int:
     return status
 
 
-def annotate(source: Path, target: Path, data: dict, year: int | None) -> int:
+def annotate(source: Path, target: Path, data: dict, year: int | None, words: list[str]) -> int:
     """Write the 批注版 of source to target; 2 when source cannot be read, else as for checking."""
     try:
         read_report(source)  # the checks every input gets (exists, size, type, macros, readable)
         if source.suffix.lower() != ".docx":
             raise UnreadableInput("批注版只能从 .docx 文件生成；请在 Word 或 WPS 中另存为 .docx")
-        out, plan = annotate_docx(source.read_bytes(), data, year)
+        out, plan = annotate_docx(source.read_bytes(), data, year, words=words)
     except (UnreadableInput, OSError) as exc:
         print(f"{source}: 无法生成批注版：{exc}", file=sys.stderr)
         return 2

@@ -181,3 +181,71 @@ def test_bench_times_the_check_with_the_context_rule(page, site_server, data):
     bench.open_checker(page.page, site_server + PAGE)
     ms, count = page.page.evaluate(bench.BROWSER_CHECK, [text, 1])
     assert ms > 0 and count == len(check(text, data)) and count >= 40
+
+
+PLACE = "今年以来，灵沼街道认真部暑全年宣传思想工作。"  # 灵沼: a fictional place, written once
+ITEMS = "[...document.querySelectorAll('.checker-item')].map(li => li.textContent).join('|')"
+
+
+def _check_place(p, url):
+    p.goto(url)
+    p.wait_for_function("document.body.dataset.checkerPairs === 'ready'")  # no check runs again after this
+    p.fill("#checker-input", PLACE)
+    p.click("#checker-run")
+    p.wait_for_function(f"{ITEMS}.includes('灵活')")
+
+
+def test_not_a_typo_goes_into_my_words_and_stays(page, site_server):
+    """不是错字 on a typo finding: the finding goes at once, the word is listed under the results and
+    kept through a reload and the draft's 清空; removed, the finding is back."""
+    p = page.page
+    _check_place(p, site_server + PAGE)
+    assert p.locator("#checker-words").get_attribute("open") is None  # a closed panel
+    assert p.locator(".checker-item .checker-notypo").count() == 2  # 灵沼 and 部暑
+    p.locator(".checker-item", has_text="灵活").locator(".checker-notypo").click()
+    p.wait_for_function(f"!{ITEMS}.includes('灵活')")
+    assert "部署" in p.inner_text("#checker-list")  # the other typo still found
+    assert p.locator("#checker-words-list li .checker-word-text").all_text_contents() == ["灵沼"]
+    assert "1" in p.inner_text("#checker-words summary")
+    p.reload()
+    p.wait_for_function("document.body.dataset.checkerPairs === 'ready'")
+    p.wait_for_function(f"{ITEMS}.includes('部署')")
+    assert "灵活" not in p.inner_text("#checker-list")
+    assert p.locator("#checker-words-list li .checker-word-text").all_text_contents() == ["灵沼"]
+    p.click("#checker-clear")  # the draft only
+    p.reload()
+    assert p.input_value("#checker-input") == ""
+    assert p.locator("#checker-words-list li .checker-word-text").all_text_contents() == ["灵沼"]
+    p.fill("#checker-input", PLACE)
+    p.click("#checker-run")
+    p.wait_for_function(f"{ITEMS}.includes('部署')")
+    assert "灵活" not in p.inner_text("#checker-list")
+    p.click("#checker-words summary")
+    assert "不会上传" in p.inner_text("#checker-words")
+    p.locator("#checker-words-list li", has_text="灵沼").locator(".checker-word-remove").click()
+    p.wait_for_function(f"{ITEMS}.includes('灵活')")
+    assert p.locator("#checker-words-list li").count() == 0
+    p.reload()
+    p.wait_for_function(f"{ITEMS}.includes('灵活')")
+    # 清空词表 asks first, then empties the list
+    p.locator(".checker-item", has_text="部署").locator(".checker-notypo").click()
+    p.wait_for_function(f"!{ITEMS}.includes('部署')")
+    p.click("#checker-words summary")
+    p.once("dialog", lambda dialog: dialog.accept())
+    p.click("#checker-words-clear")
+    p.wait_for_function(f"{ITEMS}.includes('部署')")
+    assert p.locator("#checker-words-list li").count() == 0
+
+
+def test_my_words_without_local_storage_last_the_session(page, built_site):
+    """From file:// with localStorage refused (as some browsers and policies do), the button still
+    works and the panel says the list is not kept."""
+    p = page.page
+    p.add_init_script("Object.defineProperty(window, 'localStorage', "
+                      "{ get() { throw new DOMException('denied', 'SecurityError'); } });")
+    _check_place(p, (built_site.path / PAGE).as_uri())
+    p.locator(".checker-item", has_text="灵活").locator(".checker-notypo").click()
+    p.wait_for_function(f"!{ITEMS}.includes('灵活')")
+    p.click("#checker-words summary")
+    assert p.locator("#checker-words-list li .checker-word-text").all_text_contents() == ["灵沼"]
+    assert p.locator("#checker-words-session").is_visible()

@@ -296,6 +296,73 @@ def test_cli_fix_writes_a_copy(tmp_path, data):
     assert apply_safe_fixes("干部著作乾坤", data)[0] == "干部著作乾坤"  # Simplified text left alone
 
 
+# The user's own words (我的词表 on the page, --words on the command line)
+
+PLACE = "今年以来，灵沼街道认真部暑全年宣传思想工作。"  # 灵沼: a fictional place, written once
+
+
+def spans(findings) -> list[tuple]:
+    return [(f.rule, f.column, f.length) for f in findings]
+
+
+def test_words_are_names_the_typo_rules_leave_alone(data):
+    """A word of the user's is a name wherever it stands: the context rule's finding on it goes, and
+    only that one (部暑 two characters on is still found)."""
+    plain = spans(check(PLACE, data))
+    assert ("typo-context", 6, 2) in plain and ("typo-context", 12, 2) in plain, plain
+    assert spans(check(PLACE, data, None, ["灵沼"])) == [f for f in plain if f[1] != 6]
+    assert spans(check(PLACE, data, None, ["\u3000灵沼 ", "部暑"])) == []  # blanks around a word are no part of it
+    assert spans(check(PLACE, data, None, ["靈沼"])) == [f for f in plain if f[1] != 6]  # read as the rules read the text
+    assert spans(check(PLACE, data, None, ["青溪", ""])) == plain  # a word the text lacks changes nothing
+    # a usage finding goes only when it lies inside a word (a brand), not elsewhere
+    text = "在其它咖啡馆开展活动，其它工作照常。"
+    assert spans(check(text, data)) == [("usage", 2, 2), ("usage", 12, 2)]
+    assert spans(check(text, data, None, ["其它咖啡馆"])) == [("usage", 12, 2)]
+
+
+def test_words_keep_their_spelling_in_the_fixes_and_the_annotation(data):
+    from checker.engine import annotation_plan, safe_fix
+
+    text = "认真布署全年工作。"
+    assert safe_fix(text, data) == ("认真部署全年工作。", 1)
+    assert safe_fix(text, data, None, ["布署"]) == (text, 0)
+    plan = annotation_plan([[[text, True]]], data, None, None, ["布署"])
+    assert plan["findings"] == [] and plan["edits"] == []
+
+
+def test_cli_words_file(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text(PLACE + "\n", encoding="utf-8")
+    words = tmp_path / "我的词表.txt"
+    words.write_text("\ufeff# 本街道的地名和活动名称\n\n灵沼  # 街道\n布署\n", encoding="utf-8")
+    plain = json.loads(run_cli(draft, "--json").stdout)["findings"]
+    named = json.loads(run_cli(draft, "--json", "--words", words).stdout)["findings"]
+    assert [f["column"] for f in plain if f["rule"] == "typo-context"] == [6, 12]
+    assert [(f["rule"], f["column"]) for f in named] == [("typo-context", 12)]
+    known = tmp_path / "known.txt"
+    known.write_text("认真布署全年工作。\n", encoding="utf-8")
+    run_cli(known, "--fix", "--words", words)
+    assert (tmp_path / "known.txt.fixed.txt").read_text(encoding="utf-8") == "认真布署全年工作。\n"
+    docx = tmp_path / "draft.docx"
+    make_docx(docx, [PLACE])
+    assert "2 处问题写成批注" in run_cli(docx, "--annotate", tmp_path / "a.docx").stderr
+    assert "1 处问题写成批注" in run_cli(docx, "--annotate", tmp_path / "b.docx", "--words", words).stderr
+
+
+def test_cli_words_file_missing_or_unreadable_says_which_and_what_to_do(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text(PLACE + "\n", encoding="utf-8")
+    missing = tmp_path / "词表.txt"
+    result = run_cli(draft, "--words", missing)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.startswith(f"{missing}: ") and "找不到词表文件" in result.stderr and "一行一个词" in result.stderr
+    ucs2 = tmp_path / "ucs2.txt"
+    ucs2.write_bytes("灵沼\n".encode("utf-16"))
+    result = run_cli(draft, "--words", ucs2)
+    assert result.returncode == 2 and f"{ucs2}: " in result.stderr and "UTF-8" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 BREAK_V8 = {
     "no wheel": "sys.modules['py_mini_racer'] = None",  # the import fails
     "library does not load": "import py_mini_racer; py_mini_racer.MiniRacer = lambda: (_ for _ in ()).throw("

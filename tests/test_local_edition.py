@@ -110,6 +110,36 @@ def test_checker_knows_the_local_timeline_entry(local_site):
     assert entries["campaign-qingxi-qingfeng"]["match"] == ["清风进社区"]
 
 
+def test_checker_knows_the_unit_names(local_site, data):
+    """The names of settings.yml, whole and short, are the local checker's known names; the plain guide has none."""
+    names = json.loads(local_site.html("downloads/checker-data.json"))["known_names"]
+    for name in ("示例市青溪区", "青溪区", "青溪", "青溪街道", "柳岸", "荷塘社区", "荷塘", "新码头"):
+        assert name in names, name
+    assert "known_names" not in data
+
+
+def test_check_report_under_the_layer_leaves_its_names_alone(layer, tmp_path):
+    """check_report.py run under a layer: a 街道 added to settings.yml is no typo there, written
+    whole or short, and the compiled data follows the change of settings.yml."""
+    import subprocess
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text("今年以来，灵沼认真部暑全年宣传思想工作。\n", encoding="utf-8")  # 灵沼: a fictional place
+
+    def typos() -> list[tuple]:
+        result = subprocess.run([sys.executable, "scripts/check_report.py", str(draft), "--json"], cwd=ROOT,
+                                env={**os.environ, "GUIDE_LOCAL": str(layer)}, capture_output=True, text=True,
+                                timeout=300, check=False)
+        assert result.returncode in (0, 1), result.stderr
+        return [(f["rule"], f["column"]) for f in json.loads(result.stdout)["findings"]]
+
+    assert typos() == [("typo-context", 6), ("typo-context", 10)]
+    settings = layer / "settings.yml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("- name: 柳岸街道", "- name: 灵沼街道"),
+                        encoding="utf-8")
+    assert typos() == [("typo-context", 10)]  # 部暑 is still found
+
+
 def test_edition_page_lists_units_contacts_and_rules(local_site):
     text = local_site.article("local-edition.html").text
     for expected in ("柳岸街道", "新码头社区", "内线8021", "青宣〔2026〕3号", "此后没有改动"):

@@ -10,7 +10,8 @@
  * it has none), word/comments.xml is added (or added to) with its relationship and content
  * type, and every other entry of the zip is kept as it was.
  * window.GuideAnnotate = { build(docx, data, opts) -> {bytes, plan} }
- *   docx: what shared.js unzipDocx gives; opts: {year, date ("2026-12-05T08:00:00Z"), edits}.
+ *   docx: what shared.js unzipDocx gives; opts: {year, date ("2026-12-05T08:00:00Z"), edits, words
+ *   (the user's own words, GuideChecker.check)}.
  */
 (function () {
   "use strict";
@@ -181,7 +182,7 @@
     opts = opts || {};
     var entries = docx.entries, read = P.docxDocument(entries), paragraphs = read.paragraphs;
     var plan = window.GuideChecker.annotationPlan(read.engineParagraphs(), data,
-      { year: opts.year || null, edits: opts.edits, stories: read.stories });
+      { year: opts.year || null, edits: opts.edits, stories: read.stories, words: opts.words || null });
     var existing = entries[COMMENTS] || null;
     var commentBase = existing ? maxId(P.parseXml(existing), ["comment"]) + 1 : 0;
     // revision ids after every id the stories have and after the comments' (Word wants them apart)

@@ -8,6 +8,10 @@
  * when it has arrived. Its word-pair evidence (downloads/checker-pair-data.js, open-gram's word
  * pairs) follows the same way once the word list is there; without it the rule runs as before. Nothing leaves the computer: no fetch, no XHR, no form submission.
  * The draft is kept in localStorage until the user clicks 清空.
+ * 我的词表: a finding of a typo rule has a button 不是错字 that adds the text it marks to the user's
+ * own words (kept in localStorage under its own key, which 清空 leaves alone; for the session only
+ * where the browser allows no storage); the engine reads them as names no typo rule reports
+ * (GuideChecker.check's words), and the panel under the results lists them, to remove.
  */
 (function () {
   "use strict";
@@ -16,6 +20,8 @@
   var LABEL = { error: "错误", warning: "警告", info: "提示" };
   var RANK = { error: 0, warning: 1, info: 2 };
   var MAX_SHOWN = 1500;
+  var WORDS_KEY = "guide-checker-words-v1";
+  var WORD_MAX = 40;  // characters: a longer stretch is no name (the button is not offered)
   var PAIR_RERUN_MAX = 50000;  // characters: a longer text is not checked again when the word pairs arrive
   var typoState = "loading";
   var TYPO_NOTE = {
@@ -109,7 +115,44 @@
     box.appendChild(table);
   }
 
-  function renderList(list, findings, data, storyLines) {
+  // The user's own words (我的词表): an array in localStorage, else in sessionStorage, else in this
+  // page only (file:// or a browser that allows no storage: the page works, the list is not kept).
+  function Words(key) {
+    var local = null, session = null, list = null;
+    try { local = window.localStorage || null; } catch (e) { /* file:// may refuse it */ }
+    try { session = window.sessionStorage || null; } catch (e) { /* the same */ }
+    this.key = key; this.stores = [];
+    [local, session].forEach(function (store) {
+      if (!store) return;
+      try {
+        var raw = store.getItem(key);
+        this.stores.push(store);
+        if (list === null && raw !== null) list = JSON.parse(raw);
+      } catch (e) { /* a store that cannot be read is none */ }
+    }, this);
+    this.list = Array.isArray(list) ? list.filter(function (w) { return typeof w === "string" && w; }) : [];
+    this.kept = !!local && this.stores[0] === local;  // kept after the page is closed
+  }
+  // Written to the first store that takes it; one that refuses is dropped (the list then lasts the session).
+  Words.prototype.save = function () {
+    while (this.stores.length) {
+      try { this.stores[0].setItem(this.key, JSON.stringify(this.list)); break; }
+      catch (e) { this.stores.shift(); this.kept = false; }
+    }
+  };
+  Words.prototype.add = function (word) {
+    if (word && this.list.indexOf(word) < 0) { this.list.push(word); this.save(); }
+  };
+  Words.prototype.remove = function (word) {
+    this.list = this.list.filter(function (w) { return w !== word; });
+    this.save();
+  };
+  Words.prototype.clear = function () { this.list = []; this.save(); };
+
+  function isTypoRule(rule) { return rule.indexOf("typo-") === 0; }
+
+  // onNotTypo(word): the button 不是错字 of a typo finding was clicked; text: the text checked.
+  function renderList(list, findings, data, storyLines, text, onNotTypo) {
     list.textContent = "";
     findings.forEach(function (f, i) {
       var item = el("li", "checker-item checker-" + f.severity);
@@ -125,6 +168,14 @@
       var more = el("a", "checker-guide", "说明");
       more.href = guideHref(f.guide);
       item.appendChild(more);
+      var word = text.slice(f.offset, f.offset + f.units).trim();
+      if (isTypoRule(f.rule) && word && word.indexOf("\n") < 0 && Array.from(word).length <= WORD_MAX) {
+        var not = el("button", "md-button checker-notypo", "不是错字");
+        not.type = "button";
+        not.title = "把“" + word + "”加进我的词表，以后不再当作错字提示";
+        not.addEventListener("click", function () { onNotTypo(word); });
+        item.appendChild(not);
+      }
       list.appendChild(item);
     });
   }
@@ -244,6 +295,38 @@
     var yearInput = $("checker-year"), view = $("checker-view"), list = $("checker-list");
     var summary = $("checker-summary");
     var opened = null;  // the .docx the text came from: {docx, text, storyLines}
+    var words = new Words(WORDS_KEY);
+    var wordsBox = $("checker-words");
+    function renderWords() {
+      if (!wordsBox) return;
+      var ul = $("checker-words-list"), n = words.list.length;
+      $("checker-words-count").textContent = n ? "（" + n + " 个）" : "";
+      ul.textContent = "";
+      words.list.forEach(function (w) {
+        var li = el("li", "checker-word");
+        li.appendChild(el("span", "checker-word-text", w));
+        var remove = el("button", "md-button checker-word-remove", "移除");
+        remove.type = "button";
+        remove.title = "从我的词表中移除“" + w + "”";
+        remove.addEventListener("click", function () { words.remove(w); renderWords(); run(); });
+        li.appendChild(remove);
+        ul.appendChild(li);
+      });
+      $("checker-words-empty").hidden = n > 0;
+      $("checker-words-clear").disabled = !n;
+      $("checker-words-session").hidden = !!words.kept;
+    }
+    function notTypo(word) {
+      words.add(word);
+      renderWords();
+      run();
+    }
+    if (wordsBox) {
+      $("checker-words-clear").addEventListener("click", function () {
+        if (!words.list.length || !window.confirm("清空我的词表？清空后这些词又会当作可能的错字提示。")) return;
+        words.clear(); renderWords(); run();
+      });
+    }
     var fixes = new Fixes($("checker-fixes"), function () { renderFixes(); });
     var annotateButton = $("checker-annotate");
     function renderFixes() {
@@ -268,7 +351,7 @@
     annotateButton.addEventListener("click", function () {
       var year = parseInt(yearInput.value, 10) || null, t0 = performance.now(), built;
       try {
-        built = window.GuideAnnotate.build(opened.docx, data, { year: year, edits: fixes.accepted() });
+        built = window.GuideAnnotate.build(opened.docx, data, { year: year, edits: fixes.accepted(), words: words.list });
       } catch (err) {
         status.textContent = "无法生成批注版：" + err.message;
         return;
@@ -290,14 +373,14 @@
     function run() {
       var text = input.value, year = parseInt(yearInput.value, 10) || null;
       var t0 = performance.now();
-      var findings = window.GuideChecker.check(text, data, year);
+      var findings = window.GuideChecker.check(text, data, year, words.list);
       var ms = performance.now() - t0;
       var shown = window.GuideChecker.prepare(text);
       var used = year || window.GuideChecker.detectYear(text, data)[0];
       var listed = findings.slice(0, MAX_SHOWN);  // a huge paste must not freeze the page
       var lines = opened && opened.text === text ? opened.storyLines : [];
       renderSummary(summary, findings, data);
-      renderList(list, listed, data, lines);
+      renderList(list, listed, data, lines, shown, notTypo);
       renderView(view, shown, listed, lines, data);
       fixes.update(shown, findings, data, lines);
       renderFixes();
@@ -323,6 +406,7 @@
       if (item) { item.scrollIntoView({ block: "nearest" }); item.classList.add("checker-flash");
         setTimeout(function () { item.classList.remove("checker-flash"); }, 1200); }
     });
+    renderWords();
     run();
     // checked again when late data arrives: the findings follow it, but a message about a file
     // (无法读取 …: not a Word document, over 50 MB) or one being read stays where it is; an empty box
