@@ -23,7 +23,9 @@ HELDOUT5 = Path(__file__).resolve().parents[1] / "data" / "typo-heldout-5.yml"  
 HELDOUT6 = Path(__file__).resolve().parents[1] / "data" / "typo-heldout-6.yml"  # a sixth writer's; its paragraphs' alarms read by the lead
 HELDOUT7 = Path(__file__).resolve().parents[1] / "data" / "typo-heldout-7.yml"  # a seventh writer's; its paragraphs' alarms read by the lead
 LATER_WRITERS = {"third": HELDOUT3, "fourth": HELDOUT4, "fifth": HELDOUT5, "sixth": HELDOUT6, "seventh": HELDOUT7}  # whole sets, no halves, run by the lead only
-TYPO_RULES = {"typo-known", "typo-near", "typo-context", "typo-pair"}
+# the rules that report a wrong character or word with its correction; usage too (截止 before a date
+# is 截至, 台帐 is 台账): a user meets its finding at the slip like any other
+TYPO_RULES = {"typo-known", "typo-near", "typo-context", "typo-pair", "usage"}
 KINDS = ("homophone", "lookalike", "missing_doubled_transposed", "formulation")
 
 
