@@ -9,9 +9,12 @@ stretches that show wrong forms on purpose, the fault examples), the words of ji
 of 2 to ``max_len`` characters, Chinese only, no names, numbers or times (``NAME_TAGS``), none of
 jieba's own misspellings and no known wrong form (data/checker/typos.yml, the glossary's
 ``wrong``), that jieba counts under ``min_freq`` and the pair evidence's table (open-gram, checker/
-opengram.py) holds, and keeps those written ``register_min`` times or more. ``python scripts/guide.py derive-register`` writes them to data/checker/register.yml
-(``register_text``), with the stretches the checker itself flags on the pages blanked too; the
-build reads that file like the guide's terms (checker/typobase.py), at ``register_freq``.
+opengram.py) holds, and keeps those written ``register_min`` times or more. ``page_words`` does
+all of it for the pages' Markdown, with the stretches the checker itself flags on the pages blanked
+too (``counted_text``); ``python scripts/guide.py derive-register``, a thin command around it, writes
+the words to data/checker/register.yml (``register_text``) or says whether that file is stale
+(``check_message``). The build reads that file like the guide's terms (checker/typobase.py), at
+``register_freq``.
 
 The words are counted in jieba's own segmentation of the prose (``jieba.cut``, no HMM): a word is
 counted where jieba takes it for one, not wherever its characters happen to stand side by side
@@ -20,9 +23,12 @@ counted where jieba takes it for one, not wherever its characters happen to stan
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
+
+import yaml
 
 from checker.lexicon import NAME_TAGS, _han
 
@@ -97,6 +103,30 @@ def blanked(text: str, spans: Iterable[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+def counted_text(markdown: str, flag: Callable[[str], Iterable]) -> str:
+    """What ``derive`` counts of a page: its prose (``prose``) with the stretches the checker flags there
+    (``flag``: text -> findings with rule, start and length, checker.engine.check with the data) blanked,
+    but for punct-width's (a half-width mark is no word)."""
+    text = prose(markdown)
+    return blanked(text, [(f.start, f.length) for f in flag(text) if f.rule != "punct-width"])
+
+
+def without_register(site):
+    """The guide's data (macros.sitedata.SiteData) without the register's record: the checker's data
+    compiled from it is the checker as it is without the register, so that the words do not depend
+    on themselves."""
+    return dataclasses.replace(site, records={**site.records, "checker": {
+        k: v for k, v in site.records["checker"].items() if k != "register"}})
+
+
+def excluded_forms(base: dict, typos: Iterable[dict]) -> set[str]:
+    """The words never taken: jieba's own misspellings (the typo base's ``misspelt`` groups and
+    ``misspelt_rare``, checker/typobase.py) and the known wrong forms (``typos``: the compiled data's
+    list, data/checker/typos.yml and the glossary's ``wrong``)."""
+    excluded = {w for ws in base["misspelt"].values() for w in ws.split()} | set(base["misspelt_rare"].split())
+    return excluded | {t["wrong"] for t in typos}
+
+
 def jieba_cut(text: str) -> Iterable[str]:
     """jieba's segmentation of ``text`` by its dictionary alone (no HMM: no words it guesses)."""
     import jieba
@@ -134,6 +164,34 @@ def derive(texts: Iterable[str], entries, conf: dict, excluded: set[str],
     for text in texts:
         counts.update(w for w in cut(text) if wanted.get(w))
     return {w: n for w, n in sorted(counts.items()) if n >= conf["register_min"]}
+
+
+def page_words(pages: Iterable[str], data: dict, conf: dict, base: dict, entries, flag: Callable[[str], Iterable],
+               cut: Callable[[str], Iterable[str]] = jieba_cut) -> dict[str, int]:
+    """The register's words of the pages' Markdown ``pages`` (``derive``): each page's ``counted_text``
+    (``flag``: the checker over ``data``, the data compiled ``without_register``), none of the
+    ``excluded_forms`` of ``base`` and ``data``, only words of ``data``'s pair table (``pair_words``)."""
+    texts = [counted_text(page, flag) for page in pages]
+    return derive(texts, entries, conf, excluded_forms(base, data["typos"]), cut=cut,
+                  paired=pair_words(data.get("pairs")))
+
+
+def read_counts(text: str) -> dict[str, int]:
+    """The words and counts of data/checker/register.yml's text (none for an empty file)."""
+    return (yaml.safe_load(text) or {}).get("counts") or {}
+
+
+def check_message(committed: dict[str, int] | None, words: dict[str, int]) -> tuple[bool, str]:
+    """(whether the committed words, None for no file, are ``words``, the line that says so)."""
+    if committed is None:
+        return False, f"{PATH}: missing; run `{COMMAND}` and commit it"
+    if committed != words:
+        gone, new = sorted(set(committed) - set(words)), sorted(set(words) - set(committed))
+        recounted = sum(1 for w in words if w in committed and committed[w] != words[w])
+        return False, (f"{PATH}: stale ({len(new)} words more: {' '.join(new[:20])}{' …' if len(new) > 20 else ''}; "
+                       f"{len(gone)} fewer: {' '.join(gone[:20])}{' …' if len(gone) > 20 else ''}; {recounted} counted "
+                       f"otherwise); run `{COMMAND}` and commit it")
+    return True, f"{PATH}: up to date ({len(words)} words)"
 
 
 def register_text(words: dict[str, int], conf: dict, date: str) -> str:

@@ -129,15 +129,12 @@ def write_or_check(path: Path, text: str, check: bool, source: str, started: flo
 
 def cmd_derive_register(args) -> int:
     """Count the register's words in the guide's prose (checker/register.py) and write data/checker/register.yml."""
-    import dataclasses
     import datetime
-
-    import yaml
 
     from checker.compile import compile_data
     from checker.engine import check
     from checker.lexicon import jieba_entries
-    from checker.register import PATH, blanked, derive, pair_words, prose, register_text
+    from checker.register import PATH, check_message, page_words, read_counts, register_text, without_register
     from checker.typobase import load_base
     from macros.errors import GuideError
     from macros.sitedata import load_site_data
@@ -149,35 +146,17 @@ def cmd_derive_register(args) -> int:
         print(exc.message, file=sys.stderr)
         return 1
     conf = site.get("checker", "context").data
-    # the checker as it is without the register, so that the file does not depend on itself
-    bare = dataclasses.replace(site, records={**site.records, "checker": {
-        k: v for k, v in site.records["checker"].items() if k != "register"}})
-    data = compile_data(bare)
-    texts = []
-    for path in sorted((ROOT / "docs").rglob("*.md")):
-        text = prose(path.read_text(encoding="utf-8"))
-        texts.append(blanked(text, [(f.start, f.length) for f in check(text, data) if f.rule != "punct-width"]))
-    base = load_base(conf)
-    excluded = {w for ws in base["misspelt"].values() for w in ws.split()} | set(base["misspelt_rare"].split())
-    excluded |= {t["wrong"] for t in data["typos"]}
-    words = derive(texts, jieba_entries(), conf, excluded, paired=pair_words(data.get("pairs")))
+    data = compile_data(without_register(site))
+    pages = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "docs").rglob("*.md"))]
+    words = page_words(pages, data, conf, load_base(conf), jieba_entries(), lambda text: check(text, data))
     path = ROOT / PATH
     if args.check:
         try:
-            committed = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("counts") or {}
+            committed = read_counts(path.read_text(encoding="utf-8"))
         except OSError:
             committed = None
-        same = committed == words
-        if committed is None:
-            print(f"{PATH}: missing; run `python scripts/guide.py derive-register` and commit it")
-        elif not same:
-            gone, new = sorted(set(committed) - set(words)), sorted(set(words) - set(committed))
-            recounted = sum(1 for w in words if w in committed and committed[w] != words[w])
-            print(f"{PATH}: stale ({len(new)} words more: {' '.join(new[:20])}{' …' if len(new) > 20 else ''}; "
-                  f"{len(gone)} fewer: {' '.join(gone[:20])}{' …' if len(gone) > 20 else ''}; {recounted} counted "
-                  "otherwise); run `python scripts/guide.py derive-register` and commit it")
-        else:
-            print(f"{PATH}: up to date ({len(words)} words)")
+        same, message = check_message(committed, words)
+        print(message)
         return 0 if same else 1
     path.write_text(register_text(words, conf, datetime.datetime.now(datetime.UTC).date().isoformat()),
                     encoding="utf-8")

@@ -7,7 +7,19 @@ import pytest
 import yaml
 
 from checker import compile as compiler
-from checker.register import blanked, derive, prose, register_text
+from checker.register import (
+    PATH,
+    blanked,
+    check_message,
+    counted_text,
+    derive,
+    excluded_forms,
+    page_words,
+    prose,
+    read_counts,
+    register_text,
+    without_register,
+)
 from macros.errors import GuideError
 from macros.sitedata import load_site_data
 from support import ROOT
@@ -75,6 +87,70 @@ def test_a_stretch_the_checker_flags_is_not_counted():
     at = text.index("再次排查")
     words = derive([blanked(text, [(at + 2, 2)])], ENTRIES, {**CONF, "register_min": 3}, excluded=set(), cut=cut)
     assert "排查" not in words and words["打牢"] == 3
+
+
+class _Flag:
+    """A stand-in for a checker finding: rule, start, length."""
+
+    def __init__(self, rule, start, length):
+        self.rule, self.start, self.length = rule, start, length
+
+
+def flag_second_paicha(text):
+    """A stand-in for the checker: flags the 排查 of 再次排查, and a half-width comma before it (punct-width)."""
+    at = text.index("再次排查")
+    return [_Flag("punct-width", at - 1, 1), _Flag("typo-context", at + 2, 2)]
+
+
+def test_counted_text_blanks_what_the_checker_flags_but_half_width_marks():
+    text = counted_text(PAGE, flag_second_paicha)
+    assert text == blanked(prose(PAGE), [(prose(PAGE).index("再次排查") + 2, 2)])
+    assert "再次  隐患" in text and "。再次" in text  # the half-width mark's finding is not blanked
+
+
+BASE = {"misspelt": {"40": "布署 按装", "3": "帐号"}, "misspelt_rare": "既使 即然"}
+
+
+def test_excluded_forms_are_jiebas_misspellings_and_the_known_wrong_forms():
+    assert excluded_forms(BASE, [{"wrong": "忘记"}, {"wrong": "布署"}]) == {"布署", "按装", "帐号", "既使", "即然", "忘记"}
+    assert excluded_forms({"misspelt": {}, "misspelt_rare": ""}, []) == set()
+
+
+def test_page_words_counts_the_pages_with_flags_blanked_exclusions_and_the_pair_table():
+    data = {"typos": [{"wrong": "布署"}], "pairs": {"words": {"3": "打牢 工作", "5": "排查 布署"}}}
+    assert page_words([PAGE], data, CONF, BASE, ENTRIES, lambda text: [], cut=cut) == {"排查": 3, "打牢": 3}
+    conf = {**CONF, "register_min": 3}
+    assert page_words([PAGE], data, conf, BASE, ENTRIES, flag_second_paicha, cut=cut) == {"打牢": 3}
+    assert page_words([PAGE, PAGE], {**data, "pairs": None}, conf, BASE, ENTRIES, flag_second_paicha, cut=cut) \
+        == {"排查": 4, "打牢": 6}
+    no_table = {"typos": [], "pairs": {"words": {"3": "排查"}}}
+    assert page_words([PAGE], no_table, CONF, {"misspelt": {}, "misspelt_rare": ""}, ENTRIES, lambda text: [],
+                      cut=cut) == {"排查": 3}
+
+
+def test_check_message_says_up_to_date_stale_or_missing():
+    assert check_message({"排查": 3}, {"排查": 3}) == (True, f"{PATH}: up to date (1 words)")
+    same, message = check_message({"排查": 3, "短板": 4}, {"排查": 2, "打牢": 5})
+    assert not same and message.startswith(f"{PATH}: stale (1 words more: 打牢; 1 fewer: 短板; 1 counted otherwise)")
+    assert "python scripts/guide.py derive-register" in message
+    many = {f"词{i:02d}": 3 for i in range(25)}
+    assert "词19 …; 0 fewer" in check_message({}, many)[1]
+    same, message = check_message(None, {"排查": 3})
+    assert not same and message == f"{PATH}: missing; run `python scripts/guide.py derive-register` and commit it"
+
+
+def test_read_counts_reads_the_file_as_written():
+    assert read_counts(register_text({"排查": 2, "打牢": 3}, CONF, "2026-12-06")) == {"排查": 2, "打牢": 3}
+    assert read_counts("") == {} and read_counts("id: register\ncounts:\n") == {}
+
+
+def test_the_register_is_left_out_of_the_data_it_is_derived_with():
+    site = load_site_data(ROOT)
+    bare = without_register(site)
+    assert "register" in site.records["checker"] and "register" not in bare.records["checker"]
+    assert set(bare.records["checker"]) == set(site.records["checker"]) - {"register"}
+    assert bare.records["samples"] is site.records["samples"]
+    assert not compiler.register_words(bare) and compiler.register_words(site)
 
 
 def test_the_file_as_written_reads_back_and_names_its_command():
