@@ -72,14 +72,23 @@ def _fault_admonitions(text: str) -> str:
 
 def without_fault_examples(text: str) -> str:
     """A page's Markdown with its fault examples (the ``fault-example`` admonitions, divs, spans…:
-    wrong forms shown on purpose) blanked; lines stay where they are. scripts/bench_typos.py reads the
-    guide's pages through it too."""
+    wrong forms shown on purpose) blanked; lines stay where they are."""
     return _FAULT_BLOCK.sub(_blank, _fault_admonitions(text))
 
 
-def prose(markdown: str) -> str:
+def _link_apart(match: re.Match) -> str:
+    """A link's text where it stands, its brackets and address as spaces (an image all spaces)."""
+    if match.group(1):
+        return _blank(match)
+    return " " + match.group(2) + " " * (len(match.group(0)) - len(match.group(2)) - 1)
+
+
+def prose(markdown: str, links_apart: bool = False) -> str:
     """A page's prose: its Markdown without front matter, code, fault examples, macros, HTML tags,
-    links' addresses and URLs (a link keeps its text, an image nothing). Lines stay where they are."""
+    links' addresses and URLs (a link keeps its text, an image nothing). Lines stay where they are.
+
+    ``links_apart`` (scripts/bench_typos.py): a link's text stays apart from the words either side, as
+    in the Markdown source, its brackets and address blanked, not joined to them as a reader reads it."""
     text = markdown.replace("\r\n", "\n")
     text = _FRONT.sub(_blank, text)
     text = _FENCE.sub(_blank, text)
@@ -87,7 +96,7 @@ def prose(markdown: str) -> str:
     text = _INLINE_CODE.sub(_blank, text)
     text = _MACRO.sub(_blank, text)
     text = _REF.sub(_blank, text)
-    text = _LINK.sub(lambda m: "" if m.group(1) else m.group(2), text)
+    text = _LINK.sub(_link_apart if links_apart else lambda m: "" if m.group(1) else m.group(2), text)
     text = _URL.sub(_blank, text)
     text = _TAG.sub(_blank, text)
     return _ATTRS.sub(_blank, text)

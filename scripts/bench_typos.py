@@ -12,7 +12,9 @@ Figures, all from the one engine (checker/engine.js in V8):
 - false alarms per 10,000 characters: typo findings on the set's clean sentences (and, apart,
   typo findings away from the error in its error sentences); on ../shared/seeds/002_* (a
   published report, whose half-width commas are real findings, counted apart); on the
-  guide's own samples, templates and pages (Markdown source without code blocks);
+  guide's own samples, templates and pages (the pages' prose as checker/register.py ``prose`` reads
+  it: no front matter, code, fault examples, macros, HTML tags or links' addresses; a link's text
+  apart from the words around it, as in the Markdown source);
 - the time of one check of 10,000 characters after the data is loaded (median of --runs,
   wall and CPU time of this process) and the load itself;
 - typo findings per 10,000 characters on each of ../shared/seeds/0*.txt (000 and 001 are
@@ -40,7 +42,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import re
 import statistics
 import sys
 import time
@@ -51,7 +52,7 @@ import yaml
 import checker
 from checker.compile import CONTEXT_KEYS, load_compiled, to_json
 from checker.engine import check
-from checker.register import without_fault_examples
+from checker.register import prose
 from macros.sitedata import load_site_data
 
 ROOT = Path(checker.__file__).resolve().parents[1]
@@ -80,11 +81,9 @@ def guide_texts() -> dict[str, str]:
             record = yaml.safe_load(path.read_text(encoding="utf-8"))
             texts[f"{folder}/{path.name}"] = "\n".join(s for s in strings(record) if not s.isascii())
     for path in sorted((ROOT / "docs").rglob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        text = re.sub(r"```.*?```", "", text, flags=re.DOTALL)
-        text = without_fault_examples(text)  # the wrong forms shown on purpose
-        text = re.sub(r"`[^`\n]*`", "", text)
-        texts[str(path.relative_to(ROOT))] = text
+        text = prose(path.read_text(encoding="utf-8"), links_apart=True)
+        # what prose blanks (code, addresses) counts as no characters: each line's spaces squeezed
+        texts[str(path.relative_to(ROOT))] = "\n".join(" ".join(line.split()) for line in text.split("\n"))
     return texts
 
 

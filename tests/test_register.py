@@ -69,6 +69,12 @@ def test_prose_drops_front_matter_code_links_and_fault_examples():
     assert text.count("\n") == PAGE.count("\n")  # lines stay where they are (the checker's findings point there)
 
 
+def test_links_apart_keeps_a_links_text_in_its_place_away_from_its_neighbours():
+    text = prose("对照[自查清单](../checklists/index.md#a)核对，![图](a.png)见下。", links_apart=True)
+    assert text == "对照 自查清单" + " " * len("](../checklists/index.md#a)") + "核对，" + " " * len("![图](a.png)") + "见下。"
+    assert prose(PAGE, links_apart=True).replace(" ", "") == prose(PAGE).replace(" ", "")
+
+
 def test_derive_counts_rare_words_written_often_not_names_misspellings_nor_fault_examples():
     words = derive([prose(PAGE)], ENTRIES, CONF, excluded={"布署"}, cut=cut)
     # 排查 three times (a heading is prose); 打牢 three times in the prose (not in code, the fault example, the link's address);
