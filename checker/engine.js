@@ -305,16 +305,18 @@
   // common); -1 for a single character of neither, -2 for no word.
   function pairLookup(pt, tt, cc, hc, q, L) {
     if (L === 1) return pt.one[cc[q]];
-    var h1 = hc[q], h2 = hc[q + 1], hi, lo, w, c;
-    if (!h1 || !h2) return -2;
-    if (L === 2) { hi = h1; lo = h2; } else {
-      if (!hc[q + 2] || (L === 4 && !hc[q + 3])) return -2;
-      hi = h1 * 32768 + h2; lo = L === 3 ? hc[q + 2] : hc[q + 2] * 32768 + hc[q + 3];
-    }
-    w = pt.words[L].get(hi, lo);
+    if (!hc[q] || !hc[q + 1] || (L > 2 && !hc[q + 2]) || (L === 4 && !hc[q + 3])) return -2;
+    var w = pairGet(pt.words[L], hc, q, L), c;
     if (w !== undefined) return w;
-    c = tt.costs[L].get(hi, lo);
+    c = pairGet(tt.costs[L], hc, q, L);
     return c === undefined ? -2 : -3 - c;
+  }
+  // The value the table of words of L characters (2 to 4) t (pt.words[L], tt.costs[L]: PairTable)
+  // holds for the word at q of the hanCodes hc, undefined for none (a 0, no Chinese character, is in
+  // no key): the one key of a word.
+  function pairGet(t, hc, q, L) {
+    return L === 2 ? t.get(hc[q], hc[q + 1]) :
+      t.get(hc[q] * 32768 + hc[q + 1], L === 3 ? hc[q + 2] : hc[q + 2] * 32768 + hc[q + 3]);
   }
   var PAIR_SIDE = 3, PAIR_BEST = new Float64Array(64);
   var PAIR_SEEN = { at: 0, marks: new Int32Array(4096) }, PAIR_AT = new Uint16Array(20992), PAIR_KS = new Int32Array(4096);
@@ -489,8 +491,7 @@
         var w = -2;
         if (L === 1) w = pt.one[cc[q]];
         else if (q >= o && q - o + L <= len) {
-          var hi = L === 2 ? hc[q] : hc[q] * 32768 + hc[q + 1], lo = L === 2 ? hc[q + 1] : L === 3 ? hc[q + 2] : hc[q + 2] * 32768 + hc[q + 3];
-          w = pt.words[L].get(hi, lo);
+          w = pairGet(pt.words[L], hc, q, L);
           if (w === undefined) w = rc[(q - o + L) * 4 + L - 1] >= 0 ? -3 - rc[(q - o + L) * 4 + L - 1] : -2;
         }
         wid[q * 4 + L - 1] = w;
