@@ -133,13 +133,14 @@ def bench_browser(texts: dict[str, str], blob: bytes, runs: int) -> tuple[dict[s
     Chromium on the page built once."""
     from playwright.sync_api import sync_playwright
 
+    sys.path.insert(0, str(ROOT / "tests"))  # Chromium as the browser tests launch it (tests/support)
+    from support import launch_chromium
+
     with tempfile.TemporaryDirectory() as site:
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", site], cwd=ROOT,
                        check=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run"])
+            browser = launch_chromium(p)
             page = browser.new_page()
             open_checker(page, (Path(site) / "checker" / "index.html").as_uri())
             checks = {name: tuple(page.evaluate(BROWSER_CHECK, [text, runs])) for name, text in texts.items()}

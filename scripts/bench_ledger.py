@@ -84,10 +84,11 @@ def median_ms(fn, runs: int) -> tuple[float, float]:
 def bench_browser(site: Path, ledger: Path, draft: str, runs: int) -> tuple[float, float, float, float, dict]:
     from playwright.sync_api import sync_playwright
 
+    sys.path.insert(0, str(ROOT / "tests"))  # Chromium as the browser tests launch it (tests/support)
+    from support import launch_chromium
+
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run"])
+        browser = launch_chromium(p)
         page = browser.new_page()
         page.goto((site / "checker" / "ledger.html").as_uri())
         read, count, check, figures = page.evaluate("""async ([b64, draft, runs]) => {

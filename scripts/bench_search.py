@@ -42,6 +42,7 @@ from urllib.parse import urlparse
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))  # the test harness (tests/support), not the project packages
 
+from support import launch_chromium  # noqa: E402
 from support.nginx import NginxSite  # noqa: E402
 from support.search_ui import (  # noqa: E402
     BROAD_QUERIES,
@@ -54,10 +55,6 @@ from support.search_ui import (  # noqa: E402
     search,
     wait_ready,
 )
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
 
 TYPE_AND_WAIT = """async (q) => {
   const input = document.querySelector('input.md-search__input');
@@ -326,7 +323,7 @@ def main(argv=None) -> int:
         host = urlparse(server.url).netloc
         try:
             with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+                browser = launch_chromium(p)
                 pages = pages_of(site)
                 step("machine_speed")
                 figures["machine_sort_ms_before"] = machine_speed(browser)
@@ -375,7 +372,7 @@ def queries_only(args, sync_playwright) -> int:
         server = NginxSite(site, Path(tmp) / "nginx").start()
         try:
             with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+                browser = launch_chromium(p)
                 figures = judged_set(browser, server.url, args.queries, args.typed)
                 figures["machine_sort_ms"] = machine_speed(browser)
                 browser.close()

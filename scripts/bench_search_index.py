@@ -49,12 +49,10 @@ from contextlib import nullcontext
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))  # the test harness's nginx (tests/support), as bench_search.py uses it
+sys.path.insert(0, str(ROOT / "tests"))  # the test harness's nginx and Chromium (tests/support), as bench_search.py
+from support import launch_chromium  # noqa: E402
 from support.nginx import NginxSite  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
 QUERIES = ["舆情", "中心组学习", "半年汇报怎么写", "意识形态工作责任制", "台账"]
 CPU_MODES = ["1", "cdp4", "all4"]
 NETWORKS = {"none": None, "10M": {"offline": False, "latency": 20, "downloadThroughput": 10e6 / 8,
@@ -321,7 +319,7 @@ def main(argv=None) -> int:
             for server in servers.values():
                 server.start()
             with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+                browser = launch_chromium(p)
                 for network in args.network:
                     for cpu in args.cpu:
                         figures["cells"] += cell_figures(browser, servers, cpu, network, args.runs)

@@ -29,15 +29,10 @@ from urllib.parse import urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from support import ROOT
+from support import CHROMIUM, ROOT, launch_chromium
 from support.copies import copy_sources
 from support.nginx import MIME_SAMPLES, NGINX, NginxSite
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 SERVER_PORT = 0  # any free port: parallel runs never collide
 
 
@@ -138,7 +133,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     playwright = sync_playwright().start()
-    chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    chromium = launch_chromium(playwright)
     yield chromium
     chromium.close()
     playwright.stop()

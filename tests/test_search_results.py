@@ -265,21 +265,27 @@ def _group(location, score):
     return [{"location": location, "title": location, "text": "", "score": score, "terms": {"报告": 1, "交": 1}}]
 
 
-@pytest.fixture(scope="module")
-def rerank():
-    """The re-rank in a worker that carries an intent: a query with 几号 lifts the task pages."""
+def _reranker(intent: dict):
+    """order(query, groups): the groups' locations in the order the re-rank of a worker that carries
+    ``intent`` (macros/search/intent.py, as data/search/ranking.yml writes it) puts them."""
     from py_mini_racer import MiniRacer
 
     from macros.search.intent import intent_js
 
     ctx = MiniRacer()
     ctx.eval(RESULTS_JS)
-    ctx.eval(intent_js({"factor": 2, "kinds": [{"words": ["几号", "Word"], "pages": ["tasks/*.md", "index.md"]}]}))
+    ctx.eval(intent_js(intent))
 
     def order(query, groups):
         args = f"{json.dumps(groups, ensure_ascii=False)}, 40, {json.dumps(query, ensure_ascii=False)}"
         return json.loads(ctx.eval(f"JSON.stringify(__guideRerank({args}).map(function (g) {{ return g[0].location; }}))"))
     return order
+
+
+@pytest.fixture(scope="module")
+def rerank():
+    """The re-rank in a worker that carries an intent: a query with 几号 lifts the task pages."""
+    return _reranker({"factor": 2, "kinds": [{"words": ["几号", "Word"], "pages": ["tasks/*.md", "index.md"]}]})
 
 
 def test_a_question_that_asks_for_a_kind_of_page_lifts_those_pages_among_the_first(rerank, js):
@@ -302,20 +308,10 @@ def test_a_question_that_asks_for_a_kind_of_page_lifts_those_pages_among_the_fir
 def _first_with_guides_ranking():
     """first(query, groups): the location the re-rank puts first, with data/search/ranking.yml's intent rules."""
     import yaml
-    from py_mini_racer import MiniRacer
-
-    from macros.search.intent import intent_js
 
     ranking = yaml.safe_load((Path(__file__).parents[1] / "data/search/ranking.yml").read_text(encoding="utf-8"))
-    ctx = MiniRacer()
-    ctx.eval(RESULTS_JS)
-    ctx.eval(intent_js(ranking["intent"]))
-
-    def first(query, groups):
-        args = f"{json.dumps(groups, ensure_ascii=False)}, 40, {json.dumps(query, ensure_ascii=False)}"
-        return ctx.eval(f"__guideRerank({args})[0][0].location")
-
-    return first
+    order = _reranker(ranking["intent"])
+    return lambda query, groups: order(query, groups)[0]
 
 
 def test_the_guides_intent_lifts_the_writing_guide_for_length_and_the_work_points_for_how_often():
@@ -376,19 +372,8 @@ def test_the_guides_weights_put_the_topic_before_a_template_and_a_task_page_not_
 @pytest.fixture(scope="module")
 def rerank_unasked():
     """The re-rank in a worker whose intent names pages that answer only when asked (samples, templates)."""
-    from py_mini_racer import MiniRacer
-
-    from macros.search.intent import intent_js
-
-    ctx = MiniRacer()
-    ctx.eval(RESULTS_JS)
-    ctx.eval(intent_js({"factor": 2, "kinds": [{"words": ["模板"], "pages": ["doc-templates/*.md"]}],
-                        "unasked": [{"factor": 0.35, "pages": ["samples/*.md", "doc-templates/*.md"]}]}))
-
-    def order(query, groups):
-        args = f"{json.dumps(groups, ensure_ascii=False)}, 40, {json.dumps(query, ensure_ascii=False)}"
-        return json.loads(ctx.eval(f"JSON.stringify(__guideRerank({args}).map(function (g) {{ return g[0].location; }}))"))
-    return order
+    return _reranker({"factor": 2, "kinds": [{"words": ["模板"], "pages": ["doc-templates/*.md"]}],
+                      "unasked": [{"factor": 0.35, "pages": ["samples/*.md", "doc-templates/*.md"]}]})
 
 
 def test_a_sample_or_template_not_asked_for_gives_way_to_the_page_on_the_topic(rerank_unasked):
