@@ -133,7 +133,15 @@
     this.statements = new Set(data.statements || []);  // sentences, not names: no free substitution
     this.formulaAnchors = new Map();
     this.formulaHoles = new PairTable();
+    this.formulaGaps = new Map();  // "k" + the two characters kept around a gap at k -> formulations of four
     this.formulas.forEach(function (f, fi) {
+      if (f.length === 4 && f.indexOf("\u3001") < 0) {
+        for (var g = 0; g <= 2; g++) {
+          var gk = g + f.slice(0, g) + f.slice(g + 2);
+          if (!self.formulaGaps.has(gk)) self.formulaGaps.set(gk, []);
+          self.formulaGaps.get(gk).push(f);
+        }
+      }
       if (f.length === 4 && f.indexOf("\u3001") < 0) addHoles(self.formulaHoles, f);
       else addAnchors(self.formulaAnchors, f, fi);
     });
@@ -1269,12 +1277,37 @@
         }
       }
     }
+    // two characters, a word of the list, for two of the formulation that sound the same (正直站位:
+    // 正直 for 政治): the input method offered the wrong word, at either end of it too
+    if (tt) for (i = 0; i + 4 <= n; i++) {
+      if (!isHan(norm[i]) || !isHan(norm[i + 1]) || !isHan(norm[i + 2]) || !isHan(norm[i + 3])) continue;
+      var w4 = norm.slice(i, i + 4);
+      if (tab.formulaSet.has(w4) || tt.offer.has(w4)) continue;
+      for (var g = 0; g <= 2; g++) {
+        if (done[i + g] || done[i + g + 1]) continue;
+        var terms = tab.formulaGaps.get(g + w4.slice(0, g) + w4.slice(g + 2));
+        if (!terms || !tt.offer.has(w4.slice(g, g + 2))) continue;
+        for (var t4 = 0; t4 < terms.length; t4++) {
+          var f4 = terms[t4];
+          if (f4[g] === w4[g] || f4[g + 1] === w4[g + 1]) continue;  // one character: the paths above
+          if (usualSound(tt, w4[g], f4[g]) && usualSound(tt, w4[g + 1], f4[g + 1])) found.push([i, i + 4, f4, ["word", g], "sound"]);
+        }
+      }
+    }
     var before = ctx.findings.length;
     reportFormulas(ctx, found, done);
     var added = ctx.findings.slice(before);
     if (added.length) ctx.findings = ctx.findings.filter(function (f) {
       return !f.pair || !added.some(function (g) { return g.start < f.start + f.length && f.start < g.start + g.length; });
     });
+  }
+
+  // Whether two characters share a usual reading (tt.readings: 传 chuán zhuàn and 专 zhuān do, 达 and
+  // 题 do not, whatever rare readings they have).
+  function usualSound(tt, a, b) {
+    var ra = tt.readings.get(a) || [], rb = tt.readings.get(b) || [];
+    for (var q = 0; q < ra.length; q++) if (rb.indexOf(ra[q]) >= 0) return true;
+    return false;
   }
 
   function reportFormulas(ctx, found, done) {
