@@ -15,7 +15,10 @@ gets it in a small file (the pages and the command line read the same file):
   context typo rule (``data["typo"]``: the base word list checker/lexicon.py made
   from it and the vendored look-alike table, committed in checker/vendor/typo-base/,
   with the guide's own words added by checker/typobase.py; the pages load it as a
-  file of its own).
+  file of its own);
+- jieba's dictionary and open-gram's bigrams again: the word classes of the 的/地/得
+  rule (checker/particles.py, corrected by data/checker/particles.yml), which come
+  with that word list (``data["typo"]["particle"]``).
 
 ``compile_data(site)`` is deterministic; ``load_compiled(root, load_site)``
 caches it. The caller passes the loaded, validated data (macros.sitedata's
@@ -47,6 +50,7 @@ LEXICON = Path(__file__).with_name("lexicon.py")
 TYPOBASE = Path(__file__).with_name("typobase.py")
 SHAPES = Path(__file__).with_name("vendor") / "char-similar" / "chars.tsv"
 OPENGRAM = Path(__file__).with_name("opengram.py")
+PARTICLES = Path(__file__).with_name("particles.py")
 BASE = Path(__file__).with_name("vendor") / "typo-base" / "typo-base.json"
 
 
@@ -365,6 +369,13 @@ def compile_data(site, with_language: bool = True) -> dict:
         pairs = opengram.load_pairs(record("context").data)  # the word-pair evidence, a file of its own in the site
         if pairs:
             data["pairs"] = pairs
+        if "particles" in site.records.get("checker", {}):
+            # the 的/地/得 rule's word classes (checker/particles.py), loaded with the context rule's
+            # word list (the pages load that part after they are usable)
+            from checker.lexicon import jieba_entries
+            from checker.particles import derive as particle_classes
+
+            data["typo"]["particle"] = particle_classes(record("particles").data, jieba_entries(), pairs, base["measures"])
         trad, simp = traditional_map()
         extra = {ch for w in vocab for ch in w} | {ch for g in shapes for ch in g}
         table = with_chars(base["pinyin"], extra)  # = lexicon.pinyin_table(extra), from the committed base
@@ -486,7 +497,7 @@ def signature(root: Path) -> str:
     and content, not where the project is, so every copy of it shares one cache."""
     digest = hashlib.sha256(str(FORMAT).encode())
     # the compiler, its word list code, the vendored table and the committed base word list
-    for source in (Path(__file__), LEXICON, TYPOBASE, SHAPES, BASE, OPENGRAM, opengram.PAIRS):
+    for source in (Path(__file__), LEXICON, TYPOBASE, SHAPES, BASE, OPENGRAM, PARTICLES, opengram.PAIRS):
         digest.update(source.read_bytes() if source.exists() else b"")
     for package in PACKAGES:
         digest.update(f"{package}={metadata.version(package)}".encode())

@@ -197,7 +197,7 @@
     return parts.join("");
   };
 
-  var cache = { data: null, tables: null, typo: null, pairs: null };
+  var cache = { data: null, tables: null, typo: null, pairs: null, particle: null };
   // The tables of data; the context rule's (data.typo) are made when they arrive: the pages
   // load that part of the data after the page is usable and then add it to the same object.
   function tables(data) {
@@ -205,6 +205,11 @@
     if ((data.typo || null) !== cache.typo) {
       cache.typo = data.typo || null;
       cache.tables.typo = data.typo ? new TypoTables(data) : null;
+    }
+    var particle = (data.typo && data.typo.particle) || null;
+    if (particle !== cache.particle) {
+      cache.particle = particle;
+      cache.tables.particle = particle ? new ParticleTables(particle, data.vocab || []) : null;
     }
     if ((data.pairs || null) !== cache.pairs) {
       cache.pairs = data.pairs || null;
@@ -1308,6 +1313,229 @@
     var ra = tt.readings.get(a) || [], rb = tt.readings.get(b) || [];
     for (var q = 0; q < ra.length; q++) if (rb.indexOf(ra[q]) >= 0) return true;
     return false;
+  }
+
+  // 的 written for 地 or 得 (particle-de). The word classes (data.typo.particle, checker/particles.py
+  // from jieba's tags and open-gram's bigrams, corrected by data/checker/particles.yml) come with the
+  // context rule's word list, which tells where the words around a 的 begin and end; without them
+  // the rule is skipped. Three cases, each read from the few words around a 的 (no parse), in this order:
+  // - a word of 得 written with 的 (取的了 for 取得了), unless the character before makes a word with
+  //   its first one (采取的, 明显的) or it completes a verb (听得懂的); some only before 了 or an
+  //   adjective (取的), a verb (值的), or a word (心的体会);
+  // - a verb, 的, a complement closing the clause (做的很扎实。 for 做得): after a degree adverb, the
+  //   rest of the clause, four characters at most; without one an idiom, a doubled word or two
+  //   adjectives (开展的有声有色，), the verb no object of a verb before it (交代整改的来龙去脉);
+  // - an adverbial, 的, a verb phrase (认真的学习了 for 认真地): the adverbial is a word of the lists or
+  //   an idiom, two adjectives (扎实有效), a doubled word (扎扎实实) or a word of three characters ending
+  //   in 化 (常态化); 的 is followed by a preposition (主动的为群众) or by a verb followed by what only a
+  //   verb takes: 了/着/过, a result (好, 起来), an object opened by 各, 这, a figure or a quotation
+  //   mark, a noun that is no compound's head (学习态度), another verb that is no predicate (是, 让) and
+  //   takes one of those. A blocker before the adverbial (了, 的, 通过, 一次, 一份) makes 'X的V' a noun
+  //   phrase whatever follows; a verb before it (开展深入的调研) leaves only 了/着/过, a result or a
+  //   preposition after 的 as evidence.
+  function ParticleTables(p, terms) {
+    function words(s) { return new Set(s ? s.split(" ") : []); }
+    function longestFirst(list) { return list.slice().sort(function (a, b) { return b.length - a.length; }); }
+    var self = this;
+    this.adverbs = words(p.adverbs);
+    this.adverbials = words(p.adverbials);  // some of them adverbs too (逐步)
+    this.heads = new Set(p.heads);
+    this.verbs = words(p.verbs);
+    this.complements = words(p.complements);
+    this.idioms = words(p.idioms);
+    this.auxiliaries = new Set(p.auxiliaries);
+    this.predicates = new Set(p.predicates);
+    this.copulas = new Set(p.copulas);
+    this.blockers = new Set(p.blockers);
+    this.noComplement = new Set(p.no_complement);
+    this.notObjects = new Set(p.not_objects);
+    this.measures = p.measures || "";
+    this.quantities = new Set(p.quantities);
+    this.relations = new Set(p.relations);
+    this.times = p.times.join("");
+    // the guide's terms longer than the word list's words (宣传思想工作), and their first and last two characters
+    this.terms = new Set(terms.filter(function (w) { return w.length > 4 && w.length <= 8; }));
+    this.termHeads = new Set(); this.termTails = new Set();
+    this.terms.forEach(function (w) { self.termHeads.add(w.slice(0, 2)); self.termTails.add(w.slice(-2)); });
+    this.degrees = longestFirst(p.degrees);
+    this.determiners = longestFirst(p.determiners);
+    this.prepositions = longestFirst(p.prepositions);
+    this.results = longestFirst(p.results);
+    this.aspects = p.aspects;
+    this.words = {};  // the first character of a word of 得 -> the word, with what must follow
+    p.de_words.forEach(function (w) { self.words[w.word[0]] = { word: w.word, next: w.next || [], adjective: !!w.adjective, verb: !!w.verb }; });
+  }
+  var PARTICLE_END = "，。；！？、）)”\n";
+  var COUNTING = "一二三四五六七八九十两几这那每某各半";  // before a measure word
+  var PHRASE_DEPTH = 3;  // verbs read in a row after 的 (分析研判了: two)
+  // the longest word of set that starts (ending false) or ends (ending true) at i, of at most max characters
+  function setAt(set, s, i, max, ending) {
+    for (var L = max; L >= 1; L--) {
+      var a = ending ? i - L : i;
+      if (a < 0 || a + L > s.length) continue;
+      var w = s.slice(a, a + L);
+      if (isHan(w[0]) && isHan(w[L - 1]) && set.has(w)) return w;
+    }
+    return "";
+  }
+  function listAt(list, s, i) {
+    for (var k = 0; k < list.length; k++) if (s.startsWith(list[k], i)) return list[k];
+    return "";
+  }
+  // the length of the longest word that starts (ending false) or ends (ending true) at i: a word of
+  // the word list (2 to 4 characters) or a longer term of the guide (宣传思想工作, 8 at most); or 1
+  function wordLength(pt, tt, s, i, ending) {
+    var edge = ending ? s.slice(i - 2, i) : s.slice(i, i + 2);
+    for (var L = (ending ? pt.termTails : pt.termHeads).has(edge) ? 8 : 4; L >= 2; L--) {
+      var e = ending ? i : i + L;
+      if (e - L < 0 || e > s.length) continue;
+      if (L <= 4 ? costAt(tt, s, e, L) >= 0 : pt.terms.has(s.slice(e - L, e))) return L;
+    }
+    return 1;
+  }
+  function adverbial(pt, w) { return pt.adverbials.has(w) || pt.adverbs.has(w); }
+  function adjectiveLike(pt, w) { return pt.complements.has(w) || adverbial(pt, w); }
+  function descriptive(pt, w) { return (pt.complements.has(w) || pt.adverbials.has(w)) && !pt.adverbs.has(w); }
+  // two adjectives (扎实有效; no adverb: 更加务实) or a doubled word (扎扎实实), the four characters s[a, a + 4)
+  function pairedAt(pt, s, a) {
+    var four = s.slice(a, a + 4);
+    if (four.length < 4 || !isHan(four[0]) || !isHan(four[2])) return "";
+    if (four[0] === four[1] && four[2] === four[3] && four[0] !== four[2]) return four;
+    return descriptive(pt, four.slice(0, 2)) && descriptive(pt, four.slice(2)) ? four : "";
+  }
+  // the adverbial ending at i, or "" (an adverb of jieba's alone is none: 原来的, 已经的)
+  function adverbialAt(pt, s, i) {
+    var w = setAt(pt.adverbials, s, i, 4, true);
+    if (w.length === 4 || (i >= 4 && pt.idioms.has(s.slice(i - 4, i)))) return s.slice(i - 4, i);
+    if (i >= 4 && pairedAt(pt, s, i - 4)) return s.slice(i - 4, i);
+    var three = s.slice(i - 3, i);
+    if (w.length < 3 && i >= 3 && three[2] === "化" && isHan(three[0]) && isHan(three[1])) return three;  // 常态化
+    return w.length >= 2 ? w : "";
+  }
+  // the complement starting at i (an adjective, an idiom, two adjectives), or ""
+  function complementAt(pt, s, i) {
+    var four = s.slice(i, i + 4);
+    if (pt.idioms.has(four) || pairedAt(pt, s, i)) return four;
+    for (var L = 4; L >= 1; L--) if (adjectiveLike(pt, s.slice(i, i + L)) && i + L <= s.length) return s.slice(i, i + L);
+    return "";
+  }
+  // what stands before the word at a that makes 'X的V' a noun phrase: "blocker" for a word of
+  // blockers (of the word list: 通过, 了), a word ending in one (一次) or a measure word after a numeral
+  // (一份正式的); "verb" for a verb that is no auxiliary (nor a noun of heads: 活动开展的); else ""
+  function nounPhraseBefore(pt, tt, s, a) {
+    if (a === 0 || !isHan(s[a - 1])) return "";
+    if (pt.measures.indexOf(s[a - 1]) >= 0 && pt.times.indexOf(s[a - 1]) < 0 && a > 1 &&
+        (COUNTING.indexOf(s[a - 2]) >= 0 || isDigit(s[a - 2]))) return "blocker";
+    var L = wordLength(pt, tt, s, a, true), w = s.slice(a - L, a);
+    if (pt.blockers.has(w)) return "blocker";
+    if (L === 1 || pt.auxiliaries.has(w) || adverbial(pt, w) || pt.heads.has(w)) return "";
+    return pt.blockers.has(s[a - 1]) ? "blocker" : pt.verbs.has(w) ? "verb" : "";
+  }
+  // whether the clause before a compares (比 a word of its own: 比上半年写的还多, 比指南能掌握的更肯定):
+  // then 'V的' is the noun phrase compared
+  function comparedBefore(pt, tt, s, a) {
+    for (var k = a - 1; k >= 0 && a - k <= 20 && PARTICLE_END.indexOf(s[k]) < 0; k--) {
+      if (s[k] === "比" && wordLength(pt, tt, s, k + 1, true) === 1 && wordLength(pt, tt, s, k, false) === 1) return true;
+    }
+    return false;
+  }
+  // what shows that the verb v at q heads a verb phrase, or "". A verb after it (分析研判了, 报名参加)
+  // is read on, up to depth verbs in all: what follows the last one decides, but a predicate (是, 让,
+  // 得到) makes 'X的V' a subject, and a noun right after the first verb may be a compound's head.
+  function verbPhraseAt(pt, tt, s, q, v, depth) {
+    var r = q + v.length, c = s[r] || "", first = depth === PHRASE_DEPTH;
+    if (!c) return "";
+    if (c === "\u201c" || c === "\u300a" || isDigit(c) || listAt(pt.determiners, s, r)) return "object";
+    if (!isHan(c)) return "";
+    var L = wordLength(pt, tt, s, r, false), w = s.slice(r, r + L);
+    if (pt.aspects.indexOf(c) >= 0) return L === 1 ? c : "";
+    var res = listAt(pt.results, s, r);
+    if (res && (res.length >= L || pt.results.indexOf(w) >= 0)) return res;
+    var v2 = setAt(pt.verbs, s, r, 4, false);
+    if (pt.predicates.has(w) || pt.predicates.has(v2) || pt.notObjects.has(L === 1 ? c : w) || pt.adverbs.has(w)) return "";
+    if (first && (pt.heads.has(w) || (v.length + L <= 4 && L >= 2 && costAt(tt, s, r + L, v.length + L) >= 0))) return "";  // 学习态度
+    if (v2.length >= 2 && v2.length >= L) {
+      // a verb with its result (做好, 抓好) takes the verb after it for its object (做好走访)
+      if (first && v.length >= 2 && pt.results.indexOf(v[v.length - 1]) >= 0) return "object";
+      return depth > 1 ? verbPhraseAt(pt, tt, s, r, v2, depth - 1) : "";
+    }
+    return "object";
+  }
+  function ruleParticles(ctx) {
+    var pt = ctx.tab.particle, tt = ctx.tab.typo;
+    if (!pt || !tt) return;
+    var norm = ctx.norm, n = norm.length, busy = new Uint8Array(n + 1);
+    ctx.findings.forEach(function (f) { if (f.rule.indexOf("typo-") === 0) for (var q = f.start; q < f.start + f.length && q < n; q++) busy[q] = 1; });
+    for (var p = norm.indexOf("的"); p > 0; p = norm.indexOf("的", p + 1)) {
+      if (busy[p] || busy[p - 1]) continue;
+      var found = particleAt(pt, tt, norm, p);
+      // a name of the user's words or the local edition's (markNames) is left as written, and so is a
+      // short phrase in quotation marks, a name or words cited as they were said (“写的太虚”)
+      if (!found || isMention(ctx, found[0], found[0] + found[1]) || namedAny(ctx, found[0], found[0] + found[1]) ||
+          inQuotedName(norm, found[5], found[6])) continue;
+      ctx.add("particle-de", found[0], found[1], ctx.msg(found[2], found[3]), found[4]);
+    }
+  }
+  // [start, length, message key, its names, suggestion, start and end of the words read] of the slip at
+  // the 的 at p, or null
+  function particleAt(pt, tt, s, p) {
+    var q = p + 1, next = s[q] || "";
+    // a word of 得 written with 的 (取的了)
+    var w = pt.words[s[p - 1]];
+    if (w && isHan(next) && "得不".indexOf(s[p - 2] || "") < 0 && wordLength(pt, tt, s, p, true) === 1 &&
+        ((!w.next.length && !w.adjective && !w.verb) || listAt(w.next, s, q) ||
+         (w.adjective && (complementAt(pt, s, q) || listAt(pt.degrees, s, q))) || (w.verb && setAt(pt.verbs, s, q, 4, false)))) {
+      return [p - 1, 2, "particle-word", { found: s.slice(p - 1, q), right: w.word }, w.word, p - 1, q];
+    }
+    // 得 after a verb, before a complement that closes the clause (做的很扎实。)
+    var v = setAt(pt.verbs, s, p, 3, true), lw = wordLength(pt, tt, s, p, true);
+    if (v && (lw <= v.length || pt.verbs.has(s.slice(p - lw, p))) && !pt.noComplement.has(v) && next !== "确") {
+      var c = complementAt(pt, s, q), degree = listAt(pt.degrees, s, q), end;
+      if (degree && (c.length <= degree.length || c.indexOf(degree) === 0)) {
+        // after a degree adverb, what closes the clause, four characters at most (组织的十分周密。);
+        // after 不 an adjective of two characters or more (更新的不及时; 说的不对, 数出来的不一样 may be said so)
+        var from = q + degree.length;
+        for (end = from; end < s.length && end - from < 5 && isHan(s[end]); end++);
+        c = s.slice(from, s[end - 1] === "了" && end - from > 1 ? end - 1 : end);
+        if (c.length > 4 || pt.quantities.has(c) || pt.quantities.has(degree + c) || pt.relations.has(c) ||
+            (degree === "不" && (c.length < 2 || (!descriptive(pt, c) && pt.results.indexOf(c) < 0))) ||
+            comparedBefore(pt, tt, s, p - v.length)) c = "";
+      } else {
+        // else an idiom, a doubled word or two adjectives (开展的有声有色), the verb no object of a
+        // verb before it (交代整改的来龙去脉)
+        degree = "";
+        end = q + c.length;
+        if (s[end] === "了") end++;
+        if (c.length !== 4 || nounPhraseBefore(pt, tt, s, p - v.length)) c = "";
+      }
+      if (c && (end >= s.length || PARTICLE_END.indexOf(s[end]) >= 0)) {
+        return [p, 1, "particle-de", { verb: v, complement: degree + c }, "得", p - v.length, q + degree.length + c.length];
+      }
+    }
+    // 地 after an adverbial, before a verb phrase (认真的学习了)
+    var x = adverbialAt(pt, s, p);
+    if (!x || (lw > x.length && !pt.adverbials.has(s.slice(p - lw, p)))) return null;
+    // a blocker before the adverbial (了, 的, 通过, 一次) makes it a noun phrase whatever follows; a verb
+    // (开展深入的调研) unless what follows is only a verb's (了, a result, a preposition)
+    var before = nounPhraseBefore(pt, tt, s, p - x.length);
+    if (before === "blocker") return null;
+    var after = wordLength(pt, tt, s, q, false), prep = listAt(pt.prepositions, s, q);
+    var verb = setAt(pt.verbs, s, q, 4, false), word = s.slice(q, q + after);
+    if (prep && after <= prep.length && verb.length <= prep.length) {
+      return [p, 1, "particle-di", { adverb: x, verb: prep }, "地", p - x.length, q + prep.length];
+    }
+    if (!verb || pt.copulas.has(verb)) return null;
+    if (after > verb.length) {  // a longer word there: a verb and a verb or result (分析研判, 承担起), or no verb
+      var rest = word.slice(verb.length);
+      if (!pt.verbs.has(word) && !pt.verbs.has(rest) && pt.results.indexOf(rest) < 0) return null;
+      verb = word;
+    }
+    if (next === "确" && verb[0] !== "确") return null;  // 的确
+    var ev = verbPhraseAt(pt, tt, s, q, verb, PHRASE_DEPTH);
+    if (ev && (!before || ev.length === 1 && pt.aspects.indexOf(ev) >= 0 || pt.results.indexOf(ev) >= 0)) {
+      return [p, 1, "particle-di", { adverb: x, verb: verb }, "地", p - x.length, q + verb.length];
+    }
+    return null;
   }
 
   function reportFormulas(ctx, found, done) {
@@ -2578,6 +2806,7 @@
     ruleFormulas(ctx);
     ruleContextTypos(ctx);
     ruleFourFormulas(ctx);
+    ruleParticles(ctx);
     ruleTime(ctx, year || detected[0]);
     ruleSelfname(ctx);
     ruleOtherUnit(ctx);

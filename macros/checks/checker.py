@@ -150,3 +150,23 @@ def checker_typo_base_current(site: SiteData) -> None:
         check_base(record.data)
     except StaleBase as exc:
         raise record.error((exc.knob,) if exc.knob else (), exc.problem, exc.fix) from None
+
+
+@register_check
+def checker_particles_consistent(site: SiteData) -> None:
+    """particles.yml (rule particle-de): a word is not both added to a class and dropped from it, and
+    no two words of de_words start with one character (the engine finds them by it)."""
+    record = site.records.get("checker", {}).get("particles")
+    if record is None:
+        return
+    for key in ("adverbials", "verbs", "complements", "idioms"):
+        both = sorted(set(record[key]["add"]) & set(record[key]["drop"]))
+        if both:
+            where = (key, "drop", record[key]["drop"].index(both[0]))
+            raise record.error(where, f"'{both[0]}' is both added to {key} and dropped from it", "keep it in one list")
+    firsts: dict[str, str] = {}
+    for i, item in enumerate(record["de_words"]):
+        if item["word"][0] in firsts:
+            raise record.error(("de_words", i, "word"), f"'{item['word']}' starts with the character of "
+                               f"'{firsts[item['word'][0]]}', listed before", "keep one entry per first character")
+        firsts[item["word"][0]] = item["word"]

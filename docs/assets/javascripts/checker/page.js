@@ -3,7 +3,8 @@
  * GuideChecker (engine.js) against GUIDE_CHECKER_DATA (downloads/checker-data.js),
  * show the findings in place; group the safe fixes to accept or reject, copy the fixed text,
  * and, for an opened .docx, download its 批注版 (annotate.js). The context typo rule's word list
- * (downloads/checker-typo-data.js, most of the checker's bytes) is loaded by a script tag after the
+ * (downloads/checker-typo-data.js, most of the checker's bytes; the 的/地/得 rule's word classes come
+ * with it) is loaded by a script tag after the
  * page is usable (a script, not fetch(), so that it works from file:// too); the check runs again
  * when it has arrived. Its word-pair evidence (downloads/checker-pair-data.js, open-gram's word
  * pairs) follows the same way once the word list is there; without it the rule runs as before. Nothing leaves the computer: no fetch, no XHR, no form submission.
@@ -25,9 +26,9 @@
   var PAIR_RERUN_MAX = 50000;  // characters: a longer text is not checked again when the word pairs arrive
   var typoState = "loading";
   var TYPO_NOTE = {
-    loading: "上下文错别字的词表正在加载，加载后自动再查一遍。",
+    loading: "上下文错别字和“的”“地”“得”的词表正在加载，加载后自动再查一遍。",
     ready: "",
-    missing: "上下文错别字的词表（downloads/checker-typo-data.js）没有加载，这一项没有查；其他各项照常。"
+    missing: "上下文错别字和“的”“地”“得”的词表（downloads/checker-typo-data.js）没有加载，这两项没有查；其他各项照常。"
   };
 
   var $ = window.GuidePage.byId, el = window.GuidePage.el;
