@@ -85,6 +85,9 @@ def derive(conf: dict, entries, pairs: dict | None, measures: str = "") -> dict:
     verbs |= {w for w in aspect_before if 2 <= len(w) <= 4 and tag.get(w) in ASPECT_TAGS}
     complements = _words(tag, freq, ADJECTIVE_TAGS, conf["complement_freq"]) | {w for w in after_de if len(w) <= 4}
     idioms = _words(tag, freq, IDIOM_TAGS, conf["set_phrase_freq"], 4, 4)
+    # a word of three characters or more made with 化 (现代化, 信息化, 常态化) after 的 mostly names a
+    # state that the noun after it has (活力幸福的现代化城区), not an action done well
+    verbs = {w for w in verbs if not (len(w) >= 3 and w.endswith("化"))}
     verbs = set(corrected(verbs, conf["verbs"]))
     adverbs -= set(conf["adverbials"]["drop"])  # a word dropped is no adverbial, whichever source gave it
     return {
