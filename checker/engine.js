@@ -669,6 +669,7 @@
     this.garbled = new Set();  // positions inside mojibake, which other rules leave alone
     this.title = undefined;  // findTitle's answer, once asked
     this.notes = null;  // pinyinNotes' answer, once asked
+    this.contents = null;  // contentsLines' answer, once asked
   }
   Context.prototype.lines = function () {
     var out = [], starts = this.lineStarts;
@@ -841,6 +842,14 @@
   }
   // Whether two characters are a word of the context rule's list (once loaded).
   function knownPair(tab, w) { return !!tab.typo && costAt(tab.typo, w, 2, 2) >= 0; }
+  // The evidence ev for got written for want at pos, the i-th of a term of len characters: a sound
+  // by a rare reading only (格 luò for 络) where got makes a word with its neighbour in the term as
+  // written (网格 of 网格意识形态) is a near sound ("fuzzy"): a warning at most.
+  function weakSound(tab, ev, got, want, text, pos, i, len) {
+    if (ev !== "sound" || !tab.typo || usualSound(tab.typo, got, want)) return ev;
+    var word = (i > 0 && knownPair(tab, text[pos - 1] + got)) || (i < len - 1 && knownPair(tab, got + text[pos + 1]));
+    return word ? "fuzzy" : ev;
+  }
 
   function ruleNearTypos(ctx) {
     var tab = ctx.tab, norm = ctx.norm, n = norm.length, vocab = tab.vocab;
@@ -918,6 +927,7 @@
       // a look-alike by strokes alone (no pair people confuse: shapes.yml, the near-identical twins)
       // that makes a word with its neighbour in the term as written is as likely a word meant
       // (党史 in 党史教育馆 is no 党员教育 misspelt): a warning at most
+      if (severity === "error" && weakSound(tab, ev, got, want, norm, pos, i, term.length) !== ev) severity = "warning";
       if (severity === "error" && ev === "shape" && !shapeListed(tab, got, want) &&
           ((i > 0 && knownPair(tab, norm[pos - 1] + got)) || (i < term.length - 1 && knownPair(tab, got + norm[pos + 1])))) severity = "warning";
       var prev = best.get(pos);
@@ -1718,7 +1728,7 @@
     // names (data/checker/context.yml): 枧头 in 枧头社区 or 《枧头民谣集》 is no typo
     // and grammatical frames: 边改边查, 一件件 (each character a word of its own)
     markMatches(tt.named, norm, busy);
-    markPlaces(tt, norm, busy);
+    var placeChars = markPlaces(tt, norm, busy);
     markMatches(tt.framed, norm, busy);
     // in a line written in Traditional characters, 著 stands for 着 and 乾 for 干 (隨著 is 随着)
     var script = scriptLines(ctx, at), twins = ctx.data.script_twins || {};
@@ -1829,8 +1839,12 @@
       if (isMention(ctx, start, end)) return;
       var e = f.e, high = f.sure >= conf.error_from && (f.agree == null || f.agree >= conf.pair_bar);
       // a short name in quotation marks may be coined (“乐学·悦读”): a warning at most (left out,
-      // it lost real slips in such names on the development set and on a writer's set)
-      if (inQuotedName(norm, f.start, f.end)) high = false;
+      // it lost real slips in such names on the development set and on a writer's set); one made
+      // with a character of the text's own place names (“皋音” beside 蘅皋街道) is no slip at all
+      if (inQuotedName(norm, f.start, f.end)) {
+        if ((e.kind === "sound" || e.kind === "fuzzy" || e.kind === "shape") && placeChars.has(f.ch)) return;
+        high = false;
+      }
       // the same stretch written again in the sentence is meant (功成不必在我，功成必定有我): an
       // input method's slip is seldom made twice alike in one sentence
       if (e.kind !== "repeated" && saidTwice(norm, f.start, f.end)) return;
@@ -1852,8 +1866,9 @@
   // those are read like the characters around them.
   // Such a stretch written again anywhere in the text is a name, left alone wherever it stands
   // (灵沼街道 … 诚信灵沼): an input method's slip is seldom made twice alike.
+  // Returns the characters of the names it leaves alone.
   function markPlaces(tt, norm, busy) {
-    var names = new Set();  // each such stretch looked for in the text once, however often it stands
+    var names = new Set(), chars = new Set();  // each such stretch looked for in the text once, however often it stands
     finditer(tt.places, norm).forEach(function (m) {
       var w = m[0], s = m.index, q;
       if (w.length === 2 && tt.commonChars.has(w[0]) && tt.commonChars.has(w[1]) && costAt(tt, w, 2, 2) < 0) {
@@ -1862,10 +1877,12 @@
         var first = norm.indexOf(w), again = norm.indexOf(w, first + 1);
         if (again < 0) return;
         for (var k = first; k >= 0; k = norm.indexOf(w, k + 2)) busy[k] = busy[k + 1] = 1;
+        chars.add(w[0]); chars.add(w[1]);
         return;
       }
-      for (q = s; q < s + w.length; q++) busy[q] = 1;
+      for (q = s; q < s + w.length; q++) { busy[q] = 1; chars.add(norm[q]); }
     });
+    return chars;
   }
 
   // The characters of a complete idiom or fixed phrase (tt.protect) in run are left alone: a
@@ -2274,10 +2291,18 @@
   }
 
   // Another unit's name opening a clause (a report pasted from another unit's).
+  var ADMIN_PREFIX = /^[\u4e00-\u9fff]{1,6}?(?:自治州|自治县|省|市|州|区|县|旗)委?/u;
   function ownUnit(ctx) {
     var first = findTitle(ctx);
     if (first === null) return null;
     var title = strip(first[2]).replace(/^(?:中共)?(?:20[0-9][0-9]年度?)?/u, "");
+    // the superior's name before the unit's (中共翚溪区委蘅皋街道工作委员会, 示例市青溪区柳岸街道): the
+    // unit is 蘅皋街道, as its body calls it; a name of its own stays whole (新市街道)
+    for (var pre; (pre = ADMIN_PREFIX.exec(title)) !== null;) {
+      var after = ctx.tab.unitStart.exec(title.slice(pre[0].length));
+      if (!after || after[1].length < 2) break;
+      title = title.slice(pre[0].length);
+    }
     var m = ctx.tab.unitStart.exec(title);
     if (!m || ctx.data.units.not_names.some(function (w) { return m[1].indexOf(w) === 0; })) return null;
     return [m[1], m[2]];
@@ -2348,9 +2373,32 @@
     return null;
   }
 
+  // The lines of a table of contents (a 简报's 【本期要目】 or 目录 and the headings listed under it,
+  // up to the first that starts the numbering again): the headings come again below, as written.
+  var CONTENTS_HEAD = /^[【\[]?(?:本期要目|本期导读|本期目录|要目|目录)[】\]]?[:：]?$/u;
+  function contentsLines(ctx) {
+    if (ctx.contents) return ctx.contents;
+    var lines = ctx.lines(), out = new Set();
+    for (var k = 0; k < lines.length; k++) {
+      if (!CONTENTS_HEAD.test(strip(lines[k][2]))) continue;
+      out.add(k);
+      var last = 0;
+      for (var j = k + 1; j < lines.length; j++) {
+        var h = parseHeading(lines[j][2]);
+        if (!strip(lines[j][2])) continue;
+        if (!h || h[1] <= last) break;
+        last = h[1];
+        out.add(j);
+      }
+    }
+    ctx.contents = out;
+    return out;
+  }
+
   function ruleHeadings(ctx) {
-    var counters = { 1: 0, 2: 0, 3: 0, 4: 0 }, seenLevels = new Set(), warnedTop = false;
+    var counters = { 1: 0, 2: 0, 3: 0, 4: 0 }, seenLevels = new Set(), warnedTop = false, contents = contentsLines(ctx);
     ctx.lines().forEach(function (ln) {
+      if (contents.has(ln[0])) return;
       var h = parseHeading(ln[2]);
       if (!h) return;
       var level = h[0], num = h[1], pos = ln[1] + h[2], length = h[3], fix = h[4];
@@ -2407,7 +2455,7 @@
   // A sentence written twice: anywhere in the text when it has 6+ Chinese characters, inside one
   // paragraph (line) from 4 (认真学习。认真学习。).
   function ruleDuplicates(ctx) {
-    var seen = new Map();
+    var seen = new Map(), contents = contentsLines(ctx);
     finditer(SENTENCE, ctx.norm).forEach(function (m) {
       var raw = m[0], body = strip(raw);
       var han = body.match(/[\u4e00-\u9fff]/gu);
@@ -2415,6 +2463,7 @@
       var key = rstrip(body, "。！？；!?");
       var start = m.index + raw.indexOf(body);
       var line = bisectRight(ctx.lineStarts, start);
+      if (contents.has(line - 1)) return;  // a table of contents lists the headings written below
       if (seen.has(key)) {
         var first = bisectRight(ctx.lineStarts, seen.get(key));
         if ((cpLen(body) >= 8 && han.length >= 6) || first === line) {
@@ -2508,8 +2557,12 @@
   // (a line of a 公文 holds 28 characters: a report copied from its PDF is broken so).
   var LINE_BREAK_MIN = 30, READ_THROUGH_MIN = 20;
   function brokenLines(ctx, min) {
-    var lines = ctx.lines(), out = [];
+    var lines = ctx.lines(), out = [], title = findTitle(ctx), conf = ctx.data.structure;
+    var words = conf.report_titles.concat(conf.plan_titles);
+    // a title ends with no mark (……自查报告 before the 主送机关): the title line that names its kind
+    var titleAt = title && words.some(function (w) { return title[2].indexOf(w) >= 0; }) ? title[0] : -1;
     for (var k = 0; k < lines.length - 1; k++) {
+      if (k === titleAt) continue;
       var start = lines[k][1], line = lines[k][2], body = rstrip(line), next = lines[k + 1][2], nxt = strip(next);
       if (cpLen(strip(body)) < min || !body || !isHan(body[body.length - 1]) || !nxt || !isHan(nxt[0])) continue;
       if (parseHeading(next) || ITEM_START.test(nxt) || isDebrisLine(ctx, line) || isDebrisLine(ctx, next)) continue;
