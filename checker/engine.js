@@ -770,7 +770,14 @@
   // characters after the word, "before" ends at most 2 characters before it, both inside the
   // clause (not across punctuation, 、 and brackets included); "later" anywhere after it in the sentence (既要……又要).
   var CLAUSE_END = "，。；！？：、（）“”《》\n", SENTENCE_END = "。；！？\n";
-  function cueAround(norm, s, e, side) {
+  // Whether a cue of one character at k is a word of its own there, not a character of a word of
+  // the context rule's list beside it (作 of 作风 is no 作 of 作汇报); always so before that list is loaded.
+  function cueAlone(tab, norm, k, s, e) {
+    if (!tab.typo) return true;
+    var left = k > 0 && !(k - 1 >= s && k - 1 < e) ? norm.slice(k - 1, k + 1) : "", right = !(k + 1 >= s && k + 1 < e) ? norm.slice(k, k + 2) : "";
+    return !(left.length === 2 && costAt(tab.typo, left, 2, 2) >= 0) && !(right.length === 2 && costAt(tab.typo, right, 2, 2) >= 0);
+  }
+  function cueAround(norm, s, e, side, tab) {
     var a = s, b = e, z = e, k, c, q;
     while (a > 0 && a > s - 12 && CLAUSE_END.indexOf(norm[a - 1]) < 0) a--;  // cues are at most 8 characters
     while (b < norm.length && b < e + 12 && CLAUSE_END.indexOf(norm[b]) < 0) b++;
@@ -778,11 +785,11 @@
     // (looked for at the few places allowed, never through the rest of the text)
     for (q = 0; q < (side.after || []).length; q++) {
       c = side.after[q];
-      for (k = e; k <= e + 3 && k + c.length <= b; k++) if (norm.startsWith(c, k)) return c;
+      for (k = e; k <= e + 3 && k + c.length <= b; k++) if (norm.startsWith(c, k) && (c.length > 1 || cueAlone(tab, norm, k, s, e))) return c;
     }
     for (q = 0; q < (side.before || []).length; q++) {
       c = side.before[q];
-      for (k = s - c.length; k >= s - c.length - 2 && k >= a; k--) if (norm.startsWith(c, k)) return c;
+      for (k = s - c.length; k >= s - c.length - 2 && k >= a; k--) if (norm.startsWith(c, k) && (c.length > 1 || cueAlone(tab, norm, k, s, e))) return c;
     }
     var rest = (side.later || []).length ? norm.slice(e, z) : "";
     for (q = 0; q < (side.later || []).length; q++) if (rest.indexOf(side.later[q]) >= 0) return side.later[q];
@@ -795,9 +802,9 @@
         var word = side.word, i = norm.indexOf(word);
         for (; i >= 0; i = norm.indexOf(word, i + 1)) {
           var e = i + word.length;
-          if (cueAround(norm, i, e, side) !== null) continue;
+          if (cueAround(norm, i, e, side, ctx.tab) !== null) continue;
           for (var o = 0; o < pair.sides.length; o++) {
-            var other = pair.sides[o], cue = other === side ? null : cueAround(norm, i, e, other);
+            var other = pair.sides[o], cue = other === side ? null : cueAround(norm, i, e, other, ctx.tab);
             if (cue !== null) { found.push([i, e, other.word, cue]); break; }
           }
         }
