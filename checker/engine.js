@@ -2289,6 +2289,8 @@
         var mark = m[2][0] === "开" ? "开局" : "收官", when = item.base_year + PLAN_MARKS[mark];
         var said = sentenceYear(ctx.tab, norm, m.index, year);
         if (when === said || (said === year && when === year + 1 && nextYearContext(ctx, m.index, year))) return;
+        // a purpose, not the year's name: 为“十五五”开好局打下基础 is said the year before
+        if (m[2].indexOf("好") >= 0 && /为[“"‘]?$/u.test(norm.slice(Math.max(0, m.index - 2), m.index))) return;
         var right = ctx.tab.plans.find(function (p) { return p[1].base_year + PLAN_MARKS[mark] === said; });
         right = right ? right[1].match[0] : null;
         ctx.add("time-plan", m.index, m[1].length, ctx.msg(right ? "time-plan-other" : "time-plan", {
@@ -2381,8 +2383,9 @@
   }
 
   // The lines of a table of contents (a 简报's 【本期要目】 or 目录 and the headings listed under it,
-  // up to the first that starts the numbering again): the headings come again below, as written.
-  var CONTENTS_HEAD = /^[【\[]?(?:本期要目|本期导读|本期目录|要目|目录)[】\]]?[:：]?$/u;
+  // up to the first that starts the numbering again: the headings come again below, as written) and
+  // of a list of attachments (附件：1.…, then 2.…).
+  var CONTENTS_HEAD = /^(?:[【\[]?(?:本期要目|本期导读|本期目录|要目|目录)[】\]]?[:：]?$|附件[:：])/u;  // 附件：1.…, 2.…: the list of attachments
   function contentsLines(ctx) {
     if (ctx.contents) return ctx.contents;
     var lines = ctx.lines(), out = new Set();
@@ -2471,8 +2474,12 @@
       var start = m.index + raw.indexOf(body);
       var line = bisectRight(ctx.lineStarts, start);
       if (contents.has(line - 1)) return;  // a table of contents lists the headings written below
+      // a field of a list said again (形式：集体学习。牵头：党政办。 under each month of a plan)
+      if (/^[\u4e00-\u9fff]{1,6}[:：]/u.test(body)) return;
       if (seen.has(key)) {
         var first = bisectRight(ctx.lineStarts, seen.get(key));
+        // the issuing body's name at the top said again to sign it off (发文机关标志, then 落款)
+        if (first <= 3 && !/[。！？；!?]$/u.test(body)) return;
         if ((cpLen(body) >= 8 && han.length >= 6) || first === line) {
           ctx.add("duplicate", start, body.length, ctx.msg(first === line ? "duplicate-paragraph" : "duplicate", { line: first }));
         }
