@@ -2131,17 +2131,21 @@
     return ctx.title;
   }
   function computeTitle(ctx) {
-    var conf = ctx.data.structure, first = null, lines = ctx.lines();
-    var words = conf.report_titles.concat(conf.plan_titles);
+    var first = null, lines = ctx.lines();
     for (var k = 0; k < lines.length; k++) {
       var ln = lines[k];
       if (ln[0] >= 30) break;
       var body = strip(ln[2]);
       if (!body || isDebrisLine(ctx, ln[2])) continue;
       if (first === null) first = ln;
-      if (cpLen(body) <= 50 && words.some(function (w) { return body.indexOf(w) >= 0; })) return ln;
+      if (cpLen(body) <= 50 && namesKind(ctx, body)) return ln;
     }
     return first;
+  }
+  // Whether s names a document's kind as a title does (汇报, 总结, 要点: data/checker/structure.yml).
+  function namesKind(ctx, s) {
+    var conf = ctx.data.structure;
+    return conf.report_titles.some(function (w) { return s.indexOf(w) >= 0; }) || conf.plan_titles.some(function (w) { return s.indexOf(w) >= 0; });
   }
 
   function detectYear(ctx) {
@@ -2571,10 +2575,9 @@
   // (a line of a 公文 holds 28 characters: a report copied from its PDF is broken so).
   var LINE_BREAK_MIN = 30, READ_THROUGH_MIN = 20;
   function brokenLines(ctx, min) {
-    var lines = ctx.lines(), out = [], title = findTitle(ctx), conf = ctx.data.structure;
-    var words = conf.report_titles.concat(conf.plan_titles);
+    var lines = ctx.lines(), out = [], title = findTitle(ctx);
     // a title ends with no mark (……自查报告 before the 主送机关): the title line that names its kind
-    var titleAt = title && words.some(function (w) { return title[2].indexOf(w) >= 0; }) ? title[0] : -1;
+    var titleAt = title && namesKind(ctx, title[2]) ? title[0] : -1;
     for (var k = 0; k < lines.length - 1; k++) {
       if (k === titleAt) continue;
       var start = lines[k][1], line = lines[k][2], body = rstrip(line), next = lines[k + 1][2], nxt = strip(next);
