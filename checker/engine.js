@@ -135,15 +135,13 @@
     this.formulaHoles = new PairTable();
     this.formulaGaps = new Map();  // "k" + the two characters kept around a gap at k -> formulations of four
     this.formulas.forEach(function (f, fi) {
-      if (f.length === 4 && f.indexOf("\u3001") < 0) {
-        for (var g = 0; g <= 2; g++) {
-          var gk = g + f.slice(0, g) + f.slice(g + 2);
-          if (!self.formulaGaps.has(gk)) self.formulaGaps.set(gk, []);
-          self.formulaGaps.get(gk).push(f);
-        }
+      if (f.length !== 4 || f.indexOf("\u3001") >= 0) { addAnchors(self.formulaAnchors, f, fi); return; }
+      addHoles(self.formulaHoles, f);
+      for (var g = 0; g <= 2; g++) {
+        var gk = g + f.slice(0, g) + f.slice(g + 2);
+        if (!self.formulaGaps.has(gk)) self.formulaGaps.set(gk, []);
+        self.formulaGaps.get(gk).push(f);
       }
-      if (f.length === 4 && f.indexOf("\u3001") < 0) addHoles(self.formulaHoles, f);
-      else addAnchors(self.formulaAnchors, f, fi);
     });
     this.placeholders = data.placeholders.map(function (p) { return [rx(p.regex), p]; });
     this.usage = data.usage.map(function (p) { return [rx(p.regex), p]; });
@@ -773,9 +771,8 @@
   // Whether a cue of one character at k is a word of its own there, not a character of a word of
   // the context rule's list beside it (作 of 作风 is no 作 of 作汇报); always so before that list is loaded.
   function cueAlone(tab, norm, k, s, e) {
-    if (!tab.typo) return true;
     var left = k > 0 && !(k - 1 >= s && k - 1 < e) ? norm.slice(k - 1, k + 1) : "", right = !(k + 1 >= s && k + 1 < e) ? norm.slice(k, k + 2) : "";
-    return !(left.length === 2 && costAt(tab.typo, left, 2, 2) >= 0) && !(right.length === 2 && costAt(tab.typo, right, 2, 2) >= 0);
+    return !(left.length === 2 && knownPair(tab, left)) && !(right.length === 2 && knownPair(tab, right));
   }
   function cueAround(norm, s, e, side, tab) {
     var a = s, b = e, z = e, k, c, q;
@@ -822,7 +819,7 @@
 
   // Whether two characters are a common word (data.edge_words) or, once the context rule's word
   // list is loaded, a word of that list (区委 in 区委宣讲团, no 微宣讲 misspelt).
-  function edgeWord(tab, w) { return tab.edgeWords.has(w) || (!!tab.typo && costAt(tab.typo, w, 2, 2) >= 0); }
+  function edgeWord(tab, w) { return tab.edgeWords.has(w) || knownPair(tab, w); }
 
   function evidence(tab, got, want) {
     var a = tab.readings.get(got) || new Set(), b = tab.readings.get(want) || new Set();
@@ -849,13 +846,10 @@
   }
   // Whether two characters are a word of the context rule's list (once loaded).
   function knownPair(tab, w) { return !!tab.typo && costAt(tab.typo, w, 2, 2) >= 0; }
-  // The evidence ev for got written for want at pos, the i-th of a term of len characters: a sound
-  // by a rare reading only (格 luò for 络) where got makes a word with its neighbour in the term as
-  // written (网格 of 网格意识形态) is a near sound ("fuzzy"): a warning at most.
-  function weakSound(tab, ev, got, want, text, pos, i, len) {
-    if (ev !== "sound" || !tab.typo || usualSound(tab.typo, got, want)) return ev;
-    var word = (i > 0 && knownPair(tab, text[pos - 1] + got)) || (i < len - 1 && knownPair(tab, got + text[pos + 1]));
-    return word ? "fuzzy" : ev;
+  // Whether the character at pos, the i-th of a term of len characters written there, makes a word
+  // of the list with its neighbour inside the term (网格 of 网格意识形态, 党史 of 党史教育).
+  function wordInTerm(tab, text, pos, i, len) {
+    return (i > 0 && knownPair(tab, text[pos - 1] + text[pos])) || (i < len - 1 && knownPair(tab, text[pos] + text[pos + 1]));
   }
 
   function ruleNearTypos(ctx) {
@@ -931,12 +925,12 @@
       if (i === 0 && s > 0 && edgeWord(tab, norm[s - 1] + got)) return;
       if (i === term.length - 1 && s + term.length < n && edgeWord(tab, got + norm[s + term.length])) return;
       var severity = ev !== "fuzzy" && term.length >= 4 ? "error" : "warning";
-      // a look-alike by strokes alone (no pair people confuse: shapes.yml, the near-identical twins)
-      // that makes a word with its neighbour in the term as written is as likely a word meant
-      // (党史 in 党史教育馆 is no 党员教育 misspelt): a warning at most
-      if (severity === "error" && weakSound(tab, ev, got, want, norm, pos, i, term.length) !== ev) severity = "warning";
-      if (severity === "error" && ev === "shape" && !shapeListed(tab, got, want) &&
-          ((i > 0 && knownPair(tab, norm[pos - 1] + got)) || (i < term.length - 1 && knownPair(tab, got + norm[pos + 1])))) severity = "warning";
+      // weak evidence where the character as written makes a word with its neighbour in the term, as
+      // likely a word meant: a sound by a rare reading only (格 luò for 络: 网格意识形态) or a look-alike
+      // by strokes alone, no pair people confuse (shapes.yml, the near-identical twins: 党史教育馆 is no
+      // 党员教育 misspelt): a warning at most
+      if (severity === "error" && wordInTerm(tab, norm, pos, i, term.length) &&
+          ((ev === "sound" && !usualSound(tab.typo, got, want)) || (ev === "shape" && !shapeListed(tab, got, want)))) severity = "warning";
       var prev = best.get(pos);
       if (prev === undefined || term.length > prev[1].length || (term.length === prev[1].length && c[1] < prev[5])) {
         best.set(pos, [s, term, i, ev, severity, c[1]]);

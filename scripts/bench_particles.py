@@ -36,14 +36,11 @@ from checker.compile import load_compiled  # noqa: E402
 from checker.engine import check  # noqa: E402
 from macros.sitedata import load_site_data  # noqa: E402
 from support.checker import strings  # noqa: E402
+from support.typo_eval import per_10k  # noqa: E402
 
 RULE = "particle-de"
 DEV = HERE / "tests" / "data" / "particle-dev.yml"
 KINDS = ("de-di", "de-de", "de-word")
-
-
-def per_10k(count: int, chars: int) -> float:
-    return round(count * 10_000 / chars, 2) if chars else 0.0
 
 
 def particle_findings(text: str, data: dict) -> list:
