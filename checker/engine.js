@@ -1687,6 +1687,14 @@
     }
   }
   // Whether run[st, st + L) is a word of any list or of the second tier.
+  // Whether the character at i of run makes a word of two with a neighbour, in the rule's lists
+  // (rare words too) or open-gram's (once the pair data is loaded).
+  function wordBeside(tt, pt, run, i) {
+    for (var st = Math.max(0, i - 1); st <= i && st + 2 <= run.length; st++) {
+      if (costAt(tt, run, st + 2, 2) >= 0 || (pt && pt.ids.has(run.slice(st, st + 2)))) return true;
+    }
+    return false;
+  }
   function knownAt(tt, run, st, L) { return costAt(tt, run, st + L, L) >= 0 || tt.second.has(run.slice(st, st + L)); }
   // Whether run[c] makes a word of any list or the second tier (2 to 4 characters) with characters outside run[a, b)
   // (零 of 零钱 when 带零 would be corrected): the character as written belongs to that word.
@@ -1777,6 +1785,12 @@
         var listed = e.kind === "shape" && tt.rareChar[run.charCodeAt(e.at)] === 1 &&
           (tab.shape.get(run[e.at]) || "").indexOf(e.ch) >= 0;
         var score = gain - (listed ? pen.listed : pen[e.kind]);
+        // a near-identical twin (己 for 已, 土 for 士, 拔 for 拨: checker/lexicon.py twins_table) that
+        // makes no word of any list with either neighbour as written is an OCR or handwriting slip,
+        // not a word the lists lack: a word of two it makes is held to threshold_twin
+        // (a numeral is left out: 八类, “三资” are a number and what it counts)
+        var twin = e.kind === "shape" && !isNumeral(run[e.at]) && (tt.twins[run[e.at]] || "").indexOf(e.ch) >= 0 &&
+          !wordBeside(tt, pt, run, e.at);
         // the other way round for a character chosen by its sound: an input method offers the
         // common character before the rare one, so a rare one written where a common one that
         // sounds alike (and does not look alike: 璧 for 壁 is a slip) makes a word was chosen
@@ -1787,7 +1801,8 @@
         // reported as a warning where that evidence alone would report it (pair_bar, a look-alike
         // pair_shape more); a near-sounding character is no candidate of the pair evidence
         var rescue = pt && e.kind !== "fuzzy" && score >= conf.rescue_from;
-        var low = score < Math.min(conf.threshold, conf.threshold_short, conf.threshold_three, conf.threshold_swapped);
+        var low = score < Math.min(conf.threshold, conf.threshold_short, conf.threshold_three, conf.threshold_swapped,
+          twin ? conf.threshold_twin : Infinity);
         if (low && !rescue) return;
         // the corrected word: the word of the new split that holds the edit
         var pos = e.at - a, span = wordAt(s1[1], after.length, pos);
@@ -1796,7 +1811,7 @@
         // a common character (的, 不) and its neighbour are no swap: 的行不计入 is no 不行, 不说清楚 no 说不清楚
         if (e.kind === "swapped" && (tt.cost.get(run[e.at]) <= conf.common_cost || tt.cost.get(run[e.at + 1]) <= conf.common_cost)) return;
         var bar = e.kind === "doubled" ? (word.length === 2 && betweenWords(tt, run, e.at) ? conf.threshold_short_alike : conf.threshold) : word.length > 3 ? conf.threshold : word.length === 3 ? conf.threshold_three :
-          e.kind === "swapped" ? conf.threshold_swapped : e.kind === "sound" || listed ? conf.threshold_short : conf.threshold_short_alike;
+          e.kind === "swapped" ? conf.threshold_swapped : twin ? conf.threshold_twin : e.kind === "sound" || listed ? conf.threshold_short : conf.threshold_short_alike;
         if (!tt.offer.has(word)) return;
         // a swap the words beside it do not want, once the pair evidence is loaded, is no slip: the
         // order written is most likely a word no list holds (普惠 is no 惠普 turned round)

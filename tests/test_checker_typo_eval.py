@@ -21,7 +21,9 @@ from support.typo_eval import (
     paragraph_alarms,
 )
 
-# measured 2026-12-05 (found / total): 21/38, 25/53, 27/39, 41/43 with two characters of a formulation written as
+# measured 2026-12-06 (found / total): 29/38, 34/53, 30/39, 41/43 with a near-identical twin that makes no
+# word as written held to threshold_twin (29/38, 30/53, 30/39, 41/43 before);
+# measured 2026-12-05: 21/38, 25/53, 27/39, 41/43 with two characters of a formulation written as
 # a same-sounding word of the list; 20/38, 25/53, 27/39, 41/43 with a look-alike of shapes.yml written in a
 # character rare in the words of the list (rare_char) believed like a same-sounding one; 20/38, 22/53, 27/39, 41/43 with the formulation matcher
 # (checker/engine.js ruleFormulas, ruleFourFormulas); 20/38, 21/53, 26/39, 31/43 with a swap of two characters
@@ -29,7 +31,7 @@ from support.typo_eval import (
 # 31/43 with no penalty for a doubled or swapped character (the one candidate of its place); 19/38, 21/53, 22/39, 31/43 with the confusion pairs
 # (typo-pair), the formulations of the vocabulary and two-character corrections from 16; before
 # those: 13/38, 16/53, 22/39, 20/43; the main engine before the context rule: 10/38, 3/53, 6/39, 10/43
-FLOORS = {"homophone": 0.55, "lookalike": 0.50, "missing_doubled_transposed": 0.69, "formulation": 0.95}
+FLOORS = {"homophone": 0.55, "lookalike": 0.60, "missing_doubled_transposed": 0.69, "formulation": 0.95}
 # two-character corrections from 16 (was 19) raise one finding away from the error in the error
 # sentences (a sound-alike scored 18); the clean sentences stay at 0
 STRAY = 1
