@@ -622,7 +622,7 @@
   function pairDoubled(tt, pt, run, base, busy, held, script, norm, at, found3) {
     var len = run.length, conf = tt.conf;
     for (var i = 1; i < len; i++) {
-      if (run[i - 1] !== run[i] || busy[base + i] || held[base + i] || script[base + i] || seam(at, base + i)) continue;
+      if (run[i - 1] !== run[i] || busy[base + i] || held[base + i] || script[base + i] || seam(at, base + i) || pairOfPairs(run, i)) continue;
       var e = { kind: "doubled", at: i, ch: "" }, score = pairGain(pt, tt, run, base, norm, e);
       if (score < conf.pair_doubled_bar) continue;
       var fixed = run.slice(0, i) + run.slice(i + 1), span = pairSpan(pt, tt, fixed, i - 1);  // the twin's word
@@ -630,6 +630,35 @@
       found3.push({ start: base + span[0], end: base + span[1] + (span[1] >= i ? 1 : 0), word: fixed.slice(span[0], span[1]),
         score: score, e: e, ch: norm.slice(base + i, base + i + 1), sure: 0, pair: true });
     }
+  }
+
+  // A common character written twice (开展了了宣讲, 关心的的问题, 将在在): each copy a word of its own
+  // in the best split, and no word of either list holds both (不了了之, 等等, 人人, 的的确确); a
+  // numeral is said twice on purpose (一一对应). A warning, whatever the scores say: the pair
+  // evidence keeps no pairs of negative association, so 了 after 了 costs what 了 costs anywhere.
+  function commonDoubled(tt, pt, run, base, busy, held, script, norm, at, back, found3) {
+    var len = run.length;
+    for (var i = 1; i < len; i++) {
+      var ch = run[i];
+      if (run[i - 1] !== ch || !(tt.cost.get(ch) <= tt.conf.common_cost) || isNumeral(ch)) continue;
+      if (busy[base + i] || held[base + i] || script[base + i] || seam(at, base + i)) continue;
+      if (pairOfPairs(run, i)) continue;
+      if (lengthAt(back, len, i - 1) !== 1 || lengthAt(back, len, i) !== 1 || bothInWord(tt, pt, run, i)) continue;
+      found3.push({ start: base + i - 1, end: base + i + 1, word: ch, score: 0, e: { kind: "doubled", at: i, ch: "" },
+        ch: norm.slice(base + i, base + i + 1), sure: 0, pair: true });
+    }
+  }
+  // Whether run[i - 1] and run[i], the same character, are half of a pair of pairs (和和美美,
+  // 实实在在, 高高兴兴): a form said so on purpose, never a character doubled by a slip.
+  function pairOfPairs(run, i) { return (i + 2 < run.length && run[i + 1] === run[i + 2]) || (i >= 3 && run[i - 3] === run[i - 2]); }
+  // Whether a word of 2 to 4 characters of either list holds run[i - 1] and run[i].
+  function bothInWord(tt, pt, run, i) {
+    for (var L = 2; L <= 4; L++) {
+      for (var st = Math.max(0, i - L + 1); st <= i - 1 && st + L <= run.length; st++) {
+        if (costAt(tt, run, st + L, L) >= 0 || (pt && pt.ids.has(run.slice(st, st + L)))) return true;
+      }
+    }
+    return false;
   }
 
   // The pair evidence on one of the rule's own edits e of run (ruleContextTypos: one it scores under
@@ -1765,9 +1794,10 @@
       for (var i = 0; i < len; i++) {
         if (busy[base + i]) continue;
         if (lone[i]) editsAt(tt, tab, run, lone, i, edits, seen);
-        if (i > 0 && run[i - 1] === run[i] && !seam(at, base + i) && !twoWords(tt, run, back, numbered, i)) doubledAt(tt, run, i, edits);
+        if (i > 0 && run[i - 1] === run[i] && !seam(at, base + i) && !pairOfPairs(run, i) && !twoWords(tt, run, back, numbered, i)) doubledAt(tt, run, i, edits);
       }
       if (pt) pairDoubled(tt, pt, run, base, busy, held, script, norm, at, found3);
+      commonDoubled(tt, pt, run, base, busy, held, script, norm, at, back, found3);
       edits.forEach(function (e) {
         if (held[base + e.at] || (e.kind === "swapped" && held[base + e.at + 1])) return;
         var a = Math.max(0, e.at - 5), b = Math.min(len, e.at + 6);
