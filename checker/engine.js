@@ -1653,9 +1653,13 @@
 
   // Whether the four characters at norm[i, i + 4) are word (an idiom or a formulation of four
   // characters) with its character k changed for a sound- or look-alike one: its evidence or null.
+  var NUMBERED = /^[一二两三四五六七八九十]个/u;
   function fourEdit(ctx, word, i, k) {
     var tab = ctx.tab, tt = tab.typo, norm = ctx.norm, w = norm.slice(i, i + 4);
     var ev = evidence(tab, norm[i + k], word[k]);
+    // a numbered formulation of the guide quoted whole (“两个确定” for 两个确立, “两个拥护” for 两个维护):
+    // no other phrase of that count is quoted so, and its words are misremembered for any others
+    if (!ev && k >= 2 && NUMBERED.test(word) && tab.formulaSet.has(word) && quoted(norm, i, i + 4)) ev = "other";
     if (!ev) return null;
     // the first or last character makes a word with its neighbour outside (桥梁学一做 holds 桥梁)
     var pair = k === 0 && i > 0 ? norm[i - 1] + norm[i] : k === 3 ? norm[i + 3] + (norm[i + 4] || "") : "";
