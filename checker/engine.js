@@ -821,6 +821,20 @@
     for (q = 0; q < (side.later || []).length; q++) if (rest.indexOf(side.later[q]) >= 0) return side.later[q];
     return null;
   }
+  function hasCues(side) { return (side.after || []).length + (side.before || []).length + (side.later || []).length > 0; }
+  // Whether the word-pair evidence (pairGain), once loaded, finds the text with the word at i
+  // written as to (as many characters, one of them other) confusion_pair_bar or more likelier.
+  function pairWants(ctx, i, word, to) {
+    var tab = ctx.tab, tt = tab.typo, pt = tab.wordPairs, norm = ctx.norm, k = -1, q;
+    if (!tt || !pt || word.length !== to.length) return false;
+    for (q = 0; q < word.length; q++) if (word[q] !== to[q]) { if (k >= 0) return false; k = q; }
+    if (k < 0) return false;
+    var a = i, b = i + word.length;
+    while (a > 0 && isHan(norm[a - 1])) a--;
+    while (b < norm.length && isHan(norm[b])) b++;
+    var e = { kind: "sound", at: i - a + k, ch: to[k] };
+    return pairGain(pt, tt, tab.translate(norm.slice(a, b)), a, norm, e) >= tt.conf.confusion_pair_bar;
+  }
   function ruleConfusions(ctx) {
     var norm = ctx.norm, found = [];
     ctx.data.confusions.forEach(function (pair) {
@@ -829,9 +843,20 @@
         for (; i >= 0; i = norm.indexOf(word, i + 1)) {
           var e = i + word.length;
           if (cueAround(norm, i, e, side, ctx.tab) !== null) continue;
-          for (var o = 0; o < pair.sides.length; o++) {
-            var other = pair.sides[o], cue = other === side ? null : cueAround(norm, i, e, other, ctx.tab);
-            if (cue !== null) { found.push([i, e, other.word, cue]); break; }
+          var o, other, cue = null;
+          for (o = 0; o < pair.sides.length && cue === null; o++) {
+            other = pair.sides[o];
+            cue = other === side ? null : cueAround(norm, i, e, other, ctx.tab);
+            if (cue !== null) found.push([i, e, other.word, cue]);
+          }
+          // no cue either way: the word-pair evidence, once loaded, may still want a side with cues
+          // (高度一直 for 一致, 必需在 for 必须: the neighbours go with the other word)
+          for (o = 0; o < pair.sides.length && cue === null; o++) {
+            other = pair.sides[o];
+            if (other !== side && hasCues(other) && pairWants(ctx, i, word, other.word)) {
+              found.push([i, e, other.word, null]);
+              cue = "";
+            }
           }
         }
       });
@@ -842,7 +867,8 @@
       for (var t = 0; t < ctx.typoSpans.length; t++) if (ctx.typoSpans[t][0] < f[1] && f[0] < ctx.typoSpans[t][1]) return;
       ctx.typoSpans.push([f[0], f[1]]);
       if (isMention(ctx, f[0], f[1])) return;
-      ctx.add("typo-pair", f[0], f[1] - f[0], ctx.msg("typo-pair", { found: ctx.text.slice(f[0], f[1]), right: f[2], cue: f[3] }), f[2]);
+      ctx.add("typo-pair", f[0], f[1] - f[0], ctx.msg(f[3] === null ? "typo-pair-evidence" : "typo-pair",
+        { found: ctx.text.slice(f[0], f[1]), right: f[2], cue: f[3] }), f[2]);
     });
   }
 
