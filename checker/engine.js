@@ -648,6 +648,26 @@
         ch: norm.slice(base + i, base + i + 1), sure: 0, pair: true });
     }
   }
+  // A character that is seldom a word alone (its cost as one twin_alone or more), standing alone in
+  // the best split and making no word with either neighbour (wordBeside), where a near-identical twin
+  // or a look-alike of shapes.yml is one of the commonest single words (twin_common or less): the
+  // twin misread (己建立, 巳完成 for 已; 叉 for 又). A warning; no word holds the correction, so the
+  // rule's own edits, which make words of two to four characters, never try it.
+  function loneTwins(tt, tab, pt, run, base, busy, held, script, norm, back, found3) {
+    var len = run.length, conf = tt.conf;
+    for (var i = 0; i < len; i++) {
+      var ch = run[i], own = tt.cost1[run.charCodeAt(i)];
+      if ((own >= 0 && own < conf.twin_alone) || lengthAt(back, len, i) !== 1) continue;
+      if (busy[base + i] || held[base + i] || script[base + i] || isNumeral(ch) || wordBeside(tt, pt, run, i)) continue;
+      var alike = (tt.twins[ch] || "") + (tab.shape.get(ch) || ""), best = null;
+      for (var k = 0; k < alike.length; k++) {
+        var c = tt.cost1[alike.charCodeAt(k)];
+        if (c >= 0 && c <= conf.twin_common && (best === null || c < tt.cost1[best.charCodeAt(0)])) best = alike[k];
+      }
+      if (best) found3.push({ start: base + i, end: base + i + 1, word: best, score: 0, e: { kind: "shape", at: i, ch: best },
+        ch: norm.slice(base + i, base + i + 1), sure: 0, pair: true });
+    }
+  }
   // Whether run[i - 1] and run[i], the same character, are half of a pair of pairs (和和美美,
   // 实实在在, 高高兴兴): a form said so on purpose, never a character doubled by a slip.
   function pairOfPairs(run, i) { return (i + 2 < run.length && run[i + 1] === run[i + 2]) || (i >= 3 && run[i - 3] === run[i - 2]); }
@@ -1828,6 +1848,7 @@
       }
       if (pt) pairDoubled(tt, pt, run, base, busy, held, script, norm, at, found3);
       commonDoubled(tt, pt, run, base, busy, held, script, norm, at, back, found3);
+      loneTwins(tt, tab, pt, run, base, busy, held, script, norm, back, found3);
       edits.forEach(function (e) {
         if (held[base + e.at] || (e.kind === "swapped" && held[base + e.at + 1])) return;
         var a = Math.max(0, e.at - 5), b = Math.min(len, e.at + 6);
