@@ -636,28 +636,32 @@
   // in the best split, and no word of either list holds both (不了了之, 等等, 人人, 的的确确); a
   // numeral is said twice on purpose (一一对应). A warning, whatever the scores say: the pair
   // evidence keeps no pairs of negative association, so 了 after 了 costs what 了 costs anywhere.
-  function commonDoubled(tt, pt, run, base, busy, held, script, norm, at, back, found3) {
+  function commonDoubled(tt, pt, run, base, busy, held, script, norm, at, single, found3) {
     var len = run.length;
     for (var i = 1; i < len; i++) {
       var ch = run[i];
       if (run[i - 1] !== ch || !(tt.cost.get(ch) <= tt.conf.common_cost) || isNumeral(ch)) continue;
       if (busy[base + i] || held[base + i] || script[base + i] || seam(at, base + i)) continue;
       if (pairOfPairs(run, i)) continue;
-      if (lengthAt(back, len, i - 1) !== 1 || lengthAt(back, len, i) !== 1 || bothInWord(tt, pt, run, i)) continue;
+      if (!single[i - 1] || !single[i] || bothInWord(tt, pt, run, i)) continue;
       found3.push({ start: base + i - 1, end: base + i + 1, word: ch, score: 0, e: { kind: "doubled", at: i, ch: "" },
         ch: norm.slice(base + i, base + i + 1), sure: 0, pair: true });
     }
   }
-  // A character that is seldom a word alone (its cost as one twin_alone or more), standing alone in
-  // the best split and making no word with either neighbour (wordBeside), where a near-identical twin
+  // A character that is seldom a word alone (its cost as one twin_alone or more, twin_bound more than
+  // its share of the words listed), standing alone in the best split and making no word with either
+  // neighbour (wordBeside), where a near-identical twin
   // or a look-alike of shapes.yml is one of the commonest single words (twin_common or less): the
-  // twin misread (己建立, 巳完成 for 已; 叉 for 又). A warning; no word holds the correction, so the
+  // twin misread (己建立, 己完成 for 已). A warning; no word holds the correction, so the
   // rule's own edits, which make words of two to four characters, never try it.
-  function loneTwins(tt, tab, pt, run, base, busy, held, script, norm, back, found3) {
+  function loneTwins(tt, tab, pt, run, base, busy, held, script, norm, single, found3) {
     var len = run.length, conf = tt.conf;
     for (var i = 0; i < len; i++) {
-      var ch = run[i], own = tt.cost1[run.charCodeAt(i)];
-      if ((own >= 0 && own < conf.twin_alone) || lengthAt(back, len, i) !== 1) continue;
+      var ch = run[i], code = run.charCodeAt(i), own = tt.cost1[code];
+      if ((own >= 0 && own < conf.twin_alone) || !single[i]) continue;
+      // and a character that lives in words: alone twin_bound rarer than in the words holding it
+      // (己 of 自己, 知己; not 担 of 担使命, a verb of its own)
+      if (own >= 0 && own + 2 * Math.log(tt.charMass[code] || 1e-30) < conf.twin_bound) continue;
       if (busy[base + i] || held[base + i] || script[base + i] || isNumeral(ch) || wordBeside(tt, pt, run, i)) continue;
       var alike = (tt.twins[ch] || "") + (tab.shape.get(ch) || ""), best = null;
       for (var k = 0; k < alike.length; k++) {
@@ -841,6 +845,7 @@
     for (q = 0; q < (side.later || []).length; q++) if (rest.indexOf(side.later[q]) >= 0) return side.later[q];
     return null;
   }
+  var PAIR_REACH = 16;
   function hasCues(side) { return (side.after || []).length + (side.before || []).length + (side.later || []).length > 0; }
   // Whether the word-pair evidence (pairGain), once loaded, finds the text with the word at i
   // written as to (as many characters, one of them other) confusion_pair_bar or more likelier.
@@ -849,9 +854,11 @@
     if (!tt || !pt || word.length !== to.length) return false;
     for (q = 0; q < word.length; q++) if (word[q] !== to[q]) { if (k >= 0) return false; k = q; }
     if (k < 0) return false;
+    // the run of Chinese characters around it, PAIR_REACH at most either side (pairGain reads
+    // PAIR_SIDE characters either side of the edit and the run's ends only within them)
     var a = i, b = i + word.length;
-    while (a > 0 && isHan(norm[a - 1])) a--;
-    while (b < norm.length && isHan(norm[b])) b++;
+    while (a > 0 && i - a < PAIR_REACH && isHan(norm[a - 1])) a--;
+    while (b < norm.length && b - i < PAIR_REACH && isHan(norm[b])) b++;
     var e = { kind: "sound", at: i - a + k, ch: to[k] };
     return pairGain(pt, tt, tab.translate(norm.slice(a, b)), a, norm, e) >= tt.conf.confusion_pair_bar;
   }
@@ -1830,9 +1837,10 @@
       // the script rule reports it)
       var run = tab.translate(m[0]), base = m.index, len = run.length, rc = new Int32Array((len + 1) * 4);
       var seg = segment(tt, run, rc, true), back = seg[1], upto = seg[2];
-      var lone = new Uint8Array(len);
+      var lone = new Uint8Array(len), single = new Uint8Array(len);  // single: a word of one character in the split
       for (var end = len; end > 0; end -= back[end]) {
         var L0 = back[end];  // the word's cost: the difference of the split's costs at its ends
+        if (L0 === 1) single[end - 1] = 1;
         if (L0 === 1 || upto[end] - upto[end - L0] >= conf.rare_cost) for (var q = end - L0; q < end; q++) lone[q] = 1;
       }
       protectPhrases(tt, run, base, busy);
@@ -1847,8 +1855,8 @@
         if (i > 0 && run[i - 1] === run[i] && !seam(at, base + i) && !pairOfPairs(run, i) && !twoWords(tt, run, back, numbered, i)) doubledAt(tt, run, i, edits);
       }
       if (pt) pairDoubled(tt, pt, run, base, busy, held, script, norm, at, found3);
-      commonDoubled(tt, pt, run, base, busy, held, script, norm, at, back, found3);
-      loneTwins(tt, tab, pt, run, base, busy, held, script, norm, back, found3);
+      commonDoubled(tt, pt, run, base, busy, held, script, norm, at, single, found3);
+      loneTwins(tt, tab, pt, run, base, busy, held, script, norm, single, found3);
       edits.forEach(function (e) {
         if (held[base + e.at] || (e.kind === "swapped" && held[base + e.at + 1])) return;
         var a = Math.max(0, e.at - 5), b = Math.min(len, e.at + 6);
@@ -1889,6 +1897,12 @@
         var pos = e.at - a, span = wordAt(s1[1], after.length, pos);
         if (e.kind === "swapped" && span[1] < pos + 2) return;
         var word = after.slice(span[0], span[1]);
+        // the twin's word of two takes its other character from a word of two as written (“更”字排比:
+        // 排 of 排比 is no 安排's): no slip of a twin's then, only a look-alike like any other
+        if (twin && word.length === 2) {
+          var other = a + span[0] === e.at ? e.at + 1 : e.at - 1, out = other > e.at ? other + 1 : other - 1;
+          if (out >= 0 && out < len && wordBeside(tt, pt, run.slice(Math.min(other, out), Math.max(other, out) + 1), 0)) twin = false;
+        }
         // a common character (的, 不) and its neighbour are no swap: 的行不计入 is no 不行, 不说清楚 no 说不清楚
         if (e.kind === "swapped" && (tt.cost.get(run[e.at]) <= conf.common_cost || tt.cost.get(run[e.at + 1]) <= conf.common_cost)) return;
         var bar = e.kind === "doubled" ? (word.length === 2 && betweenWords(tt, run, e.at) ? conf.threshold_short_alike : conf.threshold) : word.length > 3 ? conf.threshold : word.length === 3 ? conf.threshold_three :

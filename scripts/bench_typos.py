@@ -76,7 +76,7 @@ SEEDS = HERE.parent / "shared" / "seeds"
 
 def guide_texts() -> dict[str, str]:
     texts = {}
-    for folder in ("samples", "templates"):
+    for folder in ("samples", "templates", "terms", "checklists", "events", "timeline"):
         for path in sorted((ROOT / "data" / folder).glob("*.yml")):
             record = yaml.safe_load(path.read_text(encoding="utf-8"))
             texts[f"{folder}/{path.name}"] = "\n".join(s for s in strings(record) if not s.isascii())
