@@ -293,26 +293,36 @@ def _ledgers(site) -> list[dict]:
     return out
 
 
-# The pieces of a 区's full name (示例市青溪区: 示例市, 青溪区) and the suffixes a short form drops
-ADMIN_PIECE = re.compile(r".+?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|省|市|州|盟|区|县|旗)")
-NAME_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "居委会", "村委会", "地区", "街道", "社区",
-                 "省", "市", "州", "盟", "区", "县", "旗", "镇", "乡", "村")
+COMMITTEES = ("居委会", "村委会")  # a community's committee: a suffix a short form of a local name drops too
 
 
-def local_names(settings: dict) -> list[str]:
+def longest_first(words) -> list[str]:
+    """Words longest first (in their order otherwise), as an alternation or a suffix test must try them."""
+    return sorted(words, key=len, reverse=True)
+
+
+def admin_piece(admin_levels) -> re.Pattern:
+    """The pieces of a 区's full name (示例市青溪区: 示例市, 青溪区), each ending in one of
+    ``admin_levels`` (data/checker/units.yml; the engine strips a title's superior with the same list)."""
+    return re.compile(".+?(?:" + "|".join(map(re.escape, longest_first(admin_levels))) + ")")
+
+
+def local_names(settings: dict, units: dict) -> list[str]:
     """The local edition's own names (its settings.yml, macros/local.py): the 区 (and the pieces of
     its full name), each 街道 and 社区, each also without its suffix when two characters or more
     are left (青溪区 -> 青溪, 荷塘社区 -> 荷塘). The engine reads them as the user's own words:
-    no typo rule reports them (data["known_names"], GuideChecker.check)."""
+    no typo rule reports them (data["known_names"], GuideChecker.check). ``units``: the data of
+    data/checker/units.yml, whose ``admin_levels`` and ``levels`` are the suffixes."""
     unit = settings["unit"]
     district = unit["district"].strip()
-    names = ADMIN_PIECE.findall(district) or [district]
+    names = admin_piece(units["admin_levels"]).findall(district) or [district]
     for street in unit["streets"]:
         names += [street["name"], *street.get("communities", [])]
+    suffixes = longest_first([*units["admin_levels"], *COMMITTEES, *units["levels"]])
     out = {district}  # whole, and its pieces with their short forms
     for name in (n.strip() for n in names):
         out.add(name)
-        for suffix in NAME_SUFFIXES:
+        for suffix in suffixes:
             if name.endswith(suffix) and len(name) - len(suffix) >= 2:
                 out.add(name[: -len(suffix)])
                 break
@@ -344,7 +354,7 @@ def compile_data(site, with_language: bool = True) -> dict:
                    "encoding": _patterns(debris, "encoding")},
         "selfnames": list(record("selfnames")["forms"]),
         "stock": {k: stock[k] for k in ("phrases", "min_phrases", "facts")},
-        "units": {k: list(record("units")[k]) for k in ("levels", "organs", "not_names")},
+        "units": {k: list(record("units")[k]) for k in ("levels", "admin_levels", "organs", "not_names")},
         "structure": {k: structure[k] for k in ("report_titles", "plan_titles", "problem_headings",
                                                 "next_headings", "item_markers", "topics", "match_ignore",
                                                 "match_threshold", "match_counts", "measurable", "unmeasured_parts")},
@@ -359,7 +369,7 @@ def compile_data(site, with_language: bool = True) -> dict:
     }
     layer = getattr(site, "layer", None)  # a local edition (GUIDE_LOCAL): its names are no typos
     if layer is not None:
-        data["known_names"] = local_names(layer.settings)
+        data["known_names"] = local_names(layer.settings, record("units").data)
     if with_language:
         from checker.lexicon import with_chars
         from checker.typobase import load_base

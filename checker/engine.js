@@ -173,6 +173,10 @@
     var organs = units.organs.slice().sort(function (a, b) { return b.length - a.length; }).map(escapeRe).join("|");
     this.unitStart = new RegExp("^([\\u4e00-\\u9fff]{1,10}?)(" + levels + ")", "u");
     this.unitMention = rx("(?:^|(?<=[。，；：]))[ \\t\\u3000]*([\\u4e00-\\u9fff]{1,10}?)(" + levels + ")(" + organs + ")");
+    // a superior's name before the unit's in a title (示例市青溪区, 中共某某区委: ownUnit), ending in one of
+    // the administrative levels of units.yml (checker/compile.py splits a local edition's 区 with them)
+    var admin = units.admin_levels.slice().sort(function (a, b) { return b.length - a.length; }).map(escapeRe).join("|");
+    this.adminPrefix = new RegExp("^[\\u4e00-\\u9fff]{1,6}?(?:" + admin + ")委?", "u");
     var forms = data.selfnames.slice().sort(function (a, b) { return b.length - a.length; });
     this.selfname = rx("我(" + forms.map(escapeRe).join("|") + ")");
     this.anniversaries = [];
@@ -1353,13 +1357,24 @@
     reportFormulas(ctx, found, done);
   }
 
+  // mask (of the text's length or more) with the spans of the typo findings so far set to 1, and returned;
+  // withPair: those the word-pair evidence made alone (f.pair, which give way to a formulation) too
+  function markTypoFindings(ctx, mask, withPair) {
+    var n = ctx.norm.length;
+    ctx.findings.forEach(function (f) {
+      if (f.rule.indexOf("typo-") !== 0 || (f.pair && !withPair)) return;
+      for (var q = f.start; q < f.start + f.length && q < n; q++) mask[q] = 1;
+    });
+    return mask;
+  }
+
   // The formulations and idioms of four characters (see ruleFormulas), after the context rule,
   // which judges the idioms of its word list with their frequency: only where no typo rule
   // found anything.
   function ruleFourFormulas(ctx) {
-    var tab = ctx.tab, tt = tab.typo, norm = ctx.norm, n = norm.length, found = [], done = ctx.typoBusy.slice();
+    var tab = ctx.tab, tt = tab.typo, norm = ctx.norm, n = norm.length, found = [];
     // a word found by the pair evidence alone gives way to an idiom or formulation misspelt there
-    ctx.findings.forEach(function (f) { if (f.rule.indexOf("typo-") === 0 && !f.pair) for (var q = f.start; q < f.start + f.length && q < n; q++) done[q] = 1; });
+    var done = markTypoFindings(ctx, ctx.typoBusy.slice(), false);
     for (var i = 0; i + 4 <= n; i++) {
       if (!isHan(norm[i]) || !isHan(norm[i + 1]) || !isHan(norm[i + 2]) || !isHan(norm[i + 3])) continue;
       if (done[i] || done[i + 1] || done[i + 2] || done[i + 3]) continue;
@@ -1557,8 +1572,7 @@
   function ruleParticles(ctx) {
     var pt = ctx.tab.particle, tt = ctx.tab.typo;
     if (!pt || !tt) return;
-    var norm = ctx.norm, n = norm.length, busy = new Uint8Array(n + 1);
-    ctx.findings.forEach(function (f) { if (f.rule.indexOf("typo-") === 0) for (var q = f.start; q < f.start + f.length && q < n; q++) busy[q] = 1; });
+    var norm = ctx.norm, busy = markTypoFindings(ctx, new Uint8Array(norm.length + 1), true);
     for (var p = norm.indexOf("的"); p > 0; p = norm.indexOf("的", p + 1)) {
       if (busy[p] || busy[p - 1]) continue;
       var found = particleAt(pt, tt, norm, p);
@@ -2408,14 +2422,13 @@
   }
 
   // Another unit's name opening a clause (a report pasted from another unit's).
-  var ADMIN_PREFIX = /^[\u4e00-\u9fff]{1,6}?(?:自治州|自治县|省|市|州|区|县|旗)委?/u;
   function ownUnit(ctx) {
     var first = findTitle(ctx);
     if (first === null) return null;
     var title = strip(first[2]).replace(/^(?:中共)?(?:20[0-9][0-9]年度?)?/u, "");
     // the superior's name before the unit's (中共翚溪区委蘅皋街道工作委员会, 示例市青溪区柳岸街道): the
     // unit is 蘅皋街道, as its body calls it; a name of its own stays whole (新市街道)
-    for (var pre; (pre = ADMIN_PREFIX.exec(title)) !== null;) {
+    for (var pre; (pre = ctx.tab.adminPrefix.exec(title)) !== null;) {
       var after = ctx.tab.unitStart.exec(title.slice(pre[0].length));
       if (!after || after[1].length < 2) break;
       title = title.slice(pre[0].length);

@@ -130,10 +130,17 @@ def pattern_javascript_cannot_read(root: Path):
     return "data/checker/usage.yml", line, "invalid regular expression"
 
 
+def admin_level_not_one_word(root: Path):
+    """Two suffixes in one entry of the administrative levels (checker/compile.py and engine.js build patterns of them)."""
+    line = replace(root / "data/checker/units.yml", "区, 县, 旗]", "区/县, 旗]")
+    return "data/checker/units.yml", line, "admin_levels/10: '区/县' does not match"
+
+
 CASES = [malformed_yaml, unknown_checklist_id, missing_required_field, duplicate_item_id, duplicate_record_id,
          unknown_field, undefined_variable, template_syntax_error, broken_link, broken_anchor,
          bad_front_matter_key, policy_page_without_basis, templates_folder, filler_word_that_is_a_synonym,
-         plan_period_off_by_a_year, shared_heading_in_two_files, pattern_javascript_cannot_read]
+         plan_period_off_by_a_year, shared_heading_in_two_files, pattern_javascript_cannot_read,
+         admin_level_not_one_word]
 
 
 @pytest.mark.parametrize("break_it", CASES, ids=[c.__name__ for c in CASES])
