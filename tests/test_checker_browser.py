@@ -4,7 +4,9 @@ offline, from file://, keeps the draft, reads .docx, and sends nothing anywhere.
 
 from __future__ import annotations
 
-from checker.readers import read_report
+import re
+
+from checker.readers import read_report, read_words
 from support.checker import CASES, ROOT, make_docx, summary
 
 PAGE = "checker/index.html"
@@ -237,9 +239,9 @@ def test_not_a_typo_goes_into_my_words_and_stays(page, site_server):
     assert p.locator("#checker-words-list li").count() == 0
 
 
-def test_my_words_without_local_storage_last_the_session(page, built_site):
+def test_my_words_without_local_storage_last_the_session(page, built_site, tmp_path):
     """From file:// with localStorage refused (as some browsers and policies do), the button still
-    works and the panel says the list is not kept."""
+    works and the panel says the list is not kept; the list is exported and imported all the same."""
     p = page.page
     p.add_init_script("Object.defineProperty(window, 'localStorage', "
                       "{ get() { throw new DOMException('denied', 'SecurityError'); } });")
@@ -249,3 +251,94 @@ def test_my_words_without_local_storage_last_the_session(page, built_site):
     p.click("#checker-words summary")
     assert p.locator("#checker-words-list li .checker-word-text").all_text_contents() == ["灵沼"]
     assert p.locator("#checker-words-session").is_visible()
+    # the list leaves the browser and comes back as a file (导出词表, 导入词表), storage or none
+    with p.expect_download() as got:
+        p.click("#checker-words-export")
+    exported = tmp_path / got.value.suggested_filename
+    got.value.save_as(exported)
+    assert read_words(exported) == ["灵沼"]
+    p.once("dialog", lambda dialog: dialog.accept())
+    p.click("#checker-words-clear")
+    p.wait_for_function(f"{ITEMS}.includes('灵活')")
+    p.set_input_files("#checker-words-file", str(exported))
+    p.wait_for_function(f"!{ITEMS}.includes('灵活')")
+    assert p.locator("#checker-words-list li .checker-word-text").all_text_contents() == ["灵沼"]
+    assert p.locator("#checker-words-session").is_visible()
+
+
+# 我的词表 as a file: two names one character off a common word (幸福, 丰硕), which the context rule reports
+NAMES = "本季度，杏福义工站为孤寡老人送餐三百余份，丰朔农场捐赠蔬菜两车。"
+LISTED = "#checker-words-list li .checker-word-text"
+
+
+def _check_names(p, url):
+    p.goto(url)
+    p.wait_for_function("document.body.dataset.checkerPairs === 'ready'")  # no check runs again after this
+    p.fill("#checker-input", NAMES)
+    p.click("#checker-run")
+    p.wait_for_function(f"{ITEMS}.includes('幸福') && {ITEMS}.includes('丰硕')")
+    p.locator(".checker-item", has_text="幸福").locator(".checker-notypo").click()
+    p.wait_for_function(f"!{ITEMS}.includes('幸福')")
+    p.click("#checker-words summary")
+
+
+def test_my_words_export_and_import(page, site_server, tmp_path):
+    """导出词表 downloads the list in the format of --words (read_words reads the same words back);
+    导入词表 merges such a file into the list, says what it added, and the draft is checked again."""
+    p = page.page
+    p.goto(site_server + PAGE)
+    assert p.locator("#checker-words-export").is_disabled()  # nothing to export yet
+    _check_names(p, site_server + PAGE)
+    requests_before = len(page.requests)
+    with p.expect_download() as got:
+        p.click("#checker-words-export")
+    assert got.value.suggested_filename == "我的词表.txt"
+    exported = tmp_path / "我的词表.txt"
+    got.value.save_as(exported)
+    assert all(url.startswith("blob:") for url in page.requests[requests_before:])  # nothing asked of a server
+    raw = exported.read_bytes()
+    assert re.fullmatch("\ufeff# 报告体检 我的词表，导出于 [0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日\r\n#[^\r\n]*--words[^\r\n]*\r\n"
+                        "杏福\r\n", raw.decode("utf-8"))
+    assert read_words(exported) == ["杏福"]
+    assert "已导出 1 个词" in p.inner_text("#checker-words-status")
+    p.once("dialog", lambda dialog: dialog.accept())
+    p.click("#checker-words-clear")
+    p.wait_for_function(f"{ITEMS}.includes('幸福')")
+    assert p.locator("#checker-words-export").is_disabled()
+    runs = int(p.evaluate("document.body.dataset.checkerRuns"))
+    p.set_input_files("#checker-words-file", str(exported))
+    p.wait_for_function(f"!{ITEMS}.includes('幸福')")  # checked again at once
+    assert int(p.evaluate("document.body.dataset.checkerRuns")) == runs + 1
+    assert "丰硕" in p.inner_text("#checker-list")
+    assert p.locator(LISTED).all_text_contents() == ["杏福"]
+    assert "新加了 1 个词。" in p.inner_text("#checker-words-status")
+    # a file written by hand: a BOM, comments, blank lines, a word twice, one already listed, one too long
+    own = tmp_path / "本社区名称.txt"
+    own.write_bytes("\ufeff# 本社区的名称\r\n\r\n\u3000丰朔 # 农场\n杏福\n丰朔\n# 杏福\n{}\n".format("长" * 41).encode("utf-8"))
+    p.set_input_files("#checker-words-file", str(own))
+    p.wait_for_function(f"!{ITEMS}.includes('丰硕')")
+    assert p.locator(LISTED).all_text_contents() == ["杏福", "丰朔"]
+    assert [w for w in read_words(own) if len(w) <= 40] == ["丰朔", "杏福"]
+    assert "新加了 1 个词，1 个词表里已经有了；1 个超过 40 个字，没有加。" in p.inner_text("#checker-words-status")
+    p.reload()
+    assert p.locator(LISTED).all_text_contents() == ["杏福", "丰朔"]
+
+
+def test_my_words_import_refuses_a_bad_file(page, site_server, tmp_path):
+    """A file that is not UTF-8 text, is over 1 MB or holds no word changes nothing and says why."""
+    p = page.page
+    _check_names(p, site_server + PAGE)
+    kept = p.evaluate("localStorage.getItem('guide-checker-words-v1')")
+    bad = [("旧编码.txt", "丰朔\r\n".encode("gb18030"), "不是 UTF-8 编码的文本"),
+           ("太大.txt", ("丰朔\n" * 200_000).encode("utf-8"), "超过 1 MB"),
+           ("只有注释.txt", "# 丰朔\n\n   \n".encode(), "没有词"),
+           ("表格.txt", b"PK\x03\x04\x14\x00\x00\x00\x08\x00", "不是 UTF-8 编码的文本")]
+    for name, content, said in bad:
+        path = tmp_path / name
+        path.write_bytes(content)
+        p.set_input_files("#checker-words-file", str(path))
+        p.wait_for_function("([name, said]) => { const s = document.getElementById('checker-words-status').textContent;"
+                            " return s.includes(name) && s.includes(said); }", arg=[name, said])
+        assert p.locator(LISTED).all_text_contents() == ["杏福"]
+        assert p.evaluate("localStorage.getItem('guide-checker-words-v1')") == kept
+        assert "丰硕" in p.inner_text("#checker-list")

@@ -12,7 +12,9 @@
  * 我的词表: a finding of a typo rule has a button 不是错字 that adds the text it marks to the user's
  * own words (kept in localStorage under its own key, which 清空 leaves alone; for the session only
  * where the browser allows no storage); the engine reads them as names no typo rule reports
- * (GuideChecker.check's words), and the panel under the results lists them, to remove.
+ * (GuideChecker.check's words), and the panel under the results lists them, to remove. The list is
+ * exported as a text file (a Blob and an <a download>, nothing sent) in the format of the command line's
+ * --words (checker/readers.py read_words), and such a file is imported into it (read in the browser).
  */
 (function () {
   "use strict";
@@ -149,6 +151,65 @@
     this.save();
   };
   Words.prototype.clear = function () { this.list = []; this.save(); };
+  // Words added at once (an import): [added, already listed].
+  Words.prototype.merge = function (words) {
+    var had = new Set(this.list), added = 0;
+    words.forEach(function (w) { if (!had.has(w)) { had.add(w); this.list.push(w); added++; } }, this);
+    if (added) this.save();
+    return [added, words.length - added];
+  };
+
+  // A word list as a file, in the format of checker/readers.py read_words (check_report.py --words):
+  // UTF-8, a BOM allowed, one word a line (the line breaks of Python's str.splitlines), what follows a #
+  // a comment, each word stripped of the characters read_words strips, blank lines skipped, each word
+  // once. The words are those the button 不是错字 could add: at most WORD_MAX characters (the longer
+  // are skipped and counted).
+  var WORDS_FILE_MAX = 1024 * 1024;  // bytes, readers.WORDS_MAX_BYTES
+  var WORDS_HELP = "词表是 UTF-8 编码的文本文件，一行一个词，# 后面是注释。";
+  var LINE_BREAK = /\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]/;
+  var STRIPPED = /^[ \t\u3000\u00a0\ufeff]+|[ \t\u3000\u00a0\ufeff]+$/g;
+  function wordOfLine(line) { return line.split("#", 1)[0].replace(STRIPPED, ""); }
+  // {words, long (how many were over WORD_MAX)} of the file's bytes; throws an Error saying why not.
+  function parseWordsFile(bytes) {
+    var text;
+    try {
+      if (bytes.indexOf(0) >= 0) throw new Error("binary");  // a NUL: no text (UTF-16, a Word document)
+      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);  // drops a BOM, as utf-8-sig
+    } catch (e) {
+      throw new Error("这个文件不是 UTF-8 编码的文本，没有导入。请用记事本打开，“另存为”时编码选 UTF-8，再导入。");
+    }
+    var seen = new Set(), words = [], long = 0;
+    text.split(LINE_BREAK).forEach(function (line) {
+      var w = wordOfLine(line);
+      if (!w || seen.has(w)) return;
+      seen.add(w);
+      if (Array.from(w).length > WORD_MAX) long++;
+      else words.push(w);
+    });
+    if (!words.length) {
+      throw new Error(long ? "这个文件里的词都超过 " + WORD_MAX + " 个字，不像是地名或名称，没有导入。"
+        : "这个文件里没有词（只有空行或 # 后面的注释），没有导入。" + WORDS_HELP);
+    }
+    return { words: words, long: long };
+  }
+  // The file's text (CRLF and a BOM, so that Notepad of any Windows opens it right): a comment saying
+  // what it is and when, then the words read_words reads back as they are ([text, words left out]).
+  function wordsFileText(list, date) {
+    var out = [], left = 0;
+    list.forEach(function (w) { if (wordOfLine(w) === w && w.split(LINE_BREAK).length === 1) out.push(w); else left++; });
+    var head = ["# 报告体检 我的词表，导出于 " + date.getFullYear() + "年" + (date.getMonth() + 1) + "月" + date.getDate() + "日",
+      "# 一行一个词，# 后面是注释；命令行检查时用 --words 我的词表.txt"];
+    return ["\ufeff" + head.concat(out).join("\r\n") + "\r\n", left];
+  }
+  function download(bytes, type, name) {
+    var link = el("a");
+    link.href = URL.createObjectURL(new Blob([bytes], { type: type }));
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    document.body.removeChild(link);
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 10000);
+  }
 
   function isTypoRule(rule) { return rule.indexOf("typo-") === 0; }
 
@@ -297,7 +358,7 @@
     var summary = $("checker-summary");
     var opened = null;  // the .docx the text came from: {docx, text, storyLines}
     var words = new Words(WORDS_KEY);
-    var wordsBox = $("checker-words");
+    var wordsBox = $("checker-words"), wordsStatus = $("checker-words-status");
     function renderWords() {
       if (!wordsBox) return;
       var ul = $("checker-words-list"), n = words.list.length;
@@ -315,6 +376,7 @@
       });
       $("checker-words-empty").hidden = n > 0;
       $("checker-words-clear").disabled = !n;
+      $("checker-words-export").disabled = !n;
       $("checker-words-session").hidden = !!words.kept;
     }
     function notTypo(word) {
@@ -326,6 +388,29 @@
       $("checker-words-clear").addEventListener("click", function () {
         if (!words.list.length || !window.confirm("清空我的词表？清空后这些词又会当作可能的错字提示。")) return;
         words.clear(); renderWords(); run();
+        wordsStatus.textContent = "";
+      });
+      $("checker-words-export").addEventListener("click", function () {
+        var made = wordsFileText(words.list, new Date());
+        download(made[0], "text/plain;charset=utf-8", "我的词表.txt");
+        wordsStatus.textContent = "已导出 " + (words.list.length - made[1]) + " 个词（我的词表.txt），可以在浏览器的下载记录里找到这个文件。" +
+          (made[1] ? made[1] + " 个词含有 # 或换行，没有导出。" : "");
+      });
+      $("checker-words-file").addEventListener("change", function (ev) {
+        var file = ev.target.files && ev.target.files[0];
+        ev.target.value = "";  // the same file may be chosen again
+        if (!file) return;
+        var said = function (text) { wordsStatus.textContent = "导入“" + file.name + "”：" + text; };
+        if (file.size > WORDS_FILE_MAX) { said("文件超过 1 MB，不像是一份词表，没有导入。" + WORDS_HELP); return; }
+        file.arrayBuffer().then(function (buf) {
+          var read;
+          try { read = parseWordsFile(new Uint8Array(buf)); } catch (err) { said(err.message); return; }
+          var counts = words.merge(read.words);
+          renderWords();
+          run();  // the imported words' findings go at once
+          said("新加了 " + counts[0] + " 个词" + (counts[1] ? "，" + counts[1] + " 个词表里已经有了" : "") +
+            (read.long ? "；" + read.long + " 个超过 " + WORD_MAX + " 个字，没有加" : "") + "。");
+        }, function () { said("浏览器读不了这个文件，没有导入；请把文件复制到本机再试。"); });
       });
     }
     var fixes = new Fixes($("checker-fixes"), function () { renderFixes(); });
@@ -357,14 +442,8 @@
         status.textContent = "无法生成批注版：" + err.message;
         return;
       }
-      var link = el("a");
-      link.href = URL.createObjectURL(new Blob([built.bytes], {
-        type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }));
-      link.download = opened.docx.name.replace(/\.docx$/i, "") + "-批注版.docx";
-      document.body.appendChild(link);
-      link.click();
-      document.body.removeChild(link);
-      setTimeout(function () { URL.revokeObjectURL(link.href); }, 10000);
+      download(built.bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        opened.docx.name.replace(/\.docx$/i, "") + "-批注版.docx");
       var plan = built.plan;
       status.textContent = "已生成批注版（用时 " + Math.round(performance.now() - t0) + " 毫秒）：" + plan.findings.length +
         " 处问题写成批注，" + plan.edits.length + " 处修改写成修订" +
