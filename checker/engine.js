@@ -1911,12 +1911,9 @@
         var pos = e.at - a, span = wordAt(s1[1], after.length, pos);
         if (e.kind === "swapped" && span[1] < pos + 2) return;
         var word = after.slice(span[0], span[1]);
-        // the twin's word of two takes its other character from a word of two as written (“更”字排比:
-        // 排 of 排比 is no 安排's): no slip of a twin's then, only a look-alike like any other
-        if (twin && word.length === 2) {
-          var other = a + span[0] === e.at ? e.at + 1 : e.at - 1, out = other > e.at ? other + 1 : other - 1;
-          if (out >= 0 && out < len && wordBeside(tt, pt, run.slice(Math.min(other, out), Math.max(other, out) + 1), 0)) twin = false;
-        }
+        // once the pair evidence is loaded, the words beside a twin's word must want it (twin_pair_floor):
+        // “更”字排比 is no 安排 followed by 比, whose 排 belongs to 排比 as written
+        if (twin && pt && pairGain(pt, tt, run, base, norm, e) < conf.twin_pair_floor) twin = false;
         // a common character (的, 不) and its neighbour are no swap: 的行不计入 is no 不行, 不说清楚 no 说不清楚
         if (e.kind === "swapped" && (tt.cost.get(run[e.at]) <= conf.common_cost || tt.cost.get(run[e.at + 1]) <= conf.common_cost)) return;
         var bar = e.kind === "doubled" ? (word.length === 2 && betweenWords(tt, run, e.at) ? conf.threshold_short_alike : conf.threshold) : word.length > 3 ? conf.threshold : word.length === 3 ? conf.threshold_three :
