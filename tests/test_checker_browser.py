@@ -189,12 +189,17 @@ PLACE = "今年以来，灵沼街道认真部暑全年宣传思想工作。"  # 
 ITEMS = "[...document.querySelectorAll('.checker-item')].map(li => li.textContent).join('|')"
 
 
-def _check_place(p, url):
+def _check_text(p, url, text, *wanted):
+    """The checker page at url checks text once the pair data is in; waits for the findings suggesting wanted."""
     p.goto(url)
     p.wait_for_function("document.body.dataset.checkerPairs === 'ready'")  # no check runs again after this
-    p.fill("#checker-input", PLACE)
+    p.fill("#checker-input", text)
     p.click("#checker-run")
-    p.wait_for_function(f"{ITEMS}.includes('灵活')")
+    p.wait_for_function(" && ".join(f"{ITEMS}.includes('{w}')" for w in wanted))
+
+
+def _check_place(p, url):
+    _check_text(p, url, PLACE, "灵活")
 
 
 def test_not_a_typo_goes_into_my_words_and_stays(page, site_server):
@@ -272,11 +277,7 @@ LISTED = "#checker-words-list li .checker-word-text"
 
 
 def _check_names(p, url):
-    p.goto(url)
-    p.wait_for_function("document.body.dataset.checkerPairs === 'ready'")  # no check runs again after this
-    p.fill("#checker-input", NAMES)
-    p.click("#checker-run")
-    p.wait_for_function(f"{ITEMS}.includes('幸福') && {ITEMS}.includes('丰硕')")
+    _check_text(p, url, NAMES, "幸福", "丰硕")
     p.locator(".checker-item", has_text="幸福").locator(".checker-notypo").click()
     p.wait_for_function(f"!{ITEMS}.includes('幸福')")
     p.click("#checker-words summary")
