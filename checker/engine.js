@@ -823,7 +823,9 @@
   // confusions: 树立/竖立, 形势/形式): a word is reported when the words around it are ones the
   // other word goes with (its cues) and none of its own. Cues: "after" begins at most 3
   // characters after the word, "before" ends at most 2 characters before it, both inside the
-  // clause (not across punctuation, 、 and brackets included); "later" anywhere after it in the sentence (既要……又要).
+  // clause (not across punctuation, 、 and brackets included); a cue of one character only right
+  // beside the word (公示栏, 作汇报: the 性 of 整治的针对性 is no 政治性); "later" anywhere
+  // after it in the sentence (既要……又要).
   var CLAUSE_END = "，。；！？：、（）“”《》\n", SENTENCE_END = "。；！？\n";
   // Whether a cue of one character at k is a word of its own there, not a character of a word of
   // the context rule's list beside it (作 of 作风 is no 作 of 作汇报); always so before that list is loaded.
@@ -839,11 +841,11 @@
     // (looked for at the few places allowed, never through the rest of the text)
     for (q = 0; q < (side.after || []).length; q++) {
       c = side.after[q];
-      for (k = e; k <= e + 3 && k + c.length <= b; k++) if (norm.startsWith(c, k) && (c.length > 1 || cueAlone(tab, norm, k, s, e))) return c;
+      for (k = e; k <= e + (c.length > 1 ? 3 : 0) && k + c.length <= b; k++) if (norm.startsWith(c, k) && (c.length > 1 || cueAlone(tab, norm, k, s, e))) return c;
     }
     for (q = 0; q < (side.before || []).length; q++) {
       c = side.before[q];
-      for (k = s - c.length; k >= s - c.length - 2 && k >= a; k--) if (norm.startsWith(c, k) && (c.length > 1 || cueAlone(tab, norm, k, s, e))) return c;
+      for (k = s - c.length; k >= s - c.length - (c.length > 1 ? 2 : 0) && k >= a; k--) if (norm.startsWith(c, k) && (c.length > 1 || cueAlone(tab, norm, k, s, e))) return c;
     }
     var rest = (side.later || []).length ? norm.slice(e, z) : "";
     for (q = 0; q < (side.later || []).length; q++) if (rest.indexOf(side.later[q]) >= 0) return side.later[q];
