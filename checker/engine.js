@@ -654,10 +654,10 @@
   }
   // A character that is seldom a word alone (its cost as one twin_alone or more, twin_bound more than
   // its share of the words listed), standing alone in the best split and making no word with either
-  // neighbour (wordBeside), where a near-identical twin
-  // or a look-alike of shapes.yml is one of the commonest single words (twin_common or less): the
-  // twin misread (己建立, 己完成 for 已). A warning; no word holds the correction, so the
-  // rule's own edits, which make words of two to four characters, never try it.
+  // neighbour (wordBeside), where a near-identical twin or a look-alike of shapes.yml is one of the
+  // commonest single words (twin_common or less): the twin misread (己建立, 己完成 for 已). A
+  // warning; no word holds the correction, so the rule's own edits, which make words of two to four
+  // characters, never try it.
   function loneTwins(tt, tab, pt, run, base, busy, held, script, norm, single, found3) {
     var len = run.length, conf = tt.conf;
     for (var i = 0; i < len; i++) {
@@ -876,19 +876,19 @@
         for (; i >= 0; i = norm.indexOf(word, i + 1)) {
           var e = i + word.length;
           if (cueAround(norm, i, e, side, ctx.tab) !== null) continue;
-          var o, other, cue = null;
-          for (o = 0; o < pair.sides.length && cue === null; o++) {
+          var o, other, cue, reported = false;
+          for (o = 0; o < pair.sides.length && !reported; o++) {
             other = pair.sides[o];
             cue = other === side ? null : cueAround(norm, i, e, other, ctx.tab);
-            if (cue !== null) found.push([i, e, other.word, cue]);
+            if (cue !== null) { found.push([i, e, other.word, cue]); reported = true; }
           }
           // no cue either way: the word-pair evidence, once loaded, may still want a side with cues
           // (高度一直 for 一致, 必需在 for 必须: the neighbours go with the other word)
-          for (o = 0; o < pair.sides.length && cue === null; o++) {
+          for (o = 0; o < pair.sides.length && !reported; o++) {
             other = pair.sides[o];
             if (other !== side && hasCues(other) && pairWants(ctx, i, word, other.word)) {
               found.push([i, e, other.word, null]);
-              cue = "";
+              reported = true;
             }
           }
         }
