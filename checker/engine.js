@@ -626,7 +626,7 @@
   function pairDoubled(tt, pt, run, base, busy, held, script, norm, at, found3) {
     var len = run.length, conf = tt.conf;
     for (var i = 1; i < len; i++) {
-      if (run[i - 1] !== run[i] || busy[base + i] || held[base + i] || script[base + i] || seam(at, base + i) || pairOfPairs(run, i)) continue;
+      if (!twiceAt(run, base, i, busy, held, script, at)) continue;
       var e = { kind: "doubled", at: i, ch: "" }, score = pairGain(pt, tt, run, base, norm, e);
       if (score < conf.pair_doubled_bar) continue;
       var fixed = run.slice(0, i) + run.slice(i + 1), span = pairSpan(pt, tt, fixed, i - 1);  // the twin's word
@@ -644,9 +644,7 @@
     var len = run.length;
     for (var i = 1; i < len; i++) {
       var ch = run[i];
-      if (run[i - 1] !== ch || !(tt.cost.get(ch) <= tt.conf.common_cost) || isNumeral(ch)) continue;
-      if (busy[base + i] || held[base + i] || script[base + i] || seam(at, base + i)) continue;
-      if (pairOfPairs(run, i)) continue;
+      if (!twiceAt(run, base, i, busy, held, script, at) || !(tt.cost.get(ch) <= tt.conf.common_cost) || isNumeral(ch)) continue;
       if (!single[i - 1] || !single[i] || bothInWord(tt, pt, run, i)) continue;
       found3.push({ start: base + i - 1, end: base + i + 1, word: ch, score: 0, e: { kind: "doubled", at: i, ch: "" },
         ch: norm.slice(base + i, base + i + 1), sure: 0, pair: true });
@@ -676,17 +674,27 @@
         ch: norm.slice(base + i, base + i + 1), sure: 0, pair: true });
     }
   }
+  // Whether run[i] says run[i - 1] again where the pair evidence's doubled edits may drop it: not
+  // held, in Traditional script or across a pinyin note (busy, held, script, seam), and no half of
+  // a pair of pairs (pairDoubled, commonDoubled).
+  function twiceAt(run, base, i, busy, held, script, at) {
+    return run[i - 1] === run[i] && !busy[base + i] && !held[base + i] && !script[base + i] && !seam(at, base + i) &&
+      !pairOfPairs(run, i);
+  }
   // Whether run[i - 1] and run[i], the same character, are half of a pair of pairs (和和美美,
   // 实实在在, 高高兴兴): a form said so on purpose, never a character doubled by a slip.
   function pairOfPairs(run, i) { return (i + 2 < run.length && run[i + 1] === run[i + 2]) || (i >= 3 && run[i - 3] === run[i - 2]); }
   // Whether a word of 2 to 4 characters of either list holds run[i - 1] and run[i].
   function bothInWord(tt, pt, run, i) {
     for (var L = 2; L <= 4; L++) {
-      for (var st = Math.max(0, i - L + 1); st <= i - 1 && st + L <= run.length; st++) {
-        if (costAt(tt, run, st + L, L) >= 0 || (pt && pt.ids.has(run.slice(st, st + L)))) return true;
-      }
+      for (var st = Math.max(0, i - L + 1); st <= i - 1 && st + L <= run.length; st++) if (listedWord(tt, pt, run, st, L)) return true;
     }
     return false;
+  }
+  // Whether run[st, st + L) is a word of the rule's lists (rare words too) or, once the pair data is
+  // loaded, of open-gram's.
+  function listedWord(tt, pt, run, st, L) {
+    return costAt(tt, run, st + L, L) >= 0 || (!!pt && pt.ids.has(run.slice(st, st + L)));
   }
 
   // The pair evidence on one of the rule's own edits e of run (ruleContextTypos: one it scores under
@@ -1792,9 +1800,7 @@
   // Whether the character at i of run makes a word of two with a neighbour, in the rule's lists
   // (rare words too) or open-gram's (once the pair data is loaded).
   function wordBeside(tt, pt, run, i) {
-    for (var st = Math.max(0, i - 1); st <= i && st + 2 <= run.length; st++) {
-      if (costAt(tt, run, st + 2, 2) >= 0 || (pt && pt.ids.has(run.slice(st, st + 2)))) return true;
-    }
+    for (var st = Math.max(0, i - 1); st <= i && st + 2 <= run.length; st++) if (listedWord(tt, pt, run, st, 2)) return true;
     return false;
   }
   function knownAt(tt, run, st, L) { return costAt(tt, run, st + L, L) >= 0 || tt.second.has(run.slice(st, st + L)); }
