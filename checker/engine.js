@@ -602,7 +602,7 @@
       if (!best) continue;
       var fixed = run.slice(0, i) + best.ch + run.slice(i + 1), span = pairSpan(pt, tt, fixed, i);
       found3.push({ start: base + span[0], end: base + span[1], word: fixed.slice(span[0], span[1]), score: best.score,
-        e: { kind: best.kind, at: i, ch: best.ch }, ch: run[i], sure: 0, pair: true });
+        e: { kind: best.kind, at: i, ch: best.ch }, pos: base + i, ch: run[i], sure: 0, pair: true });
     }
   }
 
@@ -626,7 +626,7 @@
   function pairDoubled(tt, pt, run, base, busy, held, script, norm, at, found3) {
     var len = run.length, conf = tt.conf;
     for (var i = 1; i < len; i++) {
-      if (!twiceAt(run, base, i, busy, held, script, at)) continue;
+      if (!twiceAt(tt, run, base, i, busy, held, script, at)) continue;
       var e = { kind: "doubled", at: i, ch: "" }, score = pairGain(pt, tt, run, base, norm, e);
       if (score < conf.pair_doubled_bar) continue;
       var fixed = run.slice(0, i) + run.slice(i + 1), span = pairSpan(pt, tt, fixed, i - 1);  // the twin's word
@@ -644,7 +644,7 @@
     var len = run.length;
     for (var i = 1; i < len; i++) {
       var ch = run[i];
-      if (!twiceAt(run, base, i, busy, held, script, at) || !(tt.cost.get(ch) <= tt.conf.common_cost) || isNumeral(ch)) continue;
+      if (!twiceAt(tt, run, base, i, busy, held, script, at) || !(tt.cost.get(ch) <= tt.conf.common_cost) || isNumeral(ch)) continue;
       if (!single[i - 1] || !single[i] || bothInWord(tt, pt, run, i)) continue;
       found3.push({ start: base + i - 1, end: base + i + 1, word: ch, score: 0, e: { kind: "doubled", at: i, ch: "" },
         ch: norm.slice(base + i, base + i + 1), sure: 0, pair: true });
@@ -670,16 +670,30 @@
         var c = tt.cost1[alike.charCodeAt(k)];
         if (c >= 0 && c <= conf.twin_common && (best === null || c < tt.cost1[best.charCodeAt(0)])) best = alike[k];
       }
-      if (best) found3.push({ start: base + i, end: base + i + 1, word: best, score: 0, e: { kind: "shape", at: i, ch: best },
+      if (best) found3.push({ start: base + i, end: base + i + 1, word: best, score: 0, e: { kind: "shape", at: i, ch: best }, pos: base + i,
         ch: norm.slice(base + i, base + i + 1), sure: 0, pair: true });
     }
   }
   // Whether run[i] says run[i - 1] again where the pair evidence's doubled edits may drop it: not
   // held, in Traditional script or across a pinyin note (busy, held, script, seam), and no half of
-  // a pair of pairs (pairDoubled, commonDoubled).
-  function twiceAt(run, base, i, busy, held, script, at) {
+  // a pair of pairs (pairDoubled, commonDoubled), nor a suffix said again (suffixAgain).
+  function twiceAt(tt, run, base, i, busy, held, script, at) {
     return run[i - 1] === run[i] && !busy[base + i] && !held[base + i] && !script[base + i] && !seam(at, base + i) &&
-      !pairOfPairs(run, i);
+      !pairOfPairs(run, i) && !suffixAgain(tt, run, i);
+  }
+  // Whether run[i - 1] and run[i], the same character, are a unit's last character, put after a
+  // word of the lists, and the first of the title of its head or member after it (志愿队队长,
+  // 快递站站长, 早餐店店主, 服务队队员): a character that ends suffix_words words of three
+  // characters of the list (队, 站, 店; not 实, 进, 加), no common one (的, 了), and a common word
+  // of two ending in a character of titles (长, 员, 主; 挂牌表表彰 is 表彰 doubled).
+  function suffixAgain(tt, run, i) {
+    var conf = tt.conf, code = run.charCodeAt(i);
+    if (tt.endings[code] < conf.suffix_words || !(tt.cost1[code] > conf.common_cost)) return false;
+    if (i + 2 > run.length || conf.titles.indexOf(run[i + 1]) < 0) return false;
+    var next = costAt(tt, run, i + 2, 2);
+    if (next < 0 || next >= conf.rare_cost || !tt.offer.has(run.slice(i, i + 2))) return false;
+    for (var L = 2; L <= 3; L++) if (i - 1 - L >= 0 && costAt(tt, run, i - 1, L) >= 0) return true;
+    return false;
   }
   // Whether run[i - 1] and run[i], the same character, are half of a pair of pairs (和和美美,
   // 实实在在, 高高兴兴): a form said so on purpose, never a character doubled by a slip.
@@ -1115,6 +1129,7 @@
           }
           if (kind === "rare" || w.length < 2) continue;
           self.offer.add(w);
+          if (w.length === 3 && han) self.endings[w.charCodeAt(2)]++;
           if (kind === "fixed") self.fixed.add(w);
           if (w.length > 4 || !han) continue;
           for (var i = 0; i < w.length; i++) {
@@ -1125,6 +1140,7 @@
         }
       });
     }
+    this.endings = new Uint16Array(65536);  // by code: how many offered words of three characters end in the character
     this.charMass = new Float64Array(65536);  // by code: the summed shares of the words holding the character
     this.cost1 = new Int32Array(65536).fill(-1);  // a character's cost as a word by its code, or -1
     this.costs = [null, null, new PairTable(), new PairTable(), new PairTable()];  // by length: wordKey -> cost
@@ -1790,7 +1806,7 @@
             var score = chars - tt.second.get(word) - conf.penalty[kind[1]];
             if (score < conf.second_bar) continue;
             found2.push({ start: base + s, end: base + s + L, word: word, score: score, second: true,
-              e: { kind: kind[0], at: s + p, ch: want }, ch: run[s + p], sure: -1 });
+              e: { kind: kind[0], at: s + p, ch: want }, pos: base + s + p, ch: run[s + p], sure: -1 });
           }
         }
       }
@@ -1881,6 +1897,10 @@
       loneTwins(tt, tab, pt, run, base, busy, held, script, norm, single, found3);
       edits.forEach(function (e) {
         if (held[base + e.at] || (e.kind === "swapped" && held[base + e.at + 1])) return;
+        // a character put in between two characters of one common word of the split takes that
+        // word apart (清明祭扫 is no 清 + 文明祭扫 with 文 dropped): a dropped character leaves the
+        // split broken where it was, not a common word standing there
+        if (e.kind === "missing" && e.at > 0 && !lone[e.at - 1] && !lone[e.at] && wordAt(back, len, e.at - 1)[1] > e.at) return;
         var a = Math.max(0, e.at - 5), b = Math.min(len, e.at + 6);
         var before = run.slice(a, b), after = applyEdit(before, e, a);
         var s0 = base0.get(a * 65536 + b);  // by both ends: near the run's start, one a has several b
@@ -1950,8 +1970,8 @@
         if ((e.kind === "sound" || e.kind === "fuzzy" || e.kind === "shape") &&
             (run[e.at - 1] === e.ch || run[e.at + 1] === e.ch) && !tt.offer.has(e.ch + e.ch)) return;
         // rescued: with the pair evidence's findings, after the other edits, a warning
-        if (under) found3.push({ start: from, end: to, word: word, score: pairScore, e: e, ch: norm.slice(base + e.at, base + e.at + 1), sure: 0, pair: true });
-        else found.push({ start: from, end: to, word: word, score: score, e: e, ch: norm.slice(base + e.at, base + e.at + 1),
+        if (under) found3.push({ start: from, end: to, word: word, score: pairScore, e: e, pos: base + e.at, ch: norm.slice(base + e.at, base + e.at + 1), sure: 0, pair: true });
+        else found.push({ start: from, end: to, word: word, score: score, e: e, pos: base + e.at, ch: norm.slice(base + e.at, base + e.at + 1),
           sure: listed ? score + pen.listed - pen.shape : score,  // an error only as sure as any look-alike
           // and, with the pair data, only where the words beside it agree (以诚立信 is no 成立 misspelt)
           agree: pt && score >= conf.error_from ? pairGain(pt, tt, run, base, norm, e) : null });
@@ -1978,6 +1998,7 @@
       // the same stretch written again in the sentence is meant (功成不必在我，功成必定有我): an
       // input method's slip is seldom made twice alike in one sentence
       if (e.kind !== "repeated" && saidTwice(norm, f.start, f.end)) return;
+      if ((e.kind === "sound" || e.kind === "fuzzy" || e.kind === "shape") && inParallel(tt, norm, f.start, f.end, f.pos)) return;
       if (e.kind === "repeated") {
         ctx.add("typo-context", start, end - start, ctx.msg("typo-context-repeated", { found: ctx.text.slice(start, end), word: f.word }),
           f.word, "warning");
@@ -2037,6 +2058,43 @@
     while (b < norm.length && SENTENCE_END.indexOf(norm[b]) < 0) b++;
     var sentence = norm.slice(a, b), first = sentence.indexOf(word);
     return first >= 0 && sentence.indexOf(word, first + 1) >= 0;
+  }
+
+  // Whether the stretch norm[start, end), read as a slip of its character at, stands in a clause
+  // written in parallel with the clause before or after it (红事新办、白事简办; 人无信不立，业无信
+  // 不兴; 以诚立业、以信兴业): the two clauses' last m characters (m the shorter one's length,
+  // three or more, the stretch among them) have two characters or more (and a third of them) the
+  // same at the same places but at, and the characters at the stretch's places in the other
+  // clause are no word of the lists either (事新 beside 事简): a pattern made on purpose.
+  var PARALLEL_END = CLAUSE_END + "\u2018\u2019\u00b7\u2026\u2014";
+  function inParallel(tt, norm, start, end, at) {
+    var a = start, b = end, n = norm.length;
+    while (a > 0 && PARALLEL_END.indexOf(norm[a - 1]) < 0) a--;
+    while (b < n && PARALLEL_END.indexOf(norm[b]) < 0) b++;
+    function alike(c, d) {  // the other clause is norm[c, d)
+      var m = Math.min(d - c, b - a), x = b - m, y = d - m, same = 0;
+      if (m < 3 || start < x) return false;
+      for (var q = 0; q < m; q++) if (x + q !== at && norm[x + q] === norm[y + q]) same++;
+      if (same < 2 || same * 3 < m) return false;
+      var other = norm.slice(y + start - x, y + end - x);
+      return !(costAt(tt, other, other.length, other.length) >= 0 || tt.second.has(other));
+    }
+    var c = a - 1, d = b + 1;
+    if (c > 0) { var c0 = c; while (c0 > 0 && PARALLEL_END.indexOf(norm[c0 - 1]) < 0) c0--; if (alike(c0, c) || junction(c0, c, a, b)) return true; }
+    if (d < n) { var d1 = d; while (d1 < n && PARALLEL_END.indexOf(norm[d1]) < 0) d1++; if (alike(d, d1) || junction(a, b, d, d1)) return true; }
+    return false;
+    // the first clause's last m characters against the second's first m (明确了红事新办、白事简办等内容)
+    function junction(p0, p1, q0, q1) {
+      for (var m = 3; m <= Math.min(p1 - p0, q1 - q0, 8); m++) {
+        var x = p1 - m, y = q0, same = 0, own = start >= q0 ? y : x, far = own === y ? x : y;
+        if (start < own || end > own + m) continue;
+        for (var k = 0; k < m; k++) if (x + k !== at && y + k !== at && norm[x + k] === norm[y + k]) same++;
+        if (same < 2 || same * 2 < m) continue;
+        var other = norm.slice(far + start - own, far + end - own);
+        if (!(costAt(tt, other, other.length, other.length) >= 0 || tt.second.has(other))) return true;
+      }
+      return false;
+    }
   }
 
   // Whether the character read at q follows a place readThrough skipped (a note, a line break):
@@ -2196,6 +2254,7 @@
   // (动动手, 看看书). 提高高, 宣传传思想, 加加强 are still tried.
   function twoWords(tt, run, back, numbered, i) {
     var len = run.length;
+    if (suffixAgain(tt, run, i)) return true;
     if (lengthAt(back, len, i - 1) > 1 && lengthAt(back, len, i) > 1 && wordAt(back, len, i - 1)[1] === i) return true;
     if (i + 1 < len && tt.reduplicated.has(run.slice(i - 1, i + 2))) return true;
     if (i !== 2 || !numbered) return false;
