@@ -632,7 +632,7 @@
       var fixed = run.slice(0, i) + run.slice(i + 1), span = pairSpan(pt, tt, fixed, i - 1);  // the twin's word
       if (!span) continue;
       found3.push({ start: base + span[0], end: base + span[1] + (span[1] >= i ? 1 : 0), word: fixed.slice(span[0], span[1]),
-        score: score, e: e, ch: norm.slice(base + i, base + i + 1), sure: 0, pair: true });
+        score: score, e: e, pos: base + i, ch: norm.slice(base + i, base + i + 1), sure: 0, pair: true });
     }
   }
 
@@ -646,7 +646,7 @@
       var ch = run[i];
       if (!twiceAt(tt, run, base, i, busy, held, script, at) || !(tt.cost.get(ch) <= tt.conf.common_cost) || isNumeral(ch)) continue;
       if (!single[i - 1] || !single[i] || bothInWord(tt, pt, run, i)) continue;
-      found3.push({ start: base + i - 1, end: base + i + 1, word: ch, score: 0, e: { kind: "doubled", at: i, ch: "" },
+      found3.push({ start: base + i - 1, end: base + i + 1, word: ch, score: 0, e: { kind: "doubled", at: i, ch: "" }, pos: base + i,
         ch: norm.slice(base + i, base + i + 1), sure: 0, pair: true });
     }
   }
@@ -1034,6 +1034,9 @@
       if (edge && tab.edgeFunctionChars.indexOf(got) >= 0) return;
       if (i === 0 && s > 0 && edgeWord(tab, norm[s - 1] + got)) return;
       if (i === term.length - 1 && s + term.length < n && edgeWord(tab, got + norm[s + term.length])) return;
+      // the character as written is in a word of the list that runs out of the term (易制毒化学品 is no
+      // 制度化 misspelt: 制毒 is of 易制毒)
+      if (tab.typo && wordAcrossEdge(tab.typo, norm, s, s + term.length, pos)) return;
       var severity = ev !== "fuzzy" && term.length >= 4 ? "error" : "warning";
       // weak evidence where the character as written makes a word with its neighbour in the term, as
       // likely a word meant: a sound by a rare reading only (格 luò for 络: 网格意识形态) or a look-alike
@@ -1068,6 +1071,7 @@
       // the character said to be missing stands right after or before: the term in another
       // order (中心学习组 for 中心组学习), no character dropped
       if (kind === -1 && (norm[s + size] === term[k] || (s > 0 && norm[s - 1] === term[k]))) return;
+      if (kind === -1 && tab.typo && tab.typo.cost.has(window)) return;  // as formulaEdit: 网格管理
       for (var q = 0; q < window.length; q++) if (!isHan(window[q])) return;
       for (q = s; q < s + size; q++) reported[q] = 1;
       if (isMention(ctx, s, s + size)) return;
@@ -1081,6 +1085,15 @@
     for (q0 = 0; q0 < n; q0++) if (exact[q0]) typoMask[q0] = 1;
   }
 
+  // Whether a word of the list (2 to 4 characters) holds norm[pos] and runs out of norm[s, e).
+  function wordAcrossEdge(tt, norm, s, e, pos) {
+    for (var L = 2; L <= 4; L++) {
+      for (var st = Math.max(0, pos - L + 1); st <= pos && st + L <= norm.length; st++) {
+        if ((st < s || st + L > e) && costAt(tt, norm, st + L, L) >= 0) return true;
+      }
+    }
+    return false;
+  }
   // The context typo rule's tables (data.typo, checker/lexicon.py), made once per data.
   // Lookups run for every character of the text and for every candidate edit, so words of 2 to 4
   // characters are also kept under numeric keys made of their characters (hanCode), which need
@@ -1307,6 +1320,9 @@
     }
     return [best[n], back, best];
   }
+  // Whether position q of a run (0 < q < n) falls inside a common word of its split: run[q - 1] and
+  // run[q] in one word, neither left alone (lone: a word of one character or a rare one).
+  function splitAt(back, lone, n, q) { return q > 0 && q < n && !lone[q - 1] && !lone[q] && wordAt(back, n, q - 1)[1] > q; }
   function lengthAt(back, n, at) { var w = wordAt(back, n, at); return w[1] - w[0]; }
   // [start, end] of the word covering position at in a split.
   function wordAt(back, n, at) {
@@ -1720,6 +1736,9 @@
     if (ed[0] === "missing") {
       // the character said to be missing stands right before or after: the formulation in another order
       if (f[k] === SEP || view[e] === f[k] || (s > 0 && view[s - 1] === f[k])) return null;
+      // a word of the lists as written (网格管理 for 网格化管理, 基层组织 for 基层党组织: context.yml
+      // words) is a shorter phrase of its own, no slip; 街道党委 for 街道党工委 still is one
+      if (tab.typo && tab.typo.cost.has(w)) return null;
       return "edit";
     }
     var got = w[k], want = f[k];
@@ -1897,10 +1916,6 @@
       loneTwins(tt, tab, pt, run, base, busy, held, script, norm, single, found3);
       edits.forEach(function (e) {
         if (held[base + e.at] || (e.kind === "swapped" && held[base + e.at + 1])) return;
-        // a character put in between two characters of one common word of the split takes that
-        // word apart (清明祭扫 is no 清 + 文明祭扫 with 文 dropped): a dropped character leaves the
-        // split broken where it was, not a common word standing there
-        if (e.kind === "missing" && e.at > 0 && !lone[e.at - 1] && !lone[e.at] && wordAt(back, len, e.at - 1)[1] > e.at) return;
         var a = Math.max(0, e.at - 5), b = Math.min(len, e.at + 6);
         var before = run.slice(a, b), after = applyEdit(before, e, a);
         var s0 = base0.get(a * 65536 + b);  // by both ends: near the run's start, one a has several b
@@ -1939,6 +1954,10 @@
         var pos = e.at - a, span = wordAt(s1[1], after.length, pos);
         if (e.kind === "swapped" && span[1] < pos + 2) return;
         var word = after.slice(span[0], span[1]);
+        // a character put in makes a word that takes a common word of the split apart at either end
+        // (清明祭扫 is no 清 + 文明祭扫, 人民福祉 no 人 + 民生福祉, 文 or 生 dropped): a dropped character
+        // leaves the split broken where it was, not a common word standing across the new word's edge
+        if (e.kind === "missing" && (splitAt(back, lone, len, a + span[0]) || splitAt(back, lone, len, a + span[1] - 1))) return;
         // once the pair evidence is loaded, the words beside a twin's word must want it (twin_pair_floor):
         // “更”字排比 is no 安排 followed by 比, whose 排 belongs to 排比 as written
         if (twin && pt && pairGain(pt, tt, run, base, norm, e) < conf.twin_pair_floor) twin = false;
