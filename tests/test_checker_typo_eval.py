@@ -131,10 +131,10 @@ def test_second_writers_correct_text_raises_no_error_and_no_more_warnings(data):
 # Like the ninth, it steered nothing: each change was measured on it once more before merging.
 # Twelfth session: a character put in never takes a common word apart, a clause in parallel with its
 # neighbour keeps its own words, a unit's last character said again before its title is no doubling, and
-# words of community work (纠治, 民宗局, 悦读 …): 2, 1, 1, 3, 0, 3, 1 warnings fewer on the third to
+# words of community work (纠治, 民宗局, 悦读 …): 2, 1, 1, 4, 0, 2, 1 warnings fewer on the third to
 # ninth writers' paragraphs (the counts below), one fewer on the tenth's, no error sentence lost.
 LATER = {"third": (HELDOUT3, 13308, 130, 4, 0), "fourth": (HELDOUT4, 13132, 143, 3, 0), "fifth": (HELDOUT5, 11190, 144, 2, 0),
-         "sixth": (HELDOUT6, 9438, 144, 9, 0), "seventh": (HELDOUT7, 11041, 144, 2, 0),
+         "sixth": (HELDOUT6, 9438, 144, 8, 0), "seventh": (HELDOUT7, 11041, 144, 2, 0),
          "eighth": (HELDOUT8, 11079, 144, 0, 0), "ninth": (HELDOUT9, 10110, 144, 3, 0),
          "tenth": (HELDOUT10, 10999, 144, 2, 0)}
 
