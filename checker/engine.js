@@ -1036,7 +1036,7 @@
       if (i === term.length - 1 && s + term.length < n && edgeWord(tab, got + norm[s + term.length])) return;
       // the character as written is in a word of the list that runs out of the term (易制毒化学品 is no
       // 制度化 misspelt: 制毒 is of 易制毒)
-      if (tab.typo && wordAcrossEdge(tab.typo, norm, s, s + term.length, pos)) return;
+      if (tab.typo && wordBeyond(tab.typo, norm, pos, s, s + term.length)) return;
       var severity = ev !== "fuzzy" && term.length >= 4 ? "error" : "warning";
       // weak evidence where the character as written makes a word with its neighbour in the term, as
       // likely a word meant: a sound by a rare reading only (格 luò for 络: 网格意识形态) or a look-alike
@@ -1085,15 +1085,6 @@
     for (q0 = 0; q0 < n; q0++) if (exact[q0]) typoMask[q0] = 1;
   }
 
-  // Whether a word of the list (2 to 4 characters) holds norm[pos] and runs out of norm[s, e).
-  function wordAcrossEdge(tt, norm, s, e, pos) {
-    for (var L = 2; L <= 4; L++) {
-      for (var st = Math.max(0, pos - L + 1); st <= pos && st + L <= norm.length; st++) {
-        if ((st < s || st + L > e) && costAt(tt, norm, st + L, L) >= 0) return true;
-      }
-    }
-    return false;
-  }
   // The context typo rule's tables (data.typo, checker/lexicon.py), made once per data.
   // Lookups run for every character of the text and for every candidate edit, so words of 2 to 4
   // characters are also kept under numeric keys made of their characters (hanCode), which need
