@@ -676,10 +676,11 @@
   }
   // Whether run[i] says run[i - 1] again where the pair evidence's doubled edits may drop it: not
   // held, in Traditional script or across a pinyin note (busy, held, script, seam), and no half of
-  // a pair of pairs (pairDoubled, commonDoubled), nor a suffix said again (suffixAgain).
+  // a pair of pairs (pairDoubled, commonDoubled), a suffix said again (suffixAgain) or a verb said
+  // twice before its object (拍拍照: tt.reduplicated).
   function twiceAt(tt, run, base, i, busy, held, script, at) {
     return run[i - 1] === run[i] && !busy[base + i] && !held[base + i] && !script[base + i] && !seam(at, base + i) &&
-      !pairOfPairs(run, i) && !suffixAgain(tt, run, i);
+      !pairOfPairs(run, i) && !suffixAgain(tt, run, i) && !(i + 1 < run.length && tt.reduplicated.has(run.slice(i - 1, i + 2)));
   }
   // Whether run[i - 1] and run[i], the same character, are a unit's last character, put after a
   // word of the lists, and the first of the title of its head or member after it (志愿队队长,
@@ -1188,6 +1189,8 @@
     this.framed = rx(typo.frames);
     this.measured = rx(typo.measured);
     this.reduplicated = new Set(typo.reduplicated.split(" "));  // a verb said twice before its object: 动动手
+    typo.separable.forEach(function (w) { self.reduplicated.add(w[0] + w); });  // 拍照: 拍拍照 (context.yml)
+    this.reduplicable = new Set(typo.reduplicable);  // 检查检查, 凉快凉快 (context.yml)
     this.readings = new Map();  // char -> its usual readings (checker/lexicon.py common_readings)
     this.bySound = new Map();   // reading -> chars
     this.byFuzzy = new Map();   // reading with zh/z, n/l, -ng/-n merged -> chars
@@ -2163,6 +2166,7 @@
         if (run.charCodeAt(i) !== run.charCodeAt(i + L) || run.charCodeAt(i + 1) !== run.charCodeAt(i + L + 1)) continue;
         var w = run.slice(i, i + L);
         if (w !== run.slice(i + L, i + 2 * L) || !tt.offer.has(w) || !(tt.cost.get(w) < tt.conf.rare_cost)) continue;
+        if (tt.reduplicable.has(w) && run[i + 2 * L] !== "的") continue;  // 商量商量再说, not 关心关心的问题
         var num = false, q;
         for (q = 0; q < L; q++) if (isNumeral(w[q])) num = true;
         for (q = i; q < i + 2 * L; q++) if (busy[base + q] || (q > i && seam(at, base + q))) num = true;  // 移交 / 移交: a list
