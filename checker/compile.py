@@ -448,9 +448,15 @@ def typo_data(conf: dict, vocab: list[str], groups: list[str] = (), base: dict |
     out = overlay(base, guide_words(conf, vocab, register), conf, shapes, jieba_words())
     out.update({"shapes": shapes, "twins": base["twins"], "readings": base["readings"], "common_chars": "".join(_gb2312_hanzi()[:LEVEL1])})
     out.update({k: conf[k] for k in CONTEXT_KEYS})
+    out["names"] = names(conf)
     out["measured"] = measured(conf, base["measures"])
     out["reduplicated"] = base["reduplicated"]
     return out
+
+
+def names(conf: dict) -> str:
+    """context.yml's ``names`` pattern with {surname} made its ``surnames`` (one character class)."""
+    return conf["names"].replace("{surname}", f"[{conf['surnames']}]")
 
 
 def measured(conf: dict, measures: str) -> str:
@@ -470,6 +476,7 @@ def full_typo_data(conf: dict, vocab: list[str], groups: list[str] = (), registe
     out = lexicon(guide_words(conf, vocab, register), conf, readings, shapes)
     out.update({"shapes": shapes, "twins": twins_table(read_shapes()), "readings": readings, "common_chars": "".join(chars[:LEVEL1])})
     out.update({k: conf[k] for k in CONTEXT_KEYS})
+    out["names"] = names(conf)
     out["measured"] = measured(conf, measure_words(jieba_entries()))
     out["reduplicated"] = reduplicated_verbs(jieba_entries())
     return out

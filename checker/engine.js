@@ -856,6 +856,14 @@
     var left = k > 0 && !(k - 1 >= s && k - 1 < e) ? norm.slice(k - 1, k + 1) : "", right = !(k + 1 >= s && k + 1 < e) ? norm.slice(k, k + 2) : "";
     return !(left.length === 2 && knownPair(tab, left)) && !(right.length === 2 && knownPair(tab, right));
   }
+  // Whether the characters between a word and a cue a few characters after it, norm[a, b), hold a
+  // particle or a place word (language.yml edge_function_chars: 的, 中, 和 …): the cue is then
+  // another phrase's (调解力量的作用, 调解中情绪激动), not the word's. Before a word, 的 joins its
+  // modifier to it (捐赠的书籍): no such test.
+  function gapOpens(tab, norm, a, b) {
+    for (var q = a; q < b; q++) if (tab.edgeFunctionChars.indexOf(norm[q]) >= 0) return true;
+    return false;
+  }
   function cueAround(norm, s, e, side, tab) {
     var a = s, b = e, z = e, k, c, q;
     while (a > 0 && a > s - 12 && CLAUSE_END.indexOf(norm[a - 1]) < 0) a--;  // cues are at most 8 characters
@@ -864,7 +872,7 @@
     // (looked for at the few places allowed, never through the rest of the text)
     for (q = 0; q < (side.after || []).length; q++) {
       c = side.after[q];
-      for (k = e; k <= e + (c.length > 1 ? 3 : 0) && k + c.length <= b; k++) if (norm.startsWith(c, k) && (c.length > 1 || cueAlone(tab, norm, k, s, e))) return c;
+      for (k = e; k <= e + (c.length > 1 ? 3 : 0) && k + c.length <= b; k++) if (norm.startsWith(c, k) && (c.length > 1 || cueAlone(tab, norm, k, s, e)) && !gapOpens(tab, norm, e, k)) return c;
     }
     for (q = 0; q < (side.before || []).length; q++) {
       c = side.before[q];
@@ -1540,26 +1548,31 @@
   function adverbial(pt, w) { return pt.adverbials.has(w) || pt.adverbs.has(w); }
   function adjectiveLike(pt, w) { return pt.complements.has(w) || adverbial(pt, w); }
   function descriptive(pt, w) { return (pt.complements.has(w) || pt.adverbials.has(w)) && !pt.adverbs.has(w); }
-  // two adjectives (扎实有效; no adverb: 更加务实) or a doubled word (扎扎实实), the four characters s[a, a + 4)
-  function pairedAt(pt, s, a) {
+  // two adjectives (扎实有效; no adverb: 更加务实) or a doubled word (扎扎实实), the four characters s[a, a + 4);
+  // not two common nouns said twice each (爷爷奶奶, 哥哥姐姐: each half a common word, no adverb as 明明 is)
+  function pairedAt(pt, tt, s, a) {
     var four = s.slice(a, a + 4);
     if (four.length < 4 || !isHan(four[0]) || !isHan(four[2])) return "";
-    if (four[0] === four[1] && four[2] === four[3] && four[0] !== four[2]) return four;
+    if (four[0] === four[1] && four[2] === four[3] && four[0] !== four[2]) return kinPair(pt, tt, four) ? "" : four;
     return descriptive(pt, four.slice(0, 2)) && descriptive(pt, four.slice(2)) ? four : "";
   }
+  function kinPair(pt, tt, four) {
+    var aa = four.slice(0, 2), bb = four.slice(2), rare = tt.conf.rare_cost, ca = tt.cost.get(aa), cb = tt.cost.get(bb);
+    return ca < rare && cb < rare && !adverbial(pt, aa) && !adverbial(pt, bb);
+  }
   // the adverbial ending at i, or "" (an adverb of jieba's alone is none: 原来的, 已经的)
-  function adverbialAt(pt, s, i) {
+  function adverbialAt(pt, tt, s, i) {
     var w = setAt(pt.adverbials, s, i, 4, true);
     if (w.length === 4 || (i >= 4 && pt.idioms.has(s.slice(i - 4, i)))) return s.slice(i - 4, i);
-    if (i >= 4 && pairedAt(pt, s, i - 4)) return s.slice(i - 4, i);
+    if (i >= 4 && pairedAt(pt, tt, s, i - 4)) return s.slice(i - 4, i);
     var three = s.slice(i - 3, i);
     if (w.length < 3 && i >= 3 && three[2] === "化" && isHan(three[0]) && isHan(three[1])) return three;  // 常态化
     return w.length >= 2 ? w : "";
   }
   // the complement starting at i (an adjective, an idiom, two adjectives), or ""
-  function complementAt(pt, s, i) {
+  function complementAt(pt, tt, s, i) {
     var four = s.slice(i, i + 4);
-    if (pt.idioms.has(four) || pairedAt(pt, s, i)) return four;
+    if (pt.idioms.has(four) || pairedAt(pt, tt, s, i)) return four;
     for (var L = 4; L >= 1; L--) if (adjectiveLike(pt, s.slice(i, i + L)) && i + L <= s.length) return s.slice(i, i + L);
     return "";
   }
@@ -1627,13 +1640,13 @@
     var w = pt.words[s[p - 1]];
     if (w && isHan(next) && "得不".indexOf(s[p - 2] || "") < 0 && wordLength(pt, tt, s, p, true) === 1 &&
         ((!w.next.length && !w.adjective && !w.verb) || listAt(w.next, s, q) ||
-         (w.adjective && (complementAt(pt, s, q) || listAt(pt.degrees, s, q))) || (w.verb && setAt(pt.verbs, s, q, 4, false)))) {
+         (w.adjective && (complementAt(pt, tt, s, q) || listAt(pt.degrees, s, q))) || (w.verb && setAt(pt.verbs, s, q, 4, false)))) {
       return [p - 1, 2, "particle-word", { found: s.slice(p - 1, q), right: w.word }, w.word, p - 1, q];
     }
     // 得 after a verb, before a complement that closes the clause (做的很扎实。)
     var v = setAt(pt.verbs, s, p, 3, true), lw = wordLength(pt, tt, s, p, true);
     if (v && (lw <= v.length || pt.verbs.has(s.slice(p - lw, p))) && !pt.noComplement.has(v) && next !== "确") {
-      var c = complementAt(pt, s, q), degree = listAt(pt.degrees, s, q), end;
+      var c = complementAt(pt, tt, s, q), degree = listAt(pt.degrees, s, q), end;
       if (degree && (c.length <= degree.length || c.indexOf(degree) === 0)) {
         // after a degree adverb, what closes the clause, four characters at most (组织的十分周密。);
         // after 不 an adjective of two characters or more (更新的不及时; 说的不对, 数出来的不一样 may be said so)
@@ -1656,7 +1669,7 @@
       }
     }
     // 地 after an adverbial, before a verb phrase (认真的学习了)
-    var x = adverbialAt(pt, s, p);
+    var x = adverbialAt(pt, tt, s, p);
     if (!x || (lw > x.length && !pt.adverbials.has(s.slice(p - lw, p)))) return null;
     // a blocker before the adverbial (了, 的, 通过, 一次) makes it a noun phrase whatever follows; a verb
     // (开展深入的调研) unless what follows is only a verb's (了, a result, a preposition)
@@ -2006,6 +2019,9 @@
       // with a character of the text's own place names (“皋音” beside 蘅皋街道) is no slip at all
       if (inQuotedName(norm, f.start, f.end)) {
         if ((e.kind === "sound" || e.kind === "fuzzy" || e.kind === "shape") && placeChars.has(f.ch)) return;
+        // nor a rare character there for a common one that sounds alike (“芷青” for 知青): an input
+        // method offers the common one first, so the rare one was picked
+        if ((e.kind === "sound" || e.kind === "fuzzy") && tt.rareChar[f.ch.charCodeAt(0)] === 1 && tt.rareChar[e.ch.charCodeAt(0)] === 0) return;
         high = false;
       }
       // the same stretch written again in the sentence is meant (功成不必在我，功成必定有我): an

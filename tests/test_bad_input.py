@@ -136,11 +136,20 @@ def admin_level_not_one_word(root: Path):
     return "data/checker/units.yml", line, "admin_levels/10: '区/县' does not match"
 
 
+def context_setting_missing(root: Path):
+    """A setting of the context rule left out (checker/compile.py reads each one): named, not a KeyError."""
+    path = root / "data/checker/context.yml"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    path.write_text("\n".join(x for x in lines if not x.startswith("surnames:")), encoding="utf-8")
+    at = next(i for i, x in enumerate(lines, 1) if x.startswith("id: context"))
+    return "data/checker/context.yml", at, "missing required field 'surnames'"
+
+
 CASES = [malformed_yaml, unknown_checklist_id, missing_required_field, duplicate_item_id, duplicate_record_id,
          unknown_field, undefined_variable, template_syntax_error, broken_link, broken_anchor,
          bad_front_matter_key, policy_page_without_basis, templates_folder, filler_word_that_is_a_synonym,
          plan_period_off_by_a_year, shared_heading_in_two_files, pattern_javascript_cannot_read,
-         admin_level_not_one_word]
+         admin_level_not_one_word, context_setting_missing]
 
 
 @pytest.mark.parametrize("break_it", CASES, ids=[c.__name__ for c in CASES])

@@ -19,7 +19,7 @@ SINGLE_PATTERNS = {("structure", "measurable"): "u", ("stock", "facts"): "u", ("
                    ("language", "mention_after"): "u", ("language", "citing"): "u", ("language", "festive"): "u",
                    ("language", "ongoing"): "u", ("language", "past"): "u", ("language", "next_year_opening"): "gu",
                    ("language", "enumerators"): "gu",
-                   ("context", "names"): "gu", ("context", "places"): "gu", ("context", "frames"): "gu"}
+                   ("context", "places"): "gu", ("context", "frames"): "gu"}
 
 
 @register_check
@@ -55,6 +55,10 @@ def checker_patterns_compile(site: SiteData) -> None:
         from checker.compile import measured
 
         _check_pattern(site, records["context"], ("measured",), measured(records["context"].data, "个件"), "gu")
+    if "context" in records and "names" in records["context"].data:  # {surname}: its surnames
+        from checker.compile import names
+
+        _check_pattern(site, records["context"], ("names",), names(records["context"].data), "gu")
 
 
 @register_check
