@@ -155,7 +155,7 @@ def test_later_writers_correct_text_raises_no_error_and_no_more_warnings(writer,
 
 # A corpus of correct community text on the everyday topics of the work (垃圾分类, 反诈, 禁毒, 助餐, 议事,
 # 健身 …), written for the twelfth session (tests/data/clean-community.yml): 27 warnings on main 7b6a33b,
-# 5 once their causes were fixed (a word a character put in would take apart, a word across a term's
+# 5 once their causes were fixed, 4 with the voices corpus's (a word a character put in would take apart, a word across a term's
 # edge, a shorter phrase of its own, a cue of both sides, words of the work). Never an error; warnings may
 # only fall.
 COMMUNITY = Path(__file__).resolve().parent / "data" / "clean-community.yml"
@@ -166,4 +166,18 @@ def test_community_corpus_raises_no_error_and_no_more_warnings(data):
     result = paragraph_alarms(paragraphs, data)
     assert len(paragraphs) == 160 and sum(len(p["text"]) for p in paragraphs) == 28595
     assert result["dev"]["error"] + result["held"]["error"] == 0, result["findings"]
-    assert result["dev"]["warning"] + result["held"]["warning"] <= 5, result["findings"]
+    assert result["dev"]["warning"] + result["held"]["warning"] <= 4, result["findings"]
+
+
+# The same in six voices, colloquial ones among them (tests/data/clean-voices.yml): 31 findings on
+# 7b6a33b, 22 when first run on the twelfth session's main, 1 once their causes were fixed (forms said
+# twice on purpose, names with 小, 老 or a form of address, a rare character picked for a quoted name …).
+VOICES = Path(__file__).resolve().parent / "data" / "clean-voices.yml"
+
+
+def test_voices_corpus_raises_no_error_and_no_more_warnings(data):
+    paragraphs = load_paragraphs(VOICES)
+    result = paragraph_alarms(paragraphs, data)
+    assert len(paragraphs) == 160 and sum(len(p["text"]) for p in paragraphs) == 30196
+    assert result["dev"]["error"] + result["held"]["error"] == 0, result["findings"]
+    assert result["dev"]["warning"] + result["held"]["warning"] <= 1, result["findings"]
