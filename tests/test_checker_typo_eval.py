@@ -153,31 +153,24 @@ def test_later_writers_correct_text_raises_no_error_and_no_more_warnings(writer,
     assert len(sentences) == errors and all(s["error"] in s["text"] for s in sentences)
 
 
-# A corpus of correct community text on the everyday topics of the work (垃圾分类, 反诈, 禁毒, 助餐, 议事,
-# 健身 …), written for the twelfth session (tests/data/clean-community.yml): 27 warnings on main 7b6a33b,
-# 5 once their causes were fixed, 4 with the voices corpus's (a word a character put in would take apart, a word across a term's
-# edge, a shorter phrase of its own, a cue of both sides, words of the work). Never an error; warnings may
-# only fall.
-COMMUNITY = Path(__file__).resolve().parent / "data" / "clean-community.yml"
+# Corpora of correct community text written for the twelfth session by writers who had not seen the
+# checker, whose findings' causes that session fixed: (file, paragraphs, characters, most warnings). Never
+# an error; warnings may only fall.
+# community (tests/data/clean-community.yml): the everyday topics of the work (垃圾分类, 反诈, 禁毒, 助餐,
+# 议事, 健身 …): 27 warnings on main 7b6a33b, 5 once their causes were fixed, 4 with the voices corpus's
+# (a word a character put in would take apart, a word across a term's edge, a shorter phrase of its own,
+# a cue of both sides, words of the work).
+# voices (tests/data/clean-voices.yml): six voices, colloquial ones among them: 31 findings on 7b6a33b,
+# 22 when first run on the twelfth session's main, 1 once their causes were fixed (forms said twice on
+# purpose, names with 小, 老 or a form of address, a rare character picked for a quoted name …).
+CORPORA = {"community": ("clean-community.yml", 160, 28595, 4), "voices": ("clean-voices.yml", 160, 30196, 1)}
 
 
-def test_community_corpus_raises_no_error_and_no_more_warnings(data):
-    paragraphs = load_paragraphs(COMMUNITY)
+@pytest.mark.parametrize("corpus", CORPORA)
+def test_correct_corpus_raises_no_error_and_no_more_warnings(corpus, data):
+    name, count, chars, most = CORPORA[corpus]
+    paragraphs = load_paragraphs(Path(__file__).resolve().parent / "data" / name)
     result = paragraph_alarms(paragraphs, data)
-    assert len(paragraphs) == 160 and sum(len(p["text"]) for p in paragraphs) == 28595
+    assert len(paragraphs) == count and sum(len(p["text"]) for p in paragraphs) == chars
     assert result["dev"]["error"] + result["held"]["error"] == 0, result["findings"]
-    assert result["dev"]["warning"] + result["held"]["warning"] <= 4, result["findings"]
-
-
-# The same in six voices, colloquial ones among them (tests/data/clean-voices.yml): 31 findings on
-# 7b6a33b, 22 when first run on the twelfth session's main, 1 once their causes were fixed (forms said
-# twice on purpose, names with 小, 老 or a form of address, a rare character picked for a quoted name …).
-VOICES = Path(__file__).resolve().parent / "data" / "clean-voices.yml"
-
-
-def test_voices_corpus_raises_no_error_and_no_more_warnings(data):
-    paragraphs = load_paragraphs(VOICES)
-    result = paragraph_alarms(paragraphs, data)
-    assert len(paragraphs) == 160 and sum(len(p["text"]) for p in paragraphs) == 30196
-    assert result["dev"]["error"] + result["held"]["error"] == 0, result["findings"]
-    assert result["dev"]["warning"] + result["held"]["warning"] <= 1, result["findings"]
+    assert result["dev"]["warning"] + result["held"]["warning"] <= most, result["findings"]
