@@ -856,6 +856,29 @@
     var left = k > 0 && !(k - 1 >= s && k - 1 < e) ? norm.slice(k - 1, k + 1) : "", right = !(k + 1 >= s && k + 1 < e) ? norm.slice(k, k + 2) : "";
     return !(left.length === 2 && knownPair(tab, left)) && !(right.length === 2 && knownPair(tab, right));
   }
+  // Whether norm[s, e) stands in a quotation (“…”, at most QUOTE_MAX characters, within one paragraph)
+  // that holds a final particle of classical Chinese (矣, 乎, 焉, 哉, 兮).
+  var QUOTE_MAX = 60, CLASSICAL = "矣乎焉哉兮";
+  function quoteAround(norm, s, e) {
+    var a = s, b = e;
+    while (a > 0 && e - a < QUOTE_MAX && norm[a - 1] !== "\u201c" && norm[a - 1] !== "\u201d" && norm[a - 1] !== "\n") a--;
+    if (norm[a - 1] !== "\u201c") return null;
+    while (b < norm.length && b - a < QUOTE_MAX && norm[b] !== "\u201d" && norm[b] !== "\u201c" && norm[b] !== "\n") b++;
+    return norm[b] === "\u201d" ? [a, b] : null;
+  }
+  function inClassicalQuote(norm, s, e) {
+    var q = quoteAround(norm, s, e);
+    if (!q) return false;
+    for (var k = q[0]; k < q[1]; k++) if (CLASSICAL.indexOf(norm[k]) >= 0) return true;
+    return false;
+  }
+  // Whether the quoted name around norm[s, e) is written, in quotation marks, again in the text.
+  function quotedTwice(norm, s, e) {
+    var q = quoteAround(norm, s, e);
+    if (!q) return false;
+    var name = "\u201c" + norm.slice(q[0], q[1]) + "\u201d", first = norm.indexOf(name);
+    return first >= 0 && norm.indexOf(name, first + 1) >= 0;
+  }
   // Whether the characters between a word and a cue a few characters after it, norm[a, b), hold a
   // particle or a place word (language.yml edge_function_chars: 的, 中, 和 …): the cue is then
   // another phrase's (调解力量的作用, 调解中情绪激动), not the word's. Before a word, 的 joins its
@@ -2017,7 +2040,11 @@
       // a short name in quotation marks may be coined (“乐学·悦读”): a warning at most (left out,
       // it lost real slips in such names on the development set and on a writer's set); one made
       // with a character of the text's own place names (“皋音” beside 蘅皋街道) is no slip at all
+      // a quotation of classical Chinese (“……则子女畏慎而生孝矣”): its words are no modern list's
+      if (inClassicalQuote(norm, f.start, f.end)) return;
       if (inQuotedName(norm, f.start, f.end)) {
+        // a quoted name written again in the text is meant: a slip is seldom made twice alike
+        if (quotedTwice(norm, f.start, f.end)) return;
         if ((e.kind === "sound" || e.kind === "fuzzy" || e.kind === "shape") && placeChars.has(f.ch)) return;
         // nor a rare character there for a common one that sounds alike (“芷青” for 知青): an input
         // method offers the common one first, so the rare one was picked
