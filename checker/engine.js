@@ -213,6 +213,7 @@
       cache.particle = particle;
       cache.tables.particle = particle ? new ParticleTables(particle, data.vocab || []) : null;
     }
+    if (cache.tables.typo) cache.tables.typo.particle = cache.tables.particle;  // its adverbs (adverbTwice)
     if ((data.pairs || null) !== cache.pairs) {
       cache.pairs = data.pairs || null;
       cache.tables.wordPairs = data.pairs ? new PairTables(data.pairs) : null;
@@ -676,11 +677,21 @@
   }
   // Whether run[i] says run[i - 1] again where the pair evidence's doubled edits may drop it: not
   // held, in Traditional script or across a pinyin note (busy, held, script, seam), and no half of
-  // a pair of pairs (pairDoubled, commonDoubled), a suffix said again (suffixAgain) or a verb said
-  // twice before its object (拍拍照: tt.reduplicated).
+  // a pair of pairs (pairDoubled, commonDoubled), a suffix said again (suffixAgain), a verb said
+  // twice before its object (拍拍照: tt.reduplicated) or an adverb said so (紧紧: adverbTwice).
   function twiceAt(tt, run, base, i, busy, held, script, at) {
     return run[i - 1] === run[i] && !busy[base + i] && !held[base + i] && !script[base + i] && !seam(at, base + i) &&
-      !pairOfPairs(run, i) && !suffixAgain(tt, run, i) && !(i + 1 < run.length && tt.reduplicated.has(run.slice(i - 1, i + 2)));
+      !pairOfPairs(run, i) && !suffixAgain(tt, run, i) && !(i + 1 < run.length && tt.reduplicated.has(run.slice(i - 1, i + 2))) &&
+      !adverbTwice(tt, run, i);
+  }
+  // Whether run[i - 1] and run[i], the same character, are an adverb said so (紧紧握着, 常常来, 默默付出):
+  // an adverb or adverbial of the particle tables, whose left copy ends no word of the list (行稳致远远
+  // is 致远 with its 远 doubled, not 远远).
+  function adverbTwice(tt, run, i) {
+    var pt = tt.particle, w = run.slice(i - 1, i + 1);
+    if (!pt || !(pt.adverbs.has(w) || pt.adverbials.has(w))) return false;
+    for (var L = 2; L <= 4 && i - L >= 0; L++) if (costAt(tt, run, i, L) >= 0) return false;
+    return true;
   }
   // Whether run[i - 1] and run[i], the same character, are a unit's last character, put after a
   // word of the lists, and the first of the title of its head or member after it (志愿队队长,
@@ -2311,7 +2322,7 @@
   // (动动手, 看看书). 提高高, 宣传传思想, 加加强 are still tried.
   function twoWords(tt, run, back, numbered, i) {
     var len = run.length;
-    if (suffixAgain(tt, run, i)) return true;
+    if (suffixAgain(tt, run, i) || adverbTwice(tt, run, i)) return true;
     if (lengthAt(back, len, i - 1) > 1 && lengthAt(back, len, i) > 1 && wordAt(back, len, i - 1)[1] === i) return true;
     if (i + 1 < len && tt.reduplicated.has(run.slice(i - 1, i + 2))) return true;
     if (i !== 2 || !numbered) return false;
