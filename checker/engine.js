@@ -1814,6 +1814,9 @@
     // no other phrase of that count is quoted so, and its words are misremembered for any others
     if (!ev && k >= 2 && NUMBERED.test(word) && tab.formulaSet.has(word) && quoted(norm, i, i + 4)) ev = "other";
     if (!ev) return null;
+    // the three characters kept, said again in the sentence (有的放红枣，有的放蜜豆，还有的放咸肉): the
+    // text's own phrase, said with other ends, not an idiom misspelt
+    if ((k === 0 || k === 3) && saidTwice(norm, k === 0 ? i + 1 : i, k === 0 ? i + 4 : i + 3)) return null;
     // the first or last character makes a word with its neighbour outside (桥梁学一做 holds 桥梁)
     var pair = k === 0 && i > 0 ? norm[i - 1] + norm[i] : k === 3 ? norm[i + 3] + (norm[i + 4] || "") : "";
     if (pair.length === 2 && (tab.edgeWords.has(pair) || (tt && tt.offer.has(pair)))) return null;
@@ -2140,6 +2143,10 @@
     while (b < n && PARALLEL_END.indexOf(norm[b]) < 0) b++;
     function alike(c, d) {  // the other clause is norm[c, d)
       var m = Math.min(d - c, b - a), x = b - m, y = d - m, same = 0;
+      // the character read as a slip written at the same place of the other clause of a series, from
+      // its start (入耳、入脑、入心): the slip would have been made twice alike
+      if (b - a <= 4 && d - c <= 4 && at - a < d - c && norm[c + at - a] === norm[at] &&
+          (norm[c - 1] === "\u3001" || norm[d] === "\u3001")) return true;
       if (m < 3 || start < x) return false;
       for (var q = 0; q < m; q++) if (x + q !== at && norm[x + q] === norm[y + q]) same++;
       if (same < 2 || same * 3 < m) return false;
