@@ -704,7 +704,7 @@
     if (i + 2 > run.length || conf.titles.indexOf(run[i + 1]) < 0) return false;
     var next = costAt(tt, run, i + 2, 2);
     if (next < 0 || next >= conf.rare_cost || !tt.offer.has(run.slice(i, i + 2))) return false;
-    for (var L = 2; L <= 3; L++) if (i - 1 - L >= 0 && costAt(tt, run, i - 1, L) >= 0) return true;
+    for (var L = 2; L <= 3; L++) if (i - 1 - L >= 0 && knownAt(tt, run, i - 1 - L, L)) return true;
     return false;
   }
   // Whether run[i - 1] and run[i], the same character, are half of a pair of pairs (和和美美,
@@ -1356,6 +1356,11 @@
     }
     return [best[n], back, best];
   }
+  // Whether norm[s, e) holds a measure word after a numeral (held) whose numeral is not at.
+  function heldIn(held, s, e, at) {
+    for (var q = s; q < e; q++) if (held[q] && q - 1 !== at) return true;
+    return false;
+  }
   // Whether position q of a run (0 < q < n) falls inside a common word of its split: run[q - 1] and
   // run[q] in one word, neither left alone (lone: a word of one character or a rare one).
   function splitAt(back, lone, n, q) { return q > 0 && q < n && !lone[q - 1] && !lone[q] && wordAt(back, n, q - 1)[1] > q; }
@@ -1998,6 +2003,9 @@
         var pos = e.at - a, span = wordAt(s1[1], after.length, pos);
         if (e.kind === "swapped" && span[1] < pos + 2) return;
         var word = after.slice(span[0], span[1]);
+        // a measure word after a numeral belongs to the number, never to the word a correction makes
+        // (29户补缴 is no 户部: held), unless the correction is of that numeral (机关千部 is 干部)
+        if ((e.kind === "sound" || e.kind === "fuzzy" || e.kind === "shape") && heldIn(held, base + a + span[0], base + a + span[1], base + e.at)) return;
         // a character put in makes a word that takes a common word of the split apart at either end
         // (清明祭扫 is no 清 + 文明祭扫, 人民福祉 no 人 + 民生福祉, 文 or 生 dropped): a dropped character
         // leaves the split broken where it was, not a common word standing across the new word's edge
@@ -2138,7 +2146,7 @@
   // clause are no word of the lists either (事新 beside 事简): a pattern made on purpose.
   var PARALLEL_END = CLAUSE_END + "\u2018\u2019\u00b7\u2026\u2014";
   function inParallel(tt, norm, start, end, at) {
-    var a = start, b = end, n = norm.length;
+    var a = start, b = end, n = norm.length, quoted = !!quoteAround(norm, start, end);
     while (a > 0 && PARALLEL_END.indexOf(norm[a - 1]) < 0) a--;
     while (b < n && PARALLEL_END.indexOf(norm[b]) < 0) b++;
     function alike(c, d) {  // the other clause is norm[c, d)
@@ -2149,7 +2157,8 @@
           (norm[c - 1] === "\u3001" || norm[d] === "\u3001")) return true;
       if (m < 3 || start < x) return false;
       for (var q = 0; q < m; q++) if (x + q !== at && norm[x + q] === norm[y + q]) same++;
-      if (same < 2 || same * 3 < m) return false;
+      // a saying quoted whole pairs its clauses by fewer (“博观而约取，厚积而薄发”: 而)
+      if (quoted ? same < 1 || b - a !== d - c : same < 2 || same * 3 < m) return false;
       var other = norm.slice(y + start - x, y + end - x);
       return !(costAt(tt, other, other.length, other.length) >= 0 || tt.second.has(other));
     }
