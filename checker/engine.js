@@ -633,7 +633,7 @@
       var fixed = run.slice(0, i) + run.slice(i + 1), span = pairSpan(pt, tt, fixed, i - 1);  // the twin's word
       if (!span) continue;
       found3.push({ start: base + span[0], end: base + span[1] + (span[1] >= i ? 1 : 0), word: fixed.slice(span[0], span[1]),
-        score: score, e: e, pos: base + i, ch: norm.slice(base + i, base + i + 1), sure: 0, pair: true });
+        score: score, e: e, ch: norm.slice(base + i, base + i + 1), sure: 0, pair: true });
     }
   }
 
@@ -647,7 +647,7 @@
       var ch = run[i];
       if (!twiceAt(tt, run, base, i, busy, held, script, at) || !(tt.cost.get(ch) <= tt.conf.common_cost) || isNumeral(ch)) continue;
       if (!single[i - 1] || !single[i] || bothInWord(tt, pt, run, i)) continue;
-      found3.push({ start: base + i - 1, end: base + i + 1, word: ch, score: 0, e: { kind: "doubled", at: i, ch: "" }, pos: base + i,
+      found3.push({ start: base + i - 1, end: base + i + 1, word: ch, score: 0, e: { kind: "doubled", at: i, ch: "" },
         ch: norm.slice(base + i, base + i + 1), sure: 0, pair: true });
     }
   }
@@ -675,14 +675,20 @@
         ch: norm.slice(base + i, base + i + 1), sure: 0, pair: true });
     }
   }
-  // Whether run[i] says run[i - 1] again where the pair evidence's doubled edits may drop it: not
-  // held, in Traditional script or across a pinyin note (busy, held, script, seam), and no half of
-  // a pair of pairs (pairDoubled, commonDoubled), a suffix said again (suffixAgain), a verb said
-  // twice before its object (拍拍照: tt.reduplicated) or an adverb said so (紧紧: adverbTwice).
+  // Whether run[i] says run[i - 1] again where the pair evidence's doubled edits may drop it (pairDoubled,
+  // commonDoubled): not held, in Traditional script or across a pinyin note (busy, held, script, seam),
+  // and not said twice on purpose (meantTwice).
   function twiceAt(tt, run, base, i, busy, held, script, at) {
     return run[i - 1] === run[i] && !busy[base + i] && !held[base + i] && !script[base + i] && !seam(at, base + i) &&
-      !pairOfPairs(run, i) && !suffixAgain(tt, run, i) && !(i + 1 < run.length && tt.reduplicated.has(run.slice(i - 1, i + 2))) &&
-      !adverbTwice(tt, run, i);
+      !meantTwice(tt, run, i);
+  }
+  // Whether run[i - 1] and run[i], the same character, are said twice on purpose, for every doubled-
+  // character edit: half of a pair of pairs (pairOfPairs), a unit's last character before its title
+  // (suffixAgain), a verb said twice before its object (动动手, 拍拍照: tt.reduplicated) or an adverb
+  // (紧紧: adverbTwice).
+  function meantTwice(tt, run, i) {
+    return pairOfPairs(run, i) || suffixAgain(tt, run, i) || (i + 1 < run.length && tt.reduplicated.has(run.slice(i - 1, i + 2))) ||
+      adverbTwice(tt, run, i);
   }
   // Whether run[i - 1] and run[i], the same character, are an adverb said so (紧紧握着, 常常来, 默默付出):
   // an adverb or adverbial of the particle tables, whose left copy ends no word of the list (行稳致远远
@@ -869,14 +875,8 @@
   }
   // Whether norm[s, e) stands in a quotation (“…”, at most QUOTE_MAX characters, within one paragraph)
   // that holds a final particle of classical Chinese (矣, 乎, 焉, 哉, 兮).
-  var QUOTE_MAX = 60, CLASSICAL = "矣乎焉哉兮";
-  function quoteAround(norm, s, e) {
-    var a = s, b = e;
-    while (a > 0 && e - a < QUOTE_MAX && norm[a - 1] !== "\u201c" && norm[a - 1] !== "\u201d" && norm[a - 1] !== "\n") a--;
-    if (norm[a - 1] !== "\u201c") return null;
-    while (b < norm.length && b - a < QUOTE_MAX && norm[b] !== "\u201d" && norm[b] !== "\u201c" && norm[b] !== "\n") b++;
-    return norm[b] === "\u201d" ? [a, b] : null;
-  }
+  var QUOTE_MAX = 60, CLASSICAL = "矣乎焉哉兮", DOUBLE_QUOTES = { "\u201c": "\u201d" };
+  function quoteAround(norm, s, e) { return quoteSpan(norm, s, e, QUOTE_MAX, DOUBLE_QUOTES, "\u201c\u201d\n"); }
   function inClassicalQuote(norm, s, e) {
     var q = quoteAround(norm, s, e);
     if (!q) return false;
@@ -1396,13 +1396,16 @@
   // Whether norm[s, e) stands inside a short name in quotation marks (“乐学·悦读”, “智汇银龄”):
   // at most NAME_MAX characters between the marks, no clause's punctuation inside.
   var NAME_MAX = 10;
-  function inQuotedName(norm, s, e) {
+  function inQuotedName(norm, s, e) { return !!quoteSpan(norm, s, e, NAME_MAX, QUOTE_PAIRS, CLAUSE_END); }
+  // [a, b): the text between an opening mark of opens and its closing one around norm[s, e), at most
+  // max characters, with none of stops between; or null.
+  function quoteSpan(norm, s, e, max, opens, stops) {
     var a = s, b = e;
-    while (a > 0 && e - a < NAME_MAX && !QUOTE_PAIRS[norm[a - 1]] && CLAUSE_END.indexOf(norm[a - 1]) < 0) a--;
-    var c = QUOTE_PAIRS[norm[a - 1]];  // none before the text's start
-    if (!c) return false;
-    while (b < norm.length && b - a < NAME_MAX && norm[b] !== c && CLAUSE_END.indexOf(norm[b]) < 0) b++;
-    return norm[b] === c;
+    while (a > 0 && e - a < max && !opens[norm[a - 1]] && stops.indexOf(norm[a - 1]) < 0) a--;
+    var c = opens[norm[a - 1]];  // none before the text's start
+    if (!c) return null;
+    while (b < norm.length && b - a < max && norm[b] !== c && stops.indexOf(norm[b]) < 0) b++;
+    return norm[b] === c ? [a, b] : null;
   }
 
   // Fixed formulations with one character changed, missing, doubled or two swapped
@@ -1958,7 +1961,7 @@
       for (var i = 0; i < len; i++) {
         if (busy[base + i]) continue;
         if (lone[i]) editsAt(tt, tab, run, lone, i, edits, seen);
-        if (i > 0 && run[i - 1] === run[i] && !seam(at, base + i) && !pairOfPairs(run, i) && !twoWords(tt, run, back, numbered, i)) doubledAt(tt, run, i, edits);
+        if (i > 0 && run[i - 1] === run[i] && !seam(at, base + i) && !meantTwice(tt, run, i) && !twoWords(tt, run, back, numbered, i)) doubledAt(tt, run, i, edits);
       }
       if (pt) pairDoubled(tt, pt, run, base, busy, held, script, norm, at, found3);
       commonDoubled(tt, pt, run, base, busy, held, script, norm, at, single, found3);
@@ -2159,8 +2162,7 @@
       for (var q = 0; q < m; q++) if (x + q !== at && norm[x + q] === norm[y + q]) same++;
       // a saying quoted whole pairs its clauses by fewer (“博观而约取，厚积而薄发”: 而)
       if (quoted ? same < 1 || b - a !== d - c : same < 2 || same * 3 < m) return false;
-      var other = norm.slice(y + start - x, y + end - x);
-      return !(costAt(tt, other, other.length, other.length) >= 0 || tt.second.has(other));
+      return !knownAt(tt, norm, y + start - x, end - start);
     }
     var c = a - 1, d = b + 1;
     if (c > 0) { var c0 = c; while (c0 > 0 && PARALLEL_END.indexOf(norm[c0 - 1]) < 0) c0--; if (alike(c0, c) || junction(c0, c, a, b)) return true; }
@@ -2173,8 +2175,7 @@
         if (start < own || end > own + m) continue;
         for (var k = 0; k < m; k++) if (x + k !== at && y + k !== at && norm[x + k] === norm[y + k]) same++;
         if (same < 2 || same * 2 < m) continue;
-        var other = norm.slice(far + start - own, far + end - own);
-        if (!(costAt(tt, other, other.length, other.length) >= 0 || tt.second.has(other))) return true;
+        if (!knownAt(tt, norm, far + start - own, end - start)) return true;
       }
       return false;
     }
@@ -2331,16 +2332,13 @@
       }
     }
   }
-  // A character said twice at i - 1 and i that is no doubling typo: the left copy ends a word of
-  // the best split and the right copy begins one (分词词典); the left copy is the noun after a
-  // number and its measure word and the right copy begins a common word (3号楼楼道, 12栋楼楼顶);
-  // or a one-character verb is said twice before its object, as jieba's dictionary lists it
-  // (动动手, 看看书). 提高高, 宣传传思想, 加加强 are still tried.
+  // A character said twice at i - 1 and i that is no doubling typo, beside meantTwice's: the left copy
+  // ends a word of the best split and the right copy begins one (分词词典); the left copy is the noun
+  // after a number and its measure word and the right copy begins a common word (3号楼楼道, 12栋楼楼顶).
+  // 提高高, 宣传传思想, 加加强 are still tried.
   function twoWords(tt, run, back, numbered, i) {
     var len = run.length;
-    if (suffixAgain(tt, run, i) || adverbTwice(tt, run, i)) return true;
     if (lengthAt(back, len, i - 1) > 1 && lengthAt(back, len, i) > 1 && wordAt(back, len, i - 1)[1] === i) return true;
-    if (i + 1 < len && tt.reduplicated.has(run.slice(i - 1, i + 2))) return true;
     if (i !== 2 || !numbered) return false;
     for (var L = 2; L <= 4 && i + L <= len; L++) {
       var c = costAt(tt, run, i + L, L);
