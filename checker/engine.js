@@ -39,6 +39,7 @@
   function isHan(ch) { return ch >= "\u4e00" && ch <= "\u9fff" && ch.length === 1; }
   // Chinese numerals: 党的二十一大 is another congress, not 党的二十大 with a character too many
   var NUMERALS = "零〇一二两三四五六七八九十百千万亿";
+  var DIGIT_NUMERALS = "零〇一二三四五六七八九";  // a number written digit by digit (一九六六)
   function isNumeral(ch) { return !!ch && ch.length === 1 && NUMERALS.indexOf(ch) >= 0; }
   function numeralAt(s, i) { return isNumeral(s[i]) && (isNumeral(s[i - 1]) || isNumeral(s[i + 1])); }
   function isDigit(ch) { return ch >= "0" && ch <= "9" && ch.length === 1; }
@@ -304,8 +305,11 @@
   function pairAlike(pt, tt, fz, code) {
     var got = pt.alike[code];
     if (got !== null) return got;
-    var ch = String.fromCharCode(code), own = tt.cost.get(ch), chars = "", kinds = "";
-    var rare = !tt.commonChars.has(ch) && !(own < tt.conf.rare_cost);
+    // a character outside the 3,755 common ones (渚 of 鹭渚人, a name's most likely) is tried for its
+    // look-alikes only, as the rule's own edits try one that is no word alone (editsAt): an input
+    // method offers the common 主 before it
+    var ch = String.fromCharCode(code), chars = "", kinds = "";
+    var rare = !tt.commonChars.has(ch);
     alikeOf(tt, fz, ch).forEach(function (kind, c) {
       if (kind === "fuzzy" || (rare && kind !== "shape")) return;
       chars += c; kinds += kind === "shape" ? "h" : "s";
@@ -688,7 +692,17 @@
   // (紧紧: adverbTwice).
   function meantTwice(tt, run, i) {
     return pairOfPairs(run, i) || suffixAgain(tt, run, i) || (i + 1 < run.length && tt.reduplicated.has(run.slice(i - 1, i + 2))) ||
-      adverbTwice(tt, run, i);
+      adverbTwice(tt, run, i) || digitsTwice(run, i);
+  }
+  // Whether run[i - 1] and run[i], the same numeral, are digits of a number written digit by digit
+  // in three numerals or more (一九六六年, 二〇一一年, 一一〇), a year in four: 一一等奖, 第一一时间
+  // and 二〇二六六年 are still tried.
+  function digitsTwice(run, i) {
+    if (DIGIT_NUMERALS.indexOf(run[i]) < 0) return false;
+    var a = i - 1, b = i + 1;
+    while (a > 0 && DIGIT_NUMERALS.indexOf(run[a - 1]) >= 0) a--;
+    while (b < run.length && DIGIT_NUMERALS.indexOf(run[b]) >= 0) b++;
+    return run[b] === "年" ? b - a === 4 : b - a >= 3;
   }
   // Whether run[i - 1] and run[i], the same character, are an adverb said so (紧紧握着, 常常来, 默默付出):
   // an adverb or adverbial of the particle tables, whose left copy ends no word of the list (行稳致远远
@@ -2027,7 +2041,10 @@
         var under = low || score < bar || ((e.kind === "sound" || e.kind === "fuzzy" || e.kind === "shape") && score < conf.across_bar &&
             wordBeyond(tt, run, e.at, a + span[0], a + span[1]));
         if (under && !rescue) return;
-        var pairScore = under ? pairGain(pt, tt, run, base, norm, e) - (e.kind === "shape" ? conf.pair_shape : 0) : 0;
+        // nor, for a word of two, a same-sounding one for a character outside the 3,755 common ones
+        // (鹭渚人 is no 主人: pairAlike; 楼楝长 is 楼栋长)
+        if (under && e.kind === "sound" && word.length < 3 && !tt.commonChars.has(run[e.at])) return;
+        var pairScore = under ? pairGain(pt, tt, run, base, norm, e) - (e.kind === "shape" ? shapeCost(tt, run[e.at]) : 0) : 0;
         if (under && pairScore < conf.pair_bar) return;
         if (e.kind === "doubled") {  // reported and corrected: the word holding its twin (落实实到位: 落实, not 到位)
           span = wordAt(s1[1], after.length, pos - 1);
@@ -2331,6 +2348,15 @@
         }
       }
     }
+  }
+  // What a look-alike costs the pair evidence (pairGain) where ch is written: pair_shape, but only
+  // pair_shape_bound for a character common in the list's words (of the 3,755, not rare_char) and
+  // seldom a word alone (its cost as one over shape_alone: 规, 科, 廷; not 只), where OCR and
+  // handwriting slips leave a fragment that makes no word (发规现 for 发现, 资科 for 资料).
+  function shapeCost(tt, ch) {
+    var conf = tt.conf, own = tt.cost.get(ch);
+    var bound = tt.commonChars.has(ch) && tt.rareChar[ch.charCodeAt(0)] !== 1 && !(own <= conf.shape_alone);
+    return bound ? conf.pair_shape_bound : conf.pair_shape;
   }
   // A character said twice at i - 1 and i that is no doubling typo, beside meantTwice's: the left copy
   // ends a word of the best split and the right copy begins one (分词词典); the left copy is the noun
