@@ -42,6 +42,8 @@
   var DIGIT_NUMERALS = "零〇一二三四五六七八九";  // a number written digit by digit (一九六六)
   function isNumeral(ch) { return !!ch && ch.length === 1 && NUMERALS.indexOf(ch) >= 0; }
   function numeralAt(s, i) { return isNumeral(s[i]) && (isNumeral(s[i - 1]) || isNumeral(s[i + 1])); }
+  // A numeral written where a term has a numeral or 几 is a number said (历时近九个月 is no 近几个月)
+  function numberSaid(got, want) { return isNumeral(got) && (isNumeral(want) || want === "几"); }
   function isDigit(ch) { return ch >= "0" && ch <= "9" && ch.length === 1; }
   function lstrip(s) { var i = 0; while (i < s.length && WS.indexOf(s[i]) >= 0) i++; return s.slice(i); }
   function rstrip(s, chars) {
@@ -1089,6 +1091,9 @@
       var edge = i === 0 || i === term.length - 1;
       if (ev === null || (ev === "fuzzy" && (edge || term.length < 4))) return;
       if (edge && tab.edgeFunctionChars.indexOf(got) >= 0) return;
+      if (numberSaid(got, want)) return;
+      // a quotation of classical Chinese keeps its words (“学而时习之，不亦说乎？”: 说 is 悦 there)
+      if (inClassicalQuote(norm, pos, pos + 1)) return;
       if (i === 0 && s > 0 && edgeWord(tab, norm[s - 1] + got)) return;
       if (i === term.length - 1 && s + term.length < n && edgeWord(tab, got + norm[s + term.length])) return;
       // the character as written is in a word of the list that runs out of the term (易制毒化学品 is no
@@ -1405,10 +1410,11 @@
     return null;
   }
 
-  var QUOTE_PAIRS = { "\u201c": "\u201d", "\u2018": "\u2019", "\u300c": "\u300d", "\"": "\"" };
+  var QUOTE_PAIRS = { "\u201c": "\u201d", "\u2018": "\u2019", "\u300c": "\u300d", "\"": "\"", "\u300a": "\u300b" };
   function quoted(norm, s, e) { var c = QUOTE_PAIRS[norm[s - 1]]; return !!c && norm[e] === c; }
-  // Whether norm[s, e) stands inside a short name in quotation marks (“乐学·悦读”, “智汇银龄”):
-  // at most NAME_MAX characters between the marks, no clause's punctuation inside.
+  // Whether norm[s, e) stands inside a short name in quotation marks (“乐学·悦读”, “智汇银龄”) or a
+  // title in 《》 (《九成宫醴泉铭》): at most NAME_MAX characters between the marks, no clause's
+  // punctuation inside.
   var NAME_MAX = 10;
   function inQuotedName(norm, s, e) { return !!quoteSpan(norm, s, e, NAME_MAX, QUOTE_PAIRS, CLAUSE_END); }
   // [a, b): the text between an opening mark of opens and its closing one around norm[s, e), at most
@@ -1756,7 +1762,7 @@
     var taken = new Uint8Array(n);
     found.forEach(function (x) {
       var s = x[0], e = x[1], f = x[2], ed = x[3], kind = x[4];
-      if (anyIn(taken, s, e) || anyIn(done, s, e) || isMention(ctx, s, e)) return;
+      if (anyIn(taken, s, e) || anyIn(done, s, e) || isMention(ctx, s, e) || inClassicalQuote(ctx.norm, s, e)) return;
       for (var q = s; q < e; q++) taken[q] = busy[q] = 1;
       var got = ctx.text.slice(s, e), k = ed[1], vars = { found: got, term: f };
       if (ed[0] === "extra") vars.char = got[k];
@@ -1805,7 +1811,7 @@
       return "edit";
     }
     var got = w[k], want = f[k];
-    if (got === SEP || want === SEP || (isNumeral(got) && isNumeral(want))) return null;
+    if (got === SEP || want === SEP || numberSaid(got, want)) return null;
     // the first or last character of a term changed is the near-miss rule's to judge, with the
     // words it makes with its neighbour; so is one that makes a real word inside (near_ok: 自愿者);
     // a series (no term of the vocabulary), unless it makes a word with its neighbour outside
@@ -1831,6 +1837,7 @@
   var NUMBERED = /^[一二两三四五六七八九十]个/u;
   function fourEdit(ctx, word, i, k) {
     var tab = ctx.tab, tt = tab.typo, norm = ctx.norm, w = norm.slice(i, i + 4);
+    if (numberSaid(norm[i + k], word[k])) return null;
     var ev = evidence(tab, norm[i + k], word[k]);
     // a numbered formulation of the guide quoted whole (“两个确定” for 两个确立, “两个拥护” for 两个维护):
     // no other phrase of that count is quoted so, and its words are misremembered for any others
@@ -1948,6 +1955,7 @@
     markMatches(tt.named, norm, busy);
     var placeChars = markPlaces(tt, norm, busy);
     markMatches(tt.framed, norm, busy);
+    markPaired(tt, norm, busy);
     // in a line written in Traditional characters, 著 stands for 着 and 乾 for 干 (隨著 is 随着)
     var script = scriptLines(ctx, at), twins = ctx.data.script_twins || {};
     // a measure word after a numeral (五六辆, 一副副) is never edited: no character put for it, in
@@ -2134,6 +2142,29 @@
     return chars;
   }
 
+  // A verb said twice, each time with a character after it, neither pair a word of the lists (走深走实,
+  // 谋深谋实, 配齐配强, 抓早抓小): a set form of reports, left alone like the frames. A word there makes
+  // it no such form (建立建全 is 健全 misspelt), nor does a word the verb ends (保育教育费), nor an
+  // idiom of the list one character away (群策群立 is 群策群力 misspelt); nor is a stretch said twice
+  // one (关心关心, 担任担任: its windows 心关心的, 任担任宣 are no such form).
+  function markPaired(tt, norm, busy) {
+    for (var i = 0; i + 3 < norm.length; i++) {
+      if (norm[i] !== norm[i + 2] || norm[i + 1] === norm[i + 3] || norm[i] === norm[i + 1] || norm[i - 1] === norm[i + 1]) continue;
+      var w = norm.slice(i, i + 4);
+      if (!/^[\u4e00-\u9fff]{4}$/u.test(w) || costAt(tt, w, 2, 2) >= 0 || costAt(tt, w[2] + w[3], 2, 2) >= 0) continue;
+      if (i > 0 && isHan(norm[i - 1]) && costAt(tt, norm[i - 1] + w[0], 2, 2) >= 0) continue;
+      if (nearFour(tt, w)) continue;
+      busy[i] = busy[i + 1] = busy[i + 2] = busy[i + 3] = 1;
+    }
+  }
+  // Whether an offered word of four characters differs from w, four characters, in one of them.
+  function nearFour(tt, w) {
+    for (var k = 0; k < 4; k++) {
+      var fills = tt.holes[4].get(holeHi(w, 0, 4, k, 1), holeLo(w, 0, 4, k, 1));
+      if (fills && fills.replace(w[k], "").length > 0) return true;
+    }
+    return false;
+  }
   // The characters of a complete idiom or fixed phrase (tt.protect) in run are left alone: a
   // phrase too rare to be offered is still no stretch of typos (慎终追远, 拆旧建新).
   function protectPhrases(tt, run, base, busy) {

@@ -132,6 +132,8 @@ def test_second_writers_correct_text_raises_no_error_and_no_more_warnings(data):
 # Tenth (written 2026-12-06 06:39, twelfth session, for it): first run on main 7b6a33b, before anything of
 # that session was merged, gave 0 errors and 3 warnings in 10,999 characters, and 20/36, 21/36, 23/36, 33/36.
 # Like the ninth, it steered nothing: each change was measured on it once more before merging.
+# Thirteenth session, second round (paired verbs, titles, 社工 …): 1, 1, 1, 2 warnings fewer on the third, fourth,
+# fifth and ninth writers' paragraphs, none lost anywhere.
 # Twelfth session: a character put in never takes a common word apart, a clause in parallel with its
 # neighbour keeps its own words, a unit's last character said again before its title is no doubling, and
 # words of community work (纠治, 民宗局, 悦读 …): 2, 1, 1, 4, 0, 2, 1 warnings fewer on the third to
@@ -139,9 +141,9 @@ def test_second_writers_correct_text_raises_no_error_and_no_more_warnings(data):
 # Eleventh (written 2026-12-06 09:16, thirteenth session, in six new voices: 退役军人服务站, 妇联, 平安办,
 # 校外辅导员, 应急科普, 总工会): first run on main 9e71148, before anything of that session was merged, gave
 # 0 errors and 3 warnings in 9,913 characters, and 24/36, 25/36, 18/36, 31/36. It steers nothing.
-LATER = {"third": (HELDOUT3, 13308, 130, 4, 0), "fourth": (HELDOUT4, 13132, 143, 3, 0), "fifth": (HELDOUT5, 11190, 144, 2, 0),
+LATER = {"third": (HELDOUT3, 13308, 130, 3, 0), "fourth": (HELDOUT4, 13132, 143, 2, 0), "fifth": (HELDOUT5, 11190, 144, 1, 0),
          "sixth": (HELDOUT6, 9438, 144, 7, 0), "seventh": (HELDOUT7, 11041, 144, 2, 0),
-         "eighth": (HELDOUT8, 11079, 144, 0, 0), "ninth": (HELDOUT9, 10110, 144, 3, 0),
+         "eighth": (HELDOUT8, 11079, 144, 0, 0), "ninth": (HELDOUT9, 10110, 144, 1, 0),
          "tenth": (HELDOUT10, 10999, 144, 2, 0), "eleventh": (HELDOUT11, 9913, 144, 3, 0)}
 
 
@@ -183,10 +185,15 @@ def test_later_writers_correct_text_raises_no_error_and_no_more_warnings(writer,
 # 党建, an older member's memories, 居民说事 minutes): 14 on main 9e71148 when first run after the six rounds
 # above (4.5 per 10,000 characters), 0 once their causes were fixed (a year written digit by digit, a
 # place name's rare character, a modal verb after 的, 转介, 暑托 …).
-CORPORA = {"community": ("clean-community.yml", 160, 28595, 2), "voices": ("clean-voices.yml", 160, 30196, 1),
-           "services": ("clean-services.yml", 160, 27041, 4), "daily": ("clean-daily.yml", 160, 26082, 7),
+# culture (tests/data/clean-culture.yml, thirteenth session): six more (人大代表联络站, 禁毒 and 社区矫正 case notes,
+# a choir's and a calligraphy club's diaries, 老旧小区改造 notices, a library's posts, 心理健康 talks): 13 when
+# first run on aa1f37c, after the care corpus's round (4.8 per 10,000), 0 once their causes were fixed (a
+# verb said twice with a character after it, 配齐配强; a title in 《》 read as a quoted name; an author before
+# 的《; a numeral for 几; a classical quotation in the formulation matcher; 社工, 留痕, 专架 …).
+CORPORA = {"community": ("clean-community.yml", 160, 28595, 0), "voices": ("clean-voices.yml", 160, 30196, 1),
+           "services": ("clean-services.yml", 160, 27041, 4), "daily": ("clean-daily.yml", 160, 26082, 6),
            "families": ("clean-families.yml", 160, 26330, 5), "neighbours": ("clean-neighbours.yml", 160, 29512, 2),
-           "care": ("clean-care.yml", 160, 31229, 0)}
+           "care": ("clean-care.yml", 160, 31229, 0), "culture": ("clean-culture.yml", 160, 27027, 0)}
 
 
 @pytest.mark.parametrize("corpus", CORPORA)
