@@ -307,9 +307,9 @@
   function pairAlike(pt, tt, fz, code) {
     var got = pt.alike[code];
     if (got !== null) return got;
-    // a character outside the 3,755 common ones (渚 of 鹭渚人, a name's most likely) is tried for its
-    // look-alikes only, as the rule's own edits try one that is no word alone (editsAt): an input
-    // method offers the common 主 before it
+    // a character outside the 3,755 common ones (渚 of 鹭渚人, 渌 of 渌水: a name's most likely) is
+    // tried for its look-alikes only, even where it is a word alone, which the rule's own edits try
+    // (editsAt): the pair evidence is weaker, and an input method offers the common 主 before 渚
     var ch = String.fromCharCode(code), chars = "", kinds = "";
     var rare = !tt.commonChars.has(ch);
     alikeOf(tt, fz, ch).forEach(function (kind, c) {
@@ -2049,8 +2049,8 @@
         var under = low || score < bar || ((e.kind === "sound" || e.kind === "fuzzy" || e.kind === "shape") && score < conf.across_bar &&
             wordBeyond(tt, run, e.at, a + span[0], a + span[1]));
         if (under && !rescue) return;
-        // nor, for a word of two, a same-sounding one for a character outside the 3,755 common ones
-        // (鹭渚人 is no 主人: pairAlike; 楼楝长 is 楼栋长)
+        // the pair evidence rescues no same-sounding character for a word of two where a character
+        // outside the 3,755 common ones is written (鹭渚人 is no 主人), as it tries none (pairAlike)
         if (under && e.kind === "sound" && word.length < 3 && !tt.commonChars.has(run[e.at])) return;
         var pairScore = under ? pairGain(pt, tt, run, base, norm, e) - (e.kind === "shape" ? shapeCost(tt, run[e.at]) : 0) : 0;
         if (under && pairScore < conf.pair_bar) return;
