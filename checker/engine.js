@@ -1250,7 +1250,8 @@
     this.framed = rx(typo.frames);
     this.measured = rx(typo.measured);
     this.reduplicated = new Set(typo.reduplicated.split(" "));  // a verb said twice before its object: 动动手
-    typo.separable.forEach(function (w) { self.reduplicated.add(w[0] + w); });  // 拍照: 拍拍照 (context.yml)
+    // 拍照: 拍拍照, 照镜子: 照照镜 (context.yml; the verb said twice and the next character, as looked up)
+    typo.separable.forEach(function (w) { self.reduplicated.add(w[0] + w.slice(0, 2)); });
     this.reduplicable = new Set(typo.reduplicable);  // 检查检查, 凉快凉快 (context.yml)
     this.readings = new Map();  // char -> its usual readings (checker/lexicon.py common_readings)
     this.bySound = new Map();   // reading -> chars
