@@ -11,9 +11,10 @@
   its unigram probability), and the words are grouped by cost. Rarer words that one edit
   would turn into a listed word are kept apart ("rare"): they explain a stretch of text
   (综治 is no 政治 misspelt) but are never offered as a correction. jieba's idioms and fixed
-  phrases not in the list (too rare, or longer than ``max_len``) and no misspellings are listed
-  apart (``protect``): the rule leaves the characters of each one it finds alone (慎终追远,
-  frequency 3, is no 慎终 for 慎重), and never offers them.
+  phrases not in the list (too rare, or longer than ``max_len``, or of four common characters and
+  tagged as a name, ``NAMED_PHRASE_TAGS``: 严于律己) and no misspellings are listed apart
+  (``protect``): the rule leaves the characters of each one it finds alone (慎终追远, frequency 3,
+  is no 慎终 for 慎重), and never offers them.
 - The second tier of corrections (``second_tier``): jieba's words under ``min_freq`` from
   ``second_freq`` (two characters) or ``second_freq_three`` (three), no names: never known as words,
   offered by the engine's second tier only, for a look-alike character where the text is no word of
@@ -254,11 +255,21 @@ def protect(entries, conf: dict, pinyin: dict[str, str], twins, freq: dict[str, 
     return sorted(w for w in protected_phrases(entries, conf, twins, sounds) if w not in freq and w not in misspelt)
 
 
-def phrases(entries) -> dict[str, int]:
-    """jieba's idioms and fixed phrases (tags ``i`` and ``l``) of four characters or more, any frequency."""
+# jieba tags many idioms as names (严于律己 and 廉洁奉公 nr, 和平共处 nz, 美意延年 ns): its words of four
+# common characters under these tags count as phrases too, from idiom_freq on (a name of four
+# characters, 布达拉宫, is as much one phrase)
+NAMED_PHRASE_TAGS = ("nr", "nz", "ns", "nrfg")
+
+
+def phrases(entries, conf: dict) -> dict[str, int]:
+    """jieba's idioms and fixed phrases (tags ``i`` and ``l``) of four characters or more, any frequency,
+    and its words of four common characters (GB 2312 level 1) tagged as names (``NAMED_PHRASE_TAGS``)
+    of ``idiom_freq`` or more."""
+    common = set(gb2312_hanzi()[:LEVEL1])
     out: dict[str, int] = {}
     for word, f, tag in entries:
-        if tag in ("i", "l") and len(word) >= 4 and _han(word):
+        named = tag in NAMED_PHRASE_TAGS and len(word) == 4 and f >= conf["idiom_freq"] and all(ch in common for ch in word)
+        if (tag in ("i", "l") and len(word) >= 4 and _han(word)) or named:
             out[word] = max(out.get(word, 0), f)
     return out
 
@@ -272,7 +283,7 @@ def protected_phrases(entries, conf: dict, twins, sounds) -> dict[str, int]:
     cannot change this list)."""
     long = {w: f for w, f, _ in entries if len(w) > conf["max_len"] and _han(w)}
     slips = _misspelt(long, {}, set(), lambda a, b: sounds(a, b) or twins(a, b), twins, sounds)
-    return {w: f for w, f in phrases(entries).items() if len(w) <= conf["max_len"] or w not in slips}
+    return {w: f for w, f in phrases(entries, conf).items() if len(w) <= conf["max_len"] or w not in slips}
 
 
 def protect_groups(protect) -> dict[str, str]:

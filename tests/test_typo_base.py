@@ -79,6 +79,18 @@ def test_the_base_protects_rare_idioms_not_jiebas_misspellings_nor_offered_words
     assert all(len(w) == int(n) for n, words in base["protect"].items() for w in words.split())
 
 
+def test_the_base_protects_idioms_jieba_tags_as_names():
+    """jieba tags many idioms of four common characters as names (严于律己 and 廉洁奉公 nr, 和平共处 nz):
+    from idiom_freq on they are protected phrases, recognised whole and never offered, unless common
+    enough to be words of the list."""
+    base = json.loads(BASE.read_text(encoding="utf-8"))
+    protect = {w for words in base["protect"].values() for w in words.split()}
+    offered = {w for group in ("words", "fixed") for words in base[group].values() for w in words.split()}
+    assert {"严于律己", "廉洁奉公"} <= protect
+    assert not {"严于律己", "廉洁奉公"} & offered
+    assert "和平共处" in offered  # common enough (min_freq) to be a word of the list, whatever its tag
+
+
 def test_the_second_tier_holds_rarer_words_as_corrections_only(inputs):
     """``second`` (checker/lexicon.py second_tier): jieba's words under min_freq from second_freq
     (two characters) and second_freq_three (three), no names and no words of the list; in the
