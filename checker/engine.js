@@ -1813,24 +1813,26 @@
     }
     var got = w[k], want = f[k];
     if (got === SEP || want === SEP || numberSaid(got, want)) return null;
-    // the first or last character of a term changed is the near-miss rule's to judge, with the
-    // words it makes with its neighbour; so is one that makes a real word inside (near_ok: 自愿者);
-    // a series (no term of the vocabulary), unless it makes a word with its neighbour outside
+    // the first or last character of a term of the vocabulary changed is the near-miss rule's to
+    // judge, with the words it makes with its neighbour; so is one that makes a real word inside
+    // (near_ok: 自愿者); a series or another formulation (no term of the vocabulary: 民主集中治 for
+    // 民主集中制) is judged here, unless it makes a word with its neighbour outside
     var series = f.indexOf(SEP) >= 0, tt = tab.typo;
-    if (!series && (k === 0 || k === f.length - 1)) return null;
+    if (!series && (k === 0 || k === f.length - 1) && tab.vocabSet.has(f)) return null;
     if (((tab.data.near_ok[f] || {})[String(k)] || "").indexOf(got) >= 0) return null;
     var pair = k === 0 ? (view[s - 1] || "") + got : k === f.length - 1 ? got + (view[e] || "") : "";
     if (pair.length === 2 && (tab.edgeWords.has(pair) || (tt && tt.offer.has(pair)))) return null;
     var ev = evidence(tab, got, want);
     if (ev) return ev;
     // a character that neither sounds nor looks alike: anywhere in a series, whose other items
-    // are written right; inside a name of seven characters or more (全过程人民民主 is never 全流程);
-    // never in a statement quoted from a document, whose words writers vary (社区文明程度明显
-    // 提升, 全面压实意识形态工作责任制), nor in a shorter name, too often another right compound
-    // (全县文明城市, 下一年工作, 社区党委会)
+    // are written right; inside a name of seven characters or more (全过程人民民主 is never 全流程),
+    // or of six that is a formulation quoted from a document, not a word of the vocabulary
+    // (人与自然和睦共生 for 和谐共生); never in a statement quoted from a document, whose words
+    // writers vary (社区文明程度明显提升, 全面压实意识形态工作责任制), nor in a shorter name or a
+    // vocabulary term of six, too often another right compound (全县文明城市, 党内学习教育, 社区党委会)
     if (tab.statements.has(f)) return null;
     if (f.indexOf(SEP) >= 0) return "other";
-    return f.length >= 7 && k > 0 && k < f.length - 1 ? "other" : null;
+    return (f.length >= 7 || (f.length === 6 && !tab.vocabSet.has(f))) && k > 0 && k < f.length - 1 ? "other" : null;
   }
 
   // Whether the four characters at norm[i, i + 4) are word (an idiom or a formulation of four
