@@ -2033,7 +2033,7 @@
         var word = after.slice(span[0], span[1]);
         // a measure word after a numeral belongs to the number, never to the word a correction makes
         // (29户补缴 is no 户部: held), unless the correction is of that numeral (机关千部 is 干部)
-        if ((e.kind === "sound" || e.kind === "fuzzy" || e.kind === "shape") && heldIn(held, base + a + span[0], base + a + span[1], base + e.at)) return;
+        if (replaced(e) && heldIn(held, base + a + span[0], base + a + span[1], base + e.at)) return;
         // a character put in makes a word that takes a common word of the split apart at either end
         // (清明祭扫 is no 清 + 文明祭扫, 人民福祉 no 人 + 民生福祉, 文 or 生 dropped): a dropped character
         // leaves the split broken where it was, not a common word standing across the new word's edge
@@ -2049,7 +2049,7 @@
         // a swap the words beside it do not want, once the pair evidence is loaded, is no slip: the
         // order written is most likely a word no list holds (普惠 is no 惠普 turned round)
         if (e.kind === "swapped" && pt && pairGain(pt, tt, run, base, norm, e) < conf.swap_pair_floor) return;
-        var under = low || score < bar || ((e.kind === "sound" || e.kind === "fuzzy" || e.kind === "shape") && score < conf.across_bar &&
+        var under = low || score < bar || (replaced(e) && score < conf.across_bar &&
             wordBeyond(tt, run, e.at, a + span[0], a + span[1]));
         if (under && !rescue) return;
         // the pair evidence rescues no same-sounding character for a word of two where a character
@@ -2069,8 +2069,7 @@
             (twins[run[e.at]] || (e.kind === "swapped" && twins[run[e.at + 1]]))) return;
         // a correction that writes the character beside it again makes a doubled one (临违危建筑,
         // three abbreviations, is no 临危危建筑): no correction, unless the two are a word (人人)
-        if ((e.kind === "sound" || e.kind === "fuzzy" || e.kind === "shape") &&
-            (run[e.at - 1] === e.ch || run[e.at + 1] === e.ch) && !tt.offer.has(e.ch + e.ch)) return;
+        if (replaced(e) && (run[e.at - 1] === e.ch || run[e.at + 1] === e.ch) && !tt.offer.has(e.ch + e.ch)) return;
         // rescued: with the pair evidence's findings, after the other edits, a warning
         if (under) found3.push({ start: from, end: to, word: word, score: pairScore, e: e, pos: base + e.at, ch: norm.slice(base + e.at, base + e.at + 1), sure: 0, pair: true });
         else found.push({ start: from, end: to, word: word, score: score, e: e, pos: base + e.at, ch: norm.slice(base + e.at, base + e.at + 1),
@@ -2098,7 +2097,7 @@
       if (inQuotedName(norm, f.start, f.end)) {
         // a quoted name written again in the text is meant: a slip is seldom made twice alike
         if (quotedTwice(norm, f.start, f.end)) return;
-        if ((e.kind === "sound" || e.kind === "fuzzy" || e.kind === "shape") && placeChars.has(f.ch)) return;
+        if (replaced(e) && placeChars.has(f.ch)) return;
         // nor a rare character there for a common one that sounds alike (“芷青” for 知青): an input
         // method offers the common one first, so the rare one was picked
         if ((e.kind === "sound" || e.kind === "fuzzy") && tt.rareChar[f.ch.charCodeAt(0)] === 1 && tt.rareChar[e.ch.charCodeAt(0)] === 0) return;
@@ -2107,7 +2106,7 @@
       // the same stretch written again in the sentence is meant (功成不必在我，功成必定有我): an
       // input method's slip is seldom made twice alike in one sentence
       if (e.kind !== "repeated" && saidTwice(norm, f.start, f.end)) return;
-      if ((e.kind === "sound" || e.kind === "fuzzy" || e.kind === "shape") && inParallel(tt, norm, f.start, f.end, f.pos)) return;
+      if (replaced(e) && inParallel(tt, norm, f.start, f.end, f.pos)) return;
       if (e.kind === "repeated") {
         ctx.add("typo-context", start, end - start, ctx.msg("typo-context-repeated", { found: ctx.text.slice(start, end), word: f.word }),
           f.word, "warning");
@@ -2433,6 +2432,9 @@
       }
     }
   }
+  // Whether edit e puts another character in place of the one written (same-sounding, near-sounding
+  // or look-alike), not one dropped, put in or swapped.
+  function replaced(e) { return e.kind === "sound" || e.kind === "fuzzy" || e.kind === "shape"; }
   function applyEdit(text, e, offset) {
     var p = e.at - offset;
     if (e.kind === "missing") return text.slice(0, p) + e.ch + text.slice(p);
