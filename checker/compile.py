@@ -39,7 +39,7 @@ from importlib import metadata
 from pathlib import Path
 from collections.abc import Callable
 
-from checker import opengram
+from checker import glyphs, opengram
 
 FORMAT = 1
 SOURCES = ("checker", "timeline", "terms", "ledgers")  # the data/ folders the compiled data is made from
@@ -514,7 +514,7 @@ def signature(root: Path) -> str:
     and content, not where the project is, so every copy of it shares one cache."""
     digest = hashlib.sha256(str(FORMAT).encode())
     # the compiler, its word list code, the vendored table and the committed base word list
-    for source in (Path(__file__), LEXICON, TYPOBASE, SHAPES, BASE, OPENGRAM, PARTICLES, opengram.PAIRS):
+    for source in (Path(__file__), LEXICON, TYPOBASE, SHAPES, glyphs.PAIRS, BASE, OPENGRAM, PARTICLES, opengram.PAIRS):
         digest.update(source.read_bytes() if source.exists() else b"")
     for package in PACKAGES:
         digest.update(f"{package}={metadata.version(package)}".encode())

@@ -21,7 +21,8 @@
   any list. The rarer words one look-alike (shapes, twins) from one of them are kept ("rare").
 - Which characters look alike: from the vendored table ``vendor/char-similar/chars.tsv``
   (four-corner code, stroke order, components of each GB 2312 character; source and
-  licence in its README), by ``shape_alike``. Which characters sound alike comes from
+  licence in its README), by ``shape_alike``, and the pairs that print alike in a Song face
+  (``vendor/glyph-alike/pairs.tsv``, measured by checker/glyphs.py). Which characters sound alike comes from
   pypinyin, already in the compiled data (``pinyin``).
 
 The whole derivation (``lexicon``) takes about ten seconds, most of it ``_misspelt``. The
@@ -43,6 +44,8 @@ import math
 from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
+
+from checker import glyphs
 
 VENDOR = Path(__file__).with_name("vendor") / "char-similar" / "chars.tsv"
 LEVEL1 = 3755  # the first 3,755 characters of GB 2312 (its level 1, the common ones)
@@ -362,7 +365,8 @@ def base_sources(conf: dict) -> dict[str, str]:
     out = {package: metadata.version(package) for package in BASE_PACKAGES}
     out.update({knob: str(conf[knob]) for knob in BASE_KNOBS})
     out.update({"format": str(BASE_FORMAT), "checker/lexicon.py": digest(Path(__file__)),
-                "checker/vendor/char-similar/chars.tsv": digest(VENDOR)})
+                "checker/vendor/char-similar/chars.tsv": digest(VENDOR),
+                "checker/vendor/glyph-alike/pairs.tsv": digest(glyphs.PAIRS)})
     return dict(sorted(out.items()))
 
 
@@ -567,13 +571,15 @@ def _alike(a: tuple, b: tuple) -> bool:
     return _distance(a[1], b[1], limit) <= limit
 
 
-def shape_alike(chars: list[str], shapes: dict | None = None) -> dict[str, str]:
-    """char -> the characters that look like it (``_alike``), for every char of ``chars`` the
-    table knows. Each pair has a common character (GB 2312 level 1, the first 3,755) in it:
-    a rare character is compared with the common ones only. Candidates are the characters
-    sharing a component (one most characters share, such as a radical, does not count) or a
-    four-corner code."""
+def shape_alike(chars: list[str], shapes: dict | None = None, printed: list | None = None) -> dict[str, str]:
+    """char -> the characters that look like it, for every char of ``chars`` the tables know:
+    by the stroke data (``_alike``) and as printed (``printed``: checker/glyphs.py's pairs, the
+    committed ones unless given). Each pair has a common character (GB 2312 level 1, the first
+    3,755) in it: a rare character is compared with the common ones only. Candidates of the
+    stroke data are the characters sharing a component (one most characters share, such as a
+    radical, does not count) or a four-corner code."""
     shapes = read_shapes() if shapes is None else shapes
+    printed = glyphs.read_pairs() if printed is None else printed
     common = [c for c in chars[:LEVEL1] if c in shapes and shapes[c][1]]
     by_part: dict[str, set[str]] = {}
     by_code: dict[str, set[str]] = {}
@@ -598,4 +604,9 @@ def shape_alike(chars: list[str], shapes: dict | None = None) -> dict[str, str]:
             if _alike(shapes[c], shapes[x]):
                 alike.setdefault(c, set()).add(x)
                 alike.setdefault(x, set()).add(c)
+    wanted = set(chars)
+    for a, b in printed:
+        if a in wanted and b in wanted:
+            alike.setdefault(a, set()).add(b)
+            alike.setdefault(b, set()).add(a)
     return {c: "".join(sorted(xs)) for c, xs in sorted(alike.items())}

@@ -18,6 +18,10 @@
                                               make checker/vendor/open-gram/pairs.json (the context typo
                                               rule's word-pair evidence) from open-gram's model as Debian
                                               ships it (checker/vendor/open-gram/README.md); --check only compares
+    python scripts/guide.py derive-glyph-pairs [--check]
+                                              measure which characters print alike in Debian's Noto Serif CJK
+                                              into checker/vendor/glyph-alike/pairs.tsv (checker/glyphs.py);
+                                              --check only compares
     python scripts/guide.py derive-theme-templates [--check]
                                               compile the theme's templates (Material's and overrides/) into
                                               macros/vendor/compiled-theme/ again; --check only compares
@@ -176,6 +180,20 @@ def cmd_derive_open_gram(args) -> int:
     return write_or_check(PAIRS, table_text(derive(Path(args.lexicon), Path(args.dump), conf)), args.check, "these inputs", started)
 
 
+def cmd_derive_glyph_pairs(args) -> int:
+    """Measure which characters print alike (checker/glyphs.py) into the committed table."""
+    from checker.glyphs import PAIRS, FontMissing, derive
+    from checker.lexicon import gb2312_hanzi
+
+    started = time.perf_counter()
+    try:
+        text = derive(gb2312_hanzi())
+    except FontMissing as exc:
+        print(f"derive-glyph-pairs: {exc}", file=sys.stderr)
+        return 2
+    return write_or_check(PAIRS, text, args.check, "the font and Pillow", started)
+
+
 def cmd_derive_theme_templates(args) -> int:
     """Compile the theme's templates into the committed file a build takes them from (macros/compiledtheme.py)."""
     from macros.compiledtheme import COMPILED, decode, derive, encode, same, theme_env
@@ -226,6 +244,9 @@ def main(argv: list[str] | None = None) -> int:
     gram.add_argument("--dump", required=True, help="the output of `tslminfo -v lm_sc.t3g` (sunpinyin-utils)")
     gram.add_argument("--check", action="store_true", help="only say whether the committed file is up to date")
     gram.set_defaults(func=cmd_derive_open_gram)
+    glyph = sub.add_parser("derive-glyph-pairs", help="measure which characters print alike into the committed table")
+    glyph.add_argument("--check", action="store_true", help="only say whether the committed file is up to date")
+    glyph.set_defaults(func=cmd_derive_glyph_pairs)
     theme = sub.add_parser("derive-theme-templates", help="compile the theme's templates into the committed file")
     theme.add_argument("--check", action="store_true", help="only say whether the committed file is up to date")
     theme.set_defaults(func=cmd_derive_theme_templates)
