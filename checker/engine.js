@@ -690,10 +690,11 @@
   }
   // Whether run[i - 1] and run[i], the same character, are said twice on purpose, for every doubled-
   // character edit: half of a pair of pairs (pairOfPairs), a unit's last character before its title
-  // (suffixAgain), a verb said twice before its object (动动手, 拍拍照: tt.reduplicated) or an adverb
-  // (紧紧: adverbTwice).
+  // (suffixAgain), a verb said twice before its object (动动手, 拍拍照: tt.reduplicated), a kinship
+  // term (大哥哥: tt.kin) or an adverb (紧紧: adverbTwice).
   function meantTwice(tt, run, i) {
     return pairOfPairs(run, i) || suffixAgain(tt, run, i) || (i + 1 < run.length && tt.reduplicated.has(run.slice(i - 1, i + 2))) ||
+      tt.kin.has(run.slice(i - 1, i + 1)) ||
       adverbTwice(tt, run, i) || digitsTwice(run, i);
   }
   // Whether run[i - 1] and run[i], the same numeral, are digits of a number written digit by digit
@@ -1021,6 +1022,32 @@
     return (i > 0 && knownPair(tab, text[pos - 1] + text[pos])) || (i < len - 1 && knownPair(tab, text[pos] + text[pos + 1]));
   }
 
+  // Whether the evidence ev that got (at pos, character i of a term of len) stands for want is weak where
+  // got makes a word with its neighbour in the term, as likely a word meant: a sound by a rare reading
+  // only (格 luò for 络: 网格意识形态) or a look-alike by strokes alone, no pair people confuse
+  // (shapes.yml, the near-identical twins: 党史教育馆 is no 党员教育 misspelt).
+  function weakIn(tab, text, pos, i, len, ev, got, want) {
+    return wordInTerm(tab, text, pos, i, len) &&
+      ((ev === "sound" && !usualSound(tab.typo, got, want)) || (ev === "shape" && !shapeListed(tab, got, want)));
+  }
+  // Whether a term written with weak evidence (weakIn) reads as common words of the context rule's list
+  // end to end (期中学习: 期中, 学习; 各网格意识形态工作: 网格, 意识形态): no near miss, words meant.
+  function readAsWords(tab, text, a, b) { return !!tab.typo && inCommonWords(tab.typo, text, a, b); }
+  // Whether text[a, b) is words of the context rule's list end to end, each of 2 to 4 characters and
+  // cheaper than rare_cost.
+  function inCommonWords(tt, text, a, b) {
+    var ok = new Uint8Array(b - a + 1);
+    ok[0] = 1;
+    for (var e = a + 2; e <= b; e++) {
+      for (var L = 2; L <= 4 && e - L >= a; L++) {
+        if (!ok[e - L - a]) continue;
+        var c = costAt(tt, text, e, L);
+        if (c >= 0 && c < tt.conf.rare_cost) { ok[e - a] = 1; break; }
+      }
+    }
+    return ok[b - a] === 1;
+  }
+
   function ruleNearTypos(ctx) {
     var tab = ctx.tab, norm = ctx.norm, n = norm.length, vocab = tab.vocab;
     var seen = new Set(), exact = new Uint8Array(n), candidates = [];
@@ -1100,12 +1127,10 @@
       // 制度化 misspelt: 制毒 is of 易制毒)
       if (tab.typo && wordBeyond(tab.typo, norm, pos, s, s + term.length)) return;
       var severity = ev !== "fuzzy" && term.length >= 4 ? "error" : "warning";
-      // weak evidence where the character as written makes a word with its neighbour in the term, as
-      // likely a word meant: a sound by a rare reading only (格 luò for 络: 网格意识形态) or a look-alike
-      // by strokes alone, no pair people confuse (shapes.yml, the near-identical twins: 党史教育馆 is no
-      // 党员教育 misspelt): a warning at most
-      if (severity === "error" && wordInTerm(tab, norm, pos, i, term.length) &&
-          ((ev === "sound" && !usualSound(tab.typo, got, want)) || (ev === "shape" && !shapeListed(tab, got, want)))) severity = "warning";
+      // weak evidence (weakIn): none where the term as written reads as common words, else a warning at most
+      var weak = weakIn(tab, norm, pos, i, term.length, ev, got, want);
+      if (weak && readAsWords(tab, norm, s, s + term.length)) return;
+      if (severity === "error" && weak) severity = "warning";
       var prev = best.get(pos);
       if (prev === undefined || term.length > prev[1].length || (term.length === prev[1].length && c[1] < prev[5])) {
         best.set(pos, [s, term, i, ev, severity, c[1]]);
@@ -1253,6 +1278,7 @@
     // 拍照: 拍拍照, 照镜子: 照照镜 (context.yml; the verb said twice and the next character, as looked up)
     typo.separable.forEach(function (w) { self.reduplicated.add(w[0] + w.slice(0, 2)); });
     this.reduplicable = new Set(typo.reduplicable);  // 检查检查, 凉快凉快 (context.yml)
+    this.kin = new Set(typo.kin);  // 哥哥, 奶奶 (context.yml)
     this.readings = new Map();  // char -> its usual readings (checker/lexicon.py common_readings)
     this.bySound = new Map();   // reading -> chars
     this.byFuzzy = new Map();   // reading with zh/z, n/l, -ng/-n merged -> chars
@@ -1823,6 +1849,8 @@
     var pair = k === 0 ? (view[s - 1] || "") + got : k === f.length - 1 ? got + (view[e] || "") : "";
     if (pair.length === 2 && (tab.edgeWords.has(pair) || (tt && tt.offer.has(pair)))) return null;
     var ev = evidence(tab, got, want);
+    // weak evidence where the formulation as written reads as common words (各网格意识形态工作): as ruleNearTypos
+    if (ev && weakIn(tab, view, s + k, k, f.length, ev, got, want) && readAsWords(tab, view, s, e)) return null;
     if (ev) return ev;
     // a character that neither sounds nor looks alike: anywhere in a series, whose other items
     // are written right; inside a name of seven characters or more (全过程人民民主 is never 全流程),

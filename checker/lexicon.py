@@ -14,7 +14,8 @@
   phrases not in the list (too rare, or longer than ``max_len``, or of four common characters and
   tagged as a name, ``NAMED_PHRASE_TAGS``: 严于律己) and no misspellings are listed apart
   (``protect``): the rule leaves the characters of each one it finds alone (慎终追远, frequency 3,
-  is no 慎终 for 慎重), and never offers them.
+  is no 慎终 for 慎重), and never offers them. jieba's people of three characters (``PERSON_TAGS``) are
+  kept apart too, known as words and never offered (沅芷 is no 李沅芷 missing its 李).
 - The second tier of corrections (``second_tier``): jieba's words under ``min_freq`` from
   ``second_freq`` (two characters) or ``second_freq_three`` (three), no names: never known as words,
   offered by the engine's second tier only, for a look-alike character where the text is no word of
@@ -67,6 +68,7 @@ def jieba_entries() -> list[tuple[str, int, str]]:
 # jieba's tags of names, numbers and times: a word of four characters with another tag is a set
 # phrase (群策群力 is tagged n, 老实巴交 z) and counts as one from ``idiom_freq``
 NAME_TAGS = ("nr", "nrt", "nrfg", "ns", "nt", "nz", "m", "mq", "t", "x", "eng")
+PERSON_TAGS = ("nr", "nrfg", "nrt")  # jieba's tags of people's names (``_stages``: known, never offered)
 
 
 def _han(word: str) -> bool:
@@ -237,6 +239,12 @@ def _stages(entries, terms, conf: dict, pinyin: dict[str, str], shapes: dict[str
         kind.pop(word, None)
         rare.pop(word, None)
     second = second_tier(entries, conf, freq, misspelt)
+    # jieba's people of three characters are known, never offered: a correction that makes one makes a
+    # stranger of a place or a team the report names (沅芷 is no 李沅芷 missing its 李)
+    people = {w for w, _, tag in entries if len(w) == 3 and tag in PERSON_TAGS and kind.get(w) == "words" and w not in terms}
+    named = {w: freq.pop(w) for w in sorted(people)}
+    for w in named:
+        kind.pop(w)
     offered = {w for w in kind if len(w) >= 2}
     holes, second_holes = _holes(offered), _holes(second)
     shaped = _alike_fn({}, shapes)
@@ -248,7 +256,7 @@ def _stages(entries, terms, conf: dict, pinyin: dict[str, str], shapes: dict[str
     # no typo of either (综治 is no 政治 misspelt)
     kept = {word: f for word, f in rare.items() if word not in freq and (
         near_offered(word, offered, holes, alike) or near_offered(word, set(), second_holes, looks))}
-    return freq, kind, kept, dropped, second
+    return freq, kind, {**kept, **named}, dropped, second
 
 
 def protect(entries, conf: dict, pinyin: dict[str, str], twins, freq: dict[str, int], misspelt) -> list[str]:

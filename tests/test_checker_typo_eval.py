@@ -208,15 +208,20 @@ def test_later_writers_correct_text_raises_no_error_and_no_more_warnings(writer,
 # 我志愿, 钢瓶, 每隔, 月球仪, 墨香四溢, 创新发展, 晒晒太阳).
 # services2 (tests/data/clean-services2.yml, thirteenth session): six more (民政, a traders' league, a reading
 # volunteer, 征兵 and 国防教育, a sports team, the duty desk's notes): 14 when first run on 8ae419a (4.8 per
-# 10,000), 6 once their causes were fixed (商圈, 役前, 育德, 警务室, 弃车, 浇浇水, 舒展舒展). Left: a place name
-# read as a person's name with a character missing (沅芷 as 李沅芷, twice), 因病未能 as an idiom, 捡捡垃圾,
+# 10,000), 6 once their causes were fixed (商圈, 役前, 育德, 警务室, 弃车, 浇浇水, 舒展舒展); 4 since jieba's people
+# are never offered (fourteenth session: 沅芷 read as 李沅芷, twice). Left: 因病未能 as an idiom, 捡捡垃圾,
 # 蓼汀队队长, 小小的遮阳棚.
+# youth (tests/data/clean-youth.yml, fourteenth session): six more (scams and 平安建设, an elders' college, economic
+# statistics, owners' meetings, a crafts workshop, a youth league worker's posts): 18, one an error (走街串户 as
+# 走街串巷), when first run on a295f28 (6.6 per 10,000), 5 once their causes were fixed (words such as 垫资, 卷款,
+# 人户分离, 以会代训, 永字八法; 打打电话; kinship terms said twice, 大哥哥; cues of 反映 and 设施; weak evidence where
+# a term as written is common words, 期中学习). Left: 乐享重阳 as 享乐, 直咽口水, 数居前三位, 人和事剪进去, 剪制.
 CORPORA = {"community": ("clean-community.yml", 160, 28595, 0), "voices": ("clean-voices.yml", 160, 30196, 1),
            "services": ("clean-services.yml", 160, 27041, 4), "daily": ("clean-daily.yml", 160, 26082, 6),
            "families": ("clean-families.yml", 160, 26330, 5), "neighbours": ("clean-neighbours.yml", 160, 29512, 2),
            "care": ("clean-care.yml", 160, 31229, 0), "culture": ("clean-culture.yml", 160, 27027, 0),
            "crafts": ("clean-crafts.yml", 160, 30929, 5), "safety": ("clean-safety.yml", 160, 28485, 0),
-           "services2": ("clean-services2.yml", 160, 29018, 6)}
+           "services2": ("clean-services2.yml", 160, 29018, 4), "youth": ("clean-youth.yml", 160, 27480, 5)}
 
 
 @pytest.mark.parametrize("corpus", CORPORA)
@@ -233,8 +238,8 @@ def test_correct_corpus_raises_no_error_and_no_more_warnings(corpus, data):
 # writer who had not seen the checker): 160 slips, 80 in political formulations and 80 in idioms, and 80 correct
 # sentences. On 5cb723f 47 and 68 found and 1 false alarm (严于律己); it steered context.yml's formulations and
 # lexicon.py's NAMED_PHRASE_TAGS (62 and 68), then the matcher's edges and formulations of six (65 and 68), no false
-# alarm. Found may only rise.
-FORMULATION_FLOORS = {"political": 65, "idiom": 68}
+# alarm; the look-alikes measured on a typeface (checker/glyphs.py, fourteenth session) 65 and 69. Found may only rise.
+FORMULATION_FLOORS = {"political": 65, "idiom": 69}
 
 
 def test_formulation_development_set(data):
