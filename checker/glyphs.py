@@ -14,7 +14,7 @@ two is of the 3,755 common characters.
 
 ``python scripts/guide.py derive-glyph-pairs`` writes the table to vendor/glyph-alike/pairs.tsv
 (``--check`` compares); checker/lexicon.py ``shape_alike`` adds its pairs to those of the stroke
-data. The font file is Debian's ``fonts-noto-cjk`` (SIL Open Font License 1.1); the table holds
+data, and ``twins_fn`` takes those from a cosine of ``PRINTED_TWIN`` for near-identical twins. The font file is Debian's ``fonts-noto-cjk`` (SIL Open Font License 1.1); the table holds
 measurements of it, no glyph.
 """
 
@@ -111,15 +111,21 @@ def derive(chars: list[str], path: Path = FONT) -> str:
     return "\n".join(head + [f"{a}\t{b}\t{c:.3f}" for (a, b), c in pairs.items()]) + "\n"
 
 
-def read_pairs(path: Path = PAIRS) -> list[tuple[str, str]]:
-    """The committed pairs; a malformed line stops with the file and line named."""
+def read_pairs(path: Path = PAIRS, floor: float = 0.0) -> list[tuple[str, str]]:
+    """The committed pairs whose cosine is ``floor`` or more; a malformed line stops with the file
+    and line named."""
     out = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line or line.startswith("#"):
             continue
         parts = line.split("\t")
-        if len(parts) != 3 or len(parts[0]) != 1 or len(parts[1]) != 1:
+        try:
+            cosine = float(parts[2]) if len(parts) == 3 and len(parts[0]) == 1 and len(parts[1]) == 1 else None
+        except ValueError:
+            cosine = None
+        if cosine is None:
             raise ValueError(f"{path}:{number}: expected 'character<TAB>character<TAB>cosine', got {line!r}; "
                              f"make the table again with {COMMAND}")
-        out.append((parts[0], parts[1]))
+        if cosine >= floor:
+            out.append((parts[0], parts[1]))
     return out

@@ -27,6 +27,18 @@ def test_printed_look_alikes_reach_the_context_rule(data):
     assert all(p[1] in shapes.get(p[0], "") and p[0] in shapes.get(p[1], "") for p in PRINTED)
 
 
+def test_pairs_that_print_nearly_the_same_are_twins(data):
+    """From PRINTED_TWIN on, a printed pair is a near-identical twin (checker/lexicon.py twins_fn, twins_table)."""
+    from checker.lexicon import PRINTED_TWIN, twins_fn
+
+    close = glyphs.read_pairs(floor=PRINTED_TWIN)
+    assert ("并", "井") in close or ("井", "并") in close
+    assert len(close) < len(glyphs.read_pairs()) / 10
+    twins = twins_fn()
+    assert twins("折", "拆") and twins("拆", "折") and not twins("狐", "孤")  # 0.953 and 0.874
+    assert all(b in data["typo"]["twins"].get(a, "") for a, b in close)
+
+
 def test_a_malformed_line_stops_naming_the_file_and_the_line(tmp_path):
     bad = tmp_path / "pairs.tsv"
     bad.write_text("# head\n概\t慨\t0.949\n狐孤\t0.874\n", encoding="utf-8")
