@@ -545,7 +545,7 @@
     // 党群服务中心's 服务中心) is left alone: a slip seldom makes one long word of another
     var long = pairLong(back, len), holes = pt.holes, from = PAIR_FROM, to = PAIR_TO, at = PAIR_AT, ks = PAIR_KS;
     for (i = 0; i < len; i++) {
-      if (busy[base + i] || held[base + i] || script[base + i] || long[i]) continue;
+      if (busy[base + i] || held[base + i] || script[base + i] || long[i] || saidTwiceAt(run, i)) continue;
       var code = run.charCodeAt(i), alike = pairAlike(pt, tt, fz, code), cands = alike[0], best = null, tick = ++seen.at;
       if (!cands) continue;
       // the fills of each hole of a word of 2 to 4 characters over i (tt.holes, as codes in
@@ -671,7 +671,7 @@
       // and a character that lives in words: alone twin_bound rarer than in the words holding it
       // (己 of 自己, 知己; not 担 of 担使命, a verb of its own)
       if (own >= 0 && own + 2 * Math.log(tt.charMass[code] || 1e-30) < conf.twin_bound) continue;
-      if (busy[base + i] || held[base + i] || script[base + i] || isNumeral(ch) || wordBeside(tt, pt, run, i)) continue;
+      if (busy[base + i] || held[base + i] || script[base + i] || isNumeral(ch) || wordBeside(tt, pt, run, i) || saidTwiceAt(run, i)) continue;
       var alike = (tt.twins[ch] || "") + (tab.shape.get(ch) || ""), best = null;
       for (var k = 0; k < alike.length; k++) {
         var c = tt.cost1[alike.charCodeAt(k)];
@@ -729,6 +729,11 @@
     if (next < 0 || next >= conf.rare_cost || !tt.offer.has(run.slice(i, i + 2))) return false;
     for (var L = 2; L <= 3; L++) if (i - 1 - L >= 0 && knownAt(tt, run, i - 1 - L, L)) return true;
     return false;
+  }
+  // Whether run[i] stands beside the same character, once (晒晒, 织织; not 兢兢业业, pairOfPairs).
+  function saidTwiceAt(run, i) {
+    if (run[i + 1] === run[i]) return !pairOfPairs(run, i + 1);
+    return i > 0 && run[i - 1] === run[i] && !pairOfPairs(run, i);
   }
   // Whether run[i - 1] and run[i], the same character, are half of a pair of pairs (和和美美,
   // 实实在在, 高高兴兴): a form said so on purpose, never a character doubled by a slip.
@@ -1742,7 +1747,8 @@
         var from = q + degree.length;
         for (end = from; end < s.length && end - from < 5 && isHan(s[end]); end++);
         c = s.slice(from, s[end - 1] === "了" && end - from > 1 ? end - 1 : end);
-        if (c.length > 4 || pt.quantities.has(c) || pt.quantities.has(degree + c) || pt.relations.has(c) ||
+        // (what holds a 的 modifies a noun: 收到的最好的礼物)
+        if (c.length > 4 || c.indexOf("的") >= 0 || pt.quantities.has(c) || pt.quantities.has(degree + c) || pt.relations.has(c) ||
             (degree === "不" && (c.length < 2 || (!descriptive(pt, c) && pt.results.indexOf(c) < 0))) ||
             comparedBefore(pt, tt, s, p - v.length)) c = "";
       } else {
@@ -1909,7 +1915,7 @@
       for (var s = 0; s + L <= len; s++) {
         var ok = true, q, chars = 0;
         for (q = s; q < s + L && ok; q++) {
-          if (!single[q] || busy[base + q] || held[base + q] || script[base + q]) ok = false;
+          if (!single[q] || busy[base + q] || held[base + q] || script[base + q] || saidTwiceAt(run, q)) ok = false;
           var c1 = tt.cost1[run.charCodeAt(q)];
           chars += c1 < 0 ? tt.unknown : c1;
         }
@@ -2021,6 +2027,9 @@
       loneTwins(tt, tab, pt, run, base, busy, held, script, norm, single, found3);
       edits.forEach(function (e) {
         if (held[base + e.at] || (e.kind === "swapped" && held[base + e.at + 1])) return;
+        // one of a character said twice (晒晒自家, 织织围巾) is no slip for another: a slip seldom writes the
+        // character beside it; a pair of pairs (竞竞业业 for 兢兢业业) is still read
+        if (replaced(e) && saidTwiceAt(run, e.at)) return;
         var a = Math.max(0, e.at - 5), b = Math.min(len, e.at + 6);
         var before = run.slice(a, b), after = applyEdit(before, e, a);
         var s0 = base0.get(a * 65536 + b);  // by both ends: near the run's start, one a has several b
