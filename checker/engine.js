@@ -691,10 +691,10 @@
   // Whether run[i - 1] and run[i], the same character, are said twice on purpose, for every doubled-
   // character edit: half of a pair of pairs (pairOfPairs), a unit's last character before its title
   // (suffixAgain), a verb said twice before its object (动动手, 拍拍照: tt.reduplicated), a kinship
-  // term (大哥哥: tt.kin) or an adverb (紧紧: adverbTwice).
+  // term or 家家 (大哥哥, 家家门口: tt.nounsTwice) or an adverb (紧紧: adverbTwice).
   function meantTwice(tt, run, i) {
     return pairOfPairs(run, i) || suffixAgain(tt, run, i) || (i + 1 < run.length && tt.reduplicated.has(run.slice(i - 1, i + 2))) ||
-      tt.kin.has(run.slice(i - 1, i + 1)) ||
+      tt.nounsTwice.has(run.slice(i - 1, i + 1)) ||
       adverbTwice(tt, run, i) || digitsTwice(run, i);
   }
   // Whether run[i - 1] and run[i], the same numeral, are digits of a number written digit by digit
@@ -1283,7 +1283,7 @@
     // 拍照: 拍拍照, 照镜子: 照照镜 (context.yml; the verb said twice and the next character, as looked up)
     typo.separable.forEach(function (w) { self.reduplicated.add(w[0] + w.slice(0, 2)); });
     this.reduplicable = new Set(typo.reduplicable);  // 检查检查, 凉快凉快 (context.yml)
-    this.kin = new Set(typo.kin);  // 哥哥, 奶奶 (context.yml)
+    this.nounsTwice = new Set(typo.nouns_twice);  // 哥哥, 家家 (context.yml)
     this.readings = new Map();  // char -> its usual readings (checker/lexicon.py common_readings)
     this.bySound = new Map();   // reading -> chars
     this.byFuzzy = new Map();   // reading with zh/z, n/l, -ng/-n merged -> chars
