@@ -730,7 +730,9 @@
     for (var L = 2; L <= 3; L++) if (i - 1 - L >= 0 && knownAt(tt, run, i - 1 - L, L)) return true;
     return false;
   }
-  // Whether run[i] stands beside the same character, once (晒晒, 织织; not 兢兢业业, pairOfPairs).
+  // Whether run[i] stands beside the same character, once (晒晒, 织织; not 兢兢业业, pairOfPairs): no path
+  // puts another character for it (editsAt, pairEdits, loneTwins, secondTier); a pair of pairs is still
+  // read (竞竞业业 for 兢兢业业).
   function saidTwiceAt(run, i) {
     if (run[i + 1] === run[i]) return !pairOfPairs(run, i + 1);
     return i > 0 && run[i - 1] === run[i] && !pairOfPairs(run, i);
@@ -2027,9 +2029,6 @@
       loneTwins(tt, tab, pt, run, base, busy, held, script, norm, single, found3);
       edits.forEach(function (e) {
         if (held[base + e.at] || (e.kind === "swapped" && held[base + e.at + 1])) return;
-        // one of a character said twice (晒晒自家, 织织围巾) is no slip for another: a slip seldom writes the
-        // character beside it; a pair of pairs (竞竞业业 for 兢兢业业) is still read
-        if (replaced(e) && saidTwiceAt(run, e.at)) return;
         var a = Math.max(0, e.at - 5), b = Math.min(len, e.at + 6);
         var before = run.slice(a, b), after = applyEdit(before, e, a);
         var s0 = base0.get(a * 65536 + b);  // by both ends: near the run's start, one a has several b
@@ -2370,9 +2369,10 @@
       if (kind) edits.set("s" + i + c, { kind: kind, at: i, ch: c });
     }
     // a common one is tried for a two-character word only as its near-identical twin (人 for 入:
-    // 深人 is 深入), one or two candidates, not dozens
+    // 深人 is 深入), one or two candidates, not dozens; one of a character said twice (晒晒自家,
+    // 织织围巾) for none: a slip seldom writes the character beside it (saidTwiceAt)
     var twins = tt.twins[ch] || "";
-    for (L = 2; L <= 4; L++) {
+    for (L = 2; L <= 4 && !saidTwiceAt(run, i); L++) {
       if (L === 2 && common && !twins) continue;
       for (s = Math.max(0, i - L + 1); s <= i && s + L <= len; s++) {
         fills = tt.holes[L].get(holeHi(run, s, L, i - s, 1), holeLo(run, s, L, i - s, 1));
