@@ -170,6 +170,11 @@
     this.closers = {};
     Object.keys(lang.pairs).forEach(function (k) { self.closers[lang.pairs[k]] = k; });
     this.width = lang.half_width;
+    this.digitLetters = lang.digit_letters;
+    this.figureAfter = new RegExp("^(?:" + lang.figure_after + ")", "u");
+    this.yearZeros = lang.year_zeros;
+    var yearChars = "[一二三四五六七八九〇" + Object.keys(lang.year_zeros).map(escapeRe).join("") + "]";
+    this.chineseYear = new RegExp("(?<!" + yearChars + ")[一二]" + yearChars + "{3}(?=年)", "gu");
     this.facts = new RegExp(data.stock.facts, "u");
     var units = data.units;
     var levels = units.levels.map(escapeRe).join("|");
@@ -2983,6 +2988,40 @@
       .forEach(function (m) { ctx.add("space-digit", m.index, m[0].length, ctx.msg("space-digit", {}), ""); });
   }
 
+  // Figures written wrong (data/checker/language.yml): a letter typed or recognised for a digit
+  // inside a figure (2O26年, 宣讲l2场: digit_letters, before one of figure_after), and a year in
+  // Chinese numerals whose zero is not 〇 (二O二六年, 二零二六年: year_zeros, GB/T 15835-2011).
+  function ruleNumerals(ctx) {
+    var norm = ctx.norm, tab = ctx.tab;
+    finditer(/(?<![A-Za-z0-9])[A-Za-z0-9]+(?![A-Za-z0-9])/gu, norm).forEach(function (m) {
+      var run = m[0], fixed = "";
+      for (var k = 0; k < run.length; k++) {
+        var ch = run[k];
+        if (isDigit(ch)) fixed += ch;
+        else if (ch in tab.digitLetters) fixed += tab.digitLetters[ch];
+        else return;  // another letter: a code or a word (5G, H1N1, Win10), no figure
+      }
+      if (fixed === run || !/[0-9]/.test(run)) return;
+      var end = m.index + run.length;
+      if (!tab.figureAfter.test(norm.slice(end, end + 4)) || isMention(ctx, m.index, end)) return;
+      ctx.add("numeral", m.index, run.length, ctx.msg("numeral-letter", { match: run, fix: fixed }), fixed);
+    });
+    finditer(tab.chineseYear, norm).forEach(function (m) {
+      var year = m[0], fixed = "", wrong = "", severity = "warning";
+      for (var k = 0; k < year.length; k++) {
+        var ch = year[k];
+        if (ch in tab.yearZeros) {
+          fixed += "\u3007";
+          if (wrong.indexOf(ch) < 0) wrong += ch;
+          if (tab.yearZeros[ch] === "error") severity = "error";
+        } else fixed += ch;
+      }
+      if (!wrong || isMention(ctx, m.index, m.index + year.length)) return;
+      ctx.add("numeral", m.index, year.length, ctx.msg("numeral-year", { match: year, zero: wrong, fix: fixed }),
+        fixed, severity);
+    });
+  }
+
   // The year a report's next steps are for: the same year after a half-year report (下半年),
   // the next after an annual one; null when the title says neither.
   function plannedYear(title, year) {
@@ -3251,6 +3290,7 @@
     ruleDebris(ctx);
     ruleLineBreaks(ctx);
     ruleWidth(ctx);
+    ruleNumerals(ctx);
     ruleStructure(ctx, detected[1]);
     ruleVagueMeasures(ctx);
     ruleEmptyPraise(ctx);

@@ -305,6 +305,13 @@ def test_cli_fix_writes_a_copy(tmp_path, data):
     assert apply_safe_fixes("干部著作乾坤", data)[0] == "干部著作乾坤"  # Simplified text left alone
 
 
+def test_figures_written_wrong_are_fixed_safely(data):
+    """Rule numeral: its suggestion is the figure with digits for letters, the year with 〇."""
+    text = "2O26年上半年开展宣讲l2场，参与率1O.5%。二零二六年十二月"
+    assert [f.suggestion for f in check(text, data) if f.rule == "numeral"] == ["2026", "12", "10", "二〇二六"]
+    assert apply_safe_fixes(text, data) == ("2026年上半年开展宣讲12场，参与率10.5%。二〇二六年十二月", 4)
+
+
 # The user's own words (我的词表 on the page, --words on the command line)
 
 PLACE = "今年以来，灵沼街道认真部暑全年宣传思想工作。"  # 灵沼: a fictional place, written once

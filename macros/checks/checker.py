@@ -18,7 +18,7 @@ PATTERN_LISTS = {"placeholders": ["patterns"], "usage": ["patterns"], "debris": 
 SINGLE_PATTERNS = {("structure", "measurable"): "u", ("stock", "facts"): "u", ("language", "mention_before"): "u",
                    ("language", "mention_after"): "u", ("language", "citing"): "u", ("language", "festive"): "u",
                    ("language", "ongoing"): "u", ("language", "past"): "u", ("language", "next_year_opening"): "gu",
-                   ("language", "enumerators"): "gu",
+                   ("language", "enumerators"): "gu", ("language", "figure_after"): "u",
                    ("context", "places"): "gu", ("context", "frames"): "gu"}
 
 
