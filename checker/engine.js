@@ -3022,6 +3022,30 @@
     });
   }
 
+  // Spaces between Chinese characters inside a sentence, as copies from PDF files and web pages leave
+  // them (街道 党工委 认真; 街 道 党 工 委): on a line with a mark inside or at the end of a clause,
+  // outside quotation, title and square marks (【工作简报 第7期】), and neither a name spaced out to three
+  // characters' width (王  明: one character each side, no more spaced ones beside) nor slogans of one length
+  // side by side (学党史 悟思想 办实事).
+  var SPACE_HAN = /(?<=[\u4e00-\u9fff])[ \u3000\u00a0]+(?=[\u4e00-\u9fff])/gu;
+  var ENCLOSING = { "\u201c": "\u201d", "\u2018": "\u2019", "\u300c": "\u300d", "\u300a": "\u300b", "\uff08": "\uff09", "\u3010": "\u3011" };
+  function hanRun(norm, k, step) { var n = 0; for (; k >= 0 && k < norm.length && isHan(norm[k]); k += step) n++; return n; }
+  function spacedBeside(norm, k, step) { return /[ \u3000\u00a0]/.test(norm[k] || "") && isHan(norm[k + step] || ""); }
+  function ruleSpaces(ctx) {
+    var norm = ctx.norm;
+    ctx.lines().forEach(function (ln) {
+      var start = ln[1], line = ln[2];
+      if (!/[，。；：！？、]/.test(line) || isDebrisLine(ctx, line)) return;
+      finditer(SPACE_HAN, line).forEach(function (m) {
+        var s = start + m.index, e = s + m[0].length, left = hanRun(norm, s - 1, -1), right = hanRun(norm, e, 1);
+        if (left === right && left >= 3) return;
+        if (left === 1 && right === 1 && !spacedBeside(norm, s - 2, -1) && !spacedBeside(norm, e + 1, 1)) return;
+        if (quoteSpan(norm, s, e, QUOTE_MAX, ENCLOSING, "\n")) return;
+        ctx.add("space-han", s, e - s, ctx.msg("space-han", {}), "");
+      });
+    });
+  }
+
   // The year a report's next steps are for: the same year after a half-year report (下半年),
   // the next after an annual one; null when the title says neither.
   function plannedYear(title, year) {
@@ -3290,6 +3314,7 @@
     ruleDebris(ctx);
     ruleLineBreaks(ctx);
     ruleWidth(ctx);
+    ruleSpaces(ctx);
     ruleNumerals(ctx);
     ruleStructure(ctx, detected[1]);
     ruleVagueMeasures(ctx);
