@@ -39,7 +39,7 @@ from importlib import metadata
 from pathlib import Path
 from collections.abc import Callable
 
-from checker import glyphs, opengram
+from checker import glyphs, langmodel, opengram
 
 FORMAT = 1
 SOURCES = ("checker", "timeline", "terms", "ledgers")  # the data/ folders the compiled data is made from
@@ -50,6 +50,7 @@ LEXICON = Path(__file__).with_name("lexicon.py")
 TYPOBASE = Path(__file__).with_name("typobase.py")
 SHAPES = Path(__file__).with_name("vendor") / "char-similar" / "chars.tsv"
 OPENGRAM = Path(__file__).with_name("opengram.py")
+LANGMODEL = Path(__file__).with_name("langmodel.py")
 PARTICLES = Path(__file__).with_name("particles.py")
 BASE = Path(__file__).with_name("vendor") / "typo-base" / "typo-base.json"
 
@@ -379,6 +380,9 @@ def compile_data(site, with_language: bool = True) -> dict:
         pairs = opengram.load_pairs(record("context").data)  # the word-pair evidence, a file of its own in the site
         if pairs:
             data["pairs"] = pairs
+        lm = langmodel.load(record("context").data)  # the language model, a file of its own in the site
+        if lm:
+            data["lm"] = lm
         if "particles" in site.records.get("checker", {}):
             # the 的/地/得 rule's word classes (checker/particles.py), loaded with the context rule's
             # word list (the pages load that part after they are usable)
@@ -404,7 +408,7 @@ def compile_data(site, with_language: bool = True) -> dict:
     return data
 
 
-CONTEXT_KEYS = ("second_bar", "threshold", "threshold_short", "threshold_short_alike", "threshold_twin", "threshold_swapped", "swap_pair_floor", "across_bar", "threshold_three", "error_from", "formula_common", "penalty", "rare_cost", "common_cost", "rare_char", "rare_sound", "names", "places", "frames", "pair_bar", "pair_shape", "pair_shape_bound", "shape_alone", "rescue_from", "pair_doubled_bar", "confusion_pair_bar", "twin_alone", "twin_common", "twin_bound", "twin_pair_floor", "suffix_words", "titles", "nouns_twice", "separable", "reduplicable")
+CONTEXT_KEYS = ("second_bar", "threshold", "threshold_short", "threshold_short_alike", "threshold_twin", "threshold_swapped", "swap_pair_floor", "across_bar", "threshold_three", "error_from", "formula_common", "penalty", "rare_cost", "common_cost", "rare_char", "rare_sound", "names", "places", "frames", "pair_bar", "pair_shape", "pair_shape_bound", "shape_alone", "rescue_from", "pair_doubled_bar", "confusion_pair_bar", "lm_bar", "lm_floor", "lm_window", "twin_alone", "twin_common", "twin_bound", "twin_pair_floor", "suffix_words", "titles", "nouns_twice", "separable", "reduplicable")
 
 
 def merged_shapes(derived: dict[str, str], groups: list[str]) -> dict[str, str]:
@@ -514,7 +518,8 @@ def signature(root: Path) -> str:
     and content, not where the project is, so every copy of it shares one cache."""
     digest = hashlib.sha256(str(FORMAT).encode())
     # the compiler, its word list code, the vendored table and the committed base word list
-    for source in (Path(__file__), LEXICON, TYPOBASE, SHAPES, glyphs.PAIRS, BASE, OPENGRAM, PARTICLES, opengram.PAIRS):
+    for source in (Path(__file__), LEXICON, TYPOBASE, SHAPES, glyphs.PAIRS, BASE, OPENGRAM, PARTICLES, opengram.PAIRS,
+                   LANGMODEL, langmodel.MODEL):
         digest.update(source.read_bytes() if source.exists() else b"")
     for package in PACKAGES:
         digest.update(f"{package}={metadata.version(package)}".encode())

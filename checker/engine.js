@@ -207,11 +207,11 @@
     return parts.join("");
   };
 
-  var cache = { data: null, tables: null, typo: null, pairs: null, particle: null };
+  var cache = { data: null, tables: null, typo: null, pairs: null, lm: null, particle: null };
   // The tables of data; the context rule's (data.typo) are made when they arrive: the pages
   // load that part of the data after the page is usable and then add it to the same object.
   function tables(data) {
-    if (cache.data !== data) { cache.data = data; cache.tables = new Tables(data); cache.typo = null; cache.pairs = null; }
+    if (cache.data !== data) { cache.data = data; cache.tables = new Tables(data); cache.typo = null; cache.pairs = null; cache.lm = null; }
     if ((data.typo || null) !== cache.typo) {
       cache.typo = data.typo || null;
       cache.tables.typo = data.typo ? new TypoTables(data) : null;
@@ -226,7 +226,104 @@
       cache.pairs = data.pairs || null;
       cache.tables.wordPairs = data.pairs ? new PairTables(data.pairs) : null;
     }
+    if ((data.lm || null) !== cache.lm) {
+      cache.lm = data.lm || null;
+      cache.tables.lm = data.lm ? new LMTables(data.lm) : null;
+    }
     return cache.tables;
+  }
+
+  // The language model (checker/langmodel.py; data.lm, downloads/checker-lm-data.js in the site):
+  // libime's words of one to four characters, most likely first (a word's index is its place), each
+  // with its log10 probability and back-off weight, and its bigrams, by the first word's index: a
+  // row of varint deltas of the second word's index, each with its log10 probability; numbers in a
+  // byte each (lm.quant). Rows as CSR arrays (start, cols, vals): a bigram is a binary search.
+  var B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  function unbase64(s) {
+    var map = new Uint8Array(128), n = s.length, out, o = 0, acc = 0, bits = 0, k;
+    for (k = 0; k < 64; k++) map[B64.charCodeAt(k)] = k;
+    while (n > 0 && s[n - 1] === "=") n--;
+    out = new Uint8Array((n * 3) >> 2);
+    for (k = 0; k < n; k++) {
+      acc = ((acc << 6) | map[s.charCodeAt(k)]) & 0xffff;
+      bits += 6;
+      if (bits >= 8) { bits -= 8; out[o++] = (acc >> bits) & 255; }
+    }
+    return out;
+  }
+  function unvarints(raw, each) {
+    for (var k = 0, n = 0, shift = 0; k < raw.length; k++) {
+      n += (raw[k] & 127) * Math.pow(2, shift);
+      shift += 7;
+      if (!(raw[k] & 128)) { each(n); n = 0; shift = 0; }
+    }
+  }
+  function LMTables(lm) {
+    var words = lm.words.split("\n"), V = words.length, ids = this.ids = new Map(), i;
+    for (i = 0; i < V; i++) ids.set(words[i], i);
+    function dequant(s, kind) {
+      var raw = unbase64(s), out = new Float64Array(raw.length), low = lm.quant[kind][0], step = lm.quant[kind][1];
+      for (var k = 0; k < raw.length; k++) out[k] = low + raw[k] * step;
+      return out;
+    }
+    this.prob = dequant(lm.prob, "prob");
+    this.backoff = dequant(lm.backoff, "backoff");
+    this.unk = lm.unk;
+    var vals = this.vals = dequant(lm.pairs, "pair"), cols = this.cols = new Int32Array(vals.length);
+    var start = this.start = new Int32Array(V + 1), row = 0, k = 0;
+    unvarints(unbase64(lm.counts), function (n) { start[row + 1] = start[row] + n; row++; });
+    var deltas = unbase64(lm.deltas), r = 0, j = 0;
+    unvarints(deltas, function (d) {
+      while (k >= start[r + 1]) { r++; j = 0; }
+      j += d;
+      cols[k++] = j;
+    });
+    this.memo = new Map();  // lmScore's answers for the text being checked (cleared by lmGain's caller)
+  }
+  // log10 P(word | prev), -1 for no word of the model (<unk>) or no word before
+  function lmWord(lt, prev, word) {
+    if (word < 0) return lt.unk + (prev >= 0 ? lt.backoff[prev] : 0);
+    if (prev < 0) return lt.prob[word];
+    var lo = lt.start[prev], hi = lt.start[prev + 1] - 1, cols = lt.cols;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1, c = cols[mid];
+      if (c === word) return lt.vals[mid];
+      if (c < word) lo = mid + 1; else hi = mid - 1;
+    }
+    return lt.backoff[prev] + lt.prob[word];
+  }
+  // The best split of s into the model's words (at most four characters; a character of no word
+  // is <unk>), each scored after the one before, s starting with none: its log10 probability
+  // (checker/langmodel.py Model.score)
+  function lmScore(lt, s) {
+    var known = lt.memo.get(s);
+    if (known !== undefined) return known;
+    var n = s.length, words = [[-1]], scores = [[0]], k, L, q;
+    for (k = 1; k <= n; k++) {
+      var w = [], sc = [];
+      for (L = 1; L <= 4 && L <= k; L++) {
+        var id = lt.ids.get(s.slice(k - L, k));
+        if (id === undefined) { if (L > 1) continue; id = -1; }
+        var pw = words[k - L], ps = scores[k - L];
+        for (q = 0; q < pw.length; q++) {
+          var v = ps[q] + lmWord(lt, pw[q], id), at = w.indexOf(id);
+          if (at < 0) { w.push(id); sc.push(v); } else if (v > sc[at]) sc[at] = v;
+        }
+      }
+      words.push(w); scores.push(sc);
+    }
+    var best = -Infinity;
+    for (q = 0; q < scores[n].length; q++) if (scores[n][q] > best) best = scores[n][q];
+    lt.memo.set(s, best);
+    return best;
+  }
+  // How much likelier (log10) the model finds the stretch of window characters either side of the
+  // edit e of run with the edit (checker/langmodel.py Model.gain)
+  function lmGain(lt, run, e, window) {
+    var end = e.at + (e.kind === "missing" ? 0 : e.kind === "swapped" ? 2 : 1);
+    var put = e.kind === "doubled" ? "" : e.kind === "swapped" ? run[e.at + 1] + run[e.at] : e.ch;
+    var a = Math.max(0, e.at - window), b = Math.min(run.length, end + window);
+    return lmScore(lt, run.slice(a, e.at) + put + run.slice(end, b)) - lmScore(lt, run.slice(a, b));
   }
 
   // Word-pair evidence (checker/opengram.py; data.pairs, downloads/checker-pair-data.js in the
@@ -1990,7 +2087,8 @@
   function ruleContextTypos(ctx) {
     var tab = ctx.tab, tt = tab.typo;
     if (!tt) return;
-    var conf = tt.conf, pen = conf.penalty;
+    var conf = tt.conf, pen = conf.penalty, lt = tab.lm;
+    if (lt) lt.memo.clear();
     // the text read without the pinyin notes a conversion tool left (開拓創(chuàng)新 is 开拓创新):
     // view, and at[k] the place in the text of view[k]
     var view = readThrough(ctx), norm = view[0], at = view[1], n = norm.length, busy = view[2];
@@ -2065,9 +2163,11 @@
         // reported as a warning where that evidence alone would report it (pair_bar, a look-alike
         // pair_shape more); a near-sounding character is no candidate of the pair evidence
         var rescue = pt && e.kind !== "fuzzy" && score >= conf.rescue_from;
+        // and from lm_floor on by the language model (lmGain), once it is loaded
+        var heard = lt && score >= conf.lm_floor;
         var low = score < Math.min(conf.threshold, conf.threshold_short, conf.threshold_three, conf.threshold_swapped,
           twin ? conf.threshold_twin : Infinity);
-        if (low && !rescue) return;
+        if (low && !rescue && !heard) return;
         // the corrected word: the word of the new split that holds the edit
         var pos = e.at - a, span = wordAt(s1[1], after.length, pos);
         if (e.kind === "swapped" && span[1] < pos + 2) return;
@@ -2092,12 +2192,22 @@
         if (e.kind === "swapped" && pt && pairGain(pt, tt, run, base, norm, e) < conf.swap_pair_floor) return;
         var under = low || score < bar || (replaced(e) && score < conf.across_bar &&
             wordBeyond(tt, run, e.at, a + span[0], a + span[1]));
-        if (under && !rescue) return;
-        // the pair evidence rescues no same-sounding character for a word of two where a character
-        // outside the 3,755 common ones is written (鹭渚人 is no 主人), as it tries none (pairAlike)
-        if (under && e.kind === "sound" && word.length < 3 && !tt.commonChars.has(run[e.at])) return;
-        var pairScore = under ? pairGain(pt, tt, run, base, norm, e) - (e.kind === "shape" ? shapeCost(tt, run[e.at]) : 0) : 0;
-        if (under && pairScore < conf.pair_bar) return;
+        if (under && !rescue && !heard) return;
+        var pairScore = 0, model = false;
+        if (under) {
+          // the pair evidence rescues no same-sounding character for a word of two where a character
+          // outside the 3,755 common ones is written (鹭渚人 is no 主人), as it tries none (pairAlike)
+          if (rescue && !(e.kind === "sound" && word.length < 3 && !tt.commonChars.has(run[e.at]))) {
+            pairScore = pairGain(pt, tt, run, base, norm, e) - (e.kind === "shape" ? shapeCost(tt, run[e.at]) : 0);
+          }
+          if (pairScore < conf.pair_bar) {
+            // else the language model: its gain (log10) in half-nats, as the pair evidence's
+            var gain = heard ? lmGain(lt, run, e, conf.lm_window) : -Infinity;
+            if (gain < conf.lm_bar) return;
+            pairScore = gain * 2 * Math.LN10;
+            model = true;
+          }
+        }
         if (e.kind === "doubled") {  // reported and corrected: the word holding its twin (落实实到位: 落实, not 到位)
           span = wordAt(s1[1], after.length, pos - 1);
           word = after.slice(span[0], span[1]);
@@ -2112,7 +2222,7 @@
         // three abbreviations, is no 临危危建筑): no correction, unless the two are a word (人人)
         if (replaced(e) && (run[e.at - 1] === e.ch || run[e.at + 1] === e.ch) && !tt.offer.has(e.ch + e.ch)) return;
         // rescued: with the pair evidence's findings, after the other edits, a warning
-        if (under) found3.push({ start: from, end: to, word: word, score: pairScore, e: e, pos: base + e.at, ch: norm.slice(base + e.at, base + e.at + 1), sure: 0, pair: true });
+        if (under) found3.push({ start: from, end: to, word: word, score: pairScore, e: e, pos: base + e.at, ch: norm.slice(base + e.at, base + e.at + 1), sure: 0, pair: true, model: model });
         else found.push({ start: from, end: to, word: word, score: score, e: e, pos: base + e.at, ch: norm.slice(base + e.at, base + e.at + 1),
           sure: listed ? score + pen.listed - pen.shape : score,  // an error only as sure as any look-alike
           // and, with the pair data, only where the words beside it agree (以诚立信 is no 成立 misspelt)
@@ -2139,6 +2249,8 @@
         // a quoted name written again in the text is meant: a slip is seldom made twice alike
         if (quotedTwice(norm, f.start, f.end)) return;
         if (replaced(e) && placeChars.has(f.ch)) return;
+        // nor one only the language model wants (“育见未来”): a name's pun is unlikely text by design
+        if (f.model) return;
         // nor a rare character there for a common one that sounds alike (“芷青” for 知青): an input
         // method offers the common one first, so the rare one was picked
         if ((e.kind === "sound" || e.kind === "fuzzy") && tt.rareChar[f.ch.charCodeAt(0)] === 1 && tt.rareChar[e.ch.charCodeAt(0)] === 0) return;
@@ -4051,7 +4163,9 @@
     safeEdits: safeEdits, applyEdits: applyEdits, fix: fix, annotationPlan: annotationPlan, place: place,
     storyLines: storyLines, storyLabel: storyLabel,
     ledgerFigures: ledgerFigures, checkFigures: checkFigures, parseDate: function (v, spec, data) { return parseDate(v, parsePeriod(spec, data.ledger_words)); },
-    detectYear: function (text, data) { return detectYear(new Context(prepare(String(text)), data, tables(data))); } };
+    detectYear: function (text, data) { return detectYear(new Context(prepare(String(text)), data, tables(data))); },
+    // the language model's log10 probability of a stretch (checker/langmodel.py Model.score), null without one
+    lmScore: function (text, data) { var t = tables(data); return t.lm ? lmScore(t.lm, String(text)) : null; } };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else root.GuideChecker = api;
 })(typeof self !== "undefined" ? self : this);

@@ -43,6 +43,7 @@ function __guidePlan(paras, year, stories, words) {
 function __guideLedgerFigures(sheets, period) { return GuideChecker.ledgerFigures(sheets, period, __guide.data); }
 function __guideCheckFigures(text, result, half) { return GuideChecker.checkFigures(text, result, __guide.data, half); }
 function __guideCall(name, args) { return GuideChecker[name].apply(null, args); }
+function __guideLmScores(texts) { return texts.map(function (t) { return GuideChecker.lmScore(t, __guide.data); }); }
 function __guideRegexError(source, flags) {
   try { new RegExp(source, flags); return null; } catch (e) { return String(e.message); }
 }
@@ -193,6 +194,12 @@ def regex_error(source: str, flags: str = "gmu") -> Optional[str]:
 def regex_errors(pairs: list[tuple[str, str]]) -> list[Optional[str]]:
     """``regex_error`` of each (source, flags), in one call."""
     return engine().call(None, "__guideRegexErrors", [list(pair) for pair in pairs]) if pairs else []
+
+
+def lm_scores(texts: list[str], data: dict) -> list[float | None]:
+    """The language model's log10 probability of each stretch as the engine scores it (lmScore; the
+    Python reference is checker/langmodel.py Model.score); None where data holds no model."""
+    return engine().call(data, "__guideLmScores", list(texts))
 
 
 def cn_number(s: str) -> int:

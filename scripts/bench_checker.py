@@ -121,11 +121,12 @@ BROWSER_ANNOTATE = """([b64, runs]) => GuidePage.unzipDocx(Uint8Array.from(atob(
 
 
 def open_checker(page, url: str) -> None:
-    """The checker page at ``url`` with the context rule's data (and its word pairs) loaded: the page adds it to
+    """The checker page at ``url`` with the context rule's data (and its word pairs and language model) loaded: the page adds it to
     GUIDE_CHECKER_DATA after it is usable, and a check before that skips the rule."""
     page.goto(url)
     page.wait_for_function("document.body.dataset.checkerTypo === 'ready'")
     page.wait_for_function("document.body.dataset.checkerPairs === 'ready'")  # and its word-pair evidence
+    page.wait_for_function("document.body.dataset.checkerLm === 'ready'")  # and its language model
 
 
 def bench_browser(texts: dict[str, str], blob: bytes, runs: int) -> tuple[dict[str, tuple[float, int]], list]:

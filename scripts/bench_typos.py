@@ -20,8 +20,9 @@ Figures, all from the one engine (checker/engine.js in V8):
 - typo findings per 10,000 characters on each of ../shared/seeds/0*.txt (000 and 001 are
   Traditional-script copies with conversion artefacts and lines broken mid-word, 002 and 003
   Simplified);
-- the size of the context rule's data (downloads/checker-typo-data.js) and of its word-pair
-  evidence (downloads/checker-pair-data.js) raw and gzipped;
+- the size of the context rule's data (downloads/checker-typo-data.js), of its word-pair
+  evidence (downloads/checker-pair-data.js) and of its language model (downloads/checker-lm-data.js)
+  raw and gzipped;
 - a second writer's set (tests/data/typo-heldout.yml): typo findings on its correct paragraphs per
   10,000 characters by severity, apart for the half a developer has seen and the held-out half, and
   recall per kind on its error sentences;
@@ -179,7 +180,7 @@ def main() -> int:
     while len(text) < 10_000:
         text += "\n" + clean
     out["speed_10k"] = speed(data, text[:10_000], args.runs)
-    for key, name in (("typo", "typo_data_bytes"), ("pairs", "pair_data_bytes")):
+    for key, name in (("typo", "typo_data_bytes"), ("pairs", "pair_data_bytes"), ("lm", "lm_data_bytes")):
         if key in data:
             raw = to_json(data[key]).encode("utf-8")
             out[name] = {"raw": len(raw), "gzip": len(gzip.compress(raw, 9))}
@@ -218,8 +219,9 @@ def main() -> int:
 
 
 def print_sizes(out: dict) -> None:
-    """The context rule's two data files, raw and gzipped."""
-    for name, file in (("typo_data_bytes", "checker-typo-data"), ("pair_data_bytes", "checker-pair-data")):
+    """The context rule's three data files, raw and gzipped."""
+    for name, file in (("typo_data_bytes", "checker-typo-data"), ("pair_data_bytes", "checker-pair-data"),
+                       ("lm_data_bytes", "checker-lm-data")):
         if name in out:
             print(f"  {file}: {out[name]['raw']} bytes, {out[name]['gzip']} gzipped")
 

@@ -18,6 +18,10 @@
                                               make checker/vendor/open-gram/pairs.json (the context typo
                                               rule's word-pair evidence) from open-gram's model as Debian
                                               ships it (checker/vendor/open-gram/README.md); --check only compares
+    python scripts/guide.py derive-lm --arpa LM_SC_ARPA [--check]
+                                              make checker/vendor/libime-lm/lm.json (the context typo rule's
+                                              language model) from libime's lm_sc.arpa as Debian's source
+                                              package ships it (checker/vendor/libime-lm/README.md); --check only compares
     python scripts/guide.py derive-glyph-pairs [--check]
                                               measure which characters print alike in Debian's Noto Serif CJK
                                               into checker/vendor/glyph-alike/pairs.tsv (checker/glyphs.py);
@@ -180,6 +184,17 @@ def cmd_derive_open_gram(args) -> int:
     return write_or_check(PAIRS, table_text(derive(Path(args.lexicon), Path(args.dump), conf)), args.check, "these inputs", started)
 
 
+def cmd_derive_lm(args) -> int:
+    """Make the context typo rule's language model table from libime's ARPA model (checker/langmodel.py)."""
+    import yaml
+
+    from checker.langmodel import MODEL, derive, dumps
+
+    started = time.perf_counter()
+    conf = yaml.safe_load((ROOT / "data" / "checker" / "context.yml").read_text(encoding="utf-8"))
+    return write_or_check(MODEL, dumps(derive(Path(args.arpa), conf)), args.check, "this model and these settings", started)
+
+
 def cmd_derive_glyph_pairs(args) -> int:
     """Measure which characters print alike (checker/glyphs.py) into the committed table."""
     from checker.glyphs import PAIRS, FontMissing, derive
@@ -244,6 +259,10 @@ def main(argv: list[str] | None = None) -> int:
     gram.add_argument("--dump", required=True, help="the output of `tslminfo -v lm_sc.t3g` (sunpinyin-utils)")
     gram.add_argument("--check", action="store_true", help="only say whether the committed file is up to date")
     gram.set_defaults(func=cmd_derive_open_gram)
+    lm = sub.add_parser("derive-lm", help="make the typo rule's language model table from libime's model")
+    lm.add_argument("--arpa", required=True, help="lm_sc.arpa of libime's source (data/lm_sc.arpa-*.tar.xz)")
+    lm.add_argument("--check", action="store_true", help="only say whether the committed file is up to date")
+    lm.set_defaults(func=cmd_derive_lm)
     glyph = sub.add_parser("derive-glyph-pairs", help="measure which characters print alike into the committed table")
     glyph.add_argument("--check", action="store_true", help="only say whether the committed file is up to date")
     glyph.set_defaults(func=cmd_derive_glyph_pairs)

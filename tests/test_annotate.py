@@ -359,8 +359,9 @@ def test_page_bad_input_says_why(page, site_server, tmp_path):
     while not held:
         p.wait_for_timeout(20)
     held[0].continue_()
-    # the word list and the word pairs arrive after the file's message: their check again keeps it
-    p.wait_for_function("document.body.dataset.checkerPairs === 'ready'")
+    # the word list, the word pairs and the language model arrive after the file's message: their
+    # checks again keep it
+    p.wait_for_function("document.body.dataset.checkerLm === 'ready'")
     assert message in p.text_content("#checker-status")
     p.unroute("**/checker-typo-data.js")
     for path, message in cases.values():

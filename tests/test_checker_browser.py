@@ -36,6 +36,7 @@ def test_shared_cases_in_chromium(page, site_server):
     page.page.goto(site_server + PAGE)
     page.page.wait_for_function("document.body.dataset.checkerTypo === 'ready'")  # the context rule's data
     page.page.wait_for_function("document.body.dataset.checkerPairs === 'ready'")  # and its word-pair evidence
+    page.page.wait_for_function("document.body.dataset.checkerLm === 'ready'")  # and its language model
     texts = [{"text": c["text"], "year": c.get("year")} for c in CASES]
     results = page.page.evaluate(
         "items => items.map(i => GuideChecker.check(i.text, window.GUIDE_CHECKER_DATA, i.year || null))", texts)
@@ -145,7 +146,7 @@ def _check_once_loaded(page, built_site, part: str, ready: str, least: int, text
     at least ``least`` bytes, in no script tag of the page itself): the page opened from file://, ``text``
     checked, then checked again once the page says the part is ready (``document.body.dataset[ready]``)."""
     soup = built_site.soup(PAGE)
-    assert not [s for s in soup.select("script[src]") if part in s.get("src")]
+    assert not [s for s in soup.select("script[src]") if f"checker-{part}-data" in s.get("src")]
     assert built_site.file(f"downloads/checker-{part}-data.js").stat().st_size > least
     p = page.page
     p.goto((built_site.path / PAGE).as_uri())
@@ -173,6 +174,14 @@ def test_pair_data_loads_after_the_typo_data(page, built_site):
     assert "密切配合" in p.inner_text("#checker-list")
 
 
+def test_lm_data_loads_after_the_pair_data(page, built_site):
+    """The language model (downloads/checker-lm-data.js) follows the word-pair evidence by a script
+    tag, from file:// too, and the check that runs then finds a slip only it finds."""
+    p = _check_once_loaded(page, built_site, "lm", "checkerLm", 5_000_000, "街道定期召开联席会议，及时通保工作进展。")
+    assert "通报" in p.inner_text("#checker-list")
+    assert p.evaluate("[...document.scripts].some(s => (s.getAttribute('src') || '').endsWith('checker-lm-data.js'))")
+
+
 def test_bench_times_the_check_with_the_context_rule(page, site_server, data):
     """scripts/bench_checker.py times Chromium's check once the context rule's data is there:
     the same findings as the command line, the rule's included."""
@@ -192,7 +201,7 @@ ITEMS = "[...document.querySelectorAll('.checker-item')].map(li => li.textConten
 def _check_text(p, url, text, *wanted):
     """The checker page at url checks text once the pair data is in; waits for the findings suggesting wanted."""
     p.goto(url)
-    p.wait_for_function("document.body.dataset.checkerPairs === 'ready'")  # no check runs again after this
+    p.wait_for_function("document.body.dataset.checkerLm === 'ready'")  # no check runs again after this
     p.fill("#checker-input", text)
     p.click("#checker-run")
     p.wait_for_function(" && ".join(f"{ITEMS}.includes('{w}')" for w in wanted))
@@ -215,7 +224,7 @@ def test_not_a_typo_goes_into_my_words_and_stays(page, site_server):
     assert p.locator("#checker-words-list li .checker-word-text").all_text_contents() == ["灵沼"]
     assert "1" in p.inner_text("#checker-words summary")
     p.reload()
-    p.wait_for_function("document.body.dataset.checkerPairs === 'ready'")
+    p.wait_for_function("document.body.dataset.checkerLm === 'ready'")
     p.wait_for_function(f"{ITEMS}.includes('部署')")
     assert "灵活" not in p.inner_text("#checker-list")
     assert p.locator("#checker-words-list li .checker-word-text").all_text_contents() == ["灵沼"]

@@ -29,7 +29,8 @@ from support.typo_eval import (
     paragraph_alarms,
 )
 
-# measured 2026-12-06 (found / total): 29/38, 34/53, 30/39, 41/43 with a near-identical twin that makes no
+# measured 2026-12-06 (found / total): 33/38, 39/53, 31/39, 41/43 with the language model (checker/langmodel.py;
+# 33/38, 37/53 before), the floors raised to them; 29/38, 34/53, 30/39, 41/43 with a near-identical twin that makes no
 # word as written held to threshold_twin (29/38, 30/53, 30/39, 41/43 before);
 # measured 2026-12-05: 21/38, 25/53, 27/39, 41/43 with two characters of a formulation written as
 # a same-sounding word of the list; 20/38, 25/53, 27/39, 41/43 with a look-alike of shapes.yml written in a
@@ -39,7 +40,7 @@ from support.typo_eval import (
 # 31/43 with no penalty for a doubled or swapped character (the one candidate of its place); 19/38, 21/53, 22/39, 31/43 with the confusion pairs
 # (typo-pair), the formulations of the vocabulary and two-character corrections from 16; before
 # those: 13/38, 16/53, 22/39, 20/43; the main engine before the context rule: 10/38, 3/53, 6/39, 10/43
-FLOORS = {"homophone": 0.55, "lookalike": 0.60, "missing_doubled_transposed": 0.69, "formulation": 0.95}
+FLOORS = {"homophone": 0.86, "lookalike": 0.73, "missing_doubled_transposed": 0.79, "formulation": 0.95}
 # two-character corrections from 16 (was 19) raise one finding away from the error in the error
 # sentences (a sound-alike scored 18); the clean sentences stay at 0
 STRAY = 1
@@ -158,7 +159,7 @@ LATER = {"third": (HELDOUT3, 13308, 130, 3, 0), "fourth": (HELDOUT4, 13132, 143,
          "sixth": (HELDOUT6, 9438, 144, 7, 0), "seventh": (HELDOUT7, 11041, 144, 2, 0),
          "eighth": (HELDOUT8, 11079, 144, 0, 0), "ninth": (HELDOUT9, 10110, 144, 1, 0),
          "tenth": (HELDOUT10, 10999, 144, 2, 0), "eleventh": (HELDOUT11, 9913, 144, 3, 0),
-         "twelfth": (HELDOUT12, 11162, 144, 2, 0), "thirteenth": (HELDOUT13, 10530, 144, 3, 0),
+         "twelfth": (HELDOUT12, 11162, 144, 3, 0), "thirteenth": (HELDOUT13, 10530, 144, 3, 0),
          "fourteenth": (HELDOUT14, 10862, 144, 3, 0)}
 
 
@@ -241,13 +242,16 @@ def test_later_writers_correct_text_raises_no_error_and_no_more_warnings(writer,
 # error, when first run on a264259 (2.8 per 10,000), 4 once their causes were fixed (拆旧, 安委办, 按标施保, 这下).
 # Left: 燃气安全整治, 社区书记 and 军人反映强烈 wanted as 政治, 书籍, 反应 by the word-pair evidence of their confusions
 # (without it 8 error sentences fewer found for 3 findings fewer), 众人之议 as 之一.
+# The language model (checker/langmodel.py, fifteenth session) raised three of these limits by one finding each, its
+# false alarms left after the round on its first run (CONTRIBUTING): crafts 衣褶 as 衣着 and 挽住 as 抱住 (5 -> 7),
+# festivals 传道受业 in a quotation of 韩愈 (2 -> 3), the twelfth writer's paragraphs 城乡接合部 as 结合部 (2 -> 3).
 CORPORA = {"community": ("clean-community.yml", 160, 28595, 0), "voices": ("clean-voices.yml", 160, 30196, 1),
            "services": ("clean-services.yml", 160, 27041, 4), "daily": ("clean-daily.yml", 160, 26082, 6),
            "families": ("clean-families.yml", 160, 26330, 5), "neighbours": ("clean-neighbours.yml", 160, 29512, 2),
            "care": ("clean-care.yml", 160, 31229, 0), "culture": ("clean-culture.yml", 160, 27027, 0),
-           "crafts": ("clean-crafts.yml", 160, 30929, 5), "safety": ("clean-safety.yml", 160, 28485, 0),
+           "crafts": ("clean-crafts.yml", 160, 30929, 7), "safety": ("clean-safety.yml", 160, 28485, 0),
            "services2": ("clean-services2.yml", 160, 29018, 3), "youth": ("clean-youth.yml", 160, 27480, 5),
-           "festivals": ("clean-festivals.yml", 160, 30834, 2), "legal": ("clean-legal.yml", 160, 26594, 7),
+           "festivals": ("clean-festivals.yml", 160, 30834, 3), "legal": ("clean-legal.yml", 160, 26594, 7),
            "published": ("clean-published.yml", 160, 28263, 4)}
 
 

@@ -7,7 +7,8 @@
  * with it) is loaded by a script tag after the
  * page is usable (a script, not fetch(), so that it works from file:// too); the check runs again
  * when it has arrived. Its word-pair evidence (downloads/checker-pair-data.js, open-gram's word
- * pairs) follows the same way once the word list is there; without it the rule runs as before. Nothing leaves the computer: no fetch, no XHR, no form submission.
+ * pairs) follows the same way once the word list is there, and its language model
+ * (downloads/checker-lm-data.js, libime's) once the pairs are; without them the rule runs as before. Nothing leaves the computer: no fetch, no XHR, no form submission.
  * The draft is kept in localStorage until the user clicks 清空.
  * 我的词表: a finding of a typo rule has a button 不是错字 that adds the text it marks to the user's
  * own words (kept in localStorage under its own key, which 清空 leaves alone; for the session only
@@ -532,8 +533,23 @@
         // checked again at once, but not a huge paste (seconds of work just done with the word
         // list): its next check uses the pairs
         if (data.pairs && input.value.length <= PAIR_RERUN_MAX) recheck();
+        loadModelData(own);
       };
-      script.onerror = function () { document.body.dataset.checkerPairs = "missing"; };
+      script.onerror = function () { document.body.dataset.checkerPairs = "missing"; loadModelData(own); };
+      document.body.appendChild(script);
+    }
+
+    // the language model of the context typo rule (libime's), after the pairs: a help as they are
+    function loadModelData(own) {
+      if (data.lm) return;
+      var script = document.createElement("script");
+      script.src = own.getAttribute("src").replace(/checker-data\.js$/, "checker-lm-data.js");
+      script.onload = function () {
+        data.lm = window.GUIDE_CHECKER_LM_DATA || null;
+        document.body.dataset.checkerLm = data.lm ? "ready" : "missing";
+        if (data.lm && input.value.length <= PAIR_RERUN_MAX) recheck();
+      };
+      script.onerror = function () { document.body.dataset.checkerLm = "missing"; };
       document.body.appendChild(script);
     }
   }
