@@ -226,9 +226,10 @@
       cache.pairs = data.pairs || null;
       cache.tables.wordPairs = data.pairs ? new PairTables(data.pairs) : null;
     }
-    if ((data.lm || null) !== cache.lm) {
+    if ((data.lm || null) !== cache.lm) {  // made when first asked (modelOf): most checks of a short text never ask
       cache.lm = data.lm || null;
-      cache.tables.lm = data.lm ? new LMTables(data.lm) : null;
+      cache.tables.lmData = cache.lm;
+      cache.tables.lm = null;
     }
     return cache.tables;
   }
@@ -280,6 +281,7 @@
     });
     this.memo = new Map();  // lmScore's answers for the text being checked (cleared by lmGain's caller)
   }
+  function modelOf(tab) { return tab.lm || (tab.lm = new LMTables(tab.lmData)); }
   // log10 P(word | prev), -1 for no word of the model (<unk>) or no word before
   function lmWord(lt, prev, word) {
     if (word < 0) return lt.unk + (prev >= 0 ? lt.backoff[prev] : 0);
@@ -2087,8 +2089,8 @@
   function ruleContextTypos(ctx) {
     var tab = ctx.tab, tt = tab.typo;
     if (!tt) return;
-    var conf = tt.conf, pen = conf.penalty, lt = tab.lm;
-    if (lt) lt.memo.clear();
+    var conf = tt.conf, pen = conf.penalty, lm = tab.lmData;
+    if (tab.lm) tab.lm.memo.clear();
     // the text read without the pinyin notes a conversion tool left (開拓創(chuàng)新 is 开拓创新):
     // view, and at[k] the place in the text of view[k]
     var view = readThrough(ctx), norm = view[0], at = view[1], n = norm.length, busy = view[2];
@@ -2164,7 +2166,7 @@
         // pair_shape more); a near-sounding character is no candidate of the pair evidence
         var rescue = pt && e.kind !== "fuzzy" && score >= conf.rescue_from;
         // and from lm_floor on by the language model (lmGain), once it is loaded
-        var heard = lt && score >= conf.lm_floor;
+        var heard = lm && score >= conf.lm_floor;
         var low = score < Math.min(conf.threshold, conf.threshold_short, conf.threshold_three, conf.threshold_swapped,
           twin ? conf.threshold_twin : Infinity);
         if (low && !rescue && !heard) return;
@@ -2202,7 +2204,7 @@
           }
           if (pairScore < conf.pair_bar) {
             // else the language model: its gain (log10) in half-nats, as the pair evidence's
-            var gain = heard ? lmGain(lt, run, e, conf.lm_window) : -Infinity;
+            var gain = heard ? lmGain(modelOf(tab), run, e, conf.lm_window) : -Infinity;
             if (gain < conf.lm_bar) return;
             pairScore = gain * 2 * Math.LN10;
             model = true;
@@ -4165,7 +4167,7 @@
     ledgerFigures: ledgerFigures, checkFigures: checkFigures, parseDate: function (v, spec, data) { return parseDate(v, parsePeriod(spec, data.ledger_words)); },
     detectYear: function (text, data) { return detectYear(new Context(prepare(String(text)), data, tables(data))); },
     // the language model's log10 probability of a stretch (checker/langmodel.py Model.score), null without one
-    lmScore: function (text, data) { var t = tables(data); return t.lm ? lmScore(t.lm, String(text)) : null; } };
+    lmScore: function (text, data) { var t = tables(data); return t.lmData ? lmScore(modelOf(t), String(text)) : null; } };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else root.GuideChecker = api;
 })(typeof self !== "undefined" ? self : this);
