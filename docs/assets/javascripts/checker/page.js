@@ -26,7 +26,7 @@
   var MAX_SHOWN = 1500;
   var WORDS_KEY = "guide-checker-words-v1";
   var WORD_MAX = 40;  // characters: a longer stretch is no name (the button is not offered)
-  var PAIR_RERUN_MAX = 50000;  // characters: a longer text is not checked again when the word pairs arrive
+  var PAIR_RERUN_MAX = 50000;  // characters: a longer text is not checked again when the word pairs or the model arrive
   var typoState = "loading";
   var TYPO_NOTE = {
     loading: "上下文错别字和“的”“地”“得”的词表正在加载，加载后自动再查一遍。",
@@ -512,7 +512,7 @@
         typoState = data.typo ? "ready" : "missing";
         document.body.dataset.checkerTypo = typoState;
         recheck();
-        if (data.typo) loadPairData(own);
+        if (data.typo) loadHelp(own, 0);
       };
       script.onerror = function () {
         typoState = "missing";
@@ -522,34 +522,24 @@
       document.body.appendChild(script);
     }
 
-    // the word-pair evidence of the context typo rule: a help, not a need (no note when missing)
-    function loadPairData(own) {
-      if (data.pairs) return;
+    // The helps of the context typo rule, each a script of its own loaded after the one before: its
+    // word-pair evidence (open-gram's), then its language model (libime's). Neither is a need: no note
+    // when one is missing. Once one arrives the draft is checked again at once, but not a huge paste
+    // (seconds of work just done): its next check uses it.
+    var HELPS = [["pairs", "checker-pair-data.js", "GUIDE_CHECKER_PAIR_DATA", "checkerPairs"],
+      ["lm", "checker-lm-data.js", "GUIDE_CHECKER_LM_DATA", "checkerLm"]];
+    function loadHelp(own, k) {
+      var help = HELPS[k];
+      if (!help || data[help[0]]) return;
       var script = document.createElement("script");
-      script.src = own.getAttribute("src").replace(/checker-data\.js$/, "checker-pair-data.js");
+      script.src = own.getAttribute("src").replace(/checker-data\.js$/, help[1]);
       script.onload = function () {
-        data.pairs = window.GUIDE_CHECKER_PAIR_DATA || null;
-        document.body.dataset.checkerPairs = data.pairs ? "ready" : "missing";
-        // checked again at once, but not a huge paste (seconds of work just done with the word
-        // list): its next check uses the pairs
-        if (data.pairs && input.value.length <= PAIR_RERUN_MAX) recheck();
-        loadModelData(own);
+        data[help[0]] = window[help[2]] || null;
+        document.body.dataset[help[3]] = data[help[0]] ? "ready" : "missing";
+        if (data[help[0]] && input.value.length <= PAIR_RERUN_MAX) recheck();
+        loadHelp(own, k + 1);
       };
-      script.onerror = function () { document.body.dataset.checkerPairs = "missing"; loadModelData(own); };
-      document.body.appendChild(script);
-    }
-
-    // the language model of the context typo rule (libime's), after the pairs: a help as they are
-    function loadModelData(own) {
-      if (data.lm) return;
-      var script = document.createElement("script");
-      script.src = own.getAttribute("src").replace(/checker-data\.js$/, "checker-lm-data.js");
-      script.onload = function () {
-        data.lm = window.GUIDE_CHECKER_LM_DATA || null;
-        document.body.dataset.checkerLm = data.lm ? "ready" : "missing";
-        if (data.lm && input.value.length <= PAIR_RERUN_MAX) recheck();
-      };
-      script.onerror = function () { document.body.dataset.checkerLm = "missing"; };
+      script.onerror = function () { document.body.dataset[help[3]] = "missing"; loadHelp(own, k + 1); };
       document.body.appendChild(script);
     }
   }
