@@ -4166,7 +4166,8 @@
     storyLines: storyLines, storyLabel: storyLabel,
     ledgerFigures: ledgerFigures, checkFigures: checkFigures, parseDate: function (v, spec, data) { return parseDate(v, parsePeriod(spec, data.ledger_words)); },
     detectYear: function (text, data) { return detectYear(new Context(prepare(String(text)), data, tables(data))); },
-    // the language model's log10 probability of a stretch (checker/langmodel.py Model.score), null without one
+    // the language model's log10 probability of a stretch (checker/langmodel.py Model.score), null without one;
+    // asked once with no text, it makes the model's tables (the 报告体检 page does so before the first check)
     lmScore: function (text, data) { var t = tables(data); return t.lmData ? lmScore(modelOf(t), String(text)) : null; } };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else root.GuideChecker = api;

@@ -494,10 +494,14 @@
     // has nothing to check again
     function recheck() {
       var said = status.textContent;
-      if (!input.value) return;
+      if (!input.value) { warm(); return; }
       run();
       if (said && said.indexOf("已检查") !== 0) status.textContent = said;
     }
+    // with no draft to check, the engine's tables for the data that has arrived are made now, while the
+    // user reads or types, not at the first check (Chromium: 0.3 s for the word list and its pairs,
+    // 0.2 s more for the language model, whose tables the engine makes only when asked)
+    function warm() { GuideChecker.check("", data); if (data.lm) GuideChecker.lmScore("", data); }
     // after the first paint: the page is usable before the word list arrives
     requestAnimationFrame(function () { setTimeout(loadTypoData, 0); });
 
