@@ -2490,8 +2490,8 @@
     // a common one is tried for a two-character word only as its near-identical twin (人 for 入:
     // 深人 is 深入), one or two candidates, not dozens; one of a character said twice (晒晒自家,
     // 织织围巾) for none: a slip seldom writes the character beside it (saidTwiceAt)
-    var twins = tt.twins[ch] || "";
-    for (L = 2; L <= 4 && !saidTwiceAt(run, i); L++) {
+    var twins = tt.twins[ch] || "", twice = saidTwiceAt(run, i);
+    for (L = 2; L <= 4 && !twice; L++) {
       if (L === 2 && common && !twins) continue;
       for (s = Math.max(0, i - L + 1); s <= i && s + L <= len; s++) {
         fills = tt.holes[L].get(holeHi(run, s, L, i - s, 1), holeLo(run, s, L, i - s, 1));

@@ -100,6 +100,18 @@ def varints(numbers) -> bytes:
     return bytes(out)
 
 
+def read_varints(raw: bytes) -> list[int]:
+    """The numbers ``varints`` wrote (the engine's ``unvarints`` reads them the same way)."""
+    out, n, shift = [], 0, 0
+    for b in raw:
+        n |= (b & 0x7F) << shift
+        shift += 7
+        if not b & 0x80:
+            out.append(n)
+            n, shift = 0, 0
+    return out
+
+
 def b64(raw: bytes) -> str:
     return base64.b64encode(raw).decode("ascii")
 
@@ -171,26 +183,16 @@ class Model:
             low, step = table["quant"][kind]
             return [low + b * step for b in raw]
 
-        def unvarint(raw: bytes) -> list[int]:
-            out, n, shift = [], 0, 0
-            for b in raw:
-                n |= (b & 0x7F) << shift
-                shift += 7
-                if not b & 0x80:
-                    out.append(n)
-                    n, shift = 0, 0
-            return out
-
         self.words = table["words"].split("\n")
         self.index = {w: i for i, w in enumerate(self.words)}
         self.prob = dequant(base64.b64decode(table["prob"]), "prob")
         self.backoff = dequant(base64.b64decode(table["backoff"]), "backoff")
         self.unk = table["unk"]
         pair_probs = dequant(base64.b64decode(table["pairs"]), "pair")
-        deltas = unvarint(base64.b64decode(table["deltas"]))
+        deltas = read_varints(base64.b64decode(table["deltas"]))
         self.pairs: dict[tuple[int, int], float] = {}
         k = 0
-        for i, count in enumerate(unvarint(base64.b64decode(table["counts"]))):
+        for i, count in enumerate(read_varints(base64.b64decode(table["counts"]))):
             j = 0
             for _ in range(count):
                 j += deltas[k]
