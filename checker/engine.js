@@ -2184,8 +2184,10 @@
         // once the pair evidence is loaded, the words beside a twin's word must want it (twin_pair_floor):
         // “更”字排比 is no 安排 followed by 比, whose 排 belongs to 排比 as written
         if (twin && pt && pairGain(pt, tt, run, base, norm, e) < conf.twin_pair_floor) twin = false;
-        // a common character (的, 不) and its neighbour are no swap: 的行不计入 is no 不行, 不说清楚 no 说不清楚
-        if (e.kind === "swapped" && (tt.cost.get(run[e.at]) <= conf.common_cost || tt.cost.get(run[e.at + 1]) <= conf.common_cost)) return;
+        // a common character (的, 不) and its neighbour are no swap: 的行不计入 is no 不行, 不说清楚 no 说不清楚;
+        // unless the language model, once loaded, finds the stretch lm_common_swap likelier turned round
+        if (e.kind === "swapped" && (tt.cost.get(run[e.at]) <= conf.common_cost || tt.cost.get(run[e.at + 1]) <= conf.common_cost) &&
+            !(lm && lmGain(modelOf(tab), run, e, conf.lm_window) >= conf.lm_common_swap)) return;
         var bar = e.kind === "doubled" ? (word.length === 2 && betweenWords(tt, run, e.at) ? conf.threshold_short_alike : conf.threshold) : word.length > 3 ? conf.threshold : word.length === 3 ? conf.threshold_three :
           e.kind === "swapped" ? conf.threshold_swapped : twin ? conf.threshold_twin : e.kind === "sound" || listed ? conf.threshold_short : conf.threshold_short_alike;
         if (!tt.offer.has(word)) return;
@@ -2203,9 +2205,10 @@
             pairScore = pairGain(pt, tt, run, base, norm, e) - (e.kind === "shape" ? shapeCost(tt, run[e.at]) : 0);
           }
           if (pairScore < conf.pair_bar) {
-            // else the language model: its gain (log10) in half-nats, as the pair evidence's
+            // else the language model: its gain (log10) in half-nats, as the pair evidence's; two
+            // neighbours turned round put in no character, so the model's bar for them is lower
             var gain = heard ? lmGain(modelOf(tab), run, e, conf.lm_window) : -Infinity;
-            if (gain < conf.lm_bar) return;
+            if (gain < (e.kind === "swapped" ? conf.lm_bar_swapped : conf.lm_bar)) return;
             pairScore = gain * 2 * Math.LN10;
             model = true;
           }
