@@ -2237,7 +2237,7 @@
     found.sort(function (x, y) { return y.score - x.score || x.start - y.start; });
     found2.sort(function (x, y) { return y.score - x.score || x.start - y.start; });
     found3.sort(function (x, y) { return y.score - x.score || x.start - y.start; });
-    var taken = new Uint8Array(n);
+    var taken = new Uint8Array(n), topics = new Map();
     // the second tier and the pair evidence only where the word list offers nothing
     found.concat(found2, found3).forEach(function (f) {
       for (var q = f.start; q < f.end; q++) if (taken[q] || busy[q]) return;
@@ -2264,6 +2264,9 @@
       // the same stretch written again in the sentence is meant (功成不必在我，功成必定有我): an
       // input method's slip is seldom made twice alike in one sentence
       if (e.kind !== "repeated" && saidTwice(norm, f.start, f.end)) return;
+      // nor, in a warning, a character the text is about, for one that sounds alike (剪 in a piece on
+      // paper-cutting: 稳剪, 事剪); a look-alike misread by OCR may well be misread each time (己 for 已)
+      if (!high && (e.kind === "sound" || e.kind === "fuzzy") && topicChar(tt, norm, script, f.ch, topics)) return;
       if (replaced(e) && inParallel(tt, norm, f.start, f.end, f.pos)) return;
       if (e.kind === "repeated") {
         ctx.add("typo-context", start, end - start, ctx.msg("typo-context-repeated", { found: ctx.text.slice(start, end), word: f.word }),
@@ -2339,6 +2342,21 @@
     }
   }
 
+  // Whether the text uses ch again and again: topic_count times or more and topic_ratio times what
+  // its share of the word list's words would give (tt.charMass, a word taken as 1.6 characters) or
+  // more. A slip seldom writes one character so often; the text is about what it names (counts
+  // kept in seen for one text). A line in Traditional characters (script) is not counted: 著 there is 着.
+  function topicChar(tt, norm, script, ch, seen) {
+    var got = seen.get(ch);
+    if (got === undefined) {
+      var count = 0;
+      for (var k = norm.indexOf(ch); k >= 0; k = norm.indexOf(ch, k + 1)) if (!script[k]) count++;
+      var expected = norm.length * (tt.charMass[ch.charCodeAt(0)] || 0) / 1.6;
+      got = count >= tt.conf.topic_count && count >= tt.conf.topic_ratio * expected;
+      seen.set(ch, got);
+    }
+    return got;
+  }
   // Whether norm[start, end) is written again in its sentence (parallel wording: 功成不必在我，
   // 功成必定有我; a sentence written twice is the duplicate rule's).
   function saidTwice(norm, start, end) {
