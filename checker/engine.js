@@ -1745,6 +1745,9 @@
     }
     return 1;
   }
+  // Whether w is a quantity (pt.quantities), or one of two characters (很多, 较少) before a word of two
+  // or more that it counts (很多目标; not 很多样)
+  function quantityAt(pt, w) { return pt.quantities.has(w) || (w.length >= 4 && pt.quantities.has(w.slice(0, 2))); }
   function adverbial(pt, w) { return pt.adverbials.has(w) || pt.adverbs.has(w); }
   function adjectiveLike(pt, w) { return pt.complements.has(w) || adverbial(pt, w); }
   function descriptive(pt, w) { return (pt.complements.has(w) || pt.adverbials.has(w)) && !pt.adverbs.has(w); }
@@ -1853,8 +1856,8 @@
         var from = q + degree.length;
         for (end = from; end < s.length && end - from < 5 && isHan(s[end]); end++);
         c = s.slice(from, s[end - 1] === "了" && end - from > 1 ? end - 1 : end);
-        // (what holds a 的 modifies a noun: 收到的最好的礼物)
-        if (c.length > 4 || c.indexOf("的") >= 0 || pt.quantities.has(c) || pt.quantities.has(degree + c) || pt.relations.has(c) ||
+        // (what holds a 的 modifies a noun: 收到的最好的礼物; so does a quantity before a noun: 提出的很多目标)
+        if (c.length > 4 || c.indexOf("的") >= 0 || pt.quantities.has(c) || quantityAt(pt, degree + c) || pt.relations.has(c) ||
             (degree === "不" && (c.length < 2 || (!descriptive(pt, c) && pt.results.indexOf(c) < 0))) ||
             comparedBefore(pt, tt, s, p - v.length)) c = "";
       } else {
