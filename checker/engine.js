@@ -1695,6 +1695,7 @@
     this.verbs = words(p.verbs);
     this.complements = words(p.complements);
     this.idioms = words(p.idioms);
+    this.nouns = words(p.nouns);  // nouns said AABB (方方面面, 家家户户)
     this.auxiliaries = new Set(p.auxiliaries);
     this.predicates = new Set(p.predicates);
     this.copulas = new Set(p.copulas);
@@ -1756,7 +1757,7 @@
   function pairedAt(pt, tt, s, a) {
     var four = s.slice(a, a + 4);
     if (four.length < 4 || !isHan(four[0]) || !isHan(four[2])) return "";
-    if (four[0] === four[1] && four[2] === four[3] && four[0] !== four[2]) return kinPair(pt, tt, four) ? "" : four;
+    if (four[0] === four[1] && four[2] === four[3] && four[0] !== four[2]) return kinPair(pt, tt, four) || pt.nouns.has(four) ? "" : four;
     return descriptive(pt, four.slice(0, 2)) && descriptive(pt, four.slice(2)) ? four : "";
   }
   function kinPair(pt, tt, four) {
@@ -2191,6 +2192,8 @@
         // unless the language model, once loaded, finds the stretch lm_common_swap likelier turned round
         if (e.kind === "swapped" && (tt.cost.get(run[e.at]) <= conf.common_cost || tt.cost.get(run[e.at + 1]) <= conf.common_cost) &&
             !(lm && lmGain(modelOf(tab), run, e, conf.lm_window) >= conf.lm_common_swap)) return;
+        // two numerals turned round make another number (八十九岁 is no 十八九岁): no word list judges that
+        if (e.kind === "swapped" && isNumeral(run[e.at]) && isNumeral(run[e.at + 1])) return;
         var bar = e.kind === "doubled" ? (word.length === 2 && betweenWords(tt, run, e.at) ? conf.threshold_short_alike : conf.threshold) : word.length > 3 ? conf.threshold : word.length === 3 ? conf.threshold_three :
           e.kind === "swapped" ? conf.threshold_swapped : twin ? conf.threshold_twin : e.kind === "sound" || listed ? conf.threshold_short : conf.threshold_short_alike;
         if (!tt.offer.has(word)) return;
@@ -2269,7 +2272,7 @@
       if (e.kind !== "repeated" && saidTwice(norm, f.start, f.end)) return;
       // nor, in a warning, a character the text is about, for one that sounds alike (剪 in a piece on
       // paper-cutting: 稳剪, 事剪); a look-alike misread by OCR may well be misread each time (己 for 已)
-      if (!high && (e.kind === "sound" || e.kind === "fuzzy") && topicChar(tt, norm, script, f.ch, topics)) return;
+      if (!high && (e.kind === "sound" || e.kind === "fuzzy") && topicChar(tt, norm, script, f.ch, norm.slice(f.start, f.end), topics)) return;
       if (replaced(e) && inParallel(tt, norm, f.start, f.end, f.pos)) return;
       if (e.kind === "repeated") {
         ctx.add("typo-context", start, end - start, ctx.msg("typo-context-repeated", { found: ctx.text.slice(start, end), word: f.word }),
@@ -2345,18 +2348,21 @@
     }
   }
 
-  // Whether the text uses ch again and again: topic_count times or more and topic_ratio times what
-  // its share of the word list's words would give (tt.charMass, a word taken as 1.6 characters) or
-  // more. A slip seldom writes one character so often; the text is about what it names (counts
-  // kept in seen for one text). A line in Traditional characters (script) is not counted: 著 there is 着.
-  function topicChar(tt, norm, script, ch, seen) {
-    var got = seen.get(ch);
+  // Whether the text uses ch again and again outside the stretch read as a slip (wherever that is
+  // written): topic_count times or more and topic_ratio times what its share of the word list's words
+  // would give (tt.charMass, a word taken as 1.6 characters) or more. A slip seldom writes one
+  // character so often in other words; the text is about what it names. The same slip said again
+  // and again (部暑 twenty times: an input method that learnt it) counts for nothing. A line in
+  // Traditional characters (script) is not counted: 著 there is 着. Answers kept in seen for one text.
+  function topicChar(tt, norm, script, ch, stretch, seen) {
+    var key = ch + stretch, got = seen.get(key);
     if (got === undefined) {
-      var count = 0;
-      for (var k = norm.indexOf(ch); k >= 0; k = norm.indexOf(ch, k + 1)) if (!script[k]) count++;
+      var count = 0, inside = new Uint8Array(norm.length), k, q;
+      for (k = norm.indexOf(stretch); k >= 0; k = norm.indexOf(stretch, k + 1)) for (q = k; q < k + stretch.length; q++) inside[q] = 1;
+      for (k = norm.indexOf(ch); k >= 0; k = norm.indexOf(ch, k + 1)) if (!script[k] && !inside[k]) count++;
       var expected = norm.length * (tt.charMass[ch.charCodeAt(0)] || 0) / 1.6;
       got = count >= tt.conf.topic_count && count >= tt.conf.topic_ratio * expected;
-      seen.set(ch, got);
+      seen.set(key, got);
     }
     return got;
   }
@@ -2495,6 +2501,7 @@
     return got;
   }
 
+  var PARTICLES_DE = "的地得";
   // Which characters are in a string of fills: marks[code] === at (a new at for each string).
   var STAMP = { at: 0, marks: new Int32Array(65536) };
   // Candidate edits at position i of run (the key keeps one edit once); lone marks the
@@ -2509,6 +2516,8 @@
     // name's, most likely) only its look-alikes are tried
     function addSub(c, kind) {
       if (rare) kind = shapes.indexOf(c) >= 0 ? "shape" : null;
+      // 的, 地 and 得 for one another are the particle rule's (ruleParticles): 稳稳的幸福 is no 稳稳地
+      if (PARTICLES_DE.indexOf(ch) >= 0 && PARTICLES_DE.indexOf(c) >= 0) return;
       if (kind) edits.set("s" + i + c, { kind: kind, at: i, ch: c });
     }
     // a common one is tried for a two-character word only as its near-identical twin (人 for 入:

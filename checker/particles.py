@@ -8,7 +8,7 @@ corrected by one small data file, data/checker/particles.yml (``add``, ``drop``)
 
 - jieba's dictionary (checker/lexicon.py jieba_entries), its part-of-speech tags and frequencies:
   adverbs (d), adverbial adjectives (ad), state words (z: 悄悄, 扎扎实实), verbs (v, vn), adjectives
-  (a, ad, an, z), idioms and set phrases (i, l);
+  (a, ad, an, z), idioms and set phrases (i, l), nouns said AABB (n, nr, ns, nz, m: 方方面面);
 - open-gram's word bigram model (checker/vendor/open-gram, checker/opengram.py): the words it holds
   right before 地 (认真:地, 有条不紊:地, 逐步:地) are adverbials as running text writes them (jieba's
   other adverbs are only known as adverbs: 原来的 is no 原来地), those right after
@@ -30,6 +30,9 @@ PAIR_TAGS = ("a", "ad", "an", "b", "c", "d", "i", "l", "vd", "z", "")
 ADJECTIVE_TAGS = ("a", "ad", "an", "z")
 VERB_TAGS = ("v", "vn")
 IDIOM_TAGS = ("i", "l")
+# jieba's tags of nouns (老老少少 is tagged a name, 点点滴滴 a numeral): a word of four said AABB with one is a
+# noun (方方面面, 家家户户), never a complement or adverbial as AABB words of state are (扎扎实实)
+NOUN_TAGS = ("n", "nr", "ns", "nz", "m")
 ASPECT_TAGS = ("n", "nz", "ns", "j")  # jieba's noun tags of words open-gram holds before 了, 着, 过 kept as verbs
 # the lists of particles.yml the engine reads as they are
 LISTS = ("heads", "quantities", "relations", "times", "auxiliaries", "copulas", "predicates", "degrees", "determiners",
@@ -85,6 +88,7 @@ def derive(conf: dict, entries, pairs: dict | None, measures: str = "") -> dict:
     verbs |= {w for w in aspect_before if 2 <= len(w) <= 4 and tag.get(w) in ASPECT_TAGS}
     complements = _words(tag, freq, ADJECTIVE_TAGS, conf["complement_freq"]) | {w for w in after_de if len(w) <= 4}
     idioms = _words(tag, freq, IDIOM_TAGS, conf["set_phrase_freq"], 4, 4)
+    nouns = {w for w in _words(tag, freq, NOUN_TAGS, conf["set_phrase_freq"], 4, 4) if w[0] == w[1] and w[2] == w[3]}
     # a word of three characters or more made with 化 (现代化, 信息化, 常态化) after 的 mostly names a
     # state that the noun after it has (活力幸福的现代化城区), not an action done well
     verbs = {w for w in verbs if not (len(w) >= 3 and w.endswith("化"))}
@@ -96,6 +100,7 @@ def derive(conf: dict, entries, pairs: dict | None, measures: str = "") -> dict:
         "verbs": " ".join(sorted(verbs)),
         "complements": " ".join(corrected(complements, conf["complements"])),
         "idioms": " ".join(corrected(idioms, conf["idioms"])),
+        "nouns": " ".join(sorted(nouns)),
         **{key: conf[key] for key in LISTS},
         "aspects": conf["aspects"],
         "measures": measures,

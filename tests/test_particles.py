@@ -31,7 +31,8 @@ def conf(**changes) -> dict:
 ENTRIES = [("认真", 4703, "ad"), ("玉米", 3000, "n"), ("关心", 8000, "v"), ("有条不紊", 145, "i"),
            ("悄然", 300, "d"), ("稳步", 1233, "d"), ("已经", 90000, "d"), ("悄悄", 1527, "z"),
            ("推进", 4932, "v"), ("调研", 605, "vn"), ("上乘", 50, "v"), ("整理", 1932, "n"), ("布置", 800, "n"),
-           ("扎实", 469, "a"), ("不错", 5000, "a"), ("有声有色", 114, "l"), ("乱七八糟", 30, "i")]
+           ("扎实", 469, "a"), ("不错", 5000, "a"), ("有声有色", 114, "l"), ("乱七八糟", 30, "i"),
+           ("方方面面", 156, "n"), ("点点滴滴", 52, "m"), ("角角落落", 15, "n"), ("扎扎实实", 166, "z")]
 
 
 def test_pair_neighbours_reads_both_sides_of_a_word():
@@ -57,6 +58,7 @@ def test_the_classes_come_from_the_tags_and_the_bigrams():
     assert {"推进", "调研", "整理", "布置"} <= set(verbs) and "上乘" not in verbs  # v, vn from verb_freq; nouns before 了
     assert {"扎实", "不错", "很大"} <= set(out["complements"].split())
     assert out["idioms"].split() == ["有声有色", "有条不紊"]  # set_phrase_freq
+    assert out["nouns"].split() == ["方方面面", "点点滴滴"]  # nouns said AABB from set_phrase_freq; 扎扎实实 is a state
     assert out["measures"] == "个件" and out["aspects"] == "了着过" and out["degrees"] == CONF["degrees"]
 
 
