@@ -2188,12 +2188,12 @@
         // once the pair evidence is loaded, the words beside a twin's word must want it (twin_pair_floor):
         // “更”字排比 is no 安排 followed by 比, whose 排 belongs to 排比 as written
         if (twin && pt && pairGain(pt, tt, run, base, norm, e) < conf.twin_pair_floor) twin = false;
+        // two numerals turned round make another number (八十九岁 is no 十八九岁): no word list judges that
+        if (e.kind === "swapped" && isNumeral(run[e.at]) && isNumeral(run[e.at + 1])) return;
         // a common character (的, 不) and its neighbour are no swap: 的行不计入 is no 不行, 不说清楚 no 说不清楚;
         // unless the language model, once loaded, finds the stretch lm_common_swap likelier turned round
         if (e.kind === "swapped" && (tt.cost.get(run[e.at]) <= conf.common_cost || tt.cost.get(run[e.at + 1]) <= conf.common_cost) &&
             !(lm && lmGain(modelOf(tab), run, e, conf.lm_window) >= conf.lm_common_swap)) return;
-        // two numerals turned round make another number (八十九岁 is no 十八九岁): no word list judges that
-        if (e.kind === "swapped" && isNumeral(run[e.at]) && isNumeral(run[e.at + 1])) return;
         var bar = e.kind === "doubled" ? (word.length === 2 && betweenWords(tt, run, e.at) ? conf.threshold_short_alike : conf.threshold) : word.length > 3 ? conf.threshold : word.length === 3 ? conf.threshold_three :
           e.kind === "swapped" ? conf.threshold_swapped : twin ? conf.threshold_twin : e.kind === "sound" || listed ? conf.threshold_short : conf.threshold_short_alike;
         if (!tt.offer.has(word)) return;
@@ -2512,12 +2512,13 @@
     // outside the 3,755 common characters of GB 2312 and no word of its own (枧, 沣): a name's
     var rare = !tt.commonChars.has(ch) && !(own < tt.conf.rare_cost);
     var alike = alikeOf(tt, tab.data.fuzzy, ch), shapes = tt.shapes[ch] || "";
+    // 的, 地 and 得 for one another are the particle rule's (ruleParticles): 稳稳的幸福 is no 稳稳地
+    var particle = PARTICLES_DE.indexOf(ch) >= 0;
     // an input method seldom offers a rare character for a common one: for a rare one (a
     // name's, most likely) only its look-alikes are tried
     function addSub(c, kind) {
       if (rare) kind = shapes.indexOf(c) >= 0 ? "shape" : null;
-      // 的, 地 and 得 for one another are the particle rule's (ruleParticles): 稳稳的幸福 is no 稳稳地
-      if (PARTICLES_DE.indexOf(ch) >= 0 && PARTICLES_DE.indexOf(c) >= 0) return;
+      if (particle && PARTICLES_DE.indexOf(c) >= 0) return;
       if (kind) edits.set("s" + i + c, { kind: kind, at: i, ch: c });
     }
     // a common one is tried for a two-character word only as its near-identical twin (人 for 入:

@@ -110,15 +110,20 @@ def cmd_bench(args) -> int:
                  json_path=args.json)
 
 
-def cmd_derive_typo_base(args) -> int:
-    """Make the context typo rule's base word list from the installed packages (checker/lexicon.py)."""
+def context_settings() -> dict:
+    """The context typo rule's knobs as data/checker/context.yml writes them (not through load_site_data,
+    whose checks refuse a stale derived table: the derive commands make those tables again)."""
     import yaml
 
+    return yaml.safe_load((ROOT / "data" / "checker" / "context.yml").read_text(encoding="utf-8"))
+
+
+def cmd_derive_typo_base(args) -> int:
+    """Make the context typo rule's base word list from the installed packages (checker/lexicon.py)."""
     from checker.lexicon import BASE, base_text, derive_base
 
     started = time.perf_counter()
-    # the knobs as written (not through load_site_data, whose checks refuse a stale base)
-    conf = yaml.safe_load((ROOT / "data" / "checker" / "context.yml").read_text(encoding="utf-8"))
+    conf = context_settings()
     return write_or_check(BASE, base_text(derive_base(conf)), args.check, "the installed packages", started)
 
 
@@ -175,23 +180,19 @@ def cmd_derive_register(args) -> int:
 
 def cmd_derive_open_gram(args) -> int:
     """Make the context typo rule's word-pair table from open-gram's lexicon and model dump (checker/opengram.py)."""
-    import yaml
-
     from checker.opengram import PAIRS, derive, table_text
 
     started = time.perf_counter()
-    conf = yaml.safe_load((ROOT / "data" / "checker" / "context.yml").read_text(encoding="utf-8"))
+    conf = context_settings()
     return write_or_check(PAIRS, table_text(derive(Path(args.lexicon), Path(args.dump), conf)), args.check, "these inputs", started)
 
 
 def cmd_derive_lm(args) -> int:
     """Make the context typo rule's language model table from libime's ARPA model (checker/langmodel.py)."""
-    import yaml
-
     from checker.langmodel import MODEL, derive, dumps
 
     started = time.perf_counter()
-    conf = yaml.safe_load((ROOT / "data" / "checker" / "context.yml").read_text(encoding="utf-8"))
+    conf = context_settings()
     return write_or_check(MODEL, dumps(derive(Path(args.arpa), conf)), args.check, "this model and these settings", started)
 
 
