@@ -1776,6 +1776,8 @@
   // the complement starting at i (an adjective, an idiom, two adjectives), or ""
   function complementAt(pt, tt, s, i) {
     var four = s.slice(i, i + 4);
+    // an idiom of the form X之Y names a thing (重中之重, 当务之急, 一技之长): a noun, never a complement
+    if (four[2] === "之" && pt.idioms.has(four)) return "";
     if (pt.idioms.has(four) || pairedAt(pt, tt, s, i)) return four;
     for (var L = 4; L >= 1; L--) if (adjectiveLike(pt, s.slice(i, i + L)) && i + L <= s.length) return s.slice(i, i + L);
     return "";
