@@ -303,7 +303,7 @@ def test_later_writers_correct_text_raises_no_error_and_no_more_warnings(writer,
 # Topic characters (topicChar, sixteenth session) took crafts 7 -> 6, families 5 -> 4, services 4 -> 3, youth 5 -> 3
 # and published 4 -> 3 (稳剪, 事剪, 剪制, 捉猪, 织好, 众人之议); the limits follow.
 # The language model (checker/langmodel.py, fifteenth session) raised three of these limits by one finding each, its
-# false alarms left after the round on its first run (CONTRIBUTING): crafts 衣褶 as 衣着 and 挽住 as 抱住 (5 -> 7),
+# false alarms left after the round on its first run (checker/EVALUATION.md): crafts 衣褶 as 衣着 and 挽住 as 抱住 (5 -> 7),
 # festivals 传道受业 in a quotation of 韩愈 (2 -> 3), the twelfth writer's paragraphs 城乡接合部 as 结合部 (2 -> 3).
 CORPORA = {"community": ("clean-community.yml", 160, 28595, 0), "voices": ("clean-voices.yml", 160, 30196, 1),
            "services": ("clean-services.yml", 160, 27041, 3), "daily": ("clean-daily.yml", 160, 26082, 5),

@@ -13,7 +13,7 @@ from checker.engine import check
 REPORTS = sorted((Path(__file__).resolve().parent / "data" / "clean-reports").glob("*.txt"))
 # measured 2026-12-06: 网格意识形态 (a near miss by a rare reading, a warning) in r5; 谋深谋实 and 述学评学
 # (a context typo warning each, 3) in r7, since 述学 and 评学 are words (context.yml words) 谋深谋实 alone; 保育教育费免了 (a swap) in r10. Before the causes were fixed:
-# r1-r6 1 error and 15 warnings, r7-r12 19 warnings (CONTRIBUTING, "Whole reports")
+# r1-r6 1 error and 15 warnings, r7-r12 19 warnings (checker/EVALUATION.md, "Whole reports")
 MOST_WARNINGS = {"r5.txt": 1, "r7.txt": 1, "r10.txt": 1}
 
 
