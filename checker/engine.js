@@ -1880,7 +1880,10 @@
     if (!x || (lw > x.length && !pt.adverbials.has(s.slice(p - lw, p)))) return null;
     // a blocker before the adverbial (了, 的, 通过, 一次) makes it a noun phrase whatever follows; a verb
     // (开展深入的调研) unless what follows is only a verb's (了, a result, a preposition)
-    var before = nounPhraseBefore(pt, tt, s, p - x.length);
+    // an adverbial that ends a series of short ones (安全、有序、平稳的): what stands before the series decides
+    var from = p - x.length;
+    while (s[from - 1] === "\u3001" && isHan(s[from - 2] || "")) from -= 1 + wordLength(pt, tt, s, from - 1, true);
+    var before = nounPhraseBefore(pt, tt, s, from);
     if (before === "blocker") return null;
     var after = wordLength(pt, tt, s, q, false), prep = listAt(pt.prepositions, s, q);
     var verb = setAt(pt.verbs, s, q, 4, false), word = s.slice(q, q + after);
@@ -2236,6 +2239,14 @@
         if (replaced(e) && (run[e.at - 1] === e.ch || run[e.at + 1] === e.ch) && !tt.offer.has(e.ch + e.ch)) return;
         // rescued: with the pair evidence's findings, after the other edits, a warning
         if (under) found3.push({ start: from, end: to, word: word, score: pairScore, e: e, pos: base + e.at, ch: norm.slice(base + e.at, base + e.at + 1), sure: 0, pair: true, model: model });
+        // over its bar by the split alone: the language model, once loaded, may veto it. A correction
+        // it finds less than lm_veto likelier (log10; a same-sounding character, lm_veto_sound) is a
+        // word the lists lack read as a slip (彩礼纠纷 as 色彩, 送医 as 以后); a word of four characters
+        // or more (an idiom, a term) is spared, as the model knows few of them as one word, and so is a
+        // near-identical twin or a character's other script (己 for 已, 著 for 着), which the model's data
+        // holds written both ways
+        else if (lm && word.length < 4 && !(replaced(e) && ((tt.twins[run[e.at]] || "") + (twins[run[e.at]] || "")).indexOf(e.ch) >= 0) && lmGain(modelOf(tab), run, e, conf.lm_window) <
+          (e.kind === "sound" || e.kind === "fuzzy" ? conf.lm_veto_sound : conf.lm_veto)) return;
         else found.push({ start: from, end: to, word: word, score: score, e: e, pos: base + e.at, ch: norm.slice(base + e.at, base + e.at + 1),
           sure: listed ? score + pen.listed - pen.shape : score,  // an error only as sure as any look-alike
           // and, with the pair data, only where the words beside it agree (以诚立信 is no 成立 misspelt)

@@ -28,6 +28,7 @@ from support.typo_eval import (
     HELDOUT17,
     HELDOUT18,
     HELDOUT19,
+    HELDOUT20,
     evaluate,
     load,
     load_paragraphs,
@@ -183,14 +184,19 @@ def test_second_writers_correct_text_raises_no_error_and_no_more_warnings(data):
 # 干事, 爱国卫生 联络员, 文化站 站长, a 社区 党委 责任制 自查), run once on the session's start b1e24b9: 24, 29, 22, 32 of
 # 36 (missing 1 of 12, doubled 12, swapped 9); 4 warnings in 10,220 characters of correct paragraphs, read and their
 # causes fixed (雨污分流, 病媒生物防制 in the vocabulary, 控油限盐, 乐享).
+# Twentieth (written 2026-12-06 20:11, six more voices: 统战 干事, a 网格长's hurried 民情 日志, 网信 and 舆情 专干, 禁毒 and
+# 反诈 宣传员, a retired member's 宣讲稿, a 党工委 office's 2027 要点), run once on b1e24b9, 8c6b75c and with the language
+# model's veto: 22, 25, 19, 33 of 36 each time (missing 0 of 12, doubled 10, swapped 9); no finding in 10,645 characters
+# of correct paragraphs.
 LATER = {"third": (HELDOUT3, 13308, 130, 3, 0), "fourth": (HELDOUT4, 13132, 143, 2, 0), "fifth": (HELDOUT5, 11190, 144, 1, 0),
          "sixth": (HELDOUT6, 9438, 144, 7, 0), "seventh": (HELDOUT7, 11041, 144, 2, 0),
          "eighth": (HELDOUT8, 11079, 144, 0, 0), "ninth": (HELDOUT9, 10110, 144, 0, 0),
-         "tenth": (HELDOUT10, 10999, 144, 2, 0), "eleventh": (HELDOUT11, 9913, 144, 3, 0),
-         "twelfth": (HELDOUT12, 11162, 144, 3, 0), "thirteenth": (HELDOUT13, 10530, 144, 2, 0),
-         "fourteenth": (HELDOUT14, 10862, 144, 3, 0), "fifteenth": (HELDOUT15, 9902, 144, 1, 0),
+         "tenth": (HELDOUT10, 10999, 144, 2, 0), "eleventh": (HELDOUT11, 9913, 144, 2, 0),
+         "twelfth": (HELDOUT12, 11162, 144, 2, 0), "thirteenth": (HELDOUT13, 10530, 144, 1, 0),
+         "fourteenth": (HELDOUT14, 10862, 144, 2, 0), "fifteenth": (HELDOUT15, 9902, 144, 1, 0),
          "sixteenth": (HELDOUT16, 11411, 144, 1, 0), "seventeenth": (HELDOUT17, 10629, 144, 0, 0),
-         "eighteenth": (HELDOUT18, 10128, 144, 0, 0), "nineteenth": (HELDOUT19, 10220, 144, 0, 0)}
+         "eighteenth": (HELDOUT18, 10128, 144, 0, 0), "nineteenth": (HELDOUT19, 10220, 144, 0, 0),
+         "twentieth": (HELDOUT20, 10645, 144, 0, 0)}
 
 
 @pytest.mark.parametrize("writer", LATER)
@@ -300,22 +306,30 @@ def test_later_writers_correct_text_raises_no_error_and_no_more_warnings(writer,
 # (老旧小区改造, 物业, 爱国卫生, 消防 and 燃气, 防汛, 议事协商 minutes, 居民公约): 7 warnings, no error, on the session's
 # start (2.7 per 10,000), 1 once their causes were fixed (薄抹灰, 持证上岗, 区水务局: the departments' short names,
 # 病媒生物防制, 物业服务的重中之重: an idiom X之Y is a noun). Left: 共享停车车位 read as 车 doubled.
+# unity (tests/data/clean-unity.yml, seventeenth session): 统战, 民族团结, 网信 and 舆情, 反诈, 禁毒, 侨联 papers: 8 warnings,
+# no error, on b1e24b9 and 8c6b75c (3.0 per 10,000), 7 with the language model's veto (布幔 no 布满), 3 once their
+# causes were fixed (归侨侨眷, 老楼; 安全、有序、平稳的工作目标: the verb before a series of adverbials decides). Left
+# 4: the pun “新·心相印” (three paragraphs) read as 心心相印 missing a character, 芳汀苑 as 芳烃.
+# The language model's veto (lm_veto, seventeenth session) took crafts 6 -> 5, daily 5 -> 2, exemplars 2 -> 1, families
+# 4 -> 3, festivals 3 -> 2, legal 7 -> 5, services 3 -> 2, youth 2 -> 1, and the eleventh to fourteenth writers'
+# paragraphs 3 -> 2, 3 -> 2, 2 -> 1, 3 -> 2; the limits follow.
 # Topic characters (topicChar, sixteenth session) took crafts 7 -> 6, families 5 -> 4, services 4 -> 3, youth 5 -> 3
 # and published 4 -> 3 (稳剪, 事剪, 剪制, 捉猪, 织好, 众人之议); the limits follow.
 # The language model (checker/langmodel.py, fifteenth session) raised three of these limits by one finding each, its
 # false alarms left after the round on its first run (checker/EVALUATION.md): crafts 衣褶 as 衣着 and 挽住 as 抱住 (5 -> 7),
 # festivals 传道受业 in a quotation of 韩愈 (2 -> 3), the twelfth writer's paragraphs 城乡接合部 as 结合部 (2 -> 3).
 CORPORA = {"community": ("clean-community.yml", 160, 28595, 0), "voices": ("clean-voices.yml", 160, 30196, 1),
-           "services": ("clean-services.yml", 160, 27041, 3), "daily": ("clean-daily.yml", 160, 26082, 5),
-           "families": ("clean-families.yml", 160, 26330, 4), "neighbours": ("clean-neighbours.yml", 160, 29512, 2),
+           "services": ("clean-services.yml", 160, 27041, 2), "daily": ("clean-daily.yml", 160, 26082, 2),
+           "families": ("clean-families.yml", 160, 26330, 3), "neighbours": ("clean-neighbours.yml", 160, 29512, 2),
            "care": ("clean-care.yml", 160, 31229, 0), "culture": ("clean-culture.yml", 160, 27027, 0),
-           "crafts": ("clean-crafts.yml", 160, 30929, 6), "safety": ("clean-safety.yml", 160, 28485, 0),
-           "services2": ("clean-services2.yml", 160, 29018, 3), "youth": ("clean-youth.yml", 160, 27480, 2),
-           "festivals": ("clean-festivals.yml", 160, 30834, 3), "legal": ("clean-legal.yml", 160, 26594, 7),
+           "crafts": ("clean-crafts.yml", 160, 30929, 5), "safety": ("clean-safety.yml", 160, 28485, 0),
+           "services2": ("clean-services2.yml", 160, 29018, 3), "youth": ("clean-youth.yml", 160, 27480, 1),
+           "festivals": ("clean-festivals.yml", 160, 30834, 2), "legal": ("clean-legal.yml", 160, 26594, 5),
            "published": ("clean-published.yml", 160, 28263, 3), "sent": ("clean-sent.yml", 160, 28101, 1),
            "formal": ("clean-formal.yml", 160, 27145, 0), "summaries": ("clean-summaries.yml", 160, 26359, 0),
-           "study": ("clean-study.yml", 160, 27472, 1), "exemplars": ("clean-exemplars.yml", 160, 26136, 2),
-           "customs": ("clean-customs.yml", 160, 27591, 1), "urban": ("clean-urban.yml", 160, 26232, 1)}
+           "study": ("clean-study.yml", 160, 27472, 1), "exemplars": ("clean-exemplars.yml", 160, 26136, 1),
+           "customs": ("clean-customs.yml", 160, 27591, 1), "urban": ("clean-urban.yml", 160, 26232, 1),
+           "unity": ("clean-unity.yml", 160, 26702, 4)}
 
 
 @pytest.mark.parametrize("corpus", CORPORA)
@@ -333,8 +347,10 @@ def test_correct_corpus_raises_no_error_and_no_more_warnings(corpus, data):
 # sentences. On 5cb723f 47 and 68 found and 1 false alarm (严于律己); it steered context.yml's formulations and
 # lexicon.py's NAMED_PHRASE_TAGS (62 and 68), then the matcher's edges and formulations of six (65 and 68), no false
 # alarm; the look-alikes measured on a typeface (checker/glyphs.py, fourteenth session) 65 and 69; the language model
-# (checker/langmodel.py, fifteenth session) 65 and 70. Found may only rise.
-FORMULATION_FLOORS = {"political": 65, "idiom": 70}
+# (checker/langmodel.py, fifteenth session) 65 and 70; its veto of the split's findings (lm_veto, seventeenth session)
+# 65 and 69: 竞竞业业 had counted as found by a wrong correction (竞业 as 敬业), which the model vetoes. Found may only
+# rise.
+FORMULATION_FLOORS = {"political": 65, "idiom": 69}
 
 
 def test_formulation_development_set(data):
