@@ -2245,8 +2245,8 @@
         // or more (an idiom, a term) is spared, as the model knows few of them as one word, and so is a
         // near-identical twin or a character's other script (己 for 已, 著 for 着), which the model's data
         // holds written both ways
-        else if (lm && word.length < 4 && !(replaced(e) && ((tt.twins[run[e.at]] || "") + (twins[run[e.at]] || "")).indexOf(e.ch) >= 0) && lmGain(modelOf(tab), run, e, conf.lm_window) <
-          (e.kind === "sound" || e.kind === "fuzzy" ? conf.lm_veto_sound : conf.lm_veto)) return;
+        else if (lm && word.length < 4 && !(replaced(e) && ((tt.twins[run[e.at]] || "") + (twins[run[e.at]] || "")).indexOf(e.ch) >= 0) &&
+            lmGain(modelOf(tab), run, e, conf.lm_window) < (e.kind === "sound" || e.kind === "fuzzy" ? conf.lm_veto_sound : conf.lm_veto)) return;
         else found.push({ start: from, end: to, word: word, score: score, e: e, pos: base + e.at, ch: norm.slice(base + e.at, base + e.at + 1),
           sure: listed ? score + pen.listed - pen.shape : score,  // an error only as sure as any look-alike
           // and, with the pair data, only where the words beside it agree (以诚立信 is no 成立 misspelt)
