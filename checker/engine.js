@@ -831,7 +831,8 @@
     if (i + 2 > run.length || conf.titles.indexOf(run[i + 1]) < 0) return false;
     var next = costAt(tt, run, i + 2, 2);
     if (next < 0 || next >= conf.rare_cost || !tt.offer.has(run.slice(i, i + 2))) return false;
-    for (var L = 2; L <= 3; L++) if (i - 1 - L >= 0 && knownAt(tt, run, i - 1 - L, L)) return true;
+    // (a name of one character counts where it opens the run: 曲社社长, 该社社长; not 老党党员)
+    for (var L = i === 2 ? 1 : 2; L <= 3; L++) if (i - 1 - L >= 0 && knownAt(tt, run, i - 1 - L, L)) return true;
     return false;
   }
   // Whether run[i] stands beside the same character, once (晒晒, 织织; not 兢兢业业, pairOfPairs): no path
@@ -1773,6 +1774,13 @@
     if (w.length < 3 && i >= 3 && three[2] === "化" && isHan(three[0]) && isHan(three[1])) return three;  // 常态化
     return w.length >= 2 ? w : "";
   }
+  // whether c, what follows 最, is an adjective of one character and a word of two or more (的最好回报,
+  // 的最大心血: a noun phrase, the superlative of a thing; 写的最清楚, 干的最好 are complements)
+  function superlativeNoun(pt, tt, c) {
+    var rest = c.slice(1);
+    return rest.length >= 2 && adjectiveLike(pt, c[0]) && !adjectiveLike(pt, rest) && pt.results.indexOf(rest) < 0 &&
+      wordLength(pt, tt, c, 1, false) === rest.length;
+  }
   // the complement starting at i (an adjective, an idiom, two adjectives), or ""
   function complementAt(pt, tt, s, i) {
     var four = s.slice(i, i + 4);
@@ -1860,7 +1868,9 @@
         for (end = from; end < s.length && end - from < 5 && isHan(s[end]); end++);
         c = s.slice(from, s[end - 1] === "了" && end - from > 1 ? end - 1 : end);
         // (what holds a 的 modifies a noun: 收到的最好的礼物; so does a quantity before a noun: 提出的很多目标)
+        // (nor does the superlative of a thing: 坚持的最好回报)
         if (c.length > 4 || c.indexOf("的") >= 0 || pt.quantities.has(c) || quantityAt(pt, degree + c) || pt.relations.has(c) ||
+            (degree === "最" && superlativeNoun(pt, tt, c)) ||
             (degree === "不" && (c.length < 2 || (!descriptive(pt, c) && pt.results.indexOf(c) < 0))) ||
             comparedBefore(pt, tt, s, p - v.length)) c = "";
       } else {
@@ -2106,7 +2116,7 @@
     // names (data/checker/context.yml): 枧头 in 枧头社区 or 《枧头民谣集》 is no typo
     // and grammatical frames: 边改边查, 一件件 (each character a word of its own)
     markMatches(tt.named, norm, busy);
-    var placeChars = markPlaces(tt, norm, busy);
+    var placeNames = new Uint8Array(n), placeChars = markPlaces(tt, norm, busy, placeNames);
     markMatches(tt.framed, norm, busy);
     markPaired(tt, norm, busy);
     // in a line written in Traditional characters, 著 stands for 着 and 乾 for 干 (隨著 is 随着)
@@ -2287,6 +2297,13 @@
       // paper-cutting: 稳剪, 事剪); a look-alike misread by OCR may well be misread each time (己 for 已)
       if (!high && (e.kind === "sound" || e.kind === "fuzzy") && topicChar(tt, norm, script, f.ch, norm.slice(f.start, f.end), topics)) return;
       if (replaced(e) && inParallel(tt, norm, f.start, f.end, f.pos)) return;
+      // in a place name read like the text around it (markPlaces), a same-sounding character that makes
+      // a noun is how the name is spelt (青杉街道 is no 青山: a name is typed by its sound), and its last
+      // character turned round with the word after it takes that word apart (糖坊街 is no 街坊); a verb or
+      // an adjective made there was misspelt (深如社区 is 深入), and so was a word that begins before the
+      // name (建立建全社区 is 建立健全); a look-alike is a misreading
+      if (placeNames[f.pos] && placeNames[f.start] && ((e.kind === "sound" || e.kind === "fuzzy") || (e.kind === "swapped" && placeNames[f.pos] === 2)) &&
+          !(tab.particle && (tab.particle.verbs.has(f.word) || adjectiveLike(tab.particle, f.word)))) return;
       if (e.kind === "repeated") {
         ctx.add("typo-context", start, end - start, ctx.msg("typo-context-repeated", { found: ctx.text.slice(start, end), word: f.word }),
           f.word, "warning");
@@ -2305,8 +2322,8 @@
   // those are read like the characters around them.
   // Such a stretch written again anywhere in the text is a name, left alone wherever it stands
   // (灵沼街道 … 诚信灵沼): an input method's slip is seldom made twice alike.
-  // Returns the characters of the names it leaves alone.
-  function markPlaces(tt, norm, busy) {
+  // Returns the characters of the names it leaves alone; marks in unsure those it reads (2 the last).
+  function markPlaces(tt, norm, busy, unsure) {
     var names = new Set(), chars = new Set();  // each such stretch looked for in the text once, however often it stands
     finditer(tt.places, norm).forEach(function (m) {
       var w = m[0], s = m.index, q;
@@ -2314,7 +2331,7 @@
         if (names.has(w)) return;
         names.add(w);
         var first = norm.indexOf(w), again = norm.indexOf(w, first + 1);
-        if (again < 0) return;
+        if (again < 0) { unsure[s] = 1; unsure[s + 1] = 2; return; }
         for (var k = first; k >= 0; k = norm.indexOf(w, k + 2)) busy[k] = busy[k + 1] = 1;
         chars.add(w[0]); chars.add(w[1]);
         return;
