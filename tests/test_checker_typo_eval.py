@@ -31,6 +31,7 @@ from support.typo_eval import (
     HELDOUT20,
     HELDOUT21,
     HELDOUT22,
+    HELDOUT23,
     evaluate,
     load,
     load_paragraphs,
@@ -198,16 +199,21 @@ def test_second_writers_correct_text_raises_no_error_and_no_more_warnings(data):
 # run once on the session's start de58212: 24, 25, 18, 32 of 36 (missing 0 of 12, doubled 9, swapped 9); 2 warnings in
 # 10,745 characters of correct paragraphs, read and their causes fixed (惠企; 企业反映强烈: 企业 and the other
 # subjects who report are cues of 反映).
+# Twenty-third (written 2026-12-06 22:21, eighteenth session: 生态环保 and 文明城市创建, six voices: a 河长办 干事, a 城管
+# 中队 队员, a 物业 经理, a 创文办 干事 in a hurry, a retired teacher, a 社区 书记), run once on de58212 and on 3c263bf: 19,
+# 24, 14, 31 of 36 both times (missing 1 of 12, doubled 5, swapped 8); 9 warnings in 11,001 characters of correct
+# paragraphs both times, read and their causes fixed (创文, read as 文创 eight times; 三六九等).
 LATER = {"third": (HELDOUT3, 13308, 130, 3, 0), "fourth": (HELDOUT4, 13132, 143, 2, 0), "fifth": (HELDOUT5, 11190, 144, 1, 0),
          "sixth": (HELDOUT6, 9438, 144, 7, 0), "seventh": (HELDOUT7, 11041, 144, 1, 0),
          "eighth": (HELDOUT8, 11079, 144, 0, 0), "ninth": (HELDOUT9, 10110, 144, 0, 0),
          "tenth": (HELDOUT10, 10999, 144, 0, 0), "eleventh": (HELDOUT11, 9913, 144, 2, 0),
-         "twelfth": (HELDOUT12, 11162, 144, 2, 0), "thirteenth": (HELDOUT13, 10530, 144, 1, 0),
+         "twelfth": (HELDOUT12, 11162, 144, 1, 0), "thirteenth": (HELDOUT13, 10530, 144, 1, 0),
          "fourteenth": (HELDOUT14, 10862, 144, 2, 0), "fifteenth": (HELDOUT15, 9902, 144, 1, 0),
          "sixteenth": (HELDOUT16, 11411, 144, 1, 0), "seventeenth": (HELDOUT17, 10629, 144, 0, 0),
          "eighteenth": (HELDOUT18, 10128, 144, 0, 0), "nineteenth": (HELDOUT19, 10220, 144, 0, 0),
          "twentieth": (HELDOUT20, 10645, 144, 0, 0),
-         "twenty-first": (HELDOUT21, 11050, 144, 0, 0), "twenty-second": (HELDOUT22, 10745, 144, 0, 0)}
+         "twenty-first": (HELDOUT21, 11050, 144, 0, 0), "twenty-second": (HELDOUT22, 10745, 144, 0, 0),
+         "twenty-third": (HELDOUT23, 11001, 144, 0, 0)}
 
 
 @pytest.mark.parametrize("writer", LATER)
@@ -334,6 +340,9 @@ def test_later_writers_correct_text_raises_no_error_and_no_more_warnings(writer,
 # place name before 街道, 社区, 街 … is how the name is spelt: 青杉街道 as 青山 28 times, 糖坊街 as 街坊 9, and 书房 one of
 # those words; 的最好回报 is no complement; 驿站 and other places are heads of compounds; 曲社社长; 绘本, 大字本, 工尺谱,
 # 以文惠民, 蒸粉, 增寿). Left: “这犁我年轻时……” as 这里, 为邻里守住安宁 as 邻里守望, 这样的课能多开 as 可能, 保全工老冯 as 五老.
+# duty (tests/data/clean-duty.yml, eighteenth session): 意识形态工作责任制 papers (自查, 述职, 专题报告, 研判纪要, 督查通报,
+# 整改报告): 4 warnings, no error, on de58212 and on 3c263bf (1.4 per 10,000), none once their causes were fixed (慎报,
+# 城乡接合部, 宣传屏, 点题; 城乡接合部 also took the twelfth writer's paragraphs 2 -> 1).
 # The place-name rule took the tenth writer's paragraphs 2 -> 0 (蘋风社区, 蔚兰社区) and unity 4 -> 3 (芳汀苑); the limits
 # follow.
 # The language model's veto (lm_veto, seventeenth session) took crafts 6 -> 5, daily 5 -> 2, exemplars 2 -> 1, families
@@ -357,7 +366,7 @@ CORPORA = {"community": ("clean-community.yml", 160, 28595, 0), "voices": ("clea
            "customs": ("clean-customs.yml", 160, 27591, 1), "urban": ("clean-urban.yml", 160, 26232, 1),
            "unity": ("clean-unity.yml", 160, 26702, 3),
            "rural": ("clean-rural.yml", 160, 29389, 3), "veterans": ("clean-veterans.yml", 160, 27646, 1),
-           "reading": ("clean-reading.yml", 160, 27794, 4)}
+           "reading": ("clean-reading.yml", 160, 27794, 4), "duty": ("clean-duty.yml", 160, 27699, 0)}
 
 
 @pytest.mark.parametrize("corpus", CORPORA)
