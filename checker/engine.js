@@ -2301,8 +2301,9 @@
       // a noun is how the name is spelt (青杉街道 is no 青山: a name is typed by its sound), and its last
       // character turned round with the word after it takes that word apart (糖坊街 is no 街坊); a verb or
       // an adjective made there was misspelt (深如社区 is 深入), and so was a word that begins before the
-      // name (建立建全社区 is 建立健全); a look-alike is a misreading
-      if (placeNames[f.pos] && placeNames[f.start] && ((e.kind === "sound" || e.kind === "fuzzy") || (e.kind === "swapped" && placeNames[f.pos] === 2)) &&
+      // name (建立建全社区 is 建立健全); a look-alike is a misreading, and so is a same-sounding one that also looks alike
+      if (placeNames[f.pos] && placeNames[f.start] && (((e.kind === "sound" || e.kind === "fuzzy") && (tt.shapes[f.ch] || "").indexOf(e.ch) < 0) ||
+          (e.kind === "swapped" && placeNames[f.pos] === 2)) &&
           !(tab.particle && (tab.particle.verbs.has(f.word) || adjectiveLike(tab.particle, f.word)))) return;
       if (e.kind === "repeated") {
         ctx.add("typo-context", start, end - start, ctx.msg("typo-context-repeated", { found: ctx.text.slice(start, end), word: f.word }),

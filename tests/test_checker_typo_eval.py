@@ -32,6 +32,7 @@ from support.typo_eval import (
     HELDOUT21,
     HELDOUT22,
     HELDOUT23,
+    HELDOUT24,
     evaluate,
     load,
     load_paragraphs,
@@ -203,17 +204,23 @@ def test_second_writers_correct_text_raises_no_error_and_no_more_warnings(data):
 # 中队 队员, a 物业 经理, a 创文办 干事 in a hurry, a retired teacher, a 社区 书记), run once on de58212 and on 3c263bf: 19,
 # 24, 14, 31 of 36 both times (missing 1 of 12, doubled 5, swapped 8); 9 warnings in 11,001 characters of correct
 # paragraphs both times, read and their causes fixed (创文, read as 文创 eight times; 三六九等).
+# Twenty-fourth (written 2026-12-06 22:35, eighteenth session: 工会 and 共青团 work, six voices: a 总工会 专干, a 园区 工会
+# 主席, a 团工委 书记, a 青年 社工, a 劳模, a 快递站点 站长), run once on de58212 and on d8821f7: 24, 17, 15, 32 of 36, then
+# 24, 16, 15, 32 (missing 0 of 12, doubled 8, swapped 7); the look-alike lost was traced by its counts to the place-name
+# rule, which now keeps a character that also looks alike (17 again). 3 warnings in 10,958 characters of correct
+# paragraphs both times, read and their causes fixed (桐溪站站长: a unit and its head; 应入尽入, a frame; 智造).
 LATER = {"third": (HELDOUT3, 13308, 130, 3, 0), "fourth": (HELDOUT4, 13132, 143, 2, 0), "fifth": (HELDOUT5, 11190, 144, 1, 0),
          "sixth": (HELDOUT6, 9438, 144, 7, 0), "seventh": (HELDOUT7, 11041, 144, 1, 0),
          "eighth": (HELDOUT8, 11079, 144, 0, 0), "ninth": (HELDOUT9, 10110, 144, 0, 0),
-         "tenth": (HELDOUT10, 10999, 144, 0, 0), "eleventh": (HELDOUT11, 9913, 144, 2, 0),
-         "twelfth": (HELDOUT12, 11162, 144, 1, 0), "thirteenth": (HELDOUT13, 10530, 144, 1, 0),
-         "fourteenth": (HELDOUT14, 10862, 144, 2, 0), "fifteenth": (HELDOUT15, 9902, 144, 1, 0),
+         "tenth": (HELDOUT10, 10999, 144, 0, 0), "eleventh": (HELDOUT11, 9913, 144, 1, 0),
+         "twelfth": (HELDOUT12, 11162, 144, 1, 0), "thirteenth": (HELDOUT13, 10530, 144, 0, 0),
+         "fourteenth": (HELDOUT14, 10862, 144, 1, 0), "fifteenth": (HELDOUT15, 9902, 144, 1, 0),
          "sixteenth": (HELDOUT16, 11411, 144, 1, 0), "seventeenth": (HELDOUT17, 10629, 144, 0, 0),
          "eighteenth": (HELDOUT18, 10128, 144, 0, 0), "nineteenth": (HELDOUT19, 10220, 144, 0, 0),
          "twentieth": (HELDOUT20, 10645, 144, 0, 0),
          "twenty-first": (HELDOUT21, 11050, 144, 0, 0), "twenty-second": (HELDOUT22, 10745, 144, 0, 0),
-         "twenty-third": (HELDOUT23, 11001, 144, 0, 0)}
+         "twenty-third": (HELDOUT23, 11001, 144, 0, 0),
+         "twenty-fourth": (HELDOUT24, 10958, 144, 0, 0)}
 
 
 @pytest.mark.parametrize("writer", LATER)
@@ -343,6 +350,11 @@ def test_later_writers_correct_text_raises_no_error_and_no_more_warnings(writer,
 # duty (tests/data/clean-duty.yml, eighteenth session): 意识形态工作责任制 papers (自查, 述职, 专题报告, 研判纪要, 督查通报,
 # 整改报告): 4 warnings, no error, on de58212 and on 3c263bf (1.4 per 10,000), none once their causes were fixed (慎报,
 # 城乡接合部, 宣传屏, 点题; 城乡接合部 also took the twelfth writer's paragraphs 2 -> 1).
+# sports (tests/data/clean-sports.yml, eighteenth session): 全民健身 and 夜经济: 10 warnings, no error, on de58212 and on
+# d8821f7 (3.6 per 10,000), 1 once their causes were fixed (frames: 以赛促消, 主任任, “梧桐杯”, a unit's last character and its
+# head's title, “石桥老铁”队队长; 计步, 工间操, 跳大绳, 减脂, 卫健). Left: 情节严重的取消经营资格 read as 地. The frames took
+# services2 3 -> 2 (蓼汀队队长) and the eleventh, thirteenth and fourteenth writers' paragraphs 2 -> 1, 1 -> 0, 2 -> 1 (以学促干,
+# 主任任组长); the limits follow.
 # The place-name rule took the tenth writer's paragraphs 2 -> 0 (蘋风社区, 蔚兰社区) and unity 4 -> 3 (芳汀苑); the limits
 # follow.
 # The language model's veto (lm_veto, seventeenth session) took crafts 6 -> 5, daily 5 -> 2, exemplars 2 -> 1, families
@@ -358,7 +370,7 @@ CORPORA = {"community": ("clean-community.yml", 160, 28595, 0), "voices": ("clea
            "families": ("clean-families.yml", 160, 26330, 3), "neighbours": ("clean-neighbours.yml", 160, 29512, 2),
            "care": ("clean-care.yml", 160, 31229, 0), "culture": ("clean-culture.yml", 160, 27027, 0),
            "crafts": ("clean-crafts.yml", 160, 30929, 5), "safety": ("clean-safety.yml", 160, 28485, 0),
-           "services2": ("clean-services2.yml", 160, 29018, 3), "youth": ("clean-youth.yml", 160, 27480, 1),
+           "services2": ("clean-services2.yml", 160, 29018, 2), "youth": ("clean-youth.yml", 160, 27480, 1),
            "festivals": ("clean-festivals.yml", 160, 30834, 2), "legal": ("clean-legal.yml", 160, 26594, 5),
            "published": ("clean-published.yml", 160, 28263, 3), "sent": ("clean-sent.yml", 160, 28101, 1),
            "formal": ("clean-formal.yml", 160, 27145, 0), "summaries": ("clean-summaries.yml", 160, 26359, 0),
@@ -366,7 +378,8 @@ CORPORA = {"community": ("clean-community.yml", 160, 28595, 0), "voices": ("clea
            "customs": ("clean-customs.yml", 160, 27591, 1), "urban": ("clean-urban.yml", 160, 26232, 1),
            "unity": ("clean-unity.yml", 160, 26702, 3),
            "rural": ("clean-rural.yml", 160, 29389, 3), "veterans": ("clean-veterans.yml", 160, 27646, 1),
-           "reading": ("clean-reading.yml", 160, 27794, 4), "duty": ("clean-duty.yml", 160, 27699, 0)}
+           "reading": ("clean-reading.yml", 160, 27794, 4), "duty": ("clean-duty.yml", 160, 27699, 0),
+           "sports": ("clean-sports.yml", 160, 27552, 1)}
 
 
 @pytest.mark.parametrize("corpus", CORPORA)
