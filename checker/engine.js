@@ -2297,14 +2297,7 @@
       // paper-cutting: 稳剪, 事剪); a look-alike misread by OCR may well be misread each time (己 for 已)
       if (!high && (e.kind === "sound" || e.kind === "fuzzy") && topicChar(tt, norm, script, f.ch, norm.slice(f.start, f.end), topics)) return;
       if (replaced(e) && inParallel(tt, norm, f.start, f.end, f.pos)) return;
-      // in a place name read like the text around it (markPlaces), a same-sounding character that makes
-      // a noun is how the name is spelt (青杉街道 is no 青山: a name is typed by its sound), and its last
-      // character turned round with the word after it takes that word apart (糖坊街 is no 街坊); a verb or
-      // an adjective made there was misspelt (深如社区 is 深入), and so was a word that begins before the
-      // name (建立建全社区 is 建立健全); a look-alike is a misreading, and so is a same-sounding one that also looks alike
-      if (placeNames[f.pos] && placeNames[f.start] && (((e.kind === "sound" || e.kind === "fuzzy") && (tt.shapes[f.ch] || "").indexOf(e.ch) < 0) ||
-          (e.kind === "swapped" && placeNames[f.pos] === 2)) &&
-          !(tab.particle && (tab.particle.verbs.has(f.word) || adjectiveLike(tab.particle, f.word)))) return;
+      if (spelt(tt, tab.particle, placeNames, f)) return;
       if (e.kind === "repeated") {
         ctx.add("typo-context", start, end - start, ctx.msg("typo-context-repeated", { found: ctx.text.slice(start, end), word: f.word }),
           f.word, "warning");
@@ -2316,6 +2309,19 @@
         Math.round(f.score) / 2);
       if (f.pair) ctx.findings[ctx.findings.length - 1].pair = true;  // gives way to a formulation (ruleFourFormulas)
     });
+  }
+
+  // Whether finding f is how a place name is spelt, the name one that markPlaces read like the text around
+  // it (unsure): a same-sounding character there that makes a noun (青杉街道 is no 青山: a name is typed by its
+  // sound), or the name's last character turned round with the word after it, which that takes apart
+  // (糖坊街 is no 街坊). Not a verb or an adjective made there (深如社区 is 深入), a word that begins before the
+  // name (建立建全社区 is 建立健全), nor a character that also looks alike (网洛社区 is 网络): a misreading.
+  function spelt(tt, part, unsure, f) {
+    var e = f.e, at = unsure[f.pos];
+    if (!at || !unsure[f.start]) return false;
+    var sound = (e.kind === "sound" || e.kind === "fuzzy") && (tt.shapes[f.ch] || "").indexOf(e.ch) < 0;
+    if (!sound && !(e.kind === "swapped" && at === 2)) return false;
+    return !(part && (part.verbs.has(f.word) || adjectiveLike(part, f.word)));
   }
 
   // The place names before 社区, 街道 … (data/checker/context.yml places) are left alone, but for
