@@ -1028,8 +1028,10 @@
     return false;
   }
   function cueAround(norm, s, e, side, tab) {
-    var a = s, b = e, z = e, k, c, q;
-    while (a > 0 && a > s - 12 && CLAUSE_END.indexOf(norm[a - 1]) < 0) a--;  // cues are at most 8 characters
+    // a word in quotation or title marks right before is read through its closing mark (“飞线”整治)
+    var s0 = s > 0 && (norm[s - 1] === "\u201d" || norm[s - 1] === "\u300b") ? s - 1 : s;
+    var a = s0, b = e, z = e, k, c, q;
+    while (a > 0 && a > s0 - 12 && CLAUSE_END.indexOf(norm[a - 1]) < 0) a--;  // cues are at most 8 characters
     while (b < norm.length && b < e + 12 && CLAUSE_END.indexOf(norm[b]) < 0) b++;
     while (z < norm.length && z < e + 200 && SENTENCE_END.indexOf(norm[z]) < 0) z++;
     // (looked for at the few places allowed, never through the rest of the text)
@@ -1039,7 +1041,7 @@
     }
     for (q = 0; q < (side.before || []).length; q++) {
       c = side.before[q];
-      for (k = s - c.length; k >= s - c.length - (c.length > 1 ? 2 : 0) && k >= a; k--) if (norm.startsWith(c, k) && (c.length > 1 || cueAlone(tab, norm, k, s, e))) return c;
+      for (k = s0 - c.length; k >= s0 - c.length - (c.length > 1 ? 2 : 0) && k >= a; k--) if (norm.startsWith(c, k) && (c.length > 1 || cueAlone(tab, norm, k, s, e))) return c;
     }
     var rest = (side.later || []).length ? norm.slice(e, z) : "";
     for (q = 0; q < (side.later || []).length; q++) if (rest.indexOf(side.later[q]) >= 0) return side.later[q];

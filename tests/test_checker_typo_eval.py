@@ -34,6 +34,7 @@ from support.typo_eval import (
     HELDOUT23,
     HELDOUT24,
     HELDOUT25,
+    HELDOUT26,
     evaluate,
     load,
     load_paragraphs,
@@ -214,6 +215,10 @@ def test_second_writers_correct_text_raises_no_error_and_no_more_warnings(data):
 # 服务站 专干, a 社区 书记, a 培训学校 校长, a 零工, a 人社 宣讲员), run once on de58212 and on 9d52fb1: 18, 27, 22, 34 of 36
 # both times (missing 1 of 12, doubled 11, swapped 10); 7 and 6 warnings in 10,493 characters of correct paragraphs,
 # read and their causes fixed (锦程汽修: a firm's name before what it is; 参保扩面, 钣金, 巴适, 卫健).
+# Twenty-sixth (written 2026-12-06 22:59, eighteenth session, after its last engine change: 社会组织, 社工站, 慈善, 志愿服务),
+# run once on 38e9bbd and on de58212: 15, 24, 20, 32 of 36 both times (missing 2 of 12, doubled 9, swapped 9); 5
+# warnings in 10,686 characters of correct paragraphs both times, read and 3 of their causes fixed (补填, 专账, 兜底方).
+# Left: “鹭洲夜跑团” (twice) as 昼夜.
 LATER = {"third": (HELDOUT3, 13308, 130, 3, 0), "fourth": (HELDOUT4, 13132, 143, 2, 0), "fifth": (HELDOUT5, 11190, 144, 1, 0),
          "sixth": (HELDOUT6, 9438, 144, 7, 0), "seventh": (HELDOUT7, 11041, 144, 1, 0),
          "eighth": (HELDOUT8, 11079, 144, 0, 0), "ninth": (HELDOUT9, 10110, 144, 0, 0),
@@ -225,7 +230,8 @@ LATER = {"third": (HELDOUT3, 13308, 130, 3, 0), "fourth": (HELDOUT4, 13132, 143,
          "twentieth": (HELDOUT20, 10645, 144, 0, 0),
          "twenty-first": (HELDOUT21, 11050, 144, 0, 0), "twenty-second": (HELDOUT22, 10745, 144, 0, 0),
          "twenty-third": (HELDOUT23, 11001, 144, 0, 0),
-         "twenty-fourth": (HELDOUT24, 10958, 144, 0, 0), "twenty-fifth": (HELDOUT25, 10493, 144, 0, 0)}
+         "twenty-fourth": (HELDOUT24, 10958, 144, 0, 0), "twenty-fifth": (HELDOUT25, 10493, 144, 0, 0),
+         "twenty-sixth": (HELDOUT26, 10686, 144, 2, 0)}
 
 
 @pytest.mark.parametrize("writer", LATER)
@@ -363,6 +369,13 @@ def test_later_writers_correct_text_raises_no_error_and_no_more_warnings(writer,
 # science (tests/data/clean-science.yml, eighteenth session): 科普 and 健康教育: 11 warnings, no error, on de58212 (4.0 per
 # 10,000), 8 on 9d52fb1 (卫健), none once their causes were fixed (医防融合, 预检, 硝苯地平, 眼涩; 住宅楼楼道, a frame; 实施
 # 高空救援 and 紧急救助免责: cues of 实施 and 救助, 紧急 no cue of 求助). 扩面 also took voices 1 -> 0 (团建扩面).
+# digital (tests/data/clean-digital.yml, eighteenth session, written after its last engine change): 数字治理 and 智慧社区:
+# 11 warnings, no error, on 38e9bbd (3.9 per 10,000), 41 on de58212 (14.5: the place-name rule took 30), 3 once their
+# causes were fixed (城运中心; 数科 and 派出所 after a name; 实用导向). Left: 平安澜岸建设 as 南岸, 一屏观全域、一网管全城 as 一网统管,
+# “晚上能停到……” as 能听.
+# traffic (tests/data/clean-traffic.yml, eighteenth session, written after its last engine change): 交通安全 and 停车治理: 13
+# warnings, no error, on 38e9bbd (4.7 per 10,000), 14 on de58212, none once their causes were fixed (换电, 人防, 技防, 物防,
+# 防消结合, 工作原理; a 中队 before its head, a frame; “飞线”整治: a cue read through a closing quotation mark; 错峰时间).
 # The place-name rule took the tenth writer's paragraphs 2 -> 0 (蘋风社区, 蔚兰社区) and unity 4 -> 3 (芳汀苑); the limits
 # follow.
 # The language model's veto (lm_veto, seventeenth session) took crafts 6 -> 5, daily 5 -> 2, exemplars 2 -> 1, families
@@ -387,7 +400,8 @@ CORPORA = {"community": ("clean-community.yml", 160, 28595, 0), "voices": ("clea
            "unity": ("clean-unity.yml", 160, 26702, 3),
            "rural": ("clean-rural.yml", 160, 29389, 3), "veterans": ("clean-veterans.yml", 160, 27646, 1),
            "reading": ("clean-reading.yml", 160, 27794, 4), "duty": ("clean-duty.yml", 160, 27699, 0),
-           "sports": ("clean-sports.yml", 160, 27552, 1), "science": ("clean-science.yml", 160, 27784, 0)}
+           "sports": ("clean-sports.yml", 160, 27552, 1), "science": ("clean-science.yml", 160, 27784, 0),
+           "digital": ("clean-digital.yml", 160, 28373, 3), "traffic": ("clean-traffic.yml", 160, 27835, 0)}
 
 
 @pytest.mark.parametrize("corpus", CORPORA)

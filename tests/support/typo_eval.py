@@ -40,6 +40,7 @@ HELDOUT22 = Path(__file__).resolve().parents[1] / "data" / "typo-heldout-22.yml"
 HELDOUT23 = Path(__file__).resolve().parents[1] / "data" / "typo-heldout-23.yml"  # a twenty-third writer's, seen by no developer
 HELDOUT24 = Path(__file__).resolve().parents[1] / "data" / "typo-heldout-24.yml"  # a twenty-fourth writer's, seen by no developer
 HELDOUT25 = Path(__file__).resolve().parents[1] / "data" / "typo-heldout-25.yml"  # a twenty-fifth writer's, seen by no developer
+HELDOUT26 = Path(__file__).resolve().parents[1] / "data" / "typo-heldout-26.yml"  # a twenty-sixth writer's, seen by no developer
 LATER_WRITERS = {"third": HELDOUT3, "fourth": HELDOUT4, "fifth": HELDOUT5, "sixth": HELDOUT6, "seventh": HELDOUT7,
                  "eighth": HELDOUT8, "ninth": HELDOUT9, "tenth": HELDOUT10,
                  "eleventh": HELDOUT11, "twelfth": HELDOUT12, "thirteenth": HELDOUT13,
@@ -47,7 +48,8 @@ LATER_WRITERS = {"third": HELDOUT3, "fourth": HELDOUT4, "fifth": HELDOUT5, "sixt
                  "sixteenth": HELDOUT16, "seventeenth": HELDOUT17,
                  "eighteenth": HELDOUT18, "nineteenth": HELDOUT19, "twentieth": HELDOUT20, "twenty-first": HELDOUT21,
                  "twenty-second": HELDOUT22, "twenty-third": HELDOUT23,
-                 "twenty-fourth": HELDOUT24, "twenty-fifth": HELDOUT25}  # whole sets, no halves, run by the lead only
+                 "twenty-fourth": HELDOUT24, "twenty-fifth": HELDOUT25,
+                 "twenty-sixth": HELDOUT26}  # whole sets, no halves, run by the lead only
 # the rules that report a wrong character or word with its correction; usage too (截止 before a date
 # is 截至, 台帐 is 台账) and particle-de (的 for 地 or 得): a user meets their findings at the slip like any other
 TYPO_RULES = {"typo-known", "typo-near", "typo-context", "typo-pair", "usage", "particle-de"}
