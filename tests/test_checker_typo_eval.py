@@ -370,7 +370,7 @@ def test_later_writers_correct_text_raises_no_error_and_no_more_warnings(writer,
 # 10,000), 8 on 9d52fb1 (卫健), none once their causes were fixed (医防融合, 预检, 硝苯地平, 眼涩; 住宅楼楼道, a frame; 实施
 # 高空救援 and 紧急救助免责: cues of 实施 and 救助, 紧急 no cue of 求助). 扩面 also took voices 1 -> 0 (团建扩面).
 # digital (tests/data/clean-digital.yml, eighteenth session, written after its last engine change): 数字治理 and 智慧社区:
-# 11 warnings, no error, on 38e9bbd (3.9 per 10,000), 41 on de58212 (14.5: the place-name rule took 30), 3 once their
+# 11 warnings, no error, on 38e9bbd (3.9 per 10,000), 41 on de58212 (14.5: the place-name rule took 28), 3 once their
 # causes were fixed (城运中心; 数科 and 派出所 after a name; 实用导向). Left: 平安澜岸建设 as 南岸, 一屏观全域、一网管全城 as 一网统管,
 # “晚上能停到……” as 能听.
 # traffic (tests/data/clean-traffic.yml, eighteenth session, written after its last engine change): 交通安全 and 停车治理: 13
