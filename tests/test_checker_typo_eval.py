@@ -376,6 +376,14 @@ def test_later_writers_correct_text_raises_no_error_and_no_more_warnings(writer,
 # traffic (tests/data/clean-traffic.yml, eighteenth session, written after its last engine change): 交通安全 and 停车治理: 13
 # warnings, no error, on 38e9bbd (4.7 per 10,000), 14 on de58212, none once their causes were fixed (换电, 人防, 技防, 物防,
 # 防消结合, 工作原理; a 中队 before its head, a frame; “飞线”整治: a cue read through a closing quotation mark; 错峰时间).
+# business (tests/data/clean-business.yml, eighteenth session, written after its last engine change): 楼宇经济 and 营商环境:
+# 10 warnings, no error, on 7fb8016 (3.6 per 10,000), 1 once their causes were fixed (以商引商, a frame; 立面整治; 巷长, 减租减费,
+# “税易贷”, 区投促中心). Left: 老旧楼宇实施电梯更新 as 设施 (老旧, a cue of 设施 two characters away; taken out, it read
+# 推进老旧设施改造 as 实施).
+# homes (tests/data/clean-homes.yml, eighteenth session, written after its last engine change): 婚姻家庭 and 妇女儿童: 15
+# warnings, no error, on 7fb8016 (5.4 per 10,000), 14 once one cause was fixed (助视器). Left: its 街道 澄湖 read as 澄清
+# 11 times (a look-alike by strokes that makes a verb: the place-name rule keeps such findings, and leaving look-alikes
+# by strokes alone there lost a writer's look-alike), “鲜丰汇” as 咸丰 (twice), 把省下的钱 as 剩下, 五防触电 as 物防.
 # The place-name rule took the tenth writer's paragraphs 2 -> 0 (蘋风社区, 蔚兰社区) and unity 4 -> 3 (芳汀苑); the limits
 # follow.
 # The language model's veto (lm_veto, seventeenth session) took crafts 6 -> 5, daily 5 -> 2, exemplars 2 -> 1, families
@@ -401,7 +409,8 @@ CORPORA = {"community": ("clean-community.yml", 160, 28595, 0), "voices": ("clea
            "rural": ("clean-rural.yml", 160, 29389, 3), "veterans": ("clean-veterans.yml", 160, 27646, 1),
            "reading": ("clean-reading.yml", 160, 27794, 4), "duty": ("clean-duty.yml", 160, 27699, 0),
            "sports": ("clean-sports.yml", 160, 27552, 1), "science": ("clean-science.yml", 160, 27784, 0),
-           "digital": ("clean-digital.yml", 160, 28373, 3), "traffic": ("clean-traffic.yml", 160, 27835, 0)}
+           "digital": ("clean-digital.yml", 160, 28373, 3), "traffic": ("clean-traffic.yml", 160, 27835, 0),
+           "business": ("clean-business.yml", 160, 27881, 1), "homes": ("clean-homes.yml", 160, 27727, 14)}
 
 
 @pytest.mark.parametrize("corpus", CORPORA)
