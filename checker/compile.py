@@ -455,6 +455,7 @@ def typo_data(conf: dict, vocab: list[str], groups: list[str] = (), base: dict |
     out["names"] = names(conf)
     out["measured"] = measured(conf, base["measures"])
     out["reduplicated"] = base["reduplicated"]
+    out["place_ends"] = base["place_ends"]
     return out
 
 
@@ -471,8 +472,8 @@ def measured(conf: dict, measures: str) -> str:
 def full_typo_data(conf: dict, vocab: list[str], groups: list[str] = (), register=()) -> dict:
     """typo_data made the long way, from jieba's dictionary without the base (about 20 s): what
     the tests compare the base and overlay with."""
-    from checker.lexicon import (LEVEL1, common_readings, jieba_entries, lexicon, measure_words, read_shapes,
-                                 reduplicated_verbs, shape_alike, twins_table)
+    from checker.lexicon import (LEVEL1, common_readings, jieba_entries, lexicon, measure_words, place_ends,
+                                 read_shapes, reduplicated_verbs, shape_alike, twins_table)
 
     chars = _gb2312_hanzi()
     shapes = merged_shapes(shape_alike(chars), groups)
@@ -483,6 +484,7 @@ def full_typo_data(conf: dict, vocab: list[str], groups: list[str] = (), registe
     out["names"] = names(conf)
     out["measured"] = measured(conf, measure_words(jieba_entries()))
     out["reduplicated"] = reduplicated_verbs(jieba_entries())
+    out["place_ends"] = place_ends(jieba_entries())
     return out
 
 

@@ -262,6 +262,19 @@
   function LMTables(lm) {
     var words = lm.words.split("\n"), V = words.length, ids = this.ids = new Map(), i;
     for (i = 0; i < V; i++) ids.set(words[i], i);
+    // and by their characters' codes (hanCode), which lmScore reads with no string made for each
+    // stretch it looks up: one[code] for a word of one character, a PairTable for each length of two
+    // to four; a word with a character outside the table (〇) is looked up in ids only
+    var one = this.one = new Int32Array(20993).fill(-1), byLen = this.byLen = [null, null, new PairTable(), new PairTable(), new PairTable()];
+    var counts = [0, 0, 0, 0, 0];
+    words.forEach(function (w) { if (w.length >= 2 && w.length <= 4) counts[w.length]++; });
+    for (i = 2; i <= 4; i++) { var size = 1024; while (size < 2 * counts[i] + 2) size *= 2; byLen[i].alloc(size); }
+    for (i = 0; i < V; i++) {
+      var w = words[i], L = w.length, c0 = hanCode(w, 0), c1 = L > 1 ? hanCode(w, 1) : 1, c2 = L > 2 ? hanCode(w, 2) : 1, c3 = L > 3 ? hanCode(w, 3) : 1;
+      if (!c0 || !c1 || !c2 || !c3 || L > 4) continue;
+      if (L === 1) one[c0] = i;
+      else byLen[L].set(L === 2 ? c0 : c0 * 32768 + c1, L === 2 ? c1 : L === 3 ? c2 : c2 * 32768 + c3, i);
+    }
     function dequant(s, kind) {
       var raw = unbase64(s), out = new Float64Array(raw.length), low = lm.quant[kind][0], step = lm.quant[kind][1];
       for (var k = 0; k < raw.length; k++) out[k] = low + raw[k] * step;
@@ -294,17 +307,29 @@
     }
     return lt.backoff[prev] + lt.prob[word];
   }
+  // The id of the model's word s[a, a + L) (codes: hanCode of each character of s), or undefined
+  function lmIdAt(lt, s, codes, a, L) {
+    var c0 = codes[a];
+    if (c0 && L === 1) { var id = lt.one[c0]; return id >= 0 ? id : undefined; }
+    if (c0 && codes[a + 1] && (L < 3 || codes[a + 2]) && (L < 4 || codes[a + 3])) {
+      return L === 2 ? lt.byLen[2].get(c0, codes[a + 1]) :
+        L === 3 ? lt.byLen[3].get(c0 * 32768 + codes[a + 1], codes[a + 2]) :
+          lt.byLen[4].get(c0 * 32768 + codes[a + 1], codes[a + 2] * 32768 + codes[a + 3]);
+    }
+    return lt.ids.get(s.slice(a, a + L));
+  }
   // The best split of s into the model's words (at most four characters; a character of no word
   // is <unk>), each scored after the one before, s starting with none: its log10 probability
   // (checker/langmodel.py Model.score)
   function lmScore(lt, s) {
     var known = lt.memo.get(s);
     if (known !== undefined) return known;
-    var n = s.length, words = [[-1]], scores = [[0]], k, L, q;
+    var n = s.length, words = [[-1]], scores = [[0]], k, L, q, codes = new Int32Array(n);
+    for (k = 0; k < n; k++) codes[k] = hanCode(s, k);
     for (k = 1; k <= n; k++) {
       var w = [], sc = [];
       for (L = 1; L <= 4 && L <= k; L++) {
-        var id = lt.ids.get(s.slice(k - L, k));
+        var id = lmIdAt(lt, s, codes, k - L, L);
         if (id === undefined) { if (L > 1) continue; id = -1; }
         var pw = words[k - L], ps = scores[k - L];
         for (q = 0; q < pw.length; q++) {
@@ -1382,6 +1407,7 @@
     // and the guide's formulations of four characters (Tables.formulaHoles), so that one lookup serves both
     data.vocab.concat(data.formulas || []).forEach(function (w) { if (w.length === 4 && /^[\u4e00-\u9fff]+$/.test(w)) addHoles(self.idiomHoles, w); });
     this.shapes = typo.shapes;
+    this.placeEnds = typo.place_ends;  // the characters that end names of places (checker/lexicon.py place_ends)
     this.twins = typo.twins;  // char -> its near-identical shapes (checker/lexicon.py twins_table)
     this.commonChars = new Set(typo.common_chars);
     this.named = rx(typo.names);
@@ -1638,13 +1664,15 @@
       }
     }
     // two characters, a word of the list, for two of the formulation that sound the same (正直站位:
-    // 正直 for 政治): the input method offered the wrong word, at either end of it too
+    // 正直 for 政治): the input method offered the wrong word, at either end of it too; never a
+    // measure word after a numeral (一件建议 is no 意见建议), which no typo rule edits (context.yml measured)
+    var held = tt ? markMatches(tt.measured, norm, new Uint8Array(n)) : null;
     if (tt) for (i = 0; i + 4 <= n; i++) {
       if (!isHan(norm[i]) || !isHan(norm[i + 1]) || !isHan(norm[i + 2]) || !isHan(norm[i + 3])) continue;
       var w4 = norm.slice(i, i + 4);
       if (tab.formulaSet.has(w4) || tt.offer.has(w4)) continue;
       for (var g = 0; g <= 2; g++) {
-        if (done[i + g] || done[i + g + 1]) continue;
+        if (done[i + g] || done[i + g + 1] || held[i + g] || held[i + g + 1]) continue;
         var terms = tab.formulaGaps.get(g + w4.slice(0, g) + w4.slice(g + 2));
         if (!terms || !tt.offer.has(w4.slice(g, g + 2))) continue;
         for (var t4 = 0; t4 < terms.length; t4++) {
@@ -2095,9 +2123,14 @@
     }
     return false;
   }
+  // Whether want is a listed look-alike of got: a near-identical twin (入 for 人) or one of a group of
+  // data/checker/shapes.yml (已 for 己), not one only the stroke data relates (清 for 湖)
+  function listedAlike(tt, tab, got, want) {
+    return (tt.twins[got] || "").indexOf(want) >= 0 || (tab.shape.get(got) || "").indexOf(want) >= 0;
+  }
   // Whether the second tier takes got for want: [message kind, penalty kind] or null.
   function secondKind(tt, tab, got, want) {
-    if ((tt.twins[got] || "").indexOf(want) >= 0 || (tab.shape.get(got) || "").indexOf(want) >= 0) return ["shape", "listed"];
+    if (listedAlike(tt, tab, got, want)) return ["shape", "listed"];
     if (tt.rareChar[got.charCodeAt(0)] === 1 && (tt.shapes[got] || "").indexOf(want) >= 0) return ["shape", "shape"];
     return null;
   }
@@ -2299,7 +2332,7 @@
       // paper-cutting: 稳剪, 事剪); a look-alike misread by OCR may well be misread each time (己 for 已)
       if (!high && (e.kind === "sound" || e.kind === "fuzzy") && topicChar(tt, norm, script, f.ch, norm.slice(f.start, f.end), topics)) return;
       if (replaced(e) && inParallel(tt, norm, f.start, f.end, f.pos)) return;
-      if (spelt(tt, tab.particle, placeNames, f)) return;
+      if (spelt(tt, tab, placeNames, f)) return;
       if (e.kind === "repeated") {
         ctx.add("typo-context", start, end - start, ctx.msg("typo-context-repeated", { found: ctx.text.slice(start, end), word: f.word }),
           f.word, "warning");
@@ -2318,9 +2351,13 @@
   // sound), or the name's last character turned round with the word after it, which that takes apart
   // (糖坊街 is no 街坊). Not a verb or an adjective made there (深如社区 is 深入), a word that begins before the
   // name (建立建全社区 is 建立健全), nor a character that also looks alike (网洛社区 is 网络): a misreading.
-  function spelt(tt, part, unsure, f) {
-    var e = f.e, at = unsure[f.pos];
+  function spelt(tt, tab, unsure, f) {
+    var e = f.e, at = unsure[f.pos], part = tab.particle;
     if (!at || !unsure[f.start]) return false;
+    // the name's last character, one that ends names of places (湖, 湾: place_ends), read as a look-alike
+    // only the stroke data relates (湖 and 清, 湾 and 港 share no more than 氵): the name as spelt,
+    // whatever word the other makes (澄湖街道 is no 澄清, 渔湾社区 no 渔港)
+    if (e.kind === "shape" && at === 2 && tt.placeEnds.indexOf(f.ch) >= 0 && !listedAlike(tt, tab, f.ch, e.ch)) return true;
     var sound = (e.kind === "sound" || e.kind === "fuzzy") && (tt.shapes[f.ch] || "").indexOf(e.ch) < 0;
     if (!sound && !(e.kind === "swapped" && at === 2)) return false;
     return !(part && (part.verbs.has(f.word) || adjectiveLike(part, f.word)));
@@ -2335,7 +2372,12 @@
   function markPlaces(tt, norm, busy, unsure) {
     var names = new Set(), chars = new Set();  // each such stretch looked for in the text once, however often it stands
     finditer(tt.places, norm).forEach(function (m) {
-      var w = m[0], s = m.index, q;
+      // a suffix of one character matched before a longer one (在渔湾社区, 芳汀苑小区): the two characters
+      // before each are read as a name (在渔 and 渔湾, 芳汀 and 汀苑)
+      if (m[0].length === 3) { name(m[0].slice(0, 2), m.index); name(m[0].slice(1), m.index + 1); } else name(m[0], m.index);
+    });
+    function name(w, s) {
+      var q;
       if (w.length === 2 && tt.commonChars.has(w[0]) && tt.commonChars.has(w[1]) && costAt(tt, w, 2, 2) < 0) {
         if (names.has(w)) return;
         names.add(w);
@@ -2346,7 +2388,7 @@
         return;
       }
       for (q = s; q < s + w.length; q++) { busy[q] = 1; chars.add(norm[q]); }
-    });
+    }
     return chars;
   }
 
