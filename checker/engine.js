@@ -170,6 +170,13 @@
     this.closers = {};
     Object.keys(lang.pairs).forEach(function (k) { self.closers[lang.pairs[k]] = k; });
     this.width = lang.half_width;
+    // by character code, for the loops over every character of the text: 1 an opening mark of pairs, 2 a
+    // closing one (rulePairs); 1 a half-width mark of width (ruleWidth)
+    this.pairMarks = new Uint8Array(65536);
+    this.widthMarks = new Uint8Array(65536);
+    Object.keys(lang.pairs).forEach(function (k) { self.pairMarks[k.charCodeAt(0)] = 1; });
+    Object.keys(self.closers).forEach(function (k) { if (!self.pairMarks[k.charCodeAt(0)]) self.pairMarks[k.charCodeAt(0)] = 2; });
+    Object.keys(lang.half_width).forEach(function (k) { self.widthMarks[k.charCodeAt(0)] = 1; });
     this.digitLetters = lang.digit_letters;
     this.figureAfter = new RegExp("^(?:" + lang.figure_after + ")", "u");
     this.yearZeros = lang.year_zeros;
@@ -1089,6 +1096,20 @@
     var e = { kind: "sound", at: i - a + k, ch: to[k] };
     return pairGain(pt, tt, tab.translate(norm.slice(a, b)), a, norm, e) >= tt.conf.confusion_pair_bar;
   }
+  // Whether norm[i, e) is written again in the item before or after it in a series (、 between, at
+  // most SERIES_REACH characters away, nothing but Chinese characters and the one 、 between).
+  var SERIES_REACH = 8;
+  function seriesAgain(norm, i, e) {
+    var word = norm.slice(i, e), L = word.length;
+    function between(a, b) {
+      var seps = 0;
+      for (var q = a; q < b; q++) { if (norm[q] === "\u3001") seps++; else if (!isHan(norm[q])) return false; }
+      return seps === 1;
+    }
+    for (var k = Math.max(0, i - SERIES_REACH - L); k < i; k++) if (norm.startsWith(word, k) && between(k + L, i)) return true;
+    for (k = e; k <= e + SERIES_REACH && k + L <= norm.length; k++) if (norm.startsWith(word, k) && between(e, k)) return true;
+    return false;
+  }
   function ruleConfusions(ctx) {
     var norm = ctx.norm, found = [];
     ctx.data.confusions.forEach(function (pair) {
@@ -1104,8 +1125,11 @@
             if (cue !== null) { found.push([i, e, other.word, cue]); reported = true; }
           }
           // no cue either way: the word-pair evidence, once loaded, may still want a side with cues
-          // (高度一直 for 一致, 必需在 for 必须: the neighbours go with the other word)
-          for (o = 0; o < pair.sides.length && !reported; o++) {
+          // (高度一直 for 一致, 必需在 for 必须: the neighbours go with the other word); not for a word
+          // written again in the next item of a series (不敢发声、不会发声). A habit of the writer's input
+          // method is written alike each time (志愿者必需持证上岗，各小区必需在……), so a word said twice
+          // elsewhere is still read
+          for (o = 0; o < pair.sides.length && !reported && !seriesAgain(norm, i, e); o++) {
             other = pair.sides[o];
             if (other !== side && hasCues(other) && pairWants(ctx, i, word, other.word)) {
               found.push([i, e, other.word, null]);
@@ -1492,8 +1516,12 @@
   }
   // A word of four characters put into table under its four holes (holeHi, holeLo): the
   // characters that fill each hole, as one string.
+  // table.places[hanCode] has bit i set where the character stands at place i of such a word: a window
+  // with a character at none of its places has no hole to fill there.
   function addHoles(table, w) {
+    var places = table.places || (table.places = new Uint8Array(20993));
     for (var i = 0; i < 4; i++) {
+      places[hanCode(w, i)] |= 1 << i;
       var hi = holeHi(w, 0, 4, i, 1), lo = holeLo(w, 0, 4, i, 1), had = table.get(hi, lo);
       if (had === undefined || had.indexOf(w[i]) < 0) table.set(hi, lo, had === undefined ? w[i] : had + w[i]);
     }
@@ -1648,12 +1676,17 @@
     var tab = ctx.tab, tt = tab.typo, norm = ctx.norm, n = norm.length, found = [];
     // a word found by the pair evidence alone gives way to an idiom or formulation misspelt there
     var done = markTypoFindings(ctx, ctx.typoBusy.slice(), false);
+    var holes = tt ? tt.idiomHoles : tab.formulaHoles, places = holes.places || new Uint8Array(20993);
     for (var i = 0; i + 4 <= n; i++) {
       if (!isHan(norm[i]) || !isHan(norm[i + 1]) || !isHan(norm[i + 2]) || !isHan(norm[i + 3])) continue;
       if (done[i] || done[i + 1] || done[i + 2] || done[i + 3]) continue;
+      // the places of a word of four that the characters written fill: a hole needs the other three
+      var at = (places[hanCode(norm, i)] & 1) | (places[hanCode(norm, i + 1)] & 2) | (places[hanCode(norm, i + 2)] & 4) |
+        (places[hanCode(norm, i + 3)] & 8);
       for (var k = 0; k < 4; k++) {
+        if ((at | (1 << k)) !== 15) continue;
         var hi = holeHi(norm, i, 4, k, 1), lo = holeLo(norm, i, 4, k, 1);
-        var fills = (tt ? tt.idiomHoles : tab.formulaHoles).get(hi, lo);
+        var fills = holes.get(hi, lo);
         if (fills === undefined) continue;
         for (var c = 0; c < fills.length; c++) {
           if (fills[c] === norm[i + k]) continue;
@@ -1667,12 +1700,17 @@
     // 正直 for 政治): the input method offered the wrong word, at either end of it too; never a
     // measure word after a numeral (一件建议 is no 意见建议), which no typo rule edits (context.yml measured)
     var held = tt ? markMatches(tt.measured, norm, new Uint8Array(n)) : null;
+    // (the formulations' places as in the loop above: a gap at g keeps the characters at the other two, KEPT[g])
+    var fplaces = tab.formulaHoles.places || new Uint8Array(20993), KEPT = [12, 9, 3];
     if (tt) for (i = 0; i + 4 <= n; i++) {
       if (!isHan(norm[i]) || !isHan(norm[i + 1]) || !isHan(norm[i + 2]) || !isHan(norm[i + 3])) continue;
+      var fat = (fplaces[hanCode(norm, i)] & 1) | (fplaces[hanCode(norm, i + 1)] & 2) | (fplaces[hanCode(norm, i + 2)] & 4) |
+        (fplaces[hanCode(norm, i + 3)] & 8);
+      if ((fat & 12) !== 12 && (fat & 9) !== 9 && (fat & 3) !== 3) continue;
       var w4 = norm.slice(i, i + 4);
       if (tab.formulaSet.has(w4) || tt.offer.has(w4)) continue;
       for (var g = 0; g <= 2; g++) {
-        if (done[i + g] || done[i + g + 1] || held[i + g] || held[i + g + 1]) continue;
+        if ((fat & KEPT[g]) !== KEPT[g] || done[i + g] || done[i + g + 1] || held[i + g] || held[i + g + 1]) continue;
         var terms = tab.formulaGaps.get(g + w4.slice(0, g) + w4.slice(g + 2));
         if (!terms || !tt.offer.has(w4.slice(g, g + 2))) continue;
         for (var t4 = 0; t4 < terms.length; t4++) {
@@ -2585,6 +2623,13 @@
   var PARTICLES_DE = "的地得";
   // Which characters are in a string of fills: marks[code] === at (a new at for each string).
   var STAMP = { at: 0, marks: new Int32Array(65536) };
+  // The look-alikes of a character (alikeOf) by code: marks[code] === the stamp returned, kinds[code] their kind.
+  var ALIKE = { at: 0, marks: new Int32Array(65536), kinds: new Array(65536) };
+  function stampAlike(alike) {
+    var at = ++ALIKE.at;
+    alike.forEach(function (kind, c) { var code = c.charCodeAt(0); ALIKE.marks[code] = at; ALIKE.kinds[code] = kind; });
+    return at;
+  }
   // Candidate edits at position i of run (the key keeps one edit once); lone marks the
   // characters the best split leaves alone.
   function editsAt(tt, tab, run, lone, i, edits, seen) {
@@ -2605,7 +2650,7 @@
     // a common one is tried for a two-character word only as its near-identical twin (人 for 入:
     // 深人 is 深入), one or two candidates, not dozens; one of a character said twice (晒晒自家,
     // 织织围巾) for none: a slip seldom writes the character beside it (saidTwiceAt)
-    var twins = tt.twins[ch] || "", twice = saidTwiceAt(run, i);
+    var twins = tt.twins[ch] || "", twice = saidTwiceAt(run, i), stamped = 0;
     for (L = 2; L <= 4 && !twice; L++) {
       if (L === 2 && common && !twins) continue;
       for (s = Math.max(0, i - L + 1); s <= i && s + L <= len; s++) {
@@ -2614,9 +2659,10 @@
         if (L === 2 && common) {
           for (k = 0; k < twins.length; k++) if (fills.indexOf(twins[k]) >= 0) addSub(twins[k], "shape");
         } else if (fills.length <= alike.size) {
+          if (!stamped) stamped = stampAlike(alike);  // the look-alikes by character code, once a call
           for (k = 0; k < fills.length; k++) {
-            kind = alike.get(fills[k]);
-            if (kind) addSub(fills[k], kind);
+            c = fills.charCodeAt(k);
+            if (ALIKE.marks[c] === stamped) addSub(fills[k], ALIKE.kinds[c]);
           }
         } else {  // the look-alikes in their order, those among the fills (marked with a new stamp)
           var stamp = ++STAMP.at;
@@ -3035,11 +3081,14 @@
       var start = ln[1], line = ln[2], stack = [];
       var lead = /^[ \t\u3000]*[0-9一二三四五六七八九十]{1,3}[)）]/u.exec(line);
       var skipAt = lead ? lead[0].length - 1 : -1;
+      var marks = ctx.tab.pairMarks;
       for (var k = 0; k < line.length; k++) {
+        var mark = marks[line.charCodeAt(k)];
+        if (!mark) continue;  // most characters are no bracket or quotation mark
         var ch = line[k];
         if (ctx.garbled.has(start + k)) continue;  // a quote inside mojibake is part of it
-        if (ch in ctx.tab.pairs) stack.push([k, ch]);
-        else if (ch in ctx.tab.closers) {
+        if (mark === 1) stack.push([k, ch]);
+        else {
           if (k === skipAt) continue;
           var want = ctx.tab.closers[ch];
           if (stack.length && stack[stack.length - 1][1] === want) stack.pop();
@@ -3199,9 +3248,11 @@
       var s2 = m.index + m[1].length;
       for (var q = s2; q < m.index + m[0].length; q++) skip.add(q);
     });
+    var marks = ctx.tab.widthMarks;
     for (var k = 0; k < n; k++) {
+      if (!marks[norm.charCodeAt(k)]) continue;  // most characters are no half-width mark
       var ch = norm[k];
-      if (!(ch in ctx.tab.width) || skip.has(k)) continue;
+      if (skip.has(k)) continue;
       var prev = k > 0 ? norm[k - 1] : "", nxt = k + 1 < n ? norm[k + 1] : "";
       if (ch === ":" && isDigit(prev) && isDigit(nxt)) continue;
       if (ch === "." && !(isHan(prev) && (nxt === "" || "\n \t\u3000".indexOf(nxt) >= 0 || isHan(nxt))) &&
