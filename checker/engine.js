@@ -1069,7 +1069,8 @@
     // (looked for at the few places allowed, never through the rest of the text)
     for (q = 0; q < (side.after || []).length; q++) {
       c = side.after[q];
-      for (k = e; k <= e + (c.length > 1 ? 3 : 0) && k + c.length <= b; k++) if (norm.startsWith(c, k) && (c.length > 1 || cueAlone(tab, norm, k, s, e)) && !gapOpens(tab, norm, e, k)) return c;
+      // (nor a cue negated after a gap: 政治表述不规范, a predicate of the words between, not the word's)
+      for (k = e; k <= e + (c.length > 1 ? 3 : 0) && k + c.length <= b; k++) if (norm.startsWith(c, k) && (c.length > 1 || cueAlone(tab, norm, k, s, e)) && !gapOpens(tab, norm, e, k) && !(k > e + 1 && norm[k - 1] === "\u4e0d")) return c;
     }
     for (q = 0; q < (side.before || []).length; q++) {
       c = side.before[q];
@@ -1929,6 +1930,9 @@
     var v = setAt(pt.verbs, s, p, 3, true), lw = wordLength(pt, tt, s, p, true);
     if (v && (lw <= v.length || pt.verbs.has(s.slice(p - lw, p))) && !pt.noComplement.has(v) && next !== "确") {
       var c = complementAt(pt, tt, s, q), degree = listAt(pt.degrees, s, q), end;
+      // a word of three characters or more that begins with the degree adverb's character is that word, a
+      // noun (最爱的太极拳: 太 of 太极拳), unless it says how well (太好了)
+      if (degree.length === 1 && wordLength(pt, tt, s, q, false) >= 3 && c.length < wordLength(pt, tt, s, q, false)) degree = "";
       if (degree && (c.length <= degree.length || c.indexOf(degree) === 0)) {
         // after a degree adverb, what closes the clause, four characters at most (组织的十分周密。);
         // after 不 an adjective of two characters or more (更新的不及时; 说的不对, 数出来的不一样 may be said so)
