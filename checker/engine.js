@@ -43,6 +43,8 @@
   function isNumeral(ch) { return !!ch && ch.length === 1 && NUMERALS.indexOf(ch) >= 0; }
   function numeralAt(s, i) { return isNumeral(s[i]) && (isNumeral(s[i - 1]) || isNumeral(s[i + 1])); }
   // A numeral written where a term has a numeral or 几 is a number said (历时近九个月 is no 近几个月)
+  // Whether term[0, i) is numerals only (二十 of 二十大)
+  function numeralsBefore(term, i) { for (var k = 0; k < i; k++) if (!isNumeral(term[k])) return false; return true; }
   function numberSaid(got, want) { return isNumeral(got) && (isNumeral(want) || want === "几"); }
   function isDigit(ch) { return ch >= "0" && ch <= "9" && ch.length === 1; }
   function lstrip(s) { var i = 0; while (i < s.length && WS.indexOf(s[i]) >= 0) i++; return s.slice(i); }
@@ -1268,6 +1270,7 @@
       }
     }
     var best = new Map(), nearOk = ctx.data.near_ok, marker = new Uint8Array(n);
+    var measuredAt = tab.typo ? markMatches(tab.typo.measured, norm, new Uint8Array(n)) : null;
     // 一是、二是: the marker's last character is no term's
     finditer(tab.enumerators, norm).forEach(function (m) { marker[m.index + m[0].length - 1] = 1; });
     candidates.forEach(function (c) {
@@ -1283,6 +1286,8 @@
       if (ev === null || (ev === "fuzzy" && (edge || term.length < 4))) return;
       if (edge && tab.edgeFunctionChars.indexOf(got) >= 0) return;
       if (numberSaid(got, want)) return;
+      // a count where the term's numerals stand: 人 or a measure word after them (不到二十人 is no 二十大)
+      if (i > 0 && (got === "\u4eba" || (measuredAt && measuredAt[pos])) && isNumeral(term[i - 1]) && numeralsBefore(term, i)) return;
       // a quotation of classical Chinese keeps its words (“学而时习之，不亦说乎？”: 说 is 悦 there)
       if (inClassicalQuote(norm, pos, pos + 1)) return;
       if (i === 0 && s > 0 && edgeWord(tab, norm[s - 1] + got)) return;
@@ -2282,6 +2287,10 @@
         if (twin && pt && pairGain(pt, tt, run, base, norm, e) < conf.twin_pair_floor) twin = false;
         // two numerals turned round make another number (八十九岁 is no 十八九岁): no word list judges that
         if (e.kind === "swapped" && isNumeral(run[e.at]) && isNumeral(run[e.at + 1])) return;
+        // in a quoted name, a character beside a rare one (outside the 3,755 common ones) is of the name that
+        // holds it: “鹭洲绿屋” is no 鹭 + 绿洲 turned round (包粽动活, no name, still is 活动 turned round)
+        if (e.kind === "swapped" && ((e.at > 0 && !tt.commonChars.has(run[e.at - 1])) ||
+            (e.at + 2 < run.length && !tt.commonChars.has(run[e.at + 2]))) && inQuotedName(norm, base + e.at, base + e.at + 2)) return;
         // a common character (的, 不) and its neighbour are no swap: 的行不计入 is no 不行, 不说清楚 no 说不清楚;
         // unless the language model, once loaded, finds the stretch lm_common_swap likelier turned round
         if (e.kind === "swapped" && (tt.cost.get(run[e.at]) <= conf.common_cost || tt.cost.get(run[e.at + 1]) <= conf.common_cost) &&
