@@ -43,9 +43,9 @@
   function isNumeral(ch) { return !!ch && ch.length === 1 && NUMERALS.indexOf(ch) >= 0; }
   function numeralAt(s, i) { return isNumeral(s[i]) && (isNumeral(s[i - 1]) || isNumeral(s[i + 1])); }
   // A numeral written where a term has a numeral or 几 is a number said (历时近九个月 is no 近几个月)
+  function numberSaid(got, want) { return isNumeral(got) && (isNumeral(want) || want === "几"); }
   // Whether term[0, i) is numerals only (二十 of 二十大)
   function numeralsBefore(term, i) { for (var k = 0; k < i; k++) if (!isNumeral(term[k])) return false; return true; }
-  function numberSaid(got, want) { return isNumeral(got) && (isNumeral(want) || want === "几"); }
   function isDigit(ch) { return ch >= "0" && ch <= "9" && ch.length === 1; }
   function lstrip(s) { var i = 0; while (i < s.length && WS.indexOf(s[i]) >= 0) i++; return s.slice(i); }
   function rstrip(s, chars) {
@@ -68,6 +68,14 @@
   function markMatches(re, s, mask) {
     finditer(re, s).forEach(function (m) { for (var q = m.index; q < m.index + m[0].length; q++) mask[q] = 1; });
     return mask;
+  }
+  // The measure words after a numeral in the text being checked (context.yml measured), which no typo
+  // rule edits: a mask made once per check, read only; null before the context rule's data is loaded.
+  function measuredMarks(ctx) {
+    if (ctx.measuredMarks === undefined) {
+      ctx.measuredMarks = ctx.tab.typo ? markMatches(ctx.tab.typo.measured, ctx.norm, new Uint8Array(ctx.norm.length)) : null;
+    }
+    return ctx.measuredMarks;
   }
   // whether some (anyIn) or every (allIn) place of mask in [a, b) is set
   function anyIn(mask, a, b) { for (var q = a; q < b; q++) if (mask[q]) return true; return false; }
@@ -924,6 +932,7 @@
     this.typoSpans = [];
     this.names = null;  // the user's words and the local edition's names in the text (markNames), or null
     this.nameReach = null;
+    this.measuredMarks = undefined;  // measuredMarks, made when first asked
     this.garbled = new Set();  // positions inside mojibake, which other rules leave alone
     this.title = undefined;  // findTitle's answer, once asked
     this.notes = null;  // pinyinNotes' answer, once asked
@@ -1270,7 +1279,7 @@
       }
     }
     var best = new Map(), nearOk = ctx.data.near_ok, marker = new Uint8Array(n);
-    var measuredAt = tab.typo ? markMatches(tab.typo.measured, norm, new Uint8Array(n)) : null;
+    var measuredAt = measuredMarks(ctx);
     // 一是、二是: the marker's last character is no term's
     finditer(tab.enumerators, norm).forEach(function (m) { marker[m.index + m[0].length - 1] = 1; });
     candidates.forEach(function (c) {
@@ -1705,7 +1714,7 @@
     // two characters, a word of the list, for two of the formulation that sound the same (正直站位:
     // 正直 for 政治): the input method offered the wrong word, at either end of it too; never a
     // measure word after a numeral (一件建议 is no 意见建议), which no typo rule edits (context.yml measured)
-    var held = tt ? markMatches(tt.measured, norm, new Uint8Array(n)) : null;
+    var held = measuredMarks(ctx);
     // (the formulations' places as in the loop above: a gap at g keeps the characters at the other two, KEPT[g])
     var fplaces = tab.formulaHoles.places || new Uint8Array(20993), KEPT = [12, 9, 3];
     if (tt) for (i = 0; i + 4 <= n; i++) {
@@ -2205,7 +2214,7 @@
     var script = scriptLines(ctx, at), twins = ctx.data.script_twins || {};
     // a measure word after a numeral (五六辆, 一副副) is never edited: no character put for it, in
     // front of it or swapped with it, not dropped; a finding around it (四个自信) still may be
-    var held = markMatches(tt.measured, norm, new Uint8Array(n));
+    var held = measuredMarks(ctx);
     var runRe = /[\u4e00-\u9fff]{2,}/gu, m, found = [], found2 = [], found3 = [], pt = tab.wordPairs;
     runRe.lastIndex = 0;
     while ((m = runRe.exec(norm)) !== null) {
