@@ -70,7 +70,9 @@
     return mask;
   }
   // The measure words after a numeral in the text being checked (context.yml measured), which no typo
-  // rule edits: a mask made once per check, read only; null before the context rule's data is loaded.
+  // rule edits: a mask of ctx.norm made once per check, read only (by the near-miss and formulation rules;
+  // the context rule reads the text through pinyin notes, readThrough, and marks its own); null before the
+  // context rule's data is loaded.
   function measuredMarks(ctx) {
     if (ctx.measuredMarks === undefined) {
       ctx.measuredMarks = ctx.tab.typo ? markMatches(ctx.tab.typo.measured, ctx.norm, new Uint8Array(ctx.norm.length)) : null;
@@ -1965,7 +1967,8 @@
         degree = "";
         end = q + c.length;
         if (s[end] === "了") end++;
-        if (c.length !== 4 || nounPhraseBefore(pt, tt, s, p - v.length)) c = "";
+        // (nor a word of comparison: 跟我遇到的一模一样 compares what 的 closes)
+        if (c.length !== 4 || nounPhraseBefore(pt, tt, s, p - v.length) || pt.relations.has(c)) c = "";
       }
       if (c && (end >= s.length || PARTICLE_END.indexOf(s[end]) >= 0)) {
         return [p, 1, "particle-de", { verb: v, complement: degree + c }, "得", p - v.length, q + degree.length + c.length];
@@ -2214,7 +2217,7 @@
     var script = scriptLines(ctx, at), twins = ctx.data.script_twins || {};
     // a measure word after a numeral (五六辆, 一副副) is never edited: no character put for it, in
     // front of it or swapped with it, not dropped; a finding around it (四个自信) still may be
-    var held = measuredMarks(ctx);
+    var held = markMatches(tt.measured, norm, new Uint8Array(n));  // norm read through pinyin notes: its own mask
     var runRe = /[\u4e00-\u9fff]{2,}/gu, m, found = [], found2 = [], found3 = [], pt = tab.wordPairs;
     runRe.lastIndex = 0;
     while ((m = runRe.exec(norm)) !== null) {
