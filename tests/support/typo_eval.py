@@ -27,7 +27,7 @@ ORDINALS = ("third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "
             "twentieth", "twenty-first", "twenty-second", "twenty-third", "twenty-fourth", "twenty-fifth",
             "twenty-sixth", "twenty-seventh", "twenty-eighth",
             "twenty-ninth", "thirtieth", "thirty-first", "thirty-second", "thirty-third", "thirty-fourth",
-            "thirty-fifth", "thirty-sixth")
+            "thirty-fifth", "thirty-sixth", "thirty-seventh", "thirty-eighth")
 LATER_WRITERS = {name: DATA / f"typo-heldout-{n}.yml" for n, name in enumerate(ORDINALS, start=3)}
 # the rules that report a wrong character or word with its correction; usage too (截止 before a date
 # is 截至, 台帐 is 台账) and particle-de (的 for 地 or 得): a user meets their findings at the slip like any other
