@@ -285,14 +285,11 @@
     // stretch it looks up: one[code] for a word of one character, a PairTable for each length of two
     // to four; a word with a character outside the table (〇) is looked up in ids only
     var one = this.one = new Int32Array(20993).fill(-1), byLen = this.byLen = [null, null, new PairTable(), new PairTable(), new PairTable()];
-    var counts = [0, 0, 0, 0, 0];
-    words.forEach(function (w) { if (w.length >= 2 && w.length <= 4) counts[w.length]++; });
-    for (i = 2; i <= 4; i++) { var size = 1024; while (size < 2 * counts[i] + 2) size *= 2; byLen[i].alloc(size); }
     for (i = 0; i < V; i++) {
-      var w = words[i], L = w.length, c0 = hanCode(w, 0), c1 = L > 1 ? hanCode(w, 1) : 1, c2 = L > 2 ? hanCode(w, 2) : 1, c3 = L > 3 ? hanCode(w, 3) : 1;
-      if (!c0 || !c1 || !c2 || !c3 || L > 4) continue;
-      if (L === 1) one[c0] = i;
-      else byLen[L].set(L === 2 ? c0 : c0 * 32768 + c1, L === 2 ? c1 : L === 3 ? c2 : c2 * 32768 + c3, i);
+      var w = words[i], L = w.length, q = 0;
+      while (q < L && hanCode(w, q)) q++;
+      if (L > 4 || q < L) continue;
+      if (L === 1) one[hanCode(w, 0)] = i; else putWord(byLen[L], w, i);
     }
     function dequant(s, kind) {
       var raw = unbase64(s), out = new Float64Array(raw.length), low = lm.quant[kind][0], step = lm.quant[kind][1];
@@ -328,14 +325,11 @@
   }
   // The id of the model's word s[a, a + L) (codes: hanCode of each character of s), or undefined
   function lmIdAt(lt, s, codes, a, L) {
-    var c0 = codes[a];
-    if (c0 && L === 1) { var id = lt.one[c0]; return id >= 0 ? id : undefined; }
-    if (c0 && codes[a + 1] && (L < 3 || codes[a + 2]) && (L < 4 || codes[a + 3])) {
-      return L === 2 ? lt.byLen[2].get(c0, codes[a + 1]) :
-        L === 3 ? lt.byLen[3].get(c0 * 32768 + codes[a + 1], codes[a + 2]) :
-          lt.byLen[4].get(c0 * 32768 + codes[a + 1], codes[a + 2] * 32768 + codes[a + 3]);
-    }
-    return lt.ids.get(s.slice(a, a + L));
+    var q = a;
+    while (q < a + L && codes[q]) q++;
+    if (q < a + L) return lt.ids.get(s.slice(a, a + L));  // a character outside the tables (〇)
+    if (L === 1) { var id = lt.one[codes[a]]; return id >= 0 ? id : undefined; }
+    return pairGet(lt.byLen[L], codes, a, L);
   }
   // The best split of s into the model's words (at most four characters; a character of no word
   // is <unk>), each scored after the one before, s starting with none: its log10 probability
@@ -385,8 +379,7 @@
         var id = cost.length, L = w.length;
         ids.set(w, id); cost.push(+c);
         if (L === 1) { one[w.charCodeAt(0)] = id; return; }
-        words[L].set(L === 2 ? hanCode(w, 0) : hanCode(w, 0) * 32768 + hanCode(w, 1),
-          L === 2 ? hanCode(w, 1) : L === 3 ? hanCode(w, 2) : hanCode(w, 2) * 32768 + hanCode(w, 3), id);
+        putWord(words[L], w, id);
       });
     });
     Object.keys(pd.pairs).forEach(function (b) { count += pd.pairs[b].split(",").length + pd.pairs[b].split(" ").length; });
@@ -484,6 +477,12 @@
   // The value the table of words of L characters (2 to 4) t (pt.words[L], tt.costs[L]: PairTable)
   // holds for the word at q of the hanCodes hc, undefined for none (a 0, no Chinese character, is in
   // no key): the one key of a word.
+  // The word w of two to four characters put into t under the keys pairGet reads (and costAt, from the text)
+  function putWord(t, w, value) {
+    var L = w.length;
+    t.set(L === 2 ? hanCode(w, 0) : hanCode(w, 0) * 32768 + hanCode(w, 1),
+      L === 2 ? hanCode(w, 1) : L === 3 ? hanCode(w, 2) : hanCode(w, 2) * 32768 + hanCode(w, 3), value);
+  }
   function pairGet(t, hc, q, L) {
     return L === 2 ? t.get(hc[q], hc[q + 1]) :
       t.get(hc[q] * 32768 + hc[q + 1], L === 3 ? hc[q + 2] : hc[q + 2] * 32768 + hc[q + 3]);
@@ -1298,7 +1297,7 @@
       if (edge && tab.edgeFunctionChars.indexOf(got) >= 0) return;
       if (numberSaid(got, want)) return;
       // a count where the term's numerals stand: 人 or a measure word after them (不到二十人 is no 二十大)
-      if (i > 0 && (got === "\u4eba" || (measuredAt && measuredAt[pos])) && isNumeral(term[i - 1]) && numeralsBefore(term, i)) return;
+      if (i > 0 && (got === "\u4eba" || (measuredAt && measuredAt[pos])) && numeralsBefore(term, i)) return;
       // a quotation of classical Chinese keeps its words (“学而时习之，不亦说乎？”: 说 is 悦 there)
       if (inClassicalQuote(norm, pos, pos + 1)) return;
       if (i === 0 && s > 0 && edgeWord(tab, norm[s - 1] + got)) return;
@@ -1389,10 +1388,7 @@
           }
           self.cost.set(w, cost);
           if (w.length === 1) self.cost1[w.charCodeAt(0)] = cost;
-          else if (han && w.length === 2) self.costs[2].set(hanCode(w, 0), hanCode(w, 1), cost);
-          else if (han && w.length <= 4) {
-            self.costs[w.length].set(hanCode(w, 0) * 32768 + hanCode(w, 1), w.length === 3 ? hanCode(w, 2) : hanCode(w, 2) * 32768 + hanCode(w, 3), cost);
-          }
+          else if (han && w.length <= 4) putWord(self.costs[w.length], w, cost);
           if (w.length > self.maxLen) self.maxLen = w.length;
           if (kind !== "rare" && han) {  // each character's share of the words listed (exp(-cost / 2) is a word's share)
             var share = Math.exp(-cost / 2);
@@ -1535,6 +1531,11 @@
   // characters that fill each hole, as one string.
   // table.places[hanCode] has bit i set where the character stands at place i of such a word: a window
   // with a character at none of its places has no hole to fill there.
+  // placesAt: the bits of the four characters at norm[i, i + 4), each at its own place
+  function placesAt(places, norm, i) {
+    return (places[hanCode(norm, i)] & 1) | (places[hanCode(norm, i + 1)] & 2) | (places[hanCode(norm, i + 2)] & 4) |
+      (places[hanCode(norm, i + 3)] & 8);
+  }
   function addHoles(table, w) {
     var places = table.places || (table.places = new Uint8Array(20993));
     for (var i = 0; i < 4; i++) {
@@ -1698,8 +1699,7 @@
       if (!isHan(norm[i]) || !isHan(norm[i + 1]) || !isHan(norm[i + 2]) || !isHan(norm[i + 3])) continue;
       if (done[i] || done[i + 1] || done[i + 2] || done[i + 3]) continue;
       // the places of a word of four that the characters written fill: a hole needs the other three
-      var at = (places[hanCode(norm, i)] & 1) | (places[hanCode(norm, i + 1)] & 2) | (places[hanCode(norm, i + 2)] & 4) |
-        (places[hanCode(norm, i + 3)] & 8);
+      var at = placesAt(places, norm, i);
       for (var k = 0; k < 4; k++) {
         if ((at | (1 << k)) !== 15) continue;
         var hi = holeHi(norm, i, 4, k, 1), lo = holeLo(norm, i, 4, k, 1);
@@ -1721,8 +1721,7 @@
     var fplaces = tab.formulaHoles.places || new Uint8Array(20993), KEPT = [12, 9, 3];
     if (tt) for (i = 0; i + 4 <= n; i++) {
       if (!isHan(norm[i]) || !isHan(norm[i + 1]) || !isHan(norm[i + 2]) || !isHan(norm[i + 3])) continue;
-      var fat = (fplaces[hanCode(norm, i)] & 1) | (fplaces[hanCode(norm, i + 1)] & 2) | (fplaces[hanCode(norm, i + 2)] & 4) |
-        (fplaces[hanCode(norm, i + 3)] & 8);
+      var fat = placesAt(fplaces, norm, i);
       if ((fat & 12) !== 12 && (fat & 9) !== 9 && (fat & 3) !== 3) continue;
       var w4 = norm.slice(i, i + 4);
       if (tab.formulaSet.has(w4) || tt.offer.has(w4)) continue;
