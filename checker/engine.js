@@ -809,23 +809,35 @@
   // neighbour (wordBeside), where a near-identical twin or a look-alike of shapes.yml is one of the
   // commonest single words (twin_common or less): the twin misread (己建立, 己完成 for 已). A
   // warning; no word holds the correction, so the rule's own edits, which make words of two to four
-  // characters, never try it.
+  // characters, never try it. Any other character so alone, through the language model (twin_lm).
   function loneTwins(tt, tab, pt, run, base, busy, held, script, norm, single, found3) {
     var len = run.length, conf = tt.conf;
     for (var i = 0; i < len; i++) {
       var ch = run[i], code = run.charCodeAt(i), own = tt.cost1[code];
-      if ((own >= 0 && own < conf.twin_alone) || !single[i]) continue;
-      // and a character that lives in words: alone twin_bound rarer than in the words holding it
-      // (己 of 自己, 知己; not 担 of 担使命, a verb of its own)
-      if (own >= 0 && own + 2 * Math.log(tt.charMass[code] || 1e-30) < conf.twin_bound) continue;
+      if (!single[i]) continue;
+      // a character that is a word alone too (田 for 由: 田此出发), or lives in words no more than alone (担 of
+      // 担使命, a verb of its own, unlike 己 of 自己: twin_bound), only where the language model, once loaded,
+      // finds the look-alike twin_lm likelier (log10) there; any look-alike that is a word alone is tried
+      var byModel = (own >= 0 && own < conf.twin_alone) || (own >= 0 && own + 2 * Math.log(tt.charMass[code] || 1e-30) < conf.twin_bound);
+      if (byModel && !tab.lmData) continue;
       if (busy[base + i] || held[base + i] || script[base + i] || isNumeral(ch) || wordBeside(tt, pt, run, i) || saidTwiceAt(run, i)) continue;
-      var alike = (tt.twins[ch] || "") + (tab.shape.get(ch) || ""), best = null;
+      var alike = (tt.twins[ch] || "") + (tab.shape.get(ch) || ""), best = null, bestGain = -Infinity;
+      var lt = null, a = 0, b = 0, was = null;  // the stretch as written and its score, once a character
       for (var k = 0; k < alike.length; k++) {
         var c = tt.cost1[alike.charCodeAt(k)];
-        if (c >= 0 && c <= conf.twin_common && (best === null || c < tt.cost1[best.charCodeAt(0)])) best = alike[k];
+        if (!(c >= 0 && (byModel || c <= conf.twin_common))) continue;
+        if (byModel) {
+          if (was === null) {  // scored once for all the look-alikes (as lmGain scores it)
+            lt = modelOf(tab); a = Math.max(0, i - conf.lm_window); b = Math.min(len, i + 1 + conf.lm_window);
+            was = lmScore(lt, run.slice(a, b));
+          }
+          var g = lmScore(lt, run.slice(a, i) + alike[k] + run.slice(i + 1, b)) - was;
+          if (g >= conf.twin_lm && g > bestGain) { best = alike[k]; bestGain = g; }
+        } else if (best === null || c < tt.cost1[best.charCodeAt(0)]) best = alike[k];
       }
+      // (one the model alone wants is its finding: no pun in a quoted name, “凝侨心、聚侨力”, is read as a slip)
       if (best) found3.push({ start: base + i, end: base + i + 1, word: best, score: 0, e: { kind: "shape", at: i, ch: best }, pos: base + i,
-        ch: norm.slice(base + i, base + i + 1), sure: 0, pair: true });
+        ch: norm.slice(base + i, base + i + 1), sure: 0, pair: true, model: byModel });
     }
   }
   // Whether run[i] says run[i - 1] again where the pair evidence's doubled edits may drop it (pairDoubled,
@@ -2315,7 +2327,7 @@
         var under = low || score < bar || (replaced(e) && score < conf.across_bar &&
             wordBeyond(tt, run, e.at, a + span[0], a + span[1]));
         if (under && !rescue && !heard) return;
-        var pairScore = 0, model = false;
+        var pairScore = 0, model = false, own = 0;
         if (under) {
           // the pair evidence rescues no same-sounding character for a word of two where a character
           // outside the 3,755 common ones is written (鹭渚人 is no 主人), as it tries none (pairAlike)
@@ -2326,9 +2338,12 @@
             // else the language model: its gain (log10) in half-nats, as the pair evidence's; two
             // neighbours turned round put in no character, so the model's bar for them is lower
             var gain = heard ? lmGain(modelOf(tab), run, e, conf.lm_window) : -Infinity;
-            if (gain < (e.kind === "swapped" ? conf.lm_bar_swapped : conf.lm_bar)) return;
-            pairScore = gain * 2 * Math.LN10;
-            model = true;
+            if (gain >= (e.kind === "swapped" ? conf.lm_bar_swapped : conf.lm_bar)) {
+              pairScore = gain * 2 * Math.LN10;
+              model = true;
+            } else if (score >= conf.own_floor && gain >= conf.own_lm && (own = ownWord(tt, pt, norm, run, a, s1, after, span, pos, e)) > 0) {
+              pairScore = score;  // else the text's own word (from own_floor on), the model agreeing less
+            } else return;
           }
         }
         if (e.kind === "doubled") {  // reported and corrected: the word holding its twin (落实实到位: 落实, not 到位)
@@ -2345,7 +2360,8 @@
         // three abbreviations, is no 临危危建筑): no correction, unless the two are a word (人人)
         if (replaced(e) && (run[e.at - 1] === e.ch || run[e.at + 1] === e.ch) && !tt.offer.has(e.ch + e.ch)) return;
         // rescued: with the pair evidence's findings, after the other edits, a warning
-        if (under) found3.push({ start: from, end: to, word: word, score: pairScore, e: e, pos: base + e.at, ch: norm.slice(base + e.at, base + e.at + 1), sure: 0, pair: true, model: model });
+        if (under) found3.push({ start: from, end: to, word: word, score: pairScore, e: e, pos: base + e.at, ch: norm.slice(base + e.at, base + e.at + 1), sure: 0, pair: true, model: model,
+          own: own });
         // over its bar by the split alone: the language model, once loaded, may veto it. A correction
         // it finds less than lm_veto likelier (log10; a same-sounding character, lm_veto_sound) is a
         // word the lists lack read as a slip (彩礼纠纷 as 色彩, 送医 as 以后); a word of four characters
@@ -2380,8 +2396,9 @@
         // a quoted name written again in the text is meant: a slip is seldom made twice alike
         if (quotedTwice(norm, f.start, f.end)) return;
         if (replaced(e) && placeChars.has(f.ch)) return;
-        // nor one only the language model wants (“育见未来”): a name's pun is unlikely text by design
-        if (f.model) return;
+        // nor one only the language model or the text's own words want (“育见未来”, “身入”更“心至”): a
+        // name's pun is unlikely text by design, and a word like it elsewhere is no evidence against it
+        if (f.model || f.own) return;
         // nor a rare character there for a common one that sounds alike (“芷青” for 知青): an input
         // method offers the common one first, so the rare one was picked
         if ((e.kind === "sound" || e.kind === "fuzzy") && tt.rareChar[f.ch.charCodeAt(0)] === 1 && tt.rareChar[e.ch.charCodeAt(0)] === 0) return;
@@ -2394,6 +2411,7 @@
       // paper-cutting: 稳剪, 事剪); a look-alike misread by OCR may well be misread each time (己 for 已)
       if (!high && (e.kind === "sound" || e.kind === "fuzzy") && topicChar(tt, norm, script, f.ch, norm.slice(f.start, f.end), topics)) return;
       if (replaced(e) && inParallel(tt, norm, f.start, f.end, f.pos)) return;
+      if (f.model && replaced(e) && inSlogan(norm, f.pos)) return;
       if (spelt(tt, tab, placeNames, f)) return;
       if (e.kind === "repeated") {
         ctx.add("typo-context", start, end - start, ctx.msg("typo-context-repeated", { found: ctx.text.slice(start, end), word: f.word }),
@@ -2402,7 +2420,8 @@
       }
       ctx.add("typo-context", start, end - start, ctx.msg(CONTEXT_MESSAGES[e.kind], {
         found: ctx.text.slice(start, end), word: f.word, got: f.ch, want: e.ch,
-        sure: ctx.msg(high ? "typo-context-sure" : "typo-context-unsure", {}) }), f.word, high ? "error" : "warning",
+        sure: f.own ? ctx.msg("typo-context-own", { word: f.word, count: f.own }) :
+          ctx.msg(high ? "typo-context-sure" : "typo-context-unsure", {}) }), f.word, high ? "error" : "warning",
         Math.round(f.score) / 2);
       if (f.pair) ctx.findings[ctx.findings.length - 1].pair = true;  // gives way to a formulation (ruleFourFormulas)
     });
@@ -2508,6 +2527,47 @@
       seen.set(key, got);
     }
     return got;
+  }
+  // Whether norm[at] stands in an item of a series (、) whose neighbour item is as long and has the same
+  // character at another place (凝侨心、聚侨力、护侨益): a slogan's items are each chosen, no slip that the
+  // language model alone may correct.
+  function inSlogan(norm, at) {
+    var a = at, b = at + 1, n = norm.length;
+    while (a > 0 && isHan(norm[a - 1])) a--;
+    while (b < n && isHan(norm[b])) b++;
+    var len = b - a, k = at - a;
+    if (len < 2 || len > 6) return false;
+    function shares(c) {
+      for (var q = 0; q < len; q++) if (q !== k && norm[c + q] === norm[a + q]) return true;
+      return false;
+    }
+    return (a - len - 1 >= 0 && norm[a - 1] === "\u3001" && !isHan(norm[a - len - 2] || "") && shares(a - len - 1)) ||
+      (b + 1 + len <= n && norm[b] === "\u3001" && !isHan(norm[b + 1 + len] || "") && shares(b + 1));
+  }
+  // How many times word stands in the text.
+  function countIn(norm, word) {
+    var k = 0;
+    for (var i = norm.indexOf(word); i >= 0; i = norm.indexOf(word, i + 1)) k++;
+    return k;
+  }
+  // Whether the text itself says that edit e of run, under the context rule's bars, is a slip: the text
+  // writes the word it makes own_min times or more elsewhere, and the stretch as written once, no word
+  // of either list. A report that writes 满意度 three times and 满度 once, or 辖区 throughout and 瞎区
+  // once, slipped once; a writer's habit (必需 each time) is written alike. after is run[a, ...) edited,
+  // s1 its split, span the word holding the edit at pos (a doubled character's: the word holding its
+  // twin). Returns how many times the word is written, or 0.
+  function ownWord(tt, pt, norm, run, a, s1, after, span, pos, e) {
+    if (e.kind === "doubled") span = wordAt(s1[1], after.length, pos - 1);
+    var word = after.slice(span[0], span[1]), st = a + span[0];
+    var L = span[1] - span[0] + (e.kind === "missing" ? -1 : e.kind === "doubled" ? 1 : 0);
+    if (word.length < 2 || L < 1) return 0;
+    var written = run.substr(st, L);
+    if (L >= 2 && (L <= 4 ? listedWord(tt, pt, run, st, L) : tt.cost.has(written))) return 0;
+    var times = countIn(norm, word), cost = tt.cost.get(word);
+    // more often than the word's share of the word list would give (a topic of the text's: 辖区 in a
+    // report, not 不再 or 前后 in any long text), own_ratio times or more
+    var expected = cost === undefined ? 0 : norm.length * Math.exp(-cost / 2) / 1.6;
+    return times >= tt.conf.own_min && times >= tt.conf.own_ratio * expected && countIn(norm, written) <= 1 ? times : 0;
   }
   // Whether norm[start, end) is written again in its sentence (parallel wording: 功成不必在我，
   // 功成必定有我; a sentence written twice is the duplicate rule's).

@@ -26,6 +26,11 @@ Figures, all from the one engine (checker/engine.js in V8):
 - a second writer's set (tests/data/typo-heldout.yml): typo findings on its correct paragraphs per
   10,000 characters by severity, apart for the half a developer has seen and the held-out half, and
   recall per kind on its error sentences;
+- with --documents: the sets of whole draft reports (tests/data/doc-heldout-N.yml: recall by kind on the
+  drafts, typo findings on the drafts corrected), every later writer's set read as documents (each error
+  sentence inside about 3,000 characters of its writer's correct paragraphs) and the correct corpora
+  (tests/data/clean-*.yml) as documents of that length: what a whole report shows and a sentence checked
+  alone does not (the text's own words, ownWord);
 - a third to a sixth writer's sets (tests/data/typo-heldout-3.yml to -6.yml), which no developer
   has seen (of the sixth, the lead read the findings on its correct paragraphs after its first run):
   the same, each set's paragraphs counted together.
@@ -61,15 +66,20 @@ HERE = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(HERE / "tests"))  # the scoring the floor test uses (tests/support/typo_eval.py)
 from support.checker import strings  # noqa: E402  (the guide's prose, as the guide-text tests read it)
 from support.typo_eval import (  # noqa: E402
+    DATA,
+    DOCUMENT_SETS,
     HELDOUT,
     KINDS,
     LATER_WRITERS,
     TYPO_RULES,
+    document_alarms,
     evaluate,
+    in_documents,
     load,
     load_paragraphs,
     paragraph_alarms,
     per_10k,
+    whole_documents,
 )
 
 SEEDS = HERE.parent / "shared" / "seeds"
@@ -153,6 +163,8 @@ def main() -> int:
                         help="measure with a setting of the context rule changed in memory (threshold_short=12, penalty.shape=3)")
     parser.add_argument("--alarms", action="store_true",
                         help="also list the false alarms on the seed and the guide (not the set's misses or sentences)")
+    parser.add_argument("--documents", action="store_true",
+                        help="also read the draft reports, the later writers' sets and the correct corpora as whole documents")
     args = parser.parse_args()
 
     t0 = time.perf_counter()
@@ -213,9 +225,41 @@ def main() -> int:
     print_later_writers(out)
     sp = out["speed_10k"]
     print(f"  one check of {sp['chars']} chars after load: {sp['wall_ms']} ms wall, {sp['cpu_ms']} ms CPU")
+    print_rest(out, args, data)
+    return 0
+
+
+def print_rest(out: dict, args, data: dict) -> None:
     print_sizes(out)
     print_lists(out, args)
-    return 0
+    if args.documents:
+        print_documents(data)
+
+
+def print_documents(data: dict) -> None:
+    """Recall and false alarms where the text is a whole document (--documents)."""
+    for path in DOCUMENT_SETS:
+        r = whole_documents(path, data)
+        print(f"  {path.name}: found {sum(r['found'].values())}/{sum(r['total'].values())} (" + ", ".join(
+            f"{k} {r['found'][k]}/{r['total'][k]}" for k in sorted(r["total"])) + f"); corrected: {r['error']} errors,"
+            f" {r['warning']} warnings in {r['chars']} chars")
+    found, total, alarms, chars = dict.fromkeys(KINDS, 0), dict.fromkeys(KINDS, 0), 0, 0
+    for path in LATER_WRITERS.values():
+        r = in_documents(path, data)
+        for k in KINDS:
+            found[k] += r["found"][k]
+            total[k] += r["total"][k]
+        alarms += r["error"] + r["warning"]
+        chars += r["chars"]
+    print("  later writers' sets as documents: " + ", ".join(f"{k} {found[k]}/{total[k]}" for k in KINDS) +
+          f"; {alarms} typo findings on their paragraphs ({chars} chars)")
+    alarms = chars = 0
+    for path in sorted(DATA.glob("clean-*.yml")):
+        record = yaml.safe_load(path.read_text(encoding="utf-8"))
+        r = document_alarms([p["text"] for p in record.get("paragraphs", [])], data)
+        alarms += r["error"] + r["warning"]
+        chars += r["chars"]
+    print(f"  correct corpora as documents: {alarms} typo findings in {chars} chars = {per_10k(alarms, chars)} per 10,000")
 
 
 def print_sizes(out: dict) -> None:

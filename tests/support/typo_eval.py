@@ -101,3 +101,85 @@ def evaluate(sentences: list[dict], data: dict) -> dict:
         "clean_alarms_per_10k": per_10k(clean_alarms, clean_chars),
         "stray_in_error_sentences": stray, "alarms": alarms, "missed": missed,
     }
+
+
+# Documents: a report is checked whole, and some rules read the whole text (the text's own words,
+# ownWord in checker/engine.js), which a sentence checked alone never shows. DOCUMENT_CHARS is about
+# the length of a 街道's half-year report.
+DOCUMENT_CHARS = 3000
+# Whole draft reports with their slips listed (tests/data/doc-heldout-N.yml), written for the twentieth session.
+DOCUMENT_SETS = sorted(DATA.glob("doc-heldout-*.yml"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+
+
+def documents_of(texts: list[str], size: int = DOCUMENT_CHARS) -> list[str]:
+    """Texts joined in order, a line each, into documents of ``size`` characters or a little more."""
+    out, run = [], []
+    for text in texts:
+        run.append(text)
+        if sum(map(len, run)) >= size:
+            out.append("\n".join(run))
+            run = []
+    if run:
+        out.append("\n".join(run))
+    return out
+
+
+def hit(findings: list, start: int, end: int) -> list:
+    return [f for f in findings if f.rule in TYPO_RULES and f.start < end and start < f.start + max(f.length, 1)]
+
+
+def in_documents(path: Path, data: dict, size: int = DOCUMENT_CHARS) -> dict:
+    """A writer's set read as documents: each error sentence checked inside about ``size`` characters of
+    the writer's own correct paragraphs (from its place in the set on, the sentence in the middle), and
+    the correct paragraphs checked as documents of ``size`` characters. Recall by kind, typo findings on
+    the correct documents by severity."""
+    record = yaml.safe_load(path.read_text(encoding="utf-8"))
+    paragraphs = [p["text"] for p in record.get("paragraphs", [])]
+    found, total = dict.fromkeys(KINDS, 0), dict.fromkeys(KINDS, 0)
+    errors = [s for s in record["sentences"] if "error" in s]
+    for j, s in enumerate(errors):
+        chosen, k = [], j % len(paragraphs)
+        while sum(map(len, chosen)) < size and len(chosen) < len(paragraphs):
+            chosen.append(paragraphs[k])
+            k = (k + 1) % len(paragraphs)
+        before = "".join(p + "\n" for p in chosen[:len(chosen) // 2])
+        text = before + s["text"] + "\n" + "\n".join(chosen[len(chosen) // 2:])
+        a = len(before) + s["text"].index(s["error"])
+        total[s["kind"]] += 1
+        found[s["kind"]] += bool(hit(check(text, data), a, a + len(s["error"])))
+    return {"found": found, "total": total, **document_alarms(paragraphs, data, size)}
+
+
+def document_alarms(texts: list[str], data: dict, size: int = DOCUMENT_CHARS) -> dict:
+    """Typo findings by severity on correct texts read as documents of ``size`` characters."""
+    out = {"chars": 0, "error": 0, "warning": 0, "findings": []}
+    for text in documents_of(texts, size):
+        out["chars"] += len(text)
+        for f in check(text, data):
+            if f.rule in TYPO_RULES:
+                out[f.severity] += 1
+                out["findings"].append(f"{f.rule} {f.severity} [{text[f.start:f.start + f.length]}] -> {f.suggestion} | {f.excerpt}")
+    return out
+
+
+def whole_documents(path: Path, data: dict) -> dict:
+    """A set of whole draft reports (documents, each with its slips: kind, error, correct and a context
+    the text holds once): recall by kind on the drafts, and typo findings by severity on the drafts
+    with every slip corrected."""
+    found: dict[str, int] = {}
+    total: dict[str, int] = {}
+    out = {"chars": 0, "error": 0, "warning": 0, "findings": []}
+    for doc in yaml.safe_load(path.read_text(encoding="utf-8"))["documents"]:
+        text, fixed = doc["text"], doc["text"]
+        findings = check(text, data)
+        for e in doc["errors"]:
+            a = text.index(e["context"]) + e["context"].index(e["error"])
+            total[e["kind"]] = total.get(e["kind"], 0) + 1
+            found[e["kind"]] = found.get(e["kind"], 0) + bool(hit(findings, a, a + len(e["error"])))
+            fixed = fixed.replace(e["context"], e["context"].replace(e["error"], e["correct"], 1), 1)
+        out["chars"] += len(fixed)
+        for f in check(fixed, data):
+            if f.rule in TYPO_RULES:
+                out[f.severity] += 1
+                out["findings"].append(f"{doc['id']}: {f.rule} {f.severity} [{fixed[f.start:f.start + f.length]}] -> {f.suggestion}")
+    return {"found": found, "total": total, **out}
