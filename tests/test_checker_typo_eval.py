@@ -529,11 +529,12 @@ def test_formulation_development_set(data):
 # written by writers who had not seen the checker. (characters of the corrected documents, least slips found, most
 # warnings on the corrected documents; never an error.) First runs, on main 0efb2f9 and on the session's engine:
 # sets 1 to 4 66 of 120 found both times, 2 warnings in 33,364 characters; sets 5 to 8 64 and 65 of 120, 7 and 8
-# warnings in 32,720 (2.1 and 2.4 per 10,000), of which 4 were fixed (政治教育 and 调解能力: cues of their own side; 关工).
-# Left: “党建带关建”, “戎耀榆荫”, “智汇谷” (coined names in quotation marks), 长期稳定的共建关系 (的 as 地), 先审后发, 学细.
+# warnings in 32,720 (2.1 and 2.4 per 10,000), of which 5 were fixed (政治教育 and 调解能力: cues of their own side; 关工;
+# 长期稳定的共建关系, 关系 a head noun of particles.yml). Left: “党建带关建”, “戎耀榆荫”, “智汇谷” (coined names in quotation
+# marks), 先审后发, 学细.
 DOCUMENTS = {"doc-heldout-1.yml": (8469, 18, 0), "doc-heldout-2.yml": (8379, 17, 1), "doc-heldout-3.yml": (8132, 15, 1),
              "doc-heldout-4.yml": (8384, 16, 0), "doc-heldout-5.yml": (8175, 15, 0), "doc-heldout-6.yml": (8259, 15, 0),
-             "doc-heldout-7.yml": (8013, 20, 1), "doc-heldout-8.yml": (8273, 15, 3)}
+             "doc-heldout-7.yml": (8013, 20, 1), "doc-heldout-8.yml": (8273, 15, 2)}
 
 
 @pytest.mark.parametrize("path", DOCUMENT_SETS, ids=lambda p: p.stem)
