@@ -358,13 +358,18 @@
     return best;
   }
   // How much likelier (log10) the model finds the stretch of window characters either side of the
-  // edit e of run with the edit (checker/langmodel.py Model.gain)
-  function lmGain(lt, run, e, window) {
-    var end = e.at + (e.kind === "missing" ? 0 : e.kind === "swapped" ? 2 : 1);
+  // edit e of run with the edit (checker/langmodel.py Model.gain); was, if given, is lmWritten's score
+  // of that stretch as written (the same for every edit of one kind at one place)
+  function lmGain(lt, run, e, window, was) {
+    var end = lmEnd(e), a = Math.max(0, e.at - window), b = Math.min(run.length, end + window);
     var put = e.kind === "doubled" ? "" : e.kind === "swapped" ? run[e.at + 1] + run[e.at] : e.ch;
-    var a = Math.max(0, e.at - window), b = Math.min(run.length, end + window);
-    return lmScore(lt, run.slice(a, e.at) + put + run.slice(end, b)) - lmScore(lt, run.slice(a, b));
+    return lmScore(lt, run.slice(a, e.at) + put + run.slice(end, b)) - (was === undefined ? lmScore(lt, run.slice(a, b)) : was);
   }
+  function lmWritten(lt, run, e, window) {
+    return lmScore(lt, run.slice(Math.max(0, e.at - window), Math.min(run.length, lmEnd(e) + window)));
+  }
+  // where the stretch an edit replaces ends
+  function lmEnd(e) { return e.at + (e.kind === "missing" ? 0 : e.kind === "swapped" ? 2 : 1); }
 
   // Word-pair evidence (checker/opengram.py; data.pairs, downloads/checker-pair-data.js in the
   // site): open-gram's words, each with its cost (half-nats), and the bonus (half-nats) of a word
@@ -474,15 +479,15 @@
     c = pairGet(tt.costs[L], hc, q, L);
     return c === undefined ? -2 : -3 - c;
   }
-  // The value the table of words of L characters (2 to 4) t (pt.words[L], tt.costs[L]: PairTable)
-  // holds for the word at q of the hanCodes hc, undefined for none (a 0, no Chinese character, is in
-  // no key): the one key of a word.
   // The word w of two to four characters put into t under the keys pairGet reads (and costAt, from the text)
   function putWord(t, w, value) {
     var L = w.length;
     t.set(L === 2 ? hanCode(w, 0) : hanCode(w, 0) * 32768 + hanCode(w, 1),
       L === 2 ? hanCode(w, 1) : L === 3 ? hanCode(w, 2) : hanCode(w, 2) * 32768 + hanCode(w, 3), value);
   }
+  // The value the table of words of L characters (2 to 4) t (pt.words[L], tt.costs[L]: PairTable)
+  // holds for the word at q of the hanCodes hc, undefined for none (a 0, no Chinese character, is in
+  // no key): the one key of a word.
   function pairGet(t, hc, q, L) {
     return L === 2 ? t.get(hc[q], hc[q + 1]) :
       t.get(hc[q] * 32768 + hc[q + 1], L === 3 ? hc[q + 2] : hc[q + 2] * 32768 + hc[q + 3]);
@@ -822,16 +827,14 @@
       if (byModel && !tab.lmData) continue;
       if (busy[base + i] || held[base + i] || script[base + i] || isNumeral(ch) || wordBeside(tt, pt, run, i) || saidTwiceAt(run, i)) continue;
       var alike = (tt.twins[ch] || "") + (tab.shape.get(ch) || ""), best = null, bestGain = -Infinity;
-      var lt = null, a = 0, b = 0, was = null;  // the stretch as written and its score, once a character
+      var was = undefined;  // the stretch as written, scored once a character for all its look-alikes (lmWritten)
       for (var k = 0; k < alike.length; k++) {
         var c = tt.cost1[alike.charCodeAt(k)];
         if (!(c >= 0 && (byModel || c <= conf.twin_common))) continue;
         if (byModel) {
-          if (was === null) {  // scored once for all the look-alikes (as lmGain scores it)
-            lt = modelOf(tab); a = Math.max(0, i - conf.lm_window); b = Math.min(len, i + 1 + conf.lm_window);
-            was = lmScore(lt, run.slice(a, b));
-          }
-          var g = lmScore(lt, run.slice(a, i) + alike[k] + run.slice(i + 1, b)) - was;
+          var e = { kind: "shape", at: i, ch: alike[k] };
+          if (was === undefined) was = lmWritten(modelOf(tab), run, e, conf.lm_window);
+          var g = lmGain(modelOf(tab), run, e, conf.lm_window, was);
           if (g >= conf.twin_lm && g > bestGain) { best = alike[k]; bestGain = g; }
         } else if (best === null || c < tt.cost1[best.charCodeAt(0)]) best = alike[k];
       }
@@ -2522,7 +2525,7 @@
       var count = 0, inside = new Uint8Array(norm.length), k, q;
       for (k = norm.indexOf(stretch); k >= 0; k = norm.indexOf(stretch, k + 1)) for (q = k; q < k + stretch.length; q++) inside[q] = 1;
       for (k = norm.indexOf(ch); k >= 0; k = norm.indexOf(ch, k + 1)) if (!script[k] && !inside[k]) count++;
-      var expected = norm.length * (tt.charMass[ch.charCodeAt(0)] || 0) / 1.6;
+      var expected = expectedIn(norm, tt.charMass[ch.charCodeAt(0)] || 0);
       got = count >= tt.conf.topic_count && count >= tt.conf.topic_ratio * expected;
       seen.set(key, got);
     }
@@ -2544,6 +2547,9 @@
     return (a - len - 1 >= 0 && norm[a - 1] === "\u3001" && !isHan(norm[a - len - 2] || "") && shares(a - len - 1)) ||
       (b + 1 + len <= n && norm[b] === "\u3001" && !isHan(norm[b + 1 + len] || "") && shares(b + 1));
   }
+  // How many times a word (or the words holding a character) with that share of the word list's words
+  // would stand in norm: its length in words (1.6 characters a word) times the share.
+  function expectedIn(norm, share) { return norm.length * share / 1.6; }
   // How many times word stands in the text.
   function countIn(norm, word) {
     var k = 0;
@@ -2566,7 +2572,7 @@
     var times = countIn(norm, word), cost = tt.cost.get(word);
     // more often than the word's share of the word list would give (a topic of the text's: 辖区 in a
     // report, not 不再 or 前后 in any long text), own_ratio times or more
-    var expected = cost === undefined ? 0 : norm.length * Math.exp(-cost / 2) / 1.6;
+    var expected = cost === undefined ? 0 : expectedIn(norm, Math.exp(-cost / 2));
     return times >= tt.conf.own_min && times >= tt.conf.own_ratio * expected && countIn(norm, written) <= 1 ? times : 0;
   }
   // Whether norm[start, end) is written again in its sentence (parallel wording: 功成不必在我，
