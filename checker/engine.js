@@ -1071,12 +1071,21 @@
     for (var k = q[0]; k < q[1]; k++) if (CLASSICAL.indexOf(norm[k]) >= 0) return true;
     return false;
   }
-  // Whether the quoted name around norm[s, e) is written, in quotation marks, again in the text.
-  function quotedTwice(norm, s, e) {
+  // Whether the quoted name around norm[s, e) is written, in quotation marks, again in the text, or
+  // (given the context rule's list tt) the stretch norm[s, e), no word of the list, itself stands in
+  // two other quoted names of the text (“青禾理响” twice and “理响青禾”: a coined word of the text's names).
+  function quotedTwice(norm, s, e, tt) {
     var q = quoteAround(norm, s, e);
     if (!q) return false;
     var name = "\u201c" + norm.slice(q[0], q[1]) + "\u201d", first = norm.indexOf(name);
-    return first >= 0 && norm.indexOf(name, first + 1) >= 0;
+    if (first >= 0 && norm.indexOf(name, first + 1) >= 0) return true;
+    var stretch = norm.slice(s, e);
+    if (!tt || tt.cost.has(stretch)) return false;
+    for (var k = norm.indexOf(stretch), quoted = 0; k >= 0; k = norm.indexOf(stretch, k + 1)) {
+      var other = k === s ? null : quoteAround(norm, k, k + stretch.length);
+      if (other && other[0] !== q[0] && ++quoted === 2) return true;
+    }
+    return false;
   }
   // Whether the characters between a word and a cue a few characters after it, norm[a, b), hold a
   // particle or a place word (language.yml edge_function_chars: 的, 中, 和 …): the cue is then
@@ -2397,7 +2406,7 @@
       if (inClassicalQuote(norm, f.start, f.end)) return;
       if (inQuotedName(norm, f.start, f.end)) {
         // a quoted name written again in the text is meant: a slip is seldom made twice alike
-        if (quotedTwice(norm, f.start, f.end)) return;
+        if (quotedTwice(norm, f.start, f.end, tt)) return;
         if (replaced(e) && placeChars.has(f.ch)) return;
         // nor one only the language model or the text's own words want (“育见未来”, “身入”更“心至”): a
         // name's pun is unlikely text by design, and a word like it elsewhere is no evidence against it
