@@ -2899,18 +2899,35 @@
       m = YEAR.exec(near[k]);
       if (m && cpLen(near[k]) <= 40) return [parseInt(m[1], 10), null];
     }
-    var counts = new Map();
-    finditer(/(20[0-9][0-9])年(?:上半年|以来|1[-—～至]6月)/gu, ctx.norm).forEach(function (x) {
+    var counts = new Map(), exact = new Set();
+    finditer(/(20[0-9][0-9])年(上半年|以来|1[-—～至]6月)/gu, ctx.norm).forEach(function (x) {
       var y = parseInt(x[1], 10); counts.set(y, (counts.get(y) || 0) + 1);
+      if (x[2] !== "以来") exact.add(y);
     });
     if (counts.size) {  // the year the body calls the current period most often
       var bestY = null;
       counts.forEach(function (c, y) {
         if (bestY === null || c > counts.get(bestY) || (c === counts.get(bestY) && y > bestY)) bestY = y;
       });
+      // a year said only with 以来 starts the period (2024年以来 in a report of 2026): a later year the text
+      // dates things in (2026年度, 2026年3月) outside a sentence of plans is the report's
+      if (!exact.has(bestY)) bestY = Math.max(bestY, latestDated(ctx.norm));
       return [bestY, null];
     }
     return [null, null];
+  }
+  // The latest year the text dates something in (2026年度, 2026年3月, 2026年底), leaving out sentences of plans
+  // and targets (将, 计划, 明年, 到2030年); 0 for none.
+  var DATED = /(20[0-9][0-9])年(?:度|[0-9０-９]{1,2}月|[一二三四五六七八九十]{1,3}月|上半年|下半年|底|末)/gu;
+  var PLANNED = /将|计划|拟|预计|明年|下一步|目标|打算|力争|到20[0-9][0-9]年/u;
+  function latestDated(norm) {
+    var latest = 0;
+    finditer(DATED, norm).forEach(function (x) {
+      var a = Math.max(norm.lastIndexOf("\u3002", x.index), norm.lastIndexOf("\n", x.index)) + 1, e = norm.indexOf("\u3002", x.index);
+      var sentence = norm.slice(a, e < 0 ? norm.length : e);
+      if (!PLANNED.test(sentence)) latest = Math.max(latest, parseInt(x[1], 10));
+    });
+    return latest;
   }
 
   function occurrences(norm, needles) {
@@ -2930,7 +2947,7 @@
     if (i === 0) a = 0;
     var ends = [norm.indexOf("。", i), norm.indexOf("\n", i)].filter(function (e) { return e >= 0; });
     var sentence = norm.slice(a, ends.length ? Math.min.apply(null, ends) : norm.length);
-    return ["明年", "下一步", "今后", "来年", (year + 1) + "年"].some(function (w) { return sentence.indexOf(w) >= 0; });
+    return ["明年", "下一步", "今后", "来年", "新的一年", "新一年", (year + 1) + "年"].some(function (w) { return sentence.indexOf(w) >= 0; });
   }
   function lastBefore(norm, chars, i) {
     var at = -1;
@@ -3035,8 +3052,9 @@
         var mark = m[2][0] === "开" ? "开局" : "收官", when = item.base_year + PLAN_MARKS[mark];
         var said = sentenceYear(ctx.tab, norm, m.index, year);
         if (when === said || (said === year && when === year + 1 && nextYearContext(ctx, m.index, year))) return;
-        // a purpose, not the year's name: 为“十五五”开好局打下基础 is said the year before
-        if (m[2].indexOf("好") >= 0 && /为[“"‘]?$/u.test(norm.slice(Math.max(0, m.index - 2), m.index))) return;
+        // a purpose, not the year's name: 为“十五五”开好局打下基础 is said the year before, and 为“十五五”开局之年抓好……
+        // either year
+        if (/为[“"‘]?$/u.test(norm.slice(Math.max(0, m.index - 2), m.index))) return;
         var right = ctx.tab.plans.find(function (p) { return p[1].base_year + PLAN_MARKS[mark] === said; });
         right = right ? right[1].match[0] : null;
         ctx.add("time-plan", m.index, m[1].length, ctx.msg(right ? "time-plan-other" : "time-plan", {
