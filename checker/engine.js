@@ -2923,9 +2923,7 @@
   function latestDated(norm) {
     var latest = 0;
     finditer(DATED, norm).forEach(function (x) {
-      var a = Math.max(norm.lastIndexOf("\u3002", x.index), norm.lastIndexOf("\n", x.index)) + 1, e = norm.indexOf("\u3002", x.index);
-      var sentence = norm.slice(a, e < 0 ? norm.length : e);
-      if (!PLANNED.test(sentence)) latest = Math.max(latest, parseInt(x[1], 10));
+      if (!PLANNED.test(sentenceAt(norm, x.index))) latest = Math.max(latest, parseInt(x[1], 10));
     });
     return latest;
   }
@@ -2941,12 +2939,14 @@
     });
     return out;
   }
-  function nextYearContext(ctx, i, year) {
-    var norm = ctx.norm;
-    var a = Math.max(norm.lastIndexOf("。", i - 1), norm.lastIndexOf("\n", i - 1)) + 1;
-    if (i === 0) a = 0;
+  // The sentence of norm around i: from the 。 or line break before it to the next.
+  function sentenceAt(norm, i) {
+    var a = i === 0 ? 0 : Math.max(norm.lastIndexOf("。", i - 1), norm.lastIndexOf("\n", i - 1)) + 1;
     var ends = [norm.indexOf("。", i), norm.indexOf("\n", i)].filter(function (e) { return e >= 0; });
-    var sentence = norm.slice(a, ends.length ? Math.min.apply(null, ends) : norm.length);
+    return norm.slice(a, ends.length ? Math.min.apply(null, ends) : norm.length);
+  }
+  function nextYearContext(ctx, i, year) {
+    var sentence = sentenceAt(ctx.norm, i);
     return ["明年", "下一步", "今后", "来年", "新的一年", "新一年", (year + 1) + "年"].some(function (w) { return sentence.indexOf(w) >= 0; });
   }
   function lastBefore(norm, chars, i) {
