@@ -2028,7 +2028,9 @@
 
   function reportFormulas(ctx, found, done) {
     var n = ctx.norm.length, busy = ctx.typoBusy;
-    found.sort(function (a, b) { return (b[2].length - a[2].length) || a[0] - b[0]; });
+    // (of two formulations that one edit makes of the same stretch, the one a sound or a shape points to first:
+    // 一张蓝图会到底 is 绘到底, not 干到底)
+    found.sort(function (a, b) { return (b[2].length - a[2].length) || a[0] - b[0] || (a[4] === "other") - (b[4] === "other"); });
     var taken = new Uint8Array(n);
     found.forEach(function (x) {
       var s = x[0], e = x[1], f = x[2], ed = x[3], kind = x[4];
