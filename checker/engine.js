@@ -2573,7 +2573,12 @@
   // once, slipped once; a writer's habit (必需 each time) is written alike. after is run[a, ...) edited,
   // s1 its split, span the word holding the edit at pos (a doubled character's: the word holding its
   // twin). Returns how many times the word is written, or 0.
+  // The text's own words are a report's (its topic written again and again): in a text longer than any
+  // report, OWN_TEXT_MAX characters (the guide's print page, the whole book, writes 不再 nearly 200 times in its
+  // changelog), ownWord reads none.
+  var OWN_TEXT_MAX = 30000;
   function ownWord(tt, pt, norm, run, a, s1, after, span, pos, e) {
+    if (norm.length > OWN_TEXT_MAX) return 0;
     if (e.kind === "doubled") span = wordAt(s1[1], after.length, pos - 1);
     var word = after.slice(span[0], span[1]), st = a + span[0];
     var L = span[1] - span[0] + (e.kind === "missing" ? -1 : e.kind === "doubled" ? 1 : 0);

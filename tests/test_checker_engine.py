@@ -452,3 +452,19 @@ def test_each_context_edit_is_scored_against_its_own_window(data):
 
     assert found("社区积伎营造崇德向善的良好氛围，推动形成文明新风。") == [("积伎", "积极")]
     assert found("研究解决阵地管理、舆处置等具体问题。") == [("舆处置", "舆情处置")]
+
+
+def test_own_words_are_a_reports_not_a_books(data):
+    """The text's own words (ownWord) read a report: 瞎区 among 辖区 written again is reported in a text of a report's
+    length, and not in a text longer than any report (OWN_TEXT_MAX: the guide's print page, the whole book)."""
+    slip = "下一步，将在瞎区各小区推广这一做法。"
+    said = "今年以来，街道在辖区内开展安全巡查36次。辖区居民反映的问题均已办结。"
+
+    def own(text):
+        return [f for f in check(text, data) if f.rule == "typo-context" and text[f.start:f.start + f.length] == "瞎区"]
+
+    report = said + slip
+    book = "\n".join([said] * 900) + "\n" + slip
+    assert len(report) < 3000 < 30_000 < len(book)
+    assert own(report) and "本文其他地方写作" in own(report)[0].message
+    assert not own(book)
