@@ -2567,16 +2567,16 @@
     for (var i = norm.indexOf(word); i >= 0; i = norm.indexOf(word, i + 1)) k++;
     return k;
   }
+  // The text's own words are a report's (its topic written again and again): in a text longer than any
+  // report, OWN_TEXT_MAX characters (the guide's print page, the whole book, writes 不再 nearly 200 times in its
+  // changelog), ownWord reads none.
+  var OWN_TEXT_MAX = 30000;
   // Whether the text itself says that edit e of run, under the context rule's bars, is a slip: the text
   // writes the word it makes own_min times or more elsewhere, and the stretch as written once, no word
   // of either list. A report that writes 满意度 three times and 满度 once, or 辖区 throughout and 瞎区
   // once, slipped once; a writer's habit (必需 each time) is written alike. after is run[a, ...) edited,
   // s1 its split, span the word holding the edit at pos (a doubled character's: the word holding its
   // twin). Returns how many times the word is written, or 0.
-  // The text's own words are a report's (its topic written again and again): in a text longer than any
-  // report, OWN_TEXT_MAX characters (the guide's print page, the whole book, writes 不再 nearly 200 times in its
-  // changelog), ownWord reads none.
-  var OWN_TEXT_MAX = 30000;
   function ownWord(tt, pt, norm, run, a, s1, after, span, pos, e) {
     if (norm.length > OWN_TEXT_MAX) return 0;
     if (e.kind === "doubled") span = wordAt(s1[1], after.length, pos - 1);

@@ -255,8 +255,7 @@ def print_documents(data: dict) -> None:
           f"; {alarms} typo findings on their paragraphs ({chars} chars)")
     alarms = chars = 0
     for path in sorted(DATA.glob("clean-*.yml")):
-        record = yaml.safe_load(path.read_text(encoding="utf-8"))
-        r = document_alarms([p["text"] for p in record.get("paragraphs", [])], data)
+        r = document_alarms([p["text"] for p in load_paragraphs(path)], data)
         alarms += r["error"] + r["warning"]
         chars += r["chars"]
     print(f"  correct corpora as documents: {alarms} typo findings in {chars} chars = {per_10k(alarms, chars)} per 10,000")

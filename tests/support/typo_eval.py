@@ -85,7 +85,7 @@ def evaluate(sentences: list[dict], data: dict) -> dict:
         total[kind] += 1
         a = s["text"].index(s["error"])
         b = a + len(s["error"])
-        hits = [f for f in findings if f.start < b and a < f.start + max(f.length, 1)]
+        hits = hit(findings, a, b)
         stray += len(findings) - len(hits)
         if hits:
             found[kind] += 1
