@@ -1612,9 +1612,20 @@
     }
     return [best[n], back, best];
   }
-  // Whether norm[s, e) holds a measure word after a numeral (held) whose numeral is not at.
-  function heldIn(held, s, e, at) {
-    for (var q = s; q < e; q++) if (held[q] && q - 1 !== at) return true;
+  // A numeral or 整 that ends a word of the split begun by another character (逐一, 统一, 唯一, 调整; not
+  // 第一, 三十二) counts nothing: the measure word after it is free (逐一回访 is 回访, no 一回 of a number).
+  function wordNumerals(run, base, back, held) {
+    for (var end = run.length; end > 0; end -= back[end]) {
+      var s = end - back[end], last = run[end - 1];
+      if (end - s < 2 || !held[base + end] || !(isNumeral(last) || last === "整") || isNumeral(run[s]) || run[s] === "第") continue;
+      for (var q = base + end; held[q] === 1 && q < base + run.length; q++) held[q] = 0;
+    }
+  }
+  // Whether norm[s, e) holds a measure word after a numeral (held) whose numeral is not at. With
+  // whole (no numeral edited), a measure word whose numeral is in the stretch too is the word's own:
+  // 近一步 is 进一步, and the number 一步 is no number taken apart.
+  function heldIn(held, s, e, at, whole) {
+    for (var q = s; q < e; q++) if (held[q] && q - 1 !== at && !(whole && q - 1 >= s)) return true;
     return false;
   }
   // Whether position q of a run (0 < q < n) falls inside a common word of its split: run[q - 1] and
@@ -2187,6 +2198,11 @@
     for (var st = Math.max(0, i - 1); st <= i && st + 2 <= run.length; st++) if (listedWord(tt, pt, run, st, 2)) return true;
     return false;
   }
+  // Whether a word of 2 to 4 characters of any list begins at s[i].
+  function beginsWord(tt, s, i) {
+    for (var L = 2; L <= 4 && i + L <= s.length; L++) if (knownAt(tt, s, i, L)) return true;
+    return false;
+  }
   function knownAt(tt, run, st, L) { return costAt(tt, run, st + L, L) >= 0 || tt.second.has(run.slice(st, st + L)); }
   // Whether run[c] makes a word of any list or the second tier (2 to 4 characters) with characters outside run[a, b)
   // (零 of 零钱 when 带零 would be corrected): the character as written belongs to that word.
@@ -2250,6 +2266,7 @@
       // the script rule reports it)
       var run = tab.translate(m[0]), base = m.index, len = run.length, rc = new Int32Array((len + 1) * 4);
       var seg = segment(tt, run, rc, true), back = seg[1], upto = seg[2];
+      wordNumerals(run, base, back, held);
       var lone = new Uint8Array(len), single = new Uint8Array(len);  // single: a word of one character in the split
       for (var end = len; end > 0; end -= back[end]) {
         var L0 = back[end];  // the word's cost: the difference of the split's costs at its ends
@@ -2314,7 +2331,7 @@
         var word = after.slice(span[0], span[1]);
         // a measure word after a numeral belongs to the number, never to the word a correction makes
         // (29户补缴 is no 户部: held), unless the correction is of that numeral (机关千部 is 干部)
-        if (replaced(e) && heldIn(held, base + a + span[0], base + a + span[1], base + e.at)) return;
+        if (replaced(e) && heldIn(held, base + a + span[0], base + a + span[1], base + e.at, !isNumeral(run[e.at]) && !isNumeral(e.ch))) return;
         // a character put in makes a word that takes a common word of the split apart at either end
         // (清明祭扫 is no 清 + 文明祭扫, 人民福祉 no 人 + 民生福祉, 文 or 生 dropped): a dropped character
         // leaves the split broken where it was, not a common word standing across the new word's edge
@@ -2334,7 +2351,10 @@
             !(lm && lmGain(modelOf(tab), run, e, conf.lm_window) >= conf.lm_common_swap)) return;
         var bar = e.kind === "doubled" ? (word.length === 2 && betweenWords(tt, run, e.at) ? conf.threshold_short_alike : conf.threshold) : word.length > 3 ? conf.threshold : word.length === 3 ? conf.threshold_three :
           e.kind === "swapped" ? conf.threshold_swapped : twin ? conf.threshold_twin : e.kind === "sound" || listed ? conf.threshold_short : conf.threshold_short_alike;
-        if (!tt.offer.has(word)) return;
+        // (a doubled character's word is the one holding its twin: 进行行再部署 is 进行, whatever 再 makes;
+        // but a character that is a word said twice, 天天, 常常, may begin the next clause: 每天天不亮)
+        if (!tt.offer.has(word) && !(e.kind === "doubled" && !tt.offer.has(run[e.at] + run[e.at]) &&
+            tt.offer.has(after.slice.apply(after, wordAt(s1[1], after.length, pos - 1))))) return;
         // a swap the words beside it do not want, once the pair evidence is loaded, is no slip: the
         // order written is most likely a word no list holds (普惠 is no 惠普 turned round)
         if (e.kind === "swapped" && pt && pairGain(pt, tt, run, base, norm, e) < conf.swap_pair_floor) return;
@@ -2396,7 +2416,10 @@
     var taken = new Uint8Array(n), topics = new Map();
     // the second tier and the pair evidence only where the word list offers nothing
     found.concat(found2, found3).forEach(function (f) {
-      for (var q = f.start; q < f.end; q++) if (taken[q] || busy[q]) return;
+      // a doubled character after a term the rule leaves alone (志愿者者, 理论宣讲讲) is dropped, the term kept,
+      // unless the copy begins a word (镜湖湖畔, 沙井村村委会: a name, then a word)
+      var after = f.e.kind === "doubled" && !busy[f.pos] && !beginsWord(tt, norm, f.pos);
+      for (var q = f.start; q < f.end; q++) if (taken[q] || (busy[q] && !after)) return;
       for (q = f.start; q < f.end; q++) taken[q] = 1;
       var start = at ? at[f.start] : f.start, end = at ? at[f.end - 1] + 1 : f.end;  // in the text
       if (isMention(ctx, start, end)) return;

@@ -15,7 +15,9 @@
   tagged as a name, ``NAMED_PHRASE_TAGS``: 严于律己) and no misspellings are listed apart
   (``protect``): the rule leaves the characters of each one it finds alone (慎终追远, frequency 3,
   is no 慎终 for 慎重), and never offers them. jieba's people of three characters (``PERSON_TAGS``) are
-  kept apart too, known as words and never offered (沅芷 is no 李沅芷 missing its 李).
+  kept apart too, known as words and never offered (沅芷 is no 李沅芷 missing its 李), but for those the
+  language model's vocabulary holds that are a common word of two characters and one more (幸福感, 老大难:
+  jieba tags many words as people).
 - The second tier of corrections (``second_tier``): jieba's words under ``min_freq`` from
   ``second_freq`` (two characters) or ``second_freq_three`` (three), no names: never known as words,
   offered by the engine's second tier only, for a look-alike character where the text is no word of
@@ -240,6 +242,16 @@ def second_tier(entries, conf: dict, freq: dict[str, int], misspelt) -> dict[str
     return out
 
 
+def model_words() -> frozenset[str]:
+    """The words of the language model's table (checker/vendor/libime-lm/lm.json, libime's vocabulary of
+    general text), none where the table is absent."""
+    from checker import langmodel
+
+    if not langmodel.MODEL.exists():
+        return frozenset()
+    return frozenset(json.loads(langmodel.MODEL.read_text(encoding="utf-8"))["words"].split("\n"))
+
+
 def _stages(entries, terms, conf: dict, pinyin: dict[str, str], shapes: dict[str, str], twins):
     """(freq, kind, kept, misspelt, second): the kept words' frequencies and groups, the rarer words
     kept as such (word -> frequency), the misspellings dropped (word -> frequency as listed) and the
@@ -254,8 +266,12 @@ def _stages(entries, terms, conf: dict, pinyin: dict[str, str], shapes: dict[str
         rare.pop(word, None)
     second = second_tier(entries, conf, freq, misspelt)
     # jieba's people of three characters are known, never offered: a correction that makes one makes a
-    # stranger of a place or a team the report names (沅芷 is no 李沅芷 missing its 李)
-    people = {w for w, _, tag in entries if len(w) == 3 and tag in PERSON_TAGS and kind.get(w) == "words" and w not in terms}
+    # stranger of a place or a team the report names (沅芷 is no 李沅芷 missing its 李); but jieba tags many
+    # words so (幸福感, 子弟兵, 黑名单): one the language model's vocabulary holds (model_words) that is a common
+    # word of two and a character (幸福 + 感, 黑 + 名单) is a word; 陈伯达, 毛泽东 are no such
+    general, two = model_words(), {w for w, f, tag in entries if len(w) == 2 and f >= conf["min_freq"] and tag not in NAME_TAGS}
+    people = {w for w, _, tag in entries if len(w) == 3 and tag in PERSON_TAGS and kind.get(w) == "words"
+              and w not in terms and not (w in general and (w[:2] in two or w[1:] in two))}
     named = {w: freq.pop(w) for w in sorted(people)}
     for w in named:
         kind.pop(w)
@@ -381,6 +397,8 @@ def base_sources(conf: dict) -> dict[str, str]:
     hashes of the vendored shape table and of this file (the code that derives it)."""
     from importlib import metadata
 
+    from checker import langmodel
+
     def digest(path: Path) -> str:
         return "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()[:16]
 
@@ -388,7 +406,8 @@ def base_sources(conf: dict) -> dict[str, str]:
     out.update({knob: str(conf[knob]) for knob in BASE_KNOBS})
     out.update({"format": str(BASE_FORMAT), "checker/lexicon.py": digest(Path(__file__)),
                 "checker/vendor/char-similar/chars.tsv": digest(VENDOR),
-                "checker/vendor/glyph-alike/pairs.tsv": digest(glyphs.PAIRS)})
+                "checker/vendor/glyph-alike/pairs.tsv": digest(glyphs.PAIRS),
+                "checker/vendor/libime-lm/lm.json": digest(langmodel.MODEL)})
     return dict(sorted(out.items()))
 
 
