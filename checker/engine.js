@@ -2138,6 +2138,9 @@
     if (pair.length === 2 && (tab.edgeWords.has(pair) || (tt && tt.offer.has(pair)))) return null;
     if (tab.vocabSet.has(w) || tab.formulaSet.has(w)) return null;
     if (tt && (tt.cost.has(w) || tt.idioms.has(w))) return null;
+    // the character as written is in a word of the list that runs out of the four (孝老爱亲故事会 is no 爱情故事
+    // misspelt: 亲 is of 孝老爱亲), as in ruleNearTypos
+    if (tt && wordBeyond(tt, norm, i + k, i, i + 4)) return null;
     if (tab.formulaSet.has(word) && quoted(norm, i, i + 4)) return [ev, null];
     if (!tt) return null;
     var cost = segment(tt, w, new Int32Array(20), true)[0];
@@ -2506,6 +2509,10 @@
         return;
       }
       for (q = s; q < s + w.length; q++) { busy[q] = 1; chars.add(norm[q]); }
+      // and, a name that is no word, wherever else the text writes it (泓岸街道 … 泓岸商业广场, 有泓岸特色的)
+      if (names.has(w) || w.length > 4 || costAt(tt, w, w.length, w.length) >= 0) return;
+      names.add(w);
+      for (var k = norm.indexOf(w); k >= 0; k = norm.indexOf(w, k + 1)) for (q = k; q < k + w.length; q++) busy[q] = 1;
     }
     return chars;
   }

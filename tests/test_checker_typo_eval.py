@@ -552,7 +552,9 @@ DOCUMENTS = {"doc-heldout-1.yml": (8469, 18, 0), "doc-heldout-2.yml": (8379, 18,
              "doc-heldout-10.yml": (8261, 24, 0), "doc-heldout-11.yml": (8636, 24, 0), "doc-heldout-12.yml": (8122, 24, 0),
              "doc-heldout-13.yml": (8241, 25, 0), "doc-heldout-14.yml": (8359, 23, 1), "doc-heldout-15.yml": (8483, 19, 0),
              "doc-heldout-16.yml": (8249, 18, 1), "doc-heldout-17.yml": (8029, 18, 0), "doc-heldout-18.yml": (8125, 13, 0),
-             "doc-heldout-19.yml": (8056, 22, 0), "doc-heldout-20.yml": (8236, 16, 1)}
+             "doc-heldout-19.yml": (8056, 22, 0), "doc-heldout-20.yml": (8236, 16, 1),
+             "doc-heldout-21.yml": (7706, 20, 0), "doc-heldout-22.yml": (8144, 25, 0), "doc-heldout-23.yml": (7729, 22, 1),
+             "doc-heldout-24.yml": (7773, 23, 0)}
 
 
 @pytest.mark.parametrize("path", DOCUMENT_SETS, ids=lambda p: p.stem)
