@@ -394,7 +394,8 @@ BASE_FORMAT = 5  # 5: with the second tier of corrections (``second``); 2: with 
 
 def base_sources(conf: dict) -> dict[str, str]:
     """What the base is made from, each as a short text: the packages' versions, the knobs, and
-    hashes of the vendored shape table and of this file (the code that derives it)."""
+    hashes of the vendored tables (shapes, pairs that print alike, the language model's, whose
+    vocabulary tells jieba's mistagged people from names) and of this file (the code that derives it)."""
     from importlib import metadata
 
     from checker import langmodel

@@ -273,6 +273,12 @@
   };
   Fixes.prototype.render = function (list, data) {
     var self = this, groups = new Map();
+    // a group opened or closed just now keeps that state: its toggle event comes later than a check drawn
+    // again at once (the word pairs or the language model arriving)
+    Array.prototype.forEach.call(list.querySelectorAll(".checker-group"), function (item) {
+      var details = item.querySelector("details");
+      if (details && details.open) self.open.add(item.dataset.rule); else if (details) self.open.delete(item.dataset.rule);
+    });
     list.textContent = "";
     this.edits.forEach(function (e) {
       if (!groups.has(e.rule)) groups.set(e.rule, []);
