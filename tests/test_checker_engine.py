@@ -104,7 +104,8 @@ def test_compiled_data_is_small(data):
     216 KB with the formulation matcher's formulations and statements (3 KB) and an eleventh ledger;
     249 KB with 54 more confusion pairs (44 KB of pairs in all, 16 KB gzipped); 252 KB before 50 more pairs and two
     more sides (共识, 全力) came in: 268 KB (60 KB of pairs in all, 21 KB gzipped; the core 121 KB gzipped); 272 KB
-    with the twenty-first session's cues, four pairs and nineteen formulations.
+    with the twenty-first session's cues, four pairs and nineteen formulations; 278 KB with the twenty-second
+    session's twelve pairs and eighteen typos.
     The 的/地/得 rule's word classes (data["typo"]["particle"], checker/particles.py) come with the word
     list: 115 KB, 56 KB gzipped (8,409 verbs 56 KB, 2,196 idioms 29 KB), the word list 1,560 KB, 772 KB gzipped;
     1,580 KB, 783 KB gzipped with the idioms of four common characters jieba tags as names protected
@@ -114,7 +115,7 @@ def test_compiled_data_is_small(data):
     import gzip
 
     core = json.dumps({k: v for k, v in data.items() if k not in ("typo", "pairs", "lm")}, ensure_ascii=False, separators=(",", ":"))
-    assert len(core.encode()) < 276_000, len(core.encode())
+    assert len(core.encode()) < 280_000, len(core.encode())
     typo = json.dumps(data["typo"], ensure_ascii=False, separators=(",", ":")).encode()
     assert len(typo) < 1_625_000 and len(gzip.compress(typo)) < 805_000, (len(typo), len(gzip.compress(typo)))
     particle = json.dumps(data["typo"]["particle"], ensure_ascii=False, separators=(",", ":")).encode()
