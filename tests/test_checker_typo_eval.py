@@ -548,10 +548,10 @@ def test_formulation_development_set(data):
 # its cause was fixed (群众文体工作领导小组 as 问题: 工作领导小组 a cue of 文体). Left: “净美家园” as 精美 (a coined name).
 DOCUMENTS = {"doc-heldout-1.yml": (8469, 18, 0), "doc-heldout-2.yml": (8379, 18, 0), "doc-heldout-3.yml": (8132, 15, 1),
              "doc-heldout-4.yml": (8384, 19, 0), "doc-heldout-5.yml": (8175, 15, 0), "doc-heldout-6.yml": (8259, 15, 0),
-             "doc-heldout-7.yml": (8013, 20, 1), "doc-heldout-8.yml": (8273, 15, 2), "doc-heldout-9.yml": (8216, 23, 0),
+             "doc-heldout-7.yml": (8013, 20, 1), "doc-heldout-8.yml": (8273, 16, 2), "doc-heldout-9.yml": (8216, 23, 0),
              "doc-heldout-10.yml": (8261, 25, 0), "doc-heldout-11.yml": (8636, 24, 0), "doc-heldout-12.yml": (8122, 24, 0),
              "doc-heldout-13.yml": (8241, 25, 0), "doc-heldout-14.yml": (8359, 23, 1), "doc-heldout-15.yml": (8483, 19, 0),
-             "doc-heldout-16.yml": (8249, 18, 1), "doc-heldout-17.yml": (8029, 18, 0), "doc-heldout-18.yml": (8125, 13, 0),
+             "doc-heldout-16.yml": (8249, 18, 1), "doc-heldout-17.yml": (8029, 18, 0), "doc-heldout-18.yml": (8125, 14, 0),
              "doc-heldout-19.yml": (8056, 22, 0), "doc-heldout-20.yml": (8236, 16, 1),
              "doc-heldout-21.yml": (7706, 20, 0), "doc-heldout-22.yml": (8144, 25, 0), "doc-heldout-23.yml": (7729, 22, 1),
              "doc-heldout-24.yml": (7773, 23, 0)}
@@ -576,8 +576,9 @@ def test_whole_draft_reports(path, data):
 # Twenty-second session: a numeral's measure word inside the corrected word (近一步 as 进一步) and after a word's numeral
 # (统一部暑): homophones 258; a doubled character judged by its twin's word (志愿者者, 进行行再部署): missing/doubled/swapped
 # 208, look-alikes 289; near-identical shapes the model lists as words (typos.yml: 自已, 时侯, 深人): look-alikes 292;
-# confusion pairs for words an input method offers for the register's own (usage.yml: 引到, 骨感, 清淡): homophones 272.
-IN_DOCUMENTS = {"homophone": 272, "lookalike": 292, "missing_doubled_transposed": 208, "formulation": 299}
+# confusion pairs for words an input method offers for the register's own (usage.yml: 引到, 骨感, 清淡): homophones 272;
+# register words jieba lacks (context.yml: 孝亲敬老, 传习室, 登记簿) and 贷款/货款: look-alikes 295.
+IN_DOCUMENTS = {"homophone": 272, "lookalike": 295, "missing_doubled_transposed": 208, "formulation": 299}
 
 
 def test_writers_sets_read_as_documents(data):
