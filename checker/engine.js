@@ -2356,8 +2356,9 @@
           e.kind === "swapped" ? conf.threshold_swapped : twin ? conf.threshold_twin : e.kind === "sound" || listed ? conf.threshold_short : conf.threshold_short_alike;
         // (a doubled character's word is the one holding its twin: 进行行再部署 is 进行, whatever 再 makes;
         // but a character that is a word said twice, 天天, 常常, may begin the next clause: 每天天不亮)
-        if (!tt.offer.has(word) && !(e.kind === "doubled" && !tt.offer.has(run[e.at] + run[e.at]) &&
-            tt.offer.has(after.slice.apply(after, wordAt(s1[1], after.length, pos - 1))))) return;
+        var twinSpan = e.kind === "doubled" ? wordAt(s1[1], after.length, pos - 1) : null;
+        if (!tt.offer.has(word) && !(twinSpan && !tt.offer.has(run[e.at] + run[e.at]) &&
+            tt.offer.has(after.slice(twinSpan[0], twinSpan[1])))) return;
         // a swap the words beside it do not want, once the pair evidence is loaded, is no slip: the
         // order written is most likely a word no list holds (普惠 is no 惠普 turned round)
         if (e.kind === "swapped" && pt && pairGain(pt, tt, run, base, norm, e) < conf.swap_pair_floor) return;
@@ -2383,8 +2384,8 @@
             } else return;
           }
         }
-        if (e.kind === "doubled") {  // reported and corrected: the word holding its twin (落实实到位: 落实, not 到位)
-          span = wordAt(s1[1], after.length, pos - 1);
+        if (twinSpan) {  // reported and corrected: the word holding its twin (落实实到位: 落实, not 到位)
+          span = twinSpan;
           word = after.slice(span[0], span[1]);
         }
         var from = base + a + span[0], to = base + a + span[1];
@@ -2421,8 +2422,8 @@
     found.concat(found2, found3).forEach(function (f) {
       // a doubled character after a term the rule leaves alone (志愿者者, 理论宣讲讲) is dropped, the term kept,
       // unless the copy begins a word (镜湖湖畔, 沙井村村委会: a name, then a word)
-      var after = f.e.kind === "doubled" && !busy[f.pos] && !beginsWord(tt, norm, f.pos);
-      for (var q = f.start; q < f.end; q++) if (taken[q] || (busy[q] && !after)) return;
+      var dropsOnlyCopy = f.e.kind === "doubled" && !busy[f.pos] && !beginsWord(tt, norm, f.pos);
+      for (var q = f.start; q < f.end; q++) if (taken[q] || (busy[q] && !dropsOnlyCopy)) return;
       for (q = f.start; q < f.end; q++) taken[q] = 1;
       var start = at ? at[f.start] : f.start, end = at ? at[f.end - 1] + 1 : f.end;  // in the text
       if (isMention(ctx, start, end)) return;
@@ -2504,7 +2505,7 @@
         names.add(w);
         var first = norm.indexOf(w), again = norm.indexOf(w, first + 1);
         if (again < 0) { unsure[s] = 1; unsure[s + 1] = 2; return; }
-        for (var k = first; k >= 0; k = norm.indexOf(w, k + 2)) busy[k] = busy[k + 1] = 1;
+        markEvery(norm, w, busy);
         chars.add(w[0]); chars.add(w[1]);
         return;
       }
@@ -2512,9 +2513,13 @@
       // and, a name that is no word, wherever else the text writes it (泓岸街道 … 泓岸商业广场, 有泓岸特色的)
       if (names.has(w) || w.length > 4 || costAt(tt, w, w.length, w.length) >= 0) return;
       names.add(w);
-      for (var k = norm.indexOf(w); k >= 0; k = norm.indexOf(w, k + 1)) for (q = k; q < k + w.length; q++) busy[q] = 1;
+      markEvery(norm, w, busy);
     }
     return chars;
+  }
+  // Marks in mask every place norm writes w (each found after the one before it).
+  function markEvery(norm, w, mask) {
+    for (var k = norm.indexOf(w); k >= 0; k = norm.indexOf(w, k + w.length)) for (var q = k; q < k + w.length; q++) mask[q] = 1;
   }
 
   // A verb said twice, each time with a character after it, neither pair a word of the lists (走深走实,
