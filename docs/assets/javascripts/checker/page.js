@@ -273,8 +273,8 @@
   };
   Fixes.prototype.render = function (list, data) {
     var self = this, groups = new Map();
-    // a group opened or closed just now keeps that state: its toggle event comes later than a check drawn
-    // again at once (the word pairs or the language model arriving)
+    // each group keeps the state it is drawn in now, read here and not from its toggle event, which comes later
+    // than a check drawn again at once (the word pairs or the language model arriving)
     Array.prototype.forEach.call(list.querySelectorAll(".checker-group"), function (item) {
       var details = item.querySelector("details");
       if (details && details.open) self.open.add(item.dataset.rule); else if (details) self.open.delete(item.dataset.rule);
@@ -299,7 +299,6 @@
       item.appendChild(head);
       var details = el("details"), ol = el("ol");
       details.open = self.open.has(rule);
-      details.addEventListener("toggle", function () { if (details.open) self.open.add(rule); else self.open.delete(rule); });
       details.appendChild(el("summary", null, "逐条查看"));
       edits.slice(0, MAX_LISTED).forEach(function (e) {
         var f = self.findings[e.finding], rejected = self.rejected.has(editKey(e));
