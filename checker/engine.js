@@ -2379,7 +2379,7 @@
             if (gain >= (e.kind === "swapped" ? conf.lm_bar_swapped : conf.lm_bar)) {
               pairScore = gain * 2 * Math.LN10;
               model = true;
-            } else if (score >= conf.own_floor && gain >= conf.own_lm && (own = ownWord(tt, pt, norm, run, a, s1, after, span, pos, e)) > 0) {
+            } else if (score >= conf.own_floor && gain >= conf.own_lm && (own = ownWord(tt, pt, norm, run, a, after, twinSpan || span, e.kind)) > 0) {
               pairScore = score;  // else the text's own word (from own_floor on), the model agreeing less
             } else return;
           }
@@ -2606,17 +2606,16 @@
   // report, OWN_TEXT_MAX characters (the guide's print page, the whole book, writes 不再 nearly 200 times in its
   // changelog), ownWord reads none.
   var OWN_TEXT_MAX = 30000;
-  // Whether the text itself says that edit e of run, under the context rule's bars, is a slip: the text
+  // Whether the text itself says that an edit of run, under the context rule's bars, is a slip: the text
   // writes the word it makes own_min times or more elsewhere, and the stretch as written once, no word
   // of either list. A report that writes 满意度 three times and 满度 once, or 辖区 throughout and 瞎区
-  // once, slipped once; a writer's habit (必需 each time) is written alike. after is run[a, ...) edited,
-  // s1 its split, span the word holding the edit at pos (a doubled character's: the word holding its
+  // once, slipped once; a writer's habit (必需 each time) is written alike. after is run[a, ...) with an edit
+  // of that kind made, span the word of after holding it (a doubled character's: the word holding its
   // twin). Returns how many times the word is written, or 0.
-  function ownWord(tt, pt, norm, run, a, s1, after, span, pos, e) {
+  function ownWord(tt, pt, norm, run, a, after, span, kind) {
     if (norm.length > OWN_TEXT_MAX) return 0;
-    if (e.kind === "doubled") span = wordAt(s1[1], after.length, pos - 1);
     var word = after.slice(span[0], span[1]), st = a + span[0];
-    var L = span[1] - span[0] + (e.kind === "missing" ? -1 : e.kind === "doubled" ? 1 : 0);
+    var L = span[1] - span[0] + (kind === "missing" ? -1 : kind === "doubled" ? 1 : 0);
     if (word.length < 2 || L < 1) return 0;
     var written = run.substr(st, L);
     if (L >= 2 && (L <= 4 ? listedWord(tt, pt, run, st, L) : tt.cost.has(written))) return 0;
