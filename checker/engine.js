@@ -1110,7 +1110,8 @@
     }
     for (q = 0; q < (side.before || []).length; q++) {
       c = side.before[q];
-      for (k = s0 - c.length; k >= s0 - c.length - (c.length > 1 ? 2 : 0) && k >= a; k--) if (norm.startsWith(c, k) && (c.length > 1 || cueAlone(tab, norm, k, s, e))) return c;
+      // (nor the last item of a list the word heads: 规划实施等主题 is no 实施主体)
+      for (k = s0 - c.length; k >= s0 - c.length - (c.length > 1 ? 2 : 0) && k >= a; k--) if (norm.startsWith(c, k) && (c.length > 1 || cueAlone(tab, norm, k, s, e)) && norm.slice(k + c.length, s0).indexOf("\u7b49") < 0) return c;
     }
     var rest = (side.later || []).length ? norm.slice(e, z) : "";
     for (q = 0; q < (side.later || []).length; q++) if (rest.indexOf(side.later[q]) >= 0) return side.later[q];
