@@ -2026,7 +2026,7 @@
     }
     if (!verb || pt.copulas.has(verb)) return null;
     if (after > verb.length) {  // a longer word there: a verb and a verb or result (分析研判, 承担起), or no verb
-      // (a character after the verb is a result or nothing: 宣传品, 推进会 are things, whatever 品 and 会 are alone)
+      // (a character after the verb is a result or nothing: 宣传品 is a thing, whatever 品 is alone)
       var rest = word.slice(verb.length);
       if (!pt.verbs.has(word) && !(rest.length > 1 && pt.verbs.has(rest)) && pt.results.indexOf(rest) < 0) return null;
       verb = word;
