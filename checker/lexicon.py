@@ -242,14 +242,13 @@ def second_tier(entries, conf: dict, freq: dict[str, int], misspelt) -> dict[str
     return out
 
 
-def model_words() -> frozenset[str]:
+def model_words(conf: dict) -> frozenset[str]:
     """The words of the language model's table (checker/vendor/libime-lm/lm.json, libime's vocabulary of
-    general text), none where the table is absent."""
+    general text, read by ``langmodel.load`` with its settings check), none where the table is absent."""
     from checker import langmodel
 
-    if not langmodel.MODEL.exists():
-        return frozenset()
-    return frozenset(json.loads(langmodel.MODEL.read_text(encoding="utf-8"))["words"].split("\n"))
+    table = langmodel.load(conf)
+    return frozenset(table["words"].split("\n")) if table else frozenset()
 
 
 def _stages(entries, terms, conf: dict, pinyin: dict[str, str], shapes: dict[str, str], twins):
@@ -269,7 +268,7 @@ def _stages(entries, terms, conf: dict, pinyin: dict[str, str], shapes: dict[str
     # stranger of a place or a team the report names (沅芷 is no 李沅芷 missing its 李); but jieba tags many
     # words so (幸福感, 子弟兵, 黑名单): one the language model's vocabulary holds (model_words) that is a common
     # word of two and a character (幸福 + 感, 黑 + 名单) is a word; 陈伯达, 毛泽东 are no such
-    general, two = model_words(), {w for w, f, tag in entries if len(w) == 2 and f >= conf["min_freq"] and tag not in NAME_TAGS}
+    general, two = model_words(conf), {w for w, f, tag in entries if len(w) == 2 and f >= conf["min_freq"] and tag not in NAME_TAGS}
     people = {w for w, _, tag in entries if len(w) == 3 and tag in PERSON_TAGS and kind.get(w) == "words"
               and w not in terms and not (w in general and (w[:2] in two or w[1:] in two))}
     named = {w: freq.pop(w) for w in sorted(people)}
