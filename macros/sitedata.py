@@ -118,6 +118,17 @@ def _schema(root: Path, name: str) -> dict:
                          "restore the schema file from git") from exc
 
 
+def _repeated(items: list) -> tuple[int, int]:
+    """Indexes of the first item that a later one repeats, and of that later one."""
+    seen: dict[str, int] = {}
+    for i, item in enumerate(items):
+        key = json.dumps(item, sort_keys=True, ensure_ascii=False)
+        if key in seen:
+            return seen[key], i
+        seen[key] = i
+    return 0, 0
+
+
 def _describe(error: jsonschema.ValidationError) -> str:
     where = "/".join(str(p) for p in error.absolute_path) or "the top level"
     if error.validator == "required":
@@ -125,6 +136,9 @@ def _describe(error: jsonschema.ValidationError) -> str:
         return f"missing required field '{missing}' in {where}"
     if error.validator == "additionalProperties":
         return f"unknown field in {where}: {error.message}"
+    if error.validator == "uniqueItems" and isinstance(error.instance, list):
+        first, again = _repeated(error.instance)
+        return f"{where}: item {again + 1} repeats item {first + 1} ({json.dumps(error.instance[again], ensure_ascii=False)})"
     return f"{where}: {error.message}"
 
 
@@ -147,6 +161,9 @@ def validate_source(source: Source, schema: dict, schema_name: str) -> None:
         more = f" (and {len(errors) - 1} more problem(s) in this file)" if len(errors) > 1 else ""
         hint = first.schema.get("description") if isinstance(first.schema, dict) else None
         where = tuple(first.absolute_path)
+        if first.validator == "uniqueItems" and isinstance(first.instance, list):
+            where += (_repeated(first.instance)[1],)  # point at the repeat
+            hint = "delete the repeat: a list holds each entry once"
         if first.validator == "additionalProperties" and isinstance(first.instance, dict):
             unexpected = [k for k in first.instance if k not in first.schema.get("properties", {})]
             where += tuple(unexpected[:1])  # point at the unexpected key itself

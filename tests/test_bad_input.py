@@ -60,6 +60,12 @@ def duplicate_record_id(root: Path):
     return "data/checklists/before-submission-copy.yml", line, "differs from the file name"
 
 
+def repeated_list_entry(root: Path):
+    """A word listed twice: the message names the repeat and its line, not the whole list."""
+    line = replace(root / "data/checker/vocabulary.yml", "  - 党课\n", "  - 党课\n  - 党课\n") + 1
+    return "data/checker/vocabulary.yml", line, 'repeats item'
+
+
 def unknown_field(root: Path):
     line = replace(root / CHECKLIST, "    text: 单位名称、年份", "    txet: 单位名称、年份")
     return CHECKLIST, line, "unknown field"
@@ -149,7 +155,7 @@ CASES = [malformed_yaml, unknown_checklist_id, missing_required_field, duplicate
          unknown_field, undefined_variable, template_syntax_error, broken_link, broken_anchor,
          bad_front_matter_key, policy_page_without_basis, templates_folder, filler_word_that_is_a_synonym,
          plan_period_off_by_a_year, shared_heading_in_two_files, pattern_javascript_cannot_read,
-         admin_level_not_one_word, context_setting_missing]
+         admin_level_not_one_word, context_setting_missing, repeated_list_entry]
 
 
 @pytest.mark.parametrize("break_it", CASES, ids=[c.__name__ for c in CASES])
