@@ -479,6 +479,8 @@ def test_later_writers_correct_text_raises_no_error_and_no_more_warnings(writer,
 # once their causes were fixed (涉政, 入人心, 一屉: words; 作 before a modifier and what it makes: a frame; 实践所, 法治观念:
 # cues of their own side), 1 and 1. Left: 逐部列明 as 逐步 (elevators counted, 部; the slip it reads is as likely),
 # 办事多、诉求多 as 办事处 (多 a look-alike by strokes at the term's edge).
+# The same session's cues of the written side (usage.yml: 安全 before 整治, 社区 before 书记) and 强烈 no cue of 反应 took
+# published 3 -> 0 (燃气安全整治 as 政治, 优秀社区书记 as 书籍, 退役军人反映强烈 as 反应).
 CORPORA = {"community": ("clean-community.yml", 160, 28595, 0), "voices": ("clean-voices.yml", 160, 30196, 0),
            "services": ("clean-services.yml", 160, 27041, 3), "daily": ("clean-daily.yml", 160, 26082, 2),
            "families": ("clean-families.yml", 160, 26330, 3), "neighbours": ("clean-neighbours.yml", 160, 29512, 2),
@@ -486,7 +488,7 @@ CORPORA = {"community": ("clean-community.yml", 160, 28595, 0), "voices": ("clea
            "crafts": ("clean-crafts.yml", 160, 30929, 5), "safety": ("clean-safety.yml", 160, 28485, 0),
            "services2": ("clean-services2.yml", 160, 29018, 2), "youth": ("clean-youth.yml", 160, 27480, 2),
            "festivals": ("clean-festivals.yml", 160, 30834, 2), "legal": ("clean-legal.yml", 160, 26594, 5),
-           "published": ("clean-published.yml", 160, 28263, 3), "sent": ("clean-sent.yml", 160, 28101, 1),
+           "published": ("clean-published.yml", 160, 28263, 0), "sent": ("clean-sent.yml", 160, 28101, 1),
            "formal": ("clean-formal.yml", 160, 27145, 0), "summaries": ("clean-summaries.yml", 160, 26359, 0),
            "study": ("clean-study.yml", 160, 27472, 1), "exemplars": ("clean-exemplars.yml", 160, 26136, 0),
            "customs": ("clean-customs.yml", 160, 27591, 1), "urban": ("clean-urban.yml", 160, 26232, 1),
@@ -562,19 +564,19 @@ def test_formulation_development_set(data):
 # other side ending a list the word heads). Three older ones then: 深学细悟 a word (set 3), 党建带关建 a frame
 # (set 7), 宣传品 no verb after 的 (set 16: 品 is a verb alone).
 # Sets 29 to 32 (twenty-fourth session), first run on 2420402: 74 of 120 found, 4 warnings in 31,301 characters; 1 once
-# their causes were fixed (志愿参与: 参与 no cue of 自愿; 楼长, a word; 党史教育, a term of the vocabulary). Left: 推送实用
-# 安全知识 as 使用 (the word-pair evidence, no cue either side).
+# their causes were fixed (志愿参与: 参与 no cue of 自愿; 楼长, a word; 党史教育, a term of the vocabulary), and none once
+# 知识 was a cue of 实用 (推送实用安全知识 had been read as 使用 by the word-pair evidence, no cue either side).
 DOCUMENTS = {"doc-heldout-1.yml": (8469, 18, 0), "doc-heldout-2.yml": (8379, 18, 0), "doc-heldout-3.yml": (8132, 15, 0),
              "doc-heldout-4.yml": (8384, 19, 0), "doc-heldout-5.yml": (8175, 15, 0), "doc-heldout-6.yml": (8259, 15, 0),
              "doc-heldout-7.yml": (8013, 20, 0), "doc-heldout-8.yml": (8273, 16, 2), "doc-heldout-9.yml": (8216, 23, 0),
-             "doc-heldout-10.yml": (8261, 25, 0), "doc-heldout-11.yml": (8636, 24, 0), "doc-heldout-12.yml": (8122, 24, 0),
+             "doc-heldout-10.yml": (8261, 25, 0), "doc-heldout-11.yml": (8636, 24, 0), "doc-heldout-12.yml": (8122, 25, 0),
              "doc-heldout-13.yml": (8241, 25, 0), "doc-heldout-14.yml": (8359, 23, 1), "doc-heldout-15.yml": (8483, 19, 0),
              "doc-heldout-16.yml": (8249, 18, 0), "doc-heldout-17.yml": (8029, 18, 0), "doc-heldout-18.yml": (8125, 14, 0),
              "doc-heldout-19.yml": (8056, 22, 0), "doc-heldout-20.yml": (8236, 16, 1),
              "doc-heldout-21.yml": (7706, 20, 0), "doc-heldout-22.yml": (8144, 25, 0), "doc-heldout-23.yml": (7729, 22, 1),
              "doc-heldout-24.yml": (7773, 23, 0), "doc-heldout-25.yml": (7661, 21, 0), "doc-heldout-26.yml": (7998, 18, 0),
              "doc-heldout-27.yml": (7799, 20, 0), "doc-heldout-28.yml": (7777, 16, 0),
-             "doc-heldout-29.yml": (7700, 21, 0), "doc-heldout-30.yml": (8091, 19, 1), "doc-heldout-31.yml": (7745, 11, 0),
+             "doc-heldout-29.yml": (7700, 21, 0), "doc-heldout-30.yml": (8091, 19, 0), "doc-heldout-31.yml": (7745, 11, 0),
              "doc-heldout-32.yml": (7765, 23, 0)}
 
 
