@@ -408,7 +408,7 @@ def compile_data(site, with_language: bool = True) -> dict:
     return data
 
 
-CONTEXT_KEYS = ("second_bar", "threshold", "threshold_short", "threshold_short_alike", "threshold_twin", "threshold_swapped", "swap_pair_floor", "across_bar", "threshold_three", "error_from", "formula_common", "penalty", "rare_cost", "common_cost", "rare_char", "rare_sound", "names", "places", "frames", "pair_bar", "pair_shape", "pair_shape_bound", "shape_alone", "rescue_from", "pair_doubled_bar", "confusion_pair_bar", "lm_bar", "lm_floor", "lm_window", "lm_bar_swapped", "lm_common_swap", "lm_veto", "lm_veto_sound", "own_floor", "own_lm", "own_min", "own_ratio", "topic_count", "topic_ratio", "twin_alone", "twin_common", "twin_bound", "twin_pair_floor", "twin_lm", "suffix_words", "titles", "nouns_twice", "separable", "reduplicable")
+CONTEXT_KEYS = ("second_bar", "threshold", "threshold_short", "threshold_short_alike", "threshold_twin", "threshold_swapped", "swap_pair_floor", "across_bar", "threshold_three", "error_from", "formula_common", "penalty", "rare_cost", "common_cost", "rare_char", "rare_sound", "names", "places", "frames", "pair_bar", "pair_shape", "pair_shape_bound", "shape_alone", "rescue_from", "pair_doubled_bar", "confusion_pair_bar", "lm_bar", "lm_floor", "lm_window", "lm_bar_swapped", "lm_common_swap", "lm_veto", "lm_veto_sound", "own_floor", "own_lm", "own_min", "own_ratio", "topic_count", "topic_ratio", "twin_alone", "twin_common", "twin_bound", "twin_pair_floor", "twin_lm", "suffix_words", "titles", "surnames", "nouns_twice", "separable", "reduplicable")
 
 
 def merged_shapes(derived: dict[str, str], groups: list[str]) -> dict[str, str]:
@@ -460,8 +460,9 @@ def typo_data(conf: dict, vocab: list[str], groups: list[str] = (), base: dict |
 
 
 def names(conf: dict) -> str:
-    """context.yml's ``names`` pattern with {surname} made its ``surnames`` (one character class)."""
-    return conf["names"].replace("{surname}", f"[{conf['surnames']}]")
+    """context.yml's ``names`` pattern with {surname} made its ``surnames`` and ``rare_surnames`` (one character
+    class)."""
+    return conf["names"].replace("{surname}", f"[{conf['surnames']}{conf['rare_surnames']}]")
 
 
 def measured(conf: dict, measures: str) -> str:

@@ -831,6 +831,9 @@
       for (var k = 0; k < alike.length; k++) {
         var c = tt.cost1[alike.charCodeAt(k)];
         if (!(c >= 0 && (byModel || c <= conf.twin_common))) continue;
+        // (never a common surname, context.yml surnames: the model reads one alone before two characters as a
+        // name, 扬文明新风 as 杨文明)
+        if (conf.surnames.indexOf(alike[k]) >= 0) continue;
         if (byModel) {
           var e = { kind: "shape", at: i, ch: alike[k] };
           if (was === undefined) was = lmWritten(modelOf(tab), run, e, conf.lm_window);

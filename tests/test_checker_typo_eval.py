@@ -566,6 +566,9 @@ def test_formulation_development_set(data):
 # Sets 29 to 32 (twenty-fourth session), first run on 2420402: 74 of 120 found, 4 warnings in 31,301 characters; 1 once
 # their causes were fixed (志愿参与: 参与 no cue of 自愿; 楼长, a word; 党史教育, a term of the vocabulary), and none once
 # 知识 was a cue of 实用 (推送实用安全知识 had been read as 使用 by the word-pair evidence, no cue either side).
+# Sets 33 to 36, written after those fixes, first run on b46a4a6: 76 of 120 found, 6 warnings in 31,623 characters;
+# none once their causes were fixed (cues of the side written: 依赖共建, 首报时间, 完成全部复核, 评论员队伍发声, 文体生活;
+# a common surname never the twin of a lone character: “扬文明新风” had been read as 杨文明).
 DOCUMENTS = {"doc-heldout-1.yml": (8469, 18, 0), "doc-heldout-2.yml": (8379, 18, 0), "doc-heldout-3.yml": (8132, 15, 0),
              "doc-heldout-4.yml": (8384, 19, 0), "doc-heldout-5.yml": (8175, 15, 0), "doc-heldout-6.yml": (8259, 15, 0),
              "doc-heldout-7.yml": (8013, 20, 0), "doc-heldout-8.yml": (8273, 16, 2), "doc-heldout-9.yml": (8216, 23, 0),
@@ -577,7 +580,8 @@ DOCUMENTS = {"doc-heldout-1.yml": (8469, 18, 0), "doc-heldout-2.yml": (8379, 18,
              "doc-heldout-24.yml": (7773, 23, 0), "doc-heldout-25.yml": (7661, 21, 0), "doc-heldout-26.yml": (7998, 18, 0),
              "doc-heldout-27.yml": (7799, 20, 0), "doc-heldout-28.yml": (7777, 16, 0),
              "doc-heldout-29.yml": (7700, 21, 0), "doc-heldout-30.yml": (8091, 19, 0), "doc-heldout-31.yml": (7745, 11, 0),
-             "doc-heldout-32.yml": (7765, 23, 0)}
+             "doc-heldout-32.yml": (7765, 23, 0), "doc-heldout-33.yml": (8343, 13, 0), "doc-heldout-34.yml": (7824, 25, 0),
+             "doc-heldout-35.yml": (7777, 19, 0), "doc-heldout-36.yml": (7679, 19, 0)}
 
 
 @pytest.mark.parametrize("path", DOCUMENT_SETS, ids=lambda p: p.stem)
