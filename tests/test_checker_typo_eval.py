@@ -481,12 +481,19 @@ def test_later_writers_correct_text_raises_no_error_and_no_more_warnings(writer,
 # 办事多、诉求多 as 办事处 (多 a look-alike by strokes at the term's edge).
 # The same session's cues of the written side (usage.yml: 安全 before 整治, 社区 before 书记) and 强烈 no cue of 反应 took
 # published 3 -> 0 (燃气安全整治 as 政治, 优秀社区书记 as 书籍, 退役军人反映强烈 as 反应).
+# notices and speeches (clean-notices.yml, clean-speeches.yml, twenty-fourth session, written after its last change but
+# one): 通知, 倡议书 and 温馨提示; what is said aloud and written down. 8 and 10 warnings as documents, no error, on their
+# first run (77cfe3d); 2 and 3 once their causes were fixed (轿厢, 犬只, 改织, 冻手, 大肠菌群, 除颤仪, 楼牌, 划花, 遛犬:
+# words; 意思意思 said twice on purpose; 南塘二村 a place name; 石磨磨的, 笔记记了: a noun and the verb done with it;
+# 网织得更密: the character before 得 and a degree adverb a frame; 办法 no verb). youth 2 -> 1 (笔记记了). Left: 报名截止到
+# (a usage warning, as meant), 上门服务的安全规范 and 真正的考验 (的 read as 得, 地), 来讲讲 and 校校正 (a verb said twice),
+# 打铜巷 as 铜像 in a paragraph that names it once (the suffix left alone too lost a writer's 专厂招聘会).
 CORPORA = {"community": ("clean-community.yml", 160, 28595, 0), "voices": ("clean-voices.yml", 160, 30196, 0),
            "services": ("clean-services.yml", 160, 27041, 3), "daily": ("clean-daily.yml", 160, 26082, 2),
            "families": ("clean-families.yml", 160, 26330, 3), "neighbours": ("clean-neighbours.yml", 160, 29512, 2),
            "care": ("clean-care.yml", 160, 31229, 0), "culture": ("clean-culture.yml", 160, 27027, 1),
            "crafts": ("clean-crafts.yml", 160, 30929, 5), "safety": ("clean-safety.yml", 160, 28485, 0),
-           "services2": ("clean-services2.yml", 160, 29018, 2), "youth": ("clean-youth.yml", 160, 27480, 2),
+           "services2": ("clean-services2.yml", 160, 29018, 2), "youth": ("clean-youth.yml", 160, 27480, 1),
            "festivals": ("clean-festivals.yml", 160, 30834, 2), "legal": ("clean-legal.yml", 160, 26594, 5),
            "published": ("clean-published.yml", 160, 28263, 0), "sent": ("clean-sent.yml", 160, 28101, 1),
            "formal": ("clean-formal.yml", 160, 27145, 0), "summaries": ("clean-summaries.yml", 160, 26359, 0),
@@ -505,7 +512,8 @@ CORPORA = {"community": ("clean-community.yml", 160, 28595, 0), "voices": ("clea
            "park": ("clean-park.yml", 160, 28107, 1), "propaganda": ("clean-propaganda.yml", 160, 27071, 1),
            "civility": ("clean-civility.yml", 160, 27065, 1), "talks": ("clean-talks.yml", 160, 26870, 2),
            "volunteers": ("clean-volunteers.yml", 49, 27359, 1), "duty2": ("clean-duty2.yml", 50, 27850, 0),
-           "minutes": ("clean-minutes.yml", 50, 27220, 1), "ledgers": ("clean-ledgers.yml", 48, 27867, 1)}
+           "minutes": ("clean-minutes.yml", 50, 27220, 1), "ledgers": ("clean-ledgers.yml", 48, 27867, 1),
+           "notices": ("clean-notices.yml", 50, 27673, 2), "speeches": ("clean-speeches.yml", 50, 26876, 6)}
 
 
 @pytest.mark.parametrize("corpus", CORPORA)
