@@ -1323,6 +1323,9 @@
       var edge = i === 0 || i === term.length - 1;
       if (ev === null || (ev === "fuzzy" && (edge || term.length < 4))) return;
       if (edge && tab.edgeFunctionChars.indexOf(got) >= 0) return;
+      // a look-alike by strokes alone, no pair people confuse, at the edge of a term of three: as weak as a fuzzy
+      // sound there (群众办事多、诉求多 is no 办事处)
+      if (edge && term.length === 3 && ev === "shape" && !shapeListed(tab, got, want)) return;
       if (numberSaid(got, want)) return;
       // a count where the term's numerals stand: 人 or a measure word after them (不到二十人 is no 二十大)
       if (i > 0 && (got === "\u4eba" || (measuredAt && measuredAt[pos])) && numeralsBefore(term, i)) return;
