@@ -489,6 +489,9 @@ def test_later_writers_correct_text_raises_no_error_and_no_more_warnings(writer,
 # 网织得更密: the character before 得 and a degree adverb a frame; 办法 no verb). youth 2 -> 1 (笔记记了). Left: 报名截止到
 # (a usage warning, as meant), 上门服务的安全规范 and 真正的考验 (的 read as 得, 地), 来讲讲 and 校校正 (a verb said twice),
 # 打铜巷 as 铜像 in a paragraph that names it once (the suffix left alone too lost a writer's 专厂招聘会).
+# stories (clean-stories.yml, 事迹材料 and 典型案例, written after the session's last change but one): 4 warnings on its first
+# run (89936e5); 1 once their causes were fixed (竹匾 a word; 眨眨眼睛, 咕噜咕噜: forms said twice). Left: a rhyme about
+# the look-alikes themselves (“开口己，半口已，封口就是巳”: 己 read as 已).
 CORPORA = {"community": ("clean-community.yml", 160, 28595, 0), "voices": ("clean-voices.yml", 160, 30196, 0),
            "services": ("clean-services.yml", 160, 27041, 3), "daily": ("clean-daily.yml", 160, 26082, 2),
            "families": ("clean-families.yml", 160, 26330, 3), "neighbours": ("clean-neighbours.yml", 160, 29512, 2),
@@ -514,7 +517,8 @@ CORPORA = {"community": ("clean-community.yml", 160, 28595, 0), "voices": ("clea
            "civility": ("clean-civility.yml", 160, 27065, 1), "talks": ("clean-talks.yml", 160, 26870, 2),
            "volunteers": ("clean-volunteers.yml", 49, 27359, 1), "duty2": ("clean-duty2.yml", 50, 27850, 0),
            "minutes": ("clean-minutes.yml", 50, 27220, 1), "ledgers": ("clean-ledgers.yml", 48, 27867, 0),
-           "notices": ("clean-notices.yml", 50, 27673, 2), "speeches": ("clean-speeches.yml", 50, 26876, 6)}
+           "notices": ("clean-notices.yml", 50, 27673, 2), "speeches": ("clean-speeches.yml", 50, 26876, 6),
+           "stories": ("clean-stories.yml", 50, 27195, 1)}
 
 
 @pytest.mark.parametrize("corpus", CORPORA)
@@ -578,6 +582,8 @@ def test_formulation_development_set(data):
 # Sets 33 to 36, written after those fixes, first run on b46a4a6: 76 of 120 found, 6 warnings in 31,623 characters;
 # none once their causes were fixed (cues of the side written: 依赖共建, 首报时间, 完成全部复核, 评论员队伍发声, 文体生活;
 # a common surname never the twin of a lone character: “扬文明新风” had been read as 杨文明).
+# Sets 37 and 38, written after the session's last change but one, first run on 89936e5: 44 of 60 found, no warning in
+# 15,356 characters.
 DOCUMENTS = {"doc-heldout-1.yml": (8469, 18, 0), "doc-heldout-2.yml": (8379, 18, 0), "doc-heldout-3.yml": (8132, 15, 0),
              "doc-heldout-4.yml": (8384, 19, 0), "doc-heldout-5.yml": (8175, 15, 0), "doc-heldout-6.yml": (8259, 15, 0),
              "doc-heldout-7.yml": (8013, 20, 0), "doc-heldout-8.yml": (8273, 16, 2), "doc-heldout-9.yml": (8216, 23, 0),
@@ -590,7 +596,8 @@ DOCUMENTS = {"doc-heldout-1.yml": (8469, 18, 0), "doc-heldout-2.yml": (8379, 18,
              "doc-heldout-27.yml": (7799, 20, 0), "doc-heldout-28.yml": (7777, 16, 0),
              "doc-heldout-29.yml": (7700, 21, 0), "doc-heldout-30.yml": (8091, 19, 0), "doc-heldout-31.yml": (7745, 11, 0),
              "doc-heldout-32.yml": (7765, 23, 0), "doc-heldout-33.yml": (8343, 13, 0), "doc-heldout-34.yml": (7824, 25, 0),
-             "doc-heldout-35.yml": (7777, 19, 0), "doc-heldout-36.yml": (7679, 19, 0)}
+             "doc-heldout-35.yml": (7777, 19, 0), "doc-heldout-36.yml": (7679, 19, 0), "doc-heldout-37.yml": (7643, 23, 0),
+             "doc-heldout-38.yml": (7713, 21, 0)}
 
 
 @pytest.mark.parametrize("path", DOCUMENT_SETS, ids=lambda p: p.stem)
