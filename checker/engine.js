@@ -2857,16 +2857,14 @@
     return bound ? conf.pair_shape_bound : conf.pair_shape;
   }
   // A character said twice at i - 1 and i that is no doubling typo, beside meantTwice's: the left copy
-  // ends a word of the best split and the right copy begins one (分词词典); the left copy is the noun
+  // ends a word of the best split and the right copy begins one (分词词典) or is a verb of one character
+  // before 的, 了, 着 or 过, what is done with the noun (笔记记了, 石磨磨的面粉); the left copy is the noun
   // after a number and its measure word and the right copy begins a common word (3号楼楼道, 12栋楼楼顶).
-  // A left copy that ends a word of the best split and a right copy that is a verb of one character
-  // before 的, 了, 着 or 过 are a noun and what is done with it (笔记记了, 石磨磨的面粉).
   // 提高高, 宣传传思想, 加加强 are still tried.
   function twoWords(tt, run, back, numbered, i) {
     var len = run.length;
-    if (lengthAt(back, len, i - 1) > 1 && lengthAt(back, len, i) > 1 && wordAt(back, len, i - 1)[1] === i) return true;
-    if (lengthAt(back, len, i - 1) > 1 && wordAt(back, len, i - 1)[1] === i && tt.particle && tt.particle.verbs.has(run[i]) &&
-        i + 1 < len && "的了着过".indexOf(run[i + 1]) >= 0) return true;
+    if (lengthAt(back, len, i - 1) > 1 && wordAt(back, len, i - 1)[1] === i && (lengthAt(back, len, i) > 1 ||
+        (tt.particle && tt.particle.verbs.has(run[i]) && i + 1 < len && "的了着过".indexOf(run[i + 1]) >= 0))) return true;
     if (i !== 2 || !numbered) return false;
     for (var L = 2; L <= 4 && i + L <= len; L++) {
       var c = costAt(tt, run, i + L, L);
