@@ -1108,6 +1108,12 @@
     // (looked for at the few places allowed, never through the rest of the text)
     for (q = 0; q < (side.after || []).length; q++) {
       c = side.after[q];
+      // # is a number right after (截至12月20日): the cue is the number and its unit of time, as written
+      if (c === "#") {
+        var m = /^[0-9\uff10-\uff19]+[年月日号]?/u.exec(norm.slice(e, e + 12));
+        if (m) return m[0];
+        continue;
+      }
       // (nor a cue negated after a gap: 政治表述不规范, a predicate of the words between, not the word's)
       for (k = e; k <= e + (c.length > 1 ? 3 : 0) && k + c.length <= b; k++) if (norm.startsWith(c, k) && (c.length > 1 || cueAlone(tab, norm, k, s, e)) && !gapOpens(tab, norm, e, k) && !(k > e + 1 && norm[k - 1] === "\u4e0d")) return c;
     }

@@ -494,6 +494,12 @@ def test_later_writers_correct_text_raises_no_error_and_no_more_warnings(writer,
 # the look-alikes themselves (“开口己，半口已，封口就是巳”: 己 read as 已).
 # formal2 (clean-formal2.yml, formal 情况汇报, 总结 and 要点 prose, written with stories): 2 warnings on its first run
 # (88a98b3); 1 once 聚人心 was a word (二是聚人心 read as 凝聚人心). Left: 对……整改不及时的进行约谈 (的 read as 地).
+# chats (clean-chats.yml, 居民群 and 公众号 posts, written after the session's last change but three): 14 warnings as
+# documents on its first run (4b9d5e7), 4 once their causes were fixed (表箱, 整改单, 清走, 水开, 棚顶, 灯头, 免洗: words;
+# 没事没事 said twice; 报名截至12月20日: a number right after 截至 is its cue; 不方便的请提前约: 请 after 的 asks those the
+# phrase names). Left: 好好好 (a character said three times: taken as meant, it lost two slips of the later writers, a
+# doubled character of a word already said twice), 没人认领 twice (as the idiom 无人认领: 没 and 无 share the rare reading
+# mo), 轿厢门门锁 (门 doubled: 轿厢门 no word of the lists). propaganda 1 -> 0 (报名截至12月20日).
 CORPORA = {"community": ("clean-community.yml", 160, 28595, 0), "voices": ("clean-voices.yml", 160, 30196, 0),
            "services": ("clean-services.yml", 160, 27041, 3), "daily": ("clean-daily.yml", 160, 26082, 2),
            "families": ("clean-families.yml", 160, 26330, 3), "neighbours": ("clean-neighbours.yml", 160, 29512, 2),
@@ -515,12 +521,13 @@ CORPORA = {"community": ("clean-community.yml", 160, 28595, 0), "voices": ("clea
            "health": ("clean-health.yml", 160, 27039, 0), "online": ("clean-online.yml", 160, 28389, 2),
            "schools": ("clean-schools.yml", 160, 27552, 2), "grid": ("clean-grid.yml", 160, 27782, 2),
            "green": ("clean-green.yml", 160, 27876, 1), "shops": ("clean-shops.yml", 160, 27687, 0),
-           "park": ("clean-park.yml", 160, 28107, 1), "propaganda": ("clean-propaganda.yml", 160, 27071, 1),
+           "park": ("clean-park.yml", 160, 28107, 1), "propaganda": ("clean-propaganda.yml", 160, 27071, 0),
            "civility": ("clean-civility.yml", 160, 27065, 1), "talks": ("clean-talks.yml", 160, 26870, 2),
            "volunteers": ("clean-volunteers.yml", 49, 27359, 1), "duty2": ("clean-duty2.yml", 50, 27850, 0),
            "minutes": ("clean-minutes.yml", 50, 27220, 1), "ledgers": ("clean-ledgers.yml", 48, 27867, 0),
            "notices": ("clean-notices.yml", 50, 27673, 2), "speeches": ("clean-speeches.yml", 50, 26876, 6),
-           "stories": ("clean-stories.yml", 50, 27195, 1), "formal2": ("clean-formal2.yml", 50, 27205, 1)}
+           "stories": ("clean-stories.yml", 50, 27195, 1), "formal2": ("clean-formal2.yml", 50, 27205, 1),
+           "chats": ("clean-chats.yml", 50, 27018, 4)}
 
 
 @pytest.mark.parametrize("corpus", CORPORA)
