@@ -1098,6 +1098,7 @@
     for (var q = a; q < b; q++) if (tab.edgeFunctionChars.indexOf(norm[q]) >= 0) return true;
     return false;
   }
+  var NUMBER_CUE = /^[0-9\uff10-\uff19]+[年月日号]?/u;  // a cue '#' (usage.yml): a number and its unit of time
   function cueAround(norm, s, e, side, tab) {
     // a word in quotation or title marks right before is read through its closing mark (“飞线”整治)
     var s0 = s > 0 && (norm[s - 1] === "\u201d" || norm[s - 1] === "\u300b") ? s - 1 : s;
@@ -1110,7 +1111,7 @@
       c = side.after[q];
       // # is a number right after (截至12月20日): the cue is the number and its unit of time, as written
       if (c === "#") {
-        var m = /^[0-9\uff10-\uff19]+[年月日号]?/u.exec(norm.slice(e, e + 12));
+        var m = NUMBER_CUE.exec(norm.slice(e, e + 12));
         if (m) return m[0];
         continue;
       }
@@ -2870,7 +2871,7 @@
   function twoWords(tt, run, back, numbered, i) {
     var len = run.length;
     if (lengthAt(back, len, i - 1) > 1 && wordAt(back, len, i - 1)[1] === i && (lengthAt(back, len, i) > 1 ||
-        (tt.particle && tt.particle.verbs.has(run[i]) && i + 1 < len && "的了着过".indexOf(run[i + 1]) >= 0))) return true;
+        (tt.particle && tt.particle.verbs.has(run[i]) && i + 1 < len && (run[i + 1] === "的" || tt.particle.aspects.indexOf(run[i + 1]) >= 0)))) return true;
     if (i !== 2 || !numbered) return false;
     for (var L = 2; L <= 4 && i + L <= len; L++) {
       var c = costAt(tt, run, i + L, L);

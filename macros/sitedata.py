@@ -129,15 +129,16 @@ def _repeated(items: list) -> tuple[int, int]:
     return 0, 0
 
 
-def _describe(error: jsonschema.ValidationError) -> str:
+def _describe(error: jsonschema.ValidationError, repeat: tuple[int, int] | None = None) -> str:
+    """The problem in words; ``repeat``: for a list with an item twice, _repeated of it."""
     where = "/".join(str(p) for p in error.absolute_path) or "the top level"
     if error.validator == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
         return f"missing required field '{missing}' in {where}"
     if error.validator == "additionalProperties":
         return f"unknown field in {where}: {error.message}"
-    if error.validator == "uniqueItems" and isinstance(error.instance, list):
-        first, again = _repeated(error.instance)
+    if repeat:
+        first, again = repeat
         return f"{where}: item {again + 1} repeats item {first + 1} ({json.dumps(error.instance[again], ensure_ascii=False)})"
     return f"{where}: {error.message}"
 
@@ -161,14 +162,15 @@ def validate_source(source: Source, schema: dict, schema_name: str) -> None:
         more = f" (and {len(errors) - 1} more problem(s) in this file)" if len(errors) > 1 else ""
         hint = first.schema.get("description") if isinstance(first.schema, dict) else None
         where = tuple(first.absolute_path)
-        if first.validator == "uniqueItems" and isinstance(first.instance, list):
-            where += (_repeated(first.instance)[1],)  # point at the repeat
+        repeat = _repeated(first.instance) if first.validator == "uniqueItems" and isinstance(first.instance, list) else None
+        if repeat:
+            where += (repeat[1],)  # point at the repeat
             hint = "delete the repeat: a list holds each entry once"
         if first.validator == "additionalProperties" and isinstance(first.instance, dict):
             unexpected = [k for k in first.instance if k not in first.schema.get("properties", {})]
             where += tuple(unexpected[:1])  # point at the unexpected key itself
         raise source.error(
-            where, _describe(first) + more,
+            where, _describe(first, repeat) + more,
             (hint + "; " if hint else "") + f"see data/schemas/{schema_name}.schema.json for the allowed fields",
         )
 

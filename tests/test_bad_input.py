@@ -66,6 +66,13 @@ def repeated_list_entry(root: Path):
     return "data/checker/vocabulary.yml", line, 'repeats item'
 
 
+def number_cue_before_a_word(root: Path):
+    """'#' (a number) is a cue right after a word only; before it the engine would never match it."""
+    old = "      - {word: 截止, after: [期限], before: [报名,"
+    line = replace(root / "data/checker/usage.yml", old, old.replace("before: [", "before: ['#', "))
+    return "data/checker/usage.yml", line, "cue '#' (a number) given before"
+
+
 def unknown_field(root: Path):
     line = replace(root / CHECKLIST, "    text: 单位名称、年份", "    txet: 单位名称、年份")
     return CHECKLIST, line, "unknown field"
@@ -155,7 +162,7 @@ CASES = [malformed_yaml, unknown_checklist_id, missing_required_field, duplicate
          unknown_field, undefined_variable, template_syntax_error, broken_link, broken_anchor,
          bad_front_matter_key, policy_page_without_basis, templates_folder, filler_word_that_is_a_synonym,
          plan_period_off_by_a_year, shared_heading_in_two_files, pattern_javascript_cannot_read,
-         admin_level_not_one_word, context_setting_missing, repeated_list_entry]
+         admin_level_not_one_word, context_setting_missing, repeated_list_entry, number_cue_before_a_word]
 
 
 @pytest.mark.parametrize("break_it", CASES, ids=[c.__name__ for c in CASES])

@@ -132,6 +132,9 @@ def checker_confusions_consistent(site: SiteData) -> None:
             words[side['word']] = i
             for key in ("after", "before", "later"):
                 for cue in side.get(key, []):
+                    if cue == "#" and key != "after":  # the engine reads # (a number) right after the word only
+                        raise record.error(("confusions", i, "sides", k, key), f"cue '#' (a number) given {key} '{side['word']}'",
+                                           "# stands for a number right after the word: give it in 'after'")
                     if owner.setdefault(f"{key}:{cue}", side["word"]) != side["word"]:
                         raise record.error(("confusions", i, "sides", k, key),
                                            f"cue '{cue}' ({key}) is given for both '{owner[f'{key}:{cue}']}' and '{side['word']}'",
