@@ -949,6 +949,7 @@
     this.lineStarts = starts;
     this.findings = [];
     this.typoSpans = [];
+    this.cued = [];  // where a confusable word of usage.yml stands with a cue of its own (ruleConfusions): meant
     this.names = null;  // the user's words and the local edition's names in the text (markNames), or null
     this.nameReach = null;
     this.measuredMarks = undefined;  // measuredMarks, made when first asked
@@ -1128,6 +1129,11 @@
     return null;
   }
   var PAIR_REACH = 16;
+  // Whether a span [a, b) of spans overlaps [s, e).
+  function overlapsAny(spans, s, e) {
+    for (var t = 0; t < spans.length; t++) if (spans[t][0] < e && s < spans[t][1]) return true;
+    return false;
+  }
   function hasCues(side) { return (side.after || []).length + (side.before || []).length + (side.later || []).length > 0; }
   // Whether the word-pair evidence (pairGain), once loaded, finds the text with the word at i
   // written as to (as many characters, one of them other) confusion_pair_bar or more likelier.
@@ -1165,7 +1171,9 @@
         var word = side.word, i = norm.indexOf(word);
         for (; i >= 0; i = norm.indexOf(word, i + 1)) {
           var e = i + word.length;
-          if (cueAround(norm, i, e, side, ctx.tab) !== null) continue;
+          // with a cue of its own the word is meant: no typo rule reads a character of it as another's (居民自制腊肉
+          // is no 居民自治)
+          if (cueAround(norm, i, e, side, ctx.tab) !== null) { ctx.cued.push([i, e]); continue; }
           var o, other, cue, reported = false;
           for (o = 0; o < pair.sides.length && !reported; o++) {
             other = pair.sides[o];
@@ -1190,7 +1198,7 @@
     found.sort(function (x, y) { return x[0] - y[0]; });
     found.forEach(function (f) {
       if (namedAny(ctx, f[0], f[1])) return;
-      for (var t = 0; t < ctx.typoSpans.length; t++) if (ctx.typoSpans[t][0] < f[1] && f[0] < ctx.typoSpans[t][1]) return;
+      if (overlapsAny(ctx.typoSpans, f[0], f[1])) return;
       ctx.typoSpans.push([f[0], f[1]]);
       if (isMention(ctx, f[0], f[1])) return;
       ctx.add("typo-pair", f[0], f[1] - f[0], ctx.msg(f[3] === null ? "typo-pair-evidence" : "typo-pair",
@@ -1322,10 +1330,7 @@
       var s = c[0], term = vocab[c[1]], i = c[2], pos = s + i, got = norm[pos], want = term[i];
       if (!isHan(got) || exact[pos] || marker[pos]) return;
       if (((nearOk[term] || {})[String(i)] || "").indexOf(got) >= 0 || namedAny(ctx, s, s + term.length)) return;
-      for (var t = 0; t < ctx.typoSpans.length; t++) {
-        var sp = ctx.typoSpans[t];
-        if (sp[0] < s + term.length && s < sp[1]) return;
-      }
+      if (overlapsAny(ctx.typoSpans, s, s + term.length) || overlapsAny(ctx.cued, pos, pos + 1)) return;
       var ev = evidence(tab, got, want);
       var edge = i === 0 || i === term.length - 1;
       if (ev === null || (ev === "fuzzy" && (edge || term.length < 4))) return;
@@ -1492,6 +1497,8 @@
     this.reduplicated = new Set(typo.reduplicated.split(" "));  // a verb said twice before its object: 动动手
     // 拍照: 拍拍照, 照镜子: 照照镜 (context.yml; the verb said twice and the next character, as looked up)
     typo.separable.forEach(function (w) { self.reduplicated.add(w[0] + w.slice(0, 2)); });
+    // and 个 between its verb and its object (亮个相, 洗个澡): each character a word of its own, as in a frame
+    this.separated = typo.separable.length ? rx(typo.separable.map(function (w) { return w[0] + "个" + w.slice(1); }).join("|")) : null;
     this.reduplicable = new Set(typo.reduplicable);  // 检查检查, 凉快凉快 (context.yml)
     this.nounsTwice = new Set(typo.nouns_twice);  // 哥哥, 家家 (context.yml)
     this.readings = new Map();  // char -> its usual readings (checker/lexicon.py common_readings)
@@ -2271,6 +2278,7 @@
     markMatches(tt.named, norm, busy);
     var placeNames = new Uint8Array(n), placeChars = markPlaces(tt, norm, busy, placeNames);
     markMatches(tt.framed, norm, busy);
+    if (tt.separated) markMatches(tt.separated, norm, busy);
     markPaired(tt, norm, busy);
     // in a line written in Traditional characters, 著 stands for 着 and 乾 for 干 (隨著 is 随着)
     var script = scriptLines(ctx, at), twins = ctx.data.script_twins || {};
@@ -2442,6 +2450,8 @@
       for (q = f.start; q < f.end; q++) taken[q] = 1;
       var start = at ? at[f.start] : f.start, end = at ? at[f.end - 1] + 1 : f.end;  // in the text
       if (isMention(ctx, start, end)) return;
+      // a character of a confusable word written with a cue of its own is meant (居民自制腊肉 is no 居民自治)
+      if (replaced(f.e) && overlapsAny(ctx.cued, at ? at[f.pos] : f.pos, (at ? at[f.pos] : f.pos) + 1)) return;
       var e = f.e, high = f.sure >= conf.error_from && (f.agree == null || f.agree >= conf.pair_bar);
       // a short name in quotation marks may be coined (“乐学·悦读”): a warning at most (left out,
       // it lost real slips in such names on the development set and on a writer's set); one made
