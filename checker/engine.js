@@ -815,7 +815,7 @@
   // commonest single words (twin_common or less): the twin misread (己建立, 己完成 for 已). A
   // warning; no word holds the correction, so the rule's own edits, which make words of two to four
   // characters, never try it. Any other character so alone, through the language model (twin_lm).
-  function loneTwins(tt, tab, pt, run, base, busy, held, script, norm, single, found3) {
+  function loneTwins(tt, tab, pt, run, base, busy, held, script, norm, single, placed, found3) {
     var len = run.length, conf = tt.conf;
     for (var i = 0; i < len; i++) {
       var ch = run[i], code = run.charCodeAt(i), own = tt.cost1[code];
@@ -834,6 +834,10 @@
         // (never a common surname, context.yml surnames: the model reads one alone before two characters as a
         // name, 扬文明新风 as 杨文明)
         if (conf.surnames.indexOf(alike[k]) >= 0) continue;
+        // (nor, by the model, one that makes a word with the first or last character of a place's name beside it:
+        // 请澄湖街道 is no 清澄)
+        if (byModel && ((placed[base + i + 1] && costAt(tt, alike[k] + run[i + 1], 2, 2) >= 0) ||
+            (placed[base + i - 1] && costAt(tt, run[i - 1] + alike[k], 2, 2) >= 0))) continue;
         if (byModel) {
           var e = { kind: "shape", at: i, ch: alike[k] };
           if (was === undefined) was = lmWritten(modelOf(tab), run, e, conf.lm_window);
@@ -2148,6 +2152,9 @@
     var tab = ctx.tab, tt = tab.typo, norm = ctx.norm, w = norm.slice(i, i + 4);
     if (numberSaid(norm[i + k], word[k])) return null;
     var ev = evidence(tab, norm[i + k], word[k]);
+    // a formulation that begins with a numeral, read after another numeral, is part of a larger number (二十年攒下 is no
+    // 十年窗下 misspelt)
+    if (i > 0 && isNumeral(word[0]) && (isNumeral(norm[i - 1]) || isDigit(norm[i - 1]))) return null;
     // a numbered formulation of the guide quoted whole (“两个确定” for 两个确立, “两个拥护” for 两个维护):
     // no other phrase of that count is quoted so, and its words are misremembered for any others
     if (!ev && k >= 2 && NUMBERED.test(word) && tab.formulaSet.has(word) && quoted(norm, i, i + 4)) ev = "other";
@@ -2276,7 +2283,8 @@
     // names (data/checker/context.yml): 枧头 in 枧头社区 or 《枧头民谣集》 is no typo
     // and grammatical frames: 边改边查, 一件件 (each character a word of its own)
     markMatches(tt.named, norm, busy);
-    var placeNames = new Uint8Array(n), placeChars = markPlaces(tt, norm, busy, placeNames);
+    var placeNames = new Uint8Array(n), placed = new Uint8Array(n), placeChars = markPlaces(tt, norm, placed, placeNames);
+    for (var q0 = 0; q0 < n; q0++) busy[q0] |= placed[q0];
     markMatches(tt.framed, norm, busy);
     if (tt.separated) markMatches(tt.separated, norm, busy);
     markPaired(tt, norm, busy);
@@ -2312,7 +2320,7 @@
       }
       if (pt) pairDoubled(tt, pt, run, base, busy, held, script, norm, at, found3);
       commonDoubled(tt, pt, run, base, busy, held, script, norm, at, single, found3);
-      loneTwins(tt, tab, pt, run, base, busy, held, script, norm, single, found3);
+      loneTwins(tt, tab, pt, run, base, busy, held, script, norm, single, placed, found3);
       edits.forEach(function (e) {
         if (held[base + e.at] || (e.kind === "swapped" && held[base + e.at + 1])) return;
         var a = Math.max(0, e.at - 5), b = Math.min(len, e.at + 6);
