@@ -2459,7 +2459,8 @@
       var start = at ? at[f.start] : f.start, end = at ? at[f.end - 1] + 1 : f.end;  // in the text
       if (isMention(ctx, start, end)) return;
       // a character of a confusable word written with a cue of its own is meant (居民自制腊肉 is no 居民自治)
-      if (replaced(f.e) && overlapsAny(ctx.cued, at ? at[f.pos] : f.pos, (at ? at[f.pos] : f.pos) + 1)) return;
+      var atText = at ? at[f.pos] : f.pos;  // the edited character in the text
+      if (replaced(f.e) && overlapsAny(ctx.cued, atText, atText + 1)) return;
       var e = f.e, high = f.sure >= conf.error_from && (f.agree == null || f.agree >= conf.pair_bar);
       // a short name in quotation marks may be coined (“乐学·悦读”): a warning at most (left out,
       // it lost real slips in such names on the development set and on a writer's set); one made
