@@ -170,13 +170,18 @@ def whole_documents(path: Path, data: dict) -> dict:
     total: dict[str, int] = {}
     out = {"chars": 0, "error": 0, "warning": 0, "findings": []}
     for doc in yaml.safe_load(path.read_text(encoding="utf-8"))["documents"]:
-        text, fixed = doc["text"], doc["text"]
+        text = doc["text"]
         findings = check(text, data)
+        places = []  # (where the slip stands in the draft, the slip)
         for e in doc["errors"]:
             a = text.index(e["context"]) + e["context"].index(e["error"])
             total[e["kind"]] = total.get(e["kind"], 0) + 1
             found[e["kind"]] = found.get(e["kind"], 0) + bool(hit(findings, a, a + len(e["error"])))
-            fixed = fixed.replace(e["context"], e["context"].replace(e["error"], e["correct"], 1), 1)
+            places.append((a, e))
+        # corrected by place, from the last slip back: two slips whose contexts overlap are both corrected
+        fixed = text
+        for a, e in sorted(places, key=lambda x: -x[0]):
+            fixed = fixed[:a] + e["correct"] + fixed[a + len(e["error"]):]
         out["chars"] += len(fixed)
         for f in check(fixed, data):
             if f.rule in TYPO_RULES:
