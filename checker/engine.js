@@ -2198,6 +2198,8 @@
         var ok = true, q, chars = 0;
         for (q = s; q < s + L && ok; q++) {
           if (!single[q] || busy[base + q] || held[base + q] || script[base + q] || saidTwiceAt(run, q)) ok = false;
+          // a preposition of one character stands alone before what it governs (把秤的显示屏 is no 扭秤)
+          if (tt.particle && tt.particle.prepositions.indexOf(run[q]) >= 0) ok = false;
           var c1 = tt.cost1[run.charCodeAt(q)];
           chars += c1 < 0 ? tt.unknown : c1;
         }
@@ -2885,13 +2887,14 @@
   // A character said twice at i - 1 and i that is no doubling typo, beside meantTwice's: the left copy
   // ends a word of the best split and the right copy begins one (分词词典) or is a verb of one character
   // before 的, 了, 着 or 过, what is done with the noun (笔记记了, 石磨磨的面粉); the left copy is the noun
-  // after a number and its measure word and the right copy begins a common word (3号楼楼道, 12栋楼楼顶).
+  // after a number and its measure word, or that measure word, and the right copy begins a common word (3号楼楼道,
+  // 12栋楼楼顶, 12月月度会议).
   // 提高高, 宣传传思想, 加加强 are still tried.
   function twoWords(tt, run, back, numbered, i) {
     var len = run.length;
     if (lengthAt(back, len, i - 1) > 1 && wordAt(back, len, i - 1)[1] === i && (lengthAt(back, len, i) > 1 ||
         (tt.particle && tt.particle.verbs.has(run[i]) && i + 1 < len && (run[i + 1] === "的" || tt.particle.aspects.indexOf(run[i + 1]) >= 0)))) return true;
-    if (i !== 2 || !numbered) return false;
+    if ((i !== 2 && i !== 1) || !numbered) return false;
     for (var L = 2; L <= 4 && i + L <= len; L++) {
       var c = costAt(tt, run, i + L, L);
       if (c >= 0 && c < tt.conf.rare_cost) return true;
