@@ -1893,7 +1893,8 @@
   }
   // Whether w is a quantity (pt.quantities), or one of two characters (很多, 较少) before a word of two
   // or more that it counts (很多目标; not 很多样)
-  function quantityAt(pt, w) { return pt.quantities.has(w) || (w.length >= 4 && pt.quantities.has(w.slice(0, 2))); }
+  // a quantity, or one of two characters before what it counts (很多目标, 很多事)
+  function quantityAt(pt, w) { return pt.quantities.has(w) || (w.length >= 3 && pt.quantities.has(w.slice(0, 2))); }
   function adverbial(pt, w) { return pt.adverbials.has(w) || pt.adverbs.has(w); }
   function adjectiveLike(pt, w) { return pt.complements.has(w) || adverbial(pt, w); }
   function descriptive(pt, w) { return (pt.complements.has(w) || pt.adverbials.has(w)) && !pt.adverbs.has(w); }
@@ -1996,7 +1997,8 @@
     var q = p + 1, next = s[q] || "";
     // a word of 得 written with 的 (取的了)
     var w = pt.words[s[p - 1]];
-    if (w && isHan(next) && "得不".indexOf(s[p - 2] || "") < 0 && wordLength(pt, tt, s, p, true) === 1 &&
+    // (not after a measure word: 睡个觉的地方 is a noun phrase)
+    if (w && isHan(next) && "得不个".indexOf(s[p - 2] || "") < 0 && wordLength(pt, tt, s, p, true) === 1 &&
         ((!w.next.length && !w.adjective && !w.verb) || listAt(w.next, s, q) ||
          (w.adjective && (complementAt(pt, tt, s, q) || listAt(pt.degrees, s, q))) || (w.verb && setAt(pt.verbs, s, q, 4, false)))) {
       return [p - 1, 2, "particle-word", { found: s.slice(p - 1, q), right: w.word }, w.word, p - 1, q];
