@@ -2192,7 +2192,7 @@
   // characters written cost as words of their own less what the word costs and the edit's penalty
   // (a rarer word of common characters stays quiet); found from second_bar, into found2, which
   // ruleContextTypos reports after its own findings, where they leave room: warnings only.
-  function secondTier(tt, tab, run, base, busy, held, script, back, found2) {
+  function secondTier(tt, tab, run, base, busy, held, script, back, placeNames, found2) {
     var len = run.length, single = new Uint8Array(len), conf = tt.conf;
     for (var end = len; end > 0; end -= back[end]) if (back[end] === 1) single[end - 1] = 1;
     for (var L = 2; L <= 3; L++) {
@@ -2200,6 +2200,9 @@
         var ok = true, q, chars = 0;
         for (q = s; q < s + L && ok; q++) {
           if (!single[q] || busy[base + q] || held[base + q] || script[base + q] || saidTwiceAt(run, q)) ok = false;
+          // a place's name written once before its suffix is read for a slip of a common word (网洛社区), never
+          // for a rare one's (丰禾购物中心 is no 丰乐)
+          if (placeNames[base + q]) ok = false;
           // a preposition of one character stands alone before what it governs (把秤的显示屏 is no 扭秤)
           if (tt.particle && tt.particle.prepositions.indexOf(run[q]) >= 0) ok = false;
           var c1 = tt.cost1[run.charCodeAt(q)];
@@ -2315,7 +2318,7 @@
       var edits = new Map(), base0 = new Map(), seen = new Set();
       var numbered = held[base] === 1 && /[0-9０-９]/.test(norm[base - 1] || "");  // 3号楼…: the run starts with a measure word
       repeatedWords(tt, run, base, busy, found, back, at);
-      secondTier(tt, tab, run, base, busy, held, script, back, found2);
+      secondTier(tt, tab, run, base, busy, held, script, back, placeNames, found2);
       if (pt) pairEdits(tt, pt, tab, run, base, busy, held, script, norm, back, rc, found3);
       for (var i = 0; i < len; i++) {
         if (busy[base + i]) continue;
@@ -2699,7 +2702,20 @@
     var c = a - 1, d = b + 1;
     if (c > 0) { var c0 = c; while (c0 > 0 && PARALLEL_END.indexOf(norm[c0 - 1]) < 0) c0--; if (alike(c0, c) || junction(c0, c, a, b)) return true; }
     if (d < n) { var d1 = d; while (d1 < n && PARALLEL_END.indexOf(norm[d1]) < 0) d1++; if (alike(d, d1) || junction(a, b, d, d1)) return true; }
-    return false;
+    return b - a <= 4 && series();
+    // a series of three or more short clauses of one length, each alike with this one at some place but
+    // the read one (面要实，秤要准，心要正): each writes its own word in the slots the others fill
+    function series() {
+      var L = b - a, like = 0, bounds = [], p = a - 1, q;
+      for (var k = 0; k < 2 && p > 0; k++) { q = p; while (q > 0 && PARALLEL_END.indexOf(norm[q - 1]) < 0) q--; bounds.push([q, p]); p = q - 1; }
+      p = b + 1;
+      for (k = 0; k < 2 && p < n; k++) { q = p; while (q < n && PARALLEL_END.indexOf(norm[q]) < 0) q++; bounds.push([p, q]); p = q + 1; }
+      bounds.forEach(function (cd) {
+        if (cd[1] - cd[0] !== L) return;
+        for (var j = 0; j < L; j++) if (a + j !== at && norm[cd[0] + j] === norm[a + j]) { like++; return; }
+      });
+      return like >= 2;
+    }
     // the first clause's last m characters against the second's first m (明确了红事新办、白事简办等内容)
     function junction(p0, p1, q0, q1) {
       for (var m = 3; m <= Math.min(p1 - p0, q1 - q0, 8); m++) {

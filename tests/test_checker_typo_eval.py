@@ -534,6 +534,14 @@ def test_later_writers_correct_text_raises_no_error_and_no_more_warnings(writer,
 # (an adjective said twice before 的), and the slogans' verse: 积分兑温暖, 一旦失火悔莫及, 正式开市 (as 开始), 愿我们的日子
 # (as 我们的节日 short of 节: passing over a window whose last character begins a word lost a tuning formulation,
 # 新时代文明践行站), 老旧小区实施综合改造 (改造 as a cue of 实施 read 设施改造 in eight other corpora and a writer's paragraphs as 实施).
+# Twenty-sixth session, four more in the genre this guide is for, first run on eb62da4 as documents: plans2027 (2027
+# 工作要点, 计划, 方案, 点单 menus) 1 error and 6 warnings, selfcheck (责任制 papers) 1, yearend (年终 and 半年 总结, 经验材料)
+# 2 errors and 3 warnings, casework (舆情处置, 新闻通稿, 信用积分 rules, 诚信经营) 11: 1.9 per 10,000 in all. Now 0, 0, 0, 2.
+# Their causes: words (凝心聚魂 and 文艺会演 had been errors: a formulation's and a term's sibling; 即予, 展墙, 退改, 蜜甜,
+# 坑人, 拟写, 宣传办), cues (政治检验; 收费 before 实施; 工作 is no cue of 整治: 政治工作 is as usual), 人口 a head noun (登记在册的
+# 流动人口), a store's name before 购物中心, 商场 or 商城, the second tier never offered for a place's name written once
+# (丰禾购物中心 as 丰乐), and a series of three short clauses alike (面要实，秤要准，心要正). Left: 检定 twice, 摄影展展出;
+# paragraph by paragraph, a name written once (青簪 as 青藏 twice, 北埠小学 as 北部 twice).
 CORPORA = {"community": ("clean-community.yml", 160, 28595, 0), "voices": ("clean-voices.yml", 160, 30196, 0),
            "services": ("clean-services.yml", 160, 27041, 3), "daily": ("clean-daily.yml", 160, 26082, 2),
            "families": ("clean-families.yml", 160, 26330, 3), "neighbours": ("clean-neighbours.yml", 160, 29512, 2),
@@ -567,7 +575,9 @@ CORPORA = {"community": ("clean-community.yml", 160, 28595, 0), "voices": ("clea
            "rectify": ("clean-rectify.yml", 49, 28089, 2), "lectures": ("clean-lectures.yml", 49, 28017, 0),
            "awards": ("clean-awards.yml", 50, 26799, 8), "pubculture": ("clean-pubculture.yml", 50, 27286, 2),
            "logs": ("clean-logs.yml", 45, 27076, 0), "credit": ("clean-credit.yml", 50, 26907, 3),
-           "commentary": ("clean-commentary.yml", 50, 26626, 1), "slogans": ("clean-slogans.yml", 50, 27143, 5)}
+           "commentary": ("clean-commentary.yml", 50, 26626, 1), "slogans": ("clean-slogans.yml", 50, 27143, 5),
+           "plans2027": ("clean-plans2027.yml", 50, 27137, 3), "selfcheck": ("clean-selfcheck.yml", 50, 27098, 0),
+           "yearend": ("clean-yearend.yml", 50, 27923, 0), "casework": ("clean-casework.yml", 50, 27265, 4)}
 
 
 @pytest.mark.parametrize("corpus", CORPORA)
@@ -644,6 +654,9 @@ def test_formulation_development_set(data):
 # the set left in its corrected text (two slips whose contexts overlap: whole_documents now corrects by place, which
 # also corrects one more slip of set 1), one a false alarm (12个网格均已落实 as 网格员: 均 an adverb after a subject,
 # language.yml edge_function_chars).
+# Sets 45 and 46 (twenty-sixth session: a 街道's 责任制 report, a 文明实践站's half-year, a 2027 工作要点, a 社区's
+# self-inspection, a year of 诚信建设 and 志愿服务, a 文化站's year), first run on eb62da4: 43 of 60 found, no warning in
+# 15,420 characters. 摄影展 as a word (for a corpus's 摄影展展出) lost one of set 46's slips, so it stays out.
 DOCUMENTS = {"doc-heldout-1.yml": (8470, 18, 0), "doc-heldout-2.yml": (8379, 18, 0), "doc-heldout-3.yml": (8132, 15, 0),
              "doc-heldout-4.yml": (8384, 19, 0), "doc-heldout-5.yml": (8175, 15, 0), "doc-heldout-6.yml": (8259, 15, 0),
              "doc-heldout-7.yml": (8013, 20, 0), "doc-heldout-8.yml": (8273, 16, 2), "doc-heldout-9.yml": (8216, 23, 0),
@@ -659,7 +672,8 @@ DOCUMENTS = {"doc-heldout-1.yml": (8470, 18, 0), "doc-heldout-2.yml": (8379, 18,
              "doc-heldout-35.yml": (7777, 19, 0), "doc-heldout-36.yml": (7679, 19, 0), "doc-heldout-37.yml": (7643, 23, 0),
              "doc-heldout-38.yml": (7713, 21, 0), "doc-heldout-39.yml": (7738, 24, 0), "doc-heldout-40.yml": (7789, 23, 0),
              "doc-heldout-41.yml": (7870, 28, 0), "doc-heldout-42.yml": (7814, 21, 0),
-             "doc-heldout-43.yml": (8316, 17, 0), "doc-heldout-44.yml": (7598, 17, 0)}
+             "doc-heldout-43.yml": (8316, 17, 0), "doc-heldout-44.yml": (7598, 17, 0),
+             "doc-heldout-45.yml": (7702, 19, 0), "doc-heldout-46.yml": (7718, 24, 0)}
 
 
 @pytest.mark.parametrize("path", DOCUMENT_SETS, ids=lambda p: p.stem)
