@@ -1501,8 +1501,11 @@
     this.reduplicated = new Set(typo.reduplicated.split(" "));  // a verb said twice before its object: 动动手
     // 拍照: 拍拍照, 照镜子: 照照镜 (context.yml; the verb said twice and the next character, as looked up)
     typo.separable.forEach(function (w) { self.reduplicated.add(w[0] + w.slice(0, 2)); });
-    // and 个 between its verb and its object (亮个相, 洗个澡): each character a word of its own, as in a frame
-    this.separated = typo.separable.length ? rx(typo.separable.map(function (w) { return w[0] + "个" + w.slice(1); }).join("|")) : null;
+    // and 个 between its verb and its object (亮个相, 洗个澡), or 起 between and 来 after (议起事来, 聊起天来): each
+    // character a word of its own, as in a frame
+    this.separated = typo.separable.length ? rx(typo.separable.map(function (w) {
+      return w[0] + "个" + w.slice(1) + "|" + w[0] + "起" + w.slice(1) + "来";
+    }).join("|")) : null;
     this.reduplicable = new Set(typo.reduplicable);  // 检查检查, 凉快凉快 (context.yml)
     this.nounsTwice = new Set(typo.nouns_twice);  // 哥哥, 家家 (context.yml)
     this.readings = new Map();  // char -> its usual readings (checker/lexicon.py common_readings)

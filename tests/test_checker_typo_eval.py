@@ -657,6 +657,12 @@ def test_formulation_development_set(data):
 # Sets 45 and 46 (twenty-sixth session: a 街道's 责任制 report, a 文明实践站's half-year, a 2027 工作要点, a 社区's
 # self-inspection, a year of 诚信建设 and 志愿服务, a 文化站's year), first run on eb62da4: 43 of 60 found, no warning in
 # 15,420 characters. 摄影展 as a word (for a corpus's 摄影展展出) lost one of set 46's slips, so it stays out.
+# Sets 47 and 48 (a 中心组's year of study, a 社区's year of 宣传思想工作, a 2027 意识形态工作要点, a 文明实践站's
+# self-inspection, a 街道's 舆论引导 and 网络文明, a 社区's half-year of 群众文艺), written after the session's first fixes,
+# first run on 1b86c52: 51 of 60 found, 8 warnings in 15,339 characters; 2 once their causes were fixed (研讨促思 and
+# 调研促用, a frame; 议起事来, a separable verb; 江堤, a word; 活跃 a cue of 文体). Left: 纳入同一标准管理 as 统一 (the
+# word-pair evidence; 同一 has no cues, and 统一标准 is as usual), 灯天天亮到九点半 as 天 doubled (天天 taken as meant lost
+# a writer's doubled character).
 DOCUMENTS = {"doc-heldout-1.yml": (8470, 18, 0), "doc-heldout-2.yml": (8379, 18, 0), "doc-heldout-3.yml": (8132, 15, 0),
              "doc-heldout-4.yml": (8384, 19, 0), "doc-heldout-5.yml": (8175, 15, 0), "doc-heldout-6.yml": (8259, 15, 0),
              "doc-heldout-7.yml": (8013, 20, 0), "doc-heldout-8.yml": (8273, 16, 2), "doc-heldout-9.yml": (8216, 23, 0),
@@ -673,7 +679,8 @@ DOCUMENTS = {"doc-heldout-1.yml": (8470, 18, 0), "doc-heldout-2.yml": (8379, 18,
              "doc-heldout-38.yml": (7713, 21, 0), "doc-heldout-39.yml": (7738, 24, 0), "doc-heldout-40.yml": (7789, 23, 0),
              "doc-heldout-41.yml": (7870, 28, 0), "doc-heldout-42.yml": (7814, 21, 0),
              "doc-heldout-43.yml": (8316, 17, 0), "doc-heldout-44.yml": (7598, 17, 0),
-             "doc-heldout-45.yml": (7702, 19, 0), "doc-heldout-46.yml": (7718, 24, 0)}
+             "doc-heldout-45.yml": (7702, 19, 0), "doc-heldout-46.yml": (7718, 24, 0),
+             "doc-heldout-47.yml": (7645, 27, 0), "doc-heldout-48.yml": (7694, 24, 2)}
 
 
 @pytest.mark.parametrize("path", DOCUMENT_SETS, ids=lambda p: p.stem)
