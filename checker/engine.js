@@ -1381,6 +1381,8 @@
       if (anyIn(exact, s, s + size) || anyIn(reported, s, s + size) || anyIn(typoMask, s, s + size) || tab.vocabSet.has(window)) return;
       if (kind === 1 && (!isHan(window[k]) || tab.functionChars.indexOf(window[k]) >= 0)) return;
       if (kind === 1 && numeralAt(window, k)) return;  // another ordinal (二十一大), no typo; 十五规划 for 十五五规划 still is one
+      // the extra character begins a word that runs past the term (组织生活到会率: 到会率, the attendance of the meetings)
+      if (kind === 1 && tab.typo && wordPast(tab.typo.cost, norm, s + k, s + size)) return;
       // the character said to be missing stands right after or before: the term in another
       // order (中心学习组 for 中心组学习), no character dropped
       if (kind === -1 && (norm[s + size] === term[k] || (s > 0 && norm[s - 1] === term[k]))) return;
@@ -2238,6 +2240,11 @@
   // (rare words too) or open-gram's (once the pair data is loaded).
   function wordBeside(tt, pt, run, i) {
     for (var st = Math.max(0, i - 1); st <= i && st + 2 <= run.length; st++) if (listedWord(tt, pt, run, st, 2)) return true;
+    return false;
+  }
+  // Whether a word of cost (2 to 4 characters) begins at norm[i] and ends past end.
+  function wordPast(cost, norm, i, end) {
+    for (var L = 2; L <= 4 && i + L <= norm.length; L++) if (i + L > end && cost.has(norm.slice(i, i + L))) return true;
     return false;
   }
   // Whether a word of 2 to 4 characters of any list begins at s[i].
