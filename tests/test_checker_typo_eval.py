@@ -674,6 +674,11 @@ def test_formulation_development_set(data):
 # 调研促用, a frame; 议起事来, a separable verb; 江堤, a word; 活跃 a cue of 文体). Left: 纳入同一标准管理 as 统一 (the
 # word-pair evidence; 同一 has no cues, and 统一标准 is as usual), 灯天天亮到九点半 as 天 doubled (天天 taken as meant lost
 # a writer's doubled character).
+# Sets 49 and 50 (a 社区's 责任制 report, a 街道's 文明实践所 year, a 社区's 2027 plan, a 街道's 理论武装 and 宣讲, a 社区's
+# self-inspection, a 街道's 诚信建设 and 文化事业), written after the session's third round of fixes, first run on fbe7d39:
+# 49 of 60 found, 4 warnings in 15,429 characters; 1 once their causes were fixed (志愿报名: 报名 no cue of 自愿; 楼栋群群规:
+# a frame). Left: “鹤鸣声声” as 声 doubled (a character said twice at a quoted name's end, where the two make a word, taken
+# as meant, lost a slip of a later writer: a choice that unseen slip informed).
 DOCUMENTS = {"doc-heldout-1.yml": (8470, 18, 0), "doc-heldout-2.yml": (8379, 18, 0), "doc-heldout-3.yml": (8132, 15, 0),
              "doc-heldout-4.yml": (8384, 19, 0), "doc-heldout-5.yml": (8175, 15, 0), "doc-heldout-6.yml": (8259, 15, 0),
              "doc-heldout-7.yml": (8013, 20, 0), "doc-heldout-8.yml": (8273, 16, 2), "doc-heldout-9.yml": (8216, 23, 0),
@@ -691,7 +696,8 @@ DOCUMENTS = {"doc-heldout-1.yml": (8470, 18, 0), "doc-heldout-2.yml": (8379, 18,
              "doc-heldout-41.yml": (7870, 28, 0), "doc-heldout-42.yml": (7814, 21, 0),
              "doc-heldout-43.yml": (8316, 17, 0), "doc-heldout-44.yml": (7598, 17, 0),
              "doc-heldout-45.yml": (7702, 19, 0), "doc-heldout-46.yml": (7718, 24, 0),
-             "doc-heldout-47.yml": (7645, 27, 0), "doc-heldout-48.yml": (7694, 24, 2)}
+             "doc-heldout-47.yml": (7645, 27, 0), "doc-heldout-48.yml": (7694, 24, 2),
+             "doc-heldout-49.yml": (7662, 24, 0), "doc-heldout-50.yml": (7767, 25, 1)}
 
 
 @pytest.mark.parametrize("path", DOCUMENT_SETS, ids=lambda p: p.stem)
