@@ -1349,6 +1349,9 @@
       if (inClassicalQuote(norm, pos, pos + 1)) return;
       if (i === 0 && s > 0 && edgeWord(tab, norm[s - 1] + got)) return;
       if (i === term.length - 1 && s + term.length < n && edgeWord(tab, got + norm[s + term.length])) return;
+      // both edges of the term as written belong to words outside it (其中新组建 is no 中心组 misspelt: 其中, 组建)
+      if (s > 0 && s + term.length < n && edgeWord(tab, norm[s - 1] + norm[s]) &&
+          edgeWord(tab, norm[s + term.length - 1] + norm[s + term.length])) return;
       // the character as written is in a word of the list that runs out of the term (易制毒化学品 is no
       // 制度化 misspelt: 制毒 is of 易制毒)
       if (tab.typo && wordBeyond(tab.typo, norm, pos, s, s + term.length)) return;
@@ -1382,6 +1385,7 @@
       if (kind === 1 && (!isHan(window[k]) || tab.functionChars.indexOf(window[k]) >= 0)) return;
       if (kind === 1 && numeralAt(window, k)) return;  // another ordinal (二十一大), no typo; 十五规划 for 十五五规划 still is one
       // the extra character begins a word that runs past the term (组织生活到会率: 到会率, the attendance of the meetings)
+      // or a word of three (党组织副书记: 副书记)
       if (kind === 1 && tab.typo && wordPast(tab.typo.cost, norm, s + k, s + size)) return;
       // the character said to be missing stands right after or before: the term in another
       // order (中心学习组 for 中心组学习), no character dropped
@@ -2242,9 +2246,9 @@
     for (var st = Math.max(0, i - 1); st <= i && st + 2 <= run.length; st++) if (listedWord(tt, pt, run, st, 2)) return true;
     return false;
   }
-  // Whether a word of cost (2 to 4 characters) begins at norm[i] and ends past end.
+  // Whether a word of cost begins at norm[i] and ends past end, or is one of three or four characters.
   function wordPast(cost, norm, i, end) {
-    for (var L = 2; L <= 4 && i + L <= norm.length; L++) if (i + L > end && cost.has(norm.slice(i, i + L))) return true;
+    for (var L = 2; L <= 4 && i + L <= norm.length; L++) if ((L > 2 || i + L > end) && cost.has(norm.slice(i, i + L))) return true;
     return false;
   }
   // Whether a word of 2 to 4 characters of any list begins at s[i].
