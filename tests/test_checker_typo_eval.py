@@ -556,7 +556,8 @@ def test_later_writers_correct_text_raises_no_error_and_no_more_warnings(writer,
 # 10,000); 0, 0, 2 and 1 once their causes were fixed (拖久, 咸货, 网情, 淹过, 群规, 共设, 传习, 副书记: words; 接单接单;
 # 有规矩可依 and 没存过: frames; 新建社区: 社区 a head noun; the near-miss rule leaves a term whose extra character begins a
 # word of three, 党组织副书记, and one whose both edges belong to words outside it, 其中新组建). Left: 推进设施提升 as 实施
-# (提升 as a cue of 设施 would read 实施提升行动 as 设施), 来讲讲, 竹坞等站 as 均等 (a name with no suffix).
+# (提升 as a cue of 设施 would read 实施提升行动 as 设施), 竹坞等站 as 均等 (a name with no suffix). 来讲讲, left in four
+# corpora and a writer's paragraphs, is now a frame: 来 or 去 and a verb of one character said twice (来讲讲, 去看看).
 CORPORA = {"community": ("clean-community.yml", 160, 28595, 0), "voices": ("clean-voices.yml", 160, 30196, 0),
            "services": ("clean-services.yml", 160, 27041, 3), "daily": ("clean-daily.yml", 160, 26082, 2),
            "families": ("clean-families.yml", 160, 26330, 3), "neighbours": ("clean-neighbours.yml", 160, 29512, 2),
@@ -566,7 +567,7 @@ CORPORA = {"community": ("clean-community.yml", 160, 28595, 0), "voices": ("clea
            "festivals": ("clean-festivals.yml", 160, 30834, 2), "legal": ("clean-legal.yml", 160, 26594, 5),
            "published": ("clean-published.yml", 160, 28263, 0), "sent": ("clean-sent.yml", 160, 28101, 1),
            "formal": ("clean-formal.yml", 160, 27145, 0), "summaries": ("clean-summaries.yml", 160, 26359, 0),
-           "study": ("clean-study.yml", 160, 27472, 1), "exemplars": ("clean-exemplars.yml", 160, 26136, 0),
+           "study": ("clean-study.yml", 160, 27472, 0), "exemplars": ("clean-exemplars.yml", 160, 26136, 0),
            "customs": ("clean-customs.yml", 160, 27591, 1), "urban": ("clean-urban.yml", 160, 26232, 1),
            "unity": ("clean-unity.yml", 160, 26702, 3),
            "rural": ("clean-rural.yml", 160, 29389, 3), "veterans": ("clean-veterans.yml", 160, 27646, 1),
@@ -582,7 +583,7 @@ CORPORA = {"community": ("clean-community.yml", 160, 28595, 0), "voices": ("clea
            "civility": ("clean-civility.yml", 160, 27065, 1), "talks": ("clean-talks.yml", 160, 26870, 2),
            "volunteers": ("clean-volunteers.yml", 49, 27359, 1), "duty2": ("clean-duty2.yml", 50, 27850, 0),
            "minutes": ("clean-minutes.yml", 50, 27220, 1), "ledgers": ("clean-ledgers.yml", 48, 27867, 0),
-           "notices": ("clean-notices.yml", 50, 27673, 3), "speeches": ("clean-speeches.yml", 50, 26876, 6),
+           "notices": ("clean-notices.yml", 50, 27673, 3), "speeches": ("clean-speeches.yml", 50, 26876, 5),
            "stories": ("clean-stories.yml", 50, 27195, 1), "formal2": ("clean-formal2.yml", 50, 27205, 1),
            "chats": ("clean-chats.yml", 50, 27018, 4), "oral": ("clean-oral.yml", 50, 27110, 10),
            "dutyreports": ("clean-dutyreports.yml", 50, 27077, 1), "research": ("clean-research.yml", 50, 27280, 0),
@@ -594,9 +595,9 @@ CORPORA = {"community": ("clean-community.yml", 160, 28595, 0), "voices": ("clea
            "plans2027": ("clean-plans2027.yml", 50, 27137, 3), "selfcheck": ("clean-selfcheck.yml", 50, 27098, 0),
            "yearend": ("clean-yearend.yml", 50, 27923, 0), "casework": ("clean-casework.yml", 50, 27265, 4),
            "assess": ("clean-assess.yml", 50, 26841, 0), "halfyear": ("clean-halfyear.yml", 50, 28177, 4),
-           "infoposts": ("clean-infoposts.yml", 50, 27448, 0), "meetings2": ("clean-meetings2.yml", 50, 27248, 6),
+           "infoposts": ("clean-infoposts.yml", 50, 27448, 0), "meetings2": ("clean-meetings2.yml", 50, 27248, 5),
            "theory2": ("clean-theory2.yml", 50, 27019, 0), "network": ("clean-network.yml", 50, 27346, 0),
-           "culture3": ("clean-culture3.yml", 50, 27077, 2), "civic2": ("clean-civic2.yml", 50, 27293, 1)}
+           "culture3": ("clean-culture3.yml", 50, 27077, 1), "civic2": ("clean-civic2.yml", 50, 27293, 1)}
 
 
 @pytest.mark.parametrize("corpus", CORPORA)
