@@ -558,6 +558,10 @@ def test_later_writers_correct_text_raises_no_error_and_no_more_warnings(writer,
 # word of three, 党组织副书记, and one whose both edges belong to words outside it, 其中新组建). Left: 推进设施提升 as 实施
 # (提升 as a cue of 设施 would read 实施提升行动 as 设施), 竹坞等站 as 均等 (a name with no suffix). 来讲讲, left in four
 # corpora and a writer's paragraphs, is now a frame: 来 or 去 and a verb of one character said twice (来讲讲, 去看看).
+# One more, written after that, first run on f4cf6e3: summary2 (three 街道's year-end summaries) 2 errors and 6 warnings
+# as documents; none once their causes were fixed (城乡结合部 had been an error: 城乡接合部, a word of context.yml, was a
+# formulation too; 自拟, 商街: words; 东坝文化礼堂: 文化礼堂 ends a place's name; 菜咸了淡了: a frame). Paragraph by paragraph,
+# 打铜巷 as 铜像 four times (a name written once, as before).
 CORPORA = {"community": ("clean-community.yml", 160, 28595, 0), "voices": ("clean-voices.yml", 160, 30196, 0),
            "services": ("clean-services.yml", 160, 27041, 3), "daily": ("clean-daily.yml", 160, 26082, 2),
            "families": ("clean-families.yml", 160, 26330, 3), "neighbours": ("clean-neighbours.yml", 160, 29512, 2),
@@ -597,7 +601,8 @@ CORPORA = {"community": ("clean-community.yml", 160, 28595, 0), "voices": ("clea
            "assess": ("clean-assess.yml", 50, 26841, 0), "halfyear": ("clean-halfyear.yml", 50, 28177, 4),
            "infoposts": ("clean-infoposts.yml", 50, 27448, 0), "meetings2": ("clean-meetings2.yml", 50, 27248, 5),
            "theory2": ("clean-theory2.yml", 50, 27019, 0), "network": ("clean-network.yml", 50, 27346, 0),
-           "culture3": ("clean-culture3.yml", 50, 27077, 1), "civic2": ("clean-civic2.yml", 50, 27293, 1)}
+           "culture3": ("clean-culture3.yml", 50, 27077, 1), "civic2": ("clean-civic2.yml", 50, 27293, 1),
+           "summary2": ("clean-summary2.yml", 50, 26887, 4)}
 
 
 @pytest.mark.parametrize("corpus", CORPORA)
