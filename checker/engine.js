@@ -791,7 +791,7 @@
       var fixed = run.slice(0, i) + run.slice(i + 1), span = pairSpan(pt, tt, fixed, i - 1);  // the twin's word
       if (!span) continue;
       found3.push({ start: base + span[0], end: base + span[1] + (span[1] >= i ? 1 : 0), word: fixed.slice(span[0], span[1]),
-        score: score, e: e, ch: norm.slice(base + i, base + i + 1), sure: 0, pair: true });
+        score: score, e: e, pos: base + i, ch: norm.slice(base + i, base + i + 1), sure: 0, pair: true });
     }
   }
 
@@ -806,7 +806,7 @@
       if (!twiceAt(tt, run, base, i, busy, held, script, at) || !(tt.cost.get(ch) <= tt.conf.common_cost) || isNumeral(ch)) continue;
       if (!single[i - 1] || !single[i] || bothInWord(tt, pt, run, i)) continue;
       found3.push({ start: base + i - 1, end: base + i + 1, word: ch, score: 0, e: { kind: "doubled", at: i, ch: "" },
-        ch: norm.slice(base + i, base + i + 1), sure: 0, pair: true });
+        pos: base + i, ch: norm.slice(base + i, base + i + 1), sure: 0, pair: true });
     }
   }
   // A character that is seldom a word alone (its cost as one twin_alone or more, twin_bound more than
@@ -2163,9 +2163,9 @@
     var tab = ctx.tab, tt = tab.typo, norm = ctx.norm, w = norm.slice(i, i + 4);
     if (numberSaid(norm[i + k], word[k])) return null;
     var ev = evidence(tab, norm[i + k], word[k]);
-    // a formulation that begins with a numeral, read after another numeral, is part of a larger number (二十年攒下 is no
-    // 十年窗下 misspelt)
-    if (i > 0 && isNumeral(word[0]) && (isNumeral(norm[i - 1]) || isDigit(norm[i - 1]))) return null;
+    // a formulation that begins with a numeral, read after another numeral or 几, is part of a larger number (二十年攒下,
+    // 几十年攒下 are no 十年窗下 misspelt)
+    if (i > 0 && isNumeral(word[0]) && (isNumeral(norm[i - 1]) || isDigit(norm[i - 1]) || norm[i - 1] === "\u51e0")) return null;
     // a numbered formulation of the guide quoted whole (“两个确定” for 两个确立, “两个拥护” for 两个维护):
     // no other phrase of that count is quoted so, and its words are misremembered for any others
     if (!ev && k >= 2 && NUMBERED.test(word) && tab.formulaSet.has(word) && quoted(norm, i, i + 4)) ev = "other";
