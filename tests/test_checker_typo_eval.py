@@ -567,6 +567,9 @@ def test_later_writers_correct_text_raises_no_error_and_no_more_warnings(writer,
 # 老机修厂厂房 and 心要热: frames, and the pair evidence's doubled characters now carry their place, so a frame holds for them;
 # 几十年攒下: 几 before a number's formulation). Left: 办十桌 as 办事, 不准确的表述9处 (的 as 地: a count after 表述 reads as
 # its object), 来逛的年轻人多 (的 as 得).
+# One more, first run on e7d6b10: topical (专题 汇报 to the 区委宣传部) 5 warnings; 1 once their causes were fixed (包案: a
+# word; 不敢 a cue of 发声; 一搬就跑 and 检定 of a scale or before 合格, 结果, 证书, 周期: frames, which also removed the 检定 left
+# in casework and credit). Left: 反映整治影响经营 as 政治 (the word-pair evidence).
 CORPORA = {"community": ("clean-community.yml", 160, 28595, 0), "voices": ("clean-voices.yml", 160, 30196, 0),
            "services": ("clean-services.yml", 160, 27041, 3), "daily": ("clean-daily.yml", 160, 26082, 2),
            "families": ("clean-families.yml", 160, 26330, 3), "neighbours": ("clean-neighbours.yml", 160, 29512, 2),
@@ -599,16 +602,16 @@ CORPORA = {"community": ("clean-community.yml", 160, 28595, 0), "voices": ("clea
            "plans": ("clean-plans.yml", 50, 27357, 1), "briefs": ("clean-briefs.yml", 50, 27640, 0),
            "rectify": ("clean-rectify.yml", 49, 28089, 2), "lectures": ("clean-lectures.yml", 49, 28017, 0),
            "awards": ("clean-awards.yml", 50, 26799, 8), "pubculture": ("clean-pubculture.yml", 50, 27286, 2),
-           "logs": ("clean-logs.yml", 45, 27076, 0), "credit": ("clean-credit.yml", 50, 26907, 3),
+           "logs": ("clean-logs.yml", 45, 27076, 0), "credit": ("clean-credit.yml", 50, 26907, 1),
            "commentary": ("clean-commentary.yml", 50, 26626, 1), "slogans": ("clean-slogans.yml", 50, 27143, 5),
            "plans2027": ("clean-plans2027.yml", 50, 27137, 3), "selfcheck": ("clean-selfcheck.yml", 50, 27098, 0),
-           "yearend": ("clean-yearend.yml", 50, 27923, 0), "casework": ("clean-casework.yml", 50, 27265, 4),
+           "yearend": ("clean-yearend.yml", 50, 27923, 0), "casework": ("clean-casework.yml", 50, 27265, 2),
            "assess": ("clean-assess.yml", 50, 26841, 0), "halfyear": ("clean-halfyear.yml", 50, 28177, 4),
            "infoposts": ("clean-infoposts.yml", 50, 27448, 0), "meetings2": ("clean-meetings2.yml", 50, 27248, 5),
            "theory2": ("clean-theory2.yml", 50, 27019, 0), "network": ("clean-network.yml", 50, 27346, 0),
            "culture3": ("clean-culture3.yml", 50, 27077, 1), "civic2": ("clean-civic2.yml", 50, 27293, 1),
            "summary2": ("clean-summary2.yml", 50, 26887, 4), "plans2": ("clean-plans2.yml", 50, 28017, 1),
-           "speeches2": ("clean-speeches2.yml", 50, 27116, 2)}
+           "speeches2": ("clean-speeches2.yml", 50, 27116, 2), "topical": ("clean-topical.yml", 50, 28389, 1)}
 
 
 @pytest.mark.parametrize("corpus", CORPORA)
