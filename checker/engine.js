@@ -2713,23 +2713,25 @@
       if (quoted ? same < 1 || b - a !== d - c : same < 2 || same * 3 < m) return false;
       return !knownAt(tt, norm, y + start - x, end - start);
     }
-    var c = a - 1, d = b + 1;
-    if (c > 0) { var c0 = c; while (c0 > 0 && PARALLEL_END.indexOf(norm[c0 - 1]) < 0) c0--; if (alike(c0, c) || junction(c0, c, a, b)) return true; }
-    if (d < n) { var d1 = d; while (d1 < n && PARALLEL_END.indexOf(norm[d1]) < 0) d1++; if (alike(d, d1) || junction(a, b, d, d1)) return true; }
-    return b - a <= 4 && series();
+    // up to two clauses either side, [start, end), nearest first
+    var before = [], after = [], p, q;
+    for (p = a - 1; before.length < 2 && p > 0; p = q - 1) {
+      for (q = p; q > 0 && PARALLEL_END.indexOf(norm[q - 1]) < 0; q--);
+      before.push([q, p]);
+    }
+    for (p = b + 1; after.length < 2 && p < n; p = q + 1) {
+      for (q = p; q < n && PARALLEL_END.indexOf(norm[q]) < 0; q++);
+      after.push([p, q]);
+    }
+    if (before.length && (alike(before[0][0], before[0][1]) || junction(before[0][0], before[0][1], a, b))) return true;
+    if (after.length && (alike(after[0][0], after[0][1]) || junction(a, b, after[0][0], after[0][1]))) return true;
     // a series of three or more short clauses of one length, each alike with this one at some place but
     // the read one (面要实，秤要准，心要正): each writes its own word in the slots the others fill
-    function series() {
-      var L = b - a, like = 0, bounds = [], p = a - 1, q;
-      for (var k = 0; k < 2 && p > 0; k++) { q = p; while (q > 0 && PARALLEL_END.indexOf(norm[q - 1]) < 0) q--; bounds.push([q, p]); p = q - 1; }
-      p = b + 1;
-      for (k = 0; k < 2 && p < n; k++) { q = p; while (q < n && PARALLEL_END.indexOf(norm[q]) < 0) q++; bounds.push([p, q]); p = q + 1; }
-      bounds.forEach(function (cd) {
-        if (cd[1] - cd[0] !== L) return;
-        for (var j = 0; j < L; j++) if (a + j !== at && norm[cd[0] + j] === norm[a + j]) { like++; return; }
-      });
-      return like >= 2;
-    }
+    return b - a <= 4 && before.concat(after).filter(function (cd) {
+      if (cd[1] - cd[0] !== b - a) return false;
+      for (var j = 0; j < b - a; j++) if (a + j !== at && norm[cd[0] + j] === norm[a + j]) return true;
+      return false;
+    }).length >= 2;
     // the first clause's last m characters against the second's first m (明确了红事新办、白事简办等内容)
     function junction(p0, p1, q0, q1) {
       for (var m = 3; m <= Math.min(p1 - p0, q1 - q0, 8); m++) {
