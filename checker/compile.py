@@ -206,10 +206,11 @@ SERIES = re.compile(r"^[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+)*$")
 def formulas(vocab: list[str], terms: list[dict], conf: dict) -> list[str]:
     """The fixed formulations the formulation matcher (checker/engine.js ruleFormulas) looks for
     with one character changed, missing, doubled or two swapped: the glossary's terms and aliases
-    (series such as 把方向、管大局、保落实 with their 、), the vocabulary, the words of context.yml
-    and its ``formulations`` (each with its source), of four characters or more. Only those not
-    in ``vocab``: the engine takes the vocabulary's terms of four characters or more too."""
-    found = {clean(w) for w in conf.get("words", []) if len(clean(w)) >= 4}
+    (series such as 把方向、管大局、保落实 with their 、), the vocabulary, context.yml's ``phrases``
+    (its words that are fixed phrases; its other words are vocabulary only) and its ``formulations``
+    (each with its source), of four characters or more. Only those not in ``vocab``: the engine takes
+    the vocabulary's terms of four characters or more too."""
+    found = {clean(w) for w in conf.get("phrases", [])}
     found |= {clean(f["text"]) for f in conf.get("formulations", []) + conf.get("statements", [])}
     for term in terms:
         found |= {clean(t) for t in [term["term"], *term.get("aliases", [])]}

@@ -158,11 +158,18 @@ def context_setting_missing(root: Path):
     return "data/checker/context.yml", at, "missing required field 'surnames'"
 
 
+def phrase_not_a_word(root: Path):
+    """A fixed phrase of context.yml that is none of its words (its reason is written beside the word)."""
+    line = replace(root / "data/checker/context.yml", "phrases: [提质增效,", "phrases: [无此词组, 提质增效,")
+    return "data/checker/context.yml", line, "'无此词组' is not one of the words"
+
+
 CASES = [malformed_yaml, unknown_checklist_id, missing_required_field, duplicate_item_id, duplicate_record_id,
          unknown_field, undefined_variable, template_syntax_error, broken_link, broken_anchor,
          bad_front_matter_key, policy_page_without_basis, templates_folder, filler_word_that_is_a_synonym,
          plan_period_off_by_a_year, shared_heading_in_two_files, pattern_javascript_cannot_read,
-         admin_level_not_one_word, context_setting_missing, repeated_list_entry, number_cue_before_a_word]
+         admin_level_not_one_word, context_setting_missing, repeated_list_entry, number_cue_before_a_word,
+         phrase_not_a_word]
 
 
 @pytest.mark.parametrize("break_it", CASES, ids=[c.__name__ for c in CASES])

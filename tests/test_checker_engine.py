@@ -79,12 +79,15 @@ def test_vocabulary_includes_glossary_terms(data):
 
 
 def test_formulas_gather_series_and_sourced_formulations(data):
-    """The formulation matcher's list: the glossary's series with their 、, context.yml's words and
+    """The formulation matcher's list: the glossary's series with their 、, context.yml's phrases and
     sourced formulations of four characters or more, less what the vocabulary already holds
-    (the engine takes the vocabulary's terms of four or more itself)."""
+    (the engine takes the vocabulary's terms of four or more itself). Its other words are vocabulary
+    only: a word of four characters is no formulation whose correct sibling would be a slip."""
     terms = [{"term": "甲乙丙、丁戊己", "aliases": ["“甲乙丙丁”"]}, {"term": "庚辛"}]
-    conf = {"words": ["子丑", "子丑寅卯"], "formulations": [{"text": "辰巳午未申", "source": "测试"}]}
+    conf = {"words": ["子丑", "子丑寅卯", "城乡接合部"], "phrases": ["子丑寅卯"],
+            "formulations": [{"text": "辰巳午未申", "source": "测试"}]}
     assert formulas(["甲乙丙丁", "壬癸子丑寅"], terms, conf) == ["子丑寅卯", "甲乙丙、丁戊己", "辰巳午未申"]
+    assert "城乡接合部" not in formulas([], [], conf)
     assert "举旗帜、聚民心、育新人、兴文化、展形象" in data["formulas"]
     assert not set(data["formulas"]) & set(data["vocab"])
 

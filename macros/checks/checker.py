@@ -177,3 +177,17 @@ def checker_particles_consistent(site: SiteData) -> None:
             raise record.error(("de_words", i, "word"), f"'{item['word']}' starts with the character of "
                                f"'{firsts[item['word'][0]]}', listed before", "keep one entry per first character")
         firsts[item["word"][0]] = item["word"]
+
+
+@register_check
+def checker_phrases_are_words(site: SiteData) -> None:
+    """context.yml: every word of ``phrases`` (the words checked as fixed phrases) is one of its ``words``,
+    where the reason for it is written."""
+    record = site.records.get("checker", {}).get("context")
+    if record is None:
+        return
+    words = set(record.get("words", []))
+    for i, phrase in enumerate(record.get("phrases", [])):
+        if phrase not in words:
+            raise record.error(("phrases", i), f"'{phrase}' is not one of the words",
+                               "add it to words, with the reason beside it, or take it out of phrases")
