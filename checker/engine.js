@@ -1391,6 +1391,7 @@
       // order (中心学习组 for 中心组学习), no character dropped
       if (kind === -1 && (norm[s + size] === term[k] || (s > 0 && norm[s - 1] === term[k]))) return;
       if (kind === -1 && tab.typo && tab.typo.cost.has(window)) return;  // as formulaEdit: 网格管理
+      if (kind === -1 && tab.typo && gapEdgeWord(tab, tab.typo.cost, norm, s, s + size, k)) return;
       for (var q = 0; q < window.length; q++) if (!isHan(window[q])) return;
       for (q = s; q < s + size; q++) reported[q] = 1;
       if (isMention(ctx, s, s + size)) return;
@@ -2127,7 +2128,7 @@
       if (f[k] === SEP || view[e] === f[k] || (s > 0 && view[s - 1] === f[k])) return null;
       // a word of the lists as written (网格管理 for 网格化管理, 基层组织 for 基层党组织: context.yml
       // words) is a shorter phrase of its own, no slip; 街道党委 for 街道党工委 still is one
-      if (tab.typo && tab.typo.cost.has(w)) return null;
+      if (tab.typo && (tab.typo.cost.has(w) || gapEdgeWord(tab, tab.typo.cost, view, s, e, k))) return null;
       return "edit";
     }
     var got = w[k], want = f[k];
@@ -2250,6 +2251,12 @@
   function wordPast(cost, norm, i, end) {
     for (var L = 2; L <= 4 && i + L <= norm.length; L++) if ((L > 2 || i + L > end) && cost.has(norm.slice(i, i + L))) return true;
     return false;
+  }
+  // Whether the window run[s, e), a term with the character at k missing, is cut after a function character
+  // (的) by a word that runs from the one character beyond the gap out of the window: a new word begins
+  // there (我们的日常生活 is no 我们的节日 missing 节: 日常; 文明践行站 is still 文明实践 missing 实).
+  function gapEdgeWord(tab, cost, run, s, e, k) {
+    return k === e - s - 1 && tab.functionChars.indexOf(run[s + k - 1]) >= 0 && wordPast(cost, run, s + k, e);
   }
   // Whether a word of 2 to 4 characters of any list begins at s[i].
   function beginsWord(tt, s, i) {
