@@ -1508,10 +1508,10 @@
     this.reduplicated = new Set(typo.reduplicated.split(" "));  // a verb said twice before its object: 动动手
     // 拍照: 拍拍照, 照镜子: 照照镜 (context.yml; the verb said twice and the next character, as looked up)
     typo.separable.forEach(function (w) { self.reduplicated.add(w[0] + w.slice(0, 2)); });
-    // and 个 between its verb and its object (亮个相, 洗个澡), or 起 between and 来 after (议起事来, 聊起天来): each
-    // character a word of its own, as in a frame
+    // and 个 between its verb and its object (亮个相, 洗个澡), or 起 between and 来 after (议起事来, 聊起天来), or its object
+    // put before it with 把 (把字签了): each character a word of its own, as in a frame
     this.separated = typo.separable.length ? rx(typo.separable.map(function (w) {
-      return w[0] + "个" + w.slice(1) + "|" + w[0] + "起" + w.slice(1) + "来";
+      return w[0] + "个" + w.slice(1) + "|" + w[0] + "起" + w.slice(1) + "来|把" + w.slice(1) + w[0];
     }).join("|")) : null;
     this.reduplicable = new Set(typo.reduplicable);  // 检查检查, 凉快凉快 (context.yml)
     this.nounsTwice = new Set(typo.nouns_twice);  // 哥哥, 家家 (context.yml)
@@ -1860,6 +1860,7 @@
     this.measures = p.measures || "";
     this.quantities = new Set(p.quantities);
     this.relations = new Set(p.relations);
+    this.orders = new Set(p.orders);
     this.times = p.times.join("");
     // the guide's terms longer than the word list's words (宣传思想工作), and their first and last two characters
     this.terms = new Set(terms.filter(function (w) { return w.length > 4 && w.length <= 8; }));
@@ -2026,9 +2027,11 @@
         var from = q + degree.length;
         for (end = from; end < s.length && end - from < 5 && isHan(s[end]); end++);
         c = s.slice(from, s[end - 1] === "了" && end - from > 1 ? end - 1 : end);
-        // (what holds a 的 modifies a noun: 收到的最好的礼物; so does a quantity before a noun: 提出的很多目标)
+        // (what holds a 的 modifies a noun: 收到的最好的礼物; so does a quantity before a noun: 提出的很多目标, and a word of
+        // time or order begun by the degree's character: 参观的最后一站)
         // (nor does the superlative of a thing: 坚持的最好回报)
         if (c.length > 4 || c.indexOf("的") >= 0 || pt.quantities.has(c) || quantityAt(pt, degree + c) || pt.relations.has(c) ||
+            pt.orders.has((degree + c).slice(0, 2)) ||
             (degree === "最" && superlativeNoun(pt, tt, c)) ||
             (degree === "不" && (c.length < 2 || (!descriptive(pt, c) && pt.results.indexOf(c) < 0))) ||
             comparedBefore(pt, tt, s, p - v.length)) c = "";

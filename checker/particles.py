@@ -35,7 +35,7 @@ IDIOM_TAGS = ("i", "l")
 NOUN_TAGS = ("n", "nr", "ns", "nz", "m")
 ASPECT_TAGS = ("n", "nz", "ns", "j")  # jieba's noun tags of words open-gram holds before 了, 着, 过 kept as verbs
 # the lists of particles.yml the engine reads as they are
-LISTS = ("heads", "quantities", "relations", "times", "auxiliaries", "copulas", "predicates", "degrees", "determiners",
+LISTS = ("heads", "quantities", "orders", "relations", "times", "auxiliaries", "copulas", "predicates", "degrees", "determiners",
          "prepositions", "results", "blockers", "no_complement", "not_objects", "de_words")
 
 
