@@ -1166,7 +1166,14 @@
     }
     for (var k = Math.max(0, i - SERIES_REACH - L); k < i; k++) if (norm.startsWith(word, k) && between(k + L, i)) return true;
     for (k = e; k <= e + SERIES_REACH && k + L <= norm.length; k++) if (norm.startsWith(word, k) && between(e, k)) return true;
-    return false;
+    // or an item of a series whose items open with one character, the word's neighbour before it (会策划、会发声:
+    // 会 is “can” in each, no 会发生)
+    var h = norm[i - 1];
+    if (i >= 2 && norm[i - 2] === "\u3001" && isHan(h)) {
+      for (k = i - 3; k >= 0 && i - k <= SERIES_REACH && isHan(norm[k]); k--);
+      if (norm[k + 1] === h && k + 1 < i - 2) return true;
+    }
+    return e + 1 < norm.length && norm[e] === "\u3001" && norm[e + 1] === h && isHan(h);
   }
   function ruleConfusions(ctx) {
     var norm = ctx.norm, found = [];
@@ -1186,7 +1193,8 @@
           }
           // no cue either way: the word-pair evidence, once loaded, may still want a side with cues
           // (高度一直 for 一致, 必需在 for 必须: the neighbours go with the other word); not for a word
-          // written again in the next item of a series (不敢发声、不会发声). A habit of the writer's input
+          // written again in the next item of a series (不敢发声、不会发声), nor in a series of items that open
+          // alike (会策划、会发声). A habit of the writer's input
           // method is written alike each time (志愿者必需持证上岗，各小区必需在……), so a word said twice
           // elsewhere is still read
           for (o = 0; o < pair.sides.length && !reported && !seriesAgain(norm, i, e); o++) {
