@@ -834,8 +834,8 @@
         // (never a common surname, context.yml surnames: the model reads one alone before two characters as a
         // name, 扬文明新风 as 杨文明)
         if (conf.surnames.indexOf(alike[k]) >= 0) continue;
-        // (nor, by the model, one that makes a word with the first or last character of a place's name beside it:
-        // 请澄湖街道 is no 清澄)
+        // (nor, by the model, one that makes a word with a character of a place's or a person's name beside it:
+        // 请澄湖街道 is no 清澄, 小颜包的饺子 no 颜色)
         if (byModel && ((placed[base + i + 1] && costAt(tt, alike[k] + run[i + 1], 2, 2) >= 0) ||
             (placed[base + i - 1] && costAt(tt, run[i - 1] + alike[k], 2, 2) >= 0))) continue;
         if (byModel) {
@@ -2321,9 +2321,10 @@
     var view = readThrough(ctx), norm = view[0], at = view[1], n = norm.length, busy = view[2];
     // names (data/checker/context.yml): 枧头 in 枧头社区 or 《枧头民谣集》 is no typo
     // and grammatical frames: 边改边查, 一件件 (each character a word of its own)
-    markMatches(tt.named, norm, busy);
+    var named = markMatches(tt.named, norm, new Uint8Array(n));
     var placeNames = new Uint8Array(n), placed = new Uint8Array(n), placeChars = markPlaces(tt, norm, placed, placeNames);
-    for (var q0 = 0; q0 < n; q0++) busy[q0] |= placed[q0];
+    for (var q0 = 0; q0 < n; q0++) busy[q0] |= placed[q0] | named[q0];
+    var anyName = placed.map(function (v, q) { return v | named[q]; });  // a place's or a person's name (loneTwins)
     markMatches(tt.framed, norm, busy);
     if (tt.separated) markMatches(tt.separated, norm, busy);
     markPaired(tt, norm, busy);
@@ -2359,7 +2360,7 @@
       }
       if (pt) pairDoubled(tt, pt, run, base, busy, held, script, norm, at, found3);
       commonDoubled(tt, pt, run, base, busy, held, script, norm, at, single, found3);
-      loneTwins(tt, tab, pt, run, base, busy, held, script, norm, single, placed, found3);
+      loneTwins(tt, tab, pt, run, base, busy, held, script, norm, single, anyName, found3);
       edits.forEach(function (e) {
         if (held[base + e.at] || (e.kind === "swapped" && held[base + e.at + 1])) return;
         var a = Math.max(0, e.at - 5), b = Math.min(len, e.at + 6);
