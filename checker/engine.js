@@ -815,7 +815,7 @@
   // commonest single words (twin_common or less): the twin misread (己建立, 己完成 for 已). A
   // warning; no word holds the correction, so the rule's own edits, which make words of two to four
   // characters, never try it. Any other character so alone, through the language model (twin_lm).
-  function loneTwins(tt, tab, pt, run, base, busy, held, script, norm, single, placed, found3) {
+  function loneTwins(tt, tab, pt, run, base, busy, held, script, norm, single, names, found3) {
     var len = run.length, conf = tt.conf;
     for (var i = 0; i < len; i++) {
       var ch = run[i], code = run.charCodeAt(i), own = tt.cost1[code];
@@ -836,8 +836,8 @@
         if (conf.surnames.indexOf(alike[k]) >= 0) continue;
         // (nor, by the model, one that makes a word with a character of a place's or a person's name beside it:
         // 请澄湖街道 is no 清澄, 小颜包的饺子 no 颜色)
-        if (byModel && ((placed[base + i + 1] && costAt(tt, alike[k] + run[i + 1], 2, 2) >= 0) ||
-            (placed[base + i - 1] && costAt(tt, run[i - 1] + alike[k], 2, 2) >= 0))) continue;
+        if (byModel && ((names[base + i + 1] && costAt(tt, alike[k] + run[i + 1], 2, 2) >= 0) ||
+            (names[base + i - 1] && costAt(tt, run[i - 1] + alike[k], 2, 2) >= 0))) continue;
         if (byModel) {
           var e = { kind: "shape", at: i, ch: alike[k] };
           if (was === undefined) was = lmWritten(modelOf(tab), run, e, conf.lm_window);
@@ -1155,7 +1155,8 @@
     return pairGain(pt, tt, tab.translate(norm.slice(a, b)), a, norm, e) >= tt.conf.confusion_pair_bar;
   }
   // Whether norm[i, e) is written again in the item before or after it in a series (、 between, at
-  // most SERIES_REACH characters away, nothing but Chinese characters and the one 、 between).
+  // most SERIES_REACH characters away, nothing but Chinese characters and the one 、 between), or stands
+  // in a series whose items open with the character before it (会策划、会发声).
   var SERIES_REACH = 8;
   function seriesAgain(norm, i, e) {
     var word = norm.slice(i, e), L = word.length;
@@ -1194,9 +1195,8 @@
           // no cue either way: the word-pair evidence, once loaded, may still want a side with cues
           // (高度一直 for 一致, 必需在 for 必须: the neighbours go with the other word); not for a word
           // written again in the next item of a series (不敢发声、不会发声), nor in a series of items that open
-          // alike (会策划、会发声). A habit of the writer's input
-          // method is written alike each time (志愿者必需持证上岗，各小区必需在……), so a word said twice
-          // elsewhere is still read
+          // alike (会策划、会发声). A habit of the writer's input method is written alike each time
+          // (志愿者必需持证上岗，各小区必需在……), so a word said twice elsewhere is still read
           for (o = 0; o < pair.sides.length && !reported && !seriesAgain(norm, i, e); o++) {
             other = pair.sides[o];
             if (other !== side && hasCues(other) && pairWants(ctx, i, word, other.word)) {
