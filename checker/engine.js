@@ -1169,10 +1169,10 @@
     for (k = e; k <= e + SERIES_REACH && k + L <= norm.length; k++) if (norm.startsWith(word, k) && between(e, k)) return true;
     // or an item of a series whose items open with one character, the word's neighbour before it (会策划、会发声:
     // 会 is “can” in each, no 会发生)
+    // (the item before need not start a clause: 由会转发向会策划、会发声)
     var h = norm[i - 1];
     if (i >= 2 && norm[i - 2] === "\u3001" && isHan(h)) {
-      for (k = i - 3; k >= 0 && i - k <= SERIES_REACH && isHan(norm[k]); k--);
-      if (norm[k + 1] === h && k + 1 < i - 2) return true;
+      for (k = i - 3; k >= 0 && i - 2 - k <= SERIES_REACH && isHan(norm[k]); k--) if (norm[k] === h) return true;
     }
     return e + 1 < norm.length && norm[e] === "\u3001" && norm[e + 1] === h && isHan(h);
   }
