@@ -1398,8 +1398,7 @@
       // the character said to be missing stands right after or before: the term in another
       // order (中心学习组 for 中心组学习), no character dropped
       if (kind === -1 && (norm[s + size] === term[k] || (s > 0 && norm[s - 1] === term[k]))) return;
-      if (kind === -1 && tab.typo && tab.typo.cost.has(window)) return;  // as formulaEdit: 网格管理
-      if (kind === -1 && tab.typo && gapEdgeWord(tab, tab.typo.cost, norm, s, s + size, k)) return;
+      if (kind === -1 && shortReadsAsWritten(tab, norm, s, s + size, k)) return;  // as formulaEdit: 网格管理, 我们的日常
       for (var q = 0; q < window.length; q++) if (!isHan(window[q])) return;
       for (q = s; q < s + size; q++) reported[q] = 1;
       if (isMention(ctx, s, s + size)) return;
@@ -2137,9 +2136,7 @@
     if (ed[0] === "missing") {
       // the character said to be missing stands right before or after: the formulation in another order
       if (f[k] === SEP || view[e] === f[k] || (s > 0 && view[s - 1] === f[k])) return null;
-      // a word of the lists as written (网格管理 for 网格化管理, 基层组织 for 基层党组织: context.yml
-      // words) is a shorter phrase of its own, no slip; 街道党委 for 街道党工委 still is one
-      if (tab.typo && (tab.typo.cost.has(w) || gapEdgeWord(tab, tab.typo.cost, view, s, e, k))) return null;
+      if (shortReadsAsWritten(tab, view, s, e, k)) return null;
       return "edit";
     }
     var got = w[k], want = f[k];
@@ -2263,11 +2260,17 @@
     for (var L = 2; L <= 4 && i + L <= norm.length; L++) if ((L > 2 || i + L > end) && cost.has(norm.slice(i, i + L))) return true;
     return false;
   }
-  // Whether the window run[s, e), a term with the character at k missing, is cut after a function character
-  // (的) by a word that runs from the one character beyond the gap out of the window: a new word begins
-  // there (我们的日常生活 is no 我们的节日 missing 节: 日常; 文明践行站 is still 文明实践 missing 实).
-  function gapEdgeWord(tab, cost, run, s, e, k) {
-    return k === e - s - 1 && tab.functionChars.indexOf(run[s + k - 1]) >= 0 && wordPast(cost, run, s + k, e);
+  // Whether the window run[s, e), a term or formulation with the character at k missing, reads as written
+  // (the near-miss rule's gaps and formulaEdit alike, once the word list is loaded): a word of the lists is
+  // a shorter phrase of its own (网格管理 for 网格化管理, 基层组织 for 基层党组织; 街道党委 for 街道党工委 still is
+  // a slip), and a window cut after a function character (的) by a word that runs from the one character
+  // beyond the gap out of it has a new word beginning there (我们的日常生活 is no 我们的节日 missing 节: 日常;
+  // 文明践行站 is still 文明实践 missing 实).
+  function shortReadsAsWritten(tab, run, s, e, k) {
+    var cost = tab.typo && tab.typo.cost;
+    if (!cost) return false;
+    return cost.has(run.slice(s, e)) ||
+      (k === e - s - 1 && tab.functionChars.indexOf(run[s + k - 1]) >= 0 && wordPast(cost, run, s + k, e));
   }
   // Whether a word of 2 to 4 characters of any list begins at s[i].
   function beginsWord(tt, s, i) {
@@ -2321,10 +2324,10 @@
     var view = readThrough(ctx), norm = view[0], at = view[1], n = norm.length, busy = view[2];
     // names (data/checker/context.yml): 枧头 in 枧头社区 or 《枧头民谣集》 is no typo
     // and grammatical frames: 边改边查, 一件件 (each character a word of its own)
-    var named = markMatches(tt.named, norm, new Uint8Array(n));
-    var placeNames = new Uint8Array(n), placed = new Uint8Array(n), placeChars = markPlaces(tt, norm, placed, placeNames);
-    for (var q0 = 0; q0 < n; q0++) busy[q0] |= placed[q0] | named[q0];
-    var anyName = placed.map(function (v, q) { return v | named[q]; });  // a place's or a person's name (loneTwins)
+    // (names: a person's or a place's, one mask, which loneTwins reads too)
+    var names = markMatches(tt.named, norm, new Uint8Array(n));
+    var placeNames = new Uint8Array(n), placeChars = markPlaces(tt, norm, names, placeNames);
+    for (var q0 = 0; q0 < n; q0++) busy[q0] |= names[q0];
     markMatches(tt.framed, norm, busy);
     if (tt.separated) markMatches(tt.separated, norm, busy);
     markPaired(tt, norm, busy);
@@ -2360,7 +2363,7 @@
       }
       if (pt) pairDoubled(tt, pt, run, base, busy, held, script, norm, at, found3);
       commonDoubled(tt, pt, run, base, busy, held, script, norm, at, single, found3);
-      loneTwins(tt, tab, pt, run, base, busy, held, script, norm, single, anyName, found3);
+      loneTwins(tt, tab, pt, run, base, busy, held, script, norm, single, names, found3);
       edits.forEach(function (e) {
         if (held[base + e.at] || (e.kind === "swapped" && held[base + e.at + 1])) return;
         var a = Math.max(0, e.at - 5), b = Math.min(len, e.at + 6);

@@ -578,7 +578,7 @@ def test_later_writers_correct_text_raises_no_error_and_no_more_warnings(writer,
 # 对照检查), projects (项目申报书, 结项报告), judgement (意识形态 研判, 阵地 inspections), campaigns (活动方案, 倡议书, 主持词)
 # 3, 10, 4 and 3 warnings (20 on 111,070 characters, 1.8 per 10,000); 1, 2, 1 and 1 once their causes were fixed (words;
 # 逐 before 题 or 季, 自 before a number: frames; 志愿服务中心 ends a name; 形式, 载体, 折页 head nouns and 费 no object of
-# the 的/地/得 rule; a term short of a character after 的 where a word runs on from the next: gapEdgeWord). Left: 但支部 as
+# the 的/地/得 rule; a term short of a character after 的 where a word runs on from the next: shortReadsAsWritten). Left: 但支部 as
 # 党支部, 实践报告 as 事件, 规范实用 as 使用, 书太旧了 as 太白, 事请社区 as 事情.
 # Four more, first run on 5c2a3c5: training (业务培训), interviews (走访记录, 民情日记), inspection (督查通报, 整改), scripts
 # (短视频 and 直播 scripts, 解说词) 8, 7, 5 and 13 (1 error: 孝亲敬长 as 孝亲敬老) as documents (33 on 109,106 characters, 3.0
