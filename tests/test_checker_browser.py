@@ -253,6 +253,25 @@ def test_not_a_typo_goes_into_my_words_and_stays(page, site_server):
     assert p.locator("#checker-words-list li").count() == 0
 
 
+def test_a_typo_read_alike_again_is_one_item(page, site_server):
+    """The same characters read as the same slip three times are one item of the list, which says so and
+    links the two other places; a mark at the third place leads to that item; 不是错字 clears all three."""
+    p = page.page
+    _check_text(p, site_server + PAGE, "一是周密部暑各项任务。\n二是统一部暑宣传工作。\n三是再次部暑落实。", "部署")
+    item = p.locator(".checker-item", has_text="部暑")
+    assert item.count() == 1
+    assert "同样写法共 3 处，另见：第2行第5字、第3行第5字" in item.inner_text()
+    marks = p.locator("mark.checker-mark", has_text="部暑")
+    assert marks.count() == 3
+    assert item.locator(".checker-also a").nth(1).get_attribute("href") == "#" + marks.nth(2).get_attribute("id")
+    marks.nth(2).click()
+    p.wait_for_function("document.querySelector('.checker-item.checker-flash') !== null")
+    assert "部暑" in p.inner_text(".checker-item.checker-flash")
+    item.locator(".checker-notypo").click()
+    p.wait_for_function(f"!{ITEMS}.includes('部暑')")
+    assert marks.count() == 0
+
+
 def test_my_words_without_local_storage_last_the_session(page, built_site, tmp_path):
     """From file:// with localStorage refused (as some browsers and policies do), the button still
     works and the panel says the list is not kept; the list is exported and imported all the same."""

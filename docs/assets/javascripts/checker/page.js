@@ -214,10 +214,28 @@
 
   function isTypoRule(rule) { return rule.indexOf("typo-") === 0; }
 
+  // The typo findings that mark the same characters the same way (a name no list holds, written
+  // fourteen times; a slip the writer's input method makes each time): index -> the indexes of the
+  // findings alike, for the first of them; -1 for the others, which its item lists.
+  function sameReadings(findings, text) {
+    var first = new Map(), out = new Map();
+    findings.forEach(function (f, i) {
+      if (!isTypoRule(f.rule)) return;
+      var key = [f.rule, f.severity, text.slice(f.offset, f.offset + f.units), f.suggestion, f.message].join("\u0000");
+      if (first.has(key)) { out.get(first.get(key)).push(i); out.set(i, -1); }
+      else { first.set(key, i); out.set(i, [i]); }
+    });
+    return out;
+  }
+
   // onNotTypo(word): the button 不是错字 of a typo finding was clicked; text: the text checked.
+  // A typo finding read the same way again is one item, its other places linked under it.
   function renderList(list, findings, data, storyLines, text, onNotTypo) {
     list.textContent = "";
+    var alike = sameReadings(findings, text);
     findings.forEach(function (f, i) {
+      var same = alike.get(i);
+      if (same === -1) return;
       var item = el("li", "checker-item checker-" + f.severity);
       item.id = "checker-item-" + i;
       var where = el("a", "checker-where", GuideChecker.place(data, f, storyLines));
@@ -228,6 +246,17 @@
       item.appendChild(el("div", "checker-msg", f.message));
       if (f.suggestion) item.appendChild(el("div", "checker-fix", "建议改为：" + f.suggestion));
       else if (f.suggestion === "") item.appendChild(el("div", "checker-fix", "建议删除。"));
+      if (same && same.length > 1) {
+        var also = el("div", "checker-also", "同样写法共 " + same.length + " 处，另见：");
+        same.slice(1).forEach(function (j, k) {
+          var link = el("a", null, GuideChecker.place(data, findings[j], storyLines));
+          link.href = "#checker-at-" + j;
+          link.id = "checker-item-" + j;  // a mark of the text there leads to this item
+          if (k) also.appendChild(document.createTextNode("、"));
+          also.appendChild(link);
+        });
+        item.appendChild(also);
+      }
       var more = el("a", "checker-guide", "说明");
       more.href = guideHref(f.guide);
       item.appendChild(more);
@@ -489,6 +518,7 @@
       var mark = ev.target.closest("mark[data-finding]");
       if (!mark) return;
       var item = $("checker-item-" + mark.dataset.finding);
+      if (item) item = item.closest(".checker-item");  // a place listed under the first alike
       if (item) { item.scrollIntoView({ block: "nearest" }); item.classList.add("checker-flash");
         setTimeout(function () { item.classList.remove("checker-flash"); }, 1200); }
     });
