@@ -1934,7 +1934,9 @@
     if (w.length === 4 || (i >= 4 && pt.idioms.has(s.slice(i - 4, i)))) return s.slice(i - 4, i);
     if (i >= 4 && pairedAt(pt, tt, s, i - 4)) return s.slice(i - 4, i);
     var three = s.slice(i - 3, i);
-    if (w.length < 3 && i >= 3 && three[2] === "化" && isHan(three[0]) && isHan(three[1])) return three;  // 常态化
+    // 常态化; not a word of two in 化 after another word's character (换了老化的, 一段老化的: 老化 is no adverbial)
+    if (w.length < 3 && i >= 3 && three[2] === "化" && isHan(three[0]) && isHan(three[1]) &&
+        !(tt.offer.has(three.slice(1)) && !tt.offer.has(three))) return three;
     return w.length >= 2 ? w : "";
   }
   // whether c, what follows 最, is an adjective of one character and a word of two or more (的最好回报,
