@@ -315,6 +315,13 @@ def test_cli_fix_writes_a_copy(tmp_path, data):
     assert apply_safe_fixes("干部著作乾坤", data)[0] == "干部著作乾坤"  # Simplified text left alone
 
 
+def test_jiezhi_dao_is_fixed_to_jiezhi_whole(data):
+    """截止到 before a time: the usage fix is 截至 in place of all three characters, never 截至到."""
+    text = "截止到12月31日，共收到报名表46份。"
+    found = [f for f in check(text, data) if f.rule == "usage"]
+    assert [(text[f.start : f.start + f.length], f.suggestion) for f in found] == [("截止到", "截至")]
+
+
 def test_figures_written_wrong_are_fixed_safely(data):
     """Rule numeral: its suggestion is the figure with digits for letters, the year with 〇."""
     text = "2O26年上半年开展宣讲l2场，参与率1O.5%。二零二六年十二月"
