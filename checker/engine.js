@@ -1176,6 +1176,23 @@
     }
     return e + 1 < norm.length && norm[e] === "\u3001" && norm[e + 1] === h && isHan(h);
   }
+  // Whether the confusable word at norm[i, e) ends or begins a word of the context rule's list one or two characters
+  // longer (体验课, 公示栏) that no other side of its pair makes in its place (体检课 is none): the longer word is
+  // meant. False before the list is loaded.
+  function heldInLonger(tab, norm, i, e, sides) {
+    var tt = tab.typo;
+    if (!tt) return false;
+    for (var more = 1; more <= 2; more++) {
+      for (var a = i - more; a <= i; a += more) {
+        var b = a + (e - i) + more;
+        if (a < 0 || b > norm.length || !/^[\u4e00-\u9fff]+$/.test(norm.slice(a, b)) || costAt(tt, norm, b, b - a) < 0) continue;
+        var head = norm.slice(a, i), tail = norm.slice(e, b), alone = true;
+        sides.forEach(function (o) { if (costAt(tt, head + o.word + tail, b - a, b - a) >= 0 && norm.slice(i, e) !== o.word) alone = false; });
+        if (alone) return true;
+      }
+    }
+    return false;
+  }
   function ruleConfusions(ctx) {
     var norm = ctx.norm, found = [];
     ctx.data.confusions.forEach(function (pair) {
@@ -1186,6 +1203,8 @@
           // with a cue of its own the word is meant: no typo rule reads a character of it as another's (居民自制腊肉
           // is no 居民自治)
           if (cueAround(norm, i, e, side, ctx.tab) !== null) { ctx.cued.push([i, e]); continue; }
+          // nor is a word that a longer word of the lists holds as written, where the other side makes none (体验课)
+          if (heldInLonger(ctx.tab, norm, i, e, pair.sides)) continue;
           var o, other, cue, reported = false;
           for (o = 0; o < pair.sides.length && !reported; o++) {
             other = pair.sides[o];
@@ -1821,6 +1840,14 @@
     });
   }
 
+  // The place of the character beside a word made by putting e.ch in at e.at (the word run[from, to) as written) that
+  // stands where e.ch would, or -1: e.ch put in at the word's end or start, the character beyond it a word of its own
+  // in the split (single), neither common (cost over common_cost) nor e.ch itself.
+  function standsIn(tt, run, single, e, from, to) {
+    var q = e.at === to ? to : e.at === from ? from - 1 : -1;
+    if (q < 0 || q >= run.length || !single[q] || run[q] === e.ch) return -1;
+    return tt.cost.get(run[q]) <= tt.conf.common_cost ? -1 : q;
+  }
   // Whether two characters share a usual reading (tt.readings: 传 chuán zhuàn and 专 zhuān do, 达 and
   // 题 do not, whatever rare readings they have).
   function usualSound(tt, a, b) {
@@ -2199,7 +2226,7 @@
   }
 
   var CONTEXT_MESSAGES = { sound: "typo-context-sound", fuzzy: "typo-context-fuzzy", shape: "typo-context-shape",
-    missing: "typo-context-missing", doubled: "typo-context-doubled", swapped: "typo-context-swapped" };
+    missing: "typo-context-missing", doubled: "typo-context-doubled", swapped: "typo-context-swapped", standin: "typo-context-standin" };
 
   // The second tier of corrections (data/checker/context.yml second_freq; tt.second): words too
   // rare for the word list (下拨, 晴雨表), offered only where two or three characters, each a word of
@@ -2415,6 +2442,11 @@
         // (清明祭扫 is no 清 + 文明祭扫, 人民福祉 no 人 + 民生福祉, 文 or 生 dropped): a dropped character
         // leaves the split broken where it was, not a common word standing across the new word's edge
         if (e.kind === "missing" && (splitAt(back, lone, len, a + span[0]) || splitAt(back, lone, len, a + span[1] - 1))) return;
+        // a phrase of four completed at its edge where a lone character of the text stands in the place of the one put in
+        // (移风易欲 as 移风易俗 missing 俗 before 欲) is the phrase with that character for another: reported so, the
+        // character replaced, and a warning at most, neither sound nor shape relating the two (孝亲敬祖 is right); not a
+        // common character (学思践的: 的) nor the one put in (坚持证上岗: 持 said once for two)
+        var standin = e.kind === "missing" && word.length === 4 ? standsIn(tt, run, single, e, a + span[0], a + span[1] - 1) : -1;
         // once the pair evidence is loaded, the words beside a twin's word must want it (twin_pair_floor):
         // “更”字排比 is no 安排 followed by 比, whose 排 belongs to 排比 as written
         if (twin && pt && pairGain(pt, tt, run, base, norm, e) < conf.twin_pair_floor) twin = false;
@@ -2465,7 +2497,10 @@
           word = after.slice(span[0], span[1]);
         }
         var from = base + a + span[0], to = base + a + span[1];
-        if (e.kind === "missing") to -= 1;  // the inserted character is not in the text
+        if (standin >= 0) {  // the phrase's characters as written and the one standing in
+          if (standin < e.at) { from -= 1; to -= 1; }
+          e = { kind: "standin", at: standin, ch: e.ch };
+        } else if (e.kind === "missing") to -= 1;  // the inserted character is not in the text
         else if (e.kind === "doubled" && span[1] >= pos) to += 1;  // the doubled one is
         // (so no other correction of it either: 著力 is 着力, no 主力 misspelt)
         if (script[base + e.at] && e.kind !== "missing" && e.kind !== "doubled" &&
@@ -2485,7 +2520,7 @@
         else if (lm && word.length < 4 && !(replaced(e) && ((tt.twins[run[e.at]] || "") + (twins[run[e.at]] || "")).indexOf(e.ch) >= 0) &&
             lmGain(modelOf(tab), run, e, conf.lm_window) < (e.kind === "sound" || e.kind === "fuzzy" ? conf.lm_veto_sound : conf.lm_veto)) return;
         else found.push({ start: from, end: to, word: word, score: score, e: e, pos: base + e.at, ch: norm.slice(base + e.at, base + e.at + 1),
-          sure: listed ? score + pen.listed - pen.shape : score,  // an error only as sure as any look-alike
+          sure: e.kind === "standin" ? 0 : listed ? score + pen.listed - pen.shape : score,  // an error only as sure as any look-alike
           // and, with the pair data, only where the words beside it agree (以诚立信 is no 成立 misspelt)
           agree: pt && score >= conf.error_from ? pairGain(pt, tt, run, base, norm, e) : null });
       });
@@ -2526,7 +2561,9 @@
       }
       // the same stretch written again in the sentence is meant (功成不必在我，功成必定有我): an
       // input method's slip is seldom made twice alike in one sentence
-      if (e.kind !== "repeated" && saidTwice(norm, f.start, f.end)) return;
+      // (of a character standing in, the phrase's characters as written: 诺鲁孜饭 after 诺鲁孜节 in the sentence)
+      var said = e.kind !== "standin" ? [f.start, f.end] : f.pos === f.start ? [f.start + 1, f.end] : [f.start, f.end - 1];
+      if (e.kind !== "repeated" && saidTwice(norm, said[0], said[1])) return;
       // nor, in a warning, a character the text is about, for one that sounds alike (剪 in a piece on
       // paper-cutting: 稳剪, 事剪); a look-alike misread by OCR may well be misread each time (己 for 已)
       if (!high && (e.kind === "sound" || e.kind === "fuzzy") && topicChar(tt, norm, script, f.ch, norm.slice(f.start, f.end), topics)) return;
@@ -2988,7 +3025,7 @@
   }
   // Whether edit e puts another character in place of the one written (same-sounding, near-sounding
   // or look-alike), not one dropped, put in or swapped.
-  function replaced(e) { return e.kind === "sound" || e.kind === "fuzzy" || e.kind === "shape"; }
+  function replaced(e) { return e.kind === "sound" || e.kind === "fuzzy" || e.kind === "shape" || e.kind === "standin"; }
   function applyEdit(text, e, offset) {
     var p = e.at - offset;
     if (e.kind === "missing") return text.slice(0, p) + e.ch + text.slice(p);

@@ -315,6 +315,14 @@ def test_cli_fix_writes_a_copy(tmp_path, data):
     assert apply_safe_fixes("干部著作乾坤", data)[0] == "干部著作乾坤"  # Simplified text left alone
 
 
+def test_a_character_standing_in_a_phrase_is_replaced_not_kept(data):
+    """移风易欲: the fix replaces 欲 (移风易俗), where it put 俗 in before 欲 (移风易俗欲); a warning that says which."""
+    text = "深化移风易欲，整治陈规陋习。"
+    found = [f for f in check(text, data) if f.rule == "typo-context"]
+    assert [(text[f.start : f.start + f.length], f.suggestion, f.severity) for f in found] == [("移风易欲", "移风易俗", "warning")]
+    assert "“俗”写成了“欲”" in found[0].message
+
+
 def test_jiezhi_dao_is_fixed_to_jiezhi_whole(data):
     """截止到 before a time: the usage fix is 截至 in place of all three characters, never 截至到."""
     text = "截止到12月31日，共收到报名表46份。"

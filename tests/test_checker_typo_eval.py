@@ -653,7 +653,9 @@ CORPORA = {"community": ("clean-community.yml", 160, 28595, 0), "voices": ("clea
            "annual26": ("clean-annual26.yml", 50, 26696, 0), "dutymeet": ("clean-dutymeet.yml", 50, 26928, 0),
            "practice": ("clean-practice.yml", 50, 27061, 0), "culturecredit": ("clean-culturecredit.yml", 50, 27634, 3),
            "halfyear26": ("clean-halfyear26.yml", 50, 27229, 5), "netideo": ("clean-netideo.yml", 50, 26989, 2),
-           "lecturers": ("clean-lecturers.yml", 50, 26846, 4), "rectify26": ("clean-rectify26.yml", 50, 27100, 5)}
+           "lecturers": ("clean-lecturers.yml", 50, 26846, 4), "rectify26": ("clean-rectify26.yml", 50, 27100, 5),
+           "selfcheck26": ("clean-selfcheck26.yml", 50, 26476, 0), "plans27": ("clean-plans27.yml", 50, 27371, 0),
+           "grid26": ("clean-grid26.yml", 50, 27147, 1), "festivals26": ("clean-festivals26.yml", 50, 27034, 8)}
 
 
 @pytest.mark.parametrize("corpus", CORPORA)
@@ -793,7 +795,8 @@ DOCUMENTS = {"doc-heldout-1.yml": (8470, 18, 0), "doc-heldout-2.yml": (8379, 18,
              "doc-heldout-61.yml": (7572, 20, 0), "doc-heldout-62.yml": (7803, 21, 0),
              "doc-heldout-63.yml": (7623, 22, 1), "doc-heldout-64.yml": (7699, 22, 0),
              "doc-heldout-65.yml": (7763, 15, 0), "doc-heldout-66.yml": (7708, 21, 0),
-             "doc-heldout-67.yml": (7807, 23, 0)}
+             "doc-heldout-67.yml": (7807, 23, 0), "doc-heldout-68.yml": (8016, 22, 0),
+             "doc-heldout-69.yml": (7727, 27, 0)}
 
 
 @pytest.mark.parametrize("path", DOCUMENT_SETS, ids=lambda p: p.stem)
