@@ -24,6 +24,7 @@
   var LABEL = { error: "错误", warning: "警告", info: "提示" };
   var RANK = { error: 0, warning: 1, info: 2 };
   var MAX_SHOWN = 1500;
+  var ALSO_SHOWN = 20;  // places linked under a finding read the same way again; the others in the text only
   var WORDS_KEY = "guide-checker-words-v1";
   var WORD_MAX = 40;  // characters: a longer stretch is no name (the button is not offered)
   var PAIR_RERUN_MAX = 50000;  // characters: a longer text is not checked again when the word pairs or the model arrive
@@ -249,10 +250,13 @@
       if (same && same.length > 1) {
         var also = el("div", "checker-also", "同样写法共 " + same.length + " 处，另见：");
         same.slice(1).forEach(function (j, k) {
-          var link = el("a", null, GuideChecker.place(data, findings[j], storyLines));
-          link.href = "#checker-at-" + j;
-          link.id = "checker-item-" + j;  // a mark of the text there leads to this item
-          if (k) also.appendChild(document.createTextNode("、"));
+          // a mark of the text there leads to this item (by the id); past ALSO_SHOWN places, an empty anchor only
+          var link = k < ALSO_SHOWN ? el("a", null, GuideChecker.place(data, findings[j], storyLines)) : el("span");
+          link.id = "checker-item-" + j;
+          if (k < ALSO_SHOWN) {
+            link.href = "#checker-at-" + j;
+            if (k) also.appendChild(document.createTextNode("、"));
+          } else if (k === ALSO_SHOWN) also.appendChild(document.createTextNode("等"));
           also.appendChild(link);
         });
         item.appendChild(also);
