@@ -3023,8 +3023,8 @@
       }
     }
   }
-  // Whether edit e puts another character in place of the one written (same-sounding, near-sounding
-  // or look-alike), not one dropped, put in or swapped.
+  // Whether edit e puts another character in place of the one written (same-sounding, near-sounding,
+  // look-alike, or standing in a phrase of four), not one dropped, put in or swapped.
   function replaced(e) { return e.kind === "sound" || e.kind === "fuzzy" || e.kind === "shape" || e.kind === "standin"; }
   function applyEdit(text, e, offset) {
     var p = e.at - offset;

@@ -217,14 +217,15 @@
 
   // The typo findings that mark the same characters the same way (a name no list holds, written
   // fourteen times; a slip the writer's input method makes each time): index -> the indexes of the
-  // findings alike, for the first of them; -1 for the others, which its item lists.
+  // findings alike, in order, one array shared by all of them (the first one's item lists the others).
   function sameReadings(findings, text) {
-    var first = new Map(), out = new Map();
+    var groups = new Map(), out = new Map();
     findings.forEach(function (f, i) {
       if (!isTypoRule(f.rule)) return;
       var key = [f.rule, f.severity, text.slice(f.offset, f.offset + f.units), f.suggestion, f.message].join("\u0000");
-      if (first.has(key)) { out.get(first.get(key)).push(i); out.set(i, -1); }
-      else { first.set(key, i); out.set(i, [i]); }
+      if (!groups.has(key)) groups.set(key, []);
+      groups.get(key).push(i);
+      out.set(i, groups.get(key));
     });
     return out;
   }
@@ -236,7 +237,7 @@
     var alike = sameReadings(findings, text);
     findings.forEach(function (f, i) {
       var same = alike.get(i);
-      if (same === -1) return;
+      if (same && same[0] !== i) return;  // listed under the first alike
       var item = el("li", "checker-item checker-" + f.severity);
       item.id = "checker-item-" + i;
       var where = el("a", "checker-where", GuideChecker.place(data, f, storyLines));
